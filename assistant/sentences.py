@@ -1,0 +1,145 @@
+"""German sentence splitting that survives administrative abbreviations (pure)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences"]
+
+# Abbreviations after which a period does not end a sentence (lowercase, without the dot).
+_ABBREVIATIONS = {
+    "z",
+    "b",
+    "bzw",
+    "ca",
+    "vgl",
+    "ggf",
+    "evtl",
+    "inkl",
+    "u",
+    "a",
+    "o",
+    "d",
+    "h",
+    "ä",
+    "s",
+    "nr",
+    "abs",
+    "art",
+    "bspw",
+    "dr",
+    "etc",
+    "usw",
+    "sog",
+    "str",
+    "tel",
+    "max",
+    "min",
+    "mind",
+    "zzgl",
+    "insb",
+    "i",
+    "v",
+    "m",
+    "e",
+    "w",
+    "jan",
+    "feb",
+    "febr",
+    "mär",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "nov",
+    "dez",
+    "st",
+    "std",
+    "ua",
+    "uvm",
+    "gem",
+    "lt",
+    "hrsg",
+    "kap",
+    "anm",
+    "mio",
+    "mrd",
+    "tsd",
+    "jh",
+    "jhd",
+    "allg",
+}
+_MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+# A candidate boundary: sentence punctuation, optional closing quote/bracket, whitespace.
+_BOUNDARY = re.compile(r"([.!?…])([\"“”»)\]]*)\s+")
+_ORDINAL_BEFORE = re.compile(r"(?:^|\s)\d{1,2}$")
+_MONTH_AFTER = re.compile(rf"^(?:{_MONTHS}|Lebensjahr|Klasse|Schuljahr|Halbjahr)\b")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split running German text into sentences; newlines are treated as spaces.
+
+    Lines that look like list items or table rows stay separate units.
+    """
+    units: list[str] = []
+    for block in _blocks(text):
+        units.extend(_split_block(block))
+    return [u for u in units if u]
+
+
+def _blocks(text: str) -> list[str]:
+    # List items and table rows (lines starting with a bullet or containing " | ") are units
+    # of their own; other lines are joined into running text.
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or _is_unit_line(stripped):
+            if current:
+                blocks.append(" ".join(current))
+                current = []
+            if stripped:
+                blocks.append(stripped)
+            continue
+        current.append(stripped)
+    if current:
+        blocks.append(" ".join(current))
+    return blocks
+
+
+def _is_unit_line(line: str) -> bool:
+    return line.startswith(("- ", "• ", "* ", "– ", "#")) or " | " in line
+
+
+def _split_block(block: str) -> list[str]:
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(block):
+        end = match.end(2)
+        if match.group(1) == "." and not _ends_sentence(
+            block[start : match.start(1)], block[match.end() :]
+        ):
+            continue
+        sentences.append(block[start:end].strip())
+        start = match.end()
+    tail = block[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def _ends_sentence(before: str, after: str) -> bool:
+    words = before.split()
+    last = words[-1] if words else ""
+    token = re.sub(r"^[\"„“(\[]+", "", last).lower()
+    if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+        return False
+    if re.fullmatch(r"[a-zäöü]\.[a-zäöü]", token):  # "z.B", "u.a"
+        return False
+    if _ORDINAL_BEFORE.search(before) and (_MONTH_AFTER.match(after) or after[:1].isdigit()):
+        return False  # "1. September", "10. Klasse", "§ 2. 3"
+    # A real sentence starts upper-case (or with a digit or a quote).
+    return not after[:1].islower()

@@ -1,0 +1,104 @@
+"""One settings object, read from the environment (and an optional ``.env``) at entry points.
+
+Every field declares its environment variable and a German/English description in its
+metadata; the README's configuration table is checked against this list by a test.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+__all__ = ["ENV_PREFIX", "Settings", "setting_docs"]
+
+ENV_PREFIX = "KONZEPTLOTSE_"
+
+
+def _setting(default: Any, env: str, doc: str) -> Any:
+    return field(default=default, metadata={"env": ENV_PREFIX + env, "doc": doc})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime configuration. Build with ``Settings.from_env()``; pass it explicitly."""
+
+    data_dir: Path = _setting(
+        Path("data"),
+        "DATA_DIR",
+        "Verzeichnis des Index (Chroma, Abschnittsspeicher, Manifest, Eval-Läufe).",
+    )
+    corpus_dir: Path = _setting(
+        Path("corpus/documents"),
+        "CORPUS_DIR",
+        "Dokumentordner, den `make run` und `konzeptlotse ingest` (ohne Pfad) einlesen.",
+    )
+    embedding_model: str = _setting(
+        "",
+        "EMBEDDING_MODEL",
+        "Lokales Verzeichnis eines sentence-transformers-Modells; leer = das mitgelieferte "
+        "Offline-Modell all-MiniLM-L6-v2. Ein Wechsel verlangt `ingest --rebuild`.",
+    )
+    chunk_tokens: int = _setting(
+        180,
+        "CHUNK_TOKENS",
+        "Zielgröße eines Textabschnitts in Tokens des Embedding-Modells (höchstens dessen "
+        "Grenze, beim mitgelieferten Modell 256).",
+    )
+    top_k: int = _setting(8, "TOP_K", "Anzahl der Fundstellen, aus denen die Antwort entsteht.")
+    rrf_k: int = _setting(
+        60, "RRF_K", "Konstante der Rangfusion (Reciprocal Rank Fusion) von Vektor- und Wortsuche."
+    )
+    answer_sentences: int = _setting(
+        3, "ANSWER_SENTENCES", "Höchstzahl der Sätze einer extraktiven Antwort."
+    )
+    min_support: float = _setting(
+        0.5,
+        "MIN_SUPPORT",
+        "Anteil der gewichteten Schlüsselbegriffe der Frage, den eine Fundstelle abdecken "
+        "muss; darunter lehnt der Konzeptlotse ab.",
+    )
+
+    @classmethod
+    def from_env(
+        cls, env: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")
+    ) -> Settings:
+        """Read settings from ``env`` (default: ``os.environ``) overlaid on a ``.env`` file."""
+        values: dict[str, str] = {}
+        if dotenv is not None and dotenv.is_file():
+            from dotenv import dotenv_values
+
+            values.update({k: v for k, v in dotenv_values(dotenv).items() if v is not None})
+        values.update(os.environ if env is None else env)
+        kwargs: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = values.get(f.metadata["env"])
+            if raw is not None and raw != "":
+                kwargs[f.name] = _convert(raw, f.default, f.metadata["env"])
+        return cls(**kwargs)
+
+    def with_overrides(self, **changes: Any) -> Settings:
+        """A copy with some fields changed (for CLI flags and tests)."""
+        return replace(self, **changes)
+
+
+def _convert(raw: str, default: Any, env: str) -> Any:
+    try:
+        if isinstance(default, bool):
+            return raw.strip().lower() in {"1", "true", "ja", "yes", "on"}
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float):
+            return float(raw)
+        if isinstance(default, Path):
+            return Path(raw).expanduser()
+    except ValueError as exc:
+        raise ValueError(f"Ungültiger Wert für {env}: {raw!r}") from exc
+    return raw
+
+
+def setting_docs() -> list[tuple[str, str, str]]:
+    """(environment variable, default, description) for every setting, in declaration order."""
+    return [(f.metadata["env"], str(f.default), f.metadata["doc"]) for f in fields(Settings)]

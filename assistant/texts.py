@@ -1,0 +1,49 @@
+"""User-facing German strings (answers, errors, warnings) in one place."""
+
+from __future__ import annotations
+
+__all__ = [
+    "ERR_EMBEDDING_MISMATCH",
+    "ERR_INDEX_MISSING",
+    "ERR_LOCKED",
+    "LOAD_EMPTY",
+    "LOAD_ENCRYPTED",
+    "LOAD_MISLABELLED",
+    "LOAD_NO_TEXT",
+    "LOAD_NO_TEXT_PAGES",
+    "LOAD_UNREADABLE",
+    "LOAD_UNSUPPORTED",
+    "REFUSAL",
+    "RELATED_HEADING",
+]
+
+# The one fixed refusal sentence. Evals and tests compare against it verbatim.
+REFUSAL = "Dazu steht nichts in den Dokumenten."
+RELATED_HEADING = "Möglicherweise relevant"
+
+# Ingestion: why a file could not be read ({detail} is technical context, may be empty).
+LOAD_EMPTY = "Die Datei ist leer."
+LOAD_ENCRYPTED = (
+    "Das PDF ist mit einem Passwort geschützt. Bitte eine ungeschützte Fassung ablegen."
+)
+LOAD_MISLABELLED = "Die Datei heißt {suffix}, enthält aber {actual}. Bitte richtig benennen."
+LOAD_NO_TEXT = (
+    "Das PDF enthält keine Textebene (gescanntes PDF?). Bitte eine Fassung mit Text "
+    "ablegen oder vorher eine Texterkennung (OCR) durchführen."
+)
+LOAD_NO_TEXT_PAGES = "Seiten ohne Text (gescannt?): {pages}"
+LOAD_UNREADABLE = "Die Datei ist beschädigt oder kein gültiges {kind} ({detail})."
+LOAD_UNSUPPORTED = "Dateityp {suffix} wird nicht unterstützt (PDF, HTML, Markdown, TXT)."
+
+# Index
+ERR_INDEX_MISSING = (
+    "Es gibt noch keinen Index in {data_dir}. Bitte zuerst `konzeptlotse ingest` ausführen "
+    "(oder `make run`)."
+)
+ERR_EMBEDDING_MISMATCH = (
+    "Der Index in {data_dir} wurde mit dem Embedding-Modell {indexed} erstellt, eingestellt "
+    "ist aber {configured}. Vektoren verschiedener Modelle werden nicht gemischt. Entweder "
+    "KONZEPTLOTSE_EMBEDDING_MODEL wieder auf das alte Modell setzen oder den Index mit "
+    "`konzeptlotse ingest --rebuild` neu aufbauen."
+)
+ERR_LOCKED = "Es läuft bereits eine Indexierung für {data_dir}. Bitte warten, bis sie fertig ist."

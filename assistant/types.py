@@ -1,0 +1,198 @@
+"""Core data types shared by ingestion, retrieval, answering, UI and evals.
+
+Everything here is a frozen dataclass without I/O, so it can be passed around, compared and
+serialised freely.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+__all__ = [
+    "Answer",
+    "Chunk",
+    "Citation",
+    "DocRecord",
+    "DocumentMeta",
+    "Filters",
+    "Hit",
+    "Page",
+    "stand_year",
+]
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """Descriptive metadata of one source document (from the corpus manifest or the file)."""
+
+    doc_id: str
+    title: str
+    kommune: str = ""
+    doc_type: str = ""
+    stand: str = ""  # ISO date "YYYY-MM-DD" or "" when unknown
+    issuer: str = ""
+    source: str = ""
+    supersedes: str = ""  # doc_id of an older document this one partly replaces
+
+    def to_dict(self) -> dict[str, str]:
+        """Plain dict (all values are strings, as Chroma metadata requires)."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    """What the index knows about one ingested document (its manifest entry)."""
+
+    meta: DocumentMeta
+    path: str  # source file as given to ingest (absolute)
+    content_hash: str  # sha256 of the file's bytes
+    fingerprint: str  # content hash + metadata + pipeline settings; unchanged => skip
+    pages: int
+    chunk_count: int
+    ingested_at: str  # ISO timestamp (UTC)
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def doc_id(self) -> str:
+        """The document id (path relative to the corpus folder)."""
+        return self.meta.doc_id
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Metadata restrictions for retrieval; empty fields restrict nothing."""
+
+    kommunen: tuple[str, ...] = ()
+    doc_types: tuple[str, ...] = ()
+    min_year: int = 0  # documents whose "Stand" is in this year or later
+
+    def matches(self, meta: DocumentMeta) -> bool:
+        """Whether a document passes the filters."""
+        return (
+            (not self.kommunen or meta.kommune in self.kommunen)
+            and (not self.doc_types or meta.doc_type in self.doc_types)
+            and (not self.min_year or stand_year(meta.stand) >= self.min_year)
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.kommunen or self.doc_types or self.min_year)
+
+
+def stand_year(stand: str) -> int:
+    """Year of an ISO "Stand" date, 0 when unknown."""
+    head = stand[:4]
+    return int(head) if head.isdigit() else 0
+
+
+@dataclass(frozen=True)
+class Page:
+    """Text of one page (1-based ``page_no``); non-paginated formats are a single page 1."""
+
+    doc_id: str
+    page_no: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A retrievable passage with the data needed to cite it.
+
+    ``page_breaks`` holds the character offsets in ``text`` where ``page_start + 1``,
+    ``page_start + 2`` ... begin, so a quoted sentence maps to its page as data.
+    """
+
+    chunk_id: str
+    doc_id: str
+    position: int
+    text: str
+    section: str
+    page_start: int
+    page_end: int
+    page_breaks: tuple[int, ...] = ()
+    meta: DocumentMeta = field(default_factory=lambda: DocumentMeta(doc_id="", title=""))
+
+    def page_at(self, offset: int) -> int:
+        """Page number of the character at ``offset`` in ``text``."""
+        return self.page_start + bisect_right(self.page_breaks, offset)
+
+    def page_of(self, passage: str) -> int:
+        """Page where ``passage`` (a substring of ``text``) starts; ``page_start`` if absent."""
+        offset = self.text.find(passage)
+        return self.page_start if offset < 0 else self.page_at(offset)
+
+    @property
+    def embed_text(self) -> str:
+        """What the embedder and the lexical index see: section heading as context + text."""
+        return f"{self.section}\n{self.text}" if self.section else self.text
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A chunk returned by retrieval with its fused score and the per-retriever ranks."""
+
+    chunk: Chunk
+    score: float
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+    dense_similarity: float | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered source of an answer: where the quoted passage stands."""
+
+    n: int
+    doc_id: str
+    title: str
+    kommune: str
+    page: int
+    quote: str
+    section: str = ""
+    doc_type: str = ""
+    stand: str = ""
+    chunk_id: str = ""
+    context: str = ""  # the whole chunk text around the quote, for highlighting
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON form used by ``ask --json`` (contract fields first)."""
+        return {
+            "n": self.n,
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "kommune": self.kommune,
+            "page": self.page,
+            "quote": self.quote,
+            "section": self.section,
+            "doc_type": self.doc_type,
+            "stand": self.stand,
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the assistant says to one question, with its sources and timings."""
+
+    question: str
+    text: str
+    found: bool
+    citations: tuple[Citation, ...] = ()
+    related: tuple[Citation, ...] = ()  # "möglicherweise relevant" when refused
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    rewritten_query: str = ""
+    hits: tuple[Hit, ...] = ()  # ranked retrieval results behind the answer (for evals)
+    notes: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable ``ask --json`` contract."""
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "found": self.found,
+            "citations": [c.to_json() for c in self.citations],
+            "related": [c.to_json() for c in self.related],
+            "rewritten_query": self.rewritten_query,
+            "notes": list(self.notes),
+            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+        }

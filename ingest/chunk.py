@@ -1,0 +1,214 @@
+"""Pages -> chunks: structure- and sentence-aware, bounded by the embedding model's tokens.
+
+Pure: the token counter is passed in. Chunks follow the heading structure (a new heading
+starts a new chunk), never split a sentence unless the sentence alone exceeds the limit, and
+record on which page each part of their text stands.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from assistant.sentences import split_sentences
+from assistant.types import Chunk, DocumentMeta, Page
+
+__all__ = ["CHUNK_VERSION", "Unit", "chunk_pages", "units_of"]
+
+CHUNK_VERSION = "1"
+_SECTION_TOKEN_SHARE = 0.3
+_MIN_WORDS = 3  # a section label may use at most this share of the limit
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence, list item or table row with its page and the section it belongs to."""
+
+    text: str
+    page: int
+    section: str
+
+
+def units_of(pages: list[Page]) -> Iterator[Unit | str]:
+    """Sentence units in reading order; a heading yields the new section label (a ``str``).
+
+    A paragraph that runs over a page break (the page's last paragraph does not end a
+    sentence and the next page starts lower-case) is joined, and each of its sentences
+    keeps the page on which it starts.
+    """
+    path: list[tuple[int, str]] = []
+    pending: tuple[str, int] | None = None  # unfinished paragraph text and its page
+    section = ""
+    for page in pages:
+        blocks = [b.strip() for b in page.text.split("\n\n") if b.strip()]
+        last_body = max((i for i, b in enumerate(blocks) if not _FOOTNOTE.match(b)), default=-1)
+        for i, block in enumerate(blocks):
+            if block.startswith("#") and "\n" not in block:
+                if pending:
+                    yield from _sentences(pending[0], pending[1], section)
+                    pending = None
+                level = len(block) - len(block.lstrip("#"))
+                path = [(lvl, title) for lvl, title in path if lvl < level]
+                path.append((level, block.lstrip("#").strip()))
+                section = " > ".join(title for _, title in path)
+                yield section
+                continue
+            if pending and block[:1].islower():
+                yield from _sentences(
+                    f"{pending[0]} {block}", pending[1], section, len(pending[0]) + 1, page.page_no
+                )
+                pending = None
+                continue
+            if pending and not _FOOTNOTE.match(block):
+                yield from _sentences(pending[0], pending[1], section)
+                pending = None
+            if i == last_body and _unfinished(block):
+                pending = (block, page.page_no)
+                continue
+            yield from _sentences(block, page.page_no, section)
+    if pending:
+        yield from _sentences(pending[0], pending[1], section)
+
+
+_FOOTNOTE = re.compile(r"^\d{1,2}\s+\S")
+
+
+def _unfinished(block: str) -> bool:
+    return (
+        not block.startswith("- ")
+        and " | " not in block
+        and not block.rstrip().endswith((".", "!", "?", ":", ";", "“", '"', ")"))
+    )
+
+
+def _sentences(
+    text: str, page: int, section: str, next_from: int = -1, next_page: int = 0
+) -> Iterator[Unit]:
+    """Sentence units of a block; sentences starting at ``next_from`` or later are on
+    ``next_page``."""
+    offset = 0
+    for sentence in split_sentences(text):
+        offset = text.find(sentence, offset)
+        on_next = 0 <= next_from <= offset
+        yield Unit(sentence, next_page if on_next else page, section)
+        offset += len(sentence)
+
+
+def chunk_pages(
+    pages: list[Page],
+    meta: DocumentMeta,
+    fingerprint: str,
+    count_tokens: Callable[[str], int],
+    target_tokens: int,
+    max_tokens: int,
+) -> list[Chunk]:
+    """Chunks of one document; ids derive from ``fingerprint`` and position (idempotent)."""
+    builder = _Builder(meta, fingerprint, count_tokens, min(target_tokens, max_tokens), max_tokens)
+    for item in units_of(pages):
+        if isinstance(item, str):
+            builder.flush()
+            builder.section = _fit_section(item, count_tokens, max_tokens)
+        else:
+            builder.add(item)
+    builder.flush()
+    return builder.chunks
+
+
+def _fit_section(section: str, count_tokens: Callable[[str], int], max_tokens: int) -> str:
+    parts = section.split(" > ")
+    while len(parts) > 1 and count_tokens(" > ".join(parts)) > max_tokens * _SECTION_TOKEN_SHARE:
+        parts = parts[1:]  # keep the most specific headings
+    label = " > ".join(parts)
+    while count_tokens(label) > max_tokens * _SECTION_TOKEN_SHARE:
+        label = " ".join(label.split()[:-1])
+    return label
+
+
+class _Builder:
+    def __init__(
+        self,
+        meta: DocumentMeta,
+        fingerprint: str,
+        count_tokens: Callable[[str], int],
+        target: int,
+        limit: int,
+    ) -> None:
+        self.meta, self.fingerprint, self.count = meta, fingerprint, count_tokens
+        self.target, self.limit = target, limit
+        self.section = ""
+        self.units: list[Unit] = []
+        self.tokens = 0
+        self.chunks: list[Chunk] = []
+
+    def add(self, unit: Unit) -> None:
+        for piece in self._pieces(unit):
+            cost = self.count(piece.text) - 2  # without [CLS]/[SEP]
+            if self.units and self._size() + cost > self.target:
+                self.flush()
+            self.units.append(piece)
+            self.tokens += cost
+
+    def _size(self) -> int:
+        return self.count(self.section) + self.tokens if self.section else self.tokens + 2
+
+    def _pieces(self, unit: Unit) -> list[Unit]:
+        """The unit itself, or word-window pieces when it alone exceeds the limit."""
+        budget = self.limit - self.count(self.section) - 2
+        if self.count(unit.text) - 2 <= budget:
+            return [unit]
+        pieces, words = [], unit.text.split()
+        while words:
+            take = len(words)
+            while take > 1 and self.count(" ".join(words[:take])) - 2 > budget:
+                take = max(1, take * 3 // 4)
+            pieces.append(Unit(" ".join(words[:take]), unit.page, unit.section))
+            words = words[take:]
+        return pieces
+
+    def flush(self) -> None:
+        if sum(len(u.text.split()) for u in self.units) < _MIN_WORDS:
+            self.units, self.tokens = [], 0  # a stray word ("Inhaltsverzeichnis") answers nothing
+            return
+        text, breaks = _join(self.units)
+        chunk = Chunk(
+            chunk_id=chunk_id(self.fingerprint, len(self.chunks)),
+            doc_id=self.meta.doc_id,
+            position=len(self.chunks),
+            text=text,
+            section=self.section,
+            page_start=self.units[0].page,
+            page_end=self.units[-1].page,
+            page_breaks=breaks,
+            meta=self.meta,
+        )
+        if self.count(chunk.embed_text) > self.limit:
+            raise ValueError(f"chunk exceeds the model limit: {chunk.chunk_id}")
+        self.chunks.append(chunk)
+        self.units, self.tokens = [], 0
+
+
+def _join(units: list[Unit]) -> tuple[str, tuple[int, ...]]:
+    text = ""
+    breaks: list[int] = []
+    page = units[0].page
+    previous = ""
+    for unit in units:
+        if text:
+            text += "\n" if _is_line_unit(unit.text) or _is_line_unit(previous) else " "
+        previous = unit.text
+        while unit.page > page:  # the unit starts on a later page
+            breaks.append(len(text))
+            page += 1
+        text += unit.text
+    return text, tuple(breaks)
+
+
+def _is_line_unit(text: str) -> bool:
+    return text.startswith("- ") or " | " in text
+
+
+def chunk_id(fingerprint: str, position: int) -> str:
+    """Stable chunk id from the document fingerprint and the chunk's position."""
+    return hashlib.sha256(f"{fingerprint}:{position}".encode()).hexdigest()[:24]

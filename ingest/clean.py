@@ -1,0 +1,270 @@
+"""German text repair for PDF extraction (pure functions).
+
+pypdf returns page text line by line, with ligature glyphs, soft hyphens, words split at line
+ends, the running header and footer on every page, and justified double spaces. This module
+turns that into page text in the shared block format (see ``ingest.load``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import replace
+from itertools import pairwise
+
+from assistant.types import Page
+
+__all__ = [
+    "CLEAN_VERSION",
+    "clean_pdf_pages",
+    "dehyphenate",
+    "join_page_hyphenation",
+    "mark_headings",
+    "normalize_chars",
+    "remove_running_lines",
+    "strip_footnote_markers",
+]
+
+# Bump when the output of this module changes, so that ingest re-processes documents.
+CLEAN_VERSION = "1"
+
+_CHAR_MAP = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\u00ad": None,  # soft hyphen
+        "\u200b": None,  # zero-width space
+        "\u200c": None,
+        "\u200d": None,
+        "\ufeff": None,
+        "\u00a0": " ",  # no-break space
+        "\u202f": " ",
+        "\u2009": " ",
+        "\t": " ",
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+    }
+)
+_MULTISPACE = re.compile(r" {2,}")
+_BULLET = re.compile(r"^\s*[•●▪◦‣∙·\-–*]\s+")
+_PAGE_NUMBER = re.compile(
+    r"^(?:-\s*\d+\s*-|(?:seite|s\.)?\s*\d+(?:\s*(?:von|/|of)\s*\d+)?)$", re.IGNORECASE
+)
+_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s+(\S.{1,100})$")
+_TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$|…{2,}\s*\d+\s*$")
+# A footnote reference glued to a word or to the punctuation after it: "Schulform.2"
+_FOOTNOTE_MARK = re.compile(r"(?<=[a-zäöüß]{2})([.,;:)“]?)\d{1,2}(?=[\s.,;:]|$)")
+_TOC_LINE = re.compile(r"(?:\.{3,}|…|\s\.\s\.)\s*\d+\s*$|\s\d{1,3}$")
+_CONJUNCTIONS = {"und", "oder", "bzw.", "sowie", "bis", "als", "wie", "u.", "&"}
+_LINE_END_HYPHEN = re.compile(r"[^\W\d_]-$")
+_INLINE_HYPHEN = re.compile(r"([a-zäöüß])- (?!(?:und|oder|bzw|sowie|bis|als|wie)\b)([a-zäöüß])")
+_FOOTNOTE_START = re.compile(r"^\d{1,2}\s+\S")
+
+
+def normalize_chars(text: str) -> str:
+    """NFC, ligatures expanded, soft hyphens and zero-width characters removed, spaces tidied."""
+    text = unicodedata.normalize("NFC", text).translate(_CHAR_MAP)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(_MULTISPACE.sub(" ", line).rstrip() for line in text.split("\n"))
+
+
+def clean_pdf_pages(pages: list[Page]) -> list[Page]:
+    """The whole repair pipeline for the pages of one PDF."""
+    lines = [normalize_chars(p.text).split("\n") for p in pages]
+    lines = join_page_hyphenation(remove_running_lines(lines))
+    result = []
+    for page, page_lines in zip(pages, lines, strict=True):
+        page_lines = [strip_footnote_markers(ln) for ln in page_lines if not _TOC_ENTRY.search(ln)]
+        text = _to_blocks(mark_headings(dehyphenate(page_lines)))
+        result.append(replace(page, text=text))
+    return result
+
+
+def strip_footnote_markers(line: str) -> str:
+    """Remove footnote numbers glued to a word ("Schulgesetz.3" -> "Schulgesetz.")."""
+    return _FOOTNOTE_MARK.sub(r"\1", line)
+
+
+def join_page_hyphenation(pages: list[list[str]]) -> list[list[str]]:
+    """Move the rest of a word hyphenated across a page break back to the earlier page."""
+    result = [list(p) for p in pages]
+    for current, following in pairwise(result):
+        last = next((i for i in range(len(current) - 1, -1, -1) if current[i].strip()), None)
+        first = next((i for i, line in enumerate(following) if line.strip()), None)
+        if last is None or first is None or not _LINE_END_HYPHEN.search(current[last]):
+            continue
+        head, _, rest = following[first].strip().partition(" ")
+        if head[:1].islower() and head not in _CONJUNCTIONS:
+            current[last] = current[last].rstrip()[:-1] + head
+            following[first] = rest
+    return result
+
+
+def remove_running_lines(pages: list[list[str]], zone: int = 3) -> list[list[str]]:
+    """Drop headers/footers that repeat on many pages, and bare page numbers.
+
+    Lines in the top or bottom ``zone`` lines of a page count as running lines when they
+    repeat verbatim on at least half of the pages, or repeat with only the page number
+    changing ("Seite 3 von 12", "Seite 4 von 12": the number advances with the page).
+    """
+    threshold = max(3, (len(pages) + 1) // 2)
+    verbatim: Counter[str] = Counter()
+    numbered: dict[str, Counter[int]] = {}
+    for index, page in enumerate(pages):
+        for line in set(_zone_lines(page, zone)):
+            verbatim[_squash(line)] += 1
+            for number in {int(n) for n in re.findall(r"\d+", line)}:
+                numbered.setdefault(_mask(line), Counter())[number - index] += 1
+    running = {line for line, n in verbatim.items() if n >= threshold}
+    paged = {key for key, offsets in numbered.items() if max(offsets.values()) >= threshold}
+    cleaned = []
+    for page in pages:
+        content = [i for i, line in enumerate(page) if line.strip()]
+        edge = set(content[:zone] + content[-zone:])
+        cleaned.append(
+            [
+                line
+                for i, line in enumerate(page)
+                if i not in edge
+                or not (
+                    _squash(line) in running
+                    or _mask(line) in paged
+                    or _PAGE_NUMBER.match(line.strip())
+                )
+            ]
+        )
+    return cleaned
+
+
+def _zone_lines(page: list[str], zone: int) -> list[str]:
+    content = [line for line in page if line.strip()]
+    return content[:zone] + content[-zone:]
+
+
+def _squash(line: str) -> str:
+    return " ".join(line.split()).lower()
+
+
+def _mask(line: str) -> str:
+    return re.sub(r"\d+", "#", _squash(line))
+
+
+def _join_inline(line: str) -> str:
+    # Table cells and joined lines keep "Wochen- stunden"; "Schul- und Jugendamt" stays.
+    return _INLINE_HYPHEN.sub(r"\1\2", line)
+
+
+def dehyphenate(lines: list[str]) -> list[str]:
+    """Join words split at line ends: "Sprach-" + "standsfeststellung" -> one word.
+
+    A hyphen stays when the next line starts upper-case ("Kita-" + "Plätze" -> "Kita-Plätze")
+    and when it is a truncation before a conjunction ("Schul- und Jugendamt").
+    """
+    out: list[str] = []
+    pending = ""
+    for index, raw in enumerate(lines):
+        line = pending + raw.strip() if pending else raw
+        pending = ""
+        nxt = _peek_next(lines, index)
+        if _LINE_END_HYPHEN.search(line) and nxt and nxt.split()[0] not in _CONJUNCTIONS:
+            pending = line if nxt[:1].isupper() or nxt[:1].isdigit() else line[:-1]
+            continue
+        out.append(_join_inline(line))
+    if pending:
+        out.append(_join_inline(pending))
+    return out
+
+
+def _peek_next(lines: list[str], index: int) -> str:
+    for line in lines[index + 1 :]:
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def mark_headings(lines: list[str]) -> list[str]:
+    """Prefix numbered section headings ("2.1 Erstberatung") with Markdown ``#`` marks."""
+    out = []
+    for line in lines:
+        stripped = line.strip()
+        match = _HEADING.match(stripped)
+        if match and _looks_like_heading(match.group(2)) and not _TOC_LINE.search(stripped):
+            level = match.group(1).count(".") + 1
+            out.append("#" * level + " " + stripped)
+        else:
+            out.append(line)
+    return out
+
+
+def _looks_like_heading(title: str) -> bool:
+    words = title.split()
+    return (
+        title[:1].isupper()
+        and len(words) <= 12
+        and not title.rstrip().endswith((".", ",", ";", ":"))
+        and not any(ch.isdigit() for ch in words[0])
+    )
+
+
+def _to_blocks(lines: list[str]) -> str:
+    """Group lines into blocks: headings, list items and paragraphs, blank-line separated.
+
+    Layout is lost in extraction, so a block ends where a line is clearly shorter than the
+    page's full line width and ends a sentence (or is the last line of a list item).
+    """
+    kept = [ln.strip() for ln in lines if ln.strip()]
+    full_width = _typical_width(kept)
+    footnotes_from = _footnote_start(kept)
+    blocks: list[str] = []
+    current = ""
+    previous = ""
+    for number, line in enumerate(kept):
+        is_item = bool(_BULLET.match(line))
+        is_footnote = number >= footnotes_from and bool(_FOOTNOTE_START.match(line))
+        breaks = line.startswith("#") or is_item or is_footnote or number == footnotes_from
+        if current and (breaks or _block_ended(previous, current, full_width)):
+            blocks.append(current)
+            current = ""
+        previous = line
+        if line.startswith("#"):
+            blocks.append(line)
+            continue
+        if is_item:
+            line = "- " + _BULLET.sub("", line)
+        current = f"{current} {line}" if current else line
+    if current:
+        blocks.append(current)
+    return "\n\n".join(blocks)
+
+
+def _footnote_start(lines: list[str], zone: int = 6) -> int:
+    """Index of the first footnote line at the bottom of a page (len(lines) if none).
+
+    Footnotes are numbered lines ("2 Datenbasis: ...") among the last lines of a page;
+    headings were marked with ``#`` before, so they do not qualify.
+    """
+    start = len(lines)
+    for i in range(len(lines) - 1, max(-1, len(lines) - 1 - zone), -1):
+        if _FOOTNOTE_START.match(lines[i]) and not lines[i].startswith("#"):
+            start = i
+    return start
+
+
+def _typical_width(lines: list[str]) -> int:
+    # Most body lines of justified text run the full width; the median of the longer lines
+    # is robust against short headings and long small-print footnote lines.
+    widths = sorted(len(line) for line in lines if len(line) >= 30)
+    return widths[len(widths) // 2] if widths else 0
+
+
+def _block_ended(previous: str, current: str, full_width: int) -> bool:
+    short = len(previous) < 0.8 * full_width
+    if current.startswith("- "):
+        return short
+    return short and previous.endswith((".", ":", "!", "?", "“", '"'))

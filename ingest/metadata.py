@@ -1,0 +1,50 @@
+"""Document metadata from the corpus manifest (``manifest.yaml``), with file-based fallbacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.types import DocumentMeta
+
+__all__ = ["MANIFEST_NAME", "document_meta", "read_manifest"]
+
+MANIFEST_NAME = "manifest.yaml"
+_FIELDS = ("title", "kommune", "doc_type", "stand", "issuer", "source", "supersedes")
+
+
+def read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
+    """Entries of ``folder/manifest.yaml`` keyed by file path (relative, posix); {} if none.
+
+    A malformed manifest raises ``ValueError`` with a German message naming the file.
+    """
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: Manifest ist kein gültiges YAML ({exc}).") from exc
+    entries = data.get("documents", []) if isinstance(data, dict) else []
+    result: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        if not isinstance(entry, dict) or "file" not in entry:
+            raise ValueError(f"{path}: Jeder Eintrag unter 'documents' braucht 'file'.")
+        result[str(entry["file"]).strip("/")] = entry
+    return result
+
+
+def document_meta(doc_id: str, entry: dict[str, Any] | None, fallback_title: str) -> DocumentMeta:
+    """Metadata of a document: the manifest entry where present, else what the file says."""
+    entry = entry or {}
+    values = {key: _text(entry.get(key)) for key in _FIELDS}
+    if not values["title"]:
+        values["title"] = fallback_title or Path(doc_id).stem.replace("-", " ").replace("_", " ")
+    return DocumentMeta(doc_id=doc_id, **values)
+
+
+def _text(value: Any) -> str:
+    # YAML turns 2022-09-01 into a date; Chroma metadata cannot hold None.
+    return "" if value is None else str(value).strip()

@@ -1,0 +1,1 @@
+"""Evaluation: the fixed German question set, metrics, runner, baselines, XQuAD-de."""

@@ -1,0 +1,253 @@
+"""Runs the evaluation set through Konzeptlotse and the baselines, in one run, on one corpus."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.api import Assistant
+from assistant.embed import resolve_model
+from assistant.settings import Settings
+from assistant.types import Answer
+
+from . import metrics
+from .dataset import CATEGORIES, DEFAULT_DATASET, Question, load_questions
+from .report import format_report
+
+__all__ = ["Outcome", "aggregate", "evaluate", "run_cli", "run_evaluation"]
+
+MAIN_SYSTEM = "Konzeptlotse"
+RANK_DEPTH = 10
+
+AnswerFn = Callable[[Question], tuple[list[metrics.Passage], Answer | None]]
+
+
+@dataclass
+class Outcome:
+    """One question answered by one system, with everything the report needs."""
+
+    id: str
+    category: str
+    split: str
+    expected: str
+    question: str
+    rank: int | None
+    found: bool | None
+    answer: str
+    citations: list[dict[str, Any]]
+    facts: list[bool]
+    supported_citations: list[bool]
+    kommune_coverage: float | None
+    latency_ms: float
+    passed: bool
+    reason: str
+    rewritten_query: str = ""
+    gold: list[dict[str, Any]] = field(default_factory=list)
+
+
+def evaluate(question: Question, answer_fn: AnswerFn) -> Outcome:
+    """Run one question and score it."""
+    started = time.perf_counter()
+    ranked, answer = answer_fn(question)
+    latency = (time.perf_counter() - started) * 1000
+    rank = metrics.first_relevant_rank(ranked, question.gold) if question.gold else None
+    text = answer.text if answer else ""
+    facts = metrics.facts_found(text, question.facts) if answer and question.answerable else []
+    supported = [
+        metrics.citation_is_supported(c.doc_id, c.page, c.quote, question.gold, question.facts)
+        for c in (answer.citations if answer and question.answerable else ())
+    ]
+    coverage = None
+    if answer and question.kommunen:
+        cited = {c.kommune for c in answer.citations}
+        coverage = sum(k in cited for k in question.kommunen) / len(question.kommunen)
+    passed, reason = _verdict(question, answer, rank, facts)
+    return Outcome(
+        id=question.id,
+        category=question.category,
+        split=question.split,
+        expected=question.expected,
+        question=question.question,
+        rank=rank,
+        found=answer.found if answer else None,
+        answer=text,
+        citations=[c.to_json() for c in answer.citations] if answer else [],
+        facts=facts,
+        supported_citations=supported,
+        kommune_coverage=coverage,
+        latency_ms=latency,
+        passed=passed,
+        reason=reason,
+        rewritten_query=answer.rewritten_query if answer else "",
+        gold=[{"doc": g.doc, "pages": list(g.pages)} for g in question.gold],
+    )
+
+
+def _verdict(
+    question: Question, answer: Answer | None, rank: int | None, facts: list[bool]
+) -> tuple[bool, str]:
+    if answer is None:  # retrieval-only system
+        if not question.answerable:
+            return True, ""
+        ok = rank is not None and rank <= 5
+        return ok, "" if ok else "Goldseite nicht unter den ersten 5 Treffern"
+    if not question.answerable:
+        return (not answer.found), "" if not answer.found else "hätte ablehnen müssen"
+    if not answer.found:
+        return False, "fälschlich abgelehnt"
+    missing = [question.facts[i][0] for i, ok in enumerate(facts) if not ok]
+    if missing:
+        return False, "fehlende Fakten: " + "; ".join(missing)
+    return True, ""
+
+
+def aggregate(outcomes: list[Outcome]) -> dict[str, float]:
+    """Overall metrics of a list of outcomes (NaN where a metric does not apply)."""
+    answerable = [o for o in outcomes if o.expected == "answer"]
+    with_gold = [o for o in answerable if o.gold]
+    refuse = [o for o in outcomes if o.expected == "refuse"]
+    answered = [o for o in answerable if o.found is not None]
+    citations = [ok for o in answered for ok in o.supported_citations]
+    coverage = [o.kommune_coverage for o in outcomes if o.kommune_coverage is not None]
+    return {
+        "n": float(len(outcomes)),
+        "hit@1": metrics.mean(metrics.hit_at(o.rank, 1) for o in with_gold),
+        "hit@5": metrics.mean(metrics.hit_at(o.rank, 5) for o in with_gold),
+        "mrr@10": metrics.mean(metrics.reciprocal_rank(o.rank, RANK_DEPTH) for o in with_gold),
+        "fact_recall": metrics.mean(
+            (sum(o.facts) / len(o.facts)) if o.facts else float(bool(o.found)) for o in answered
+        ),
+        "citation_precision": metrics.mean(1.0 if ok else 0.0 for ok in citations),
+        "refusal_accuracy": metrics.mean(
+            0.0 if o.found else 1.0 for o in refuse if o.found is not None
+        ),
+        "false_refusal": metrics.mean(0.0 if o.found else 1.0 for o in answered),
+        "kommune_coverage": metrics.mean(coverage),
+        "pass_rate": metrics.mean(1.0 if o.passed else 0.0 for o in outcomes),
+        "p50_ms": metrics.percentile([o.latency_ms for o in outcomes], 50),
+        "p95_ms": metrics.percentile([o.latency_ms for o in outcomes], 95),
+    }
+
+
+def _by_category(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
+    order = list(CATEGORIES)
+    categories = sorted(
+        {o.category for o in outcomes},
+        key=lambda c: (c not in order, order.index(c) if c in order else 0, c),
+    )
+    return {c: aggregate([o for o in outcomes if o.category == c]) for c in categories}
+
+
+def _assistant_fn(assistant: Assistant, mode: str) -> AnswerFn:
+    def answer(question: Question) -> tuple[list[metrics.Passage], Answer | None]:
+        result = assistant.ask(question.question, history=question.history, mode=mode)  # type: ignore[arg-type]
+        ranked = [(h.chunk.doc_id, h.chunk.page_start, h.chunk.page_end) for h in result.hits]
+        return ranked, result
+
+    return answer
+
+
+def _systems(settings: Settings, baselines: bool) -> dict[str, AnswerFn]:
+    main = Assistant(settings)
+    systems: dict[str, AnswerFn] = {MAIN_SYSTEM: _assistant_fn(main, "hybrid")}
+    if baselines:
+        from .baselines import PlainLangChain
+
+        model = resolve_model(settings.embedding_model)
+        plain = PlainLangChain(settings.corpus_dir, settings.data_dir / "eval-cache", model)
+        systems["LangChain-Standard"] = lambda q: (plain.search(q.question, RANK_DEPTH), None)
+        systems["Nur BM25"] = _assistant_fn(main, "lexical")
+        systems["Nur Dense"] = _assistant_fn(main, "dense")
+    return systems
+
+
+def run_evaluation(
+    settings: Settings, questions: list[Question], baselines: bool = True
+) -> dict[str, Any]:
+    """Evaluate all systems; returns the JSON-serialisable run record."""
+    systems = _systems(settings, baselines)
+    results: dict[str, Any] = {}
+    per_question: list[dict[str, Any]] = []
+    for name, fn in systems.items():
+        outcomes = [evaluate(q, fn) for q in questions]
+        results[name] = {
+            "overall": aggregate(outcomes),
+            "splits": {
+                s: aggregate([o for o in outcomes if o.split == s]) for s in ("dev", "test")
+            },
+            "categories": _by_category(outcomes),
+            "answers": any(o.found is not None for o in outcomes),
+        }
+        if name == MAIN_SYSTEM:
+            per_question = [asdict(o) for o in outcomes]
+    return {
+        "run": _run_info(settings, len(questions)),
+        "systems": results,
+        "questions": per_question,
+    }
+
+
+def _run_info(settings: Settings, n: int) -> dict[str, Any]:
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+    except OSError:
+        commit = ""
+    return {
+        "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "commit": commit,
+        "questions": n,
+        "settings": {k: str(v) for k, v in asdict(settings).items()},
+    }
+
+
+def run_cli(
+    settings: Settings,
+    dataset: Path | None,
+    json_out: Path | None,
+    baselines: bool,
+    split: str,
+    limit: int,
+) -> int:
+    """``konzeptlotse eval``: print the report, save the run, return the exit code."""
+    dataset = dataset or DEFAULT_DATASET
+    if dataset.is_dir():
+        from .xquad import run_xquad
+
+        record = run_xquad(settings, dataset, limit=limit)
+    else:
+        questions = load_questions(dataset)
+        if split != "all":
+            questions = [q for q in questions if q.split == split]
+        if limit:
+            questions = questions[:limit]
+        record = run_evaluation(settings, questions, baselines=baselines)
+    record["run"]["dataset"] = str(dataset)
+    print(format_report(record))
+    target = json_out or _default_run_path(settings)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(_jsonable(record), ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"\nErgebnis gespeichert: {target}", file=sys.stderr)
+    return 0
+
+
+def _default_run_path(settings: Settings) -> Path:
+    return settings.data_dir / "eval-runs" / f"{time.strftime('%Y%m%d-%H%M%S')}.json"
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value

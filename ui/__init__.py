@@ -1,0 +1,1 @@
+"""User interfaces: the ``konzeptlotse`` CLI and the Streamlit app (rendering only)."""

@@ -1,0 +1,249 @@
+"""The ``konzeptlotse`` command line: ingest, ask, sources, remove, eval, ui.
+
+Exit codes: 0 success, 1 error (message on stderr), 3 ingest finished but some files failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import KonzeptlotseError
+from assistant.privacy import apply_offline_defaults
+from assistant.settings import Settings
+
+__all__ = ["main"]
+
+EXIT_ERROR = 1
+EXIT_PARTIAL = 3
+UI_APP = Path(__file__).with_name("app.py")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script."""
+    apply_offline_defaults()
+    args = _parser().parse_args(argv)
+    settings = Settings.from_env()
+    if args.data_dir:
+        settings = settings.with_overrides(data_dir=Path(args.data_dir))
+    try:
+        return int(args.handler(args, settings))
+    except KonzeptlotseError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("Abgebrochen.", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="konzeptlotse",
+        description="Zitierende Auskunft über Kommunale Konzepte (offline).",
+    )
+    parser.add_argument("--data-dir", help="Index-Verzeichnis (sonst KONZEPTLOTSE_DATA_DIR)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
+
+    p = sub.add_parser("ingest", help="Dokumente einlesen bzw. Index aktualisieren")
+    p.add_argument("paths", nargs="*", type=Path, help="Dateien/Ordner (Standard: Korpus)")
+    p.add_argument("--rebuild", action="store_true", help="Index vollständig neu aufbauen")
+    p.add_argument("--dry-run", action="store_true", help="Nur anzeigen, was sich ändern würde")
+    p.add_argument("--quiet", action="store_true", help="Keine Fortschrittsanzeige")
+    p.set_defaults(handler=_cmd_ingest)
+
+    p = sub.add_parser("ask", help="Eine Frage stellen")
+    p.add_argument("question", help="Die Frage (auf Deutsch)")
+    p.add_argument("--kommune", action="append", default=[], help="Nur Dokumente dieser Kommune")
+    p.add_argument("--json", action="store_true", help="Antwort als JSON-Objekt ausgeben")
+    p.set_defaults(handler=_cmd_ask)
+
+    p = sub.add_parser("sources", help="Eingelesene Dokumente auflisten")
+    p.add_argument("--json", action="store_true", help="Als JSON ausgeben")
+    p.set_defaults(handler=_cmd_sources)
+
+    p = sub.add_parser("remove", help="Ein Dokument aus dem Index entfernen")
+    p.add_argument("doc_id", help="Dokument-ID (siehe `konzeptlotse sources`)")
+    p.set_defaults(handler=_cmd_remove)
+
+    p = sub.add_parser("eval", help="Evaluationssatz ausführen")
+    p.add_argument("--dataset", type=Path, help="JSONL-Fragensatz oder BEIR-Ordner (XQuAD)")
+    p.add_argument("--json", type=Path, dest="json_out", help="Ergebnis als JSON speichern")
+    p.add_argument("--no-baselines", action="store_true", help="Vergleichsverfahren auslassen")
+    p.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    p.add_argument("--limit", type=int, default=0, help="Nur die ersten N Fragen")
+    p.set_defaults(handler=_cmd_eval)
+
+    p = sub.add_parser("ui", help="Chat-Oberfläche starten (http://127.0.0.1:8501)")
+    p.add_argument("--port", type=int, default=8501)
+    p.set_defaults(handler=_cmd_ui)
+    return parser
+
+
+def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest import run_ingest
+
+    with _ProgressBar(disabled=args.quiet or args.dry_run) as bar:
+        report = run_ingest(
+            settings,
+            paths=list(args.paths) or None,
+            rebuild=args.rebuild,
+            dry_run=args.dry_run,
+            on_progress=bar.update,
+        )
+    from ingest.pipeline import STATUS_LABELS
+
+    for outcome in report.outcomes:
+        if outcome.status == "unchanged" and not args.dry_run:
+            continue
+        line = f"  {STATUS_LABELS[outcome.status]:<15} {outcome.doc_id}"
+        if outcome.status == "failed":
+            line += f"\n      Grund: {outcome.reason}"
+        for warning in outcome.warnings:
+            line += f"\n      Hinweis: {warning}"
+        print(line)
+    print(report.summary())
+    return EXIT_PARTIAL if report.failed else 0
+
+
+class _ProgressBar:
+    """tqdm over files on stderr, fed by the pipeline's progress notifications."""
+
+    def __init__(self, disabled: bool) -> None:
+        self.disabled = disabled
+        self.bar: Any = None
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def update(self, progress: object) -> None:
+        if self.disabled:
+            return
+        from tqdm import tqdm
+
+        total = getattr(progress, "files_total", 0)
+        if self.bar is None:
+            self.bar = tqdm(total=total, unit="Datei", file=sys.stderr, leave=False)
+        self.bar.n = getattr(progress, "files_done", 0)
+        current = getattr(progress, "current", "")
+        embedded = getattr(progress, "chunks_embedded", 0)
+        self.bar.set_postfix_str(f"{embedded} Abschnitte · {current[-40:]}", refresh=True)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant import Filters, get_assistant
+
+    filters = Filters(kommunen=tuple(args.kommune))
+    answer = get_assistant(settings).ask(args.question, filters=filters)
+    if args.json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(answer.text)
+    sources = answer.citations or answer.related
+    if sources:
+        print("\nQuellen:" if answer.found else "\nMöglicherweise relevant:")
+        for c in sources:
+            where = f"{c.title}" + (f" ({c.kommune})" if c.kommune else "") + f", S. {c.page}"
+            print(f"  [{c.n}] {where}\n      „{_shorten(c.quote, 220)}“")
+    return 0
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def _cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.embed import resolve_model
+    from assistant.store import Index
+
+    index = Index.open(settings.data_dir, resolve_model(settings.embedding_model))
+    records = index.documents()
+    if args.json:
+        rows = [
+            {
+                **r.meta.to_dict(),
+                "pages": r.pages,
+                "chunks": r.chunk_count,
+                "ingested_at": r.ingested_at,
+                "warnings": list(r.warnings),
+            }
+            for r in records
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for r in records:
+        print(f"{r.doc_id}\n  {r.meta.title}")
+        print(
+            f"  {r.meta.kommune or 'ohne Kommune'} · {r.meta.doc_type or 'Dokument'} · "
+            f"Stand {r.meta.stand or 'unbekannt'} · {r.pages} Seiten · {r.chunk_count} "
+            f"Abschnitte · eingelesen {r.ingested_at}"
+        )
+        for warning in r.warnings:
+            print(f"  Hinweis: {warning}")
+    print(f"{len(records)} Dokumente, Embedding-Modell {index.model_id}")
+    return 0
+
+
+def _cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.embed import resolve_model
+    from assistant.store import Index
+
+    index = Index.open(settings.data_dir, resolve_model(settings.embedding_model))
+    if index.document(args.doc_id) is None:
+        print(f"Fehler: Dokument {args.doc_id!r} ist nicht im Index.", file=sys.stderr)
+        return EXIT_ERROR
+    index.remove_document(args.doc_id)
+    print(f"Entfernt: {args.doc_id} (die Datei selbst bleibt liegen; bitte ggf. löschen).")
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from evals.runner import run_cli
+
+    return run_cli(
+        settings,
+        dataset=args.dataset,
+        json_out=args.json_out,
+        baselines=not args.no_baselines,
+        split=args.split,
+        limit=args.limit,
+    )
+
+
+def _cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(UI_APP),
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(args.port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--global.developmentMode",
+        "false",
+    ]
+    env = dict(os.environ, KONZEPTLOTSE_DATA_DIR=str(settings.data_dir))
+    print(f"Konzeptlotse läuft auf http://127.0.0.1:{args.port} (Beenden mit Strg+C)")
+    return subprocess.call(command, env=env)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+# Konzeptlotse: the doors into the project. See README.md.
+#   make run    set up, ingest the corpus if needed, start the chat on http://127.0.0.1:8501
+#   make test   set up and run the default test suite (fast; no browser, no slow suites)
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
+XQUAD_DIR ?= ../shared/datasets/xquad-de
+
+# Offline and private by default (also set by the program itself).
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+export LANGSMITH_TRACING := false
+export STREAMLIT_BROWSER_GATHER_USAGE_STATS := false
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: setup run ingest test test-slow test-browser test-all eval eval-xquad bench lint format corpus lock clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 wird benötigt"'
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+ingest: setup
+	$(BIN)/konzeptlotse ingest || [ $$? -eq 3 ]
+
+run: ingest
+	$(BIN)/konzeptlotse ui
+
+test: setup
+	$(BIN)/python -m pytest
+
+test-slow: setup
+	$(BIN)/python -m pytest -m slow
+
+test-browser: setup
+	$(BIN)/python -m pytest -m browser
+
+test-all: setup
+	$(BIN)/python -m pytest -m ""
+
+eval: ingest
+	$(BIN)/konzeptlotse eval
+
+eval-xquad: setup
+	$(BIN)/konzeptlotse eval --dataset $(XQUAD_DIR)
+
+bench: ingest
+	$(BIN)/python -m evals.bench
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+corpus: setup
+	$(BIN)/python corpus/tools/build_corpus.py
+
+lock:
+	rm -rf /tmp/konzeptlotse-lock && $(PYTHON) -m venv /tmp/konzeptlotse-lock
+	/tmp/konzeptlotse-lock/bin/pip install --quiet torch==2.13.0
+	/tmp/konzeptlotse-lock/bin/pip install --quiet -e ".[dev]"
+	( echo '# Full pinned dependency tree (Python 3.11, CPU). Regenerate with `make lock` after changing pyproject.toml.'; \
+	  /tmp/konzeptlotse-lock/bin/pip freeze --exclude-editable | sed 's/+cpu//' ) > requirements.lock
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,89 @@
+"""Structure- and sentence-aware chunking bounded by the model's tokens."""
+
+from __future__ import annotations
+
+from assistant.embed import bundled_model_path, max_tokens, token_counter
+from assistant.types import DocumentMeta, Page
+from ingest.chunk import chunk_pages
+
+MODEL = str(bundled_model_path())
+META = DocumentMeta(doc_id="doc.pdf", title="Konzept", kommune="Stadt Musterhausen")
+
+
+def _chunks(pages: list[Page], target: int = 120) -> list:
+    return chunk_pages(pages, META, "fp", token_counter(MODEL), target, max_tokens(MODEL))
+
+
+def test_model_limit_is_read_from_the_model() -> None:
+    assert max_tokens(MODEL) == 256
+
+
+def test_chunks_respect_the_token_limit_even_for_huge_sentences() -> None:
+    long_sentence = " ".join(["Sprachstandsfeststellungsverfahren"] * 400) + "."
+    page = Page("doc.pdf", 1, "# 1 Lang\n\n" + long_sentence)
+    count = token_counter(MODEL)
+    chunks = _chunks([page], target=500)
+    assert len(chunks) > 5
+    assert all(count(c.embed_text) <= 256 for c in chunks)
+    assert " ".join(c.text for c in chunks).split() == long_sentence.split()
+
+
+def test_sections_start_new_chunks_and_keep_heading_context() -> None:
+    text = (
+        "# 2 Schule\n\n## 2.1 Erstberatung\n\nDas KI berät alle Familien.\n\n"
+        "## 2.2 Schulplätze\n\nDie Konferenz tagt mittwochs im Schulamt."
+    )
+    chunks = _chunks([Page("doc.pdf", 3, text)])
+    assert [c.section for c in chunks] == [
+        "2 Schule > 2.1 Erstberatung",
+        "2 Schule > 2.2 Schulplätze",
+    ]
+    assert chunks[1].embed_text.startswith("2 Schule > 2.2 Schulplätze\n")
+    assert all(c.page_start == c.page_end == 3 for c in chunks)
+
+
+def test_sentences_are_never_split_between_chunks() -> None:
+    sentences = [
+        f"Satz Nummer {i} beschreibt die Beratung der Familien im Detail." for i in range(40)
+    ]
+    chunks = _chunks([Page("doc.pdf", 1, " ".join(sentences))], target=60)
+    assert len(chunks) > 3
+    for chunk in chunks:
+        assert chunk.text.endswith(".")
+    assert " ".join(c.text for c in chunks) == " ".join(sentences)
+
+
+def test_page_span_and_quote_pages_are_recorded() -> None:
+    pages = [
+        Page("doc.pdf", 4, "# 3 Eltern\n\nElterncafés gibt es an zwölf Schulen."),
+        Page("doc.pdf", 5, "Informationsabende finden zweimal im Jahr statt."),
+    ]
+    (chunk,) = _chunks(pages)
+    assert (chunk.page_start, chunk.page_end) == (4, 5)
+    assert chunk.page_of("Elterncafés gibt es an zwölf Schulen.") == 4
+    assert chunk.page_of("Informationsabende finden zweimal im Jahr statt.") == 5
+
+
+def test_paragraph_running_over_a_page_break_is_joined() -> None:
+    pages = [
+        Page(
+            "doc.pdf", 1, "Die Jugendlichen haben zuvor eine Schule\n\n2 Fußnote: Quelle Schulamt."
+        ),
+        Page("doc.pdf", 2, "besucht und lernen weiter. Danach folgt der Übergang."),
+    ]
+    texts = [c.text for c in _chunks(pages)]
+    joined = " ".join(texts)
+    assert "Die Jugendlichen haben zuvor eine Schule besucht und lernen weiter." in joined
+    (chunk,) = _chunks(pages)
+    assert chunk.page_of("Danach folgt der Übergang.") == 2
+    assert chunk.page_of("Die Jugendlichen haben zuvor eine Schule besucht und lernen weiter.") == 1
+
+
+def test_ids_are_stable_and_depend_on_the_fingerprint() -> None:
+    pages = [Page("doc.pdf", 1, "Das KI berät alle Familien. " * 30)]
+    first = [c.chunk_id for c in _chunks(pages)]
+    again = [c.chunk_id for c in _chunks(pages)]
+    other = chunk_pages(pages, META, "fp2", token_counter(MODEL), 120, 256)
+    assert first == again
+    assert not set(first) & {c.chunk_id for c in other}
+    assert len(set(first)) == len(first)

@@ -1,0 +1,98 @@
+"""German PDF text repair."""
+
+from __future__ import annotations
+
+from assistant.types import Page
+from ingest.clean import (
+    clean_pdf_pages,
+    dehyphenate,
+    join_page_hyphenation,
+    mark_headings,
+    normalize_chars,
+    remove_running_lines,
+    strip_footnote_markers,
+)
+
+
+def test_ligatures_soft_hyphens_and_nfc() -> None:
+    decomposed = "Schu\u0308ler"  # u + combining diaeresis
+    text = normalize_chars(f"\ufb01nanziell \ufb02exibel Ko\u00adoperation {decomposed}")
+    assert text == "finanziell flexibel Kooperation Schüler"
+    assert "\u0308" not in text
+
+
+def test_justified_double_spaces_collapse() -> None:
+    assert normalize_chars("Die  Schule   nimmt  auf") == "Die Schule nimmt auf"
+
+
+def test_dehyphenation_joins_split_words() -> None:
+    lines = ["Die Sprach-", "standsfeststellung erfolgt im KI."]
+    assert dehyphenate(lines) == ["Die Sprachstandsfeststellung erfolgt im KI."]
+
+
+def test_dehyphenation_keeps_real_hyphens_and_truncations() -> None:
+    assert dehyphenate(["Die Kita-", "Plätze sind knapp."]) == ["Die Kita-Plätze sind knapp."]
+    assert dehyphenate(["das Schul-", "und Jugendamt"]) == ["das Schul-", "und Jugendamt"]
+
+
+def test_inline_hyphen_from_table_cells() -> None:
+    assert dehyphenate(["mit 15 Wochen- stunden"]) == ["mit 15 Wochenstunden"]
+    assert dehyphenate(["Ein- und Ausgang"]) == ["Ein- und Ausgang"]
+
+
+def test_running_headers_footers_and_page_numbers_removed() -> None:
+    topics = ["Beratung", "Sprache", "Schule", "Eltern", "Beruf"]
+    pages = [
+        ["Stadt Musterhausen · Konzept", f"Thema {topic}.", f"Seite {i} von 5"]
+        for i, topic in enumerate(topics, start=1)
+    ]
+    cleaned = remove_running_lines(pages)
+    assert cleaned == [[f"Thema {topic}."] for topic in topics]
+
+
+def test_numbered_lines_that_do_not_follow_the_page_stay() -> None:
+    pages = [[f"Tabelle {n} zeigt die Zahlen."] for n in (1, 1, 2, 2, 3)]
+    assert remove_running_lines(pages) == pages
+
+
+def test_unique_lines_in_header_zone_are_kept() -> None:
+    pages = [["Kopfzeile", "Einleitung"], ["Kopfzeile", "Schluss"], ["Kopfzeile", "Anhang"]]
+    assert remove_running_lines(pages) == [["Einleitung"], ["Schluss"], ["Anhang"]]
+
+
+def test_word_split_across_pages_moves_back() -> None:
+    pages = [["Die Traumapäda-"], ["gogik ist wichtig."]]
+    assert join_page_hyphenation(pages) == [["Die Traumapädagogik"], ["ist wichtig."]]
+
+
+def test_headings_are_marked_but_not_list_items_or_sentences() -> None:
+    lines = [
+        "2.1 Erstberatung im Bildungsbüro",
+        "1. Bestandsaufnahme durchführen",
+        "12 Schulen nehmen teil und melden ihre Plätze monatlich.",
+        "3 Handlungsfelder",
+    ]
+    assert mark_headings(lines) == [
+        "## 2.1 Erstberatung im Bildungsbüro",
+        "1. Bestandsaufnahme durchführen",
+        "12 Schulen nehmen teil und melden ihre Plätze monatlich.",
+        "# 3 Handlungsfelder",
+    ]
+
+
+def test_footnote_markers_stripped_but_levels_kept() -> None:
+    assert strip_footnote_markers("nach Schulform.2 Danach") == "nach Schulform. Danach"
+    assert strip_footnote_markers("Niveau B2 erreicht") == "Niveau B2 erreicht"
+
+
+def test_full_page_pipeline() -> None:
+    raw = [
+        "Kopf · Konzept\n1 Ziele\nDie Stadt will die Warte-\nzeit verkürzen.\nSeite 1 von 3",
+        "Kopf · Konzept\nInhalt . . . . . . . . . 3\n2 Wege\n• Beratung im KI\n"
+        "• Sprachtest\nSeite 2 von 3",
+        "Kopf · Konzept\nDer Rest.\nSeite 3 von 3",
+    ]
+    pages = clean_pdf_pages([Page("d", i + 1, t) for i, t in enumerate(raw)])
+    assert pages[0].text == "# 1 Ziele\n\nDie Stadt will die Wartezeit verkürzen."
+    assert pages[1].text == "# 2 Wege\n\n- Beratung im KI\n\n- Sprachtest"
+    assert pages[2].text == "Der Rest."

@@ -1,0 +1,193 @@
+"""Ingest runs end to end on real PDFs, a real Chroma and the real offline model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import assistant.store as store_module
+from assistant import Assistant, EmbeddingModelMismatch, Settings
+from assistant.embed import load_embeddings
+from assistant.store import Index
+from ingest import run_ingest
+
+from .pdfs import PAGES_MUSTERHAUSEN, make_image_only_pdf, make_pdf
+
+
+class CountingEmbeddings:
+    """Wraps the real embeddings and counts the texts embedded for storage."""
+
+    def __init__(self, inner: object) -> None:
+        self.inner = inner
+        self.documents = 0
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.documents += len(texts)
+        return self.inner.embed_documents(texts)  # type: ignore[attr-defined]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.inner.embed_query(text)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def counter(monkeypatch: pytest.MonkeyPatch) -> CountingEmbeddings:
+    counting = CountingEmbeddings(load_embeddings(load_model_path()))
+    monkeypatch.setattr(store_module, "load_embeddings", lambda model: counting)
+    return counting
+
+
+def load_model_path() -> str:
+    from assistant.embed import bundled_model_path
+
+    return str(bundled_model_path())
+
+
+def test_ask_cites_the_right_page(settings: Settings, musterhausen_pdf: Path) -> None:
+    report = run_ingest(settings)
+    assert [o.status for o in report.outcomes] == ["new"]
+    answer = Assistant(settings).ask("Wann tagt die Schulplatzkonferenz?")
+    assert answer.found
+    assert "Dienstag" in answer.text
+    assert answer.citations[0].doc_id == "musterhausen.pdf"
+    assert answer.citations[0].page == 3
+    assert "[1]" in answer.text
+    assert "Dienstag" in answer.citations[0].quote
+
+
+def test_reingest_skips_unchanged_and_redoes_only_changed(
+    settings: Settings, docs_dir: Path, counter: CountingEmbeddings
+) -> None:
+    make_pdf(docs_dir / "a.pdf", PAGES_MUSTERHAUSEN)
+    make_pdf(
+        docs_dir / "b.pdf", [["Die Elternarbeit findet in Elterncafés an zwölf Schulen statt."]]
+    )
+    run_ingest(settings)
+    first = counter.documents
+    assert first > 0
+
+    report = run_ingest(settings)
+    assert {o.status for o in report.outcomes} == {"unchanged"}
+    assert counter.documents == first  # nothing re-embedded
+
+    make_pdf(
+        docs_dir / "b.pdf", [["Die Elternarbeit findet in Elterncafés an acht Schulen statt."]]
+    )
+    report = run_ingest(settings)
+    assert {o.doc_id: o.status for o in report.outcomes} == {
+        "a.pdf": "unchanged",
+        "b.pdf": "changed",
+    }
+    index = Index.open(settings.data_dir, load_model_path())
+    b_chunks = index.document("b.pdf").chunk_count  # type: ignore[union-attr]
+    assert counter.documents == first + b_chunks
+    assert index.vector_count() == len(index.chunks())  # old vectors of b.pdf are gone
+
+    (docs_dir / "b.pdf").unlink()
+    report = run_ingest(settings)
+    assert {o.doc_id: o.status for o in report.outcomes} == {
+        "a.pdf": "unchanged",
+        "b.pdf": "removed",
+    }
+    assert [d.doc_id for d in index.documents()] == ["a.pdf"]
+    assert index.vector_count() == len(index.chunks())
+
+
+def test_bad_files_are_reported_and_the_rest_is_indexed(
+    settings: Settings, docs_dir: Path, musterhausen_pdf: Path
+) -> None:
+    run_ingest(settings)
+    before = Assistant(settings).ask("Wann tagt die Schulplatzkonferenz?")
+    assert before.found
+
+    good = make_pdf(docs_dir / "gut.pdf", [["Lesepaten unterstützen an 32 Schulen das Lesen."]])
+    (docs_dir / "kaputt.pdf").write_bytes(good.read_bytes()[: len(good.read_bytes()) // 3])
+    (docs_dir / "leer.pdf").write_bytes(b"")
+    (docs_dir / "webseite.pdf").write_text("<!DOCTYPE html><html><body>Hallo</body></html>")
+    make_pdf(docs_dir / "geheim.pdf", [["Vertraulich."]], user_password="geheim")
+    make_image_only_pdf(docs_dir / "scan.pdf")
+
+    report = run_ingest(settings)
+    reasons = {o.doc_id: o.reason for o in report.failed}
+    assert set(reasons) == {"kaputt.pdf", "leer.pdf", "webseite.pdf", "geheim.pdf", "scan.pdf"}
+    assert "beschädigt" in reasons["kaputt.pdf"]
+    assert "leer" in reasons["leer.pdf"]
+    assert "HTML" in reasons["webseite.pdf"]
+    assert "Passwort" in reasons["geheim.pdf"]
+    assert "gescannt" in reasons["scan.pdf"]
+    statuses = {o.doc_id: o.status for o in report.outcomes}
+    assert statuses["gut.pdf"] == "new"
+    assert statuses["musterhausen.pdf"] == "unchanged"
+
+    assistant = Assistant(settings)
+    after = assistant.ask("Wann tagt die Schulplatzkonferenz?")
+    assert after.found and after.citations[0].page == 3
+    assert assistant.ask("Wie viele Schulen haben Lesepaten?").citations[0].doc_id == "gut.pdf"
+
+
+def test_owner_password_only_pdf_is_readable(settings: Settings, docs_dir: Path) -> None:
+    pdf = make_pdf(
+        docs_dir / "druckschutz.pdf", [["Das Bildungsbüro berät montags."]], user_password=""
+    )
+    assert pdf.read_bytes().startswith(b"%PDF")
+    report = run_ingest(settings)
+    assert [o.status for o in report.outcomes] == ["new"]
+
+
+def test_changed_embedding_model_is_a_clear_error(
+    settings: Settings, musterhausen_pdf: Path, tmp_path: Path
+) -> None:
+    run_ingest(settings)
+    other_model = tmp_path / "anderes-modell"
+    other_model.mkdir()
+    (other_model / "config.json").write_text("{}")
+    with pytest.raises(EmbeddingModelMismatch, match="--rebuild"):
+        Index.open(settings.data_dir, str(other_model))
+    with pytest.raises(EmbeddingModelMismatch):
+        run_ingest(
+            Settings(
+                data_dir=settings.data_dir,
+                corpus_dir=settings.corpus_dir,
+                embedding_model=str(other_model),
+            )
+        )
+
+
+def test_rebuild_replaces_the_index_atomically(settings: Settings, musterhausen_pdf: Path) -> None:
+    run_ingest(settings)
+    old = Index.open(settings.data_dir, load_model_path()).generation
+    report = run_ingest(settings, rebuild=True)
+    assert [o.status for o in report.outcomes] == ["new"]
+    new = Index.open(settings.data_dir, load_model_path())
+    assert new.generation != old
+    assert not list(settings.data_dir.glob(f"index-{old}.sqlite"))
+    assert Assistant(settings).ask("Wann tagt die Schulplatzkonferenz?").found
+
+
+def test_dry_run_changes_nothing(
+    settings: Settings, docs_dir: Path, musterhausen_pdf: Path
+) -> None:
+    run_ingest(settings)
+    make_pdf(docs_dir / "neu.pdf", [["Neue Regeln für den Seiteneinstieg ab Februar."]])
+    report = run_ingest(settings, dry_run=True)
+    assert {o.doc_id: o.status for o in report.outcomes} == {
+        "musterhausen.pdf": "unchanged",
+        "neu.pdf": "new",
+    }
+    index = Index.open(settings.data_dir, load_model_path())
+    assert [d.doc_id for d in index.documents()] == ["musterhausen.pdf"]
+
+
+def test_orphan_vectors_from_an_interrupted_run_are_ignored_and_repaired(
+    settings: Settings, musterhausen_pdf: Path
+) -> None:
+    run_ingest(settings)
+    index = Index.open(settings.data_dir, load_model_path())
+    # Simulate a crash between the vector write and the manifest commit.
+    index._vectors().add_texts(
+        ["Verwaiste Schulplatzkonferenz Dienstag"], ids=["orphan"], metadatas=[{"doc_id": "x"}]
+    )
+    answer = Assistant(settings, index).ask("Wann tagt die Schulplatzkonferenz?")
+    assert all(h.chunk.chunk_id != "orphan" for h in answer.hits)
+    assert index.repair() == 1
+    assert index.vector_count() == len(index.chunks())

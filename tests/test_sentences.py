@@ -1,0 +1,34 @@
+"""German sentence splitting."""
+
+from __future__ import annotations
+
+from assistant.sentences import split_sentences
+
+
+def test_abbreviations_do_not_split() -> None:
+    text = "Das KI berät z. B. Eltern bzw. Vormünder. Die Schule informiert u. a. über HSU."
+    assert split_sentences(text) == [
+        "Das KI berät z. B. Eltern bzw. Vormünder.",
+        "Die Schule informiert u. a. über HSU.",
+    ]
+
+
+def test_dates_and_ordinals_do_not_split() -> None:
+    text = "Die Regel gilt ab dem 1. Februar 2025. Schüler der 10. Klasse wechseln."
+    assert split_sentences(text) == [
+        "Die Regel gilt ab dem 1. Februar 2025.",
+        "Schüler der 10. Klasse wechseln.",
+    ]
+
+
+def test_list_items_and_table_rows_are_units() -> None:
+    text = "Kriterien sind:\n- Alter\n- Schulweg\nA | B | C"
+    assert split_sentences(text) == ["Kriterien sind:", "- Alter", "- Schulweg", "A | B | C"]
+
+
+def test_question_and_quote_endings() -> None:
+    assert split_sentences("Wer berät? Das „KI.“ Danach die Schule!") == [
+        "Wer berät?",
+        "Das „KI.“",
+        "Danach die Schule!",
+    ]

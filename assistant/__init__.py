@@ -12,13 +12,24 @@ from .errors import (
     KonzeptlotseError,
 )
 from .settings import Settings
-from .types import Answer, Chunk, Citation, DocRecord, DocumentMeta, Filters, Hit, Page
+from .types import (
+    Answer,
+    Chunk,
+    Citation,
+    ComparisonPart,
+    DocRecord,
+    DocumentMeta,
+    Filters,
+    Hit,
+    Page,
+)
 
 __all__ = [
     "Answer",
     "Assistant",
     "Chunk",
     "Citation",
+    "ComparisonPart",
     "DocRecord",
     "DocumentError",
     "DocumentMeta",

@@ -79,6 +79,7 @@ class Assistant:
                 "total": (done - started) * 1000,
             },
             hits=tuple(hits),
+            index_version=f"{index.generation}:{index.version}",
         )
 
 

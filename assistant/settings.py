@@ -61,6 +61,16 @@ class Settings:
         "muss; darunter lehnt der Konzeptlotse ab.",
     )
 
+    admin_password_hash: str = _setting(
+        "",
+        "ADMIN_PASSWORD_HASH",
+        "Hash des Admin-Passworts (erzeugen mit `konzeptlotse admin-hash`); leer = "
+        "Admin-Bereich gesperrt.",
+    )
+    upload_max_mb: int = _setting(
+        50, "UPLOAD_MAX_MB", "Höchstgröße einer hochgeladenen Datei in MB."
+    )
+
     @classmethod
     def from_env(
         cls, env: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")

@@ -14,6 +14,7 @@ __all__ = [
     "Answer",
     "Chunk",
     "Citation",
+    "ComparisonPart",
     "DocRecord",
     "DocumentMeta",
     "Filters",
@@ -171,6 +172,25 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class ComparisonPart:
+    """One municipality's share of a comparison answer (citations numbered as in the Answer)."""
+
+    kommune: str
+    text: str
+    found: bool
+    citations: tuple[Citation, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON form inside ``ask --json``."""
+        return {
+            "kommune": self.kommune,
+            "answer": self.text,
+            "found": self.found,
+            "citations": [c.n for c in self.citations],
+        }
+
+
+@dataclass(frozen=True)
 class Answer:
     """What the assistant says to one question, with its sources and timings."""
 
@@ -182,7 +202,9 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     rewritten_query: str = ""
     hits: tuple[Hit, ...] = ()  # ranked retrieval results behind the answer (for evals)
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # German remarks for the reader (e.g. a newer Stand wins)
+    comparison: tuple[ComparisonPart, ...] = ()  # set when the question compares municipalities
+    index_version: str = ""  # which index state answered (for feedback records)
 
     def to_json(self) -> dict[str, Any]:
         """The stable ``ask --json`` contract."""
@@ -194,5 +216,6 @@ class Answer:
             "related": [c.to_json() for c in self.related],
             "rewritten_query": self.rewritten_query,
             "notes": list(self.notes),
+            "comparison": [part.to_json() for part in self.comparison],
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }

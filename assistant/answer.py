@@ -1,35 +1,30 @@
 """Offline extractive answers: the sentences that best answer the question, each cited.
 
 Deterministic and unable to hallucinate: every sentence of the answer is a sentence of a
-retrieved passage, followed by the number of the source it was taken from.
+retrieved passage, followed by the number of the source it was taken from. The composer
+
+* refuses with the fixed sentence when the answerability model says the passages do not
+  answer the question (see ``assistant.scoring``),
+* takes the sentences most likely to state what is asked, skips near-duplicates, and never
+  lets a sentence that leans on its predecessor ("Dies gilt ...") stand without it,
+* lists the items after a "...:" introduction when the question asks for a list,
+* puts a newer document version first and says which "Stand" replaces which.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import texts
-from .german import analyze
-from .sentences import split_sentences
-from .types import Chunk, Citation, Hit
+from .evidence import Candidate, Evidence, is_list_question, starts_with_reference
+from .types import Chunk, Citation, DocumentMeta
 
-__all__ = ["Candidate", "Composition", "compose_extractive", "query_weights", "support"]
+__all__ = ["Composition", "compose_extractive"]
 
 _DUPLICATE_OVERLAP = 0.7
-_MIN_RELATIVE_SCORE = 0.45
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A sentence of a retrieved chunk, scored against the question."""
-
-    text: str
-    chunk: Chunk
-    rank: int  # rank of its chunk in retrieval (0 = best)
-    order: int  # position of the sentence within its chunk
-    score: float
-    terms: frozenset[str]
+_RELATIVE_PROBABILITY = 0.5  # further sentences need half the best sentence's probability
+_LIST_ITEMS = 8
+_LIST_SENTENCES = 5
 
 
 @dataclass(frozen=True)
@@ -40,75 +35,38 @@ class Composition:
     citations: tuple[Citation, ...]
     found: bool
     related: tuple[Citation, ...] = ()
-
-
-def query_weights(question: str, idf: Callable[[str], float]) -> dict[str, float]:
-    """Content-term stems of the question, weighted by their IDF in the index."""
-    return {term: idf(term) for term in dict.fromkeys(analyze(question))}
-
-
-def support(weights: dict[str, float], terms: set[str] | frozenset[str]) -> float:
-    """Share of the question's weighted terms that occur in ``terms`` (0..1)."""
-    total = sum(weights.values())
-    if total <= 0:
-        return 0.0
-    return sum(w for t, w in weights.items() if t in terms) / total
+    notes: tuple[str, ...] = ()
+    answerability: float = 0.0
 
 
 def compose_extractive(
-    question: str,
-    hits: Sequence[Hit],
-    idf: Callable[[str], float],
-    max_sentences: int = 3,
-    min_support: float = 0.5,
+    evidence: Evidence, threshold: float, sentence_threshold: float, max_sentences: int = 3
 ) -> Composition:
-    """Pick, order and cite the answer sentences; refuse when support is too weak."""
-    weights = query_weights(question, idf)
-    best_support = max(
-        (support(weights, set(analyze(h.chunk.embed_text))) for h in hits), default=0.0
-    )
-    candidates = _candidates(hits, weights)
-    if best_support < min_support or not candidates:
-        related = _citations([(c.chunk, c.text) for c in _first_per_chunk(candidates)[:3]])
-        return Composition(texts.REFUSAL, (), False, related)
-    chosen = sorted(_select(candidates, max_sentences), key=lambda c: (c.rank, c.order))
-    groups: dict[tuple[str, int], list[Candidate]] = {}
-    for c in chosen:
-        groups.setdefault(_source_key(c), []).append(c)
-    number = {key: i + 1 for i, key in enumerate(groups)}
-    lines = [f"{c.text} [{number[_source_key(c)]}]" for c in chosen]
-    citations = _citations([(g[0].chunk, " … ".join(c.text for c in g)) for g in groups.values()])
-    return Composition(_join_lines(lines), citations, True)
+    """Pick, order and cite the answer sentences; refuse below the answerability threshold."""
+    candidates = list(evidence.candidates)
+    if evidence.answerability < threshold or not candidates:
+        related = _citations([(c.chunk, [c.text]) for c in _first_per_chunk(candidates)[:3]])
+        return Composition(texts.REFUSAL, (), False, related, answerability=evidence.answerability)
+    wants_list = is_list_question(evidence.query.text)
+    limit = max(max_sentences, _LIST_SENTENCES) if wants_list else max_sentences
+    chosen = _select(candidates, limit, sentence_threshold)
+    units = _with_context(chosen, evidence.sentences, wants_list)
+    units, notes = _newest_first(units)
+    return _render(units, notes, evidence.answerability)
 
 
-def _source_key(c: Candidate) -> tuple[str, int]:
-    return (c.chunk.chunk_id, c.chunk.page_of(c.text))
-
-
-def _candidates(hits: Sequence[Hit], weights: dict[str, float]) -> list[Candidate]:
-    out = []
-    for rank, hit in enumerate(hits):
-        section_terms = set(analyze(hit.chunk.section))
-        for order, sentence in enumerate(split_sentences(hit.chunk.text)):
-            terms = frozenset(analyze(sentence))
-            if len(terms) < 3 and not sentence.startswith("- "):
-                continue  # fragments and bare headings do not answer anything
-            own = support(weights, terms)
-            context = support(weights, terms | section_terms)
-            score = (0.7 * own + 0.3 * context) / (1.0 + 0.15 * rank)
-            out.append(Candidate(sentence, hit.chunk, rank, order, score, terms))
-    out.sort(key=lambda c: (-c.score, c.rank, c.order))
-    return out
-
-
-def _select(candidates: list[Candidate], limit: int) -> list[Candidate]:
-    best = candidates[0].score
+def _select(candidates: list[Candidate], limit: int, floor: float) -> list[Candidate]:
+    best = candidates[0].probability
     chosen: list[Candidate] = []
     for c in candidates:
-        if len(chosen) >= limit or c.score < _MIN_RELATIVE_SCORE * best:
+        if len(chosen) >= limit:
+            break
+        if chosen and (c.probability < floor or c.probability < _RELATIVE_PROBABILITY * best):
             break
         if any(_overlap(c.terms, other.terms) > _DUPLICATE_OVERLAP for other in chosen):
             continue
+        if starts_with_reference(c.text) and c.order == 0:
+            continue  # its antecedent stands in another passage: it would dangle
         chosen.append(c)
     return chosen
 
@@ -117,32 +75,116 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
+@dataclass(frozen=True)
+class _Unit:
+    """One or more adjacent sentences of one chunk that go into the answer together."""
+
+    chunk: Chunk
+    rank: int
+    orders: tuple[int, ...]
+    sentences: tuple[str, ...]
+
+
+def _with_context(
+    chosen: list[Candidate], sentences: dict[str, list[str]], wants_list: bool
+) -> list[_Unit]:
+    """Group chosen sentences by chunk, add antecedents and list items, keep reading order."""
+    picked: dict[str, set[int]] = {}
+    info: dict[str, tuple[Chunk, int]] = {}
+    for c in chosen:
+        orders = picked.setdefault(c.chunk.chunk_id, set())
+        info.setdefault(c.chunk.chunk_id, (c.chunk, c.rank))
+        orders.add(c.order)
+        if starts_with_reference(c.text):
+            orders.add(c.order - 1)
+        if wants_list and c.text.rstrip().endswith(":"):
+            orders.update(_following_items(sentences[c.chunk.chunk_id], c.order))
+    units = []
+    for chunk_id, orders in picked.items():
+        chunk, rank = info[chunk_id]
+        ordered = tuple(sorted(orders))
+        units.append(_Unit(chunk, rank, ordered, tuple(sentences[chunk_id][i] for i in ordered)))
+    units.sort(key=lambda u: (u.rank, u.orders[0]))
+    return units
+
+
+def _following_items(sentences: list[str], order: int) -> list[int]:
+    items = []
+    for i in range(order + 1, min(len(sentences), order + 1 + _LIST_ITEMS)):
+        if not sentences[i].startswith("- "):
+            break
+        items.append(i)
+    return items
+
+
+def _newest_first(units: list[_Unit]) -> tuple[list[_Unit], tuple[str, ...]]:
+    """Move passages of a superseding document before those of the document it replaces."""
+    metas = {u.chunk.doc_id: u.chunk.meta for u in units}
+    notes = []
+    for meta in metas.values():
+        old = metas.get(meta.supersedes) if meta.supersedes else None
+        if old is not None:
+            notes.append(_supersede_note(meta, old))
+    if not notes:
+        return units, ()
+    superseded = {m.supersedes for m in metas.values() if m.supersedes}
+    ordered = sorted(units, key=lambda u: (u.chunk.doc_id in superseded, u.rank, u.orders[0]))
+    return ordered, tuple(notes)
+
+
+def _supersede_note(new: DocumentMeta, old: DocumentMeta) -> str:
+    return texts.NOTE_SUPERSEDED.format(
+        new_title=new.title,
+        new_stand=new.stand or "?",
+        old_title=old.title,
+        old_stand=old.stand or "?",
+    )
+
+
+def _render(units: list[_Unit], notes: tuple[str, ...], answerability: float) -> Composition:
+    keys: dict[tuple[str, int], int] = {}
+    quotes: dict[tuple[str, int], list[str]] = {}
+    chunks: dict[tuple[str, int], Chunk] = {}
+    lines = []
+    for unit in units:
+        for sentence in unit.sentences:
+            key = (unit.chunk.chunk_id, unit.chunk.page_of(sentence))
+            number = keys.setdefault(key, len(keys) + 1)
+            quotes.setdefault(key, []).append(sentence)
+            chunks[key] = unit.chunk
+            lines.append(f"{sentence} [{number}]")
+    citations = _citations([(chunks[key], quotes[key]) for key in keys])
+    return Composition(
+        _join_lines(lines), citations, True, notes=notes, answerability=answerability
+    )
+
+
 def _first_per_chunk(candidates: list[Candidate]) -> list[Candidate]:
     seen: set[str] = set()
     out = []
-    for c in sorted(candidates, key=lambda c: (c.rank, -c.score)):
+    for c in sorted(candidates, key=lambda c: (c.rank, -c.probability)):
         if c.chunk.chunk_id not in seen:
             seen.add(c.chunk.chunk_id)
             out.append(c)
     return out
 
 
-def _citations(items: list[tuple[Chunk, str]]) -> tuple[Citation, ...]:
+def _citations(items: list[tuple[Chunk, list[str]]]) -> tuple[Citation, ...]:
     return tuple(
         Citation(
             n=i + 1,
             doc_id=chunk.doc_id,
             title=chunk.meta.title,
             kommune=chunk.meta.kommune,
-            page=chunk.page_of(quote.split(" … ")[0]),
-            quote=quote,
+            page=chunk.page_of(quotes[0]),
+            quote=" … ".join(quotes),
             section=chunk.section,
             doc_type=chunk.meta.doc_type,
             stand=chunk.meta.stand,
             chunk_id=chunk.chunk_id,
             context=chunk.text,
         )
-        for i, (chunk, quote) in enumerate(items)
+        for i, (chunk, quotes) in enumerate(items)
     )
 
 
@@ -152,7 +194,7 @@ def _join_lines(lines: list[str]) -> str:
     for line in lines:
         if not out:
             out = line
-        elif line.startswith("- ") or (out.endswith("]") and out.splitlines()[-1].startswith("- ")):
+        elif line.startswith("- ") or out.splitlines()[-1].startswith("- "):
             out += "\n" + line
         else:
             out += " " + line

@@ -1,41 +1,172 @@
-"""The public entry point used by the CLI, the UI and the evals alike."""
+"""The public entry point used by the CLI, the UI and the evals alike.
+
+A question is first planned (``Assistant.plan``): a follow-up is rewritten into a standalone
+query, named municipalities and document types narrow the search, and a comparison becomes
+one search per municipality. Each part is then retrieved, scored (``assistant.evidence``) and
+composed into a cited answer or the refusal sentence (``assistant.answer``).
+"""
 
 from __future__ import annotations
 
 import threading
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .answer import compose_extractive
+from . import texts
+from .answer import Composition, compose_extractive
+from .citations import cited_numbers, renumber
+from .dialogue import Municipalities, is_comparison, rewrite_followup, topic_of
 from .embed import resolve_model
-from .retrieve import Mode, retrieve
+from .evidence import Evidence, gather
+from .german import analyze, stem
+from .glossary import Glossary
+from .lexical import Query
+from .retrieve import FusionWeights, Mode, retrieve
+from .scoring import AnswerModel, load_model
 from .settings import Settings
 from .store import Index
-from .types import Answer, Filters
+from .types import Answer, Citation, ComparisonPart, Filters, Hit
 
-__all__ = ["RANKING_DEPTH", "Assistant", "ask", "get_assistant"]
+__all__ = ["RANKING_DEPTH", "Assistant", "Part", "Plan", "ask", "get_assistant"]
 
 RANKING_DEPTH = 10  # hits kept in the Answer for inspection and evals (MRR@10)
+COMPARISON_SENTENCES = 2
+
+
+@dataclass(frozen=True)
+class Part:
+    """One search of a plan: the query text and the filters it runs under."""
+
+    text: str
+    filters: Filters
+    kommune: str = ""  # set for the parts of a comparison
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How a question will be answered."""
+
+    question: str
+    rewritten: str  # the standalone form of a follow-up ("" if it stands on its own)
+    parts: tuple[Part, ...]
+    comparison: bool
+
+
+@dataclass(frozen=True)
+class _Corpus:
+    """What the assistant derives from the index's document list (cached per version)."""
+
+    version: int
+    municipalities: Municipalities
+    newer: dict[str, str]  # doc_id -> doc_id of the document that supersedes it
+    doc_types: dict[str, str]  # stem of a one-word document type -> the type ("Leitfaden")
+
+    def named_types(self, query: Query) -> tuple[str, ...]:
+        """Document types the question names as its source ("laut Leitfaden", "Webseite")."""
+        present = set(query.terms) | set(query.expansions)
+        return tuple(sorted(t for s, t in self.doc_types.items() if s in present))
 
 
 class Assistant:
     """Answers questions from one index with one configuration (thread-safe for reads)."""
 
-    def __init__(self, settings: Settings, index: Index | None = None) -> None:
+    def __init__(
+        self, settings: Settings, index: Index | None = None, model: AnswerModel | None = None
+    ) -> None:
         self.settings = settings
         self._index = index
         self._lock = threading.Lock()
+        self._corpus: _Corpus | None = None
+        self.model = model or load_model()
+        self.threshold = (
+            float(settings.refusal_threshold)
+            if settings.refusal_threshold
+            else self.model.answer_threshold
+        )
+        self.weights = FusionWeights(
+            chars=settings.weight_chars,
+            dense=settings.weight_dense,
+            expansion=settings.weight_synonyms,
+        )
 
     @property
     def index(self) -> Index:
         """The live index of the configured data directory (opened on first use)."""
         with self._lock:
             if self._index is None:
-                self._index = Index.open(
-                    self.settings.data_dir, resolve_model(self.settings.embedding_model)
-                )
+                model = resolve_model(self.settings.embedding_model)
+                glossary = Glossary.load(self.settings.glossary, analyze)
+                self._index = Index.open(self.settings.data_dir, model, glossary)
             return self._index
+
+    def corpus(self) -> _Corpus:
+        """Municipalities, document types and versions of the index (refreshed on change)."""
+        index = self.index
+        version = index.version
+        if self._corpus is None or self._corpus.version != version:
+            documents = index.documents()
+            self._corpus = _Corpus(
+                version=version,
+                municipalities=Municipalities.of([d.meta.kommune for d in documents]),
+                newer={d.meta.supersedes: d.doc_id for d in documents if d.meta.supersedes},
+                doc_types={
+                    stem(d.meta.doc_type): d.meta.doc_type
+                    for d in documents
+                    if d.meta.doc_type and len(d.meta.doc_type.split()) == 1
+                },
+            )
+        return self._corpus
+
+    def plan(
+        self, question: str, filters: Filters | None = None, history: Sequence[str] = ()
+    ) -> Plan:
+        """Rewrite a follow-up, scope the search, and split a comparison by municipality."""
+        filters = filters or Filters()
+        corpus = self.corpus()
+        rewritten = rewrite_followup(question, list(history), corpus.municipalities)
+        text = rewritten or question
+        named = corpus.municipalities.mentioned(text)
+        if not filters.kommunen and is_comparison(text, named):
+            targets = named if len(named) >= 2 else list(corpus.municipalities.names)
+            if len(targets) >= 2:
+                topic = topic_of(text, corpus.municipalities) or text
+                parts = tuple(
+                    Part(topic, replace(filters, kommunen=(k,)), kommune=k) for k in targets
+                )
+                return Plan(question, rewritten, parts, comparison=True)
+        return Plan(question, rewritten, (Part(text, self._scope(text, named, filters)),), False)
+
+    def _scope(self, text: str, named: list[str], filters: Filters) -> Filters:
+        """Narrow the search to what the question names: "in Haldenberg", "laut Leitfaden"."""
+        if not filters.kommunen and len(named) == 1:
+            filters = replace(filters, kommunen=(named[0],))
+        types = self.corpus().named_types(self.index.lexical().query(text))
+        if not filters.doc_types and types:
+            filters = replace(filters, doc_types=types)
+        return filters
+
+    def evidence(self, part: Part, mode: Mode = "hybrid") -> tuple[Evidence, list[Hit]]:
+        """Retrieve for one part of a plan and score what the passages offer."""
+        index = self.index
+        lexical = index.lexical()
+        query = lexical.query(part.text)
+        depth = max(self.settings.top_k, RANKING_DEPTH)
+        hits = retrieve(index, query, depth, part.filters, mode, self.weights)
+        hits = self._with_newer_versions(hits, query, part.filters, mode)
+        topic = self._topic(part.text, query)
+        return gather(query, hits[: self.settings.top_k], lexical, self.model, topic), hits
+
+    def _topic(self, text: str, query: Query) -> Query:
+        """The question without the municipality and document type that scope it."""
+        corpus = self.corpus()
+        topic = self.index.lexical().query(corpus.municipalities.strip(text))
+        scope = set(corpus.doc_types)
+        for doc_type in corpus.doc_types.values():
+            scope |= set(self.index.lexical().query(doc_type).expansions)
+        kept = tuple(t for t in topic.terms if t not in scope)
+        return replace(topic, terms=kept) if kept else query
 
     def ask(
         self,
@@ -49,38 +180,97 @@ class Assistant:
         ``history`` holds the earlier questions of the conversation (oldest first).
         """
         started = time.perf_counter()
+        plan = self.plan(question, filters, history)
+        sentences = COMPARISON_SENTENCES if plan.comparison else self.settings.answer_sentences
+        results = []
+        for part in plan.parts:
+            evidence, hits = self.evidence(part, mode)
+            composition = compose_extractive(
+                evidence, self.threshold, self.model.sentence_threshold, sentences
+            )
+            results.append((part, composition, hits))
         index = self.index
-        hits = retrieve(
-            index,
-            question,
-            k=max(self.settings.top_k, RANKING_DEPTH),
-            filters=filters,
-            mode=mode,
-            rrf_k=self.settings.rrf_k,
-        )
-        retrieved = time.perf_counter()
-        composition = compose_extractive(
-            question,
-            hits[: self.settings.top_k],
-            index.lexical().idf,
-            max_sentences=self.settings.answer_sentences,
-            min_support=self.settings.min_support,
-        )
-        done = time.perf_counter()
-        return Answer(
-            question=question,
-            text=composition.text,
-            found=composition.found,
-            citations=composition.citations,
-            related=composition.related,
-            timings_ms={
-                "retrieve": (retrieved - started) * 1000,
-                "compose": (done - retrieved) * 1000,
-                "total": (done - started) * 1000,
-            },
-            hits=tuple(hits),
-            index_version=f"{index.generation}:{index.version}",
-        )
+        version = f"{index.generation}:{index.version}"
+        if plan.comparison:
+            answer = _comparison_answer(plan, results)
+        else:
+            _, composition, hits = results[0]
+            answer = _single_answer(plan, composition, hits)
+        elapsed = {"total": (time.perf_counter() - started) * 1000}
+        return replace(answer, timings_ms=elapsed, index_version=version)
+
+    def _with_newer_versions(
+        self, hits: list[Hit], query: Query, filters: Filters, mode: Mode
+    ) -> list[Hit]:
+        """When a superseded document is among the hits, bring in its successor's best passage.
+
+        The answer composer then puts the newer text first and notes which Stand replaces which.
+        """
+        newer = self.corpus().newer
+        top = hits[: self.settings.top_k]
+        successors = {newer[h.chunk.doc_id] for h in top if h.chunk.doc_id in newer}
+        successors -= {h.chunk.doc_id for h in top}
+        if not successors:
+            return hits
+        scoped = replace(filters, doc_ids=tuple(sorted(successors)))
+        extra = retrieve(self.index, query, len(successors), scoped, mode, self.weights)
+        position = next(i for i, h in enumerate(hits) if h.chunk.doc_id in newer) + 1
+        return hits[:position] + extra + hits[position:]
+
+
+def _single_answer(plan: Plan, composition: Composition, hits: list[Hit]) -> Answer:
+    return Answer(
+        question=plan.question,
+        text=composition.text,
+        found=composition.found,
+        citations=composition.citations,
+        related=composition.related,
+        rewritten_query=plan.rewritten,
+        hits=tuple(hits[:RANKING_DEPTH]),
+        notes=composition.notes,
+    )
+
+
+def _comparison_answer(plan: Plan, results: list[tuple[Part, Composition, list[Hit]]]) -> Answer:
+    """Number all sources globally and lay out one paragraph per municipality."""
+    citations: list[Citation] = []
+    parts: list[ComparisonPart] = []
+    notes: list[str] = []
+    for part, composition, _ in results:
+        if not composition.found:
+            nothing = texts.COMPARISON_NOTHING.format(kommune=part.kommune)
+            parts.append(ComparisonPart(part.kommune, nothing, False))
+            continue
+        offset = len(citations)
+        own = tuple(replace(c, n=c.n + offset) for c in composition.citations)
+        citations.extend(own)
+        text = renumber(composition.text, {n: n + offset for n in cited_numbers(composition.text)})
+        parts.append(ComparisonPart(part.kommune, text, True, own))
+        notes.extend(n for n in composition.notes if n not in notes)
+    found = any(p.found for p in parts)
+    related = tuple(c for _, comp, _ in results for c in comp.related)[:3]
+    return Answer(
+        question=plan.question,
+        text="\n\n".join(f"**{p.kommune}:** {p.text}" for p in parts) if found else texts.REFUSAL,
+        found=found,
+        citations=tuple(citations),
+        related=() if found else related,
+        rewritten_query=plan.rewritten,
+        hits=tuple(_interleave([hits for _, _, hits in results])[:RANKING_DEPTH]),
+        notes=tuple(notes),
+        comparison=tuple(parts),
+    )
+
+
+def _interleave(lists: list[list[Hit]]) -> list[Hit]:
+    out: list[Hit] = []
+    seen: set[str] = set()
+    for rank in range(max((len(x) for x in lists), default=0)):
+        for hits in lists:
+            if rank < len(hits) and hits[rank].chunk.chunk_id not in seen:
+                seen.add(hits[rank].chunk.chunk_id)
+                out.append(hits[rank])
+    return out
 
 
 @lru_cache(maxsize=4)

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 import Stemmer
 
-__all__ = ["analyze", "fold", "stem", "stopwords", "tokenize"]
+__all__ = [
+    "analyze",
+    "content_words",
+    "fold",
+    "normalize_question",
+    "nouns",
+    "stem",
+    "stems",
+    "stopwords",
+    "tokenize",
+]
 
 # Question and filler words staff use that carry no topic ("Wer macht eigentlich ...?").
 _QUESTION_WORDS = {
@@ -61,6 +72,22 @@ _QUESTION_WORDS = {
     "steht",
     "gemacht",
     "macht",
+    "fürs",
+    "übers",
+    "aufs",
+    "ins",
+    "vors",
+    "heißt",
+    "heisst",
+    "laut",
+    "aktuell",
+    "derzeit",
+    "momentan",
+    "normalerweise",
+    "überhaupt",
+    "muss",
+    "müssen",
+    "kann",
 }
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
@@ -83,16 +110,8 @@ def _stemmer() -> Stemmer.Stemmer:
 
 
 def fold(word: str) -> str:
-    """Lowercase and fold umlauts/ß so that "Schüler", "Schueler" and "schuler" meet."""
-    word = unicodedata.normalize("NFC", word).lower()
-    word = word.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü") if _ascii(word) else word
-    return word.translate(_FOLD)
-
-
-def _ascii(word: str) -> bool:
-    # Transliterated spellings ("Schueler") only occur in pure-ASCII words; "Quelle" and
-    # "neue" lose their "ue" this way too, consistently in query and document.
-    return word.isascii()
+    """Lowercase and fold umlauts/ß ("Schüler" -> "schuler"; idempotent)."""
+    return unicodedata.normalize("NFC", word).lower().translate(_FOLD)
 
 
 def tokenize(text: str) -> list[str]:
@@ -102,13 +121,54 @@ def tokenize(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """German Snowball stem of a lowercased, umlaut-folded word."""
+    """German Snowball stem of a word (folded first)."""
     return str(_stemmer().stemWord(fold(word)))
 
 
-def analyze(text: str) -> list[str]:
-    """Content-word stems of ``text``: tokenized, stopwords removed, folded and stemmed."""
-    words = [t.lower() for t in tokenize(text)]
+def stems(words: list[str]) -> list[str]:
+    """Stems of already folded words (see ``content_words``)."""
+    return [str(s) for s in _stemmer().stemWords(words)]
+
+
+_SCHOOL_YEAR = re.compile(r"(?<![\d/])(\d{2})/(\d{2})(?![\d/])")
+
+
+def normalize_question(text: str) -> str:
+    """Spell out what staff abbreviate in questions: school years "21/22" -> "2021/22"."""
+    return _SCHOOL_YEAR.sub(r"20\1/\2", text)
+
+
+def nouns(text: str) -> list[str]:
+    """Folded content words written capitalised, not at the start of the sentence (nouns)."""
     stop = stopwords()
-    kept = [w for w in words if w not in stop and (len(w) > 1 or w.isdigit())]
-    return [str(s) for s in _stemmer().stemWords([fold(w) for w in kept])]
+    found = []
+    for i, token in enumerate(tokenize(text)):
+        abbreviation = token.isupper() and len(token) > 1  # DaZ-like forms are mixed case
+        if (i > 0 or abbreviation) and token[:1].isupper() and token.lower() not in stop:
+            found.append(fold(token))
+    return found
+
+
+def content_words(text: str) -> list[str]:
+    """Folded lowercase words of ``text`` without stopwords (input to stemming/splitting)."""
+    stop = stopwords()
+    words = [t.lower() for t in tokenize(text)]
+    return [fold(w) for w in words if w not in stop and (len(w) > 1 or w.isdigit())]
+
+
+def analyze(text: str, splitter: Callable[[str], tuple[str, ...]] | None = None) -> list[str]:
+    """Content-word stems of ``text``: tokenized, stopwords removed, folded and stemmed.
+
+    With a compound ``splitter`` the stems of a compound's parts follow its own stem, so
+    "Sprachtest" also matches "Test" and "Sprachstandsfeststellung" also "Feststellung".
+    """
+    words = content_words(text)
+    if splitter is not None:
+        expanded: list[str] = []
+        for word in words:
+            expanded.append(word)
+            parts = splitter(word)
+            if len(parts) > 1:
+                expanded.extend(parts)
+        words = expanded
+    return stems(words)

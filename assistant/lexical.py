@@ -1,65 +1,254 @@
-"""German lexical index over chunks: BM25 (bm25s) on stemmed, stopword-free tokens."""
+"""German lexical retrieval over chunks.
+
+Two channels, both built in memory from the committed chunks:
+
+* BM25 (bm25s) on German Snowball stems, with compounds split against the corpus vocabulary
+  and the query expanded by the domain glossary (abbreviations, synonyms);
+* TF-IDF over character 3-5-grams, which tolerates inflection, spelling variants and
+  compounds the splitter does not know.
+
+It also provides the term weights (IDF) and the coverage measure that the answer composer uses
+to decide whether a passage answers a question at all.
+"""
 
 from __future__ import annotations
 
+import logging
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from .german import analyze
+from .compounds import Decompounder
+from .german import analyze, content_words, normalize_question, nouns, stems
+from .glossary import Glossary
 from .types import Chunk
 
-__all__ = ["LexicalIndex"]
+__all__ = ["CHAR_NGRAM_LIMIT", "LexicalIndex", "Query"]
+
+log = logging.getLogger(__name__)
+
+# Weight of question terms the corpus does not know, as a share of the maximum IDF
+# (calibrated on the evaluation set's dev part, see ``LexicalIndex.weight``).
+UNKNOWN_NOUN_WEIGHT = 0.5
+UNKNOWN_WORD_WEIGHT = 0.1
+
+# Above this many chunks the character n-gram matrix would need gigabytes; the channel is
+# then switched off (BM25 and dense retrieval remain).
+CHAR_NGRAM_LIMIT = 50_000
+
+
+@dataclass(frozen=True)
+class Query:
+    """An analysed question: its own terms, compound parts, and glossary expansions."""
+
+    text: str
+    terms: tuple[str, ...]  # stems of the question's content words
+    parts: tuple[str, ...]  # stems of compound parts not already in ``terms``
+    expansions: tuple[str, ...]  # stems of glossary synonyms
+    compounds: tuple[tuple[str, tuple[str, ...]], ...] = ()  # term -> stems of its parts
+    nouns: frozenset[str] = frozenset()  # terms written capitalised inside the question
+
+    def parts_of(self, term: str) -> tuple[str, ...]:
+        """Stems of the compound parts of one of the question's terms (empty if none)."""
+        return next((parts for t, parts in self.compounds if t == term), ())
 
 
 class LexicalIndex:
-    """BM25 over the chunks' section + text; also provides IDF weights for term coverage."""
+    """BM25 + character n-grams over the chunks' section heading and text."""
 
-    def __init__(self, chunks: Sequence[Chunk], analyzer: Callable[[str], list[str]] = analyze):
+    def __init__(
+        self,
+        chunks: Sequence[Chunk],
+        glossary: Glossary | None = None,
+        char_ngrams: bool = True,
+    ) -> None:
         import bm25s
 
         self.chunks = list(chunks)
-        self.analyzer = analyzer
-        self.doc_terms = [analyzer(c.embed_text) for c in self.chunks]
-        self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
+        self.glossary = glossary or Glossary()
+        words = [content_words(c.embed_text) for c in self.chunks]
+        self.splitter: Callable[[str], tuple[str, ...]] = Decompounder(
+            w for ws in words for w in ws
+        ).split
+        self.doc_terms = [analyze(c.embed_text, self.splitter) for c in self.chunks]
+        self.heading_terms = [frozenset(analyze(_context(c), self.splitter)) for c in self.chunks]
+        self.context_terms = [
+            frozenset(terms) | heading
+            for terms, heading in zip(self.doc_terms, self.heading_terms, strict=True)
+        ]
+        self._position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
         vocab: dict[str, int] = {}
         ids = [[vocab.setdefault(t, len(vocab)) for t in terms] for terms in self.doc_terms]
         self._vocab = vocab
+        self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
         if self.chunks:
             self._bm25.index(
                 bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False
             )
-        df: Counter[str] = Counter()
-        for terms in self.doc_terms:
-            df.update(set(terms))
-        n = max(len(self.chunks), 1)
-        self._idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
-        self._max_idf = math.log(1 + (n + 0.5) / 0.5)
+        self._idf, self._max_idf = _idf(self.doc_terms)
+        self._chars: Any = None
+        self._char_matrix: Any = None
+        if char_ngrams and 0 < len(self.chunks) <= CHAR_NGRAM_LIMIT:
+            self._build_char_index()
+        elif char_ngrams and self.chunks:
+            log.warning(
+                "Zeichen-n-Gramm-Suche abgeschaltet: mehr als %d Abschnitte", CHAR_NGRAM_LIMIT
+            )
+
+    def _build_char_index(self) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self._chars = TfidfVectorizer(
+            analyzer="char_wb",
+            ngram_range=(3, 5),
+            sublinear_tf=True,
+            dtype=np.float32,
+            preprocessor=_char_text,
+        )
+        self._char_matrix = self._chars.fit_transform([c.embed_text for c in self.chunks])
+
+    @property
+    def has_char_ngrams(self) -> bool:
+        """Whether the character n-gram channel is available."""
+        return self._char_matrix is not None
+
+    def heading_terms_of(self, chunk: Chunk) -> frozenset[str]:
+        """Terms of a chunk's section heading, document title and municipality."""
+        position = self._position.get(chunk.chunk_id)
+        if position is not None:
+            return self.heading_terms[position]
+        return frozenset(analyze(_context(chunk), self.splitter))
+
+    def context_terms_of(self, chunk: Chunk) -> frozenset[str]:
+        """Terms of a chunk plus its section, title and municipality (for coverage)."""
+        position = self._position.get(chunk.chunk_id)
+        if position is not None:
+            return self.context_terms[position]
+        return frozenset(analyze(chunk.embed_text + " " + _context(chunk), self.splitter))
+
+    def query(self, text: str) -> Query:
+        """Analyse a question once for all channels."""
+        text = normalize_question(text)
+        words = content_words(text)
+        terms = stems(words)
+        compounds = []
+        for word, term in zip(words, terms, strict=True):
+            pieces = self.splitter(word)
+            if len(pieces) > 1:
+                compounds.append((term, tuple(stems(list(pieces)))))
+        parts = [p for _, ps in compounds for p in ps if p not in terms]
+        expansions = [t for t in self.glossary.expansions(terms) if t not in terms + parts]
+        return Query(
+            text,
+            tuple(terms),
+            tuple(dict.fromkeys(parts)),
+            tuple(dict.fromkeys(expansions)),
+            tuple(compounds),
+            frozenset(stems(nouns(text))),
+        )
 
     def idf(self, term: str) -> float:
         """BM25 IDF of a term; unseen terms get the maximum (they are the most specific)."""
         return self._idf.get(term, self._max_idf)
 
-    def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every chunk for ``query`` (zeros when no term is known)."""
-        terms = [t for t in self.analyzer(query) if t in self._vocab]
-        if not terms or not self.chunks:
+    def bm25_scores(self, query: Query, expansion_weight: float = 0.5) -> np.ndarray:
+        """BM25 score of every chunk: own terms and compound parts, plus weighted synonyms."""
+        scores = self._bm25_of(list(query.terms) + list(query.parts))
+        if query.expansions and expansion_weight > 0:
+            scores = scores + expansion_weight * self._bm25_of(list(query.expansions))
+        return scores
+
+    def _bm25_of(self, terms: list[str]) -> np.ndarray:
+        known = [t for t in terms if t in self._vocab]
+        if not known or not self.chunks:
             return np.zeros(len(self.chunks), dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
+
+    def char_scores(self, query: Query) -> np.ndarray:
+        """Cosine similarity of character 3-5-gram TF-IDF vectors (zeros when switched off)."""
+        if self._char_matrix is None:
+            return np.zeros(len(self.chunks), dtype=np.float32)
+        text = " ".join([query.text, *query.expansions])
+        vector = self._chars.transform([text])
+        return np.asarray((self._char_matrix @ vector.T).toarray()).ravel()
+
+    def char_similarity(self, query: Query, texts: Sequence[str]) -> np.ndarray:
+        """Character n-gram cosine of each text with the question (zeros when switched off)."""
+        if self._char_matrix is None or not texts:
+            return np.zeros(len(texts), dtype=np.float32)
+        vectors = self._chars.transform(list(texts))
+        question = self._chars.transform([query.text])
+        return np.asarray((vectors @ question.T).toarray()).ravel()
+
+    def coverage(self, query: Query, terms: Collection[str]) -> float:
+        """IDF-weighted share of the question's terms that ``terms`` covers (0..1).
+
+        A term counts as covered when it, a glossary synonym, or all of its compound parts
+        occur, so "SSF" is covered by "Sprachstandsfeststellung" and "Sprachtest" by
+        "Sprache" + "Test".
+        """
+        total = covered = 0.0
+        for term in dict.fromkeys(query.terms):
+            weight = self.weight(query, term)
+            total += weight
+            if self.covers(query, term, terms):
+                covered += weight
+        return covered / total if total else 0.0
+
+    def known(self, query: Query, term: str) -> bool:
+        """Whether the corpus knows ``term`` (itself, a synonym, or all of its parts)."""
+        return self.covers(query, term, self._vocab.keys())
+
+    def weight(self, query: Query, term: str) -> float:
+        """How much a question term counts for coverage.
+
+        Terms the corpus knows weigh their IDF. An unknown term is either a paraphrase
+        ("sitzt", "Kids") or a concept the documents lack ("Lehrwerke"): unknown nouns
+        (capitalised in the question) keep a high weight, other unknown words a low one.
+        """
+        if self.known(query, term):
+            return self.idf(term)
+        share = UNKNOWN_NOUN_WEIGHT if term in query.nouns else UNKNOWN_WORD_WEIGHT
+        return share * self._max_idf
+
+    def covers(self, query: Query, term: str, terms: Collection[str]) -> bool:
+        """Whether ``terms`` contain ``term``, a synonym of it, or all of its parts."""
+        if term in terms or any(s in terms for s in self.glossary.synonyms(term)):
+            return True
+        parts = query.parts_of(term)
+        return bool(parts) and all(p in terms for p in parts)
 
     def search(
-        self, query: str, k: int, allowed: Callable[[Chunk], bool] | None = None
+        self, query: Query, k: int, allowed: np.ndarray | None = None, channel: str = "bm25"
     ) -> list[tuple[Chunk, float]]:
-        """Top ``k`` chunks with a positive score, optionally restricted by ``allowed``."""
-        scores = self.scores(query)
-        order = np.argsort(-scores, kind="stable")
-        hits: list[tuple[Chunk, float]] = []
-        for i in order:
-            if scores[i] <= 0 or len(hits) >= k:
-                break
-            chunk = self.chunks[i]
-            if allowed is None or allowed(chunk):
-                hits.append((chunk, float(scores[i])))
-        return hits
+        """Top ``k`` chunks of one channel with a positive score (``allowed``: a bool mask)."""
+        scores = self.bm25_scores(query) if channel == "bm25" else self.char_scores(query)
+        if allowed is not None:
+            scores = np.where(allowed, scores, 0.0)
+        top = np.argsort(-scores, kind="stable")[:k]
+        return [(self.chunks[i], float(scores[i])) for i in top if scores[i] > 0]
+
+
+def _context(chunk: Chunk) -> str:
+    return " ".join([chunk.meta.title, chunk.meta.kommune, chunk.section])
+
+
+_TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _char_text(text: str) -> str:
+    # "Schüler" and a typed "Schueler" share their n-grams after transliteration.
+    return text.lower().replace("-", " ").translate(_TRANSLITERATE)
+
+
+def _idf(doc_terms: list[list[str]]) -> tuple[dict[str, float], float]:
+    df: Counter[str] = Counter()
+    for terms in doc_terms:
+        df.update(set(terms))
+    n = max(len(doc_terms), 1)
+    idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+    return idf, math.log(1 + (n + 0.5) / 0.5)

@@ -48,17 +48,32 @@ class Settings:
         "Grenze, beim mitgelieferten Modell 256).",
     )
     top_k: int = _setting(8, "TOP_K", "Anzahl der Fundstellen, aus denen die Antwort entsteht.")
-    rrf_k: int = _setting(
-        60, "RRF_K", "Konstante der Rangfusion (Reciprocal Rank Fusion) von Vektor- und Wortsuche."
+    weight_chars: float = _setting(
+        1.0,
+        "WEIGHT_CHARS",
+        "Gewicht der Zeichen-n-Gramm-Suche in der Fusion (BM25 = 1,0); 0 schaltet sie ab.",
+    )
+    weight_dense: float = _setting(
+        0.3,
+        "WEIGHT_DENSE",
+        "Gewicht der Vektorsuche in der Fusion (BM25 = 1,0); 0 schaltet sie ab.",
+    )
+    weight_synonyms: float = _setting(
+        0.5, "WEIGHT_SYNONYMS", "Gewicht der Glossar-Synonyme innerhalb der BM25-Suche."
+    )
+    glossary: Path = _setting(
+        Path("corpus/glossar.yaml"),
+        "GLOSSARY",
+        "Fachglossar (Abkürzungen, Synonyme) für die Suche; fehlt die Datei, ohne Glossar.",
     )
     answer_sentences: int = _setting(
         3, "ANSWER_SENTENCES", "Höchstzahl der Sätze einer extraktiven Antwort."
     )
-    min_support: float = _setting(
-        0.5,
-        "MIN_SUPPORT",
-        "Anteil der gewichteten Schlüsselbegriffe der Frage, den eine Fundstelle abdecken "
-        "muss; darunter lehnt der Konzeptlotse ab.",
+    refusal_threshold: str = _setting(
+        "",
+        "REFUSAL_THRESHOLD",
+        "Mindest-Wahrscheinlichkeit (0–1), dass die Dokumente die Frage beantworten; darunter "
+        "lehnt der Konzeptlotse ab. Leer = der auf dem Evaluationssatz kalibrierte Wert.",
     )
 
     admin_password_hash: str = _setting(

@@ -29,6 +29,7 @@ from typing import Any
 from . import texts
 from .embed import load_embeddings, model_identity
 from .errors import EmbeddingModelMismatch, IndexMissing
+from .glossary import Glossary
 from .lexical import LexicalIndex
 from .types import Chunk, DocRecord, DocumentMeta, Filters, stand_year
 
@@ -82,10 +83,13 @@ def chroma_client(path: Path) -> Any:
 class Index:
     """Chunks, vectors and the manifest of one index generation in a data directory."""
 
-    def __init__(self, data_dir: Path, generation: str, model: str) -> None:
+    def __init__(
+        self, data_dir: Path, generation: str, model: str, glossary: Glossary | None = None
+    ) -> None:
         self.data_dir = data_dir
         self.generation = generation
         self.model = model
+        self.glossary = glossary
         self.model_id = model_identity(model)
         self.db_path = data_dir / f"index-{generation}.sqlite"
         self._cache_lock = threading.Lock()
@@ -98,12 +102,12 @@ class Index:
     # --- opening and generations ------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path, model: str) -> Index:
+    def open(cls, data_dir: Path, model: str, glossary: Glossary | None = None) -> Index:
         """The live index; raises ``IndexMissing`` or ``EmbeddingModelMismatch``."""
         generation = current_generation(data_dir)
         if generation is None:
             raise IndexMissing(texts.ERR_INDEX_MISSING.format(data_dir=data_dir))
-        index = cls(data_dir, generation, model)
+        index = cls(data_dir, generation, model, glossary)
         indexed = index.get_meta("embedding_model")
         if indexed != index.model_id:
             raise EmbeddingModelMismatch(
@@ -211,7 +215,7 @@ class Index:
         self._refresh()
         with self._cache_lock:
             if self._lexical is None:
-                self._lexical = LexicalIndex(self._ordered)
+                self._lexical = LexicalIndex(self._ordered, self.glossary)
             return self._lexical
 
     def _refresh(self) -> None:
@@ -363,6 +367,8 @@ def _chroma_metadata(chunk: Chunk) -> dict[str, str | int]:
 
 def _chroma_where(filters: Filters) -> dict[str, Any] | None:
     clauses: list[dict[str, Any]] = []
+    if filters.doc_ids:
+        clauses.append({"doc_id": {"$in": list(filters.doc_ids)}})
     if filters.kommunen:
         clauses.append({"kommune": {"$in": list(filters.kommunen)}})
     if filters.doc_types:

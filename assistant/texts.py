@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "COMPARISON_NOTHING",
     "ERR_EMBEDDING_MISMATCH",
     "ERR_INDEX_MISSING",
     "ERR_LOCKED",
@@ -13,6 +14,7 @@ __all__ = [
     "LOAD_NO_TEXT_PAGES",
     "LOAD_UNREADABLE",
     "LOAD_UNSUPPORTED",
+    "NOTE_SUPERSEDED",
     "REFUSAL",
     "RELATED_HEADING",
 ]
@@ -20,6 +22,11 @@ __all__ = [
 # The one fixed refusal sentence. Evals and tests compare against it verbatim.
 REFUSAL = "Dazu steht nichts in den Dokumenten."
 RELATED_HEADING = "Möglicherweise relevant"
+NOTE_SUPERSEDED = (
+    "Hinweis: „{new_title}“ (Stand {new_stand}) ersetzt Teile von „{old_title}“ "
+    "(Stand {old_stand}). Wo sich beide unterscheiden, gilt die neuere Fassung."
+)
+COMPARISON_NOTHING = "In den Dokumenten von {kommune} steht dazu nichts."
 
 # Ingestion: why a file could not be read ({detail} is technical context, may be empty).
 LOAD_EMPTY = "Die Datei ist leer."

@@ -68,17 +68,19 @@ class Filters:
     kommunen: tuple[str, ...] = ()
     doc_types: tuple[str, ...] = ()
     min_year: int = 0  # documents whose "Stand" is in this year or later
+    doc_ids: tuple[str, ...] = ()
 
     def matches(self, meta: DocumentMeta) -> bool:
         """Whether a document passes the filters."""
         return (
-            (not self.kommunen or meta.kommune in self.kommunen)
+            (not self.doc_ids or meta.doc_id in self.doc_ids)
+            and (not self.kommunen or meta.kommune in self.kommunen)
             and (not self.doc_types or meta.doc_type in self.doc_types)
             and (not self.min_year or stand_year(meta.stand) >= self.min_year)
         )
 
     def __bool__(self) -> bool:
-        return bool(self.kommunen or self.doc_types or self.min_year)
+        return bool(self.kommunen or self.doc_types or self.min_year or self.doc_ids)
 
 
 def stand_year(stand: str) -> int:

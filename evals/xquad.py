@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.embed import max_tokens, model_identity, resolve_model, token_counter
-from assistant.retrieve import retrieve
+from assistant.retrieve import FusionWeights, retrieve
 from assistant.settings import Settings
 from assistant.store import Index, current_generation
 from assistant.types import DocRecord, DocumentMeta, Page
@@ -72,11 +72,12 @@ def run_xquad(settings: Settings, folder: Path, limit: int = 0) -> dict[str, Any
     index = _index(settings, corpus)
     qids = [q for q in queries if q in qrels][: limit or None]
     systems: dict[str, Any] = {}
+    weights = FusionWeights(chars=settings.weight_chars, dense=settings.weight_dense)
     for name, mode in MODES.items():
         ranks, latencies = [], []
         for qid in qids:
             started = time.perf_counter()
-            hits = retrieve(index, queries[qid], k=30, mode=mode, rrf_k=settings.rrf_k)  # type: ignore[arg-type]
+            hits = retrieve(index, queries[qid], k=30, mode=mode, weights=weights)  # type: ignore[arg-type]
             latencies.append((time.perf_counter() - started) * 1000)
             ranked = list(dict.fromkeys(h.chunk.doc_id for h in hits))[:10]
             rank = next((i for i, d in enumerate(ranked, start=1) if d in qrels[qid]), None)

@@ -1,0 +1,185 @@
+"""Understanding a question in its conversation, without a language model (pure).
+
+* which municipalities a question names ("in Haldenberg", "die Haldenberger Lotsen",
+  "der Kreis" when the corpus has exactly one Kreis);
+* whether it compares municipalities ("Wie regeln die drei Kommunen ...?");
+* follow-up turns ("Und wie macht das der Kreis?") rewritten into a standalone query from
+  the earlier turns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .german import content_words, fold, tokenize
+
+__all__ = ["Municipalities", "is_comparison", "rewrite_followup", "topic_of"]
+
+_GENERIC = {"stadt", "kreis", "landkreis", "gemeinde", "kommune", "leitfaden", "der", "des"}
+_NOT_MUNICIPAL = {"", "leitfaden"}
+_COMPARISON = re.compile(
+    r"\b(vergleich\w*|unterschied\w*|unterscheid\w*|jeweils|gemeinsam\w*\s+haben|"
+    r"(alle|die|den|der)\s+(drei|beiden)\s+(kommunen|städte|konzepte)|alle\s+kommunen|"
+    r"jede\s+kommune|welche\s+kommunen?|in\s+welcher\s+kommune|wo\s+überall|"
+    r"kommunen\s+im\s+vergleich|(in\s+)?(die|den)\s+(drei\s+)?kommunen|"
+    r"(die|den|der)\s+(drei|beiden)?\s*städte)\b",
+    re.IGNORECASE,
+)
+_FOLLOWUP_START = re.compile(
+    r"^(und|aber|auch|sowie|bzw\.?|was\s+ist\s+mit|wie\s+ist\s+(es|das)|wie\s+sieht\s+(es|das)|"
+    r"gilt\s+das|ist\s+das|und\s+was|und\s+wie|und\s+wer|und\s+wo|und\s+wann)\b",
+    re.IGNORECASE,
+)
+_REFERENCES = {
+    "das",
+    "dies",
+    "dieses",
+    "diese",
+    "dieser",
+    "diesem",
+    "dort",
+    "dabei",
+    "dafür",
+    "davon",
+    "dazu",
+    "darüber",
+    "damit",
+    "es",
+    "sie",
+    "ihn",
+    "ihr",
+    "denen",
+    "derselbe",
+    "dasselbe",
+}
+_COMPARISON_WORDS = {
+    "vergleich",
+    "vergleichen",
+    "unterschied",
+    "unterschiede",
+    "unterscheiden",
+    "jeweils",
+    "drei",
+    "beiden",
+    "kommunen",
+    "städte",
+    "konzepte",
+    "alle",
+    "jede",
+    "kommune",
+    "überall",
+}
+
+
+@dataclass(frozen=True)
+class Municipalities:
+    """The municipalities of the corpus and the words that name them in questions."""
+
+    names: tuple[str, ...]
+    aliases: tuple[tuple[str, str], ...]  # (folded alias prefix, municipality name)
+
+    @classmethod
+    def of(cls, names: Sequence[str]) -> Municipalities:
+        """Aliases from the names: their distinctive words, and the type word when unique."""
+        municipal = tuple(sorted(n for n in set(names) if fold(n) not in _NOT_MUNICIPAL))
+        aliases: list[tuple[str, str]] = []
+        for name in municipal:
+            for word in tokenize(name):
+                if fold(word) not in _GENERIC and len(word) >= 4:
+                    aliases.append((fold(word), name))
+        for kind in ("kreis", "landkreis"):
+            matching = [n for n in municipal if fold(n).split()[0] == kind]
+            if len(matching) == 1:
+                aliases.append((kind, matching[0]))
+        return cls(municipal, tuple(aliases))
+
+    def mentioned(self, text: str) -> list[str]:
+        """Municipalities named in ``text``, in order of first mention."""
+        words = [_clean(w) for w in text.split()]
+        found: list[str] = []
+        for i, word in enumerate(words):
+            for alias, name in self.aliases:
+                if name not in found and _names(word, alias, words[i - 1] if i else ""):
+                    found.append(name)
+        return found
+
+    def strip(self, text: str) -> str:
+        """``text`` without the words that name municipalities."""
+        words = text.split()
+        folded = [_clean(w) for w in words]
+        kept = [
+            w
+            for i, w in enumerate(words)
+            if not any(_names(folded[i], a, folded[i - 1] if i else "") for a, _ in self.aliases)
+        ]
+        return " ".join(kept)
+
+
+_TYPE_WORDS = {"kreis", "landkreis"}
+_DEFINITE = {"der", "dem", "den", "des", "im", "vom", "beim", "zum", "unser", "unserem"}
+
+
+def _clean(word: str) -> str:
+    return fold(word.strip("?,.!;:()„“\"'"))
+
+
+def _names(word: str, alias: str, before: str) -> bool:
+    """Whether ``word`` names the municipality of ``alias``.
+
+    "haldenberger" names Haldenberg. The type word "Kreis" names the corpus's only Kreis just
+    with a definite article ("im Kreis", "der Kreis", "des Kreises"), not in "ein Kreis".
+    """
+    if alias in _TYPE_WORDS:
+        return word in (alias, alias + "es") and (before in _DEFINITE or not before.isalpha())
+    return word == alias or (word.startswith(alias) and len(word) - len(alias) <= 3)
+
+
+def is_comparison(question: str, mentioned: Sequence[str]) -> bool:
+    """Whether the question compares municipalities (cue words, or two or more named)."""
+    return len(mentioned) >= 2 or bool(_COMPARISON.search(question))
+
+
+def topic_of(question: str, municipalities: Municipalities) -> str:
+    """The question without municipality names and comparison cue words."""
+    words = municipalities.strip(question).split()
+    return " ".join(w for w in words if fold(w.strip("?,.!")) not in _COMPARISON_WORDS)
+
+
+def rewrite_followup(question: str, history: Sequence[str], municipalities: Municipalities) -> str:
+    """A standalone query for a follow-up turn, or "" when the turn stands on its own.
+
+    The previous turn (itself rewritten first) gives the topic; municipalities the new turn
+    names replace the ones named before.
+    """
+    if not history:
+        return ""
+    previous = history[-1]
+    earlier = rewrite_followup(previous, history[:-1], municipalities)
+    previous = earlier or previous
+    if not _is_followup(question, municipalities):
+        return ""
+    named = municipalities.mentioned(question)
+    base = municipalities.strip(previous) if named else previous
+    own = _own_words(question, municipalities)
+    parts = [own, base] if own else [base]
+    if named:
+        parts.append(" ".join(named))
+    return " – ".join(p for p in parts if p)
+
+
+def _is_followup(question: str, municipalities: Municipalities) -> bool:
+    if _FOLLOWUP_START.match(question.strip()):
+        return True
+    words = [fold(w) for w in tokenize(question)]
+    topic = [w for w in content_words(municipalities.strip(question))]
+    refers = any(w in _REFERENCES for w in words)
+    return len(topic) <= 1 or (refers and len(topic) <= 3)
+
+
+def _own_words(question: str, municipalities: Municipalities) -> str:
+    """What the follow-up adds beyond names and references ("Wie lange dauert das dort?")."""
+    text = _FOLLOWUP_START.sub("", municipalities.strip(question).strip()).strip(" ,")
+    words = [w for w in text.split() if fold(w.strip("?,.!")) not in _REFERENCES]
+    return " ".join(words) if content_words(" ".join(words)) else ""

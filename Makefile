@@ -1,6 +1,7 @@
 # Konzeptlotse: the doors into the project. See README.md.
 #   make run    set up, ingest the corpus if needed, start the chat on http://127.0.0.1:8501
 #   make test   set up and run the default test suite (fast; no browser, no slow suites)
+#   make test-browser  the real app in headless Chromium (installs Debian chromium + axe-core)
 
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -8,6 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 XQUAD_DIR ?= ../shared/datasets/xquad-de
+BROWSER_DIR := tests/browser
 
 # Offline and private by default (also set by the program itself).
 export HF_HUB_OFFLINE := 1
@@ -16,8 +18,10 @@ export ANONYMIZED_TELEMETRY := False
 export LANGSMITH_TRACING := false
 export STREAMLIT_BROWSER_GATHER_USAGE_STATS := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# The browser test drives Debian's /usr/bin/chromium; playwright must never fetch a browser.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup run ingest test test-slow test-browser test-all eval eval-xquad bench lint format corpus lock clean
+.PHONY: setup run ingest test test-slow test-browser browser-deps screenshots test-all eval eval-xquad bench calibrate lint format corpus lock clean
 
 setup: $(STAMP)
 
@@ -41,8 +45,22 @@ test: setup
 test-slow: setup
 	$(BIN)/python -m pytest -m slow
 
-test-browser: setup
+test-browser: setup browser-deps
 	$(BIN)/python -m pytest -m browser
+
+# Chromium from Debian's packages (never playwright's download) and axe-core from npm.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Chromium fehlt – Installation aus den Debian-Paketen (apt-get) …"; \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends chromium; \
+	fi
+	@test -f $(BROWSER_DIR)/node_modules/axe-core/axe.min.js || \
+	  (cd $(BROWSER_DIR) && npm ci --no-audit --no-fund)
+
+# Refresh the README screenshots (docs/screenshots/) from the browser test.
+screenshots: setup browser-deps
+	KONZEPTLOTSE_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -m browser
 
 test-all: setup
 	$(BIN)/python -m pytest -m ""
@@ -53,8 +71,11 @@ eval: ingest
 eval-xquad: setup
 	$(BIN)/konzeptlotse eval --dataset $(XQUAD_DIR)
 
-bench: ingest
+bench: setup
 	$(BIN)/python -m evals.bench
+
+calibrate: ingest
+	$(BIN)/python -m evals.calibrate
 
 lint: setup
 	$(BIN)/ruff check .

@@ -49,7 +49,7 @@ def compose_extractive(
         return Composition(texts.REFUSAL, (), False, related, answerability=evidence.answerability)
     wants_list = is_list_question(evidence.query.text)
     limit = max(max_sentences, _LIST_SENTENCES) if wants_list else max_sentences
-    chosen = _select(candidates, limit, sentence_threshold)
+    chosen = _with_newer_version(_select(candidates, limit, sentence_threshold), candidates)
     units = _with_context(chosen, evidence.sentences, wants_list)
     units, notes = _newest_first(units)
     return _render(units, notes, evidence.answerability)
@@ -68,6 +68,22 @@ def _select(candidates: list[Candidate], limit: int, floor: float) -> list[Candi
         if starts_with_reference(c.text) and c.order == 0:
             continue  # its antecedent stands in another passage: it would dangle
         chosen.append(c)
+    return chosen
+
+
+def _with_newer_version(chosen: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
+    """Add the best sentence of a newer version of a document the answer quotes.
+
+    When an older concept is quoted and its update (``supersedes``) was retrieved too, the
+    reader must see what the update says; ordering and the Stand note follow in
+    ``_newest_first``.
+    """
+    quoted = {c.chunk.doc_id for c in chosen}
+    for candidate in candidates:  # best first
+        newer = candidate.chunk.meta
+        if newer.supersedes in quoted and newer.doc_id not in quoted:
+            chosen = [*chosen, candidate]
+            quoted.add(newer.doc_id)
     return chosen
 
 

@@ -23,6 +23,7 @@ from .evidence import Evidence, gather
 from .german import analyze, stem
 from .glossary import Glossary
 from .lexical import Query
+from .rerank import RERANK_DEPTH, Reranker, load_reranker
 from .retrieve import FusionWeights, Mode, retrieve
 from .scoring import AnswerModel, load_model
 from .settings import Settings
@@ -73,10 +74,16 @@ class Assistant:
     """Answers questions from one index with one configuration (thread-safe for reads)."""
 
     def __init__(
-        self, settings: Settings, index: Index | None = None, model: AnswerModel | None = None
+        self,
+        settings: Settings,
+        index: Index | None = None,
+        model: AnswerModel | None = None,
+        reranker: Reranker | None = None,
     ) -> None:
         self.settings = settings
         self._index = index
+        self._reranker = reranker
+        self._reranker_loaded = reranker is not None
         self._lock = threading.Lock()
         self._corpus: _Corpus | None = None
         self.model = model or load_model()
@@ -100,6 +107,15 @@ class Assistant:
                 glossary = Glossary.load(self.settings.glossary, analyze)
                 self._index = Index.open(self.settings.data_dir, model, glossary)
             return self._index
+
+    @property
+    def reranker(self) -> Reranker | None:
+        """The optional cross-encoder stage (loaded on first use; None when not configured)."""
+        with self._lock:
+            if not self._reranker_loaded:
+                self._reranker = load_reranker(self.settings.reranker)
+                self._reranker_loaded = True
+            return self._reranker
 
     def corpus(self) -> _Corpus:
         """Municipalities, document types and versions of the index (refreshed on change)."""
@@ -153,18 +169,21 @@ class Assistant:
         lexical = index.lexical()
         query = lexical.query(part.text)
         depth = max(self.settings.top_k, RANKING_DEPTH)
-        hits = retrieve(index, query, depth, part.filters, mode, self.weights)
-        hits = self._with_newer_versions(hits, query, part.filters, mode)
+        reranker = self.reranker
+        pool = depth if reranker is None else max(depth, RERANK_DEPTH)
+        hits = retrieve(index, query, pool, part.filters, mode, self.weights)
+        if reranker is not None:
+            hits = reranker.rerank(part.text, hits)
+        hits = self._with_newer_versions(hits[:depth], query, part.filters, mode)
         topic = self._topic(part.text, query)
         return gather(query, hits[: self.settings.top_k], lexical, self.model, topic), hits
 
     def _topic(self, text: str, query: Query) -> Query:
         """The question without the municipality and document type that scope it."""
         corpus = self.corpus()
-        topic = self.index.lexical().query(corpus.municipalities.strip(text))
-        scope = set(corpus.doc_types)
-        for doc_type in corpus.doc_types.values():
-            scope |= set(self.index.lexical().query(doc_type).expansions)
+        lexical = self.index.lexical()
+        topic = lexical.query(corpus.municipalities.strip(text))
+        scope = set(corpus.doc_types) | set(lexical.glossary.expansions(list(corpus.doc_types)))
         kept = tuple(t for t in topic.terms if t not in scope)
         return replace(topic, terms=kept) if kept else query
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .german import analyze
 from .lexical import LexicalIndex, Query
@@ -173,7 +174,7 @@ def _candidates(
 
 
 def _pairs(terms: list[str]) -> set[tuple[str, str]]:
-    return {(a, b) for a, b in zip(terms, terms[1:], strict=False) if a != b}
+    return {(a, b) for a, b in pairwise(terms) if a != b}
 
 
 def _pair_share(pairs: set[tuple[str, str]], terms: list[str]) -> float:

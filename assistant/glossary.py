@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -55,14 +56,21 @@ class Glossary:
                     extra.extend(t for t in entry if t not in present and t not in extra)
         return extra
 
-    def synonyms(self, term: str) -> set[str]:
+    def synonyms(self, term: str) -> frozenset[str]:
         """Single-term synonyms of ``term`` (for checking whether a passage covers it)."""
-        found: set[str] = set()
-        for group in self.groups:
-            if (term,) in group:
-                found.update(entry[0] for entry in group if len(entry) == 1)
-        found.discard(term)
-        return found
+        return _single_term_synonyms(self.groups).get(term, frozenset())
+
+
+@lru_cache(maxsize=8)
+def _single_term_synonyms(
+    groups: tuple[tuple[tuple[str, ...], ...], ...],
+) -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for group in groups:
+        singles = {entry[0] for entry in group if len(entry) == 1}
+        for term in singles:
+            table.setdefault(term, set()).update(singles - {term})
+    return {term: frozenset(found) for term, found in table.items()}
 
 
 def _contains(terms: list[str], entry: tuple[str, ...], present: set[str]) -> bool:

@@ -29,8 +29,8 @@ class FusionWeights:
 
     bm25: float = 1.0
     chars: float = 1.0
-    dense: float = 0.3
-    expansion: float = 0.5  # weight of glossary synonyms inside BM25
+    dense: float = 0.0
+    expansion: float = 0.0  # weight of glossary synonyms inside BM25
     candidates: int = 40  # top-N per channel that enter the fusion
 
 
@@ -54,7 +54,7 @@ def retrieve(
         channels["bm25"] = _top(lexical.chunks, scores, allowed, n)
     if mode == "hybrid" and weights.chars > 0 and lexical.has_char_ngrams:
         channels["chars"] = _top(lexical.chunks, lexical.char_scores(parsed), allowed, n)
-    if mode in ("hybrid", "dense"):
+    if mode == "dense" or (mode == "hybrid" and weights.dense > 0):
         vector = index.embed_query(parsed.text)
         channels["dense"] = index.dense_search(vector, n, filters)
     channel_weights = {"bm25": weights.bm25, "chars": weights.chars, "dense": weights.dense}

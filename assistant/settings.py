@@ -54,12 +54,12 @@ class Settings:
         "Gewicht der Zeichen-n-Gramm-Suche in der Fusion (BM25 = 1,0); 0 schaltet sie ab.",
     )
     weight_dense: float = _setting(
-        0.3,
+        0.0,
         "WEIGHT_DENSE",
         "Gewicht der Vektorsuche in der Fusion (BM25 = 1,0); 0 schaltet sie ab.",
     )
     weight_synonyms: float = _setting(
-        0.5, "WEIGHT_SYNONYMS", "Gewicht der Glossar-Synonyme innerhalb der BM25-Suche."
+        0.0, "WEIGHT_SYNONYMS", "Gewicht der Glossar-Synonyme innerhalb der BM25-Suche."
     )
     glossary: Path = _setting(
         Path("corpus/glossar.yaml"),
@@ -68,6 +68,12 @@ class Settings:
     )
     answer_sentences: int = _setting(
         3, "ANSWER_SENTENCES", "Höchstzahl der Sätze einer extraktiven Antwort."
+    )
+    reranker: str = _setting(
+        "",
+        "RERANKER",
+        "Lokales Verzeichnis eines Cross-Encoder-Modells zum Nachsortieren der Treffer; leer = "
+        "ohne (offline ist keines installierbar). Danach `make calibrate` ausführen.",
     )
     refusal_threshold: str = _setting(
         "",

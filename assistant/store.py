@@ -98,6 +98,8 @@ class Index:
         self._ordered: list[Chunk] = []
         self._lexical: LexicalIndex | None = None
         self._store: Any = None
+        self._schema_ready = False
+        self._query_vectors: dict[str, list[float]] = {}
 
     # --- opening and generations ------------------------------------------------------
 
@@ -168,8 +170,10 @@ class Index:
     def _connect(self) -> Iterator[sqlite3.Connection]:
         db = sqlite3.connect(self.db_path, timeout=30)
         try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.executescript(_SCHEMA)
+            if not self._schema_ready:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.executescript(_SCHEMA)
+                self._schema_ready = True
             with db:  # one transaction
                 yield db
         finally:
@@ -235,8 +239,14 @@ class Index:
             self._cached_version = version
 
     def embed_query(self, text: str) -> list[float]:
-        """The query vector from the index's embedding model."""
-        return list(load_embeddings(self.model).embed_query(text))
+        """The query vector from the index's embedding model (recent ones are cached)."""
+        vector = self._query_vectors.get(text)
+        if vector is None:
+            vector = list(load_embeddings(self.model).embed_query(text))
+            if len(self._query_vectors) > 256:
+                self._query_vectors.clear()
+            self._query_vectors[text] = vector
+        return vector
 
     def dense_search(
         self, vector: Sequence[float], k: int, filters: Filters | None = None

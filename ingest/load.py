@@ -143,7 +143,7 @@ def _try_empty_password(reader: object) -> bool:
 def _page_text(page: object) -> str:
     try:
         return page.extract_text() or ""  # type: ignore[attr-defined]
-    except Exception:
+    except Exception:  # noqa: BLE001 - one broken page must not lose the document
         return ""
 
 
@@ -151,7 +151,7 @@ def _pdf_title(reader: object) -> str:
     try:
         meta = reader.metadata  # type: ignore[attr-defined]
         return str(meta.title).strip() if meta and meta.title else ""
-    except Exception:
+    except Exception:  # noqa: BLE001 - metadata is optional decoration
         return ""
 
 

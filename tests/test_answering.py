@@ -1,0 +1,119 @@
+"""Answer behaviour on a small corpus: scoping, comparisons, follow-ups, versions, refusal."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant, Chunk, Settings
+from assistant.answer import compose_extractive
+from assistant.evidence import Candidate, Evidence
+from assistant.lexical import Query
+from assistant.texts import REFUSAL
+from ingest import run_ingest
+
+from .minicorpus import write_minicorpus
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root = tmp_path_factory.mktemp("mini")
+    docs = write_minicorpus(root / "docs")
+    settings = Settings(
+        data_dir=root / "data", corpus_dir=docs, glossary=Path("corpus/glossar.yaml")
+    )
+    report = run_ingest(settings)
+    assert not report.failed
+    return Assistant(settings)
+
+
+def test_named_municipality_scopes_the_answer(assistant: Assistant) -> None:
+    answer = assistant.ask("Wer macht in Bedorf die Erstberatung?")
+    assert answer.found
+    assert {c.kommune for c in answer.citations} == {"Stadt Bedorf"}
+    assert "Clearingstelle" in answer.text
+
+
+def test_comparison_is_answered_per_municipality(assistant: Assistant) -> None:
+    answer = assistant.ask("Wie regeln die drei Kommunen die Erstberatung?")
+    assert [p.kommune for p in answer.comparison] == ["Kreis Cedorf", "Stadt Adorf", "Stadt Bedorf"]
+    assert all(p.found for p in answer.comparison)
+    assert "**Stadt Bedorf:**" in answer.text
+    numbers = [c.n for c in answer.citations]
+    assert numbers == list(range(1, len(numbers) + 1))  # numbered once across all parts
+
+
+def test_comparison_states_which_municipality_says_nothing(assistant: Assistant) -> None:
+    answer = assistant.ask("Wie viele Lesepaten oder Lernpaten haben die drei Kommunen?")
+    silent = [p for p in answer.comparison if not p.found]
+    assert [p.kommune for p in silent] == ["Stadt Bedorf"]
+    assert "In den Dokumenten von Stadt Bedorf steht dazu nichts." in answer.text
+
+
+def test_followup_is_rewritten_and_shown(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Und wie macht das der Kreis?", history=["Wer macht in Bedorf die Erstberatung?"]
+    )
+    assert "Kreis Cedorf" in answer.rewritten_query
+    assert answer.found and answer.citations[0].kommune == "Kreis Cedorf"
+    assert answer.to_json()["rewritten_query"] == answer.rewritten_query
+
+
+def test_newer_version_comes_first_with_a_note(assistant: Assistant) -> None:
+    answer = assistant.ask("Wie lange bleiben Kinder in Adorf in der Sprachfördergruppe?")
+    assert answer.found
+    assert answer.citations[0].doc_id == "adorf-fortschreibung.md"
+    assert answer.text.startswith("Ab Februar 2025 bleiben die Kinder höchstens zwölf Monate")
+    assert any("Stand 2025-02-01" in n and "Stand 2022-01-01" in n for n in answer.notes)
+
+
+def test_dangling_reference_brings_its_antecedent() -> None:
+    chunk = Chunk(
+        "c1", "a.md", 0, "Die Kinder bleiben 18 Monate. Dies gilt auch für Zuzüge.", "", 1, 1
+    )
+    sentences = ["Die Kinder bleiben 18 Monate.", "Dies gilt auch für Zuzüge."]
+    best = Candidate(sentences[1], chunk, 0, 1, (), 0.9, frozenset({"zuzug"}))
+    other = Candidate(sentences[0], chunk, 0, 0, (), 0.2, frozenset({"kind"}))
+    evidence = Evidence(
+        Query("Gilt das für Zuzüge?", (), (), ()), (), {"c1": sentences}, (best, other), (), 0.9
+    )
+    composition = compose_extractive(
+        evidence, threshold=0.5, sentence_threshold=0.5, max_sentences=1
+    )
+    assert composition.text == "Die Kinder bleiben 18 Monate. [1] Dies gilt auch für Zuzüge. [1]"
+    assert (
+        composition.citations[0].quote
+        == "Die Kinder bleiben 18 Monate. … Dies gilt auch für Zuzüge."
+    )
+
+
+def test_reference_at_the_start_of_a_passage_is_dropped() -> None:
+    chunk = Chunk(
+        "c1", "a.md", 0, "Dies gilt auch für Zuzüge. Die Beratung ist kostenlos.", "", 1, 1
+    )
+    sentences = ["Dies gilt auch für Zuzüge.", "Die Beratung ist kostenlos."]
+    dangling = Candidate(sentences[0], chunk, 0, 0, (), 0.9, frozenset({"zuzug"}))
+    other = Candidate(sentences[1], chunk, 0, 1, (), 0.6, frozenset({"berat"}))
+    evidence = Evidence(
+        Query("Ist das kostenlos?", (), (), ()), (), {"c1": sentences}, (dangling, other), (), 0.9
+    )
+    composition = compose_extractive(
+        evidence, threshold=0.5, sentence_threshold=0.1, max_sentences=2
+    )
+    assert composition.text == "Die Beratung ist kostenlos. [1]"
+
+
+def test_unrelated_question_is_refused_with_related_passages(assistant: Assistant) -> None:
+    answer = assistant.ask("Welche Schwimmkurse bietet das Hallenbad für Erwachsene an?")
+    assert not answer.found
+    assert answer.text == REFUSAL
+    assert answer.citations == ()
+
+
+def test_every_answer_sentence_is_cited(assistant: Assistant) -> None:
+    answer = assistant.ask("Wie viele Wochenstunden haben die Deutschförderklassen in Bedorf?")
+    assert answer.found and "20 Wochenstunden" in answer.text
+    assert re.fullmatch(r"(?:[^\[\]]+?\s\[\d+\]\s?)+", answer.text)
+    assert all(f"[{c.n}]" in answer.text for c in answer.citations)

@@ -1,0 +1,63 @@
+"""Municipality mentions, comparison detection and follow-up rewriting."""
+
+from __future__ import annotations
+
+from assistant.dialogue import Municipalities, is_comparison, rewrite_followup, topic_of
+
+NAMES = Municipalities.of(
+    ["Stadt Haldenberg", "Stadt Kesselbrück", "Kreis Ostwaldau", "Leitfaden", ""]
+)
+
+
+def test_mentions_by_name_adjective_and_unique_type_word() -> None:
+    assert NAMES.names == ("Kreis Ostwaldau", "Stadt Haldenberg", "Stadt Kesselbrück")
+    assert NAMES.mentioned("Was machen die Haldenberger Lotsen?") == ["Stadt Haldenberg"]
+    assert NAMES.mentioned("Und wie macht das der Kreis?") == ["Kreis Ostwaldau"]
+    assert NAMES.mentioned("Wie viel Zeit sollte ein Kreis einplanen?") == []
+    assert NAMES.mentioned("Kesselbrück oder Haldenberg?") == [
+        "Stadt Kesselbrück",
+        "Stadt Haldenberg",
+    ]
+
+
+def test_comparisons_are_detected_but_guide_questions_are_not() -> None:
+    assert is_comparison("Wie regeln die drei Kommunen die SSF?", [])
+    assert is_comparison("Was bieten die Kommunen für Kleinkinder an?", [])
+    assert is_comparison("Wer berät?", ["Stadt Haldenberg", "Kreis Ostwaldau"])
+    assert not is_comparison("Was müssen Kommunen bei der Bestandsaufnahme beachten?", [])
+
+
+def test_topic_drops_names_and_cue_words() -> None:
+    assert topic_of("Wie regeln die drei Kommunen die Sprachstandsfeststellung?", NAMES) == (
+        "Wie regeln die die Sprachstandsfeststellung?"
+    )
+
+
+def test_followup_takes_the_topic_and_swaps_the_municipality() -> None:
+    history = ["Wer führt in Haldenberg die Erstberatung durch?"]
+    rewritten = rewrite_followup("Und wie macht das der Kreis?", history, NAMES)
+    assert "Erstberatung" in rewritten and "Kreis Ostwaldau" in rewritten
+    assert "Haldenberg" not in rewritten
+
+
+def test_followup_keeps_what_the_new_turn_adds() -> None:
+    history = ["Wie viele Deutschförderklassen hat Kesselbrück?"]
+    rewritten = rewrite_followup("Und wie viele Plätze davon sind belegt?", history, NAMES)
+    assert "Plätze" in rewritten and "Deutschförderklassen" in rewritten
+
+
+def test_standalone_questions_are_not_rewritten() -> None:
+    history = ["Wer führt in Haldenberg die Erstberatung durch?"]
+    question = "Welche Fristen gelten in Kesselbrück für die Schulplatzvergabe?"
+    assert rewrite_followup(question, history, NAMES) == ""
+    assert rewrite_followup("Und im Kreis?", [], NAMES) == ""
+
+
+def test_chained_followups_resolve_to_the_first_topic() -> None:
+    history = [
+        "Wie lange dauert die Sprachstandsfeststellung in Haldenberg?",
+        "Und in Kesselbrück?",
+    ]
+    rewritten = rewrite_followup("Und im Kreis?", history, NAMES)
+    assert "Sprachstandsfeststellung" in rewritten and "Kreis Ostwaldau" in rewritten
+    assert "Kesselbrück" not in rewritten

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -19,10 +19,13 @@ from .answer import Composition, compose_extractive
 from .citations import cited_numbers, renumber
 from .dialogue import Municipalities, is_comparison, rewrite_followup, topic_of
 from .embed import resolve_model
+from .errors import GeneratorUnavailable
 from .evidence import Evidence, gather
+from .generate import COMPARISON_SOURCES, LLMAnswerer, number_sources
 from .german import analyze, stem
 from .glossary import Glossary
 from .lexical import Query
+from .llm import chat_model
 from .rerank import RERANK_DEPTH, Reranker, load_reranker
 from .retrieve import FusionWeights, Mode, retrieve
 from .scoring import AnswerModel, load_model
@@ -84,6 +87,7 @@ class Assistant:
         self._index = index
         self._reranker = reranker
         self._reranker_loaded = reranker is not None
+        self._llm: LLMAnswerer | None = None
         self._lock = threading.Lock()
         self._corpus: _Corpus | None = None
         self.model = model or load_model()
@@ -136,12 +140,16 @@ class Assistant:
         return self._corpus
 
     def plan(
-        self, question: str, filters: Filters | None = None, history: Sequence[str] = ()
+        self,
+        question: str,
+        filters: Filters | None = None,
+        history: Sequence[str] = (),
+        use_llm: bool = False,
     ) -> Plan:
         """Rewrite a follow-up, scope the search, and split a comparison by municipality."""
         filters = filters or Filters()
         corpus = self.corpus()
-        rewritten = rewrite_followup(question, list(history), corpus.municipalities)
+        rewritten = self._standalone(question, history, use_llm)
         text = rewritten or question
         named = corpus.municipalities.mentioned(text)
         if not filters.kommunen and is_comparison(text, named):
@@ -153,6 +161,18 @@ class Assistant:
                 )
                 return Plan(question, rewritten, parts, comparison=True)
         return Plan(question, rewritten, (Part(text, self._scope(text, named, filters)),), False)
+
+    def _standalone(self, question: str, history: Sequence[str], use_llm: bool) -> str:
+        """A follow-up as a standalone query: by the language model if configured, else by rule."""
+        rule = rewrite_followup(question, list(history), self.corpus().municipalities)
+        llm = self.llm if use_llm and history else None
+        if llm is None:
+            return rule
+        try:
+            rewritten = llm.rewrite_followup(question, history)
+        except GeneratorUnavailable:
+            return rule
+        return "" if not rewritten or rewritten == question else rewritten
 
     def _scope(self, text: str, named: list[str], filters: Filters) -> Filters:
         """Narrow the search to what the question names: "in Haldenberg", "laut Leitfaden"."""
@@ -193,30 +213,88 @@ class Assistant:
         filters: Filters | None = None,
         history: Sequence[str] = (),
         mode: Mode = "hybrid",
+        generate: bool = True,
     ) -> Answer:
-        """Retrieve passages for ``question`` and compose a cited answer (or refuse).
+        """Retrieve passages for ``question`` and answer it with citations (or refuse).
 
-        ``history`` holds the earlier questions of the conversation (oldest first).
+        ``history`` holds the earlier questions of the conversation (oldest first). With a
+        language model configured and ``generate`` true the answer is generated and checked;
+        otherwise (and as fallback) it is extractive.
         """
+        answer: Answer | None = None
+        for item in self.ask_stream(question, filters, history, mode, generate):
+            if isinstance(item, Answer):
+                answer = item
+        assert answer is not None  # ask_stream always ends with the Answer
+        return answer
+
+    def ask_stream(
+        self,
+        question: str,
+        filters: Filters | None = None,
+        history: Sequence[str] = (),
+        mode: Mode = "hybrid",
+        generate: bool = True,
+    ) -> Iterator[str | Answer]:
+        """Like ``ask``, but yields the answer text as it is produced, then the ``Answer``."""
         started = time.perf_counter()
-        plan = self.plan(question, filters, history)
-        sentences = COMPARISON_SENTENCES if plan.comparison else self.settings.answer_sentences
-        results = []
-        for part in plan.parts:
-            evidence, hits = self.evidence(part, mode)
-            composition = compose_extractive(
-                evidence, self.threshold, self.model.sentence_threshold, sentences
-            )
-            results.append((part, composition, hits))
+        llm = self.llm if generate else None
+        plan = self.plan(question, filters, history, use_llm=llm is not None)
+        results = [(part, *self.evidence(part, mode)) for part in plan.parts]
         index = self.index
         version = f"{index.generation}:{index.version}"
+
+        def finish(answer: Answer) -> Answer:
+            timings = {"total": (time.perf_counter() - started) * 1000}
+            return replace(answer, timings_ms=timings, index_version=version)
+
+        def extractive(reason: str = "") -> Answer:
+            answer = self._extractive(plan, results)
+            if reason:
+                note = texts.NOTE_FALLBACK.format(reason=reason)
+                answer = replace(answer, notes=(note, *answer.notes))
+            return finish(answer)
+
+        if llm is None:
+            answer = extractive()
+            yield answer.text
+            yield answer
+            return
+        per_group = COMPARISON_SOURCES if plan.comparison else self.settings.top_k
+        sources = number_sources([(p.kommune, ev.hits) for p, ev, _ in results], per_group)
+        kommunen = [p.kommune for p in plan.parts] if plan.comparison else []
+        for item in llm.stream(plan.rewritten or question, sources, kommunen, extractive):
+            if isinstance(item, Answer) and item.generator != "extractive":
+                hits = _interleave([hits for _, _, hits in results])[:RANKING_DEPTH]
+                item = finish(
+                    replace(
+                        item, question=question, rewritten_query=plan.rewritten, hits=tuple(hits)
+                    )
+                )
+            yield item
+
+    def _extractive(self, plan: Plan, results: list[tuple[Part, Evidence, list[Hit]]]) -> Answer:
+        sentences = COMPARISON_SENTENCES if plan.comparison else self.settings.answer_sentences
+        composed = [
+            (
+                part,
+                compose_extractive(ev, self.threshold, self.model.sentence_threshold, sentences),
+                hits,
+            )
+            for part, ev, hits in results
+        ]
         if plan.comparison:
-            answer = _comparison_answer(plan, results)
-        else:
-            _, composition, hits = results[0]
-            answer = _single_answer(plan, composition, hits)
-        elapsed = {"total": (time.perf_counter() - started) * 1000}
-        return replace(answer, timings_ms=elapsed, index_version=version)
+            return _comparison_answer(plan, composed)
+        _, composition, hits = composed[0]
+        return _single_answer(plan, composition, hits)
+
+    @property
+    def llm(self) -> LLMAnswerer | None:
+        """The generating backend, or None for the extractive default."""
+        with self._lock:
+            if self._llm is None and self.settings.generator != "extractive":
+                self._llm = LLMAnswerer(self.settings, chat_model(self.settings))
+            return self._llm
 
     def _with_newer_versions(
         self, hits: list[Hit], query: Query, filters: Filters, mode: Mode

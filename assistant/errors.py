@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "DocumentError",
     "EmbeddingModelMismatch",
+    "GeneratorUnavailable",
     "IndexLocked",
     "IndexMissing",
     "KonzeptlotseError",
@@ -25,6 +26,10 @@ class EmbeddingModelMismatch(KonzeptlotseError):
 
 class IndexLocked(KonzeptlotseError):
     """Another ingest run holds the data directory's lock."""
+
+
+class GeneratorUnavailable(KonzeptlotseError):
+    """The configured language model could not produce an answer (the extractive one is used)."""
 
 
 class DocumentError(KonzeptlotseError):

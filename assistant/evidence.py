@@ -16,6 +16,7 @@ from .german import analyze
 from .lexical import LexicalIndex, Query
 from .scoring import AnswerModel, answerability_features, sentence_features
 from .sentences import split_sentences
+from .support import looks_like_instruction
 from .types import Chunk, Hit
 
 __all__ = [
@@ -142,6 +143,8 @@ def _candidates(
         analysed = [analyze(t, lexical.splitter) for t in sentences[hit.chunk.chunk_id]]
         for order, sentence_terms in enumerate(analysed):
             text = sentences[hit.chunk.chunk_id][order]
+            if looks_like_instruction(text):
+                continue  # planted instructions are never quoted as an answer
             if len(set(sentence_terms)) >= _MIN_TERMS or text.startswith("- "):
                 rows.append((rank, order, analysed))
     texts = [sentences[hits[rank].chunk.chunk_id][order] for rank, order, _ in rows]

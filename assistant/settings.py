@@ -12,13 +12,17 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ENV_PREFIX", "Settings", "setting_docs"]
+__all__ = ["ENV_PREFIX", "Settings", "public_values", "setting_docs"]
 
 ENV_PREFIX = "KONZEPTLOTSE_"
 
 
-def _setting(default: Any, env: str, doc: str) -> Any:
-    return field(default=default, metadata={"env": ENV_PREFIX + env, "doc": doc})
+def _setting(default: Any, env: str, doc: str, secret: bool = False) -> Any:
+    return field(
+        default=default,
+        repr=not secret,
+        metadata={"env": ENV_PREFIX + env, "doc": doc, "secret": secret},
+    )
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,40 @@ class Settings:
         50, "UPLOAD_MAX_MB", "Höchstgröße einer hochgeladenen Datei in MB."
     )
 
+    generator: str = _setting(
+        "extractive",
+        "GENERATOR",
+        "Antworterzeugung: `extractive` (offline, Sätze aus den Dokumenten), `ollama` oder "
+        "`openai` (jeder OpenAI-kompatible Dienst, z. B. vLLM, llama.cpp, LM Studio).",
+    )
+    llm_model: str = _setting("", "LLM_MODEL", "Modellname beim Sprachmodell-Dienst.")
+    llm_base_url: str = _setting(
+        "",
+        "LLM_BASE_URL",
+        "Adresse des Dienstes, z. B. `http://127.0.0.1:11434` (Ollama, Standard) oder "
+        "`http://127.0.0.1:8000/v1` (OpenAI-kompatibel).",
+    )
+    llm_api_key: str = _setting(
+        "",
+        "LLM_API_KEY",
+        "API-Schlüssel des Dienstes (nur aus der Umgebung/.env; wird nie angezeigt oder "
+        "protokolliert).",
+        secret=True,
+    )
+    llm_temperature: float = _setting(0.1, "LLM_TEMPERATURE", "Temperatur des Sprachmodells.")
+    llm_max_tokens: int = _setting(700, "LLM_MAX_TOKENS", "Höchstlänge der Antwort in Tokens.")
+    llm_timeout: float = _setting(
+        60.0,
+        "LLM_TIMEOUT",
+        "Sekunden bis zum Abbruch; danach gibt es die extraktive Antwort mit Hinweis.",
+    )
+    judge_model: str = _setting(
+        "",
+        "JUDGE_MODEL",
+        "Modell, das in `konzeptlotse eval` die Belegtreue generierter Antworten bewertet "
+        "(gleicher Dienst); leer = nur die Offline-Prüfung.",
+    )
+
     @classmethod
     def from_env(
         cls, env: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")
@@ -128,6 +166,15 @@ def _convert(raw: str, default: Any, env: str) -> Any:
     except ValueError as exc:
         raise ValueError(f"Ungültiger Wert für {env}: {raw!r}") from exc
     return raw
+
+
+def public_values(settings: Settings) -> dict[str, str]:
+    """Settings as strings for reports, with secrets left out."""
+    return {
+        f.name: str(getattr(settings, f.name))
+        for f in fields(Settings)
+        if not f.metadata.get("secret")
+    }
 
 
 def setting_docs() -> list[tuple[str, str, str]]:

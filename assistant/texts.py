@@ -14,9 +14,14 @@ __all__ = [
     "LOAD_NO_TEXT_PAGES",
     "LOAD_UNREADABLE",
     "LOAD_UNSUPPORTED",
+    "NOTE_FALLBACK",
     "NOTE_SUPERSEDED",
+    "NOTE_UNSUPPORTED",
     "REFUSAL",
     "RELATED_HEADING",
+    "SENTENCE_SUPPORTED",
+    "SENTENCE_UNCITED",
+    "SENTENCE_WEAK",
 ]
 
 # The one fixed refusal sentence. Evals and tests compare against it verbatim.
@@ -27,6 +32,19 @@ NOTE_SUPERSEDED = (
     "(Stand {old_stand}). Wo sich beide unterscheiden, gilt die neuere Fassung."
 )
 COMPARISON_NOTHING = "In den Dokumenten von {kommune} steht dazu nichts."
+
+# Generated answers: how well a sentence is backed by the passages it cites.
+SENTENCE_SUPPORTED = "belegt"
+SENTENCE_WEAK = "schwach belegt"
+SENTENCE_UNCITED = "ohne Beleg"
+NOTE_FALLBACK = (
+    "Hinweis: Das Sprachmodell konnte nicht genutzt werden ({reason}) – angezeigt wird die "
+    "extraktive Antwort aus den Dokumenten."
+)
+NOTE_UNSUPPORTED = (
+    "Hinweis: {count} Satz/Sätze der generierten Antwort sind nicht oder nur schwach durch "
+    "die Quellen belegt und markiert."
+)
 
 # Ingestion: why a file could not be read ({detail} is technical context, may be empty).
 LOAD_EMPTY = "Die Datei ist leer."

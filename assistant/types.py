@@ -10,6 +10,8 @@ from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from . import texts
+
 __all__ = [
     "Answer",
     "Chunk",
@@ -20,6 +22,7 @@ __all__ = [
     "Filters",
     "Hit",
     "Page",
+    "SentenceCheck",
     "stand_year",
 ]
 
@@ -174,6 +177,25 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class SentenceCheck:
+    """One sentence of a generated answer and how well its citations back it."""
+
+    text: str  # without citation markers
+    cited: tuple[int, ...]
+    support: float  # share of its content words (and numbers) found in the cited passages
+    status: str  # "belegt" | "schwach belegt" | "ohne Beleg"
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON form inside ``ask --json``."""
+        return {
+            "text": self.text,
+            "cited": list(self.cited),
+            "support": round(self.support, 2),
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True)
 class ComparisonPart:
     """One municipality's share of a comparison answer (citations numbered as in the Answer)."""
 
@@ -207,6 +229,8 @@ class Answer:
     notes: tuple[str, ...] = ()  # German remarks for the reader (e.g. a newer Stand wins)
     comparison: tuple[ComparisonPart, ...] = ()  # set when the question compares municipalities
     index_version: str = ""  # which index state answered (for feedback records)
+    generator: str = "extractive"  # "extractive" or "<backend>:<model>"
+    checks: tuple[SentenceCheck, ...] = ()  # support check of a generated answer's sentences
 
     def to_json(self) -> dict[str, Any]:
         """The stable ``ask --json`` contract."""
@@ -219,5 +243,12 @@ class Answer:
             "rewritten_query": self.rewritten_query,
             "notes": list(self.notes),
             "comparison": [part.to_json() for part in self.comparison],
+            "generator": self.generator,
+            "checks": {
+                "sentences": len(self.checks),
+                "uncited": sum(1 for c in self.checks if c.status == texts.SENTENCE_UNCITED),
+                "weak": sum(1 for c in self.checks if c.status == texts.SENTENCE_WEAK),
+                "details": [c.to_json() for c in self.checks],
+            },
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }

@@ -25,6 +25,7 @@ _DUPLICATE_OVERLAP = 0.7
 _RELATIVE_PROBABILITY = 0.5  # further sentences need half the best sentence's probability
 _LIST_ITEMS = 8
 _LIST_SENTENCES = 5
+SAME_PAGE = True  # a single-fact answer stays on the page of its best sentence
 
 
 @dataclass(frozen=True)
@@ -49,13 +50,17 @@ def compose_extractive(
         return Composition(texts.REFUSAL, (), False, related, answerability=evidence.answerability)
     wants_list = is_list_question(evidence.query.text)
     limit = max(max_sentences, _LIST_SENTENCES) if wants_list else max_sentences
-    chosen = _with_newer_version(_select(candidates, limit, sentence_threshold), candidates)
+    chosen = _select(candidates, limit, sentence_threshold, same_page=SAME_PAGE and not wants_list)
+    chosen = _with_newer_version(chosen, candidates)
     units = _with_context(chosen, evidence.sentences, wants_list)
     units, notes = _newest_first(units)
     return _render(units, notes, evidence.answerability)
 
 
-def _select(candidates: list[Candidate], limit: int, floor: float) -> list[Candidate]:
+def _select(
+    candidates: list[Candidate], limit: int, floor: float, same_page: bool = False
+) -> list[Candidate]:
+    """The best sentences; with ``same_page`` further ones only from the first one's page."""
     best = candidates[0].probability
     chosen: list[Candidate] = []
     for c in candidates:
@@ -63,12 +68,18 @@ def _select(candidates: list[Candidate], limit: int, floor: float) -> list[Candi
             break
         if chosen and (c.probability < floor or c.probability < _RELATIVE_PROBABILITY * best):
             break
+        if same_page and chosen and _page(c) != _page(chosen[0]):
+            continue
         if any(_overlap(c.terms, other.terms) > _DUPLICATE_OVERLAP for other in chosen):
             continue
         if starts_with_reference(c.text) and c.order == 0:
             continue  # its antecedent stands in another passage: it would dangle
         chosen.append(c)
     return chosen
+
+
+def _page(c: Candidate) -> tuple[str, int]:
+    return (c.chunk.doc_id, c.chunk.page_of(c.text))
 
 
 def _with_newer_version(chosen: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:

@@ -30,7 +30,7 @@ from .rerank import RERANK_DEPTH, Reranker, load_reranker
 from .retrieve import FusionWeights, Mode, retrieve
 from .scoring import AnswerModel, load_model
 from .settings import Settings
-from .store import Index
+from .store import Index, current_generation
 from .types import Answer, Citation, ComparisonPart, Filters, Hit
 
 __all__ = ["RANKING_DEPTH", "Assistant", "Part", "Plan", "ask", "get_assistant"]
@@ -104,8 +104,16 @@ class Assistant:
 
     @property
     def index(self) -> Index:
-        """The live index of the configured data directory (opened on first use)."""
+        """The live index of the configured data directory.
+
+        Opened on first use, and reopened when a rebuild has published a new generation (the
+        old generation's files are gone then).
+        """
         with self._lock:
+            live = current_generation(self.settings.data_dir)
+            if self._index is not None and live is not None and live != self._index.generation:
+                self._index = None
+                self._corpus = None
             if self._index is None:
                 model = resolve_model(self.settings.embedding_model)
                 glossary = Glossary.load(self.settings.glossary, analyze)

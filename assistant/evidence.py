@@ -29,10 +29,13 @@ __all__ = [
     "states_quantity",
 ]
 
+# Sentence starts that refer back to the previous sentence. "Das" only as a pronoun ("Das gilt
+# ..."), not as an article ("Das Elterncafé ..."); "Sie"/"Es"/"Ihr" are left out because
+# staff-facing texts use them for the reader ("Sie erhalten ...") and for "Es gibt ...".
 _ANAPHORA = re.compile(
-    r"^(dies|diese[rsmn]?|das|dabei|dafür|dazu|davon|darüber|damit|hierfür|hierzu|hier|"
-    r"sie|er|es|ihr|ihre[rsmn]?|außerdem|zudem|ebenso|auch|darauf|dort|deshalb|daher|"
-    r"somit|danach|anschließend)\b",
+    r"^(dies|diese[rsmn]?|das(?=\s+(?-i:[a-zäöüß]))|dabei|dafür|dazu|davon|darüber|damit|"
+    r"hierfür|hierzu|hier|er|außerdem|zudem|ebenso|darauf|dort|deshalb|daher|somit|danach|"
+    r"anschließend)\b",
     re.IGNORECASE,
 )
 _LIST_QUESTION = re.compile(

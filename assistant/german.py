@@ -110,8 +110,13 @@ def _stemmer() -> Stemmer.Stemmer:
 
 
 def fold(word: str) -> str:
-    """Lowercase and fold umlauts/ß ("Schüler" -> "schuler"; idempotent)."""
-    return unicodedata.normalize("NFC", word).lower().translate(_FOLD)
+    """Lowercase, fold umlauts/ß and drop other accents ("Schüler" -> "schuler",
+    "Café" -> "cafe"; idempotent)."""
+    folded = unicodedata.normalize("NFC", word).lower().translate(_FOLD)
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def tokenize(text: str) -> list[str]:

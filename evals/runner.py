@@ -14,19 +14,39 @@ from typing import Any
 
 from assistant.api import Assistant
 from assistant.embed import resolve_model
-from assistant.settings import Settings
+from assistant.settings import Settings, public_values
 from assistant.types import Answer
 
 from . import metrics
 from .dataset import CATEGORIES, DEFAULT_DATASET, Question, load_questions
 from .report import format_report
 
-__all__ = ["Outcome", "aggregate", "evaluate", "run_cli", "run_evaluation"]
+__all__ = [
+    "EvalProgress",
+    "Outcome",
+    "aggregate",
+    "evaluate",
+    "list_runs",
+    "load_run",
+    "run_cli",
+    "run_evaluation",
+    "runs_dir",
+    "save_run",
+]
 
 MAIN_SYSTEM = "Konzeptlotse"
 RANK_DEPTH = 10
 
 AnswerFn = Callable[[Question], tuple[list[metrics.Passage], Answer | None]]
+
+
+@dataclass(frozen=True)
+class EvalProgress:
+    """Progress of a run: questions done of the total over all systems, current system."""
+
+    done: int
+    total: int
+    system: str
 
 
 @dataclass
@@ -169,14 +189,27 @@ def _systems(settings: Settings, baselines: bool) -> dict[str, AnswerFn]:
 
 
 def run_evaluation(
-    settings: Settings, questions: list[Question], baselines: bool = True
+    settings: Settings,
+    questions: list[Question],
+    baselines: bool = True,
+    on_progress: Callable[[EvalProgress], None] | None = None,
 ) -> dict[str, Any]:
-    """Evaluate all systems; returns the JSON-serialisable run record."""
+    """Evaluate all systems; returns the JSON-serialisable run record.
+
+    ``on_progress`` is called after every question of every system.
+    """
     systems = _systems(settings, baselines)
     results: dict[str, Any] = {}
     per_question: list[dict[str, Any]] = []
+    total = len(systems) * len(questions)
+    done = 0
     for name, fn in systems.items():
-        outcomes = [evaluate(q, fn) for q in questions]
+        outcomes = []
+        for q in questions:
+            outcomes.append(evaluate(q, fn))
+            done += 1
+            if on_progress:
+                on_progress(EvalProgress(done, total, name))
         results[name] = {
             "overall": aggregate(outcomes),
             "splits": {
@@ -205,7 +238,7 @@ def _run_info(settings: Settings, n: int) -> dict[str, Any]:
         "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "commit": commit,
         "questions": n,
-        "settings": {k: str(v) for k, v in asdict(settings).items()},
+        "settings": public_values(settings),
     }
 
 
@@ -232,15 +265,48 @@ def run_cli(
         record = run_evaluation(settings, questions, baselines=baselines)
     record["run"]["dataset"] = str(dataset)
     print(format_report(record))
-    target = json_out or _default_run_path(settings)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(_jsonable(record), ensure_ascii=False, indent=1), encoding="utf-8")
+    target = save_run(settings, record, json_out)
     print(f"\nErgebnis gespeichert: {target}", file=sys.stderr)
     return 0
 
 
+def runs_dir(settings: Settings) -> Path:
+    """Where runs are saved by default."""
+    return settings.data_dir / "eval-runs"
+
+
 def _default_run_path(settings: Settings) -> Path:
-    return settings.data_dir / "eval-runs" / f"{time.strftime('%Y%m%d-%H%M%S')}.json"
+    stem = time.strftime("%Y%m%d-%H%M%S")
+    path, n = runs_dir(settings) / f"{stem}.json", 1
+    while path.exists():  # two runs in the same second
+        n += 1
+        path = runs_dir(settings) / f"{stem}-{n}.json"
+    return path
+
+
+def save_run(settings: Settings, record: dict[str, Any], target: Path | None = None) -> Path:
+    """Write a run record as JSON (NaN as null); default path: ``eval-runs/<timestamp>.json``."""
+    target = target or _default_run_path(settings)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(_jsonable(record), ensure_ascii=False, indent=1), encoding="utf-8")
+    return target
+
+
+def list_runs(settings: Settings) -> list[Path]:
+    """Saved run files, newest first (default names are timestamps)."""
+    folder = runs_dir(settings)
+    return sorted(folder.glob("*.json"), reverse=True) if folder.is_dir() else []
+
+
+def load_run(path: Path) -> dict[str, Any]:
+    """A saved run record; raises ``ValueError`` (German) if it is not one."""
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{path}: kein lesbarer Evaluationslauf ({exc}).") from exc
+    if not isinstance(record, dict) or "systems" not in record or "run" not in record:
+        raise ValueError(f"{path}: kein Evaluationslauf (es fehlen 'run' oder 'systems').")
+    return record
 
 
 def _jsonable(value: Any) -> Any:

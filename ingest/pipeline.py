@@ -13,7 +13,7 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +29,15 @@ from .clean import CLEAN_VERSION
 from .load import SUPPORTED_SUFFIXES, load_file
 from .metadata import MANIFEST_NAME, document_meta, read_manifest
 
-__all__ = ["FileOutcome", "IngestReport", "Progress", "SourceFile", "discover", "run_ingest"]
+__all__ = [
+    "FileOutcome",
+    "IngestReport",
+    "Progress",
+    "SourceFile",
+    "discover",
+    "ingest_lock",
+    "run_ingest",
+]
 
 STATUS_LABELS = {
     "new": "neu",
@@ -325,6 +333,11 @@ def _fingerprint(content_hash: str, source: SourceFile, settings: Settings) -> s
     entry = json.dumps(source.entry or {}, sort_keys=True, default=str, ensure_ascii=False)
     payload = f"{content_hash}\n{entry}\n{pipeline_id(settings)}"
     return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def ingest_lock(data_dir: Path) -> AbstractContextManager[None]:
+    """Hold the data directory's write lock (raises ``IndexLocked`` while a run holds it)."""
+    return _lock(data_dir, shared=False)
 
 
 @contextmanager

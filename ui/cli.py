@@ -12,16 +12,20 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import KonzeptlotseError
 from assistant.privacy import apply_offline_defaults
 from assistant.settings import Settings
 
+if TYPE_CHECKING:
+    from ingest.pipeline import IngestReport
+
 __all__ = ["main"]
 
 EXIT_ERROR = 1
 EXIT_PARTIAL = 3
+MIN_PASSWORD = 8
 UI_APP = Path(__file__).with_name("app.py")
 
 
@@ -74,6 +78,32 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("doc_id", help="Dokument-ID (siehe `konzeptlotse sources`)")
     p.set_defaults(handler=_cmd_remove)
 
+    p = sub.add_parser("add", help="Datei in den Dokumentordner übernehmen und einlesen")
+    p.add_argument("file", type=Path, help="PDF, HTML, Markdown oder TXT")
+    p.add_argument("--title", default="", help="Titel (leer = aus der Datei)")
+    p.add_argument("--kommune", default="", help="Kommune")
+    p.add_argument("--doc-type", default="", help="Dokumenttyp, z. B. „Kommunales Konzept“")
+    p.add_argument("--stand", default="", help="Stand als JJJJ-MM-TT")
+    p.add_argument("--issuer", default="", help="Herausgeber")
+    p.add_argument("--source", default="", help="Herkunft")
+    p.add_argument("--supersedes", default="", help="Dokument-ID, die dieses (teilweise) ersetzt")
+    p.add_argument(
+        "--replace", action="store_true", help="Vorhandene Datei gleichen Namens ersetzen"
+    )
+    p.add_argument("--no-ingest", action="store_true", help="Nur ablegen, nicht einlesen")
+    p.set_defaults(handler=_cmd_add)
+
+    p = sub.add_parser("delete", help="Dokument löschen: Datei, Manifest-Eintrag und Index")
+    p.add_argument("doc_id", help="Dokument-ID (siehe `konzeptlotse sources`)")
+    p.set_defaults(handler=_cmd_delete)
+
+    p = sub.add_parser("admin-hash", help="Hash des Admin-Passworts für .env erzeugen")
+    p.set_defaults(handler=_cmd_admin_hash)
+
+    p = sub.add_parser("feedback", help="Rückmeldungen als Kandidatenfragen (JSONL) ausgeben")
+    p.add_argument("--out", type=Path, help="In diese Datei schreiben (sonst Standardausgabe)")
+    p.set_defaults(handler=_cmd_feedback)
+
     p = sub.add_parser("eval", help="Evaluationssatz ausführen")
     p.add_argument("--dataset", type=Path, help="JSONL-Fragensatz oder BEIR-Ordner (XQuAD)")
     p.add_argument("--json", type=Path, dest="json_out", help="Ergebnis als JSON speichern")
@@ -82,27 +112,32 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=0, help="Nur die ersten N Fragen")
     p.set_defaults(handler=_cmd_eval)
 
-    p = sub.add_parser("ui", help="Chat-Oberfläche starten (http://127.0.0.1:8501)")
+    p = sub.add_parser("ui", help="Oberfläche starten: Chat, Verwaltung, Evaluation")
     p.add_argument("--port", type=int, default=8501)
     p.set_defaults(handler=_cmd_ui)
     return parser
 
 
 def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from ingest import run_ingest
+    from ingest.admin import run_and_record
 
     with _ProgressBar(disabled=args.quiet or args.dry_run) as bar:
-        report = run_ingest(
+        report = run_and_record(
             settings,
             paths=list(args.paths) or None,
             rebuild=args.rebuild,
             dry_run=args.dry_run,
             on_progress=bar.update,
         )
+    _print_report(report, show_unchanged=args.dry_run)
+    return EXIT_PARTIAL if report.failed else 0
+
+
+def _print_report(report: IngestReport, show_unchanged: bool) -> None:
     from ingest.pipeline import STATUS_LABELS
 
     for outcome in report.outcomes:
-        if outcome.status == "unchanged" and not args.dry_run:
+        if outcome.status == "unchanged" and not show_unchanged:
             continue
         line = f"  {STATUS_LABELS[outcome.status]:<15} {outcome.doc_id}"
         if outcome.status == "failed":
@@ -111,7 +146,6 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             line += f"\n      Hinweis: {warning}"
         print(line)
     print(report.summary())
-    return EXIT_PARTIAL if report.failed else 0
 
 
 class _ProgressBar:
@@ -206,6 +240,80 @@ def _cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_ERROR
     index.remove_document(args.doc_id)
     print(f"Entfernt: {args.doc_id} (die Datei selbst bleibt liegen; bitte ggf. löschen).")
+    return 0
+
+
+def _cmd_add(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.admin import UploadMeta, run_and_record, save_upload
+
+    meta = UploadMeta(
+        title=args.title,
+        kommune=args.kommune,
+        doc_type=args.doc_type,
+        stand=args.stand,
+        issuer=args.issuer,
+        source=args.source,
+        supersedes=args.supersedes,
+    )
+    target = save_upload(
+        settings.corpus_dir,
+        args.file.name,
+        args.file.read_bytes(),
+        meta,
+        max_mb=settings.upload_max_mb,
+        replace=args.replace,
+    )
+    print(f"Abgelegt: {target}")
+    if args.no_ingest:
+        return 0
+    report = run_and_record(settings, paths=[target])
+    _print_report(report, show_unchanged=True)
+    return EXIT_PARTIAL if report.failed else 0
+
+
+def _cmd_delete(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.admin import delete_document
+
+    result = delete_document(settings, args.doc_id)
+    done = [
+        name
+        for name, flag in (
+            ("Datei", result.file_removed),
+            ("Manifest-Eintrag", result.manifest_removed),
+            ("Index-Eintrag", result.index_removed),
+        )
+        if flag
+    ]
+    print(f"Gelöscht: {args.doc_id} ({', '.join(done)}).")
+    return 0
+
+
+def _cmd_admin_hash(args: argparse.Namespace, settings: Settings) -> int:
+    import getpass
+
+    from ui.auth import hash_password
+
+    password = getpass.getpass("Neues Admin-Passwort: ")
+    if len(password) < MIN_PASSWORD:
+        print(f"Fehler: Das Passwort braucht mindestens {MIN_PASSWORD} Zeichen.", file=sys.stderr)
+        return EXIT_ERROR
+    if getpass.getpass("Passwort wiederholen: ") != password:
+        print("Fehler: Die beiden Eingaben stimmen nicht überein.", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"KONZEPTLOTSE_ADMIN_PASSWORD_HASH={hash_password(password)}")
+    print("Diese Zeile in .env eintragen und den Konzeptlotsen neu starten.", file=sys.stderr)
+    return 0
+
+
+def _cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.feedback import FeedbackStore, candidates_jsonl
+
+    text = candidates_jsonl(FeedbackStore.for_data_dir(settings.data_dir).records())
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"{text.count(chr(10))} Kandidatenfragen geschrieben: {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
     return 0
 
 

@@ -1,0 +1,143 @@
+"""End to end in headless Chromium: ask with verifiable sources, administer, ask again.
+
+Runs the real app (``streamlit run ui/app.py`` on 127.0.0.1) and checks accessibility with
+axe-core on the chat and admin pages. ``make test-browser`` runs it; it is not part of the
+default ``make test``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ui import texts
+
+from ..pdfs import make_pdf
+from .axe import report, run_axe
+from .conftest import PASSWORD, RunningApp
+from .screens import save_screenshot
+
+pytestmark = pytest.mark.browser
+
+ANSWER_TIMEOUT = 120_000  # ms; the first question loads the embedding model
+VIEWPORT = {"width": 1280, "height": 900}
+NEW_PDF = [["# Sommerschule", "Die Sommerschule in Neustadt beginnt am 4. August im Lindenhof."]]
+
+
+@pytest.fixture(scope="module")
+def page(app_server: RunningApp, browser: Any) -> Iterator[Any]:
+    """One browser tab for the whole journey (a session, like a real user's)."""
+    context = browser.new_context(viewport=VIEWPORT, locale="de-DE")
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    yield tab
+    context.close()
+
+
+def _ask(page: Any, question: str) -> Any:
+    """Type a question into the chat input; returns the new assistant message."""
+    messages = page.locator('[data-testid="stChatMessage"]')
+    before = messages.count()
+    box = page.get_by_placeholder(texts.CHAT_PLACEHOLDER)
+    box.fill(question)
+    box.press("Enter")
+    message = messages.nth(before + 1)
+    try:
+        message.get_by_role("button", name=texts.DOWNLOAD).wait_for(timeout=ANSWER_TIMEOUT)
+    except Exception:
+        page.screenshot(path="/tmp/shots/ask_fail.png")
+        print(page.locator("body").inner_text()[-3000:])
+        raise
+    return message
+
+
+def _settle(page: Any) -> None:
+    """Wait until the script run is over: Streamlit fades stale elements while it runs."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-stale=\"true\"]')"
+    )
+    page.wait_for_timeout(300)
+
+
+def _check_axe(page: Any, name: str) -> None:
+    _settle(page)
+    findings = run_axe(page)
+    print(report(name, findings))
+    assert not [f for f in findings if f.fails], report(name, findings)
+
+
+def test_staff_member_gets_a_verifiable_answer(page: Any, app_server: RunningApp) -> None:
+    page.goto(app_server.url)
+    page.get_by_text(texts.WELCOME_HEADING).wait_for()
+    answer = _ask(page, "Wann tagt die Schulplatzkonferenz in Musterhausen?")
+    assert "Dienstag" in answer.inner_text()
+    assert answer.get_by_text(re.compile(r"Seite 3\b")).first.is_visible()
+    marker = answer.locator("a[href='#quelle-1-1']").first
+    assert marker.inner_text() == "[1]"
+    marker.click()
+    assert page.locator("#quelle-1-1").count() == 1
+
+    answer.get_by_role("button", name=texts.OPEN_PAGE).first.click()
+    dialog = page.get_by_role("dialog")
+    image = dialog.get_by_role("img", name=re.compile("Seite 3 des Dokuments"))
+    image.wait_for()
+    assert dialog.get_by_text("Seite 3 von 3").is_visible()
+    assert dialog.get_by_text(texts.PAGE_MARKED).is_visible()
+    dialog.get_by_role("button", name=texts.PAGE_PREVIOUS).click()
+    dialog.get_by_text("Seite 2 von 3").wait_for()
+    _check_axe(page, "Chat (Originalseite)")
+    dialog.get_by_role("button", name=texts.PAGE_NEXT).click()
+    dialog.get_by_text(texts.PAGE_MARKED).wait_for()
+    _settle(page)
+    save_screenshot(page, "originalseite")
+    dialog.get_by_role("button", name="Close").click()  # Streamlit's own (English) label
+    dialog.wait_for(state="detached")
+
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    page.mouse.move(5, 5)  # no tooltip in the screenshot
+    _check_axe(page, "Chat")
+    save_screenshot(page, "chat")
+
+
+def test_admin_uploads_a_pdf_that_then_answers(
+    page: Any, app_server: RunningApp, tmp_path: Path
+) -> None:
+    page.goto(app_server.url)
+    page.get_by_role("link", name=texts.NAV_ADMIN).click()
+    page.get_by_label(texts.LOGIN_PASSWORD).fill(PASSWORD)
+    page.get_by_role("button", name=texts.LOGIN_SUBMIT).click()
+    page.get_by_text(texts.DELETE_HEADING).wait_for()
+    _check_axe(page, "Verwaltung (Dokumente)")
+
+    page.get_by_role("tab", name=texts.TAB_UPLOAD).click()
+    pdf = make_pdf(tmp_path / "Sommerschule Neustadt.pdf", NEW_PDF, header="Stadt Neustadt")
+    page.locator("input[type='file']").set_input_files(str(pdf))
+    page.get_by_text(re.compile(r"ustadt\.pdf")).wait_for()  # the name shows (shortened)
+    page.get_by_label(texts.UPLOAD_TITLE).fill("Sommerschule 2025 in Neustadt")
+    kommune = page.get_by_role("combobox", name=re.compile(texts.UPLOAD_KOMMUNE))
+    kommune.click()
+    kommune.fill("Stadt Neustadt")  # a new municipality, typed in
+    kommune.press("Enter")
+    page.get_by_role("spinbutton", name=f"day, {texts.UPLOAD_STAND}").click()
+    page.keyboard.type("01082025")  # day, month, year segments advance by themselves
+    _check_axe(page, "Verwaltung (Hochladen)")
+    page.get_by_role("button", name=texts.UPLOAD_SUBMIT).click()
+    page.get_by_text(re.compile("abgeschlossen")).wait_for(timeout=ANSWER_TIMEOUT)  # polling
+    _settle(page)
+    page.get_by_role("tab", name=texts.TAB_DOCUMENTS).click()
+    page.get_by_role("tab", name=texts.TAB_DOCUMENTS).wait_for()
+    assert (app_server.settings.corpus_dir / "sommerschule-neustadt.pdf").is_file()
+    done = page.locator('[data-testid="stAlertContentSuccess"]').inner_text()
+    assert "sommerschule-neustadt.pdf" in done and "1 neu" in done
+    _settle(page)
+    save_screenshot(page, "admin")
+
+    page.get_by_role("link", name=texts.NAV_CHAT).click()
+    answer = _ask(page, "Wann beginnt die Sommerschule in Neustadt?")
+    text = answer.inner_text()
+    assert "4. August" in text and "Sommerschule 2025 in Neustadt" in text

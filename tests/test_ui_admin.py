@@ -1,0 +1,202 @@
+"""The admin page, driven by AppTest: access control, document list, upload, ingest, delete."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assistant.settings import Settings
+from ingest import run_ingest
+from ingest.metadata import read_manifest
+from ui import state, texts
+from ui.auth import hash_password
+
+from .pdfs import make_pdf
+from .ui_corpus import app_env, make_corpus
+
+APP = str(Path(__file__).resolve().parents[1] / "ui" / "app.py")
+PASSWORD = "Richtig-1234"
+NEW_PDF_PAGES = [
+    ["# Sommerschule", "Die Sommerschule in Neustadt beginnt am 4. August im Lindenhof."]
+]
+
+
+def _open_admin(settings: Settings, monkeypatch: pytest.MonkeyPatch, password_hash: str) -> AppTest:
+    app_env(monkeypatch, settings, password_hash)
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.switch_page("views/admin.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _login(at: AppTest, password: str) -> AppTest:
+    at.text_input(key="login_password").set_value(password)
+    at.button(key="FormSubmitter:login-Anmelden").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture
+def corpus(settings: Settings) -> Settings:
+    make_corpus(settings.corpus_dir)
+    run_ingest(settings)
+    return settings
+
+
+@pytest.fixture
+def admin(corpus: Settings, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    at = _open_admin(corpus, monkeypatch, hash_password(PASSWORD, n=2**10))
+    return _login(at, PASSWORD)
+
+
+def _flash(at: AppTest) -> str:
+    alerts = [*at.success, *at.error, *at.info, *at.warning]
+    return "\n".join(a.value for a in alerts).replace("\\", "")
+
+
+def _documents(at: AppTest) -> Any:
+    """The document list (the table with a title column)."""
+    return next(d.value for d in at.dataframe if texts.COL_TITLE in d.value.columns)
+
+
+def _wait_for_ingest(at: AppTest, settings: Settings) -> AppTest:
+    state.ingest_job(settings).wait(120)
+    return at.run()
+
+
+def test_without_configured_hash_the_page_explains_and_offers_nothing(
+    corpus: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _open_admin(corpus, monkeypatch, "")
+    assert "konzeptlotse admin-hash" in at.info[0].value
+    assert "KONZEPTLOTSE_ADMIN_PASSWORD_HASH" in at.info[0].value
+    assert not at.text_input and not at.get("file_uploader") and not at.tabs
+    assert [b.label for b in at.main.button] == []
+
+
+def test_invalid_hash_offers_nothing(corpus: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _open_admin(corpus, monkeypatch, "klartext-passwort")
+    assert texts.ADMIN_HASH_INVALID in at.error[0].value
+    assert not at.text_input and not at.tabs
+
+
+def test_wrong_password_is_refused_and_throttled(
+    corpus: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _open_admin(corpus, monkeypatch, hash_password(PASSWORD, n=2**10))
+    for _ in range(2):
+        _login(at, "falsch")
+        assert texts.LOGIN_WRONG in [e.value for e in at.error]
+        assert not at.tabs
+    _login(at, "falsch")  # the third failure locks the login for a while
+    assert any("Zu viele Fehlversuche" in e.value for e in at.error)
+    _login(at, PASSWORD)  # even the right password waits
+    assert any("Zu viele Fehlversuche" in e.value for e in at.error)
+    assert not at.tabs and not at.get("file_uploader")
+
+
+def test_login_shows_the_document_list_with_status(admin: AppTest) -> None:
+    assert [t.label for t in admin.tabs] == [
+        texts.TAB_DOCUMENTS,
+        texts.TAB_UPLOAD,
+        texts.TAB_INGEST,
+    ]
+    table = _documents(admin)
+    assert list(table[texts.COL_DOC]) == ["beispielstadt.md", "musterhausen.pdf"]
+    row = table[table[texts.COL_DOC] == "musterhausen.pdf"].iloc[0]
+    assert row[texts.COL_PAGES] == 3 and row[texts.COL_CHUNKS] >= 1
+    assert row[texts.COL_STAND] == "01.05.2023" and row[texts.COL_STATUS] == "eingelesen"
+    assert row[texts.COL_INGESTED]
+    admin.sidebar.button[-1].click().run()  # Abmelden
+    assert not admin.tabs
+
+
+def test_upload_rejects_html_named_pdf(admin: AppTest, corpus: Settings) -> None:
+    html = b"<!DOCTYPE html><html><body><p>Kein PDF</p></body></html>"
+    admin.file_uploader(key="up_file").set_value(("konzept.pdf", html, "application/pdf"))
+    admin.button(key="FormSubmitter:upload-Hochladen und einlesen").click().run()
+    assert "enthält aber HTML" in _flash(admin)
+    assert not (corpus.corpus_dir / "konzept.pdf").exists()
+
+
+def test_upload_sanitises_names_and_ingests(
+    admin: AppTest, corpus: Settings, tmp_path: Path
+) -> None:
+    data = make_pdf(tmp_path / "x.pdf", NEW_PDF_PAGES).read_bytes()
+    admin.file_uploader(key="up_file").set_value(
+        ("../../Sommer Schule.pdf", data, "application/pdf")
+    )
+    admin.selectbox(key="up_kommune").set_value("Stadt Musterhausen")
+    admin.selectbox(key="up_type").set_value("Handreichung")
+    admin.button(key="FormSubmitter:upload-Hochladen und einlesen").click().run()
+    assert "sommer-schule.pdf" in _flash(admin)
+    assert (corpus.corpus_dir / "sommer-schule.pdf").is_file()
+    assert not (corpus.corpus_dir.parent.parent / "Sommer Schule.pdf").exists()
+    assert read_manifest(corpus.corpus_dir)["sommer-schule.pdf"]["kommune"] == "Stadt Musterhausen"
+    _wait_for_ingest(admin, corpus)
+    assert any("abgeschlossen" in s.value for s in admin.success)
+    table = _documents(admin)
+    row = table[table[texts.COL_DOC] == "sommer-schule.pdf"].iloc[0]
+    assert row[texts.COL_STATUS] == "eingelesen" and row[texts.COL_TYPE] == "Handreichung"
+
+
+def test_existing_name_needs_explicit_replace(admin: AppTest, corpus: Settings) -> None:
+    new_text = b"# Beispielstadt neu\n\nDas Elterncafe ist geschlossen."
+    admin.file_uploader(key="up_file").set_value(("beispielstadt.md", new_text, "text/markdown"))
+    admin.button(key="FormSubmitter:upload-Hochladen und einlesen").click().run()
+    assert "gibt es schon" in _flash(admin)
+    assert b"Schulplatzkonferenz" in (corpus.corpus_dir / "beispielstadt.md").read_bytes()
+    admin.checkbox(key="up_replace").check()
+    admin.button(key="FormSubmitter:upload-Hochladen und einlesen").click().run()
+    _wait_for_ingest(admin, corpus)
+    assert (corpus.corpus_dir / "beispielstadt.md").read_bytes() == new_text
+
+
+def test_dry_run_lists_what_would_change(admin: AppTest, corpus: Settings) -> None:
+    (corpus.corpus_dir / "neu.txt").write_text(
+        "Neues Dokument über Elternabende.", encoding="utf-8"
+    )
+    (corpus.corpus_dir / "beispielstadt.md").unlink()
+    next(b for b in admin.button if b.label == texts.DRY_RUN).click().run()
+    assert not admin.exception
+    outcomes = admin.dataframe[-1].value
+    assert dict(zip(outcomes[texts.COL_DOC], outcomes[texts.COL_OUTCOME], strict=True)) == {
+        "neu.txt": "neu",
+        "beispielstadt.md": "entfernt",
+    }
+    assert not state.ingest_job(corpus).state().running  # nothing was started
+
+
+def test_ingest_changed_documents(admin: AppTest, corpus: Settings) -> None:
+    (corpus.corpus_dir / "neu.txt").write_text("Das Elterncafé öffnet freitags.", encoding="utf-8")
+    next(b for b in admin.button if b.label == texts.INGEST_CHANGED).click().run()
+    _wait_for_ingest(admin, corpus)
+    assert "1 neu" in _flash(admin)
+    assert "neu.txt" in list(_documents(admin)[texts.COL_DOC])
+
+
+def test_delete_removes_the_document(admin: AppTest, corpus: Settings) -> None:
+    delete = next(b for b in admin.button if b.label == texts.DELETE_BUTTON)
+    assert delete.disabled  # nothing chosen, nothing confirmed
+    admin.selectbox(key="del_doc").set_value("beispielstadt.md")
+    admin.checkbox(key="del_confirm").check().run()
+    next(b for b in admin.button if b.label == texts.DELETE_BUTTON).click().run()
+    assert "Gelöscht: beispielstadt.md" in _flash(admin)
+    assert list(_documents(admin)[texts.COL_DOC]) == ["musterhausen.pdf"]
+    assert not (corpus.corpus_dir / "beispielstadt.md").exists()
+    assert "beispielstadt.md" not in read_manifest(corpus.corpus_dir)
+
+
+def test_rebuild_switches_the_chat_to_the_new_index(admin: AppTest, corpus: Settings) -> None:
+    chat = state.assistant(corpus)
+    assert chat.ask("Wann tagt die Schulplatzkonferenz in Musterhausen?").found
+    old_generation = chat.index.generation
+    admin.checkbox(key="rebuild_confirm").check().run()
+    next(b for b in admin.button if b.label == texts.REBUILD).click().run()
+    _wait_for_ingest(admin, corpus)
+    assert "Neuaufbau abgeschlossen" in _flash(admin)
+    assert chat.index.generation != old_generation  # the shared assistant follows the rebuild
+    assert chat.ask("Wann tagt die Schulplatzkonferenz in Musterhausen?").found

@@ -1,0 +1,97 @@
+"""What the pages share: settings, the assistant, process-wide jobs and throttles, session data.
+
+Process-wide objects live in module-level registries (this module is imported once per
+server process; page scripts rerun, modules do not), keyed by configuration so that tests
+with different data directories never share state.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from assistant.api import Assistant, get_assistant
+from assistant.errors import KonzeptlotseError
+from assistant.feedback import FeedbackStore
+from assistant.privacy import apply_offline_defaults
+from assistant.settings import Settings
+from assistant.types import Answer, DocRecord
+
+from .auth import LoginThrottle
+from .jobs import BackgroundJob, job
+
+__all__ = [
+    "ChatTurn",
+    "assistant",
+    "chat_turns",
+    "documents",
+    "eval_job",
+    "feedback_store",
+    "ingest_job",
+    "settings",
+    "throttle",
+]
+
+_lock = threading.Lock()
+_throttles: dict[str, LoginThrottle] = {}
+
+
+def settings() -> Settings:
+    """The configuration, read from the environment and ``.env`` (cheap; read per run)."""
+    apply_offline_defaults()
+    return Settings.from_env()
+
+
+def assistant(config: Settings) -> Assistant:
+    """The shared assistant of this configuration (it follows rebuilds to the new index)."""
+    return get_assistant(config)
+
+
+def documents(config: Settings) -> list[DocRecord]:
+    """The indexed documents ([] while there is no index)."""
+    try:
+        return assistant(config).index.documents()
+    except KonzeptlotseError:
+        return []
+
+
+def throttle(password_hash: str) -> LoginThrottle:
+    """The login throttle shared by all sessions of this process (per configured hash)."""
+    with _lock:
+        return _throttles.setdefault(password_hash, LoginThrottle())
+
+
+def feedback_store(config: Settings) -> FeedbackStore:
+    """Where ratings of answers are stored (SQLite in the data directory)."""
+    return FeedbackStore.for_data_dir(config.data_dir)
+
+
+def ingest_job(config: Settings) -> BackgroundJob:
+    """The one ingest job of this data directory in this process."""
+    return job(f"ingest:{config.data_dir.resolve()}")
+
+
+def eval_job(config: Settings) -> BackgroundJob:
+    """The one evaluation job of this data directory in this process."""
+    return job(f"eval:{config.data_dir.resolve()}")
+
+
+@dataclass
+class ChatTurn:
+    """One question and its answer in the session's conversation."""
+
+    answer: Answer
+    filters: str = ""  # human-readable filters in force when it was asked
+    history: tuple[str, ...] = ()  # earlier questions it was asked after
+    feedback_id: int = 0  # id of the stored rating (0 = not rated yet)
+    helpful: bool | None = None
+    uid: str = field(default_factory=lambda: uuid.uuid4().hex[:10])  # widget keys
+
+
+def chat_turns() -> list[ChatTurn]:
+    """This session's conversation (oldest first)."""
+    turns: list[ChatTurn] = st.session_state.setdefault("chat_turns", [])
+    return turns

@@ -62,7 +62,7 @@ browser-deps:
 screenshots: setup browser-deps
 	KONZEPTLOTSE_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -m browser
 
-test-all: setup
+test-all: setup browser-deps
 	$(BIN)/python -m pytest -m ""
 
 eval: ingest

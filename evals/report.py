@@ -20,6 +20,8 @@ COLUMNS = {
     "refusal_accuracy": "Ablehn. korrekt",
     "false_refusal": "Fehl-Ablehn.",
     "kommune_coverage": "Kommunen abgedeckt",
+    "support_rate": "Offline belegt",
+    "faithfulness": "Belegtreue (Richter)",
     "p50_ms": "p50 ms",
     "p95_ms": "p95 ms",
 }

@@ -14,11 +14,14 @@ from typing import Any
 
 from assistant.api import Assistant
 from assistant.embed import resolve_model
+from assistant.retrieve import Mode
 from assistant.settings import Settings, public_values
+from assistant.texts import SENTENCE_SUPPORTED
 from assistant.types import Answer
 
 from . import metrics
 from .dataset import CATEGORIES, DEFAULT_DATASET, Question, load_questions
+from .judge import make_judge
 from .report import format_report
 
 __all__ = [
@@ -70,9 +73,15 @@ class Outcome:
     reason: str
     rewritten_query: str = ""
     gold: list[dict[str, Any]] = field(default_factory=list)
+    generator: str = ""
+    support_rate: float | None = None  # share of answer sentences backed by their sources
+    faithfulness: float | None = None  # the same, judged by a language model (if configured)
 
 
-def evaluate(question: Question, answer_fn: AnswerFn) -> Outcome:
+Judge = Callable[[Answer], float | None]
+
+
+def evaluate(question: Question, answer_fn: AnswerFn, judge: Judge | None = None) -> Outcome:
     """Run one question and score it."""
     started = time.perf_counter()
     ranked, answer = answer_fn(question)
@@ -107,7 +116,22 @@ def evaluate(question: Question, answer_fn: AnswerFn) -> Outcome:
         reason=reason,
         rewritten_query=answer.rewritten_query if answer else "",
         gold=[{"doc": g.doc, "pages": list(g.pages)} for g in question.gold],
+        generator=answer.generator if answer else "",
+        support_rate=_support_rate(answer),
+        faithfulness=judge(answer) if judge and answer and answer.found else None,
     )
+
+
+def _support_rate(answer: Answer | None) -> float | None:
+    """Offline support check: share of sentences backed by the passages they cite.
+
+    Extractive answers consist of quoted sentences, so they are backed by construction.
+    """
+    if answer is None or not answer.found:
+        return None
+    if not answer.checks:
+        return 1.0
+    return sum(c.status == SENTENCE_SUPPORTED for c in answer.checks) / len(answer.checks)
 
 
 def _verdict(
@@ -150,6 +174,12 @@ def aggregate(outcomes: list[Outcome]) -> dict[str, float]:
         ),
         "false_refusal": metrics.mean(0.0 if o.found else 1.0 for o in answered),
         "kommune_coverage": metrics.mean(coverage),
+        "support_rate": metrics.mean(
+            o.support_rate for o in outcomes if o.support_rate is not None
+        ),
+        "faithfulness": metrics.mean(
+            o.faithfulness for o in outcomes if o.faithfulness is not None
+        ),
         "pass_rate": metrics.mean(1.0 if o.passed else 0.0 for o in outcomes),
         "p50_ms": metrics.percentile([o.latency_ms for o in outcomes], 50),
         "p95_ms": metrics.percentile([o.latency_ms for o in outcomes], 95),
@@ -165,9 +195,11 @@ def _by_category(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
     return {c: aggregate([o for o in outcomes if o.category == c]) for c in categories}
 
 
-def _assistant_fn(assistant: Assistant, mode: str) -> AnswerFn:
+def _assistant_fn(assistant: Assistant, mode: Mode, generate: bool = False) -> AnswerFn:
     def answer(question: Question) -> tuple[list[metrics.Passage], Answer | None]:
-        result = assistant.ask(question.question, history=question.history, mode=mode)  # type: ignore[arg-type]
+        result = assistant.ask(
+            question.question, history=question.history, mode=mode, generate=generate
+        )
         ranked = [(h.chunk.doc_id, h.chunk.page_start, h.chunk.page_end) for h in result.hits]
         return ranked, result
 
@@ -175,8 +207,12 @@ def _assistant_fn(assistant: Assistant, mode: str) -> AnswerFn:
 
 
 def _systems(settings: Settings, baselines: bool) -> dict[str, AnswerFn]:
+    """The extractive system first, a configured generator beside it, then the baselines."""
     main = Assistant(settings)
     systems: dict[str, AnswerFn] = {MAIN_SYSTEM: _assistant_fn(main, "hybrid")}
+    if settings.generator != "extractive":
+        name = f"{MAIN_SYSTEM} ({settings.generator}:{settings.llm_model})"
+        systems[name] = _assistant_fn(main, "hybrid", generate=True)
     if baselines:
         from .baselines import PlainLangChain
 
@@ -199,6 +235,7 @@ def run_evaluation(
     ``on_progress`` is called after every question of every system.
     """
     systems = _systems(settings, baselines)
+    judge = make_judge(settings) if settings.judge_model else None
     results: dict[str, Any] = {}
     per_question: list[dict[str, Any]] = []
     total = len(systems) * len(questions)
@@ -206,7 +243,7 @@ def run_evaluation(
     for name, fn in systems.items():
         outcomes = []
         for q in questions:
-            outcomes.append(evaluate(q, fn))
+            outcomes.append(evaluate(q, fn, judge if name.startswith(MAIN_SYSTEM) else None))
             done += 1
             if on_progress:
                 on_progress(EvalProgress(done, total, name))

@@ -23,11 +23,12 @@ __all__ = [
     "mark_headings",
     "normalize_chars",
     "remove_running_lines",
+    "split_footnotes",
     "strip_footnote_markers",
 ]
 
 # Bump when the output of this module changes, so that ingest re-processes documents.
-CLEAN_VERSION = "1"
+CLEAN_VERSION = "2"
 
 _CHAR_MAP = str.maketrans(
     {
@@ -75,15 +76,54 @@ def normalize_chars(text: str) -> str:
 
 
 def clean_pdf_pages(pages: list[Page]) -> list[Page]:
-    """The whole repair pipeline for the pages of one PDF."""
+    """The whole repair pipeline for the pages of one PDF.
+
+    Footnotes at the bottom of a page are set aside first, so that a word hyphenated across
+    the page break ("in-" ... "nerhalb") is joined across them, and they stay blocks of their
+    own at the end of their page.
+    """
     lines = [normalize_chars(p.text).split("\n") for p in pages]
-    lines = join_page_hyphenation(remove_running_lines(lines))
+    lines = [[ln for ln in page if not _TOC_ENTRY.search(ln)] for page in lines]
+    split = [split_footnotes(page_lines) for page_lines in remove_running_lines(lines)]
+    bodies = join_page_hyphenation([body for body, _ in split])
     result = []
-    for page, page_lines in zip(pages, lines, strict=True):
-        page_lines = [strip_footnote_markers(ln) for ln in page_lines if not _TOC_ENTRY.search(ln)]
-        text = _to_blocks(mark_headings(dehyphenate(page_lines)))
-        result.append(replace(page, text=text))
+    for page, body, (_, notes) in zip(pages, bodies, split, strict=True):
+        body = [strip_footnote_markers(ln) for ln in body]
+        blocks = [_to_blocks(mark_headings(dehyphenate(body)))]
+        blocks += [" ".join(dehyphenate(note)) for note in notes]
+        result.append(replace(page, text="\n\n".join(b for b in blocks if b)))
     return result
+
+
+def split_footnotes(lines: list[str], zone: int = 8) -> tuple[list[str], list[list[str]]]:
+    """(body lines, footnotes as line groups) of one page.
+
+    A footnote starts with its number ("2 Datenbasis: ...") among the last lines of a page; a
+    short numbered line without a final full stop is a section heading instead.
+    """
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    start = None
+    for i in reversed(content[-zone:]):
+        if _FOOTNOTE_START.match(lines[i].strip()) and not _is_heading(lines[i].strip()):
+            start = i
+    if start is None:
+        return lines, []
+    notes: list[list[str]] = []
+    for line in lines[start:]:
+        if not line.strip():
+            continue
+        if _FOOTNOTE_START.match(line.strip()) or not notes:
+            notes.append([line.strip()])
+        else:
+            notes[-1].append(line.strip())
+    return lines[:start], notes
+
+
+def _is_heading(line: str) -> bool:
+    match = _HEADING.match(line)
+    if match is None:
+        return False
+    return _looks_like_heading(match.group(2)) and not _TOC_LINE.search(line)
 
 
 def strip_footnote_markers(line: str) -> str:
@@ -193,9 +233,8 @@ def mark_headings(lines: list[str]) -> list[str]:
     out = []
     for line in lines:
         stripped = line.strip()
-        match = _HEADING.match(stripped)
-        if match and _looks_like_heading(match.group(2)) and not _TOC_LINE.search(stripped):
-            level = match.group(1).count(".") + 1
+        if _is_heading(stripped):
+            level = stripped.split()[0].count(".") + 1
             out.append("#" * level + " " + stripped)
         else:
             out.append(line)
@@ -220,15 +259,14 @@ def _to_blocks(lines: list[str]) -> str:
     """
     kept = [ln.strip() for ln in lines if ln.strip()]
     full_width = _typical_width(kept)
-    footnotes_from = _footnote_start(kept)
     blocks: list[str] = []
     current = ""
     previous = ""
-    for number, line in enumerate(kept):
+    for line in kept:
         is_item = bool(_BULLET.match(line))
-        is_footnote = number >= footnotes_from and bool(_FOOTNOTE_START.match(line))
-        breaks = line.startswith("#") or is_item or is_footnote or number == footnotes_from
-        if current and (breaks or _block_ended(previous, current, full_width)):
+        if current and (
+            line.startswith("#") or is_item or _block_ended(previous, current, full_width)
+        ):
             blocks.append(current)
             current = ""
         previous = line
@@ -241,19 +279,6 @@ def _to_blocks(lines: list[str]) -> str:
     if current:
         blocks.append(current)
     return "\n\n".join(blocks)
-
-
-def _footnote_start(lines: list[str], zone: int = 6) -> int:
-    """Index of the first footnote line at the bottom of a page (len(lines) if none).
-
-    Footnotes are numbered lines ("2 Datenbasis: ...") among the last lines of a page;
-    headings were marked with ``#`` before, so they do not qualify.
-    """
-    start = len(lines)
-    for i in range(len(lines) - 1, max(-1, len(lines) - 1 - zone), -1):
-        if _FOOTNOTE_START.match(lines[i]) and not lines[i].startswith("#"):
-            start = i
-    return start
 
 
 def _typical_width(lines: list[str]) -> int:

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from assistant.prompts import FOLLOWUP_SYSTEM
+from assistant.prompts import FOLLOWUP_SYSTEM, JUDGE_SYSTEM
 from assistant.texts import REFUSAL
 
 Reply = Callable[[list[dict[str, str]]], str]
@@ -73,6 +73,7 @@ class ScriptedServer:
         self.delay = 0.0  # seconds before answering ("slow")
         self.chunk_pause = 0.0  # seconds between streamed pieces
         self.rewrite = "Wie regelt der Kreis Musterhausen die Erstberatung?"
+        self.verdict = '{"saetze": 2, "gestuetzt": 1}'
         self.requests: list[dict[str, Any]] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -95,6 +96,8 @@ class ScriptedServer:
         """The scripted text for a request."""
         if messages[0]["content"] == FOLLOWUP_SYSTEM:
             return self.rewrite
+        if messages[0]["content"] == JUDGE_SYSTEM:
+            return self.verdict
         return SCENARIOS[self.scenario](messages)
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:

@@ -96,3 +96,24 @@ def test_full_page_pipeline() -> None:
     assert pages[0].text == "# 1 Ziele\n\nDie Stadt will die Wartezeit verkürzen."
     assert pages[1].text == "# 2 Wege\n\n- Beratung im KI\n\n- Sprachtest"
     assert pages[2].text == "Der Rest."
+
+
+def test_word_split_across_pages_is_joined_across_a_footnote() -> None:
+    raw = [
+        "Kopf · Konzept\nAb Februar führt das KI die Beratung in-\n"
+        "1 Beschluss des Ausschusses vom 28. Januar 2025.\nSeite 1 von 3",
+        "Kopf · Konzept\nnerhalb von fünf Werktagen durch.\nSeite 2 von 3",
+        "Kopf · Konzept\nEnde.\nSeite 3 von 3",
+    ]
+    pages = clean_pdf_pages([Page("d", i + 1, t) for i, t in enumerate(raw)])
+    assert pages[0].text == (
+        "Ab Februar führt das KI die Beratung innerhalb\n\n"
+        "1 Beschluss des Ausschusses vom 28. Januar 2025."
+    )
+    assert pages[1].text == "von fünf Werktagen durch."
+
+
+def test_numbered_heading_at_the_bottom_is_not_a_footnote() -> None:
+    raw = ["Kopf\nText der Seite.\n3 Handlungsfelder", "Kopf\nMehr Text.", "Kopf\nEnde."]
+    pages = clean_pdf_pages([Page("d", i + 1, t) for i, t in enumerate(raw)])
+    assert pages[0].text == "Text der Seite.\n\n# 3 Handlungsfelder"

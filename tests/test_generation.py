@@ -187,3 +187,58 @@ def test_followup_is_rewritten_by_the_model(
     assert "Wie läuft die SSF ab?" in rewrite[-1]["content"]
     assert f"Frage: {server.rewrite}" in answering[-1]["content"]
     assert "Wie läuft die SSF ab?" not in answering[-1]["content"]  # history only for rewriting
+
+
+def test_cli_streams_and_shows_the_marks(
+    data: tuple[Path, Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.cli import main
+
+    with scripted_server("openai") as server:
+        server.scenario = "uncited"
+        for key, value in {
+            "GENERATOR": "openai",
+            "LLM_MODEL": "testmodell",
+            "LLM_BASE_URL": server.url,
+            "LLM_API_KEY": SECRET,
+            "CORPUS_DIR": str(data[1]),
+        }.items():
+            monkeypatch.setenv(f"KONZEPTLOTSE_{key}", value)
+        assert main(["--data-dir", str(data[0]), "ask", QUESTION]) == 0
+        out = capsys.readouterr().out
+        assert main(["--data-dir", str(data[0]), "ask", "--json", QUESTION]) == 0
+        payload = json.loads(capsys.readouterr().out)
+    assert (
+        "Dienstag" in out and "⚠ ohne Beleg: Außerdem erhält jede Familie 200 Euro Zuschuss." in out
+    )
+    assert SECRET not in out
+    assert payload["generator"] == "openai:testmodell" and payload["checks"]["uncited"] == 1
+
+
+def test_eval_reports_generator_beside_extractive_with_judge(data: tuple[Path, Path]) -> None:
+    from evals.dataset import _question
+    from evals.judge import parse_verdict
+    from evals.runner import run_evaluation
+
+    from .test_eval_runner import QUESTIONS
+
+    questions = [_question(q, "test") for q in QUESTIONS]
+    with scripted_server("ollama") as server:
+        settings = Settings(
+            data_dir=data[0],
+            corpus_dir=data[1],
+            generator="ollama",
+            llm_model="testmodell",
+            llm_base_url=server.url,
+            judge_model="richter",
+        )
+        record = run_evaluation(settings, questions, baselines=False)
+    systems = record["systems"]
+    assert list(systems) == ["Konzeptlotse", "Konzeptlotse (ollama:testmodell)"]
+    generated = systems["Konzeptlotse (ollama:testmodell)"]["overall"]
+    assert generated["fact_recall"] == 1.0 and generated["refusal_accuracy"] == 1.0
+    assert generated["support_rate"] == 1.0
+    assert generated["faithfulness"] == 0.5  # the scripted judge's verdict
+    assert systems["Konzeptlotse"]["overall"]["support_rate"] == 1.0
+    assert parse_verdict('Ergebnis: {"saetze": 4, "gestuetzt": 3}') == 0.75
+    assert parse_verdict("kein JSON") is None

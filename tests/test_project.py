@@ -34,8 +34,8 @@ def test_settings_read_environment_and_dotenv(tmp_path: Path) -> None:
 def test_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in ci
-    for command in ("make test-slow",):
-        assert command in README
+    for command in ("make test-slow", "make test-browser", "make lint"):
+        assert command in ci and command in README
 
 
 def test_public_api_is_explicit() -> None:

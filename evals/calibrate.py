@@ -98,12 +98,10 @@ def _fit(rows: _Rows, names: tuple[str, ...]) -> LogisticModel:
     )
 
 
-def _answer_rows(parts: list[tuple], sentence: LogisticModel) -> _Rows:
+def _answer_rows(parts: list[tuple]) -> _Rows:
     rows = _Rows([], [], [])
     for q, _, evidence, label in parts:
-        best = max((sentence.probability(c.features) for c in evidence.candidates), default=0.0)
-        features = [best, *evidence.features[1:]]
-        rows.add(features, label, q.id)
+        rows.add(list(evidence.features), label, q.id)
     return rows
 
 
@@ -122,11 +120,11 @@ def _cross_validated(sentences: _Rows, parts: list[tuple], folds: int = 5) -> di
     for fold in range(folds):
         training = {g for g in groups if fold_of[g] != fold}
         sentence = _fit(_subset(sentences, training), SENTENCE_FEATURES)
-        answer_train = _subset(_answer_rows(parts, sentence), training)
+        answer_train = _subset(_answer_rows(parts), training)
         answer_model = _fit(answer_train, ANSWERABILITY_FEATURES)
         threshold = _threshold(answer_train, answer_model)
         held = [p for p in parts if fold_of[p[0].id] == fold]
-        for x, y in zip(_answer_rows(held, sentence).x, [p[3] for p in held], strict=True):
+        for x, y in zip(_answer_rows(held).x, [p[3] for p in held], strict=True):
             refused = answer_model.probability(x) < threshold
             n_refuse += y == 0
             n_answer += y == 1
@@ -157,7 +155,7 @@ def calibrate(settings: Settings, dataset: Path = DEFAULT_DATASET) -> AnswerMode
     assistant = Assistant(settings, model=_neutral())
     sentences, parts = _collect(assistant, questions)
     sentence = _fit(sentences, SENTENCE_FEATURES)
-    answer_rows = _answer_rows(parts, sentence)
+    answer_rows = _answer_rows(parts)
     answerability = _fit(answer_rows, ANSWERABILITY_FEATURES)
     info: dict[str, object] = {
         "fitted": time.strftime("%Y-%m-%d"),

@@ -25,7 +25,7 @@ from assistant.settings import Settings
 from assistant.store import Index
 from assistant.types import DocRecord
 
-from .load import SUPPORTED_SUFFIXES, sniff
+from .load import KIND_NAMES, SUPPORTED_SUFFIXES, sniff
 from .metadata import MANIFEST_NAME
 from .pipeline import IngestReport, Progress, discover, ingest_lock, run_ingest
 
@@ -73,13 +73,6 @@ ERR_EXISTS = (
 )
 ERR_OUTSIDE = "Das Dokument „{doc_id}“ liegt nicht im Dokumentordner und wird nicht gelöscht."
 ERR_UNKNOWN = "Das Dokument „{doc_id}“ ist weder im Index noch im Dokumentordner."
-_KIND_NAMES = {
-    "pdf": "PDF",
-    "html": "HTML",
-    "markdown": "Text",
-    "text": "Text",
-    "binary": "Binärdaten",
-}
 # Which sniffed content types each declared kind accepts.
 _ACCEPTED = {"pdf": {"pdf"}, "html": {"html"}, "markdown": {"text"}, "text": {"text"}}
 
@@ -163,7 +156,7 @@ def check_upload(name: str, data: bytes, max_mb: int) -> str:
     actual = sniff(data)
     if actual not in _ACCEPTED[kind]:
         raise AdminError(
-            ERR_CONTENT.format(name=safe, actual=_KIND_NAMES[actual], expected=_KIND_NAMES[kind])
+            ERR_CONTENT.format(name=safe, actual=KIND_NAMES[actual], expected=KIND_NAMES[kind])
         )
     return safe
 

@@ -17,7 +17,7 @@ from assistant.types import Page
 
 from .clean import clean_pdf_pages, normalize_chars
 
-__all__ = ["SUPPORTED_SUFFIXES", "LoadedDocument", "load_file", "sniff"]
+__all__ = ["KIND_NAMES", "SUPPORTED_SUFFIXES", "LoadedDocument", "load_file", "sniff"]
 
 SUPPORTED_SUFFIXES = {
     ".pdf": "pdf",
@@ -27,7 +27,7 @@ SUPPORTED_SUFFIXES = {
     ".markdown": "markdown",
     ".txt": "text",
 }
-_KIND_NAMES = {
+KIND_NAMES = {
     "pdf": "PDF",
     "html": "HTML",
     "markdown": "Text",
@@ -87,7 +87,7 @@ def _check_kind(doc_id: str, suffix: str, expected: str, actual: str) -> None:
     if compatible or (actual == "html" and expected in {"markdown", "text"}):
         return
     raise DocumentError(
-        doc_id, texts.LOAD_MISLABELLED.format(suffix=suffix, actual=_KIND_NAMES[actual])
+        doc_id, texts.LOAD_MISLABELLED.format(suffix=suffix, actual=KIND_NAMES[actual])
     )
 
 

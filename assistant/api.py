@@ -180,7 +180,9 @@ class Assistant:
             rewritten = llm.rewrite_followup(question, history)
         except GeneratorUnavailable:
             return rule
-        return "" if not rewritten or rewritten == question else rewritten
+        if not rewritten:
+            return rule
+        return "" if rewritten == question else rewritten
 
     def _scope(self, text: str, named: list[str], filters: Filters) -> Filters:
         """Narrow the search to what the question names: "in Haldenberg", "laut Leitfaden"."""

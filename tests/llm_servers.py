@@ -21,13 +21,14 @@ from assistant.prompts import FOLLOWUP_SYSTEM, JUDGE_SYSTEM
 from assistant.texts import REFUSAL
 
 Reply = Callable[[list[dict[str, str]]], str]
-_SOURCE = re.compile(r"^\[(\d+)\] [^\n]*:\n(.*?)(?=\n\n\[\d+\] |\n\nFrage: )", re.S | re.M)
+_SOURCE = re.compile(r"^\[(\d+)\] ([^\n]*):\n(.*?)(?=\n\n\[\d+\] |\n\nFrage: )", re.S | re.M)
+_ORDER = re.compile(r"Reihenfolge: (.*)\.")
 
 
-def sources_of(messages: list[dict[str, str]]) -> dict[int, str]:
-    """The numbered passages of the prompt, as the server sees them."""
+def sources_of(messages: list[dict[str, str]], kommune: str = "") -> dict[int, str]:
+    """The numbered passages of the prompt (optionally only those of one municipality)."""
     user = messages[-1]["content"]
-    return {int(n): text for n, text in _SOURCE.findall(user)}
+    return {int(n): text for n, head, text in _SOURCE.findall(user) if kommune in head}
 
 
 def question_of(messages: list[dict[str, str]]) -> str:
@@ -37,16 +38,30 @@ def question_of(messages: list[dict[str, str]]) -> str:
 
 
 def cautious(messages: list[dict[str, str]]) -> str:
-    """Quote the best-matching source sentence with its citation (a well-behaved model)."""
+    """Quote the best-matching source sentence with its citation (a well-behaved model);
+    for a comparison one such sentence per municipality, in the requested format."""
+    order = _ORDER.search(messages[-1]["content"])
+    if not order:
+        return _best_sentence(messages, "") or REFUSAL
+    parts = []
+    for kommune in order.group(1).split(", "):
+        sentence = _best_sentence(messages, kommune)
+        parts.append(
+            f"**{kommune}:** " + (sentence or f"In den Dokumenten von {kommune} steht dazu nichts.")
+        )
+    return "\n\n".join(parts)
+
+
+def _best_sentence(messages: list[dict[str, str]], kommune: str) -> str:
     question = set(re.findall(r"\w{4,}", question_of(messages).lower()))
     best = (0, 0, "")
-    for n, text in sources_of(messages).items():
+    for n, text in sources_of(messages, kommune).items():
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             score = len(question & set(re.findall(r"\w{4,}", sentence.lower())))
             if score > best[0]:
                 best = (score, n, sentence.strip())
     if not best[0]:
-        return REFUSAL
+        return ""
     return f"{best[2].rstrip('.')}. [{best[1]}]"
 
 
@@ -72,7 +87,7 @@ class ScriptedServer:
         self.scenario = "good"
         self.delay = 0.0  # seconds before answering ("slow")
         self.chunk_pause = 0.0  # seconds between streamed pieces
-        self.rewrite = "Wie regelt der Kreis Musterhausen die Erstberatung?"
+        self.rewrite = ""  # empty: the assistant keeps its rule-based rewriting
         self.verdict = '{"saetze": 2, "gestuetzt": 1}'
         self.requests: list[dict[str, Any]] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())

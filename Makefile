@@ -43,7 +43,7 @@ test: setup
 	$(BIN)/python -m pytest
 
 test-slow: setup
-	$(BIN)/python -m pytest -m slow
+	KONZEPTLOTSE_XQUAD_DIR=$(abspath $(XQUAD_DIR)) $(BIN)/python -m pytest -m slow
 
 test-browser: setup browser-deps
 	$(BIN)/python -m pytest -m browser

@@ -7,6 +7,7 @@ from .api import Assistant, ask, get_assistant
 from .errors import (
     DocumentError,
     EmbeddingModelMismatch,
+    GeneratorUnavailable,
     IndexLocked,
     IndexMissing,
     KonzeptlotseError,
@@ -22,6 +23,7 @@ from .types import (
     Filters,
     Hit,
     Page,
+    SentenceCheck,
 )
 
 __all__ = [
@@ -35,11 +37,13 @@ __all__ = [
     "DocumentMeta",
     "EmbeddingModelMismatch",
     "Filters",
+    "GeneratorUnavailable",
     "Hit",
     "IndexLocked",
     "IndexMissing",
     "KonzeptlotseError",
     "Page",
+    "SentenceCheck",
     "Settings",
     "ask",
     "get_assistant",

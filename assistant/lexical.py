@@ -222,16 +222,6 @@ class LexicalIndex:
         parts = query.parts_of(term)
         return bool(parts) and all(p in terms for p in parts)
 
-    def search(
-        self, query: Query, k: int, allowed: np.ndarray | None = None, channel: str = "bm25"
-    ) -> list[tuple[Chunk, float]]:
-        """Top ``k`` chunks of one channel with a positive score (``allowed``: a bool mask)."""
-        scores = self.bm25_scores(query) if channel == "bm25" else self.char_scores(query)
-        if allowed is not None:
-            scores = np.where(allowed, scores, 0.0)
-        top = np.argsort(-scores, kind="stable")[:k]
-        return [(self.chunks[i], float(scores[i])) for i in top if scores[i] > 0]
-
 
 def _context(chunk: Chunk) -> str:
     return " ".join([chunk.meta.title, chunk.meta.kommune, chunk.section])

@@ -25,7 +25,6 @@ _DUPLICATE_OVERLAP = 0.7
 _RELATIVE_PROBABILITY = 0.5  # further sentences need half the best sentence's probability
 _LIST_ITEMS = 8
 _LIST_SENTENCES = 5
-SAME_PAGE = True  # a single-fact answer stays on the page of its best sentence
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,8 @@ def compose_extractive(
         return Composition(texts.REFUSAL, (), False, related, answerability=evidence.answerability)
     wants_list = is_list_question(evidence.query.text)
     limit = max(max_sentences, _LIST_SENTENCES) if wants_list else max_sentences
-    chosen = _select(candidates, limit, sentence_threshold, same_page=SAME_PAGE and not wants_list)
+    # A single-fact answer stays on the page of its best sentence; a list may span pages.
+    chosen = _select(candidates, limit, sentence_threshold, same_page=not wants_list)
     floor = max(sentence_threshold, _RELATIVE_PROBABILITY * candidates[0].probability)
     chosen = _with_newer_version(chosen, candidates, floor)
     units = _with_context(chosen, evidence.sentences, wants_list)

@@ -66,6 +66,7 @@ class _Corpus:
     municipalities: Municipalities
     newer: dict[str, str]  # doc_id -> doc_id of the document that supersedes it
     doc_types: dict[str, str]  # stem of a one-word document type -> the type ("Leitfaden")
+    scope_terms: frozenset[str]  # document-type stems and their glossary synonyms
 
     def named_types(self, query: Query) -> tuple[str, ...]:
         """Document types the question names as its source ("laut Leitfaden", "Webseite")."""
@@ -135,15 +136,18 @@ class Assistant:
         version = index.version
         if self._corpus is None or self._corpus.version != version:
             documents = index.documents()
+            doc_types = {
+                stem(d.meta.doc_type): d.meta.doc_type
+                for d in documents
+                if d.meta.doc_type and len(d.meta.doc_type.split()) == 1
+            }
             self._corpus = _Corpus(
                 version=version,
                 municipalities=Municipalities.of([d.meta.kommune for d in documents]),
                 newer={d.meta.supersedes: d.doc_id for d in documents if d.meta.supersedes},
-                doc_types={
-                    stem(d.meta.doc_type): d.meta.doc_type
-                    for d in documents
-                    if d.meta.doc_type and len(d.meta.doc_type.split()) == 1
-                },
+                doc_types=doc_types,
+                scope_terms=frozenset(doc_types)
+                | frozenset(index.lexical().glossary.expansions(list(doc_types))),
             )
         return self._corpus
 
@@ -211,10 +215,8 @@ class Assistant:
     def _topic(self, text: str, query: Query) -> Query:
         """The question without the municipality and document type that scope it."""
         corpus = self.corpus()
-        lexical = self.index.lexical()
-        topic = lexical.query(corpus.municipalities.strip(text))
-        scope = set(corpus.doc_types) | set(lexical.glossary.expansions(list(corpus.doc_types)))
-        kept = tuple(t for t in topic.terms if t not in scope)
+        topic = self.index.lexical().query(corpus.municipalities.strip(text))
+        kept = tuple(t for t in topic.terms if t not in corpus.scope_terms)
         return replace(topic, terms=kept) if kept else query
 
     def ask(

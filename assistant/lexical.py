@@ -81,6 +81,7 @@ class LexicalIndex:
             for terms, heading in zip(self.doc_terms, self.heading_terms, strict=True)
         ]
         self._position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+        self._queries: dict[str, Query] = {}
         vocab: dict[str, int] = {}
         ids = [[vocab.setdefault(t, len(vocab)) for t in terms] for terms in self.doc_terms]
         self._vocab = vocab
@@ -131,7 +132,16 @@ class LexicalIndex:
         return frozenset(analyze(chunk.embed_text + " " + _context(chunk), self.splitter))
 
     def query(self, text: str) -> Query:
-        """Analyse a question once for all channels."""
+        """Analyse a question once for all channels (recent analyses are reused)."""
+        cached = self._queries.get(text)
+        if cached is None:
+            cached = self._analyse(text)
+            if len(self._queries) > 256:
+                self._queries.clear()
+            self._queries[text] = cached
+        return cached
+
+    def _analyse(self, text: str) -> Query:
         text = normalize_question(text)
         words = content_words(text)
         terms = stems(words)

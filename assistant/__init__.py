@@ -11,6 +11,7 @@ from .errors import (
     IndexLocked,
     IndexMissing,
     KonzeptlotseError,
+    SettingsError,
 )
 from .settings import Settings
 from .types import (
@@ -45,6 +46,7 @@ __all__ = [
     "Page",
     "SentenceCheck",
     "Settings",
+    "SettingsError",
     "ask",
     "get_assistant",
 ]

@@ -30,7 +30,7 @@ from .rerank import RERANK_DEPTH, Reranker, load_reranker
 from .retrieve import FusionWeights, Mode, retrieve
 from .scoring import AnswerModel, load_model
 from .settings import Settings
-from .store import Index, current_generation
+from .store import Index, LiveIndex
 from .types import Answer, Citation, ComparisonPart, Filters, Hit
 
 __all__ = ["RANKING_DEPTH", "Assistant", "Part", "Plan", "ask", "get_assistant"]
@@ -85,7 +85,9 @@ class Assistant:
         reranker: Reranker | None = None,
     ) -> None:
         self.settings = settings
-        self._index = index
+        self._fixed = index
+        self._live: LiveIndex | None = None
+        self._pinned = threading.local()  # the generation a question in this thread uses
         self._reranker = reranker
         self._reranker_loaded = reranker is not None
         self._llm: LLMAnswerer | None = None
@@ -105,21 +107,27 @@ class Assistant:
 
     @property
     def index(self) -> Index:
-        """The live index of the configured data directory.
+        """The index generation to read from.
 
-        Opened on first use, and reopened when a rebuild has published a new generation (the
-        old generation's files are gone then).
+        During ``ask_stream`` it is the generation the question started with (pinned per
+        thread, so one answer never mixes two generations); otherwise the newest published
+        one, switched to between questions without a restart (``LiveIndex``).
         """
+        pinned: Index | None = getattr(self._pinned, "index", None)
+        if pinned is not None:
+            return pinned
+        if self._fixed is not None:
+            return self._fixed
         with self._lock:
-            live = current_generation(self.settings.data_dir)
-            if self._index is not None and live is not None and live != self._index.generation:
-                self._index = None
-                self._corpus = None
-            if self._index is None:
+            if self._live is None:
                 model = resolve_model(self.settings.embedding_model)
-                glossary = Glossary.load(self.settings.glossary, analyze)
-                self._index = Index.open(self.settings.data_dir, model, glossary)
-            return self._index
+                self._live = LiveIndex(
+                    self.settings.data_dir,
+                    model,
+                    lambda: Glossary.load(self.settings.glossary, analyze),
+                )
+            live = self._live
+        return live.current()
 
     @property
     def reranker(self) -> Reranker | None:
@@ -249,6 +257,21 @@ class Assistant:
         generate: bool = True,
     ) -> Iterator[str | Answer]:
         """Like ``ask``, but yields the answer text as it is produced, then the ``Answer``."""
+        outer = getattr(self._pinned, "index", None)
+        self._pinned.index = self.index
+        try:
+            yield from self._ask_stream(question, filters, history, mode, generate)
+        finally:
+            self._pinned.index = outer
+
+    def _ask_stream(
+        self,
+        question: str,
+        filters: Filters | None,
+        history: Sequence[str],
+        mode: Mode,
+        generate: bool,
+    ) -> Iterator[str | Answer]:
         started = time.perf_counter()
         llm = self.llm if generate else None
         plan = self.plan(question, filters, history, use_llm=llm is not None)

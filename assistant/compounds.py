@@ -11,13 +11,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 
 __all__ = ["Decompounder"]
 
 _LINKERS = ("", "s", "n", "en", "e", "er", "es", "ns")
 MIN_PART = 4
 MIN_WORD = 8
+_CACHE_SIZE = 100_000
 
 
 class Decompounder:
@@ -26,7 +26,24 @@ class Decompounder:
     def __init__(self, words: Iterable[str], min_count: int = 2) -> None:
         counts = Counter(words)
         self.counts = {w: n for w, n in counts.items() if n >= min_count and len(w) >= MIN_PART}
-        self.split = lru_cache(maxsize=100_000)(self._split)
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        # Saved with the lexical index of a generation; the cache is rebuilt on use.
+        return {"counts": self.counts}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.counts = state["counts"]  # type: ignore[assignment]
+        self._cache = {}
+
+    def split(self, word: str) -> tuple[str, ...]:
+        """The best split of ``word`` (remembered; safe to share between threads)."""
+        parts = self._cache.get(word)
+        if parts is None:
+            parts = self._split(word)
+            if len(self._cache) < _CACHE_SIZE:
+                self._cache[word] = parts
+        return parts
 
     def _split(self, word: str) -> tuple[str, ...]:
         """The best split of ``word`` (a 1-tuple of the word itself when none is better)."""

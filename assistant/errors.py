@@ -9,6 +9,7 @@ __all__ = [
     "IndexLocked",
     "IndexMissing",
     "KonzeptlotseError",
+    "SettingsError",
 ]
 
 
@@ -39,3 +40,7 @@ class DocumentError(KonzeptlotseError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class SettingsError(KonzeptlotseError, ValueError):
+    """A setting is invalid; the message names the variable and what is allowed."""

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import logging
 import math
+import os
+import pickle
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -27,7 +30,7 @@ from .german import analyze, content_words, normalize_question, nouns, stems
 from .glossary import Glossary
 from .types import Chunk
 
-__all__ = ["CHAR_NGRAM_LIMIT", "LexicalIndex", "Query"]
+__all__ = ["CHAR_NGRAM_LIMIT", "LEXICAL_FORMAT", "LexicalIndex", "Query"]
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +42,12 @@ UNKNOWN_WORD_WEIGHT = 0.1
 # Above this many chunks the character n-gram matrix would need gigabytes; the channel is
 # then switched off (BM25 and dense retrieval remain).
 CHAR_NGRAM_LIMIT = 50_000
+
+# Version of the saved artefact (``LexicalIndex.save``); bump when the saved state changes.
+LEXICAL_FORMAT = 1
+# Not saved: the chunks come from the generation's chunk store, the glossary from the reader's
+# settings, and the query cache starts empty.
+_NOT_SAVED = frozenset({"chunks", "glossary", "_queries"})
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,43 @@ class LexicalIndex:
             log.warning(
                 "Zeichen-n-Gramm-Suche abgeschaltet: mehr als %d Abschnitte", CHAR_NGRAM_LIMIT
             )
+
+    def save(self, path: Path) -> None:
+        """Write the computed index to ``path`` (atomically), without chunks and glossary.
+
+        The artefact is a pickle: it is written by the index writer into the data directory
+        and read only from there (the same trust as the chunk store next to it).
+        """
+        state = {k: v for k, v in self.__dict__.items() if k not in _NOT_SAVED}
+        payload = {
+            "format": LEXICAL_FORMAT,
+            "chunk_ids": [c.chunk_id for c in self.chunks],
+            "state": state,
+        }
+        tmp = path.with_name(path.name + ".tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(
+        cls, path: Path, chunks: Sequence[Chunk], glossary: Glossary | None = None
+    ) -> LexicalIndex:
+        """The index saved by ``save`` for exactly these ``chunks`` (raises ``ValueError``)."""
+        with open(path, "rb") as handle:
+            payload = pickle.load(handle)
+        if payload.get("format") != LEXICAL_FORMAT:
+            raise ValueError(f"{path}: format {payload.get('format')} != {LEXICAL_FORMAT}")
+        if payload["chunk_ids"] != [c.chunk_id for c in chunks]:
+            raise ValueError(f"{path}: saved for other chunks")
+        index = cls.__new__(cls)
+        index.__dict__.update(payload["state"])
+        index.chunks = list(chunks)
+        index.glossary = glossary or Glossary()
+        index._queries = {}
+        return index
 
     def _build_char_index(self) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer

@@ -1,117 +1,119 @@
-"""The index of one data directory: the ONE mapping between chunks and storage.
+"""The index of one data directory: one writer builds generations, many readers use them.
 
-Layout of the data directory::
+**Generations.** Everything a question needs lives in one immutable generation folder
+(``generations/<name>/``, layout in ``assistant.generations``):
 
-    CURRENT                 name of the live index generation (absent = no index yet)
-    chroma/                 the persistent Chroma database (one collection per generation)
-    index-<gen>.sqlite      documents (the manifest) and chunks, the source of truth
-    ingest.lock             held while an ingest run writes
+* ``chunks.sqlite``: documents (the manifest: id, metadata, content hash, fingerprint) and
+  chunks, the source of truth;
+* ``lexical.pkl``: the lexical index (BM25 + character n-grams, ``LexicalIndex.save``), built
+  once by the writer, loaded by readers, never rebuilt on a question;
+* ``vectors.npy`` + ``vectors.ids.json``: the chunk vectors, normalised, in chunk order;
+* ``chroma/``: the writer's Chroma store the vectors come from (see ``assistant.vectors``);
+* ``READY``: counts and timings, written last; ``lease``: the readers' lock file.
 
-A document is written in three steps: its vectors are added to Chroma, then one SQLite
-transaction replaces its chunk rows and manifest entry, then its old vectors are deleted.
-SQLite decides what exists: vectors without a chunk row (left by an interrupted run) are
-ignored by queries and removed by ``repair``. A rebuild writes a new generation and switches
-``CURRENT`` atomically, so the old index answers until the new one is complete.
+**One writer** (``IndexWriter``, only with the ``writer_lock`` of the data directory: CLI
+``ingest``/``add``/``delete``/``remove``, admin upload and delete, the background ingest job)
+builds the next generation copy-on-write: it copies the published chunk store (SQLite backup)
+and Chroma folder, applies the run's changes document by document, removes vectors without a
+chunk (orphans) at the end of every run, checks that chunks and vectors match, exports the
+vectors, builds and saves the lexical index, writes READY and then publishes by replacing
+``CURRENT`` atomically. A crash or ``kill -9`` anywhere before that leaves ``CURRENT`` on the
+previous complete generation; the unfinished folder is deleted by the next writer, which then
+redoes the run from the published state and so converges to what a clean run produces.
+Copying costs little next to embedding; rebuilding the lexical index is the fixed cost of a
+generation (measured in ``evals/lifecycle_bench.py``, figures in the README).
+
+**Many readers** (``Index``, followed by ``LiveIndex``) open a published generation read-only:
+SQLite with ``mode=ro&immutable=1`` (never creates a file), the lexical pickle, the vector
+matrix memory-mapped. A reader holds a shared ``flock`` lease on the generation while any
+question uses it; ``LiveIndex`` checks ``CURRENT`` before each question and switches to a newer
+generation once it is loaded, while questions in flight finish on the one they started with.
+
+**Deleting old generations.** The writer deletes every generation that is neither published
+nor leased, after each publish and at the start of each run. A generation still used by a
+reader in any process stays until a later writer run finds it free. Leases rather than "keep
+the last N": a slow reader (a long LLM answer) can never lose its files, an idle process
+releases them as soon as it switches, and a crashed process releases them through the kernel.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import sqlite3
+import logging
+import shutil
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+import weakref
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from . import texts
+from .chunkstore import FILE_NAME as CHUNKS_FILE
+from .chunkstore import SCHEMA_VERSION, ChunkStore, read_store
 from .embed import load_embeddings, model_identity
 from .errors import EmbeddingModelMismatch, IndexMissing
+from .generations import (
+    Lease,
+    WriterLock,
+    collect_garbage,
+    current_generation,
+    generation_dir,
+    generation_number,
+    new_generation,
+    publish,
+    read_ready,
+    write_ready,
+)
 from .glossary import Glossary
 from .lexical import LexicalIndex
-from .types import Chunk, DocRecord, DocumentMeta, Filters, stand_year
+from .types import Chunk, DocRecord, Filters
+from .vectors import CHROMA_DIR, EMBED_BATCH, VectorMatrix, VectorWriter
 
-__all__ = ["HNSW_METADATA", "Index", "chroma_client"]
+__all__ = ["Index", "IndexWriter", "LiveIndex", "current_generation"]
 
-SCHEMA_VERSION = 1
-EMBED_BATCH = 64
-# Set at collection creation; they cannot be changed later. ef values above the defaults
-# keep recall on large collections (DESIGN.md).
-HNSW_METADATA = {
-    "hnsw:space": "cosine",
-    "hnsw:M": 32,
-    "hnsw:construction_ef": 200,
-    "hnsw:search_ef": 128,
-}
+log = logging.getLogger(__name__)
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id TEXT PRIMARY KEY, meta TEXT NOT NULL, path TEXT NOT NULL,
-    content_hash TEXT NOT NULL, fingerprint TEXT NOT NULL, pages INTEGER NOT NULL,
-    chunk_count INTEGER NOT NULL, ingested_at TEXT NOT NULL, warnings TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS chunks (
-    chunk_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, position INTEGER NOT NULL,
-    text TEXT NOT NULL, section TEXT NOT NULL, page_start INTEGER NOT NULL,
-    page_end INTEGER NOT NULL, page_breaks TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS chunks_doc ON chunks (doc_id, position);
-"""
-
-_clients: dict[str, Any] = {}
-_clients_lock = threading.Lock()
-
-
-def chroma_client(path: Path) -> Any:
-    """The process-wide persistent Chroma client for ``path`` (telemetry off)."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    key = str(path.resolve())
-    with _clients_lock:
-        if key not in _clients:
-            path.mkdir(parents=True, exist_ok=True)
-            _clients[key] = chromadb.PersistentClient(
-                path=key, settings=ChromaSettings(anonymized_telemetry=False)
-            )
-        return _clients[key]
+LEXICAL_FILE = "lexical.pkl"
+GlossaryLoader = Callable[[], Glossary | None]
 
 
 class Index:
-    """Chunks, vectors and the manifest of one index generation in a data directory."""
+    """One published generation, read-only. Immutable, so threads may share it freely."""
 
     def __init__(
-        self, data_dir: Path, generation: str, model: str, glossary: Glossary | None = None
+        self, data_dir: Path, lease: Lease, model: str, glossary: Glossary | None = None
     ) -> None:
         self.data_dir = data_dir
-        self.generation = generation
+        self.generation = lease.name
+        self.folder = lease.folder
         self.model = model
-        self.glossary = glossary
         self.model_id = model_identity(model)
-        self.db_path = data_dir / f"index-{generation}.sqlite"
-        self._cache_lock = threading.Lock()
-        self._cached_version = -1
-        self._chunks: dict[str, Chunk] = {}
-        self._ordered: list[Chunk] = []
+        self.glossary = glossary
+        self._finalizer = weakref.finalize(self, lease.close)  # the lease ends with the object
+        self._meta, documents, self._ordered = read_store(self.folder / CHUNKS_FILE)
+        self._documents = {d.doc_id: d for d in documents}
+        self._chunks = {c.chunk_id: c for c in self._ordered}
+        self._load_lock = threading.Lock()
         self._lexical: LexicalIndex | None = None
-        self._store: Any = None
-        self._schema_ready = False
+        self._vectors: VectorMatrix | None = None
         self._query_vectors: dict[str, list[float]] = {}
-
-    # --- opening and generations ------------------------------------------------------
 
     @classmethod
     def open(cls, data_dir: Path, model: str, glossary: Glossary | None = None) -> Index:
-        """The live index; raises ``IndexMissing`` or ``EmbeddingModelMismatch``."""
-        generation = current_generation(data_dir)
-        if generation is None:
+        """The published generation; raises ``IndexMissing`` or ``EmbeddingModelMismatch``."""
+        lease = Lease.of_current(data_dir)
+        if lease is None:
             raise IndexMissing(texts.ERR_INDEX_MISSING.format(data_dir=data_dir))
-        index = cls(data_dir, generation, model, glossary)
+        try:
+            index = cls(data_dir, lease, model, glossary)
+        except BaseException:
+            lease.close()
+            raise
         indexed = index.get_meta("embedding_model")
         if indexed != index.model_id:
+            index.close()
             raise EmbeddingModelMismatch(
                 texts.ERR_EMBEDDING_MISMATCH.format(
                     data_dir=data_dir, indexed=indexed, configured=index.model_id
@@ -119,124 +121,70 @@ class Index:
             )
         return index
 
-    @classmethod
-    def create(cls, data_dir: Path, model: str) -> Index:
-        """A new, empty generation; it becomes live only with ``publish()``."""
-        data_dir.mkdir(parents=True, exist_ok=True)
-        index = cls(data_dir, f"g{time.time_ns()}", model)
-        with index._connect() as db:
-            db.executemany(
-                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                [
-                    ("schema_version", str(SCHEMA_VERSION)),
-                    ("embedding_model", index.model_id),
-                    ("version", "0"),
-                    ("created_at", _now()),
-                ],
-            )
-        return index
-
-    def publish(self) -> None:
-        """Make this generation the live one (atomic) and delete older generations."""
-        tmp = self.data_dir / "CURRENT.tmp"
-        tmp.write_text(self.generation, encoding="utf-8")
-        os.replace(tmp, self.data_dir / "CURRENT")
-        client = chroma_client(self.data_dir / "chroma")
-        generations = {f.stem.removeprefix("index-") for f in self.data_dir.glob("index-*.sqlite")}
-        generations |= {
-            name.removeprefix(_COLLECTION_PREFIX)
-            for name in (getattr(c, "name", c) for c in client.list_collections())
-            if name.startswith(_COLLECTION_PREFIX)
-        }
-        for old in generations - {self.generation}:
-            self._drop_generation(old)
-
-    def discard(self) -> None:
-        """Delete this (unpublished) generation, e.g. after a failed rebuild."""
-        if current_generation(self.data_dir) != self.generation:
-            self._drop_generation(self.generation)
-
-    def _drop_generation(self, generation: str) -> None:
-        client = chroma_client(self.data_dir / "chroma")
-        names = {getattr(c, "name", c) for c in client.list_collections()}
-        if _collection_name(generation) in names:
-            client.delete_collection(_collection_name(generation))
-        for suffix in ("", "-wal", "-shm"):
-            (self.data_dir / f"index-{generation}.sqlite{suffix}").unlink(missing_ok=True)
-
-    # --- SQLite ------------------------------------------------------------------------
-
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.db_path, timeout=30)
-        try:
-            if not self._schema_ready:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.executescript(_SCHEMA)
-                self._schema_ready = True
-            with db:  # one transaction
-                yield db
-        finally:
-            db.close()
+    def close(self) -> None:
+        """Release the lease now (otherwise when the last reference goes)."""
+        self._finalizer()
 
     def get_meta(self, key: str) -> str | None:
-        """A value of the index's meta table."""
-        with self._connect() as db:
-            row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
+        """A value of the generation's meta table."""
+        return self._meta.get(key)
 
     @property
     def version(self) -> int:
-        """Increases with every committed change; caches compare against it."""
-        return int(self.get_meta("version") or 0)
+        """The generation's sequence number: caches compare against it."""
+        return generation_number(self.generation)
 
-    # --- reading -----------------------------------------------------------------------
+    def ready(self) -> dict[str, Any]:
+        """The writer's summary of this generation (counts, timings)."""
+        return read_ready(self.data_dir, self.generation)
+
+    # --- reading -------------------------------------------------------------------------
 
     def documents(self) -> list[DocRecord]:
         """All ingested documents (the manifest), sorted by id."""
-        with self._connect() as db:
-            rows = db.execute("SELECT * FROM documents ORDER BY doc_id").fetchall()
-        return [_record(row) for row in rows]
+        return list(self._documents.values())
 
     def document(self, doc_id: str) -> DocRecord | None:
         """The manifest entry of one document."""
-        with self._connect() as db:
-            row = db.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-        return _record(row) if row else None
+        return self._documents.get(doc_id)
 
     def chunks(self) -> list[Chunk]:
-        """All committed chunks in document order (cached until the index changes)."""
-        self._refresh()
+        """All chunks in document order."""
         return self._ordered
 
     def chunk(self, chunk_id: str) -> Chunk | None:
-        """One committed chunk by id."""
-        self._refresh()
+        """One chunk by id."""
         return self._chunks.get(chunk_id)
 
     def lexical(self) -> LexicalIndex:
-        """The lexical index over the committed chunks (rebuilt after changes)."""
-        self._refresh()
-        with self._cache_lock:
+        """The lexical index the writer saved for this generation (loaded once)."""
+        with self._load_lock:
             if self._lexical is None:
-                self._lexical = LexicalIndex(self._ordered, self.glossary)
+                try:
+                    self._lexical = LexicalIndex.load(
+                        self.folder / LEXICAL_FILE, self._ordered, self.glossary
+                    )
+                except (OSError, ValueError, EOFError, AttributeError, ImportError) as exc:
+                    log.error("Wortindex von %s nicht ladbar: %s", self.generation, exc)
+                    raise IndexMissing(texts.ERR_LEXICAL.format(data_dir=self.data_dir)) from exc
             return self._lexical
 
-    def _refresh(self) -> None:
-        version = self.version
-        with self._cache_lock:
-            if version == self._cached_version:
-                return
-            with self._connect() as db:
-                metas = {
-                    row[0]: _meta(row[1])
-                    for row in db.execute("SELECT doc_id, meta FROM documents")
-                }
-                rows = db.execute("SELECT * FROM chunks ORDER BY doc_id, position").fetchall()
-            self._ordered = [_chunk(row, metas) for row in rows]
-            self._chunks = {c.chunk_id: c for c in self._ordered}
-            self._lexical = None
-            self._cached_version = version
+    def vectors(self) -> VectorMatrix:
+        """The generation's chunk vectors (memory-mapped once)."""
+        with self._load_lock:
+            if self._vectors is None:
+                ids = [c.chunk_id for c in self._ordered]
+                self._vectors = VectorMatrix.load(self.folder, ids)
+            return self._vectors
+
+    def warm(self) -> None:
+        """Load what questions need, so that the first one after a switch is not slower."""
+        self.lexical()
+        self.vectors()
+
+    def vector_count(self) -> int:
+        """Number of vectors in this generation."""
+        return len(self.vectors())
 
     def embed_query(self, text: str) -> list[float]:
         """The query vector from the index's embedding model (recent ones are cached)."""
@@ -251,34 +199,115 @@ class Index:
     def dense_search(
         self, vector: Sequence[float], k: int, filters: Filters | None = None
     ) -> list[tuple[Chunk, float]]:
-        """Nearest chunks by cosine similarity (1 - Chroma's distance), committed ones only."""
-        self._refresh()
-        if not self._chunks:
-            return []
-        where = _chroma_where(filters) if filters else None
-        results = self._vectors().similarity_search_by_vector_with_relevance_scores(
-            list(vector), k=k, filter=where
-        )
-        hits = []
-        for document, distance in results:
-            chunk = self._chunks.get(document.id or "")
-            if chunk is not None:  # vectors without a chunk row are leftovers of a crash
-                hits.append((chunk, 1.0 - float(distance)))
-        return hits
-
-    def _vectors(self) -> Any:
-        if self._store is None:
-            from langchain_chroma import Chroma
-
-            self._store = Chroma(
-                client=chroma_client(self.data_dir / "chroma"),
-                collection_name=_collection_name(self.generation),
-                embedding_function=load_embeddings(self.model),
-                collection_metadata=HNSW_METADATA,
+        """Nearest chunks by cosine similarity, optionally restricted by ``filters``."""
+        allowed = None
+        if filters:
+            allowed = np.fromiter(
+                (filters.matches(c.meta) for c in self._ordered), dtype=bool, count=len(self)
             )
-        return self._store
+        return [(self._ordered[i], s) for i, s in self.vectors().search(vector, k, allowed)]
 
-    # --- writing -----------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._ordered)
+
+
+class LiveIndex:
+    """The newest published generation for the readers of one process.
+
+    ``current()`` is cheap (it reads ``CURRENT``). When a newer generation has been published,
+    the first caller loads it while concurrent callers keep the previous one; superseded
+    generations are released when the last question holding them ends.
+    """
+
+    def __init__(self, data_dir: Path, model: str, glossary: GlossaryLoader | None = None):
+        self.data_dir = data_dir
+        self.model = model
+        self._glossary = glossary or (lambda: None)
+        self._index: Index | None = None
+        self._switch = threading.Lock()
+
+    def current(self) -> Index:
+        """The newest loaded generation (raises ``IndexMissing`` when there is none)."""
+        index = self._index
+        name = current_generation(self.data_dir)
+        if index is not None and (name is None or name == index.generation):
+            return index
+        if not self._switch.acquire(blocking=index is None):
+            return index  # type: ignore[return-value]  # another thread loads the new one
+        try:
+            index = self._index
+            if index is not None and index.generation == current_generation(self.data_dir):
+                return index
+            fresh = Index.open(self.data_dir, self.model, self._glossary())
+            fresh.warm()
+            self._index = fresh
+            return fresh
+        finally:
+            self._switch.release()
+
+
+class IndexWriter:
+    """Builds the next generation copy-on-write and publishes it (needs the writer lock)."""
+
+    def __init__(self, lock: WriterLock, model: str, base: str | None) -> None:
+        started = time.perf_counter()
+        self.lock = lock
+        self.model = model
+        self.model_id = model_identity(model)
+        self.base = base
+        self.generation, self.folder = new_generation(lock)
+        self.timings: dict[str, float] = {}
+        try:
+            self.store = self._chunk_store(lock.data_dir, base)
+            self.timings["copy_s"] = time.perf_counter() - started
+            self.vectors = VectorWriter(self.folder, load_embeddings(model))
+        except BaseException:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
+        self._changed = False
+
+    @classmethod
+    def start(cls, lock: WriterLock, model: str, from_current: bool = True) -> IndexWriter:
+        """A writer on a copy of the published generation (or on an empty one)."""
+        base = current_generation(lock.data_dir) if from_current else None
+        if base is not None:
+            indexed = read_ready(lock.data_dir, base).get("embedding_model")
+            if indexed != model_identity(model):
+                raise EmbeddingModelMismatch(
+                    texts.ERR_EMBEDDING_MISMATCH.format(
+                        data_dir=lock.data_dir, indexed=indexed, configured=model_identity(model)
+                    )
+                )
+        return cls(lock, model, base)
+
+    def _chunk_store(self, data_dir: Path, base: str | None) -> ChunkStore:
+        target = self.folder / CHUNKS_FILE
+        if base is None:
+            store = ChunkStore(target)
+            store.set_meta(
+                {
+                    "schema_version": str(SCHEMA_VERSION),
+                    "embedding_model": self.model_id,
+                    "created_at": _now(),
+                }
+            )
+            return store
+        source = generation_dir(data_dir, base)
+        shutil.copytree(source / CHROMA_DIR, self.folder / CHROMA_DIR)
+        return ChunkStore.copy_of(source / CHUNKS_FILE, target)
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything was written since the copy."""
+        return self._changed
+
+    def documents(self) -> list[DocRecord]:
+        """The documents of the generation being built."""
+        return self.store.documents()
+
+    def document(self, doc_id: str) -> DocRecord | None:
+        """One document of the generation being built."""
+        return self.store.document(doc_id)
 
     def put_document(
         self,
@@ -286,172 +315,72 @@ class Index:
         chunks: list[Chunk],
         progress: Callable[[int], None] | None = None,
     ) -> None:
-        """Add or replace one document: vectors first, then the manifest, then cleanup."""
-        old_ids = self._chunk_ids(record.doc_id)
-        new_ids = [c.chunk_id for c in chunks]
-        to_embed = [c for c in chunks if c.chunk_id not in set(old_ids)]
-        try:
-            for start in range(0, len(to_embed), EMBED_BATCH):
-                batch = to_embed[start : start + EMBED_BATCH]
-                self._vectors().add_texts(
-                    [c.embed_text for c in batch],
-                    metadatas=[_chroma_metadata(c) for c in batch],
-                    ids=[c.chunk_id for c in batch],
-                )
-                if progress:
-                    progress(len(batch))
-        except BaseException:
-            self._delete_vectors([c.chunk_id for c in to_embed])
-            raise
-        with self._connect() as db:
-            db.execute("DELETE FROM chunks WHERE doc_id = ?", (record.doc_id,))
-            db.executemany(
-                "INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [_row(c) for c in chunks]
-            )
-            db.execute(
-                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                _doc_row(record),
-            )
-            _bump_version(db)
-        self._delete_vectors([i for i in old_ids if i not in set(new_ids)])
+        """Add or replace one document: its new vectors, then its rows, then old vectors."""
+        old_ids = self.store.chunk_ids(record.doc_id)
+        keep = set(old_ids)
+        to_embed = [c for c in chunks if c.chunk_id not in keep]
+        self._changed = True
+        for start in range(0, len(to_embed), EMBED_BATCH):
+            batch = to_embed[start : start + EMBED_BATCH]
+            self.vectors.add(batch)
+            if progress:
+                progress(len(batch))  # may raise (time limit); leftovers are orphans
+        self.store.put(record, chunks)
+        new_ids = {c.chunk_id for c in chunks}
+        self.vectors.delete([i for i in old_ids if i not in new_ids])
 
     def remove_document(self, doc_id: str) -> None:
-        """Remove a document from the manifest, the chunk store and Chroma."""
-        old_ids = self._chunk_ids(doc_id)
-        with self._connect() as db:
-            db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
-            db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
-            _bump_version(db)
-        self._delete_vectors(old_ids)
+        """Remove a document's rows and vectors."""
+        old_ids = self.store.chunk_ids(doc_id)
+        self._changed = True
+        self.store.remove(doc_id)
+        self.vectors.delete(old_ids)
 
-    def repair(self) -> int:
-        """Delete vectors that have no committed chunk (left by an interrupted run)."""
-        collection = self._vectors()._collection
-        stored = set(collection.get(include=[])["ids"])
-        with self._connect() as db:
-            known = {row[0] for row in db.execute("SELECT chunk_id FROM chunks")}
-        orphans = sorted(stored - known)
-        self._delete_vectors(orphans)
-        return len(orphans)
+    def publish(self, status: Callable[[str], None] | None = None) -> dict[str, Any]:
+        """Finish the generation (orphans, checks, vectors, lexical index) and publish it."""
+        say = status or (lambda _: None)
+        t0 = time.perf_counter()
+        known = set(self.store.chunk_ids())
+        orphans = sorted(self.vectors.ids() - known)
+        self.vectors.delete(orphans)
+        chunks = self.store.chunks()
+        if self.vectors.count() != len(chunks):
+            raise RuntimeError(f"{self.vectors.count()} vectors for {len(chunks)} chunks")
+        say(texts.PUBLISH_VECTORS)
+        rows = self.vectors.export([c.chunk_id for c in chunks], self.folder)
+        self.vectors.close()
+        t1 = time.perf_counter()
+        say(texts.PUBLISH_LEXICAL)
+        LexicalIndex(chunks).save(self.folder / LEXICAL_FILE)
+        t2 = time.perf_counter()
+        documents = len(self.store.documents())
+        self.store.set_meta({"chunk_count": str(len(chunks)), "published_at": _now()})
+        self.store.close()
+        self.timings |= {"vectors_s": t1 - t0, "lexical_s": t2 - t1}
+        summary = {
+            "generation": self.generation,
+            "base": self.base or "",
+            "embedding_model": self.model_id,
+            "documents": documents,
+            "chunks": len(chunks),
+            "vectors": rows,
+            "orphans_removed": len(orphans),
+            "published_at": _now(),
+            "timings": {k: round(v, 3) for k, v in self.timings.items()},
+        }
+        write_ready(self.folder, summary)
+        publish(self.lock, self.generation)
+        summary["deleted"] = collect_garbage(self.lock)
+        return summary
 
-    def vector_count(self) -> int:
-        """Number of vectors in this generation's Chroma collection."""
-        return int(self._vectors()._collection.count())
-
-    def _chunk_ids(self, doc_id: str) -> list[str]:
-        with self._connect() as db:
-            rows = db.execute("SELECT chunk_id FROM chunks WHERE doc_id = ?", (doc_id,))
-            return [row[0] for row in rows]
-
-    def _delete_vectors(self, ids: list[str]) -> None:
-        for start in range(0, len(ids), 1000):
-            self._vectors().delete(ids=ids[start : start + 1000])
-
-
-def current_generation(data_dir: Path) -> str | None:
-    """Name of the live generation, or None when no index was published yet."""
-    marker = data_dir / "CURRENT"
-    if not marker.is_file():
-        return None
-    generation = marker.read_text(encoding="utf-8").strip()
-    return generation if (data_dir / f"index-{generation}.sqlite").is_file() else None
-
-
-_COLLECTION_PREFIX = "konzeptlotse-"
-
-
-def _collection_name(generation: str) -> str:
-    return _COLLECTION_PREFIX + generation
-
-
-def _chroma_metadata(chunk: Chunk) -> dict[str, str | int]:
-    return {
-        "doc_id": chunk.doc_id,
-        "kommune": chunk.meta.kommune,
-        "doc_type": chunk.meta.doc_type,
-        "stand_year": stand_year(chunk.meta.stand),
-        "page_start": chunk.page_start,
-        "page_end": chunk.page_end,
-    }
-
-
-def _chroma_where(filters: Filters) -> dict[str, Any] | None:
-    clauses: list[dict[str, Any]] = []
-    if filters.doc_ids:
-        clauses.append({"doc_id": {"$in": list(filters.doc_ids)}})
-    if filters.kommunen:
-        clauses.append({"kommune": {"$in": list(filters.kommunen)}})
-    if filters.doc_types:
-        clauses.append({"doc_type": {"$in": list(filters.doc_types)}})
-    if filters.min_year:
-        clauses.append({"stand_year": {"$gte": filters.min_year}})
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
-
-def _bump_version(db: sqlite3.Connection) -> None:
-    db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'version'")
-
-
-def _row(c: Chunk) -> tuple[Any, ...]:
-    return (
-        c.chunk_id,
-        c.doc_id,
-        c.position,
-        c.text,
-        c.section,
-        c.page_start,
-        c.page_end,
-        json.dumps(list(c.page_breaks)),
-    )
-
-
-def _chunk(row: tuple[Any, ...], metas: dict[str, DocumentMeta]) -> Chunk:
-    chunk_id, doc_id, position, text, section, page_start, page_end, breaks = row
-    return Chunk(
-        chunk_id=chunk_id,
-        doc_id=doc_id,
-        position=position,
-        text=text,
-        section=section,
-        page_start=page_start,
-        page_end=page_end,
-        page_breaks=tuple(json.loads(breaks)),
-        meta=metas.get(doc_id, DocumentMeta(doc_id=doc_id, title=doc_id)),
-    )
-
-
-def _doc_row(r: DocRecord) -> tuple[Any, ...]:
-    return (
-        r.doc_id,
-        json.dumps(r.meta.to_dict(), ensure_ascii=False),
-        r.path,
-        r.content_hash,
-        r.fingerprint,
-        r.pages,
-        r.chunk_count,
-        r.ingested_at,
-        json.dumps(list(r.warnings), ensure_ascii=False),
-    )
-
-
-def _meta(raw: str) -> DocumentMeta:
-    return DocumentMeta(**json.loads(raw))
-
-
-def _record(row: tuple[Any, ...]) -> DocRecord:
-    _, meta, path, content_hash, fingerprint, pages, chunk_count, ingested_at, warnings = row
-    return DocRecord(
-        meta=_meta(meta),
-        path=path,
-        content_hash=content_hash,
-        fingerprint=fingerprint,
-        pages=pages,
-        chunk_count=chunk_count,
-        ingested_at=ingested_at,
-        warnings=tuple(json.loads(warnings)),
-    )
+    def discard(self) -> None:
+        """Abandon the generation being built (the published one stays)."""
+        for close in (self.vectors.close, self.store.close):
+            try:
+                close()
+            except Exception:
+                log.debug("closing a discarded generation failed", exc_info=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _now() -> str:

@@ -6,7 +6,13 @@ __all__ = [
     "COMPARISON_NOTHING",
     "ERR_EMBEDDING_MISMATCH",
     "ERR_INDEX_MISSING",
+    "ERR_LEXICAL",
     "ERR_LOCKED",
+    "LIMIT_CHARS",
+    "LIMIT_PAGES",
+    "LIMIT_SIZE",
+    "LIMIT_TIME",
+    "LOAD_CRASHED",
     "LOAD_EMPTY",
     "LOAD_ENCRYPTED",
     "LOAD_MISLABELLED",
@@ -17,11 +23,23 @@ __all__ = [
     "NOTE_FALLBACK",
     "NOTE_SUPERSEDED",
     "NOTE_UNSUPPORTED",
+    "PUBLISH_LEXICAL",
+    "PUBLISH_VECTORS",
+    "READ_DENIED",
+    "READ_FAILED",
+    "READ_GONE",
     "REFUSAL",
     "RELATED_HEADING",
     "SENTENCE_SUPPORTED",
     "SENTENCE_UNCITED",
     "SENTENCE_WEAK",
+    "SKIP_DIRECTORY",
+    "SKIP_DUPLICATE",
+    "SKIP_SPECIAL",
+    "SKIP_SYMLINK_BROKEN",
+    "SKIP_SYMLINK_DIR",
+    "SKIP_SYMLINK_OUTSIDE",
+    "SKIP_UNSUPPORTED",
 ]
 
 # The one fixed refusal sentence. Evals and tests compare against it verbatim.
@@ -72,3 +90,49 @@ ERR_EMBEDDING_MISMATCH = (
     "`konzeptlotse ingest --rebuild` neu aufbauen."
 )
 ERR_LOCKED = "Es läuft bereits eine Indexierung für {data_dir}. Bitte warten, bis sie fertig ist."
+ERR_LEXICAL = (
+    "Der Wortindex in {data_dir} ist unvollständig oder stammt von einer anderen "
+    "Programmversion. Bitte den Index mit `konzeptlotse ingest --rebuild` neu aufbauen."
+)
+PUBLISH_VECTORS = "Index wird abgeschlossen: Vektoren …"
+PUBLISH_LEXICAL = "Index wird abgeschlossen: Wortindex …"
+
+# Ingestion: a verdict for every file ({limit} etc. name the setting to change).
+SKIP_DUPLICATE = "Duplikat von „{other}“ (gleicher Inhalt) – nur einmal eingelesen."
+SKIP_SYMLINK_OUTSIDE = (
+    "Verknüpfung auf eine Datei außerhalb des Dokumentordners ({target}) – übersprungen. "
+    "Bitte die Datei selbst in den Dokumentordner legen."
+)
+SKIP_SYMLINK_BROKEN = "Verknüpfung ohne erreichbares Ziel – übersprungen."
+SKIP_SYMLINK_DIR = (
+    "Verknüpfung auf einen Ordner – wird nicht verfolgt. Bitte den Ordner selbst ablegen."
+)
+SKIP_SPECIAL = "Keine gewöhnliche Datei (z. B. Pipe oder Gerät) – übersprungen."
+SKIP_DIRECTORY = (
+    "Ein Ordner mit Dateiendung, keine Datei – übersprungen (Dateien darin werden einzeln "
+    "eingelesen)."
+)
+SKIP_UNSUPPORTED = "Dateityp {suffix} wird nicht unterstützt – übersprungen."
+LIMIT_SIZE = (
+    "Die Datei ist {size:.1f} MB groß; eingelesen werden höchstens {limit} MB "
+    "(KONZEPTLOTSE_INGEST_MAX_MB). Bitte die Datei aufteilen oder die Grenze erhöhen."
+)
+LIMIT_PAGES = (
+    "Das Dokument hat {pages} Seiten; eingelesen werden höchstens {limit} "
+    "(KONZEPTLOTSE_INGEST_MAX_PAGES). Bitte aufteilen oder die Grenze erhöhen."
+)
+LIMIT_CHARS = (
+    "Das Dokument enthält {chars} Zeichen Text; eingelesen werden höchstens {limit} "
+    "(KONZEPTLOTSE_INGEST_MAX_CHARS). Bitte aufteilen oder die Grenze erhöhen."
+)
+LIMIT_TIME = (
+    "Einlesen nach {limit:g} s abgebrochen (KONZEPTLOTSE_INGEST_TIMEOUT): Die Datei ist zu groß "
+    "oder ungewöhnlich aufgebaut. Bitte prüfen oder die Grenze erhöhen."
+)
+READ_DENIED = "Datei nicht lesbar: keine Leserechte. Bitte die Dateirechte prüfen."
+READ_GONE = "Die Datei ist während des Einlesens verschwunden (gelöscht oder verschoben)."
+READ_FAILED = "Datei nicht lesbar ({detail})."
+LOAD_CRASHED = (
+    "Die Datei ließ sich nicht verarbeiten ({detail}). Bitte prüfen, ob sie sich in einem "
+    "anderen Programm öffnen lässt, und ggf. neu speichern."
+)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.embed import load_embeddings, model_identity
-from assistant.store import HNSW_METADATA, chroma_client
+from assistant.vectors import HNSW_CONFIGURATION, chroma_client
 from ingest.load import html_to_text, markdown_to_text
 from ingest.pipeline import discover
 
@@ -76,7 +76,7 @@ class PlainLangChain:
             client=self.client,
             collection_name=self.collection,
             embedding_function=load_embeddings(self.model),
-            collection_metadata=HNSW_METADATA,
+            collection_configuration=HNSW_CONFIGURATION,  # type: ignore[arg-type]
         )
         if self.collection not in names:
             splitter = RecursiveCharacterTextSplitter(

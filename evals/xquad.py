@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from assistant.embed import max_tokens, model_identity, resolve_model, token_counter
+from assistant.generations import writer_lock
 from assistant.retrieve import FusionWeights, retrieve
 from assistant.settings import Settings
-from assistant.store import Index, current_generation
+from assistant.store import Index, IndexWriter, current_generation
 from assistant.types import DocRecord, DocumentMeta, Page
 from ingest.chunk import chunk_pages
 
@@ -54,17 +55,18 @@ def _index(settings: Settings, corpus: dict[str, str]) -> Index:
     data_dir = settings.data_dir / "eval-cache" / f"xquad-{key}"
     if current_generation(data_dir) is not None:
         return Index.open(data_dir, model)
-    index = Index.create(data_dir, model)
     count, limit = token_counter(model), max_tokens(model)
-    for doc_id, text in corpus.items():
-        meta = DocumentMeta(doc_id=doc_id, title=doc_id)
-        chunks = chunk_pages(
-            [Page(doc_id, 1, text)], meta, doc_id, count, settings.chunk_tokens, limit
-        )
-        record = DocRecord(meta, doc_id, doc_id, doc_id, 1, len(chunks), "", ())
-        index.put_document(record, chunks)
-    index.publish()
-    return index
+    with writer_lock(data_dir) as lock:
+        writer = IndexWriter.start(lock, model, from_current=False)
+        for doc_id, text in corpus.items():
+            meta = DocumentMeta(doc_id=doc_id, title=doc_id)
+            chunks = chunk_pages(
+                [Page(doc_id, 1, text)], meta, doc_id, count, settings.chunk_tokens, limit
+            )
+            record = DocRecord(meta, doc_id, doc_id, doc_id, 1, len(chunks), "", ())
+            writer.put_document(record, chunks)
+        writer.publish()
+    return Index.open(data_dir, model)
 
 
 def run_xquad(settings: Settings, folder: Path, limit: int = 0) -> dict[str, Any]:

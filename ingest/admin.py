@@ -21,8 +21,9 @@ import yaml
 
 from assistant.embed import resolve_model
 from assistant.errors import IndexMissing, KonzeptlotseError
+from assistant.generations import WriterLock
 from assistant.settings import Settings
-from assistant.store import Index
+from assistant.store import Index, IndexWriter
 from assistant.types import DocRecord
 
 from .load import KIND_NAMES, SUPPORTED_SUFFIXES, sniff
@@ -40,6 +41,7 @@ __all__ = [
     "delete_document",
     "document_rows",
     "load_status",
+    "remove_from_index",
     "remove_manifest_entry",
     "run_and_record",
     "safe_filename",
@@ -162,25 +164,28 @@ def check_upload(name: str, data: bytes, max_mb: int) -> str:
 
 
 def save_upload(
-    corpus_dir: Path,
+    settings: Settings,
     name: str,
     data: bytes,
     meta: UploadMeta,
     *,
-    max_mb: int,
     replace: bool = False,
 ) -> Path:
     """Check and store an upload in the corpus folder and write its manifest entry.
 
-    An existing file is only overwritten with ``replace=True``; returns the stored path.
+    Holds the writer lock, so no ingest run reads the folder or manifest meanwhile (raises
+    ``IndexLocked`` while one runs). An existing file is only overwritten with
+    ``replace=True``; returns the stored path.
     """
-    safe = check_upload(name, data, max_mb)
+    safe = check_upload(name, data, settings.upload_max_mb)
+    corpus_dir = settings.corpus_dir
     target = corpus_dir / safe
-    if target.exists() and not replace:
-        raise AdminError(ERR_EXISTS.format(name=safe))
-    corpus_dir.mkdir(parents=True, exist_ok=True)
-    _write_atomic(target, data)
-    set_manifest_entry(corpus_dir, meta.entry(safe))
+    with ingest_lock(settings.data_dir):
+        if target.exists() and not replace:
+            raise AdminError(ERR_EXISTS.format(name=safe))
+        corpus_dir.mkdir(parents=True, exist_ok=True)
+        _write_atomic(target, data)
+        set_manifest_entry(corpus_dir, meta.entry(safe))
     return target
 
 
@@ -287,19 +292,43 @@ def delete_document(settings: Settings, doc_id: str) -> DeleteResult:
 
     A file outside the corpus folder (ingested from elsewhere) is left in place.
     """
-    with ingest_lock(settings.data_dir):
+    with ingest_lock(settings.data_dir) as lock:
         index = _open_index(settings)
         record = index.document(doc_id) if index else None
+        del index  # release the reader's lease before a new generation is published
         path = _file_to_delete(settings.corpus_dir, doc_id, record)
         in_manifest = remove_manifest_entry(settings.corpus_dir, doc_id)
         if record is None and path is None and not in_manifest:
             raise AdminError(ERR_UNKNOWN.format(doc_id=doc_id))
         if path is not None:
             path.unlink()
-        if index is not None and record is not None:
-            index.remove_document(doc_id)
+        if record is not None:
+            _publish_without(lock, settings, doc_id)
         _forget_status(settings.data_dir, [doc_id])
     return DeleteResult(doc_id, path is not None, in_manifest, record is not None)
+
+
+def remove_from_index(settings: Settings, doc_id: str) -> bool:
+    """Remove a document from the index only (its file stays); False if it is not indexed."""
+    with ingest_lock(settings.data_dir) as lock:
+        index = _open_index(settings)
+        if index is None or index.document(doc_id) is None:
+            return False
+        del index
+        _publish_without(lock, settings, doc_id)
+        _forget_status(settings.data_dir, [doc_id])
+    return True
+
+
+def _publish_without(lock: WriterLock, settings: Settings, doc_id: str) -> None:
+    """Publish a new generation that lacks ``doc_id`` (copy-on-write from the current one)."""
+    writer = IndexWriter.start(lock, resolve_model(settings.embedding_model))
+    try:
+        writer.remove_document(doc_id)
+        writer.publish()
+    except BaseException:
+        writer.discard()
+        raise
 
 
 # --- ingest runs and their per-document record ----------------------------------------------
@@ -419,7 +448,8 @@ def _unindexed_row(
     doc_id: str, entry: dict[str, Any], status: dict[str, dict[str, Any]]
 ) -> DocumentRow:
     last = status.get(doc_id, {})
-    failed = last.get("status") == "failed"
+    verdict = str(last.get("status", ""))
+    failed = verdict in ("failed", "skipped")
     warnings = (str(last.get("reason", "")),) if failed else (WARN_PENDING,)
     return DocumentRow(
         doc_id=doc_id,
@@ -430,6 +460,6 @@ def _unindexed_row(
         pages=None,
         chunks=None,
         ingested_at=str(last.get("at", "")) if failed else "",
-        status="failed" if failed else "pending",
+        status=verdict if failed else "pending",
         warnings=warnings,
     )

@@ -16,6 +16,7 @@ from assistant.errors import DocumentError
 from assistant.types import Page
 
 from .clean import clean_pdf_pages, normalize_chars
+from .textcodec import decode_text, looks_like_text
 
 __all__ = ["KIND_NAMES", "SUPPORTED_SUFFIXES", "LoadedDocument", "load_file", "sniff"]
 
@@ -54,9 +55,7 @@ def sniff(data: bytes) -> str:
         return "pdf"
     if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:512]:
         return "html"
-    if b"\x00" in data[:4096]:
-        return "binary"
-    return "text"
+    return "text" if looks_like_text(data) else "binary"
 
 
 def load_file(path: Path, doc_id: str) -> LoadedDocument:
@@ -92,10 +91,7 @@ def _check_kind(doc_id: str, suffix: str, expected: str, actual: str) -> None:
 
 
 def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    return decode_text(data)
 
 
 def _single_page(doc_id: str, kind: str, body: str, title: str) -> LoadedDocument:

@@ -1,35 +1,40 @@
-"""Ingest runs: discover files, skip unchanged ones, (re)index changed ones, drop deleted ones.
+"""Ingest runs: every file gets a verdict, changes go into a new generation, published at once.
 
-One bad file never stops a run: it is recorded with its German reason and the run goes on.
-The index is only changed document by document (see ``assistant.store``), so a failure or a
-kill leaves every other document as it was.
+A run looks at the files (``ingest.scan``), skips unchanged ones, reads changed ones in a
+worker process under the per-file limits (``ingest.worker``), and writes new, changed and
+removed documents into the next index generation (``assistant.store.IndexWriter``), which it
+publishes atomically at the end. One bad file never stops a run: it is recorded with its
+German reason (failed, or skipped for duplicates, links and the like) and the run goes on.
+Questions keep being answered from the published generation throughout; a failed or killed
+run leaves it untouched.
 """
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
-import os
 import time
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from assistant import texts
-from assistant.embed import max_tokens, model_identity, resolve_model, token_counter
-from assistant.errors import DocumentError, IndexLocked, IndexMissing
+from assistant.embed import model_identity, resolve_model
+from assistant.errors import IndexLocked, IndexMissing
+from assistant.generations import WriterLock, collect_garbage, writer_lock, writer_running
 from assistant.settings import Settings
-from assistant.store import Index, current_generation
+from assistant.store import Index, IndexWriter, current_generation
 from assistant.types import DocRecord
 
-from .chunk import CHUNK_VERSION, chunk_pages
+from .chunk import CHUNK_VERSION
 from .clean import CLEAN_VERSION
-from .load import SUPPORTED_SUFFIXES, load_file
-from .metadata import MANIFEST_NAME, document_meta, read_manifest
+from .scan import Scan, SourceFile, scan
+from .worker import FileWorker, Limits, Prepared, Task, os_reason
 
 __all__ = [
+    "STATUS_LABELS",
     "FileOutcome",
     "IngestReport",
     "Progress",
@@ -44,17 +49,9 @@ STATUS_LABELS = {
     "changed": "geändert",
     "unchanged": "unverändert",
     "removed": "entfernt",
+    "skipped": "übersprungen",
     "failed": "fehlgeschlagen",
 }
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """A file to ingest, its document id and the manifest entry that describes it."""
-
-    path: Path
-    doc_id: str
-    entry: dict[str, object] | None
 
 
 @dataclass(frozen=True)
@@ -62,7 +59,7 @@ class FileOutcome:
     """What happened to one document in a run."""
 
     doc_id: str
-    status: str  # new | changed | unchanged | removed | failed
+    status: str  # new | changed | unchanged | removed | skipped | failed
     chunks: int = 0
     reason: str = ""
     warnings: tuple[str, ...] = ()
@@ -75,6 +72,7 @@ class IngestReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     seconds: float = 0.0
     dry_run: bool = False
+    published: dict[str, Any] = field(default_factory=dict)  # READY summary, {} if none
 
     def count(self, status: str) -> int:
         """Number of documents with ``status``."""
@@ -113,34 +111,7 @@ def discover(roots: list[Path], corpus_dir: Path) -> list[SourceFile]:
     A document id is the file's path relative to the corpus folder when it lies inside it,
     else relative to the folder that was given. The manifest is read from that folder.
     """
-    found: dict[str, SourceFile] = {}
-    manifests: dict[Path, dict[str, dict[str, object]]] = {}
-    for root in roots:
-        for path in _files(root):
-            base = _base_for(path, root, corpus_dir)
-            doc_id = path.resolve().relative_to(base).as_posix()
-            if base not in manifests:
-                manifests[base] = read_manifest(base)
-            found[doc_id] = SourceFile(path.resolve(), doc_id, manifests[base].get(doc_id))
-    return [found[k] for k in sorted(found)]
-
-
-def _files(root: Path) -> Iterator[Path]:
-    if root.is_file():
-        yield root
-        return
-    for path in sorted(root.rglob("*")):
-        hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
-        supported = path.suffix.lower() in SUPPORTED_SUFFIXES
-        if path.is_file() and supported and not hidden and path.name != MANIFEST_NAME:
-            yield path
-
-
-def _base_for(path: Path, root: Path, corpus_dir: Path) -> Path:
-    corpus = corpus_dir.resolve()
-    if path.resolve().is_relative_to(corpus):
-        return corpus
-    return (root if root.is_dir() else root.parent).resolve()
+    return list(scan(roots, corpus_dir).sources)
 
 
 def pipeline_id(settings: Settings) -> str:
@@ -158,93 +129,218 @@ def run_ingest(
 ) -> IngestReport:
     """Bring the index in line with the files under ``paths`` (default: the corpus folder)."""
     started = time.perf_counter()
-    roots = [p for p in (paths or [settings.corpus_dir])]
+    roots = list(paths or [settings.corpus_dir])
     for root in roots:
-        if not root.exists():
+        if not root.exists() and not root.is_symlink():
             raise FileNotFoundError(f"Pfad nicht gefunden: {root}")
-    model = resolve_model(settings.embedding_model)
-    sources = discover(roots, settings.corpus_dir)
+    found = scan(roots, settings.corpus_dir)
     report = IngestReport(dry_run=dry_run)
-    with _lock(settings.data_dir, dry_run):
-        if dry_run:
-            index = _open_existing(settings.data_dir, model)
-            report.outcomes = _plan(index, sources, roots, settings)
-        elif rebuild or current_generation(settings.data_dir) is None:
-            report.outcomes = _build_new(settings, model, sources, on_progress)
-        else:
-            index = Index.open(settings.data_dir, model)
-            index.repair()
-            report.outcomes = _update(index, sources, roots, settings, on_progress)
+    if dry_run:
+        if writer_running(settings.data_dir):
+            raise IndexLocked(texts.ERR_LOCKED.format(data_dir=settings.data_dir))
+        base = _open_existing(settings)
+        report.outcomes = _Run(settings, found, roots, base, on_progress).plan()
+    else:
+        with writer_lock(settings.data_dir) as lock:
+            collect_garbage(lock)
+            base = None if rebuild else _open_existing(settings)
+            run = _Run(settings, found, roots, base, on_progress)
+            report.outcomes, report.published = run.write(lock, rebuild)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _open_existing(data_dir: Path, model: str) -> Index | None:
+def _open_existing(settings: Settings) -> Index | None:
     try:
-        return Index.open(data_dir, model)
+        return Index.open(settings.data_dir, resolve_model(settings.embedding_model))
     except IndexMissing:
         return None
 
 
-def _plan(
-    index: Index | None, sources: list[SourceFile], roots: list[Path], settings: Settings
-) -> list[FileOutcome]:
-    """What a run would do, without loading or writing anything."""
-    outcomes = []
-    for source in sources:
-        record = index.document(source.doc_id) if index else None
-        fingerprint = _fingerprint(_hash_file(source.path), source, settings)
-        status = (
-            "new"
-            if record is None
-            else "unchanged"
-            if record.fingerprint == fingerprint
-            else "changed"
+class _TimeLimit(Exception):
+    """A file exceeded its time limit while its chunks were embedded."""
+
+
+class _Run:
+    """One run over the scanned files against the published generation ``base``."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        found: Scan,
+        roots: list[Path],
+        base: Index | None,
+        on_progress: Callable[[Progress], None] | None,
+    ) -> None:
+        self.settings = settings
+        self.found = found
+        self.roots = roots
+        self.records = {r.doc_id: r for r in base.documents()} if base else {}
+        self.model = resolve_model(settings.embedding_model)
+        self.limits = Limits.of(settings)
+        self.tracker = _Tracker(len(found.sources), on_progress)
+        self.hashes = {s.doc_id: _hash_or_reason(s.path, self.limits) for s in found.sources}
+        self.keepers = self._keepers()
+        self.writer: IndexWriter | None = None
+
+    # --- planning ------------------------------------------------------------------------
+
+    def _keepers(self) -> dict[str, str]:
+        """Content hash -> the one document id that carries it (indexed ones first)."""
+        keepers: dict[str, str] = {}
+        for record in sorted(self.records.values(), key=lambda r: r.doc_id):
+            if Path(record.path).exists():
+                keepers.setdefault(record.content_hash, record.doc_id)
+        for source in self.found.sources:
+            digest = self.hashes[source.doc_id]
+            if not digest.startswith("!"):
+                keepers.setdefault(digest, source.doc_id)
+        return keepers
+
+    def _duplicate_of(self, source: SourceFile) -> str:
+        keeper = self.keepers.get(self.hashes[source.doc_id], source.doc_id)
+        return "" if keeper == source.doc_id else keeper
+
+    def _status(self, source: SourceFile) -> tuple[str, str]:
+        """(status, fingerprint) before reading the file; status "failed"/"skipped" is final."""
+        digest = self.hashes[source.doc_id]
+        if digest.startswith("!"):
+            return "failed", digest[1:]
+        duplicate = self._duplicate_of(source)
+        if duplicate:
+            return "skipped", texts.SKIP_DUPLICATE.format(other=duplicate)
+        fingerprint = _fingerprint(digest, source, self.settings)
+        record = self.records.get(source.doc_id)
+        if record is None:
+            return "new", fingerprint
+        return ("unchanged" if record.fingerprint == fingerprint else "changed"), fingerprint
+
+    def plan(self) -> list[FileOutcome]:
+        """What a run would do, without reading or writing anything."""
+        outcomes = [FileOutcome(s.doc_id, "skipped", reason=s.reason) for s in self.found.skipped]
+        for source in self.found.sources:
+            status, detail = self._status(source)
+            reason = detail if status in ("failed", "skipped") else ""
+            outcomes.append(FileOutcome(source.doc_id, status, reason=reason))
+        outcomes += [FileOutcome(d, "removed") for d in self._to_remove()]
+        return sorted(outcomes, key=lambda o: o.doc_id)
+
+    def _to_remove(self) -> list[str]:
+        """Indexed documents whose file is gone, skipped now, or a duplicate now."""
+        present = {s.doc_id for s in self.found.sources}
+        skipped = {s.doc_id for s in self.found.skipped}
+        duplicates = {s.doc_id for s in self.found.sources if self._duplicate_of(s)}
+        folders = [r.resolve() for r in self.roots if r.is_dir()]
+        gone = [
+            r.doc_id
+            for r in self.records.values()
+            if r.doc_id not in present
+            and not Path(r.path).exists()
+            and any(Path(r.path).is_relative_to(folder) for folder in folders)
+        ]
+        return sorted(set(gone) | ((skipped | duplicates) & set(self.records)))
+
+    # --- writing -------------------------------------------------------------------------
+
+    def write(self, lock: WriterLock, rebuild: bool) -> tuple[list[FileOutcome], dict[str, Any]]:
+        """Apply the run to a new generation and publish it if anything changed."""
+        outcomes = [FileOutcome(s.doc_id, "skipped", reason=s.reason) for s in self.found.skipped]
+        fresh = rebuild or current_generation(lock.data_dir) is None
+        try:
+            with FileWorker() as worker:
+                for done, source in enumerate(self.found.sources):
+                    self.tracker.at(done, source.doc_id)
+                    outcomes.append(self._one(lock, source, worker, fresh))
+            for doc_id in self._to_remove():
+                self._writer(lock, fresh).remove_document(doc_id)
+                if doc_id not in {o.doc_id for o in outcomes}:
+                    outcomes.append(FileOutcome(doc_id, "removed"))
+            self.tracker.at(len(self.found.sources), "")
+            published = self._finish(lock, fresh, outcomes)
+        except BaseException:
+            if self.writer is not None:
+                self.writer.discard()
+            raise
+        return sorted(outcomes, key=lambda o: o.doc_id), published
+
+    def _writer(self, lock: WriterLock, fresh: bool) -> IndexWriter:
+        if self.writer is None:
+            self.writer = IndexWriter.start(lock, self.model, from_current=not fresh)
+        return self.writer
+
+    def _finish(self, lock: WriterLock, fresh: bool, outcomes: list[FileOutcome]) -> dict[str, Any]:
+        had_index = current_generation(lock.data_dir) is not None
+        all_failed = bool(self.found.sources) and all(
+            o.status == "failed" for o in outcomes if o.doc_id in self.hashes
         )
-        outcomes.append(FileOutcome(source.doc_id, status))
-    if index is not None:
-        outcomes += [FileOutcome(r.doc_id, "removed") for r in _vanished(index, sources, roots)]
-    return outcomes
+        if fresh and had_index and all_failed:
+            if self.writer is not None:
+                self.writer.discard()  # keep the working index rather than publish an empty one
+            return {}
+        if fresh:
+            self._writer(lock, fresh)  # a first run or a rebuild publishes even when empty
+        if self.writer is None or not (self.writer.changed or fresh):
+            if self.writer is not None:
+                self.writer.discard()
+            return {}
+        return self.writer.publish(status=lambda text: self.tracker.at(self.tracker.total, text))
 
+    def _one(
+        self, lock: WriterLock, source: SourceFile, worker: FileWorker, fresh: bool
+    ) -> FileOutcome:
+        status, detail = self._status(source)
+        if status in ("failed", "skipped"):
+            return FileOutcome(source.doc_id, status, reason=detail)
+        if status == "unchanged" and not fresh:
+            return FileOutcome(source.doc_id, status, self.records[source.doc_id].chunk_count)
+        started = time.monotonic()
+        task = Task(
+            source.path,
+            source.doc_id,
+            source.entry,
+            detail,
+            self.model,
+            self.settings.chunk_tokens,
+            self.limits,
+        )
+        prepared = worker.run(task)
+        if isinstance(prepared, str):
+            return FileOutcome(source.doc_id, "failed", reason=prepared)
+        try:
+            self._store(lock, fresh, source, prepared, detail, started)
+        except _TimeLimit:
+            reason = texts.LIMIT_TIME.format(limit=self.limits.timeout_s)
+            return FileOutcome(source.doc_id, "failed", reason=reason)
+        status = "new" if fresh or status == "new" else "changed"
+        return FileOutcome(source.doc_id, status, len(prepared.chunks), warnings=prepared.warnings)
 
-def _build_new(
-    settings: Settings,
-    model: str,
-    sources: list[SourceFile],
-    on_progress: Callable[[Progress], None] | None,
-) -> list[FileOutcome]:
-    """Build a fresh generation; it replaces the live index only when it is complete."""
-    index = Index.create(settings.data_dir, model)
-    try:
-        outcomes = _update(index, sources, [], settings, on_progress)
-    except BaseException:
-        index.discard()
-        raise
-    had_index = current_generation(settings.data_dir) is not None
-    if had_index and sources and all(o.status == "failed" for o in outcomes):
-        index.discard()  # keep the working index rather than publish an empty one
-    else:
-        index.publish()
-    return outcomes
+    def _store(
+        self,
+        lock: WriterLock,
+        fresh: bool,
+        source: SourceFile,
+        prepared: Prepared,
+        fingerprint: str,
+        started: float,
+    ) -> None:
+        record = DocRecord(
+            meta=prepared.meta,
+            path=str(source.path),
+            content_hash=self.hashes[source.doc_id],
+            fingerprint=fingerprint,
+            pages=prepared.pages,
+            chunk_count=len(prepared.chunks),
+            ingested_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            warnings=prepared.warnings,
+        )
+        deadline = started + self.limits.timeout_s
 
+        def advance(chunks: int) -> None:
+            self.tracker.advance(chunks)
+            if time.monotonic() > deadline:
+                raise _TimeLimit
 
-def _update(
-    index: Index,
-    sources: list[SourceFile],
-    roots: list[Path],
-    settings: Settings,
-    on_progress: Callable[[Progress], None] | None,
-) -> list[FileOutcome]:
-    outcomes: list[FileOutcome] = []
-    tracker = _Tracker(len(sources), on_progress)
-    for done, source in enumerate(sources):
-        tracker.at(done, source.doc_id)
-        outcomes.append(_ingest_one(index, source, settings, tracker.advance))
-    for record in _vanished(index, sources, roots):
-        index.remove_document(record.doc_id)
-        outcomes.append(FileOutcome(record.doc_id, "removed"))
-    tracker.at(len(sources), "")
-    return outcomes
+        self._writer(lock, fresh).put_document(record, list(prepared.chunks), progress=advance)
 
 
 class _Tracker:
@@ -267,66 +363,19 @@ class _Tracker:
             self.callback(Progress(self.done, self.total, self.current, self.embedded))
 
 
-def _ingest_one(
-    index: Index, source: SourceFile, settings: Settings, advance: Callable[[int], None]
-) -> FileOutcome:
+def _hash_or_reason(path: Path, limits: Limits) -> str:
+    """The file's sha256, or "!" + the German reason why it cannot be read or is too large."""
     try:
-        content_hash = _hash_file(source.path)
-        fingerprint = _fingerprint(content_hash, source, settings)
-        existing = index.document(source.doc_id)
-        if existing is not None and existing.fingerprint == fingerprint:
-            return FileOutcome(source.doc_id, "unchanged", existing.chunk_count)
-        loaded = load_file(source.path, source.doc_id)
-        meta = document_meta(source.doc_id, source.entry, loaded.title)
-        model = index.model
-        chunks = chunk_pages(
-            list(loaded.pages),
-            meta,
-            fingerprint,
-            token_counter(model),
-            settings.chunk_tokens,
-            max_tokens(model),
-        )
-        if not chunks:
-            raise DocumentError(source.doc_id, texts.LOAD_EMPTY)
-        record = DocRecord(
-            meta=meta,
-            path=str(source.path),
-            content_hash=content_hash,
-            fingerprint=fingerprint,
-            pages=len(loaded.pages),
-            chunk_count=len(chunks),
-            ingested_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            warnings=loaded.warnings,
-        )
-        index.put_document(record, chunks, progress=advance)
-        status = "new" if existing is None else "changed"
-        return FileOutcome(source.doc_id, status, len(chunks), warnings=loaded.warnings)
-    except DocumentError as exc:
-        return FileOutcome(source.doc_id, "failed", reason=exc.reason)
+        size = path.stat().st_size
+        if size > limits.max_mb * 1024 * 1024:
+            return "!" + texts.LIMIT_SIZE.format(size=size / 1024 / 1024, limit=limits.max_mb)
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
     except OSError as exc:
-        return FileOutcome(source.doc_id, "failed", reason=f"Datei nicht lesbar ({exc.strerror}).")
-
-
-def _vanished(index: Index, sources: list[SourceFile], roots: list[Path]) -> list[DocRecord]:
-    """Indexed documents under a scanned folder whose file no longer exists."""
-    present = {s.doc_id for s in sources}
-    folders = [r.resolve() for r in roots if r.is_dir()]
-    return [
-        record
-        for record in index.documents()
-        if record.doc_id not in present
-        and not Path(record.path).exists()
-        and any(Path(record.path).is_relative_to(folder) for folder in folders)
-    ]
-
-
-def _hash_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return "!" + os_reason(exc)
 
 
 def _fingerprint(content_hash: str, source: SourceFile, settings: Settings) -> str:
@@ -335,23 +384,6 @@ def _fingerprint(content_hash: str, source: SourceFile, settings: Settings) -> s
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def ingest_lock(data_dir: Path) -> AbstractContextManager[None]:
-    """Hold the data directory's write lock (raises ``IndexLocked`` while a run holds it)."""
-    return _lock(data_dir, shared=False)
-
-
-@contextmanager
-def _lock(data_dir: Path, shared: bool) -> Iterator[None]:
-    """Only one writing run per data directory; dry runs only check that none is running."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    fd = os.open(data_dir / "ingest.lock", os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
-    except BlockingIOError as exc:
-        os.close(fd)
-        raise IndexLocked(texts.ERR_LOCKED.format(data_dir=data_dir)) from exc
-    try:
-        yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+def ingest_lock(data_dir: Path) -> AbstractContextManager[WriterLock]:
+    """Hold the data directory's single-writer lock (raises ``IndexLocked`` while held)."""
+    return writer_lock(data_dir)

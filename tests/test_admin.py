@@ -66,7 +66,7 @@ def test_upload_writes_file_and_manifest_entry_keeping_the_rest(docs_dir: Path) 
     make_corpus(docs_dir)
     before = (docs_dir / "manifest.yaml").read_text(encoding="utf-8")
     meta = admin.UploadMeta(title="Neu", kommune="Stadt Neustadt", stand="2024-03-01")
-    path = admin.save_upload(docs_dir, "../Neu Konzept.md", b"# Neu\n\nText.", meta, max_mb=5)
+    path = admin.save_upload(_settings(docs_dir), "../Neu Konzept.md", b"# Neu\n\nText.", meta)
     assert path == docs_dir / "neu-konzept.md" and path.read_bytes() == b"# Neu\n\nText."
     text = (docs_dir / "manifest.yaml").read_text(encoding="utf-8")
     assert text.startswith("# Testkorpus\n")  # the leading comment block survives
@@ -99,10 +99,10 @@ def test_upload_writes_file_and_manifest_entry_keeping_the_rest(docs_dir: Path) 
 def test_existing_file_needs_explicit_replace(docs_dir: Path) -> None:
     make_corpus(docs_dir)
     with pytest.raises(admin.AdminError, match="gibt es schon"):
-        admin.save_upload(docs_dir, "beispielstadt.md", b"# Neu", admin.UploadMeta(), max_mb=5)
+        admin.save_upload(_settings(docs_dir), "beispielstadt.md", b"# Neu", admin.UploadMeta())
     assert "Schulplatzkonferenz" in (docs_dir / "beispielstadt.md").read_text(encoding="utf-8")
     meta = admin.UploadMeta(title="Beispielstadt neu", kommune="Stadt Beispielstadt")
-    admin.save_upload(docs_dir, "beispielstadt.md", b"# Neu", meta, max_mb=5, replace=True)
+    admin.save_upload(_settings(docs_dir), "beispielstadt.md", b"# Neu", meta, replace=True)
     assert (docs_dir / "beispielstadt.md").read_text(encoding="utf-8") == "# Neu"
     entries = yaml.safe_load((docs_dir / "manifest.yaml").read_text(encoding="utf-8"))["documents"]
     assert [e["file"] for e in entries].count("beispielstadt.md") == 1
@@ -110,7 +110,7 @@ def test_existing_file_needs_explicit_replace(docs_dir: Path) -> None:
 
 
 def test_manifest_is_created_when_missing(docs_dir: Path) -> None:
-    admin.save_upload(docs_dir, "a.txt", b"Text", admin.UploadMeta(kommune="K"), max_mb=5)
+    admin.save_upload(_settings(docs_dir), "a.txt", b"Text", admin.UploadMeta(kommune="K"))
     assert read_manifest(docs_dir) == {"a.txt": {"file": "a.txt", "kommune": "K"}}
 
 
@@ -153,7 +153,10 @@ def test_document_rows_show_status_and_warnings(settings: Settings) -> None:
     assert rows["musterhausen.pdf"].status == "indexed"
     assert rows["musterhausen.pdf"].pages == 3 and rows["musterhausen.pdf"].chunks
     assert rows["musterhausen.pdf"].stand == "2023-05-01"
-    assert any("Duplikat" in w and "kopie.md" in w for w in rows["beispielstadt.md"].warnings)
+    assert rows["kopie.md"].status == "skipped"  # same content: indexed once, under one name
+    assert rows["kopie.md"].warnings == (
+        "Duplikat von „beispielstadt.md“ (gleicher Inhalt) – nur einmal eingelesen.",
+    )
     assert rows["scan.pdf"].status == "failed"
     assert "gescanntes PDF" in rows["scan.pdf"].warnings[0]
     assert rows["spaeter.txt"].status == "pending"
@@ -168,3 +171,17 @@ def test_status_record_follows_removed_documents(settings: Settings) -> None:
     assert "scan.pdf" not in admin.load_status(settings.data_dir)
     dry = admin.run_and_record(settings, dry_run=True)
     assert {o.status for o in dry.outcomes} == {"unchanged"}
+
+
+def _settings(docs_dir: Path) -> Settings:
+    return Settings(data_dir=docs_dir.parent / "data", corpus_dir=docs_dir, upload_max_mb=5)
+
+
+def test_upload_waits_for_no_writer(docs_dir: Path) -> None:
+    """An upload rewrites the folder and manifest only under the single-writer lock."""
+    make_corpus(docs_dir)
+    config = _settings(docs_dir)
+    with ingest_lock(config.data_dir), pytest.raises(IndexLocked):
+        admin.save_upload(config, "neu.md", b"# Neu", admin.UploadMeta())
+    assert not (docs_dir / "neu.md").exists()
+    assert "neu.md" not in (docs_dir / "manifest.yaml").read_text(encoding="utf-8")

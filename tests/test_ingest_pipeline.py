@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ import pytest
 import assistant.store as store_module
 from assistant import Assistant, EmbeddingModelMismatch, Settings
 from assistant.embed import load_embeddings
-from assistant.store import Index
+from assistant.generations import writer_lock
+from assistant.store import Index, IndexWriter
 from ingest import run_ingest
 
 from .pdfs import PAGES_MUSTERHAUSEN, make_image_only_pdf, make_pdf
@@ -89,6 +91,8 @@ def test_reingest_skips_unchanged_and_redoes_only_changed(
         "a.pdf": "unchanged",
         "b.pdf": "removed",
     }
+    assert [d.doc_id for d in index.documents()] == ["a.pdf", "b.pdf"]  # generations are immutable
+    index = Index.open(settings.data_dir, load_model_path())
     assert [d.doc_id for d in index.documents()] == ["a.pdf"]
     assert index.vector_count() == len(index.chunks())
 
@@ -160,7 +164,7 @@ def test_rebuild_replaces_the_index_atomically(settings: Settings, musterhausen_
     assert [o.status for o in report.outcomes] == ["new"]
     new = Index.open(settings.data_dir, load_model_path())
     assert new.generation != old
-    assert not list(settings.data_dir.glob(f"index-{old}.sqlite"))
+    assert not (settings.data_dir / "generations" / old).exists()  # nobody used it any more
     assert Assistant(settings).ask("Wann tagt die Schulplatzkonferenz?").found
 
 
@@ -178,16 +182,20 @@ def test_dry_run_changes_nothing(
     assert [d.doc_id for d in index.documents()] == ["musterhausen.pdf"]
 
 
-def test_orphan_vectors_from_an_interrupted_run_are_ignored_and_repaired(
+def test_orphan_vectors_are_removed_at_the_end_of_every_run(
     settings: Settings, musterhausen_pdf: Path
 ) -> None:
     run_ingest(settings)
     index = Index.open(settings.data_dir, load_model_path())
-    # Simulate a crash between the vector write and the manifest commit.
-    index._vectors().add_texts(
-        ["Verwaiste Schulplatzkonferenz Dienstag"], ids=["orphan"], metadatas=[{"doc_id": "x"}]
-    )
-    answer = Assistant(settings, index).ask("Wann tagt die Schulplatzkonferenz?")
-    assert all(h.chunk.chunk_id != "orphan" for h in answer.hits)
-    assert index.repair() == 1
-    assert index.vector_count() == len(index.chunks())
+    stray = replace(index.chunks()[0], chunk_id="verwaist", text="Verwaiste Schulplatzkonferenz")
+    with writer_lock(settings.data_dir) as lock:
+        # A document whose vectors were written but whose rows never were (an interrupted put).
+        writer = IndexWriter.start(lock, load_model_path())
+        writer.vectors.add([stray])
+        writer.remove_document("nicht-vorhanden")
+        summary = writer.publish()
+    assert summary["orphans_removed"] == 1
+    fresh = Index.open(settings.data_dir, load_model_path())
+    assert fresh.vector_count() == len(fresh.chunks()) == summary["vectors"]
+    answer = Assistant(settings, fresh).ask("Wann tagt die Schulplatzkonferenz?")
+    assert answer.found and all(h.chunk.chunk_id != "verwaist" for h in answer.hits)

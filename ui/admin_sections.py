@@ -227,11 +227,10 @@ def _upload(config: Settings) -> None:
         return
     try:
         path = admin.save_upload(
-            config.corpus_dir,
+            config,
             uploaded.name,
             uploaded.getvalue(),
             _upload_meta(),
-            max_mb=config.upload_max_mb,
             replace=bool(st.session_state.get("up_replace")),
         )
     except KonzeptlotseError as exc:

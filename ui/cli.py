@@ -263,14 +263,11 @@ def _cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.embed import resolve_model
-    from assistant.store import Index
+    from ingest.admin import remove_from_index
 
-    index = Index.open(settings.data_dir, resolve_model(settings.embedding_model))
-    if index.document(args.doc_id) is None:
+    if not remove_from_index(settings, args.doc_id):
         print(f"Fehler: Dokument {args.doc_id!r} ist nicht im Index.", file=sys.stderr)
         return EXIT_ERROR
-    index.remove_document(args.doc_id)
     print(f"Entfernt: {args.doc_id} (die Datei selbst bleibt liegen; bitte ggf. löschen).")
     return 0
 
@@ -288,12 +285,7 @@ def _cmd_add(args: argparse.Namespace, settings: Settings) -> int:
         supersedes=args.supersedes,
     )
     target = save_upload(
-        settings.corpus_dir,
-        args.file.name,
-        args.file.read_bytes(),
-        meta,
-        max_mb=settings.upload_max_mb,
-        replace=args.replace,
+        settings, args.file.name, args.file.read_bytes(), meta, replace=args.replace
     )
     print(f"Abgelegt: {target}")
     if args.no_ingest:

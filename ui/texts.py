@@ -153,7 +153,12 @@ COL_CHUNKS = "Abschnitte"
 COL_INGESTED = "Eingelesen"
 COL_STATUS = "Status"
 COL_WARNINGS = "Hinweise"
-DOC_STATUS = {"indexed": "eingelesen", "failed": "fehlgeschlagen", "pending": "nicht eingelesen"}
+DOC_STATUS = {
+    "indexed": "eingelesen",
+    "failed": "fehlgeschlagen",
+    "skipped": "übersprungen",
+    "pending": "nicht eingelesen",
+}
 DELETE_HEADING = "Dokument löschen"
 DELETE_SELECT = "Dokument"
 DELETE_CONFIRM = "Ich möchte dieses Dokument endgültig löschen (Datei, Manifest-Eintrag, Index)."

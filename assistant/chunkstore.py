@@ -1,0 +1,204 @@
+"""The SQLite chunk store of one generation: documents (the manifest) and their chunks.
+
+The writer opens it read-write while it builds the generation; readers open the published
+file with ``mode=ro&immutable=1``, which never creates a file (no journal, no WAL, no -shm)
+and takes no locks: a published generation does not change.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from .types import Chunk, DocRecord, DocumentMeta
+
+__all__ = ["SCHEMA_VERSION", "ChunkStore", "read_store"]
+
+SCHEMA_VERSION = 2
+FILE_NAME = "chunks.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY, meta TEXT NOT NULL, path TEXT NOT NULL,
+    content_hash TEXT NOT NULL, fingerprint TEXT NOT NULL, pages INTEGER NOT NULL,
+    chunk_count INTEGER NOT NULL, ingested_at TEXT NOT NULL, warnings TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    chunk_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, position INTEGER NOT NULL,
+    text TEXT NOT NULL, section TEXT NOT NULL, page_start INTEGER NOT NULL,
+    page_end INTEGER NOT NULL, page_breaks TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_doc ON chunks (doc_id, position);
+"""
+
+
+class ChunkStore:
+    """Read-write access for the writer of a generation (one connection, one thread)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        self._db.executescript(_SCHEMA)
+
+    @classmethod
+    def copy_of(cls, source: Path, target: Path) -> ChunkStore:
+        """A writable copy of a published store (SQLite's online backup, read-only source)."""
+        src = sqlite3.connect(_readonly_uri(source), uri=True)
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            src.close()
+            dst.close()
+        return cls(target)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction (committed on success, rolled back on error)."""
+        with self._db:
+            yield self._db
+
+    def set_meta(self, values: dict[str, str]) -> None:
+        """Set keys of the meta table."""
+        with self.transaction() as db:
+            db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(values.items()))
+
+    def get_meta(self, key: str) -> str | None:
+        """A value of the meta table."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def documents(self) -> list[DocRecord]:
+        """All documents, sorted by id."""
+        return _documents(self._db)
+
+    def document(self, doc_id: str) -> DocRecord | None:
+        """One document's manifest entry."""
+        row = self._db.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return _record(row) if row else None
+
+    def chunk_ids(self, doc_id: str | None = None) -> list[str]:
+        """Chunk ids of one document (or of all)."""
+        if doc_id is None:
+            return [r[0] for r in self._db.execute("SELECT chunk_id FROM chunks")]
+        rows = self._db.execute("SELECT chunk_id FROM chunks WHERE doc_id = ?", (doc_id,))
+        return [r[0] for r in rows]
+
+    def chunks(self) -> list[Chunk]:
+        """All chunks in document order."""
+        return _chunks(self._db)
+
+    def put(self, record: DocRecord, chunks: list[Chunk]) -> None:
+        """Replace a document's manifest entry and chunks in one transaction."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM chunks WHERE doc_id = ?", (record.doc_id,))
+            db.executemany(
+                "INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [_row(c) for c in chunks]
+            )
+            db.execute(
+                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _doc_row(record),
+            )
+
+    def remove(self, doc_id: str) -> None:
+        """Remove a document and its chunks."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
+            db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+
+    def close(self) -> None:
+        """Switch to a rollback journal (readers need no -wal/-shm files) and close."""
+        self._db.execute("PRAGMA journal_mode=DELETE")
+        self._db.close()
+
+
+def read_store(path: Path) -> tuple[dict[str, str], list[DocRecord], list[Chunk]]:
+    """(meta, documents, chunks) of a published store, read without creating any file."""
+    if not path.is_file():
+        raise FileNotFoundError(path)  # sqlite would report a vague "unable to open"
+    db = sqlite3.connect(_readonly_uri(path), uri=True)
+    try:
+        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        return meta, _documents(db), _chunks(db)
+    finally:
+        db.close()
+
+
+def _readonly_uri(path: Path) -> str:
+    quoted = str(path.resolve()).replace("?", "%3f").replace("#", "%23")
+    return f"file:{quoted}?mode=ro&immutable=1"
+
+
+def _documents(db: sqlite3.Connection) -> list[DocRecord]:
+    return [_record(row) for row in db.execute("SELECT * FROM documents ORDER BY doc_id")]
+
+
+def _chunks(db: sqlite3.Connection) -> list[Chunk]:
+    metas = {row[0]: _meta(row[1]) for row in db.execute("SELECT doc_id, meta FROM documents")}
+    rows = db.execute("SELECT * FROM chunks ORDER BY doc_id, position").fetchall()
+    return [_chunk(row, metas) for row in rows]
+
+
+def _row(c: Chunk) -> tuple[Any, ...]:
+    return (
+        c.chunk_id,
+        c.doc_id,
+        c.position,
+        c.text,
+        c.section,
+        c.page_start,
+        c.page_end,
+        json.dumps(list(c.page_breaks)),
+    )
+
+
+def _chunk(row: tuple[Any, ...], metas: dict[str, DocumentMeta]) -> Chunk:
+    chunk_id, doc_id, position, text, section, page_start, page_end, breaks = row
+    return Chunk(
+        chunk_id=chunk_id,
+        doc_id=doc_id,
+        position=position,
+        text=text,
+        section=section,
+        page_start=page_start,
+        page_end=page_end,
+        page_breaks=tuple(json.loads(breaks)),
+        meta=metas.get(doc_id, DocumentMeta(doc_id=doc_id, title=doc_id)),
+    )
+
+
+def _doc_row(r: DocRecord) -> tuple[Any, ...]:
+    return (
+        r.doc_id,
+        json.dumps(r.meta.to_dict(), ensure_ascii=False),
+        r.path,
+        r.content_hash,
+        r.fingerprint,
+        r.pages,
+        r.chunk_count,
+        r.ingested_at,
+        json.dumps(list(r.warnings), ensure_ascii=False),
+    )
+
+
+def _meta(raw: str) -> DocumentMeta:
+    return DocumentMeta(**json.loads(raw))
+
+
+def _record(row: tuple[Any, ...]) -> DocRecord:
+    _, meta, path, content_hash, fingerprint, pages, chunk_count, ingested_at, warnings = row
+    return DocRecord(
+        meta=_meta(meta),
+        path=path,
+        content_hash=content_hash,
+        fingerprint=fingerprint,
+        pages=pages,
+        chunk_count=chunk_count,
+        ingested_at=ingested_at,
+        warnings=tuple(json.loads(warnings)),
+    )

@@ -1,0 +1,167 @@
+"""Vectors of a generation: Chroma for the writer, an exported matrix for the readers.
+
+The writer owns the generation's embedded Chroma store (``chroma/`` in the generation folder):
+it is the only process that ever opens it, adds and deletes per document, and the next writer
+copies the closed folder to start the next generation. Chroma's embedded mode is not
+process-safe, and even a query writes to its files (measured with chromadb 1.5.9: opening and
+querying a persisted collection rewrites ``length.bin`` and a row of ``acquire_write``), so
+readers do not open it. Instead the writer exports the vectors, normalised, in chunk order to
+``vectors.npy``; readers memory-map it (shared page cache, nothing written) and search exactly
+(cosine = dot product), which at this corpus size costs a few milliseconds and has perfect
+recall. A deployment that outgrows it reads through Chroma's client/server mode instead.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .types import Chunk, stand_year
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+
+__all__ = ["HNSW_CONFIGURATION", "VectorMatrix", "VectorWriter", "chroma_client"]
+
+COLLECTION = "chunks"
+CHROMA_DIR = "chroma"
+MATRIX_FILE = "vectors.npy"
+IDS_FILE = "vectors.ids.json"
+EMBED_BATCH = 64
+PAGE = 5000
+# Chroma 1.x collection configuration (the legacy ``hnsw:*`` metadata is deprecated). Fixed at
+# creation; ef values above the defaults keep recall on large collections (DESIGN.md).
+HNSW_CONFIGURATION: dict[str, Any] = {
+    "hnsw": {"space": "cosine", "ef_construction": 200, "max_neighbors": 32, "ef_search": 128}
+}
+
+
+def chroma_client(path: Path) -> Any:
+    """A persistent Chroma client for ``path`` with telemetry off (close it when done)."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(
+        path=str(path.resolve()), settings=ChromaSettings(anonymized_telemetry=False)
+    )
+
+
+class VectorWriter:
+    """The writer's Chroma collection in one generation folder (one process, one thread)."""
+
+    def __init__(self, folder: Path, embeddings: Embeddings) -> None:
+        self.embeddings = embeddings
+        self.client = chroma_client(folder / CHROMA_DIR)
+        # embedding_function=None: we always pass vectors; Chroma must never load its own model.
+        self.collection = self.client.get_or_create_collection(
+            COLLECTION, configuration=HNSW_CONFIGURATION, embedding_function=None
+        )
+
+    def add(self, chunks: Sequence[Chunk]) -> None:
+        """Embed and store the chunks (one batch; the caller splits large documents)."""
+        if not chunks:
+            return
+        vectors = self.embeddings.embed_documents([c.embed_text for c in chunks])
+        self.collection.add(
+            ids=[c.chunk_id for c in chunks],
+            embeddings=np.asarray(vectors, dtype=np.float32),
+            metadatas=[_metadata(c) for c in chunks],
+        )
+
+    def delete(self, ids: Sequence[str]) -> None:
+        """Delete vectors by chunk id (unknown ids are ignored)."""
+        for start in range(0, len(ids), PAGE):
+            self.collection.delete(ids=list(ids[start : start + PAGE]))
+
+    def ids(self) -> set[str]:
+        """Ids of all stored vectors."""
+        found: set[str] = set()
+        offset = 0
+        while True:
+            page = self.collection.get(include=[], limit=PAGE, offset=offset)["ids"]
+            found.update(page)
+            if len(page) < PAGE:
+                return found
+            offset += PAGE
+
+    def count(self) -> int:
+        """Number of stored vectors."""
+        return int(self.collection.count())
+
+    def export(self, chunk_ids: Sequence[str], folder: Path) -> int:
+        """Write the vectors of ``chunk_ids`` in that order, normalised, for the readers."""
+        rows: list[np.ndarray] = []
+        for start in range(0, len(chunk_ids), PAGE):
+            wanted = list(chunk_ids[start : start + PAGE])
+            got = self.collection.get(ids=wanted, include=["embeddings"])
+            by_id = dict(zip(got["ids"], got["embeddings"], strict=True))
+            missing = [i for i in wanted if i not in by_id]
+            if missing:
+                raise RuntimeError(f"{len(missing)} chunks without vector, e.g. {missing[0]}")
+            rows.extend(np.asarray(by_id[i], dtype=np.float32) for i in wanted)
+        matrix = np.vstack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
+        np.save(folder / MATRIX_FILE, _normalised(matrix))
+        (folder / IDS_FILE).write_text(json.dumps(list(chunk_ids)), encoding="utf-8")
+        return len(rows)
+
+    def close(self) -> None:
+        """Release the embedded store (its files may then be copied)."""
+        self.client.close()
+
+
+class VectorMatrix:
+    """The exported vectors of a published generation, memory-mapped read-only."""
+
+    def __init__(self, matrix: np.ndarray) -> None:
+        self.matrix = matrix
+
+    @classmethod
+    def load(cls, folder: Path, chunk_ids: Sequence[str]) -> VectorMatrix:
+        """Map ``vectors.npy`` and check that its rows belong to ``chunk_ids``, in order."""
+        ids = json.loads((folder / IDS_FILE).read_text(encoding="utf-8"))
+        if ids != list(chunk_ids):
+            raise ValueError(f"{folder}: vectors do not match the chunk store")
+        if not ids:  # an empty array cannot be memory-mapped
+            return cls(np.load(folder / MATRIX_FILE))
+        return cls(np.load(folder / MATRIX_FILE, mmap_mode="r"))
+
+    def __len__(self) -> int:
+        return int(self.matrix.shape[0])
+
+    def search(
+        self, vector: Sequence[float], k: int, allowed: np.ndarray | None = None
+    ) -> list[tuple[int, float]]:
+        """(row, cosine similarity) of the ``k`` nearest rows, optionally within ``allowed``."""
+        if not len(self) or k <= 0:
+            return []
+        query = _normalised(np.asarray(vector, dtype=np.float32)[None, :])[0]
+        scores = self.matrix @ query
+        if allowed is not None:
+            scores = np.where(allowed, scores, -np.inf)
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        order = top[np.argsort(-scores[top], kind="stable")]
+        return [(int(i), float(scores[i])) for i in order if np.isfinite(scores[i])]
+
+
+def _normalised(matrix: np.ndarray) -> np.ndarray:
+    if matrix.size == 0:
+        return matrix
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1.0, norms)
+
+
+def _metadata(chunk: Chunk) -> dict[str, str | int]:
+    return {
+        "doc_id": chunk.doc_id,
+        "kommune": chunk.meta.kommune,
+        "doc_type": chunk.meta.doc_type,
+        "stand_year": stand_year(chunk.meta.stand),
+        "page_start": chunk.page_start,
+        "page_end": chunk.page_end,
+    }

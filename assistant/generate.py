@@ -1,8 +1,12 @@
-"""Generated answers: numbered passages in, a streamed and checked German answer out.
+"""Generated answers: numbered passages in, a checked German answer out, shown as checked.
 
-The extractive composer stays the fallback: when the model server fails, or when the reply
-fails the support check as a whole, staff get the extractive answer with a short note. A
-passing reply keeps its sentences, each marked by how well the cited passages back it.
+Buffer, then show: the reply is held back sentence by sentence; a sentence is streamed only
+once it is complete and its cited passages back it (status "belegt"). A claim that fails the
+check is never shown while the model writes; the final ``Answer`` then shows it marked, or the
+whole reply is replaced. The extractive composer stays the fallback: when the model server
+fails, or when the reply fails the support check as a whole, staff get the extractive answer
+with a short note. A passing reply keeps its sentences, each marked by how well the cited
+passages back it.
 """
 
 from __future__ import annotations
@@ -17,7 +21,16 @@ from .citations import cited_numbers, renumber
 from .errors import GeneratorUnavailable
 from .llm import complete, stream_text
 from .settings import Settings
-from .support import UNCITED, WEAK, Checked, best_quote, check_answer, sanitize_passage
+from .support import (
+    SUPPORTED,
+    UNCITED,
+    WEAK,
+    Checked,
+    best_quote,
+    check_answer,
+    sanitize_passage,
+    split_claims,
+)
 from .types import Answer, Chunk, Citation, ComparisonPart, Hit
 
 __all__ = ["LLMAnswerer", "Source", "number_sources", "render_sources"]
@@ -92,7 +105,7 @@ class LLMAnswerer:
         kommunen: Sequence[str],
         fallback: Callable[[str], Answer],
     ) -> Iterator[str | Answer]:
-        """Yield text deltas as they arrive, then the final ``Answer``."""
+        """Yield checked sentences as they are complete, then the final ``Answer``."""
         instructions = (
             prompts.COMPARISON_INSTRUCTIONS.format(kommunen=", ".join(kommunen)) if kommunen else ""
         )
@@ -100,14 +113,24 @@ class LLMAnswerer:
             sources=render_sources(sources), question=question, instructions=instructions
         )
         deltas: list[str] = []
+        passages = {s.n: s.text for s in sources}
+        judged = 0
         try:
             for delta in stream_text(self.model, prompts.SYSTEM, user, self.settings.llm_timeout):
                 deltas.append(delta)
-                yield delta
+                complete = split_claims("".join(deltas))[:-1]  # the last one may go on
+                for sentence, cited in complete[judged:]:
+                    if _backed(sentence, cited, passages):
+                        yield _render(sentence, cited)
+                judged = max(judged, len(complete))
         except GeneratorUnavailable as exc:
             yield fallback(str(exc))
             return
-        checked = check_answer("".join(deltas), {s.n: s.text for s in sources})
+        claims = split_claims("".join(deltas))
+        for sentence, cited in claims[judged:]:  # the reply is complete now
+            if _backed(sentence, cited, passages):
+                yield _render(sentence, cited)
+        checked = check_answer("".join(deltas), passages)
         if checked.failure:
             yield fallback(checked.failure)
             return
@@ -142,6 +165,16 @@ class LLMAnswerer:
             generator=self.name,
             checks=checks,
         )
+
+
+def _backed(sentence: str, cited: tuple[int, ...], passages: dict[int, str]) -> bool:
+    """Whether one complete sentence passes the support check on its own."""
+    checked = check_answer(_render(sentence, cited), passages)
+    return bool(checked.sentences) and all(c.status == SUPPORTED for c in checked.sentences)
+
+
+def _render(sentence: str, cited: tuple[int, ...]) -> str:
+    return sentence + "".join(f" [{n}]" for n in cited) + " "
 
 
 def _citation(n: int, source: Source, sentences: list[str]) -> Citation:

@@ -29,6 +29,7 @@ __all__ = [
     "check_answer",
     "looks_like_instruction",
     "sanitize_passage",
+    "split_claims",
 ]
 
 SUPPORTED = texts.SENTENCE_SUPPORTED
@@ -97,6 +98,11 @@ def check_answer(text: str, sources: Mapping[int, str]) -> Checked:
     elif not refusal and not any(s.status == SUPPORTED for s in sentences):
         failure = "Keine Aussage der generierten Antwort war durch die Quellen belegt."
     return Checked(cleaned, sentences, refusal and not claims, failure)
+
+
+def split_claims(text: str) -> list[tuple[str, tuple[int, ...]]]:
+    """The sentences of a reply without their ``[n]`` markers, each with the sources it cites."""
+    return _sentences_with_markers(text)
 
 
 def _sentences_with_markers(text: str) -> list[tuple[str, tuple[int, ...]]]:

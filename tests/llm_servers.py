@@ -90,6 +90,7 @@ class ScriptedServer:
         self.rewrite = ""  # empty: the assistant keeps its rule-based rewriting
         self.verdict = '{"saetze": 2, "gestuetzt": 1}'
         self.requests: list[dict[str, Any]] = []
+        self.replies: list[str] = []  # what the scripted model wrote, in order
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
@@ -113,7 +114,9 @@ class ScriptedServer:
             return self.rewrite
         if messages[0]["content"] == JUDGE_SYSTEM:
             return self.verdict
-        return SCENARIOS[self.scenario](messages)
+        reply = SCENARIOS[self.scenario](messages)
+        self.replies.append(reply)
+        return reply
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         server = self

@@ -68,15 +68,34 @@ def test_good_cited_answer(data: tuple[Path, Path], server: ScriptedServer) -> N
     assert answer.notes == ()
 
 
-def test_tokens_stream_before_the_final_answer(
+def test_checked_sentences_stream_before_the_final_answer(
     data: tuple[Path, Path], server: ScriptedServer
 ) -> None:
     server.chunk_pause = 0.01
+    server.scenario = "missing_sources"  # a backed sentence, then a claim citing nothing given
     items = list(_assistant(data, server).ask_stream(QUESTION))
     deltas = [i for i in items if isinstance(i, str)]
-    assert len(deltas) >= 4  # the reply arrives piece by piece
     assert isinstance(items[-1], Answer) and items[-1].found
-    assert "".join(deltas).startswith("Die Schulplatzkonferenz tagt jeden Dienstag")
+    assert len(deltas) == 1 and deltas[0].startswith("Die Schulplatzkonferenz tagt jeden Dienstag")
+    assert "Kitas" not in "".join(deltas)  # held back: its check failed
+    assert "Kitas" in items[-1].text  # the final answer shows it, marked "ohne Beleg"
+
+
+@pytest.mark.parametrize(
+    ("scenario", "claim"),
+    [("injection", "500 Euro"), ("uncited", "200 Euro"), ("missing_sources", "Kitas")],
+)
+def test_unsupported_claim_never_reaches_the_page_while_generating(
+    data: tuple[Path, Path], server: ScriptedServer, scenario: str, claim: str
+) -> None:
+    """Buffer, then show: only sentences that passed the check are ever streamed."""
+    server.scenario = scenario
+    server.chunk_pause = 0.005
+    question = "Ist die Elternberatung kostenlos?" if scenario == "injection" else QUESTION
+    items = list(_assistant(data, server).ask_stream(question))
+    streamed = "".join(i for i in items if isinstance(i, str))
+    assert claim in "".join(server.replies[-1:])  # the model did write it
+    assert claim not in streamed
 
 
 def test_citations_to_missing_sources_are_removed(

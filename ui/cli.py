@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.errors import KonzeptlotseError
 from assistant.privacy import apply_offline_defaults
-from assistant.settings import Settings
+from assistant.settings import Settings, project_root
 from assistant.texts import SENTENCE_SUPPORTED
 
 if TYPE_CHECKING:
@@ -28,16 +28,21 @@ EXIT_ERROR = 1
 EXIT_PARTIAL = 3
 MIN_PASSWORD = 8
 UI_APP = Path(__file__).with_name("app.py")
+ERR_NO_PROJECT = (
+    "Die Oberfläche braucht den Projektordner (mit .streamlit/config.toml), er wurde nicht "
+    "gefunden. Bitte `konzeptlotse ui` aus einer Installation mit Projektordner starten "
+    "(git clone + make run)."
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     apply_offline_defaults()
     args = _parser().parse_args(argv)
-    settings = Settings.from_env()
-    if args.data_dir:
-        settings = settings.with_overrides(data_dir=Path(args.data_dir))
     try:
+        settings = Settings.from_env()  # validated here: a bad setting stops at start
+        if args.data_dir:  # a path typed on the command line is relative to where one stands
+            settings = settings.with_overrides(data_dir=Path(args.data_dir).resolve())
         return int(args.handler(args, settings))
     except KonzeptlotseError as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
@@ -355,6 +360,9 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
+    root = project_root()
+    if root is None:
+        raise KonzeptlotseError(ERR_NO_PROJECT)
     command = [
         sys.executable,
         "-m",
@@ -374,7 +382,8 @@ def _cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
     ]
     env = dict(os.environ, KONZEPTLOTSE_DATA_DIR=str(settings.data_dir))
     print(f"Konzeptlotse läuft auf http://127.0.0.1:{args.port} (Beenden mit Strg+C)")
-    return subprocess.call(command, env=env)
+    # Streamlit reads .streamlit/config.toml from its working directory: the project folder.
+    return subprocess.call(command, env=env, cwd=root)
 
 
 if __name__ == "__main__":

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from assistant.api import Assistant, get_assistant
-from assistant.errors import KonzeptlotseError
+from assistant.errors import KonzeptlotseError, SettingsError
 from assistant.feedback import FeedbackStore
 from assistant.privacy import apply_offline_defaults
 from assistant.settings import Settings
 from assistant.types import Answer, DocRecord
 
+from . import texts
 from .auth import LoginThrottle
 from .jobs import BackgroundJob, job
 
@@ -40,9 +41,16 @@ _throttles: dict[str, LoginThrottle] = {}
 
 
 def settings() -> Settings:
-    """The configuration, read from the environment and ``.env`` (cheap; read per run)."""
+    """The configuration, read from the environment and ``.env`` (cheap; read per run).
+
+    An invalid setting stops the page with the German message that names the variable.
+    """
     apply_offline_defaults()
-    return Settings.from_env()
+    try:
+        return Settings.from_env()
+    except SettingsError as exc:
+        st.error(texts.SETTINGS_INVALID.format(error=exc))
+        st.stop()
 
 
 def assistant(config: Settings) -> Assistant:

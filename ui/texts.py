@@ -300,3 +300,7 @@ METRIC_LABELS = {
     "p95_ms": "Antwortzeit p95 (ms)",
     "n": "Fragen",
 }
+SETTINGS_INVALID = (
+    "Die Konfiguration ist fehlerhaft: {error} Bitte die Einstellung korrigieren (Umgebung "
+    "oder .env im Projektordner) und den Konzeptlotsen neu starten."
+)

@@ -158,13 +158,17 @@ class _Builder:
         budget = self.limit - self.count(self.section) - 2
         if self.count(unit.text) - 2 <= budget:
             return [unit]
-        pieces, words = [], unit.text.split()
-        while words:
-            take = len(words)
-            while take > 1 and self.count(" ".join(words[:take])) - 2 > budget:
+        pieces, words, start = [], unit.text.split(), 0
+        while start < len(words):
+            take = len(words) - start
+            # Every word is at least one token: longer windows cannot fit, so they are not
+            # counted (same pieces as counting them, but linear on a megabyte-long line).
+            while take > max(1, budget):
                 take = max(1, take * 3 // 4)
-            pieces.append(Unit(" ".join(words[:take]), unit.page, unit.section))
-            words = words[take:]
+            while take > 1 and self.count(" ".join(words[start : start + take])) - 2 > budget:
+                take = max(1, take * 3 // 4)
+            pieces.append(Unit(" ".join(words[start : start + take]), unit.page, unit.section))
+            start += take
         return pieces
 
     def flush(self) -> None:

@@ -333,14 +333,16 @@ class _Run:
             ingested_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             warnings=prepared.warnings,
         )
-        deadline = started + self.limits.timeout_s
+        spent = time.monotonic() - started
+        writer = self._writer(lock, fresh)  # opening it (model, copy) is not the file's time
+        deadline = time.monotonic() + self.limits.timeout_s - spent
 
         def advance(chunks: int) -> None:
             self.tracker.advance(chunks)
             if time.monotonic() > deadline:
                 raise _TimeLimit
 
-        self._writer(lock, fresh).put_document(record, list(prepared.chunks), progress=advance)
+        writer.put_document(record, list(prepared.chunks), progress=advance)
 
 
 class _Tracker:

@@ -30,6 +30,7 @@ from .metadata import document_meta
 __all__ = ["FileWorker", "Limits", "Prepared", "Task", "os_reason", "prepare"]
 
 _PRELOAD = ["ingest.worker", "pypdf", "bs4", "tokenizers"]
+STARTUP_S = 120.0  # starting the worker does not count against a file's time limit
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ def _outcome(task: Task) -> tuple[str, Any]:
 
 def _serve(conn: Connection) -> None:
     """The worker's loop: one task in, one outcome out, until the pipe closes."""
+    conn.send("ready")  # started and imported: from here on a file's time counts
     while True:
         try:
             task = conn.recv()
@@ -189,6 +191,9 @@ class FileWorker:
             self._process.start()
             child.close()
             self._conn = parent
+            if not parent.poll(STARTUP_S) or parent.recv() != "ready":
+                self._kill()
+                raise RuntimeError("the ingest worker process did not start")
         return self._conn
 
     def _kill(self) -> None:

@@ -153,7 +153,7 @@ def _print_report(report: IngestReport, show_unchanged: bool) -> None:
         if outcome.status == "unchanged" and not show_unchanged:
             continue
         line = f"  {STATUS_LABELS[outcome.status]:<15} {outcome.doc_id}"
-        if outcome.status == "failed":
+        if outcome.reason:
             line += f"\n      Grund: {outcome.reason}"
         for warning in outcome.warnings:
             line += f"\n      Hinweis: {warning}"

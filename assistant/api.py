@@ -121,10 +121,9 @@ class Assistant:
         with self._lock:
             if self._live is None:
                 model = resolve_model(self.settings.embedding_model)
+                glossary = self.settings.glossary  # not self: no reference cycle
                 self._live = LiveIndex(
-                    self.settings.data_dir,
-                    model,
-                    lambda: Glossary.load(self.settings.glossary, analyze),
+                    self.settings.data_dir, model, lambda: Glossary.load(glossary, analyze)
                 )
             live = self._live
         return live.current()

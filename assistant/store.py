@@ -255,12 +255,13 @@ class IndexWriter:
         self.model = model
         self.model_id = model_identity(model)
         self.base = base
+        embeddings = load_embeddings(model)  # before the folder exists: loading takes a while
         self.generation, self.folder = new_generation(lock)
         self.timings: dict[str, float] = {}
         try:
             self.store = self._chunk_store(lock.data_dir, base)
             self.timings["copy_s"] = time.perf_counter() - started
-            self.vectors = VectorWriter(self.folder, load_embeddings(model))
+            self.vectors = VectorWriter(self.folder, embeddings)
         except BaseException:
             shutil.rmtree(self.folder, ignore_errors=True)
             raise

@@ -295,7 +295,8 @@ def delete_document(settings: Settings, doc_id: str) -> DeleteResult:
     with ingest_lock(settings.data_dir) as lock:
         index = _open_index(settings)
         record = index.document(doc_id) if index else None
-        del index  # release the reader's lease before a new generation is published
+        if index is not None:
+            index.close()  # our own lease must not keep the old generation from deletion
         path = _file_to_delete(settings.corpus_dir, doc_id, record)
         in_manifest = remove_manifest_entry(settings.corpus_dir, doc_id)
         if record is None and path is None and not in_manifest:
@@ -312,9 +313,11 @@ def remove_from_index(settings: Settings, doc_id: str) -> bool:
     """Remove a document from the index only (its file stays); False if it is not indexed."""
     with ingest_lock(settings.data_dir) as lock:
         index = _open_index(settings)
-        if index is None or index.document(doc_id) is None:
+        known = index is not None and index.document(doc_id) is not None
+        if index is not None:
+            index.close()
+        if not known:
             return False
-        del index
         _publish_without(lock, settings, doc_id)
         _forget_status(settings.data_dir, [doc_id])
     return True

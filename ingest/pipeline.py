@@ -145,6 +145,8 @@ def run_ingest(
             collect_garbage(lock)
             base = None if rebuild else _open_existing(settings)
             run = _Run(settings, found, roots, base, on_progress)
+            if base is not None:
+                base.close()  # our own lease must not keep the old generation from deletion
             report.outcomes, report.published = run.write(lock, rebuild)
     report.seconds = time.perf_counter() - started
     return report

@@ -16,6 +16,7 @@ from assistant.settings import Settings
 from ingest import admin
 from ingest.load import SUPPORTED_SUFFIXES
 from ingest.pipeline import STATUS_LABELS, IngestReport, Progress
+from ingest.priority import lower_thread_priority
 
 from . import state, texts
 from .formatting import escape_markdown, format_stand
@@ -49,6 +50,7 @@ def flash_messages() -> None:
 
 def _start(config: Settings, label: str, **kwargs: Any) -> bool:
     def task(progress: Any) -> IngestReport:
+        lower_thread_priority()  # the chat in this process keeps its speed
         return admin.run_and_record(config, on_progress=progress, **kwargs)
 
     started = state.ingest_job(config).start(label, task)

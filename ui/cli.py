@@ -133,6 +133,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.admin import run_and_record
+    from ingest.priority import lower_process_priority
+
+    if not args.dry_run:
+        lower_process_priority()  # questions answered meanwhile keep their speed
 
     with _ProgressBar(disabled=args.quiet or args.dry_run) as bar:
         report = run_and_record(

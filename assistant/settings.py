@@ -316,13 +316,20 @@ def _german(exc: ValidationError, given: Mapping[str, str]) -> str:
             choices = get_args(Settings.model_fields[field].annotation)
             reason = "erlaubt sind " + ", ".join(str(c) for c in choices)
         elif template:
-            reason = template.format(**{k: str(v) for k, v in ctx.items()})
+            reason = template.format(**{k: _number(v) for k, v in ctx.items()})
         else:
             reason = str(ctx.get("error") or error["msg"]).removeprefix("Value error, ")
         value = given.get(field, "")
         shown = f"={value!r}" if value and "API_KEY" not in env else ""
         lines.append(f"Ungültige Einstellung {env}{shown}: {reason}.")
     return " ".join(lines)
+
+
+def _number(value: object) -> str:
+    """A bound as Germans write it: 0, 0,5."""
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
+    return str(value)
 
 
 def public_values(settings: Settings) -> dict[str, str]:

@@ -16,7 +16,9 @@ import threading
 import time
 from pathlib import Path
 
-from assistant import Assistant, Settings
+import pytest
+
+from assistant import Assistant, IndexMissing, Settings
 from assistant.embed import bundled_model_path
 from assistant.generations import GENERATIONS, current_generation
 from assistant.store import Index
@@ -163,3 +165,25 @@ def test_readers_never_create_files(tmp_path: Path) -> None:
         os.chmod(folder, 0o755)
     assert answer.found
     assert snapshot() == before
+
+
+def test_a_data_folder_of_the_old_layout_is_rebuilt_and_cleaned(tmp_path: Path) -> None:
+    """Before generations had folders: ``index-<gen>.sqlite`` + one shared ``chroma/``."""
+    docs = write_minicorpus(tmp_path / "docs")
+    data = tmp_path / "data"
+    (data / "chroma").mkdir(parents=True)
+    (data / "chroma" / "chroma.sqlite3").write_bytes(b"alt")
+    (data / "index-g1.sqlite").write_bytes(b"alt")
+    (data / "CURRENT").write_text("g1", encoding="utf-8")
+    (data / "feedback.sqlite").write_bytes(b"bleibt")
+    settings = Settings(data_dir=data, corpus_dir=docs)
+    with pytest.raises(IndexMissing, match="konzeptlotse ingest"):
+        Assistant(settings).ask(QUESTIONS[0])
+    run_ingest(settings)
+    assert Assistant(settings).ask(QUESTIONS[0]).found
+    assert sorted(p.name for p in data.iterdir()) == [
+        "CURRENT",
+        "feedback.sqlite",
+        "generations",
+        "writer.lock",
+    ]

@@ -94,13 +94,18 @@ def rewrite_followup(question: str, history: Sequence[str], municipalities: Muni
     previous = earlier or previous
     if not _is_followup(question, municipalities):
         return ""
-    named = municipalities.mentioned(question)
-    base = municipalities.strip(previous) if named else previous
+    named = municipalities.mentioned(question) + municipalities.places_mentioned(question)
+    base = _without_places(municipalities.strip(previous), municipalities) if named else previous
     own = _own_words(question, municipalities)
     parts = [own, base] if own else [base]
     if named:
         parts.append(" ".join(named))
     return " – ".join(p for p in parts if p)
+
+
+def _without_places(text: str, municipalities: Municipalities) -> str:
+    named = {fold(p) for p in municipalities.places_mentioned(text)}
+    return " ".join(w for w in text.split() if fold(w.strip("?,.!;:")) not in named)
 
 
 def _is_followup(question: str, municipalities: Municipalities) -> bool:

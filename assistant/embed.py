@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
+
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
@@ -116,7 +117,7 @@ class SentenceTransformerEmbeddings(Encoder):
         if not texts:
             dim = self._model.get_sentence_embedding_dimension() or 0
             return np.zeros((0, dim), dtype=np.float32)
-        prefix = self.query_prefix if query else self.passage_prefix
+        prefix = str(self.query_prefix if query else self.passage_prefix)
         vectors = self._model.encode(
             [prefix + t for t in texts], batch_size=32, normalize_embeddings=True
         )
@@ -241,5 +242,3 @@ def load_embeddings(model: str) -> Encoder:
             "lokales Verzeichnis sein (zur Laufzeit wird nichts heruntergeladen)."
         )
     return SentenceTransformerEmbeddings(model)
-
-

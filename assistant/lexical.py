@@ -209,6 +209,16 @@ class LexicalIndex:
                 covered += weight
         return covered / total if total else 0.0
 
+    def knows_word(self, word: str) -> bool:
+        """Whether the corpus knows a single word: its stem, or the stems of all its parts."""
+        folded = content_words(word)
+        if not folded:
+            return True  # stopwords and the like are no names
+        if all(term in self._vocab for term in stems(folded)):
+            return True
+        parts = [p for w in folded for p in self.splitter(w)]
+        return len(parts) > len(folded) and all(t in self._vocab for t in stems(parts))
+
     def known(self, query: Query, term: str) -> bool:
         """Whether the corpus knows ``term`` (itself, a synonym, or all of its parts)."""
         return self.covers(query, term, self._vocab.keys())

@@ -14,6 +14,11 @@ __all__ = [
     "LOAD_NO_TEXT_PAGES",
     "LOAD_UNREADABLE",
     "LOAD_UNSUPPORTED",
+    "NEAR_MISS_NOTHING",
+    "NEAR_MISS_OTHER",
+    "NEAR_MISS_RATE",
+    "NEAR_MISS_TYPE",
+    "NEAR_MISS_WHERE",
     "NOTE_FALLBACK",
     "NOTE_SUPERSEDED",
     "NOTE_UNSUPPORTED",
@@ -32,6 +37,14 @@ NOTE_SUPERSEDED = (
     "(Stand {old_stand}). Wo sich beide unterscheiden, gilt die neuere Fassung."
 )
 COMPARISON_NOTHING = "In den Dokumenten von {kommune} steht dazu nichts."
+# Near misses: the topic is covered, but not for what the question asks.
+NEAR_MISS_WHERE = "„{title}“, S. {page}"
+NEAR_MISS_OTHER = (
+    "Für {asked} steht dazu nichts in den Dokumenten; sie nennen es nur für {other} ({where})."
+)
+NEAR_MISS_NOTHING = "Für {asked} steht dazu nichts in den Dokumenten."
+NEAR_MISS_TYPE = "Die Dokumente behandeln das Thema, nennen aber {what} ({where})."
+NEAR_MISS_RATE = "keinen Betrag pro {rate}"
 
 # Generated answers: how well a sentence is backed by the passages it cites.
 SENTENCE_SUPPORTED = "belegt"

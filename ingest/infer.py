@@ -15,20 +15,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from assistant.places import typed_names
 from assistant.types import Page
 
 __all__ = ["Inferred", "infer_metadata"]
 
-_NAME = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*(?:\s+(?:an\s+der|am|im|ob\s+der)\s+[A-ZÄÖÜ][a-zäöüß]+)?"
-_TYPED = re.compile(
-    r"\b(Stadt|Kreisstadt|Hansestadt|Gemeinde|Kreis|Landkreis|Städteregion)(?:es|s)?\s+(" + _NAME + r")"
-)
 _ENUMERATED_BEFORE = re.compile(r"(?:,|\bund|\boder|\bsowie)\s+(?:der|dem|des|die)?\s*$")
 _ENUMERATED_AFTER = re.compile(r"\s*(?:,|und\b|oder\b|sowie\b)")
 _CANONICAL_TYPE = {"Kreisstadt": "Stadt", "Hansestadt": "Stadt", "Landkreis": "Kreis"}
-# Words that follow a type word without being a name ("Kreis Gesundheitsamt" is rare, but
-# "Stadt Verwaltung" style headings exist): a name is not a common German noun ending.
-_NOT_NAME_SUFFIXES = ("ung", "heit", "keit", "schaft", "ität", "amt", "rat", "verwaltung")
 _TITLE_WEIGHT = 5
 _FIRST_PAGE_WEIGHT = 3
 _OPENING_CHARS = 600  # a title page, or the top of a single-page web document
@@ -38,7 +32,10 @@ _LEAD = 2.0  # the best candidate needs twice the score of the second
 _DOC_TYPES = (
     (re.compile(r"\bFortschreibung\b", re.I), "Fortschreibung"),
     (re.compile(r"\b(Leitfaden|Orientierungsrahmen|Arbeitshilfe)\b", re.I), "Leitfaden"),
-    (re.compile(r"\b(Handreichung|Elterninformation|häufige\s+fragen|FAQ)\b", re.I), "Handreichung"),
+    (
+        re.compile(r"\b(Handreichung|Elterninformation|häufige\s+fragen|FAQ)\b", re.I),
+        "Handreichung",
+    ),
     (re.compile(r"\b(Bericht|Monitoring|Bildungsbericht|Sachstandsbericht)\b", re.I), "Bericht"),
     (re.compile(r"\bKonzept\b|\bKommunales\s+Konzept", re.I), "Kommunales Konzept"),
 )
@@ -122,9 +119,9 @@ def _mentions(text: str, known: list[str]) -> list[str]:
     """Municipality names in ``text``: typed ("Kreis Feldau") and bare known ones ("Feldau")."""
     known_bare = {k.split(" ", 1)[-1]: k for k in known if k}
     found = []
-    for match in _TYPED.finditer(text):
+    for match in typed_names(text):
         kind, name = match.group(1), match.group(2)
-        if name in known_bare or name.lower().endswith(_NOT_NAME_SUFFIXES):
+        if name in known_bare:
             continue  # known names are counted below, typed or not
         if _ENUMERATED_BEFORE.search(text[: match.start()]) or _ENUMERATED_AFTER.match(
             text[match.end() :]

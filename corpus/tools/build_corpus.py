@@ -625,7 +625,8 @@ class CorpusPDF(FPDF):
         self.set_title(self.meta.title)
         self.set_author(self.meta.issuer)
         m = self.meta
-        self.set_subject(" – ".join(p for p in (m.doc_type, m.kommune, f"Stand: {m.stand_text}") if p))
+        subject = (m.doc_type, m.kommune, f"Stand: {m.stand_text}")
+        self.set_subject(" – ".join(p for p in subject if p))
         self.set_keywords(f"{FICTION_LINE}; Konzeptlotse Beispielkorpus")
         self.set_creator("Konzeptlotse corpus/tools/build_corpus.py")
         self.set_lang("de-DE")

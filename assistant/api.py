@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -25,7 +25,7 @@ from .evidence import Evidence, gather
 from .generate import COMPARISON_SOURCES, LLMAnswerer, number_sources
 from .german import analyze, fold, stem
 from .glossary import Glossary
-from .lexical import Query
+from .lexical import LexicalIndex, Query
 from .llm import chat_model
 from .places import (
     Municipalities,
@@ -46,6 +46,7 @@ from .types import Answer, Chunk, Citation, ComparisonPart, Filters, Hit
 __all__ = ["RANKING_DEPTH", "Assistant", "Part", "Plan", "ask", "get_assistant"]
 
 RANKING_DEPTH = 10  # hits kept in the Answer for inspection and evals (MRR@10)
+_TERM_PASSAGES = 3  # a token in this many passages is a term of the documents
 COMPARISON_SENTENCES = 2
 
 
@@ -158,7 +159,7 @@ class Assistant:
                 municipalities=Municipalities.of(
                     _municipal([d.meta.kommune for d in documents], places),
                     places=places,
-                    known=index.lexical().knows_word,
+                    known=_term_of(index.lexical()),
                 ),
                 newer={d.meta.supersedes: d.doc_id for d in documents if d.meta.supersedes},
                 doc_types=doc_types,
@@ -438,6 +439,15 @@ def _distinctive_name(kommune: str) -> str:
     """ "Quellinghoven" for "Stadt Quellinghoven" (the name without its type word)."""
     words = distinctive_words(kommune)
     return words[0] if words else kommune
+
+
+def _term_of(lexical: LexicalIndex) -> Callable[[str], bool]:
+    """Whether the documents use a token as a term of their own (in several passages)."""
+
+    def is_term(token: str) -> bool:
+        return lexical.passage_count(token) >= _TERM_PASSAGES
+
+    return is_term
 
 
 def _municipal(kommunen: Sequence[str], places: Sequence[str]) -> list[str]:

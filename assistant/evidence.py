@@ -16,7 +16,7 @@ from .constraints import states_type, unmet_requirements
 from .german import analyze
 from .lexical import LexicalIndex, Query
 from .question import Frame
-from .scoring import AnswerModel, answerability_features, sentence_features
+from .scoring import AnswerModel, answerability_features, focus_term, sentence_features
 from .sentences import split_sentences
 from .support import looks_like_instruction
 from .types import Chunk, Hit
@@ -85,6 +85,7 @@ class Candidate:
     probability: float
     terms: frozenset[str]
     unmet: tuple[str, ...] = ()  # requirements of the question this sentence misses
+    covers_focus: bool = False  # it, its neighbours or its heading name the focus term
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ def _candidates(
 ) -> list[Candidate]:
     lexical, expects = context.lexical, context.frame.expects
     pairs = _pairs(list(query.terms))
+    focus = focus_term(query, lexical)
     rows: list[tuple[int, int, list[list[str]]]] = []
     for rank, hit in enumerate(hits):
         analysed = [analyze(t, lexical.splitter) for t in sentences[hit.chunk.chunk_id]]
@@ -187,8 +189,15 @@ def _candidates(
         )
         probability = model.sentence.probability(features)
         unmet = unmet_requirements(context.frame, text, hit.chunk)
+        near = around | lexical.heading_terms_of(hit.chunk)
+        covers = not focus or lexical.covers(query, focus, near)
+        if expects.strict and not covers and not unmet:
+            # an amount, share or phone number counts only where the asked thing is named
+            unmet = (f"Art: {expects.kind}",)
         out.append(
-            Candidate(text, hit.chunk, rank, order, tuple(features), probability, terms, unmet)
+            Candidate(
+                text, hit.chunk, rank, order, tuple(features), probability, terms, unmet, covers
+            )
         )
     out.sort(key=lambda c: (-c.probability, c.rank, c.order))
     return out

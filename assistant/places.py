@@ -95,7 +95,8 @@ class Municipalities:
 
     ``places`` are place names the documents use for places that are not municipalities of
     the index ("Stadt Grauweiden" in a regional report); a question naming one asks about
-    that place. ``known`` tells whether the corpus knows a word (for abbreviations).
+    that place. ``known`` tells whether the documents use a token as a term of their own
+    (an abbreviation such as "BK" for Berufskolleg then keeps that meaning).
     """
 
     names: tuple[str, ...]
@@ -139,9 +140,9 @@ class Municipalities:
     def abbreviation(self, token: str) -> str:
         """The municipality an unknown abbreviation names ("QH" for Quellinghoven), or "".
 
-        A 2-3 letter upper-case token the corpus does not know names a municipality when
-        its letters occur in order in exactly one municipality's distinctive name, starting
-        with its first letter.
+        A 2-3 letter upper-case token that is no term of the documents names a municipality
+        when its letters occur in order in exactly one municipality's distinctive name,
+        starting with its first letter.
         """
         if not (2 <= len(token) <= 3 and token.isupper() and token.isalpha()):
             return ""

@@ -34,6 +34,7 @@ __all__ = [
     "AnswerModel",
     "LogisticModel",
     "answerability_features",
+    "focus_term",
     "load_model",
     "sentence_features",
 ]
@@ -49,6 +50,9 @@ class _Scored(Protocol):
 
     @property
     def unmet(self) -> tuple[str, ...]: ...
+
+    @property
+    def covers_focus(self) -> bool: ...
 
 
 SENTENCE_FEATURES = (
@@ -73,6 +77,7 @@ ANSWERABILITY_FEATURES = (
     "focus_covered",  # the question's most specific term occurs in the best passage
     "best_sentence",  # probability of the best sentence that meets the requirements
     "semantic_best",  # best embedding cosine of a passage with the question
+    "focus_in_answer",  # that sentence (with neighbours and heading) names the focus term
 )
 
 
@@ -198,14 +203,22 @@ def answerability_features(
     since every passage in scope mentions those anyway); ``candidates`` the scored sentences
     (best first), ``semantic`` the embedding cosine of each passage with the question.
     """
-    eligible = [c.probability for c in candidates if not c.unmet]
+    eligible = [c for c in candidates if not c.unmet]
     cosines = [v for k, v in (semantic or {}).items() if k in {h.chunk.chunk_id for h in hits}]
     return [
         _noun_coverage(query, hits, lexical),
         _focus_covered(query, hits, lexical),
-        max(eligible, default=0.0),
+        max((c.probability for c in eligible), default=0.0),
         max(cosines, default=0.0),
+        float(eligible[0].covers_focus) if eligible else 0.0,
     ]
+
+
+def focus_term(query: Query, lexical: LexicalIndex) -> str:
+    """The question's most specific term the corpus knows (a noun where there is one)."""
+    terms = [t for t in dict.fromkeys(query.terms) if lexical.known(query, t)]
+    nouns = [t for t in terms if t in query.nouns]
+    return max(nouns or terms, key=lexical.idf) if terms else ""
 
 
 def _noun_coverage(query: Query, hits: Sequence[Hit], lexical: LexicalIndex) -> float:

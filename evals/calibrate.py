@@ -55,6 +55,7 @@ MAX_FALSE_REFUSAL = 0.08  # on dev; leaves headroom for the 0.10 target on unsee
 SENTENCE_THRESHOLD = 0.25
 REGULARISATION = 1.0  # inverse strength C of the L2 penalty
 MODELS_DIR = Path(__file__).with_name("models")
+_FROM_SENTENCES = ("best_sentence", "focus_in_answer")  # recomputed from the fitted sentence model
 DEFAULT_XQUAD = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "xquad-de"
 
 
@@ -63,7 +64,7 @@ class _Part:
     """One answerable-or-not retrieval of a question, as training material."""
 
     label: int  # 1 = the documents answer it
-    sentences: list[tuple[list[float], int, bool]]  # features, contains the answer, eligible
+    sentences: list[tuple[list[float], int, bool, bool]]  # features, has answer, eligible, focus
     question_features: list[float]  # answerability features without best_sentence
     threshold_pool: bool  # counts for choosing the refusal threshold
 
@@ -90,12 +91,16 @@ def _part(evidence: Evidence, label: int, facts: list[list[str]], pool: bool) ->
             list(c.features),
             int(label and any(metrics.fact_found(c.text, f) for f in facts)),
             not c.unmet,
+            c.covers_focus,
         )
         for c in evidence.candidates
     ]
-    features = list(evidence.features)
-    best = ANSWERABILITY_FEATURES.index("best_sentence")
-    return _Part(label, sentences, features[:best] + features[best + 1 :], pool)
+    features = [
+        value
+        for name, value in zip(ANSWERABILITY_FEATURES, evidence.features, strict=True)
+        if name not in _FROM_SENTENCES
+    ]
+    return _Part(label, sentences, features, pool)
 
 
 def collect(settings: Settings, corpus: EvalCorpus, split: str = "dev") -> Source:
@@ -155,6 +160,7 @@ def _fit(
         mask = labels == value
         if mask.any():
             weights[mask] *= 0.5 * weights.sum() / weights[mask].sum()
+    weights *= len(weights) / weights.sum()  # mean weight 1: the penalty keeps its usual strength
     model = LogisticRegression(C=REGULARISATION, max_iter=5000)
     model.fit((data - mean) / scale, labels, sample_weight=weights)
     return LogisticModel(
@@ -167,22 +173,23 @@ def _fit(
 
 
 def _answer_row(part: _Part, sentence: LogisticModel) -> list[float]:
-    eligible = [sentence.probability(f) for f, _, ok in part.sentences if ok]
-    best = ANSWERABILITY_FEATURES.index("best_sentence")
-    row = list(part.question_features)
-    row.insert(best, max(eligible, default=0.0))
-    return row
+    """The answerability features, with the best eligible sentence under ``sentence``."""
+    eligible = [(sentence.probability(f), focus) for f, _, ok, focus in part.sentences if ok]
+    probability, focus = max(eligible, default=(0.0, False))
+    derived = {"best_sentence": probability, "focus_in_answer": float(focus)}
+    given = iter(part.question_features)
+    return [derived[n] if n in derived else next(given) for n in ANSWERABILITY_FEATURES]
 
 
 def _refused_by_requirements(part: _Part) -> bool:
-    return bool(part.sentences) and not any(ok for _, _, ok in part.sentences)
+    return bool(part.sentences) and not any(s[2] for s in part.sentences)
 
 
 def fit(sources: list[Source], info: dict[str, object] | None = None) -> AnswerModel:
     """Both models and the thresholds from the training material of ``sources``."""
     x, y, w = [], [], []
     for source in sources:
-        rows = [(f, label) for p in source.parts for f, label, _ in p.sentences]
+        rows = [(s[0], s[1]) for p in source.parts for s in p.sentences]
         for features, label in rows:
             x.append(features)
             y.append(label)
@@ -232,7 +239,7 @@ def evaluate_model(model: AnswerModel, source: Source) -> dict[str, float]:
         else:
             answer_n += 1
             false_refusals += refused
-            eligible = [(f, has) for f, has, ok in part.sentences if ok]
+            eligible = [(s[0], s[1]) for s in part.sentences if s[2]]
             if eligible:
                 tops += 1
                 top_hits += max(eligible, key=lambda e: model.sentence.probability(e[0]))[1]

@@ -37,9 +37,13 @@ _CASE_CUE = re.compile(
 )
 _CASE_SHAPE = re.compile(r"\b[A-ZÄÖÜ]{1,5}-\d{2,}(?:[-/]\d+)+\b|(?<![\d.,])\d{7,}(?![\d.,])")
 _MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
-_DATE = rf"(?:\d{{1,2}}\.[ ]?\d{{1,2}}\.[ ]?(?:\d{{4}}|\d{{2}})\b|\d{{4}}-\d{{2}}-\d{{2}}\b|\d{{1,2}}\.[ ]?(?:{_MONTHS})[ ]\d{{4}})"
+_DATE = (
+    r"(?:\d{1,2}\.[ ]?\d{1,2}\.[ ]?(?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b"
+    rf"|\d{{1,2}}\.[ ]?(?:{_MONTHS})[ ]\d{{4}})"
+)
 _BIRTH = re.compile(
-    rf"(?:\bgeb\.|\bgeboren|\bGeburtsdatum|\bGeburtstag|\*)[ \t]*(?:am[ \t]+|:[ \t]*)?(?P<date>{_DATE})"
+    r"(?:\bgeb\.|\bgeboren|\bGeburtsdatum|\bGeburtstag|\*)[ \t]*(?:am[ \t]+|:[ \t]*)?"
+    rf"(?P<date>{_DATE})"
 )
 _TOKEN = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’-]*")
 _HOUSE_NUMBER = re.compile(r"[ \t]+\d{1,3}(?:[ ]?[a-z])?\b(?![.,:]\d)")
@@ -51,20 +55,118 @@ _STREET_SUFFIXES = (
 _STREET_PREPOSITIONS = frozenset({"Am", "Im", "An", "Auf", "Zum", "Zur", "In", "Unter", "Hinter"})
 _STRONG_CUES = frozenset({"Frau", "Herr", "Herrn", "Familie", "Fam", "namens", "heißt", "Name"})
 _WEAK_CUES = frozenset(
-    """Schüler Schülerin Schülers Kind Kindes Sohn Tochter Bruder Schwester Junge Jungen Mädchen
-    Vater Mutter Pflegemutter Pflegevater Jugendliche Jugendlichen Jugendlicher Geschwister
-    Enkel Enkelin Neffe Nichte Mündel Klient Klientin von""".split()
+    [
+        "Schüler",
+        "Schülerin",
+        "Schülers",
+        "Kind",
+        "Kindes",
+        "Sohn",
+        "Tochter",
+        "Bruder",
+        "Schwester",
+        "Junge",
+        "Jungen",
+        "Mädchen",
+        "Vater",
+        "Mutter",
+        "Pflegemutter",
+        "Pflegevater",
+        "Jugendliche",
+        "Jugendlichen",
+        "Jugendlicher",
+        "Geschwister",
+        "Enkel",
+        "Enkelin",
+        "Neffe",
+        "Nichte",
+        "Mündel",
+        "Klient",
+        "Klientin",
+        "von",
+    ]
 )
 _TITLES = frozenset({"Dr", "Prof", "Dipl"})
 _PLACE_WORDS = frozenset(
-    """in nach aus bei Stadt Kreis Landkreis Gemeinde Rathaus Kreishaus Berufskolleg
-    Gesamtschule Grundschule Schule Gymnasium Realschule Hauptschule Bildungshaus
-    Außenstelle Hauptstelle Region Bezirk""".split()
+    [
+        "in",
+        "nach",
+        "aus",
+        "bei",
+        "Stadt",
+        "Kreis",
+        "Landkreis",
+        "Gemeinde",
+        "Rathaus",
+        "Kreishaus",
+        "Berufskolleg",
+        "Gesamtschule",
+        "Grundschule",
+        "Schule",
+        "Gymnasium",
+        "Realschule",
+        "Hauptschule",
+        "Bildungshaus",
+        "Außenstelle",
+        "Hauptstelle",
+        "Region",
+        "Bezirk",
+    ]
 )
 _NOT_NAMES = frozenset(
-    """Der Die Das Den Dem Des Ein Eine Einen Einem Einer Wer Was Wie Wo Wann Welche Welcher
-    Welches Warum Ist Sind Hat Haben Kann Können Muss Müssen Soll Sollen Gibt Gilt Bitte Und
-    Oder Aber Mit Ohne Für Ich Wir Sie Er Es Ihr Mein Meine Unser Unsere Dr Prof""".split()
+    [
+        "Der",
+        "Die",
+        "Das",
+        "Den",
+        "Dem",
+        "Des",
+        "Ein",
+        "Eine",
+        "Einen",
+        "Einem",
+        "Einer",
+        "Wer",
+        "Was",
+        "Wie",
+        "Wo",
+        "Wann",
+        "Welche",
+        "Welcher",
+        "Welches",
+        "Warum",
+        "Ist",
+        "Sind",
+        "Hat",
+        "Haben",
+        "Kann",
+        "Können",
+        "Muss",
+        "Müssen",
+        "Soll",
+        "Sollen",
+        "Gibt",
+        "Gilt",
+        "Bitte",
+        "Und",
+        "Oder",
+        "Aber",
+        "Mit",
+        "Ohne",
+        "Für",
+        "Ich",
+        "Wir",
+        "Sie",
+        "Er",
+        "Es",
+        "Ihr",
+        "Mein",
+        "Meine",
+        "Unser",
+        "Unsere",
+        "Dr",
+        "Prof",
+    ]
 )
 
 
@@ -198,13 +300,12 @@ def _name_findings(text: str, places: frozenset[str]) -> list[Finding]:
         neighbour = (i + 1 < len(words) and _is_name_part(words[i + 1], places) is not None) or (
             i > 0 and marked[i - 1]
         )
-        if cue == "strong" and _capitalised(word):
-            marked[i] = True
-        elif cue == "weak" and kind in {"given", "family", "ambiguous"}:
-            marked[i] = True
-        elif kind in {"given", "family"} and previous not in _PLACE_WORDS:
-            marked[i] = True
-        elif kind == "ambiguous" and neighbour and previous not in _PLACE_WORDS:
+        if (
+            (cue == "strong" and _capitalised(word))
+            or (cue == "weak" and kind in {"given", "family", "ambiguous"})
+            or (kind in {"given", "family"} and previous not in _PLACE_WORDS)
+            or (kind == "ambiguous" and neighbour and previous not in _PLACE_WORDS)
+        ):
             marked[i] = True
         if marked[i]:
             _extend_surname(words, marked, i, places)
@@ -216,7 +317,7 @@ def _capitalised(word: str) -> bool:
 
 
 def _is_name_part(word: str, places: frozenset[str]) -> str | None:
-    """"given", "family", "ambiguous", "other" (a capitalised word) or None."""
+    """ "given", "family", "ambiguous", "other" (a capitalised word) or None."""
     if not _capitalised(word) or word in places:
         return None
     if "-" in word and word not in FAMILY_NAMES:
@@ -233,7 +334,7 @@ def _is_name_part(word: str, places: frozenset[str]) -> str | None:
 
 
 def _cue_before(words: list[str], i: int) -> str:
-    """"strong" after Frau/Herr/Familie (titles skipped), "weak" after Schüler/Kind …, or ""."""
+    """ "strong" after Frau/Herr/Familie (titles skipped), "weak" after Schüler/Kind …, or ""."""
     j = i - 1
     while j >= 0 and words[j] in _TITLES:
         j -= 1
@@ -274,7 +375,7 @@ def _without_overlaps(candidates: list[Finding]) -> tuple[Finding, ...]:
     kept: list[Finding] = []
     for f in sorted(candidates, key=lambda f: (-(f.end - f.start), f.start)):
         i = bisect_right(starts, f.start)
-        if i and kept[i - 1].end > f.start or i < len(kept) and kept[i].start < f.end:
+        if (i and kept[i - 1].end > f.start) or (i < len(kept) and kept[i].start < f.end):
             continue
         starts.insert(i, f.start)
         kept.insert(i, f)

@@ -58,11 +58,49 @@ Hartmann Lange Werner Lehmann Köhler Maier Mayer Huber Kaiser Fuchs Peters Scho
 # Names that are also everyday German words, places or institutions: they count as a name
 # only with a second clue (a title like "Frau", a given name before them, a name list hit).
 AMBIGUOUS = frozenset(
-    """
-    Adam Ben Can Ernst Gül Hana Jan Kara Kurt Mara Max Milan Mina Mira Roman Said Tim Wolf
-    Klein Lange Fuchs Kaiser Richter Schwarz Bauer Koch Fischer Weber Schneider Schäfer Wagner
-    Werner Farah Mustafa Kaplan Aslan Huber Peters Kozak Popa Haile
-    """.split()
+    [
+        "Adam",
+        "Ben",
+        "Can",
+        "Ernst",
+        "Gül",
+        "Hana",
+        "Jan",
+        "Kara",
+        "Kurt",
+        "Mara",
+        "Max",
+        "Milan",
+        "Mina",
+        "Mira",
+        "Roman",
+        "Said",
+        "Tim",
+        "Wolf",
+        "Klein",
+        "Lange",
+        "Fuchs",
+        "Kaiser",
+        "Richter",
+        "Schwarz",
+        "Bauer",
+        "Koch",
+        "Fischer",
+        "Weber",
+        "Schneider",
+        "Schäfer",
+        "Wagner",
+        "Werner",
+        "Farah",
+        "Mustafa",
+        "Kaplan",
+        "Aslan",
+        "Huber",
+        "Peters",
+        "Kozak",
+        "Popa",
+        "Haile",
+    ]
 )
 
 GIVEN_NAMES = frozenset(_GIVEN.split())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 
@@ -15,10 +16,14 @@ __all__ = [
     "citation_meta",
     "escape_markdown",
     "format_stand",
+    "format_timestamp",
+    "kommune_label",
     "linked_markdown",
+    "plural",
     "stream_tokens",
 ]
 
+LEITFADEN = "Leitfaden"  # the manifest's pseudo-Kommune of cross-municipal documents
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$<>~:=])")
 _MARKER = re.compile(r"\[(\d+)\]")
 
@@ -58,6 +63,34 @@ def format_stand(stand: str) -> str:
     """ISO "Stand" as a German date ("2022-09-01" -> "01.09.2022"); "" when unknown."""
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", stand.strip())
     return f"{match[3]}.{match[2]}.{match[1]}" if match else stand.strip()
+
+
+def format_timestamp(stamp: str) -> str:
+    """ISO timestamp as "TT.MM.JJJJ HH:MM" in local time (UTC stamps end in "Z")."""
+    try:
+        when = dt.datetime.fromisoformat(stamp.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return stamp.strip()
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return when.strftime("%d.%m.%Y %H:%M")
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """ "1 Seite", "3 Seiten": the number with the right form of the noun."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def kommune_label(kommune: str, issuer: str = "") -> str:
+    """What the UI shows as a document's Kommune: the guide's placeholder becomes its issuer.
+
+    The corpus manifest files cross-municipal documents (the guide, the project web page)
+    under the pseudo-Kommune "Leitfaden"; shown to people that reads as a place. Their
+    issuer is shown instead, or "–" when there is none.
+    """
+    if kommune and kommune != LEITFADEN:
+        return kommune
+    return issuer or "–"
 
 
 def citation_meta(c: Citation) -> str:

@@ -134,13 +134,20 @@ LOGIN_PASSWORD = "Admin-Passwort"
 LOGIN_SUBMIT = "Anmelden"
 LOGIN_WRONG = "Das Passwort ist falsch."
 LOGIN_THROTTLED = "Zu viele Fehlversuche. Bitte in {seconds} Sekunden erneut versuchen."
+LOGIN_THROTTLED_ONE = "Zu viele Fehlversuche. Bitte in 1 Sekunde erneut versuchen."
+LOGIN_EXPIRED = (
+    "Ihre Anmeldung ist nach {minutes} Minuten ohne Aktivität abgelaufen. Bitte erneut anmelden."
+)
 LOGOUT = "Abmelden"
 LOGGED_IN = "Angemeldet als Administrator/in."
+LOGGED_IN_AS = "Angemeldet als {role}."
+ROLE_NAMES = {"admin": "Administrator/in", "evaluator": "Evaluator/in"}
 
 # --- admin: documents
 TAB_DOCUMENTS = "Dokumente"
 TAB_UPLOAD = "Hochladen"
 TAB_INGEST = "Einlesen"
+TAB_AUDIT = "Protokoll"
 DOCS_EMPTY = "Noch keine Dokumente im Dokumentordner oder im Index."
 DOCS_SUMMARY = "{indexed} eingelesen · {failed} fehlgeschlagen · {pending} nicht eingelesen"
 COL_DOC = "Dokument"
@@ -210,6 +217,20 @@ EVAL_CAPTION = (
     "Der feste Fragensatz misst Suche (hit@k, MRR), Antworten (Fakten, Zitate, Ablehnungen) "
     "und Antwortzeit – für den Konzeptlotsen und die Vergleichsverfahren im selben Lauf."
 )
+EVAL_LOGIN_PASSWORD = "Passwort (Evaluation oder Verwaltung)"
+EVAL_DISABLED = """\
+Die Evaluationsseite ist ausgeschaltet, weil weder ein Evaluations- noch ein Admin-Passwort
+eingerichtet ist.
+
+So schalten Sie sie ein:
+
+1. Im Projektordner `.venv/bin/konzeptlotse admin-hash --role evaluator` ausführen und
+   zweimal das gewünschte Passwort eingeben.
+2. Die ausgegebene Zeile `KONZEPTLOTSE_EVALUATOR_PASSWORD_HASH=…` in die Datei `.env` im
+   Projektordner eintragen (oder als Umgebungsvariable setzen).
+3. Den Konzeptlotsen neu starten (`make run`).
+
+Mit dem Admin-Passwort ist die Seite ebenfalls zugänglich."""
 TAB_RUN_VIEW = "Lauf ansehen"
 TAB_COMPARE = "Zwei Läufe vergleichen"
 TAB_NEW_RUN = "Neuer Lauf"
@@ -253,7 +274,16 @@ COMPARE_ONLY = "Nur in einem Lauf: {before} nur vorher, {after} nur nachher."
 COMPARE_STABLE = "Unverändert: {passed} weiter bestanden, {failed} weiter nicht bestanden."
 COMPARE_NONE = "Keine."
 NEW_RUN_DATASET = "Fragensatz (JSONL)"
-NEW_RUN_MISSING = "Der Fragensatz {path} fehlt."
+NEW_RUN_DATASET_HELP = (
+    "Zur Wahl stehen die JSONL-Fragensätze im Ordner `evals/` und im Datenverzeichnis; "
+    "andere Pfade sind hier aus Sicherheitsgründen nicht möglich."
+)
+NEW_RUN_NO_DATASETS = (
+    "Es gibt keinen Fragensatz im Ordner `evals/` oder im Datenverzeichnis. Bitte eine "
+    "JSONL-Datei im Format von `evals/fragen.jsonl` dort ablegen."
+)
+DATASET_IN_EVALS = "Ordner evals"
+DATASET_IN_DATA = "Datenverzeichnis"
 NEW_RUN_BASELINES = "Vergleichsverfahren mitmessen (LangChain-Standard, Nur BM25, Nur Dense)"
 NEW_RUN_SPLIT = "Teilmenge"
 NEW_RUN_SPLITS = {"all": "alle", "dev": "dev", "test": "test"}
@@ -294,4 +324,36 @@ METRIC_LABELS = {
     "p50_ms": "Antwortzeit p50 (ms)",
     "p95_ms": "Antwortzeit p95 (ms)",
     "n": "Fragen",
+}
+
+# --- admin: audit trail
+AUDIT_INTRO = (
+    "Zu jeder Antwort wird festgehalten, welcher Indexstand und welche Dokumentfassungen sie "
+    "ergeben haben – die Frage nur ohne persönliche Angaben. Aufbewahrung: {retention}."
+)
+AUDIT_FOREVER = "unbegrenzt"
+AUDIT_SINCE = "Antworten ab"
+AUDIT_EMPTY = "Keine Antworten in diesem Zeitraum."
+AUDIT_COUNT_SUFFIX = " im Zeitraum (neueste zuerst)."
+AUDIT_INTACT = "Protokoll vollständig und unverändert (Prüfkette in Ordnung)."
+AUDIT_BROKEN = "Das Protokoll wurde verändert oder ist unvollständig: {details}"
+AUDIT_EXPORT = "Als JSON herunterladen"
+AUDIT_FOUND = "beantwortet"
+AUDIT_REFUSED = "abgelehnt"
+AUDIT_CHANNELS = {"chat": "Chat", "cli": "Kommandozeile"}
+COL_TIME = "Zeit"
+COL_CHANNEL = "Kanal"
+COL_RESULT = "Ergebnis"
+COL_SOURCES = "Dokumente (Stand, Prüfsumme)"
+COL_GENERATOR = "Erzeugt von"
+COL_SUPPORT = "Belegung"
+COL_PII = "Entfernt"
+COL_INDEX = "Indexstand"
+PII_KIND_LABELS = {
+    "name": "Name",
+    "birthdate": "Geburtsdatum",
+    "address": "Adresse",
+    "phone": "Telefon",
+    "email": "E-Mail",
+    "case_id": "Kennung",
 }

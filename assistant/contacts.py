@@ -164,12 +164,20 @@ def _extend_right(sentence: str, tokens: list[re.Match[str]], i: int) -> int:
                 break
             end = j + 1
             j += 1
-        elif word[:1].isupper() and nxt is not None and nxt.group() in _CONNECTORS:
-            end = j  # "Schule" in "Clearingstelle Schule im Rathaus"
+        elif word[:1].isupper() and j == end + 1 and _closes(sentence, tokens[j], nxt):
+            end = j  # "Schule" in "Clearingstelle Schule im Rathaus", a town at the end
         else:
             break
         j += 1
     return end
+
+
+def _closes(sentence: str, token: re.Match[str], nxt: re.Match[str] | None) -> bool:
+    """Whether a name part ends here: before a connector, punctuation or the sentence end."""
+    if nxt is None:
+        return True
+    following = nxt.group()
+    return following in _CONNECTORS or following.startswith("(") or not _joined(sentence, token, nxt)
 
 
 def _candidate(

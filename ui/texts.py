@@ -41,6 +41,18 @@ ASK_FAILED = (
     "Bei dieser Frage ist ein interner Fehler aufgetreten ({error}). Bitte die Frage anders "
     "formulieren oder die Administration informieren; Einzelheiten stehen im Server-Protokoll."
 )
+PRIVACY_NOTICE = (
+    "Ihre Frage enthält offenbar persönliche Angaben ({kinds}). Der Konzeptlotse ist für "
+    "Fragen zu den Konzepten da, nicht für Einzelfälle. Die Frage wurde deshalb nicht "
+    "gestellt und nirgends gespeichert."
+)
+PRIVACY_REDACTED = "Ohne persönliche Angaben lautet sie:"
+PRIVACY_ASK_REDACTED = "Ohne persönliche Angaben fragen"
+PRIVACY_DISCARD = "Verwerfen"
+AUDIT_WRITE_FAILED = (
+    "Diese Antwort konnte nicht im Prüfprotokoll vermerkt werden (Speicher voll oder keine "
+    "Schreibrechte im Datenverzeichnis). Bitte die Administration informieren."
+)
 NO_INDEX = (
     "Es sind noch keine Dokumente eingelesen. Eine Administratorin oder ein Administrator "
     "kann sie unter „Verwaltung“ hochladen und einlesen."
@@ -82,6 +94,11 @@ PAGE_DOWNLOAD = "Originaldatei herunterladen"
 PAGE_MISSING = "Die Originaldatei „{doc_id}“ ist nicht mehr vorhanden."
 PAGE_FAILED = "Die Seite konnte nicht angezeigt werden ({detail})."
 DOC_KIND_TEXT = "Textdokument (ohne Seiten); die zitierte Stelle ist gelb markiert."
+CONTACT_HEADING = "Zuständig"
+CONTACT_SOURCE = "Quelle"
+CONTACT_HINT = "So steht es im zitierten Dokument; bitte vor Weitergabe dort prüfen."
+FEEDBACK_HELPFUL = "Hilfreich"
+FEEDBACK_UNHELPFUL = "Nicht hilfreich"
 COMPARISON_HEADING = "Vergleich nach Kommunen"
 COMPARISON_NOTHING = "In den Dokumenten von {kommune} steht dazu nichts."
 COMPARISON_SOURCES = "Quellen: {numbers}"
@@ -99,6 +116,7 @@ DETAILS_INDEX = "Indexstand: {version}"
 FEEDBACK_PROMPT = "War diese Antwort hilfreich?"
 FEEDBACK_COMMENT = "Kommentar (optional)"
 FEEDBACK_COMMENT_SAVE = "Kommentar speichern"
+FEEDBACK_COMMENT_HELP = "Bitte ohne Namen oder andere persönliche Angaben; solche werden entfernt."
 FEEDBACK_THANKS = "Danke! Ihre Rückmeldung ist gespeichert – nur auf diesem Rechner."
 FEEDBACK_COMMENT_SAVED = "Kommentar gespeichert."
 COPY = "Als Markdown kopieren"

@@ -177,7 +177,9 @@ def _closes(sentence: str, token: re.Match[str], nxt: re.Match[str] | None) -> b
     if nxt is None:
         return True
     following = nxt.group()
-    return following in _CONNECTORS or following.startswith("(") or not _joined(sentence, token, nxt)
+    return (
+        following in _CONNECTORS or following.startswith("(") or not _joined(sentence, token, nxt)
+    )
 
 
 def _candidate(

@@ -255,8 +255,11 @@ def test_personal_details_are_not_asked_and_a_redacted_question_is_offered(
     assert "Yilmaz" not in text and "12.03.2011" not in text
     _button(app, texts.PRIVACY_ASK_REDACTED).click().run()
     assert not app.exception
-    assert app.chat_message[0].markdown[0].value.replace("\\", "").startswith(
-        "Mein Schüler [Name], geboren [Geburtsdatum]"
+    assert (
+        app.chat_message[0]
+        .markdown[0]
+        .value.replace("\\", "")
+        .startswith("Mein Schüler [Name], geboren [Geburtsdatum]")
     )
     assert texts.PRIVACY_ASK_REDACTED not in [b.label for b in app.button]
     records = AuditLog.for_data_dir(corpus_settings.data_dir).entries()

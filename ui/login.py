@@ -35,7 +35,7 @@ __all__ = [
 
 ADMIN = "admin"
 EVALUATOR = "evaluator"
-SESSION_KEY = "login"
+SESSION_KEY = "auth_session"
 EXPIRED_KEY = "login_expired"
 COUNTDOWN_SECONDS = 1.0
 
@@ -65,7 +65,7 @@ def client_address() -> str:
         address = st.context.ip_address
     except Exception:  # noqa: BLE001 - no client context (tests, bare mode)
         address = None
-    return address or "lokal"
+    return address if isinstance(address, str) and address else "lokal"
 
 
 def role_hashes(config: Settings) -> dict[str, str]:

@@ -375,3 +375,50 @@ PII_KIND_LABELS = {
     "email": "E-Mail",
     "case_id": "Kennung",
 }
+
+# --- German for texts Streamlit's frontend writes itself (ui/german_dom.py)
+DOM_TEXT = {
+    "Browse files": "Datei auswählen",
+    "Upload": "Datei auswählen",
+    "Drag and drop file here": "Datei hierher ziehen",
+    "Drag and drop files here": "Dateien hierher ziehen",
+    "Press Enter to submit form": "Eingabetaste sendet das Formular",
+    "Press Enter to apply": "Eingabetaste übernimmt",
+    "No results": "Keine Treffer",
+    "No options to select": "Keine Auswahl möglich",
+    "Choose an option": "Bitte wählen",
+    "Running...": "Läuft …",
+    "Stop": "Anhalten",
+    "Copy to clipboard": "In die Zwischenablage kopieren",
+    "Copied to clipboard": "Kopiert",
+    "Search": "Suchen",
+    "Download as CSV": "Als CSV herunterladen",
+    "Fullscreen": "Vollbild",
+    "Close fullscreen": "Vollbild beenden",
+    "Show password text": "Passwort anzeigen",
+    "Hide password text": "Passwort verbergen",
+}
+DOM_ARIA = {
+    "Close": "Schließen",
+    "Clear all": "Alle entfernen",
+    "Remove": "Entfernen",
+    "Open": "Öffnen",
+    "Show password text": "Passwort anzeigen",
+    "Hide password text": "Passwort verbergen",
+    "Increment": "Erhöhen",
+    "Decrement": "Verringern",
+    "Previous month": "Voriger Monat",
+    "Next month": "Nächster Monat",
+    "Choose a date": "Datum wählen",
+    "Collapse sidebar": "Seitenleiste einklappen",
+    "Expand sidebar": "Seitenleiste ausklappen",
+    "Main menu": "Hauptmenü",
+}
+DOM_PATTERNS = [
+    [r"^(?:Limit )?(\d+)\s?MB per file • (.+)$", "Höchstens $1 MB je Datei • $2"],
+    [r"^(?:Limit )?(\d+)\s?MB per file$", "Höchstens $1 MB je Datei"],
+    [r"^[dD]{2}\.[mM]{2}\.[yY]{4}$", "TT.MM.JJJJ"],
+    [r"^day, (.+)$", "Tag, $1"],
+    [r"^month, (.+)$", "Monat, $1"],
+    [r"^year, (.+)$", "Jahr, $1"],
+]

@@ -42,8 +42,9 @@ class Settings:
     embedding_model: str = _setting(
         "",
         "EMBEDDING_MODEL",
-        "Lokales Verzeichnis eines sentence-transformers-Modells; leer = das mitgelieferte "
-        "Offline-Modell all-MiniLM-L6-v2. Ein Wechsel verlangt `ingest --rebuild`.",
+        "Lokales Verzeichnis eines sentence-transformers-Modells (e5-Modelle bekommen ihre "
+        "Präfixe „query: “/„passage: “); leer = das mitgelieferte mehrsprachige Offline-Modell "
+        "Universal Sentence Encoder v3. Ein Wechsel verlangt `ingest --rebuild`.",
     )
     chunk_tokens: int = _setting(
         180,

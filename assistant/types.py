@@ -39,6 +39,11 @@ class DocumentMeta:
     issuer: str = ""
     source: str = ""
     supersedes: str = ""  # doc_id of an older document this one partly replaces
+    inferred: str = ""  # fields read off the document, not the manifest ("kommune,stand")
+
+    def is_inferred(self, name: str) -> bool:
+        """Whether field ``name`` was read off the document rather than given in the manifest."""
+        return name in self.inferred.split(",")
 
     def to_dict(self) -> dict[str, str]:
         """Plain dict (all values are strings, as Chroma metadata requires)."""

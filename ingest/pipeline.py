@@ -26,6 +26,7 @@ from assistant.types import DocRecord
 
 from .chunk import CHUNK_VERSION, chunk_pages
 from .clean import CLEAN_VERSION
+from .infer import infer_metadata
 from .load import SUPPORTED_SUFFIXES, load_file
 from .metadata import MANIFEST_NAME, document_meta, read_manifest
 
@@ -38,6 +39,8 @@ __all__ = [
     "ingest_lock",
     "run_ingest",
 ]
+
+METADATA_VERSION = "2"  # 2: municipality, type and Stand inferred where the manifest is silent
 
 STATUS_LABELS = {
     "new": "neu",
@@ -146,7 +149,8 @@ def _base_for(path: Path, root: Path, corpus_dir: Path) -> Path:
 def pipeline_id(settings: Settings) -> str:
     """Everything besides the file and its metadata that shapes the chunks and vectors."""
     model = model_identity(resolve_model(settings.embedding_model))
-    return f"clean={CLEAN_VERSION};chunk={CHUNK_VERSION}/{settings.chunk_tokens};model={model}"
+    chunking = f"chunk={CHUNK_VERSION}/{settings.chunk_tokens}"
+    return f"clean={CLEAN_VERSION};{chunking};meta={METADATA_VERSION};model={model}"
 
 
 def run_ingest(
@@ -237,9 +241,10 @@ def _update(
 ) -> list[FileOutcome]:
     outcomes: list[FileOutcome] = []
     tracker = _Tracker(len(sources), on_progress)
+    known = frozenset(str(s.entry.get("kommune") or "") for s in sources if s.entry)
     for done, source in enumerate(sources):
         tracker.at(done, source.doc_id)
-        outcomes.append(_ingest_one(index, source, settings, tracker.advance))
+        outcomes.append(_ingest_one(index, source, settings, tracker.advance, known))
     for record in _vanished(index, sources, roots):
         index.remove_document(record.doc_id)
         outcomes.append(FileOutcome(record.doc_id, "removed"))
@@ -268,7 +273,11 @@ class _Tracker:
 
 
 def _ingest_one(
-    index: Index, source: SourceFile, settings: Settings, advance: Callable[[int], None]
+    index: Index,
+    source: SourceFile,
+    settings: Settings,
+    advance: Callable[[int], None],
+    known_kommunen: frozenset[str] = frozenset(),
 ) -> FileOutcome:
     try:
         content_hash = _hash_file(source.path)
@@ -277,7 +286,9 @@ def _ingest_one(
         if existing is not None and existing.fingerprint == fingerprint:
             return FileOutcome(source.doc_id, "unchanged", existing.chunk_count)
         loaded = load_file(source.path, source.doc_id)
-        meta = document_meta(source.doc_id, source.entry, loaded.title)
+        known = {d.meta.kommune for d in index.documents()} | set(known_kommunen)
+        inferred = infer_metadata(loaded.pages, loaded.title, loaded.kind, sorted(known - {""}))
+        meta = document_meta(source.doc_id, source.entry, loaded.title, inferred)
         model = index.model
         chunks = chunk_pages(
             list(loaded.pages),

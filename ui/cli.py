@@ -18,6 +18,7 @@ from assistant.errors import KonzeptlotseError
 from assistant.privacy import apply_offline_defaults
 from assistant.settings import Settings
 from assistant.texts import SENTENCE_SUPPORTED
+from assistant.types import DocumentMeta
 
 if TYPE_CHECKING:
     from ingest.pipeline import IngestReport
@@ -289,15 +290,22 @@ def _cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     for r in records:
         print(f"{r.doc_id}\n  {r.meta.title}")
+        kommune = _marked(r.meta, "kommune", r.meta.kommune or "ohne Kommune")
+        doc_type = _marked(r.meta, "doc_type", r.meta.doc_type or "Dokument")
+        stand = _marked(r.meta, "stand", r.meta.stand or "unbekannt")
         print(
-            f"  {r.meta.kommune or 'ohne Kommune'} · {r.meta.doc_type or 'Dokument'} · "
-            f"Stand {r.meta.stand or 'unbekannt'} · {r.pages} Seiten · {r.chunk_count} "
+            f"  {kommune} · {doc_type} · Stand {stand} · {r.pages} Seiten · {r.chunk_count} "
             f"Abschnitte · eingelesen {r.ingested_at}"
         )
         for warning in r.warnings:
             print(f"  Hinweis: {warning}")
     print(f"{len(records)} Dokumente, Embedding-Modell {index.model_id}")
     return 0
+
+
+def _marked(meta: DocumentMeta, name: str, value: str) -> str:
+    """A metadata value, marked when it was read off the document (no manifest entry)."""
+    return f"{value} (aus dem Dokument erschlossen)" if meta.is_inferred(name) else value
 
 
 def _cmd_remove(args: argparse.Namespace, settings: Settings) -> int:

@@ -74,9 +74,7 @@ def test_other_places_must_be_met_by_the_evidence() -> None:
     def known(word: str) -> bool:
         return word.lower() in {"schulen", "eltern"}
 
-    assert other_places("Wie läuft die Erstberatung in Hohenfurt?", NAMES, known) == (
-        "Hohenfurt",
-    )
+    assert other_places("Wie läuft die Erstberatung in Hohenfurt?", NAMES, known) == ("Hohenfurt",)
     assert other_places("Was bieten die Hohenfurter Schulen an?", NAMES, known) == ("Hohenfurt",)
     assert other_places("Wie viele kamen im Regierungsbezirk Arnsberg an?", NAMES, known) == (
         "Arnsberg",

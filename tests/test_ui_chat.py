@@ -295,12 +295,12 @@ def test_every_answer_is_recorded_in_the_audit_trail(
 def test_the_responsible_office_is_shown_with_its_own_source(app: AppTest) -> None:
     _ask(app, "Wer ist in Beispielstadt für die Erstberatung zuständig?")
     assert not app.exception
-    box = "\n".join(m.value for m in app.markdown).replace("\\", "")
-    assert f"**{texts.CONTACT_HEADING}**" in box
-    assert "- Stelle: Kommunale Integrationszentrum Beispielstadt" in box
-    assert "- Telefon: 05231 99-4410" in box
-    assert "- E-Mail: ki@beispielstadt.example" in box
-    assert "- Sprechzeiten: montags und mittwochs von 9 bis 12 Uhr" in box
+    assert f"**{texts.CONTACT_HEADING}**" in [m.value for m in app.markdown]
+    box = "\n".join(h.proto.body for h in app.get("html"))
+    assert "<li>Stelle: Kommunale Integrationszentrum Beispielstadt</li>" in box
+    assert "<li>Telefon: 05231 99-4410</li>" in box
+    assert "<li>E-Mail: ki@beispielstadt.example</li>" in box
+    assert "<li>Sprechzeiten: montags und mittwochs von 9 bis 12 Uhr</li>" in box
     assert "Quelle: Konzept Neuzuwanderung Beispielstadt" in _captions(app)
 
 

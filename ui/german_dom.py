@@ -1,4 +1,4 @@
-"""German for the few texts Streamlit's frontend writes itself, and Escape for dialogs.
+"""German for the few texts Streamlit's frontend writes itself, Escape for dialogs, link colour.
 
 Streamlit renders some labels and accessible names in English ("Close", "Browse files",
 "50MB per file • PDF"), with no option to change them. A small script, run once per page
@@ -17,6 +17,10 @@ from . import texts
 __all__ = ["install"]
 
 _SCRIPT = """
+<style>
+/* Links Streamlit's Markdown makes from e-mail addresses in quotes: WCAG AA contrast. */
+[data-testid="stMarkdownContainer"] a { color: #00152e !important; text-decoration: underline; }
+</style>
 <script>
 (() => {
   if (window.__konzeptlotseDe) return;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import itertools
 import time
 from collections.abc import Iterable, Sequence
@@ -109,7 +110,8 @@ def _contact_box(index: int, chat_turn: state.ChatTurn, config: Settings) -> Non
     c = contact.citation
     with st.container(border=True, key=f"contact-{chat_turn.uid}"):
         st.markdown(f"**{texts.CONTACT_HEADING}**")
-        st.markdown("\n".join(f"- {escape_markdown(line)}" for line in contact_lines(contact)))
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in contact_lines(contact))
+        st.html(f'<ul class="kl-contact">{items}</ul>')  # plain text: no auto-linked e-mail
         issuer = _issuers(config).get(c.doc_id, "")
         source = f"{texts.CONTACT_SOURCE}: {c.title} – {citation_meta(c, issuer)}"
         st.caption(escape_markdown(source))

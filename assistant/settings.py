@@ -94,7 +94,38 @@ class Settings:
         "Admin-Bereich gesperrt.",
     )
     upload_max_mb: int = _setting(
-        50, "UPLOAD_MAX_MB", "Höchstgröße einer hochgeladenen Datei in MB."
+        50,
+        "UPLOAD_MAX_MB",
+        "Höchstgröße einer hochgeladenen Datei in MB (gilt auch am Server: "
+        "`server.maxUploadSize`).",
+    )
+    evaluator_password_hash: str = _setting(
+        "",
+        "EVALUATOR_PASSWORD_HASH",
+        "Hash des Evaluations-Passworts (erzeugen mit `konzeptlotse admin-hash --role "
+        "evaluator`); leer = die Evaluationsseite ist nur mit dem Admin-Passwort zugänglich.",
+    )
+    session_idle_minutes: int = _setting(
+        30,
+        "SESSION_IDLE_MINUTES",
+        "Minuten ohne Aktivität, nach denen eine Anmeldung (Verwaltung, Evaluation) endet.",
+    )
+    audit_retention_days: int = _setting(
+        90,
+        "AUDIT_RETENTION_DAYS",
+        "Tage, die das Prüfprotokoll der Antworten aufbewahrt wird (0 = unbegrenzt).",
+    )
+    server_address: str = _setting(
+        "127.0.0.1",
+        "SERVER_ADDRESS",
+        "Adresse, auf der die Oberfläche lauscht; `0.0.0.0` = im lokalen Netz erreichbar "
+        "(dann `KONZEPTLOTSE_ALLOWED_HOSTS` setzen).",
+    )
+    allowed_hosts: str = _setting(
+        "",
+        "ALLOWED_HOSTS",
+        "Weitere Hostnamen, unter denen die Oberfläche aufgerufen wird (kommagetrennt, z. B. "
+        "`konzeptlotse.kreis.local`); andere Host-Angaben werden abgewiesen.",
     )
 
     generator: str = _setting(

@@ -85,3 +85,37 @@ ERR_EMBEDDING_MISMATCH = (
     "`konzeptlotse ingest --rebuild` neu aufbauen."
 )
 ERR_LOCKED = "Es läuft bereits eine Indexierung für {data_dir}. Bitte warten, bis sie fertig ist."
+
+# Personal-data guard (assistant.pii), audit trail (assistant.audit), contacts
+# (assistant.contacts). Kept together so the privacy wording is reviewed in one place.
+__all__ += [
+    "AUDIT_BAD_DATE",
+    "CONTACT_KINDS",
+    "PII_KIND_NAMES",
+    "PII_PLACEHOLDERS",
+]
+PII_PLACEHOLDERS = {
+    "name": "[Name]",
+    "birthdate": "[Geburtsdatum]",
+    "address": "[Adresse]",
+    "phone": "[Telefon]",
+    "email": "[E-Mail]",
+    "case_id": "[Kennung]",
+}
+PII_KIND_NAMES = {
+    "name": "Namen",
+    "birthdate": "Geburtsdaten",
+    "address": "Adressen",
+    "phone": "Telefonnummern",
+    "email": "E-Mail-Adressen",
+    "case_id": "Akten- oder Fallkennungen",
+}
+AUDIT_BAD_DATE = "Ungültiges Datum {value!r}: bitte als JJJJ-MM-TT angeben, z. B. 2026-11-01."
+CONTACT_KINDS = {
+    "office": "Stelle",
+    "role": "Ansprechperson",
+    "phone": "Telefon",
+    "email": "E-Mail",
+    "place": "Ort",
+    "hours": "Sprechzeiten",
+}

@@ -95,6 +95,7 @@ class Index:
         self._meta, documents, self._ordered = read_store(self.folder / CHUNKS_FILE)
         self._documents = {d.doc_id: d for d in documents}
         self._chunks = {c.chunk_id: c for c in self._ordered}
+        self._rows = {c.chunk_id: i for i, c in enumerate(self._ordered)}
         self._load_lock = threading.Lock()
         self._lexical: LexicalIndex | None = None
         self._vectors: VectorMatrix | None = None
@@ -206,6 +207,13 @@ class Index:
                 (filters.matches(c.meta) for c in self._ordered), dtype=bool, count=len(self)
             )
         return [(self._ordered[i], s) for i, s in self.vectors().search(vector, k, allowed)]
+
+    def similarities(self, vector: Sequence[float], chunk_ids: Sequence[str]) -> dict[str, float]:
+        """Cosine of the stored vectors of ``chunk_ids`` with ``vector`` (stored ones only)."""
+        rows = {cid: self._rows[cid] for cid in dict.fromkeys(chunk_ids) if cid in self._rows}
+        if not rows:
+            return {}
+        return dict(zip(rows, self.vectors().cosines(vector, list(rows.values())), strict=True))
 
     def __len__(self) -> int:
         return len(self._ordered)

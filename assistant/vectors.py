@@ -148,6 +148,11 @@ class VectorMatrix:
         order = top[np.argsort(-scores[top], kind="stable")]
         return [(int(i), float(scores[i])) for i in order if np.isfinite(scores[i])]
 
+    def cosines(self, vector: Sequence[float], rows: Sequence[int]) -> list[float]:
+        """Cosine similarity of ``vector`` with the given rows."""
+        query = _normalised(np.asarray(vector, dtype=np.float32)[None, :])[0]
+        return [float(x) for x in self.matrix[list(rows)] @ query]
+
 
 def _normalised(matrix: np.ndarray) -> np.ndarray:
     if matrix.size == 0:

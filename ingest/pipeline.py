@@ -44,6 +44,8 @@ __all__ = [
     "run_ingest",
 ]
 
+METADATA_VERSION = "2"  # 2: municipality, type and Stand inferred where the manifest is silent
+
 STATUS_LABELS = {
     "new": "neu",
     "changed": "geändert",
@@ -117,7 +119,8 @@ def discover(roots: list[Path], corpus_dir: Path) -> list[SourceFile]:
 def pipeline_id(settings: Settings) -> str:
     """Everything besides the file and its metadata that shapes the chunks and vectors."""
     model = model_identity(resolve_model(settings.embedding_model))
-    return f"clean={CLEAN_VERSION};chunk={CHUNK_VERSION}/{settings.chunk_tokens};model={model}"
+    chunking = f"chunk={CHUNK_VERSION}/{settings.chunk_tokens}"
+    return f"clean={CLEAN_VERSION};{chunking};meta={METADATA_VERSION};model={model}"
 
 
 def run_ingest(
@@ -242,6 +245,13 @@ class _Run:
         ]
         return sorted(set(gone) | ((skipped | duplicates) & set(self.records)))
 
+    def _known_kommunen(self) -> tuple[str, ...]:
+        """Municipalities of the index being built and of the manifest (for inference)."""
+        records = self.writer.documents() if self.writer else list(self.records.values())
+        known = {r.meta.kommune for r in records}
+        known |= {str(s.entry.get("kommune") or "") for s in self.found.sources if s.entry}
+        return tuple(sorted(known - {""}))
+
     # --- writing -------------------------------------------------------------------------
 
     def write(self, lock: WriterLock, rebuild: bool) -> tuple[list[FileOutcome], dict[str, Any]]:
@@ -304,6 +314,7 @@ class _Run:
             self.model,
             self.settings.chunk_tokens,
             self.limits,
+            self._known_kommunen(),
         )
         prepared = worker.run(task)
         if isinstance(prepared, str):

@@ -24,6 +24,7 @@ from assistant.settings import Settings
 from assistant.types import Chunk, DocumentMeta
 
 from .chunk import chunk_pages
+from .infer import infer_metadata
 from .load import SUPPORTED_SUFFIXES, load_file
 from .metadata import document_meta
 
@@ -64,6 +65,7 @@ class Task:
     model: str
     chunk_tokens: int
     limits: Limits
+    known_kommunen: tuple[str, ...] = ()  # municipalities the index and manifest know
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,8 @@ def prepare(task: Task) -> Prepared:
         limit = _number(task.limits.max_chars)
         reason = texts.LIMIT_CHARS.format(chars=_number(chars), limit=limit)
         raise DocumentError(task.doc_id, reason)
-    meta = document_meta(task.doc_id, task.entry, loaded.title)
+    inferred = infer_metadata(loaded.pages, loaded.title, loaded.kind, list(task.known_kommunen))
+    meta = document_meta(task.doc_id, task.entry, loaded.title, inferred)
     chunks = chunk_pages(
         list(loaded.pages),
         meta,

@@ -52,3 +52,18 @@ def copy_corpus(target: Path) -> Path:
     """A copy of the bundled documents that a test may change."""
     shutil.copytree(CORPUS_DOCS, target)
     return target
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the figures tests record as ``messwert`` (e.g. the personal-data guard's)."""
+    lines = [
+        str(value)
+        for outcome in ("passed", "failed")
+        for report in terminalreporter.stats.get(outcome, [])
+        for name, value in getattr(report, "user_properties", [])
+        if name == "messwert"
+    ]
+    if lines:
+        terminalreporter.section("Messwerte")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, Settings
-from assistant.embed import bundled_model_path
+from assistant.embed import resolve_model
 from assistant.store import Index
 from ui.cli import EXIT_PARTIAL, main
 
@@ -51,7 +51,7 @@ def _verdict(out: str, doc_id: str) -> tuple[str, str]:
 
 
 def _assert_rest_indexed_and_answering(data: Path, docs: Path) -> Index:
-    index = Index.open(data, str(bundled_model_path()))
+    index = Index.open(data, resolve_model(""))
     assert set(GOOD) <= {d.doc_id for d in index.documents()}
     answer = Assistant(Settings(data_dir=data, corpus_dir=docs)).ask(QUESTION)
     assert answer.found and "85" in answer.text

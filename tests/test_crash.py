@@ -21,14 +21,14 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, Settings
-from assistant.embed import bundled_model_path
+from assistant.embed import resolve_model
 from assistant.generations import GENERATIONS, READY, current_generation, read_ready
 from assistant.store import Index
 from ingest import run_ingest
 
 from .minicorpus import write_minicorpus
 
-MODEL = str(bundled_model_path())
+MODEL = resolve_model("")
 QUESTION = "Wie viele Lernpaten begleiten die Kinder im Kreis Cedorf?"
 TRIALS = 5
 

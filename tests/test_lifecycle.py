@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, IndexMissing, Settings
-from assistant.embed import bundled_model_path
+from assistant.embed import resolve_model
 from assistant.generations import GENERATIONS, current_generation
 from assistant.store import Index
 from ingest import run_ingest
@@ -27,7 +27,7 @@ from ingest import run_ingest
 from .ask_loop import QUESTIONS
 from .minicorpus import write_minicorpus
 
-MODEL = str(bundled_model_path())
+MODEL = resolve_model("")
 
 
 def _chunk_ids(data: Path) -> tuple[str, set[str]]:

@@ -264,6 +264,7 @@ class IndexWriter:
         self.model_id = model_identity(model)
         self.base = base
         embeddings = load_embeddings(model)  # before the folder exists: loading takes a while
+        embeddings.embed_query("Bereit.")  # models that load lazily load now
         self.generation, self.folder = new_generation(lock)
         self.timings: dict[str, float] = {}
         try:

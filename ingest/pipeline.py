@@ -259,7 +259,7 @@ class _Run:
         outcomes = [FileOutcome(s.doc_id, "skipped", reason=s.reason) for s in self.found.skipped]
         fresh = rebuild or current_generation(lock.data_dir) is None
         try:
-            with FileWorker() as worker:
+            with FileWorker(self.model) as worker:
                 for done, source in enumerate(self.found.sources):
                     self.tracker.at(done, source.doc_id)
                     outcomes.append(self._one(lock, source, worker, fresh))

@@ -30,7 +30,7 @@ from .metadata import document_meta
 
 __all__ = ["FileWorker", "Limits", "Prepared", "Task", "os_reason", "prepare"]
 
-_PRELOAD = ["ingest.worker", "pypdf", "bs4", "tokenizers"]
+_PRELOAD = ["ingest.worker", "ingest.infer", "pypdf", "bs4", "tokenizers"]
 STARTUP_S = 120.0  # starting the worker does not count against a file's time limit
 
 
@@ -142,9 +142,10 @@ def _outcome(task: Task) -> tuple[str, Any]:
         return "failed", texts.LOAD_CRASHED.format(detail=type(exc).__name__)
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, model: str) -> None:
     """The worker's loop: one task in, one outcome out, until the pipe closes."""
-    conn.send("ready")  # started and imported: from here on a file's time counts
+    token_counter(model)("Bereit.")  # load the tokenizer before any file's time counts
+    conn.send("ready")
     while True:
         try:
             task = conn.recv()
@@ -158,7 +159,8 @@ def _serve(conn: Connection) -> None:
 class FileWorker:
     """Runs ``prepare`` in a child process with a time limit; restarts it after a kill."""
 
-    def __init__(self) -> None:
+    def __init__(self, model: str) -> None:
+        self.model = model
         self._ctx = multiprocessing.get_context("forkserver")
         self._ctx.set_forkserver_preload(_PRELOAD)
         self._process: Any = None
@@ -189,7 +191,10 @@ class FileWorker:
             self._kill()
             parent, child = self._ctx.Pipe()
             self._process = self._ctx.Process(
-                target=_serve, args=(child,), name="konzeptlotse-ingest-worker", daemon=True
+                target=_serve,
+                args=(child, self.model),
+                name="konzeptlotse-ingest-worker",
+                daemon=True,
             )
             self._process.start()
             child.close()

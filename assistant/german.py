@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
@@ -102,10 +103,16 @@ def stopwords() -> frozenset[str]:
     return frozenset(STOPWORDS_GERMAN) | frozenset(_QUESTION_WORDS)
 
 
-@lru_cache(maxsize=1)
+_per_thread = threading.local()
+
+
 def _stemmer() -> Stemmer.Stemmer:
-    stemmer = Stemmer.Stemmer("german")
-    stemmer.maxCacheSize = 200_000
+    """This thread's stemmer: PyStemmer objects are not thread-safe (one per thread)."""
+    stemmer: Stemmer.Stemmer | None = getattr(_per_thread, "stemmer", None)
+    if stemmer is None:
+        stemmer = Stemmer.Stemmer("german")
+        stemmer.maxCacheSize = 200_000
+        _per_thread.stemmer = stemmer
     return stemmer
 
 

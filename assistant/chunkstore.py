@@ -16,7 +16,7 @@ from typing import Any
 
 from .types import Chunk, DocRecord, DocumentMeta
 
-__all__ = ["SCHEMA_VERSION", "ChunkStore", "read_store"]
+__all__ = ["SCHEMA_VERSION", "ChunkStore", "read_chunks", "read_documents"]
 
 SCHEMA_VERSION = 2
 FILE_NAME = "chunks.sqlite"
@@ -117,14 +117,25 @@ class ChunkStore:
         self._db.close()
 
 
-def read_store(path: Path) -> tuple[dict[str, str], list[DocRecord], list[Chunk]]:
-    """(meta, documents, chunks) of a published store, read without creating any file."""
+def read_documents(path: Path) -> tuple[dict[str, str], list[DocRecord]]:
+    """(meta, documents) of a published store, read without creating any file."""
+    with _readonly(path) as db:
+        return dict(db.execute("SELECT key, value FROM meta").fetchall()), _documents(db)
+
+
+def read_chunks(path: Path) -> list[Chunk]:
+    """All chunks of a published store in document order, read without creating any file."""
+    with _readonly(path) as db:
+        return _chunks(db)
+
+
+@contextmanager
+def _readonly(path: Path) -> Iterator[sqlite3.Connection]:
     if not path.is_file():
         raise FileNotFoundError(path)  # sqlite would report a vague "unable to open"
     db = sqlite3.connect(_readonly_uri(path), uri=True)
     try:
-        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
-        return meta, _documents(db), _chunks(db)
+        yield db
     finally:
         db.close()
 

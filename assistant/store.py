@@ -51,7 +51,7 @@ import numpy as np
 
 from . import texts
 from .chunkstore import FILE_NAME as CHUNKS_FILE
-from .chunkstore import SCHEMA_VERSION, ChunkStore, read_store
+from .chunkstore import SCHEMA_VERSION, ChunkStore, read_chunks, read_documents
 from .embed import load_embeddings, model_identity
 from .errors import EmbeddingModelMismatch, IndexMissing
 from .generations import (
@@ -92,11 +92,13 @@ class Index:
         self.model_id = model_identity(model)
         self.glossary = glossary
         self._finalizer = weakref.finalize(self, lease.close)  # the lease ends with the object
-        self._meta, documents, self._ordered = read_store(self.folder / CHUNKS_FILE)
+        self._meta, documents = read_documents(self.folder / CHUNKS_FILE)
         self._documents = {d.doc_id: d for d in documents}
-        self._chunks = {c.chunk_id: c for c in self._ordered}
-        self._rows = {c.chunk_id: i for i, c in enumerate(self._ordered)}
         self._load_lock = threading.Lock()
+        self._ordered: list[Chunk] = []  # loaded on first use (listing documents needs none)
+        self._chunks: dict[str, Chunk] = {}
+        self._rows: dict[str, int] = {}
+        self._chunks_loaded = False
         self._lexical: LexicalIndex | None = None
         self._vectors: VectorMatrix | None = None
         self._query_vectors: dict[str, list[float]] = {}
@@ -151,14 +153,28 @@ class Index:
 
     def chunks(self) -> list[Chunk]:
         """All chunks in document order."""
+        self._load_chunks()
         return self._ordered
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         """One chunk by id."""
+        self._load_chunks()
         return self._chunks.get(chunk_id)
+
+    def _load_chunks(self) -> None:
+        if self._chunks_loaded:
+            return
+        with self._load_lock:
+            if not self._chunks_loaded:
+                ordered = read_chunks(self.folder / CHUNKS_FILE)
+                self._chunks = {c.chunk_id: c for c in ordered}
+                self._rows = {c.chunk_id: i for i, c in enumerate(ordered)}
+                self._ordered = ordered
+                self._chunks_loaded = True
 
     def lexical(self) -> LexicalIndex:
         """The lexical index the writer saved for this generation (loaded once)."""
+        self._load_chunks()
         with self._load_lock:
             if self._lexical is None:
                 try:
@@ -172,6 +188,7 @@ class Index:
 
     def vectors(self) -> VectorMatrix:
         """The generation's chunk vectors (memory-mapped once)."""
+        self._load_chunks()
         with self._load_lock:
             if self._vectors is None:
                 ids = [c.chunk_id for c in self._ordered]
@@ -201,6 +218,7 @@ class Index:
         self, vector: Sequence[float], k: int, filters: Filters | None = None
     ) -> list[tuple[Chunk, float]]:
         """Nearest chunks by cosine similarity, optionally restricted by ``filters``."""
+        self._load_chunks()
         allowed = None
         if filters:
             allowed = np.fromiter(
@@ -210,12 +228,14 @@ class Index:
 
     def similarities(self, vector: Sequence[float], chunk_ids: Sequence[str]) -> dict[str, float]:
         """Cosine of the stored vectors of ``chunk_ids`` with ``vector`` (stored ones only)."""
+        self._load_chunks()
         rows = {cid: self._rows[cid] for cid in dict.fromkeys(chunk_ids) if cid in self._rows}
         if not rows:
             return {}
         return dict(zip(rows, self.vectors().cosines(vector, list(rows.values())), strict=True))
 
     def __len__(self) -> int:
+        self._load_chunks()
         return len(self._ordered)
 
 
@@ -275,6 +295,7 @@ class IndexWriter:
             shutil.rmtree(self.folder, ignore_errors=True)
             raise
         self._changed = False
+        self._published = False
 
     @classmethod
     def start(cls, lock: WriterLock, model: str, from_current: bool = True) -> IndexWriter:
@@ -380,11 +401,18 @@ class IndexWriter:
         }
         write_ready(self.folder, summary)
         publish(self.lock, self.generation)
-        summary["deleted"] = collect_garbage(self.lock)
+        self._published = True
+        try:
+            summary["deleted"] = collect_garbage(self.lock)
+        except OSError as exc:  # published all the same; the next run tidies up
+            log.warning("Alte Generationen nicht gelöscht: %s", exc)
+            summary["deleted"] = []
         return summary
 
     def discard(self) -> None:
         """Abandon the generation being built (the published one stays)."""
+        if self._published:
+            return  # it is the live generation now
         for close in (self.vectors.close, self.store.close):
             try:
                 close()

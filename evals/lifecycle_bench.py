@@ -140,8 +140,11 @@ def _copies(corpus: Path, target: Path, copies: int, tag: str) -> None:
                 (target / f"kopie-{n}-{path.name}").write_bytes(path.read_bytes() + marker.encode())
 
 
-def _ingest_then_clear(mode: str, settings: Settings, batch: Path, busy: threading.Event) -> None:
-    """Ingest ``batch`` in another process (CLI) or in this one (admin job), then signal."""
+def _ingest_then_clear(
+    mode: str, settings: Settings, batch: Path, busy: threading.Event, assistant: Assistant
+) -> None:
+    """Ingest ``batch`` in another process (CLI) or in this one (the admin page's job, which
+    also loads the new generation for the chat), then signal."""
     try:
         if mode == "other_process":
             env = {**os.environ, "KONZEPTLOTSE_DATA_DIR": str(settings.data_dir)}
@@ -149,7 +152,8 @@ def _ingest_then_clear(mode: str, settings: Settings, batch: Path, busy: threadi
             subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)
         else:
             lower_thread_priority()
-            run_ingest(settings, paths=[batch])
+            if run_ingest(settings, paths=[batch]).published:
+                assistant.index.warm()
     finally:
         busy.clear()
 
@@ -169,7 +173,9 @@ def latency_during_ingest(settings: Settings, copies: int) -> dict[str, Any]:
         _copies(settings.corpus_dir, batch, copies, mode)
         busy = threading.Event()
         busy.set()
-        waiter = threading.Thread(target=_ingest_then_clear, args=(mode, settings, batch, busy))
+        waiter = threading.Thread(
+            target=_ingest_then_clear, args=(mode, settings, batch, busy, assistant)
+        )
         started = time.perf_counter()
         waiter.start()
         timings = _latencies(assistant, questions, busy)

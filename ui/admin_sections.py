@@ -51,7 +51,10 @@ def flash_messages() -> None:
 def _start(config: Settings, label: str, **kwargs: Any) -> bool:
     def task(progress: Any) -> IngestReport:
         lower_thread_priority()  # the chat in this process keeps its speed
-        return admin.run_and_record(config, on_progress=progress, **kwargs)
+        report = admin.run_and_record(config, on_progress=progress, **kwargs)
+        if report.published:
+            state.warm(config)  # load the new generation here, not in a staff member's question
+        return report
 
     started = state.ingest_job(config).start(label, task)
     if not started:

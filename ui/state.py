@@ -7,6 +7,7 @@ with different data directories never share state.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from dataclasses import dataclass, field
 
@@ -36,6 +37,7 @@ __all__ = [
     "known_places",
     "session_token",
     "settings",
+    "warm",
 ]
 
 
@@ -55,6 +57,12 @@ def settings() -> Settings:
 def assistant(config: Settings) -> Assistant:
     """The shared assistant of this configuration (it follows rebuilds to the new index)."""
     return get_assistant(config)
+
+
+def warm(config: Settings) -> None:
+    """Switch the shared assistant to the newest index generation now (after an ingest)."""
+    with contextlib.suppress(KonzeptlotseError):  # no index: the next question reports it
+        assistant(config).index.warm()
 
 
 def documents(config: Settings) -> list[DocRecord]:

@@ -14,9 +14,9 @@ import streamlit as st
 from assistant.errors import KonzeptlotseError
 from assistant.settings import Settings
 from ingest import admin
+from ingest.child import run_in_child
 from ingest.load import SUPPORTED_SUFFIXES
 from ingest.pipeline import STATUS_LABELS, IngestReport, Progress
-from ingest.priority import lower_thread_priority
 
 from . import state, texts, upload_guard
 from .formatting import escape_markdown, format_stand, format_timestamp, kommune_label
@@ -50,10 +50,12 @@ def flash_messages() -> None:
 
 def _start(config: Settings, label: str, **kwargs: Any) -> bool:
     def task(progress: Any) -> IngestReport:
-        lower_thread_priority()  # the chat in this process keeps its speed
-        report = admin.run_and_record(config, on_progress=progress, **kwargs)
+        # A child process writes (ingest.child); this thread only follows it, so the chat in
+        # this process keeps its speed. Then the new generation is loaded here, not in a
+        # staff member's question.
+        report = run_in_child(config, on_progress=progress, **kwargs)
         if report.published:
-            state.warm(config)  # load the new generation here, not in a staff member's question
+            state.warm(config)
         return report
 
     started = state.ingest_job(config).start(label, task)

@@ -119,3 +119,46 @@ CONTACT_KINDS = {
     "place": "Ort",
     "hours": "Sprechzeiten",
 }
+
+# Versions of a document (issue 14): contradicting values, new versions awaiting confirmation.
+__all__ += [
+    "CONFLICT_PAIR",
+    "ERR_CONFIRM_NOTHING",
+    "ERR_CONFIRM_UNKNOWN",
+    "NOTE_UNCONFIRMED",
+    "NOTE_UNCONFIRMED_ALONE",
+    "NOTE_VALUES_DIFFER",
+    "UNCONFIRMED_PAIR",
+    "WARN_CONFLICT",
+    "WARN_INSTRUCTIONS",
+    "WARN_UNCONFIRMED",
+]
+NOTE_VALUES_DIFFER = " Die Angaben unterscheiden sich: {pairs}."
+CONFLICT_PAIR = "{new} (Stand {new_stand}) statt {old} (Stand {old_stand})"
+NOTE_UNCONFIRMED = (
+    "Hinweis: „{new_title}“ (Stand {new_stand}) wurde neu eingestellt und ist noch nicht "
+    "bestätigt; es soll „{old_title}“ (Stand {old_stand}) ersetzen. Bis die Verwaltung die neue "
+    "Fassung bestätigt, steht die bisherige vorn."
+)
+NOTE_UNCONFIRMED_ALONE = (
+    "Hinweis: „{new_title}“ (Stand {new_stand}) wurde neu eingestellt und ist noch nicht "
+    "bestätigt; es soll „{old}“ ersetzen. Bitte seine Angaben mit Vorsicht lesen."
+)
+UNCONFIRMED_PAIR = "{old} (Stand {old_stand}) gegenüber {new} (Stand {new_stand}, nicht bestätigt)"
+WARN_UNCONFIRMED = (
+    "Neu, noch nicht bestätigt: soll {other} ersetzen. Bis zur Bestätigung (Verwaltung oder "
+    "`konzeptlotse confirm {doc_id}`) stehen in Antworten die Aussagen von {other} vorn."
+)
+WARN_INSTRUCTIONS = (
+    "Enthält {count} Textstelle(n), die sich an ein Sprachmodell richten (werden nie zitiert "
+    "und keinem Sprachmodell gegeben), z. B. „{example}“"
+)
+WARN_CONFLICT = "Abweichende Angaben gegenüber {other} (Stand {stand}): {pairs}"
+ERR_CONFIRM_UNKNOWN = (
+    "Zum Dokument „{doc_id}“ gibt es keinen Eintrag im Manifest des Dokumentordners. "
+    "Bitte die Dokument-ID aus `konzeptlotse sources` verwenden."
+)
+ERR_CONFIRM_NOTHING = (
+    "Das Dokument „{doc_id}“ wartet auf keine Bestätigung (es ersetzt kein anderes Dokument "
+    "oder ist schon bestätigt)."
+)

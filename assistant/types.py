@@ -40,13 +40,16 @@ class DocumentMeta:
     source: str = ""
     supersedes: str = ""  # doc_id of an older document this one partly replaces
     inferred: str = ""  # fields read off the document, not the manifest ("kommune,stand")
+    # A newly added document that claims to supersede another and that an admin has not
+    # confirmed yet (manifest ``confirmed: false``): answers keep the older one first.
+    unconfirmed: bool = False
 
     def is_inferred(self, name: str) -> bool:
         """Whether field ``name`` was read off the document rather than given in the manifest."""
         return name in self.inferred.split(",")
 
-    def to_dict(self) -> dict[str, str]:
-        """Plain dict (all values are strings, as Chroma metadata requires)."""
+    def to_dict(self) -> dict[str, str | bool]:
+        """Plain dict (strings, and the confirmation flag as a bool)."""
         return asdict(self)
 
 

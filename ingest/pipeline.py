@@ -29,6 +29,7 @@ from .clean import CLEAN_VERSION
 from .infer import infer_metadata
 from .load import SUPPORTED_SUFFIXES, load_file
 from .metadata import MANIFEST_NAME, document_meta, read_manifest
+from .review import instruction_warnings
 
 __all__ = [
     "FileOutcome",
@@ -40,7 +41,9 @@ __all__ = [
     "run_ingest",
 ]
 
-METADATA_VERSION = "2"  # 2: municipality, type and Stand inferred where the manifest is silent
+# 2: municipality, type and Stand inferred where the manifest is silent
+# 3: passages that address a language model flagged on the record (``review``)
+METADATA_VERSION = "3"
 
 STATUS_LABELS = {
     "new": "neu",
@@ -300,6 +303,7 @@ def _ingest_one(
         )
         if not chunks:
             raise DocumentError(source.doc_id, texts.LOAD_EMPTY)
+        warnings = loaded.warnings + instruction_warnings(p.text for p in loaded.pages)
         record = DocRecord(
             meta=meta,
             path=str(source.path),
@@ -308,11 +312,11 @@ def _ingest_one(
             pages=len(loaded.pages),
             chunk_count=len(chunks),
             ingested_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            warnings=loaded.warnings,
+            warnings=warnings,
         )
         index.put_document(record, chunks, progress=advance)
         status = "new" if existing is None else "changed"
-        return FileOutcome(source.doc_id, status, len(chunks), warnings=loaded.warnings)
+        return FileOutcome(source.doc_id, status, len(chunks), warnings=warnings)
     except DocumentError as exc:
         return FileOutcome(source.doc_id, "failed", reason=exc.reason)
     except OSError as exc:

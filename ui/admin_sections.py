@@ -14,6 +14,7 @@ import streamlit as st
 from assistant.errors import KonzeptlotseError
 from assistant.settings import Settings
 from ingest import admin
+from ingest.confirm import confirm_document
 from ingest.load import SUPPORTED_SUFFIXES
 from ingest.pipeline import STATUS_LABELS, IngestReport, Progress
 
@@ -22,6 +23,7 @@ from .formatting import escape_markdown, format_stand, format_timestamp, kommune
 from .jobs import JobState
 
 __all__ = [
+    "confirm_section",
     "delete_section",
     "documents_section",
     "flash_messages",
@@ -173,6 +175,46 @@ _DOC_COLUMNS = {
 }
 
 
+# --- confirming new versions ----------------------------------------------------------------
+
+
+def confirm_section(config: Settings, busy: bool) -> None:
+    """New versions that wait for an admin's confirmation, each with its button."""
+    waiting = [d for d in state.documents(config) if d.meta.unconfirmed]
+    if not waiting:
+        return
+    st.header(texts.CONFIRM_HEADING)
+    st.caption(texts.CONFIRM_INTRO)
+    for record in waiting:
+        meta = record.meta
+        item = texts.CONFIRM_ITEM.format(
+            title=escape_markdown(meta.title),
+            doc_id=record.doc_id.replace("`", ""),
+            stand=format_stand(meta.stand),
+            old=meta.supersedes.replace("`", ""),
+        )
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.markdown(item)
+            st.button(
+                texts.CONFIRM_BUTTON,
+                key=f"confirm_{record.doc_id}",
+                disabled=busy,
+                on_click=_confirm,
+                args=(config, record.doc_id),
+                icon=":material/verified:",
+            )
+
+
+def _confirm(config: Settings, doc_id: str) -> None:
+    try:
+        path = confirm_document(config, doc_id)
+    except KonzeptlotseError as exc:
+        _flash("error", str(exc))
+        return
+    if _start(config, texts.JOB_CONFIRM.format(doc_id=doc_id), paths=[path]):
+        _flash("success", texts.CONFIRM_DONE.format(doc_id=doc_id))
+
+
 # --- upload ---------------------------------------------------------------------------------
 
 
@@ -251,6 +293,9 @@ def _upload(config: Settings) -> None:
         _flash("info", texts.UPLOAD_RENAMED.format(name=path.name))
     if _start(config, texts.JOB_UPLOAD.format(name=path.name), paths=[path]):
         _flash("success", texts.UPLOAD_SAVED.format(name=path.name))
+    meta = _upload_meta()
+    if meta.supersedes:
+        _flash("info", texts.UPLOAD_UNCONFIRMED.format(name=path.name, old=meta.supersedes))
 
 
 # --- ingest actions ---------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The ``konzeptlotse`` command line: ingest, ask, sources, remove, eval, ui.
+"""The ``konzeptlotse`` command line: ingest, ask, sources, add, confirm, delete, eval, ui.
 
 Exit codes: 0 success, 1 error (message on stderr), 3 ingest finished but some files failed.
 """
@@ -19,6 +19,7 @@ from assistant.privacy import apply_offline_defaults
 from assistant.settings import Settings
 from assistant.texts import SENTENCE_SUPPORTED
 from assistant.types import DocumentMeta
+from ui import texts
 
 if TYPE_CHECKING:
     from ingest.pipeline import IngestReport
@@ -101,6 +102,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--no-ingest", action="store_true", help="Nur ablegen, nicht einlesen")
     p.set_defaults(handler=_cmd_add)
+
+    p = sub.add_parser("confirm", help="Neue Fassung bestätigen (ersetzt dann das ältere Dokument)")
+    p.add_argument("doc_id", help="Dokument-ID (siehe `konzeptlotse sources`)")
+    p.set_defaults(handler=_cmd_confirm)
 
     p = sub.add_parser("delete", help="Dokument löschen: Datei, Manifest-Eintrag und Index")
     p.add_argument("doc_id", help="Dokument-ID (siehe `konzeptlotse sources`)")
@@ -272,9 +277,12 @@ def _shorten(text: str, limit: int) -> str:
 def _cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.embed import resolve_model
     from assistant.store import Index
+    from ingest.review import version_warnings
 
     index = Index.open(settings.data_dir, resolve_model(settings.embedding_model))
     records = index.documents()
+    versions = version_warnings(index)
+    warnings = {r.doc_id: [*versions.get(r.doc_id, ()), *r.warnings] for r in records}
     if args.json:
         rows = [
             {
@@ -282,7 +290,7 @@ def _cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
                 "pages": r.pages,
                 "chunks": r.chunk_count,
                 "ingested_at": r.ingested_at,
-                "warnings": list(r.warnings),
+                "warnings": warnings[r.doc_id],
             }
             for r in records
         ]
@@ -297,7 +305,7 @@ def _cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
             f"  {kommune} · {doc_type} · Stand {stand} · {r.pages} Seiten · {r.chunk_count} "
             f"Abschnitte · eingelesen {r.ingested_at}"
         )
-        for warning in r.warnings:
+        for warning in warnings[r.doc_id]:
             print(f"  Hinweis: {warning}")
     print(f"{len(records)} Dokumente, Embedding-Modell {index.model_id}")
     return 0
@@ -342,9 +350,23 @@ def _cmd_add(args: argparse.Namespace, settings: Settings) -> int:
         replace=args.replace,
     )
     print(f"Abgelegt: {target}")
+    if meta.supersedes:
+        doc_id = target.relative_to(settings.corpus_dir).as_posix()
+        print(texts.CLI_CONFIRM_NEEDED.format(doc_id=doc_id))
     if args.no_ingest:
         return 0
     report = run_and_record(settings, paths=[target])
+    _print_report(report, show_unchanged=True)
+    return EXIT_PARTIAL if report.failed else 0
+
+
+def _cmd_confirm(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.admin import run_and_record
+    from ingest.confirm import confirm_document
+
+    path = confirm_document(settings, args.doc_id)
+    print(texts.CLI_CONFIRMED.format(doc_id=args.doc_id))
+    report = run_and_record(settings, paths=[path])
     _print_report(report, show_unchanged=True)
     return EXIT_PARTIAL if report.failed else 0
 

@@ -179,6 +179,26 @@ COL_INGESTED = "Eingelesen"
 COL_STATUS = "Status"
 COL_WARNINGS = "Hinweise"
 DOC_STATUS = {"indexed": "eingelesen", "failed": "fehlgeschlagen", "pending": "nicht eingelesen"}
+CONFIRM_HEADING = "Neue Fassungen bestätigen"
+CONFIRM_INTRO = (
+    "Diese Dokumente wurden mit „ersetzt“ eingestellt und sind noch nicht bestätigt. Bis zur "
+    "Bestätigung stehen in Antworten die Aussagen des älteren Dokuments vorn, die neue Fassung "
+    "erscheint mit einem Hinweis. Bitte vorher prüfen, ob das Dokument echt ist (Herkunft, "
+    "abweichende Angaben in der Liste oben)."
+)
+CONFIRM_ITEM = "**{title}** (`{doc_id}`, Stand {stand}) soll `{old}` ersetzen."
+CONFIRM_BUTTON = "Als gültige Fassung bestätigen"
+UPLOAD_UNCONFIRMED = (
+    "„{name}“ ersetzt laut Angabe „{old}“ und ist als neu, noch nicht bestätigt markiert. "
+    "Bestätigen unter „Dokumente“, sobald die Fassung geprüft ist."
+)
+CONFIRM_DONE = "Bestätigt: {doc_id}. Das Dokument wird neu eingelesen – Fortschritt oben."
+JOB_CONFIRM = "Einlesen der bestätigten Fassung {doc_id}"
+CLI_CONFIRM_NEEDED = (
+    "Neue Fassung, noch nicht bestätigt: Bis zur Bestätigung mit `konzeptlotse confirm {doc_id}` "
+    "(oder in der Verwaltung) stehen in Antworten die Aussagen des älteren Dokuments vorn."
+)
+CLI_CONFIRMED = "Bestätigt: {doc_id}. Das Dokument wird neu eingelesen …"
 DELETE_HEADING = "Dokument löschen"
 DELETE_SELECT = "Dokument"
 DELETE_CONFIRM = "Ich möchte dieses Dokument endgültig löschen (Datei, Manifest-Eintrag, Index)."

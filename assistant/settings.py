@@ -59,7 +59,7 @@ class Settings:
         "Gewicht der Zeichen-n-Gramm-Suche in der Fusion (BM25 = 1,0); 0 schaltet sie ab.",
     )
     weight_dense: float = _setting(
-        0.0,
+        0.2,
         "WEIGHT_DENSE",
         "Gewicht der Vektorsuche in der Fusion (BM25 = 1,0); 0 schaltet sie ab.",
     )

@@ -58,9 +58,9 @@ browser-deps:
 	@test -f $(BROWSER_DIR)/node_modules/axe-core/axe.min.js || \
 	  (cd $(BROWSER_DIR) && npm ci --no-audit --no-fund)
 
-# Refresh the README screenshots (docs/screenshots/) from the browser test.
+# Refresh the README screenshots (docs/screenshots/): the app over the shipped documents.
 screenshots: setup browser-deps
-	KONZEPTLOTSE_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -m browser
+	KONZEPTLOTSE_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -m browser tests/browser/test_readme_screenshots.py
 
 test-all: setup browser-deps
 	$(BIN)/python -m pytest -m ""

@@ -66,10 +66,10 @@ def _conflict(old: DocRecord, found: Sequence[Difference]) -> str:
 
 def _value_sentences(index: Index, records: Sequence[DocRecord]) -> dict[str, tuple[str, ...]]:
     """The sentences with values of ``records`` (read from the index once, then cached)."""
-    missing = {(r.doc_id, r.content_hash) for r in records} - _VALUE_SENTENCES.keys()
+    keys = {(r.doc_id, r.content_hash) for r in records}
+    found = {key: _VALUE_SENTENCES[key] for key in keys if key in _VALUE_SENTENCES}
+    missing = keys - found.keys()
     if missing:
-        if len(_VALUE_SENTENCES) > _CACHE_LIMIT:
-            _VALUE_SENTENCES.clear()
         wanted = {doc_id for doc_id, _ in missing}
         by_doc: dict[str, list[str]] = {doc_id: [] for doc_id in wanted}
         for chunk in index.chunks():
@@ -78,9 +78,12 @@ def _value_sentences(index: Index, records: Sequence[DocRecord]) -> dict[str, tu
                 by_doc[chunk.doc_id] += [
                     s for s in split_sentences(chunk.text) if s not in planted and values(s)
                 ]
-        for doc_id, content_hash in missing:
-            _VALUE_SENTENCES[(doc_id, content_hash)] = tuple(by_doc[doc_id])
-    return {r.doc_id: _VALUE_SENTENCES[(r.doc_id, r.content_hash)] for r in records}
+        fresh = {key: tuple(by_doc[key[0]]) for key in missing}
+        if len(_VALUE_SENTENCES) > _CACHE_LIMIT:
+            _VALUE_SENTENCES.clear()
+        _VALUE_SENTENCES.update(fresh)
+        found.update(fresh)
+    return {r.doc_id: found[(r.doc_id, r.content_hash)] for r in records}
 
 
 def _shorten(text: str, limit: int) -> str:

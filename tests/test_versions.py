@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,7 @@ from ui.auth import hash_password
 from ui.cli import main
 
 from .conftest import CORPUS_DOCS
+from .llm_servers import SCENARIOS, scripted_server, sources_of
 from .minicorpus import write_minicorpus
 from .ui_corpus import app_env, make_corpus
 
@@ -289,3 +291,42 @@ def test_admin_page_confirms_a_new_version(
     at.run()
     assert read_manifest(settings.corpus_dir)["beispielstadt-2026.md"]["confirmed"] is True
     assert not any(h.value == texts.CONFIRM_HEADING for h in at.header)
+
+
+# --- generated answers ----------------------------------------------------------------------
+
+
+def _cite_every_source(messages: list[dict[str, str]]) -> str:
+    """A model that states the deadline of every source it was given, each cited."""
+    return " ".join(
+        f"{text.split('.')[0].strip()}. [{n}]" for n, text in sources_of(messages).items()
+    )
+
+
+def test_a_generated_answer_marks_and_notes_the_unconfirmed_version(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = "Die Erstberatung findet innerhalb von zehn Werktagen nach der Anmeldung statt.\n"
+    new = "Die Erstberatung findet innerhalb von 99 Tagen nach der Anmeldung statt.\n"
+    (settings.corpus_dir / "alt.md").write_text(f"# Konzept\n\n{old}", encoding="utf-8")
+    (settings.corpus_dir / "neu.md").write_text(f"# Neu\n\n{new}", encoding="utf-8")
+    (settings.corpus_dir / "manifest.yaml").write_text(
+        'documents:\n  - file: "alt.md"\n    stand: "2022-01-01"\n'
+        '  - file: "neu.md"\n    stand: "2026-01-01"\n    supersedes: "alt.md"\n'
+        "    confirmed: false\n",
+        encoding="utf-8",
+    )
+    run_ingest(settings)
+    monkeypatch.setitem(SCENARIOS, "versions", _cite_every_source)
+    with scripted_server("openai") as server:
+        server.scenario = "versions"
+        generating = replace(
+            settings, generator="openai", llm_model="testmodell", llm_base_url=server.url
+        )
+        answer = Assistant(generating).ask("Innerhalb welcher Frist findet die Erstberatung statt?")
+        prompt = json.dumps(server.requests[-1]["body"], ensure_ascii=False)
+    assert answer.generator == "openai:testmodell"
+    assert "Stand 2026-01-01, neu, noch nicht bestätigt" in prompt
+    assert "ersetzt keine andere" in prompt
+    note = next(n for n in answer.notes if "noch nicht bestätigt" in n)
+    assert "10 Werktage (Stand 2022-01-01) gegenüber 99 Tage (Stand 2026-01-01" in note

@@ -16,6 +16,7 @@ import argparse
 import http.client
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -121,17 +122,28 @@ def running_ui(env: dict[str, str] | None = None, port: int = 0) -> Iterator[tup
         env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: the server child ends with it
     )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url)
         yield url, server_pid(process.pid)
     finally:
-        process.terminate()
+        _stop_group(process)
+
+
+def _stop_group(process: subprocess.Popen[bytes]) -> None:
+    """End ``konzeptlotse ui`` and the Streamlit server it started (SIGTERM, then SIGKILL)."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
         try:
             process.wait(20)
+            return
         except subprocess.TimeoutExpired:
-            process.kill()
+            continue
 
 
 def _xsrf_cookie(url: str) -> str:

@@ -12,6 +12,16 @@ __all__ = [
     "LOAD_MISLABELLED",
     "LOAD_NO_TEXT",
     "LOAD_NO_TEXT_PAGES",
+    "LOAD_OCR_EMPTY",
+    "LOAD_OCR_FAILED",
+    "LOAD_OCR_MISSING",
+    "LOAD_OCR_OFF",
+    "LOAD_OCR_PROGRESS",
+    "LOAD_OCR_TIMEOUT",
+    "LOAD_OFFICE_BOMB",
+    "LOAD_OFFICE_BROKEN",
+    "LOAD_OFFICE_ENCRYPTED",
+    "LOAD_SCANNED_OCR_OFF",
     "LOAD_UNREADABLE",
     "LOAD_UNSUPPORTED",
     "NOTE_FALLBACK",
@@ -58,7 +68,47 @@ LOAD_NO_TEXT = (
 )
 LOAD_NO_TEXT_PAGES = "Seiten ohne Text (gescannt?): {pages}"
 LOAD_UNREADABLE = "Die Datei ist beschädigt oder kein gültiges {kind} ({detail})."
-LOAD_UNSUPPORTED = "Dateityp {suffix} wird nicht unterstützt (PDF, HTML, Markdown, TXT)."
+LOAD_UNSUPPORTED = (
+    "Dateityp {suffix} wird nicht unterstützt (PDF, Word/DOCX, OpenDocument/ODT, HTML, "
+    "Markdown, TXT)."
+)
+LOAD_OCR_OFF = (
+    "Seiten ohne Textebene (gescannt): {pages}. Die Texterkennung (OCR) ist abgeschaltet "
+    "(KONZEPTLOTSE_OCR); diese Seiten sind nicht durchsuchbar."
+)
+LOAD_SCANNED_OCR_OFF = (
+    "Das PDF ist gescannt (keine Textebene), und die Texterkennung (OCR) ist abgeschaltet "
+    "(KONZEPTLOTSE_OCR=false). Bitte die Texterkennung einschalten oder eine Fassung mit "
+    "Text ablegen."
+)
+LOAD_OCR_EMPTY = (
+    "Das PDF ist gescannt, und die Texterkennung (OCR) hat keinen Text gefunden. Bitte eine "
+    "besser lesbare Fassung (mindestens 300 dpi) oder eine Fassung mit Text ablegen."
+)
+LOAD_OCR_MISSING = (
+    "Das PDF ist gescannt, aber die Texterkennung ist nicht installiert ({tool} fehlt). "
+    "Bitte `make ocr-deps` ausführen (Debian-Pakete ocrmypdf, tesseract-ocr, "
+    "tesseract-ocr-deu) oder die Texterkennung mit KONZEPTLOTSE_OCR=false abschalten."
+)
+LOAD_OCR_TIMEOUT = (
+    "Die Texterkennung (OCR) wurde nach {seconds:.0f} s abgebrochen ({done} von {total} "
+    "Seiten erkannt). Die Datei wurde nicht übernommen; bitte KONZEPTLOTSE_OCR_TIMEOUT "
+    "erhöhen oder das PDF in kleinere Teile aufteilen."
+)
+LOAD_OCR_FAILED = "Die Texterkennung (OCR) ist für Seite {page} fehlgeschlagen ({detail})."
+LOAD_OCR_PROGRESS = "Texterkennung (OCR): Seite {page} ({done} von {total})"
+LOAD_OFFICE_BOMB = (
+    "Die Datei ist kein gewöhnliches Office-Dokument: entpackt wäre sie {size} groß "
+    "(erlaubt {limit}) bzw. extrem stark komprimiert. Sie wurde aus Sicherheitsgründen nicht "
+    "geöffnet; bitte das Dokument neu speichern oder als PDF ablegen."
+)
+LOAD_OFFICE_BROKEN = (
+    "Die Datei ist kein gültiges {kind} ({detail}). Bitte im Schreibprogramm neu speichern."
+)
+LOAD_OFFICE_ENCRYPTED = (
+    "Das Dokument ist mit einem Passwort geschützt oder im alten Word-Format (.doc). Bitte "
+    "eine ungeschützte Fassung als DOCX, ODT oder PDF ablegen."
+)
 
 # Index
 ERR_INDEX_MISSING = (

@@ -15,10 +15,15 @@ from itertools import pairwise
 
 from assistant.types import Page
 
+from .loaders.tables import placeholder_index
+
 __all__ = [
     "CLEAN_VERSION",
+    "is_toc_entry",
+    "join_inline_hyphens",
     "clean_pdf_pages",
     "dehyphenate",
+    "heading_continues",
     "join_page_hyphenation",
     "mark_headings",
     "normalize_chars",
@@ -28,7 +33,7 @@ __all__ = [
 ]
 
 # Bump when the output of this module changes, so that ingest re-processes documents.
-CLEAN_VERSION = "2"
+CLEAN_VERSION = "3"
 
 _CHAR_MAP = str.maketrans(
     {
@@ -58,7 +63,6 @@ _PAGE_NUMBER = re.compile(
     r"^(?:-\s*\d+\s*-|(?:seite|s\.)?\s*\d+(?:\s*(?:von|/|of)\s*\d+)?)$", re.IGNORECASE
 )
 _HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s+(\S.{1,100})$")
-_TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$|…{2,}\s*\d+\s*$")
 # A footnote reference glued to a word or to the punctuation after it: "Schulform.2"
 _FOOTNOTE_MARK = re.compile(r"(?<=[a-zäöüß]{2})([.,;:)“]?)\d{1,2}(?=[\s.,;:]|$)")
 _TOC_LINE = re.compile(r"(?:\.{3,}|…|\s\.\s\.)\s*\d+\s*$|\s\d{1,3}$")
@@ -66,6 +70,13 @@ _CONJUNCTIONS = {"und", "oder", "bzw.", "sowie", "bis", "als", "wie", "u.", "&"}
 _LINE_END_HYPHEN = re.compile(r"[^\W\d_]-$")
 _INLINE_HYPHEN = re.compile(r"([a-zäöüß])- (?!(?:und|oder|bzw|sowie|bis|als|wie)\b)([a-zäöüß])")
 _FOOTNOTE_START = re.compile(r"^\d{1,2}\s+\S")
+_MAX_HEADING = 220
+# A heading ending in one of these continues on the next line.
+_LINKING_WORDS = {
+    "der", "die", "das", "des", "dem", "den", "vom", "von", "zum", "zur", "im", "in", "am",
+    "an", "auf", "für", "mit", "nach", "bei", "aus", "über", "unter", "und", "oder", "sowie",
+    "bzw.", "gemäß", "zwischen", "ein", "eine", "einer", "eines", "einem",
+}
 
 
 def normalize_chars(text: str) -> str:
@@ -73,6 +84,25 @@ def normalize_chars(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_CHAR_MAP)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(_MULTISPACE.sub(" ", line).rstrip() for line in text.split("\n"))
+
+
+def is_toc_entry(line: str) -> bool:
+    """A table-of-contents line: text, a dot leader ("....", ". . .", "……"), a page number.
+
+    A linear scan from the end: a regular expression for dot leaders backtracks
+    quadratically on long lines of dots.
+    """
+    body = line.rstrip()
+    stripped = body.rstrip("0123456789")
+    if stripped == body or len(body) - len(stripped) > 4:
+        return False
+    leader = stripped.rstrip()
+    dots = 0
+    index = len(leader) - 1
+    while index >= 0 and leader[index] in ". …":
+        dots += leader[index] != " " and (2 if leader[index] == "…" else 1)
+        index -= 1
+    return dots >= 4
 
 
 def clean_pdf_pages(pages: list[Page]) -> list[Page]:
@@ -83,7 +113,7 @@ def clean_pdf_pages(pages: list[Page]) -> list[Page]:
     own at the end of their page.
     """
     lines = [normalize_chars(p.text).split("\n") for p in pages]
-    lines = [[ln for ln in page if not _TOC_ENTRY.search(ln)] for page in lines]
+    lines = [[ln for ln in page if not is_toc_entry(ln)] for page in lines]
     split = [split_footnotes(page_lines) for page_lines in remove_running_lines(lines)]
     bodies = join_page_hyphenation([body for body, _ in split])
     result = []
@@ -157,7 +187,7 @@ def remove_running_lines(pages: list[list[str]], zone: int = 3) -> list[list[str
     verbatim: Counter[str] = Counter()
     numbered: dict[str, Counter[int]] = {}
     for index, page in enumerate(pages):
-        for line in set(_zone_lines(page, zone)):
+        for line in set(_zone_lines(page, zone)) - _placeholders(page):
             verbatim[_squash(line)] += 1
             for number in {int(n) for n in re.findall(r"\d+", line)}:
                 numbered.setdefault(_mask(line), Counter())[number - index] += 1
@@ -172,6 +202,7 @@ def remove_running_lines(pages: list[list[str]], zone: int = 3) -> list[list[str
                 line
                 for i, line in enumerate(page)
                 if i not in edge
+                or placeholder_index(line) is not None
                 or not (
                     _squash(line) in running
                     or _mask(line) in paged
@@ -180,6 +211,10 @@ def remove_running_lines(pages: list[list[str]], zone: int = 3) -> list[list[str
             ]
         )
     return cleaned
+
+
+def _placeholders(page: list[str]) -> set[str]:
+    return {line for line in page if placeholder_index(line) is not None}
 
 
 def _zone_lines(page: list[str], zone: int) -> list[str]:
@@ -195,9 +230,12 @@ def _mask(line: str) -> str:
     return re.sub(r"\d+", "#", _squash(line))
 
 
-def _join_inline(line: str) -> str:
-    # Table cells and joined lines keep "Wochen- stunden"; "Schul- und Jugendamt" stays.
+def join_inline_hyphens(line: str) -> str:
+    """Join words hyphenated inside a line ("Wochen- stunden"); "Schul- und Jugendamt" stays."""
     return _INLINE_HYPHEN.sub(r"\1\2", line)
+
+
+_join_inline = join_inline_hyphens
 
 
 def dehyphenate(lines: list[str]) -> list[str]:
@@ -229,16 +267,60 @@ def _peek_next(lines: list[str], index: int) -> str:
 
 
 def mark_headings(lines: list[str]) -> list[str]:
-    """Prefix numbered section headings ("2.1 Erstberatung") with Markdown ``#`` marks."""
-    out = []
-    for line in lines:
-        stripped = line.strip()
-        if _is_heading(stripped):
-            level = stripped.split()[0].count(".") + 1
-            out.append("#" * level + " " + stripped)
+    """Prefix numbered section headings ("2.1 Erstberatung") with Markdown ``#`` marks.
+
+    A heading that wraps onto the next line ("3.1 Erstberatung (ersetzt Abschnitt 3.2 des
+    Konzepts vom" + "1. März 2024)") is joined, so section labels are never cut.
+    """
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        stripped = lines[index].strip()
+        index += 1
+        if stripped.startswith("#"):
+            heading = _numbered_level(stripped)
+        elif _is_heading(stripped):
+            heading = "#" * (stripped.split()[0].count(".") + 1) + " " + stripped
         else:
-            out.append(line)
+            out.append(lines[index - 1])
+            continue
+        parts = _continuation(heading, lines, index)
+        index += len(parts)
+        out.append(" ".join([heading, *parts]))
     return out
+
+
+def _numbered_level(heading: str) -> str:
+    """A heading marked by font size keeps its level from its number ("## 3.2 …")."""
+    title = heading.lstrip("#").strip()
+    if _is_heading(title):
+        return "#" * (title.split()[0].count(".") + 1) + " " + title
+    return heading
+
+
+def _continuation(heading: str, lines: list[str], index: int) -> list[str]:
+    """The lines that continue a visibly unfinished heading."""
+    parts: list[str] = []
+    joined = heading
+    while index < len(lines) and heading_continues(joined):
+        following = lines[index].strip()
+        if not following or following.startswith("#") or _BULLET.match(following):
+            break
+        if len(joined) + len(following) > _MAX_HEADING:
+            break
+        parts.append(following)
+        joined += " " + following
+        index += 1
+    return parts
+
+
+def heading_continues(heading: str) -> bool:
+    """Whether a heading line is visibly unfinished: open bracket, hyphen or a linking word."""
+    text = heading.rstrip()
+    if text.count("(") > text.count(")") or text.count("„") > text.count("“"):
+        return True
+    last = text.split()[-1].lower() if text.split() else ""
+    return text.endswith(("-", "–", ",")) or last in _LINKING_WORDS
 
 
 def _looks_like_heading(title: str) -> bool:
@@ -264,13 +346,12 @@ def _to_blocks(lines: list[str]) -> str:
     previous = ""
     for line in kept:
         is_item = bool(_BULLET.match(line))
-        if current and (
-            line.startswith("#") or is_item or _block_ended(previous, current, full_width)
-        ):
+        standalone = line.startswith("#") or placeholder_index(line) is not None
+        if current and (standalone or is_item or _block_ended(previous, current, full_width)):
             blocks.append(current)
             current = ""
         previous = line
-        if line.startswith("#"):
+        if line.startswith("#") or placeholder_index(line) is not None:
             blocks.append(line)
             continue
         if is_item:

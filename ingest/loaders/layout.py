@@ -1,0 +1,298 @@
+"""PDF page layout -> text lines in reading order, with headings and tables (pdfplumber).
+
+Office software lays pages out in columns, marks headings by font size or weight rather than
+numbers, and draws tables with ruling lines. Text extraction by content stream order loses
+all three; this module reads the geometry instead: words with their font, grouped into lines
+per column (a two-column page is read left column first, full-width lines stay in place),
+headings marked ``#`` by size or bold weight, and tables rendered as row lines and put in the
+text as a placeholder line (``TABLE_PLACEHOLDER``) that ``clean`` keeps as its own block.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from ..clean import join_inline_hyphens
+from .tables import TABLE_PLACEHOLDER, TableCell, is_caption, placeholder_index, table_block
+
+__all__ = ["PageLayout", "body_font_size", "heading_levels", "page_layout"]
+
+_LINE_TOLERANCE = 2.5  # points: words whose tops differ less stand on one line
+_GUTTER_MIN = 9.0  # points of empty space that separate two columns
+_HEADING_RATIO = 1.12  # a line this much larger than body text is a heading
+_CAPTION_DISTANCE = 30.0
+_BOLD_RANK = 0.5  # pseudo size of bold headings in body size: ranked last
+
+
+@dataclass(frozen=True)
+class _Line:
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    text: str
+    size: float
+    bold: bool
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """Text lines of one page in reading order, the heading size of each line (0: body
+    text), and the rendered tables that placeholder lines refer to."""
+
+    lines: tuple[str, ...]
+    sizes: tuple[float, ...]
+    tables: tuple[str, ...]
+
+
+def page_layout(page: Any, body_size: float) -> PageLayout:
+    """Lines of a pdfplumber page in reading order; ``body_size`` is the document's body font."""
+    tables, boxes, table_lines = _tables(page)
+    words = [w for w in _words(page) if not any(_inside(w, box) for box in boxes)]
+    lines = _lines(words)
+    lines, captions = _take_captions(lines, boxes)
+    blocks = [
+        table_block(rows, captions.get(i, "")) for i, rows in enumerate(tables)
+    ]
+    ordered = _reading_order(lines + table_lines, page.width)
+    marked = _mark_headings(ordered, body_size)
+    return PageLayout(
+        tuple(text for text, _ in marked), tuple(size for _, size in marked), tuple(blocks)
+    )
+
+
+def body_font_size(pages: list[Any]) -> float:
+    """The most common character size over some pages (the body text's size)."""
+    sizes: Counter[float] = Counter()
+    for page in pages[:12]:
+        for char in page.chars:
+            if char.get("text", "").strip():
+                sizes[round(float(char.get("size", 0)), 1)] += 1
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _words(page: Any) -> list[dict[str, Any]]:
+    return list(
+        page.extract_words(
+            x_tolerance=2, y_tolerance=2, keep_blank_chars=False, extra_attrs=["size", "fontname"]
+        )
+    )
+
+
+def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    cx = (word["x0"] + word["x1"]) / 2
+    cy = (word["top"] + word["bottom"]) / 2
+    return x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1
+
+
+def _lines(words: list[dict[str, Any]]) -> list[_Line]:
+    """Words grouped into line segments: same baseline band and no column-sized gap."""
+    words = sorted(words, key=lambda w: (round(w["top"] / _LINE_TOLERANCE), w["x0"]))
+    rows: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: w["top"]):
+        for row in rows[-4:]:
+            if abs(row[0]["top"] - word["top"]) <= _LINE_TOLERANCE:
+                row.append(word)
+                break
+        else:
+            rows.append([word])
+    segments: list[_Line] = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        current = [row[0]]
+        for word in row[1:]:
+            if word["x0"] - current[-1]["x1"] > _GUTTER_MIN * 1.6:
+                segments.append(_segment(current))
+                current = []
+            current.append(word)
+        segments.append(_segment(current))
+    return segments
+
+
+def _segment(words: list[dict[str, Any]]) -> _Line:
+    sizes = [float(w.get("size", 0)) for w in words]
+    bold = all("bold" in str(w.get("fontname", "")).lower() for w in words)
+    return _Line(
+        top=min(w["top"] for w in words),
+        bottom=max(w["bottom"] for w in words),
+        x0=min(w["x0"] for w in words),
+        x1=max(w["x1"] for w in words),
+        text=" ".join(w["text"] for w in words),
+        size=max(sizes) if sizes else 0.0,
+        bold=bold,
+    )
+
+
+def _gutter(lines: list[_Line], width: float) -> float | None:
+    """The x of a column gutter shared by many lines (None for one-column pages)."""
+    segments = [ln for ln in lines if ln.x1 - ln.x0 > width * 0.15]
+    if len(segments) < 6:
+        return None
+    best, best_count = None, 0
+    for x in range(int(width * 0.3), int(width * 0.7), 2):
+        left = sum(1 for ln in segments if ln.x1 < x - 2)
+        right = sum(1 for ln in segments if ln.x0 > x + 2)
+        crossing = sum(1 for ln in segments if ln.x0 < x < ln.x1)
+        count = min(left, right)
+        if count >= 3 and crossing <= 0.25 * len(segments) and count > best_count:
+            best, best_count = float(x), count
+    return best
+
+
+def _reading_order(lines: list[_Line], width: float) -> list[_Line]:
+    """Top to bottom; on a two-column page, column by column between full-width lines."""
+    gutter = _gutter([ln for ln in lines if placeholder_index(ln.text) is None], width)
+    lines = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    if gutter is None:
+        return lines
+    ordered: list[_Line] = []
+    left: list[_Line] = []
+    right: list[_Line] = []
+    for line in lines:
+        if line.x1 < gutter + 2:
+            left.append(line)
+        elif line.x0 > gutter - 2:
+            right.append(line)
+        else:  # a full-width line (title, heading across columns) ends the column band
+            ordered += left + right + [line]
+            left, right = [], []
+    return ordered + left + right
+
+
+def _mark_headings(lines: list[_Line], body_size: float) -> list[tuple[str, float]]:
+    """(text, heading size or 0) per line; a heading wrapped onto the next line is joined."""
+    out: list[tuple[str, float]] = []
+    previous: _Line | None = None
+    for line in lines:
+        if _heading_candidate(line, body_size):
+            if previous is not None and _continues(previous, line) and out:
+                out[-1] = (f"{out[-1][0]} {line.text}", out[-1][1])
+            else:
+                # Bold body-size headings rank below every larger heading.
+                larger = line.size >= body_size * _HEADING_RATIO
+                out.append((line.text, round(line.size, 1) if larger else _BOLD_RANK))
+            previous = line
+            continue
+        previous = None
+        out.append((line.text, 0.0))
+    return out
+
+
+def heading_levels(layouts: list[PageLayout]) -> list[list[str]]:
+    """Page lines with ``#`` marks; levels rank the heading sizes of the whole document."""
+    sizes = sorted({size for layout in layouts for size in layout.sizes if size}, reverse=True)
+    rank = {size: min(i + 1, 4) for i, size in enumerate(sizes)}
+    return [
+        [
+            "#" * rank[size] + " " + text if size else text
+            for text, size in zip(layout.lines, layout.sizes, strict=True)
+        ]
+        for layout in layouts
+    ]
+
+
+def _heading_candidate(line: _Line, body_size: float) -> bool:
+    text = line.text.strip()
+    words = text.split()
+    if not words or placeholder_index(text) is not None or len(words) > 16:
+        return False
+    if text.endswith((".", ",", ";")) or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    larger = line.size >= body_size * _HEADING_RATIO
+    return larger or (line.bold and line.size >= body_size * 0.95 and len(words) <= 12)
+
+
+def _continues(previous: _Line, line: _Line) -> bool:
+    """A heading wrapped onto the next line: same font, directly below."""
+    gap = line.top - previous.bottom
+    return (
+        abs(previous.size - line.size) < 0.3
+        and previous.bold == line.bold
+        and 0 <= gap < previous.size * 0.8
+        and abs(previous.x0 - line.x0) < 30
+    )
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+def _tables(
+    page: Any,
+) -> tuple[
+    list[list[list[TableCell]]], list[tuple[float, float, float, float]], list[_Line]
+]:
+    """Ruled tables of a page: rows of cells with spans, their boxes, placeholder lines."""
+    try:
+        found = page.find_tables()
+    except Exception:  # noqa: BLE001 - a table finder failure must not lose the page text
+        return [], [], []
+    tables, boxes, lines = [], [], []
+    for table in found:
+        rows = _table_cells(page, table)
+        if len(rows) < 2 or max(len(r) for r in rows) < 2:
+            continue
+        x0, top, x1, bottom = table.bbox
+        lines.append(
+            _Line(top, bottom, x0, x1, TABLE_PLACEHOLDER.format(len(tables)), 0.0, False)
+        )
+        tables.append(rows)
+        boxes.append((x0, top, x1, bottom))
+    return tables, boxes, lines
+
+
+def _table_cells(page: Any, table: Any) -> list[list[TableCell]]:
+    cells = [c for row in table.rows for c in row.cells if c is not None]
+    if not cells:
+        return []
+    column_starts = sorted({round(c[0], 0) for c in cells})
+    row_starts = sorted({round(c[1], 0) for c in cells})
+    result: list[list[TableCell]] = [[] for _ in row_starts]
+    for cell in sorted(cells, key=lambda c: (round(c[1], 0), c[0])):
+        x0, top, x1, bottom = cell
+        colspan = sum(1 for x in column_starts if x0 - 1 <= x < x1 - 1)
+        rowspan = sum(1 for y in row_starts if top - 1 <= y < bottom - 1)
+        text, bold = _cell_text(page, cell)
+        result[row_starts.index(round(top, 0))].append(
+            TableCell(text, max(1, colspan), max(1, rowspan), header=bold)
+        )
+    return result
+
+
+def _cell_text(page: Any, bbox: tuple[float, float, float, float]) -> tuple[str, bool]:
+    region = page.within_bbox(bbox, relative=False, strict=False)
+    chars = [c for c in region.chars if c.get("text", "").strip()]
+    text = join_inline_hyphens(" ".join((region.extract_text(x_tolerance=2) or "").split()))
+    bold = bool(chars) and all("bold" in str(c.get("fontname", "")).lower() for c in chars)
+    return text, bold
+
+
+def _take_captions(
+    lines: list[_Line], boxes: list[tuple[float, float, float, float]]
+) -> tuple[list[_Line], dict[int, str]]:
+    """Caption lines ("Tabelle 2: …") just above or below a table, removed from the text."""
+    captions: dict[int, str] = {}
+    kept = []
+    for line in lines:
+        owner = next(
+            (
+                i
+                for i, (x0, top, x1, bottom) in enumerate(boxes)
+                if i not in captions
+                and is_caption(line.text)
+                and line.x1 > x0
+                and line.x0 < x1
+                and (
+                    0 <= top - line.bottom <= _CAPTION_DISTANCE
+                    or 0 <= line.top - bottom <= _CAPTION_DISTANCE
+                )
+            ),
+            None,
+        )
+        if owner is None:
+            kept.append(line)
+        else:
+            captions[owner] = line.text
+    return kept, captions

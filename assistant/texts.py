@@ -23,6 +23,19 @@ __all__ = [
     "LOAD_OFFICE_ENCRYPTED",
     "LOAD_SCANNED_OCR_OFF",
     "LOAD_UNREADABLE",
+    "WEB_BAD_URL",
+    "WEB_CONTENT_TYPE",
+    "WEB_GONE",
+    "WEB_HTTP_ERROR",
+    "WEB_NETWORK",
+    "WEB_OFFSITE_REDIRECT",
+    "WEB_PAGE_LIMIT",
+    "WEB_ROBOTS",
+    "WEB_SITEMAP_BROKEN",
+    "WEB_STATUS",
+    "WEB_TOO_LARGE",
+    "WEB_TOO_MANY_REDIRECTS",
+    "WEB_TOO_SLOW",
     "LOAD_UNSUPPORTED",
     "NOTE_FALLBACK",
     "NOTE_SUPERSEDED",
@@ -122,3 +135,32 @@ ERR_EMBEDDING_MISMATCH = (
     "`konzeptlotse ingest --rebuild` neu aufbauen."
 )
 ERR_LOCKED = "Es läuft bereits eine Indexierung für {data_dir}. Bitte warten, bis sie fertig ist."
+
+# Websites (ingest --url): per page, German, what happened and what to do.
+WEB_HTTP_ERROR = "Die Seite antwortet mit HTTP-Status {status}."
+WEB_NETWORK = "Die Seite ist nicht erreichbar ({detail}). Bitte Adresse und Netz prüfen."
+WEB_OFFSITE_REDIRECT = (
+    "Die Seite leitet auf eine andere Website um ({target}); fremde Websites werden nicht "
+    "übernommen. Bitte die Zieladresse direkt angeben, wenn sie gewollt ist."
+)
+WEB_TOO_MANY_REDIRECTS = "Die Seite leitet mehr als {count}-mal weiter und wurde übersprungen."
+WEB_TOO_SLOW = (
+    "Die Seite hat nicht innerhalb von {seconds:.0f} s fertig geladen und wurde übersprungen."
+)
+WEB_TOO_LARGE = "Die Seite ist größer als {limit} MB und wurde übersprungen."
+WEB_ROBOTS = "robots.txt der Website erlaubt das Abrufen dieser Seite nicht."
+WEB_CONTENT_TYPE = "Kein HTML oder PDF (Inhaltstyp „{content_type}“); übersprungen."
+WEB_PAGE_LIMIT = (
+    "Seitenlimit erreicht: {limit} Seiten übernommen, mindestens {found} gefunden. Mit "
+    "--max-pages lässt sich das Limit erhöhen."
+)
+WEB_BAD_URL = "„{url}“ ist keine gültige http(s)-Adresse."
+WEB_SITEMAP_BROKEN = "Die Sitemap {url} ist nicht lesbar ({detail})."
+WEB_GONE = "Die Seite ist nicht mehr abrufbar ({reason}); die gespeicherte Fassung bleibt."
+WEB_STATUS = {
+    "new": "neu",
+    "changed": "geändert",
+    "unchanged": "unverändert",
+    "failed": "fehlgeschlagen",
+    "skipped": "übersprungen",
+}

@@ -65,6 +65,7 @@ RELATED_HINT = "Diese Stellen kommen der Frage am nächsten, beantworten sie abe
 STAND = "Stand {stand}"
 PAGE = "Seite {page}"
 SECTION = "Abschnitt {section}"
+OCR_SOURCE = "Text per Texterkennung (OCR)"
 CONTEXT = "Im Zusammenhang lesen"
 OPEN_PAGE = "Originalseite"
 OPEN_PAGE_HELP = "Zeigt die Originalseite mit der markierten Textstelle."

@@ -279,7 +279,8 @@ _BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "dt", "dd",
 
 def _own_blocks(root: Any) -> list[str]:
     """Fallback walk over the cleaned document (main/article if present)."""
-    body = root.find(".//main") or root.find(".//article") or root.find("body") or root
+    found = (root.find(f".//{tag}") for tag in ("main", "article", "body"))
+    body = next((element for element in found if element is not None), root)
     blocks = []
     for element in body.iter(*_BLOCK_TAGS):
         if any(parent.tag in ("li", "p") for parent in element.iterancestors()):

@@ -58,7 +58,8 @@ _CHAR_MAP = str.maketrans(
     }
 )
 _MULTISPACE = re.compile(r" {2,}")
-_BULLET = re.compile(r"^\s*[•●▪◦‣∙·\-–*]\s+")
+# Bullets, including the private-use glyphs of Symbol/Wingdings fonts in Word exports.
+_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·\uf0b7\uf0a7\uf0d8\uf076\uf0fc]\s*|[\-–*]\s+)(?=\S)")
 _PAGE_NUMBER = re.compile(
     r"^(?:-\s*\d+\s*-|(?:seite|s\.)?\s*\d+(?:\s*(?:von|/|of)\s*\d+)?)$", re.IGNORECASE
 )
@@ -69,7 +70,9 @@ _TOC_LINE = re.compile(r"(?:\.{3,}|…|\s\.\s\.)\s*\d+\s*$|\s\d{1,3}$")
 _CONJUNCTIONS = {"und", "oder", "bzw.", "sowie", "bis", "als", "wie", "u.", "&"}
 _LINE_END_HYPHEN = re.compile(r"[^\W\d_]-$")
 _INLINE_HYPHEN = re.compile(r"([a-zäöüß])- (?!(?:und|oder|bzw|sowie|bis|als|wie)\b)([a-zäöüß])")
-_FOOTNOTE_START = re.compile(r"^\d{1,2}\s+\S")
+# "2 Datenbasis: …", or with the number glued to the text as some producers set it ("2Daten…").
+_FOOTNOTE_START = re.compile(r"^\d{1,2}(?:\s+\S|[A-ZÄÖÜ][a-zäöüß])")
+_GLUED_NUMBER = re.compile(r"^(\d{1,2})(?=[A-ZÄÖÜ][a-zäöüß])")
 _MAX_HEADING = 220
 # A heading ending in one of these continues on the next line.
 _LINKING_WORDS = {
@@ -143,7 +146,7 @@ def split_footnotes(lines: list[str], zone: int = 8) -> tuple[list[str], list[li
         if not line.strip():
             continue
         if _FOOTNOTE_START.match(line.strip()) or not notes:
-            notes.append([line.strip()])
+            notes.append([_GLUED_NUMBER.sub(r"\1 ", line.strip())])
         else:
             notes[-1].append(line.strip())
     return lines[:start], notes

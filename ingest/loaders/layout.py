@@ -51,12 +51,13 @@ def page_layout(page: Any, body_size: float) -> PageLayout:
     """Lines of a pdfplumber page in reading order; ``body_size`` is the document's body font."""
     tables, boxes, table_lines = _tables(page)
     words = [w for w in _words(page) if not any(_inside(w, box) for box in boxes)]
-    lines = _lines(words)
-    lines, captions = _take_captions(lines, boxes)
+    rows = _rows(words)
+    gutter = _gutter(rows, page.width)
+    lines, captions = _take_captions(_lines(rows, gutter), boxes)
     blocks = [
         table_block(rows, captions.get(i, "")) for i, rows in enumerate(tables)
     ]
-    ordered = _reading_order(lines + table_lines, page.width)
+    ordered = _reading_order(lines + table_lines, gutter)
     marked = _mark_headings(ordered, body_size)
     return PageLayout(
         tuple(text for text, _ in marked), tuple(size for _, size in marked), tuple(blocks)
@@ -88,63 +89,108 @@ def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> boo
     return x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1
 
 
-def _lines(words: list[dict[str, Any]]) -> list[_Line]:
-    """Words grouped into line segments: same baseline band and no column-sized gap."""
-    words = sorted(words, key=lambda w: (round(w["top"] / _LINE_TOLERANCE), w["x0"]))
+def _rows(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Words grouped by baseline band, each row sorted left to right."""
     rows: list[list[dict[str, Any]]] = []
-    for word in sorted(words, key=lambda w: w["top"]):
-        for row in rows[-4:]:
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        for row in rows[-6:]:
             if abs(row[0]["top"] - word["top"]) <= _LINE_TOLERANCE:
                 row.append(word)
                 break
         else:
             rows.append([word])
-    segments: list[_Line] = []
     for row in rows:
         row.sort(key=lambda w: w["x0"])
-        current = [row[0]]
-        for word in row[1:]:
-            if word["x0"] - current[-1]["x1"] > _GUTTER_MIN * 1.6:
-                segments.append(_segment(current))
-                current = []
-            current.append(word)
-        segments.append(_segment(current))
-    return segments
+    return rows
+
+
+def _gutter(rows: list[list[dict[str, Any]]], width: float) -> float | None:
+    """The x of a column gutter: the x crossed by the fewest words while many rows (or row
+    parts) lie left and right of it. Columns need not share baselines."""
+    best: list[int] = []
+    fewest = len(rows)
+    for x in range(int(width * 0.3), int(width * 0.7), 2):
+        left = right = crossing = 0
+        for row in rows:
+            if any(w["x0"] - 1 <= x <= w["x1"] + 1 for w in row):
+                crossing += 1
+                continue
+            left += any(w["x1"] < x for w in row)
+            right += any(w["x0"] > x for w in row)
+        if min(left, right) < 4 or crossing > 0.5 * len(rows):
+            continue
+        if crossing < fewest:
+            fewest, best = crossing, [x]
+        elif crossing == fewest and best and best[-1] == x - 2:
+            best.append(x)
+    return float(best[len(best) // 2]) if best else None
+
+
+def _lines(rows: list[list[dict[str, Any]]], gutter: float | None) -> list[_Line]:
+    """One line per row, or two (left and right column) where the row is two-column."""
+    split = _split_rows(rows, gutter) if gutter is not None else set()
+    lines: list[_Line] = []
+    for index, row in enumerate(rows):
+        if index not in split or gutter is None:
+            lines.append(_segment(row))
+            continue
+        left = [w for w in row if w["x1"] < gutter]
+        right = [w for w in row if w["x0"] > gutter]
+        lines += [_segment(part) for part in (left, right) if part]
+    return lines
+
+
+def _split_rows(rows: list[list[dict[str, Any]]], gutter: float) -> set[int]:
+    """Rows that belong to the two-column part: a gap as wide as the gutter at the gutter,
+    next to another such row (a stretched space in full-width text is neither)."""
+    gaps: dict[int, float] = {}
+    for index, row in enumerate(rows):
+        left = [w["x1"] for w in row if w["x1"] < gutter]
+        right = [w["x0"] for w in row if w["x0"] > gutter]
+        crossing = any(w["x0"] - 1 <= gutter <= w["x1"] + 1 for w in row)
+        if left and right and not crossing:
+            gaps[index] = min(right) - max(left)
+    if not gaps:
+        return set()
+    widths = sorted(gaps.values())
+    typical = widths[len(widths) // 2]
+    wide = {i for i, gap in gaps.items() if gap >= max(0.75 * typical, _GUTTER_MIN)}
+    return {i for i in wide if i - 1 in wide or i + 1 in wide or _short_row(rows[i], gutter)}
+
+
+def _short_row(row: list[dict[str, Any]], gutter: float) -> bool:
+    """A row with a column's last, short line beside a full line of the other column."""
+    return len([w for w in row if w["x1"] < gutter]) <= 3
 
 
 def _segment(words: list[dict[str, Any]]) -> _Line:
     sizes = [float(w.get("size", 0)) for w in words]
+    largest = max(sizes) if sizes else 0.0
+    baseline = max(w["bottom"] for w in words)
+    text = ""
+    dropped = False
+    for i, word in enumerate(words):
+        raised = float(word.get("size", 0)) < 0.8 * largest and word["bottom"] < baseline - 1
+        if raised and word["text"].isdigit() and i > 0:  # a footnote reference mark
+            dropped = True
+            continue
+        glue = dropped and word["text"][:1] in ".,;:!?)"
+        text += ("" if glue or not text else " ") + word["text"]
+        dropped = False
     bold = all("bold" in str(w.get("fontname", "")).lower() for w in words)
     return _Line(
         top=min(w["top"] for w in words),
-        bottom=max(w["bottom"] for w in words),
+        bottom=baseline,
         x0=min(w["x0"] for w in words),
         x1=max(w["x1"] for w in words),
-        text=" ".join(w["text"] for w in words),
-        size=max(sizes) if sizes else 0.0,
+        text=text,
+        size=largest,
         bold=bold,
     )
 
 
-def _gutter(lines: list[_Line], width: float) -> float | None:
-    """The x of a column gutter shared by many lines (None for one-column pages)."""
-    segments = [ln for ln in lines if ln.x1 - ln.x0 > width * 0.15]
-    if len(segments) < 6:
-        return None
-    best, best_count = None, 0
-    for x in range(int(width * 0.3), int(width * 0.7), 2):
-        left = sum(1 for ln in segments if ln.x1 < x - 2)
-        right = sum(1 for ln in segments if ln.x0 > x + 2)
-        crossing = sum(1 for ln in segments if ln.x0 < x < ln.x1)
-        count = min(left, right)
-        if count >= 3 and crossing <= 0.25 * len(segments) and count > best_count:
-            best, best_count = float(x), count
-    return best
-
-
-def _reading_order(lines: list[_Line], width: float) -> list[_Line]:
+def _reading_order(lines: list[_Line], gutter: float | None) -> list[_Line]:
     """Top to bottom; on a two-column page, column by column between full-width lines."""
-    gutter = _gutter([ln for ln in lines if placeholder_index(ln.text) is None], width)
     lines = sorted(lines, key=lambda ln: (ln.top, ln.x0))
     if gutter is None:
         return lines
@@ -208,11 +254,12 @@ def _heading_candidate(line: _Line, body_size: float) -> bool:
 def _continues(previous: _Line, line: _Line) -> bool:
     """A heading wrapped onto the next line: same font, directly below."""
     gap = line.top - previous.bottom
+    centred = abs((previous.x0 + previous.x1) - (line.x0 + line.x1)) < 40
     return (
         abs(previous.size - line.size) < 0.3
         and previous.bold == line.bold
-        and 0 <= gap < previous.size * 0.8
-        and abs(previous.x0 - line.x0) < 30
+        and 0 <= gap < previous.size
+        and (abs(previous.x0 - line.x0) < 30 or centred)
     )
 
 

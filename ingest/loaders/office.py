@@ -210,10 +210,11 @@ class _Docx:
             return []
         notes = []
         for note in root.findall(f"{_W}footnote"):
-            number = _int(note.get(f"{_W}id"), 0)
+            if note.get(f"{_W}type") in ("separator", "continuationSeparator"):
+                continue
             text = " ".join(_docx_text(p) for p in note.iter(f"{_W}p")).strip()
-            if number > 0 and text:
-                notes.append(f"{number} {text}")
+            if text:  # numbered in order, as Word shows them (ids are internal)
+                notes.append(f"{len(notes) + 1} {text}")
         return notes
 
 

@@ -1,0 +1,397 @@
+"""Documents as municipalities produce them: written as OpenDocument (flat XML), turned into
+ODT, DOCX and PDF by LibreOffice headless (Debian ``libreoffice-writer-nogui``).
+
+The concept has what real office documents have and the project's own PDF generator does
+not: a header with a logo and a running text, a footer with page numbers, a title page, a
+table of contents with dot leaders, unnumbered headings, a two-column section, a heading
+that wraps onto a second line, footnotes, a table with merged cells and caption, a landscape
+page with a wide table, and a member list. Everything in it is fictional.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+__all__ = ["OFFICE_SPEC", "OfficeSpec", "convert", "write_fodt"]
+
+HEADER = "Stadt Beispielhausen · Kommunales Konzept Neuzuwanderung 2026"
+FOOTER = "Seite"
+LONG_HEADING = (
+    "Erstberatung und Sprachstandsfeststellung (ersetzt Abschnitt 3.2 des Konzepts vom "
+    "1. März 2024 in der Fassung der Fortschreibung)"
+)
+
+COLUMNS = [
+    "Die Stadt Beispielhausen richtet im Bildungsbüro eine zentrale Anlaufstelle für neu "
+    "zugewanderte Familien ein. Dort werden alle Anfragen zur Schulanmeldung gebündelt.",
+    "Das Bildungsbüro ist montags bis donnerstags von 8 bis 16 Uhr und freitags von 8 bis "
+    "12 Uhr geöffnet. Termine können auch telefonisch vereinbart werden.",
+    "Die Anlaufstelle arbeitet eng mit dem Schulamt, dem Jugendamt und den "
+    "Migrationsberatungen zusammen. Einmal im Monat tagt ein gemeinsamer Arbeitskreis.",
+    "Für Jugendliche ab 16 Jahren berät zusätzlich die Jugendberufsagentur im selben Haus. "
+    "So entfallen doppelte Wege zwischen Schule und Berufsberatung.",
+]
+BODY = [
+    "Die Erstberatung findet innerhalb von acht Werktagen nach der Anmeldung im "
+    "Bürgerbüro statt.",
+    "Das Gespräch dauert in der Regel neunzig Minuten und wird bei Bedarf von einer "
+    "Sprachmittlerin begleitet.",
+    "Im Anschluss stellt eine Lehrkraft für Deutsch als Zweitsprache den Sprachstand mit dem "
+    "Beispielhausener Sprachprofil fest.",
+]
+AFTER_TABLE = (
+    "Die Schulplatzkonferenz tagt jeden Donnerstag im Schulamt und vergibt die Plätze nach "
+    "Alter, Förderstufe und Schulweg."
+)
+FOOTNOTE = "Gezählt werden Werktage von Montag bis Freitag ohne gesetzliche Feiertage."
+LANDSCAPE_INTRO = "Die folgende Übersicht nennt die Förderangebote je Schulform."
+MEMBERS = ["Anna Beispielfrau (Schulamt)", "Bernd Mustermann (Jugendamt)", "Cem Fiktiv (Bildungsbüro)"]
+
+
+@dataclass(frozen=True)
+class OfficeSpec:
+    """What a correct extraction of the fixture must contain (and must not)."""
+
+    sentences: tuple[str, ...]
+    headings: tuple[str, ...]
+    chrome: tuple[str, ...]  # header/footer lines that must not reach any chunk
+    table_rows: tuple[str, ...]
+
+
+OFFICE_SPEC = OfficeSpec(
+    sentences=(*COLUMNS, *BODY, AFTER_TABLE, LANDSCAPE_INTRO),
+    headings=(
+        "Ausgangslage",
+        "Anlaufstelle im Bildungsbüro",
+        LONG_HEADING,
+        "Fristen und Zuständigkeiten",
+        "Förderangebote nach Schulform",
+        "Mitglieder der Steuerungsgruppe",
+    ),
+    chrome=(HEADER, "Beispielhausen-Logo"),
+    table_rows=(
+        "Schritt: Erstberatung; Zuständig: Bildungsbüro; Frist – Ziel: 8 Werktage; "
+        "Frist – Ist 2025: 11 Werktage",
+        "Schritt: Schulplatz; Zuständig: Schulplatzkonferenz; Frist – Ziel: 14 Kalendertage; "
+        "Frist – Ist 2025: 19 Kalendertage",
+    ),
+)
+
+
+def _logo_png() -> str:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (240, 80), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((4, 4, 236, 76), outline="navy", width=4)
+    draw.ellipse((14, 14, 66, 66), fill="navy")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _p(text: str, style: str = "Text_20_body") -> str:
+    return f'<text:p text:style-name="{style}">{escape(text)}</text:p>'
+
+
+def _h(text: str, level: int) -> str:
+    return (
+        f'<text:h text:style-name="Heading_20_{level}" text:outline-level="{level}">'
+        f"{escape(text)}</text:h>"
+    )
+
+
+def _cell(text: str, cols: int = 1, rows: int = 1, style: str = "Table_20_Contents") -> str:
+    spans = ""
+    if cols > 1:
+        spans += f' table:number-columns-spanned="{cols}"'
+    if rows > 1:
+        spans += f' table:number-rows-spanned="{rows}"'
+    return (
+        f'<table:table-cell table:style-name="Zelle" office:value-type="string"{spans}>'
+        f"{_p(text, style)}</table:table-cell>"
+    )
+
+
+_COVERED = "<table:covered-table-cell/>"
+
+
+def _fristen_table() -> str:
+    head = "Table_20_Heading"
+    rows = [
+        _cell("Schritt", rows=2, style=head)
+        + _cell("Zuständig", rows=2, style=head)
+        + _cell("Frist", cols=2, style=head)
+        + _COVERED,
+        _COVERED + _COVERED + _cell("Ziel", style=head) + _cell("Ist 2025", style=head),
+        _cell("Erstberatung") + _cell("Bildungsbüro") + _cell("8 Werktage") + _cell("11 Werktage"),
+        _cell("Schulplatz")
+        + _cell("Schulplatzkonferenz")
+        + _cell("14 Kalendertage")
+        + _cell("19 Kalendertage"),
+    ]
+    body = "".join(f"<table:table-row>{r}</table:table-row>" for r in rows)
+    return (
+        '<table:table table:name="Fristen" table:style-name="Tabelle">'
+        '<table:table-column table:number-columns-repeated="4"/>'
+        f"<table:table-header-rows>{''.join(f'<table:table-row>{r}</table:table-row>' for r in rows[:2])}"
+        f"</table:table-header-rows>{''.join(f'<table:table-row>{r}</table:table-row>' for r in rows[2:])}"
+        "</table:table>"
+    ) if body else ""
+
+
+def _wide_table() -> str:
+    head = ["Schulform", "Förderform", "Wochenstunden", "Gruppengröße", "Dauer", "Nachsorge"]
+    rows = [
+        ["Grundschule", "Integrative Fördergruppe", "10", "bis 12", "1 Jahr", "6 Monate"],
+        ["Sekundarstufe I", "Sprachförderklasse", "15", "bis 15", "2 Jahre", "12 Monate"],
+        ["Berufskolleg", "Internationale Förderklasse", "20", "bis 18", "1 Jahr", "keine"],
+    ]
+    cells = lambda r, s: "".join(_cell(c, style=s) for c in r)  # noqa: E731
+    return (
+        '<table:table table:name="Angebote" table:style-name="Tabelle">'
+        '<table:table-column table:number-columns-repeated="6"/>'
+        f"<table:table-header-rows><table:table-row>{cells(head, 'Table_20_Heading')}"
+        "</table:table-row></table:table-header-rows>"
+        + "".join(f"<table:table-row>{cells(r, 'Table_20_Contents')}</table:table-row>" for r in rows)
+        + "</table:table>"
+    )
+
+
+def _toc() -> str:
+    entries = [
+        ("Ausgangslage", 2),
+        ("Anlaufstelle im Bildungsbüro", 2),
+        ("Erstberatung und Sprachstandsfeststellung", 3),
+        ("Fristen und Zuständigkeiten", 3),
+        ("Förderangebote nach Schulform", 4),
+        ("Mitglieder der Steuerungsgruppe", 5),
+    ]
+    lines = "".join(
+        f'<text:p text:style-name="Verzeichnis">{escape(t)}<text:tab/>{n}</text:p>'
+        for t, n in entries
+    )
+    return _p("Inhaltsverzeichnis", "Titel_20_klein") + lines
+
+
+def fodt() -> str:
+    """The fixture concept as flat OpenDocument XML."""
+    parts = [
+        _p("Kommunales Konzept zur Bildungsintegration", "Title"),
+        _p("neu zugewanderter Kinder und Jugendlicher in Beispielhausen", "Subtitle"),
+        _p("Stand: März 2026 · fiktives Testdokument", "Subtitle"),
+        '<text:p text:style-name="Seitenumbruch"/>',
+        _toc(),
+        '<text:p text:style-name="Seitenumbruch"/>',
+        _h("Ausgangslage", 1),
+        _p(
+            "Beispielhausen hat im Schuljahr 2025/26 rund 430 neu zugewanderte Kinder und "
+            "Jugendliche aufgenommen. Das Konzept beschreibt die gemeinsamen Verfahren."
+        ),
+        '<text:section text:style-name="ZweiSpalten" text:name="Spalten">',
+        _h("Anlaufstelle im Bildungsbüro", 2),
+        *[_p(t) for t in COLUMNS],
+        "</text:section>",
+        _h(LONG_HEADING, 2),
+        _p(BODY[0][:-1])[:-9]
+        + '<text:note text:id="ftn1" text:note-class="footnote"><text:note-citation>1'
+        "</text:note-citation><text:note-body>"
+        + _p(FOOTNOTE, "Footnote")
+        + "</text:note-body></text:note>.</text:p>",
+        *[_p(t) for t in BODY[1:]],
+        _h("Fristen und Zuständigkeiten", 2),
+        _p("Tabelle 1: Fristen und Zuständigkeiten", "Caption"),
+        _fristen_table(),
+        _p(AFTER_TABLE),
+        _h("Förderangebote nach Schulform", 1).replace(
+            'text:style-name="Heading_20_1"', 'text:style-name="QuerUeberschrift"'
+        ),
+        _p(LANDSCAPE_INTRO),
+        _p("Tabelle 2: Förderangebote je Schulform", "Caption"),
+        _wide_table(),
+        _h("Mitglieder der Steuerungsgruppe", 1).replace(
+            'text:style-name="Heading_20_1"', 'text:style-name="HochUeberschrift"'
+        ),
+        '<text:list text:style-name="Aufzaehlung">'
+        + "".join(f"<text:list-item>{_p(m, 'Liste')}</text:list-item>" for m in MEMBERS)
+        + "</text:list>",
+    ]
+    return _TEMPLATE.format(logo=_logo_png(), header=escape(HEADER), body="\n".join(parts))
+
+
+_TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:xlink="http://www.w3.org/1999/xlink"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:meta><dc:title>Kommunales Konzept Beispielhausen (fiktiv)</dc:title></office:meta>
+<office:styles>
+ <style:style style:name="Standard" style:family="paragraph">
+  <style:text-properties fo:font-size="11pt" style:font-name="Liberation Serif"/>
+ </style:style>
+ <style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph"
+  style:parent-style-name="Standard">
+  <style:paragraph-properties fo:margin-bottom="0.2cm" fo:text-align="justify"/>
+ </style:style>
+ <style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties fo:margin-top="0.4cm" fo:margin-bottom="0.2cm" fo:keep-with-next="always"/>
+  <style:text-properties fo:font-weight="bold" style:font-name="Liberation Sans"/>
+ </style:style>
+ <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph"
+  style:parent-style-name="Heading" style:default-outline-level="1">
+  <style:text-properties fo:font-size="16pt" fo:font-weight="bold"/>
+ </style:style>
+ <style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph"
+  style:parent-style-name="Heading" style:default-outline-level="2">
+  <style:text-properties fo:font-size="13pt" fo:font-weight="bold"/>
+ </style:style>
+ <style:style style:name="Title" style:family="paragraph" style:parent-style-name="Heading">
+  <style:paragraph-properties fo:text-align="center" fo:margin-top="5cm"/>
+  <style:text-properties fo:font-size="24pt" fo:font-weight="bold"/>
+ </style:style>
+ <style:style style:name="Subtitle" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties fo:text-align="center" fo:margin-top="0.5cm"/>
+  <style:text-properties fo:font-size="14pt"/>
+ </style:style>
+ <style:style style:name="Titel_20_klein" style:family="paragraph" style:parent-style-name="Standard">
+  <style:text-properties fo:font-size="14pt" fo:font-weight="bold"/>
+ </style:style>
+ <style:style style:name="Verzeichnis" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties>
+   <style:tab-stops><style:tab-stop style:position="16cm" style:type="right" style:leader-style="dotted" style:leader-text="."/></style:tab-stops>
+  </style:paragraph-properties>
+ </style:style>
+ <style:style style:name="Caption" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties fo:margin-top="0.3cm" fo:margin-bottom="0.15cm"/>
+  <style:text-properties fo:font-style="italic" fo:font-size="10pt"/>
+ </style:style>
+ <style:style style:name="Footnote" style:family="paragraph" style:parent-style-name="Standard">
+  <style:text-properties fo:font-size="9pt"/>
+ </style:style>
+ <style:style style:name="Table_20_Contents" style:display-name="Table Contents" style:family="paragraph"
+  style:parent-style-name="Standard"><style:text-properties fo:font-size="10pt"/></style:style>
+ <style:style style:name="Table_20_Heading" style:display-name="Table Heading" style:family="paragraph"
+  style:parent-style-name="Table_20_Contents"><style:text-properties fo:font-weight="bold" fo:font-size="10pt"/></style:style>
+ <style:style style:name="Liste" style:family="paragraph" style:parent-style-name="Standard"/>
+ <style:style style:name="Header" style:family="paragraph" style:parent-style-name="Standard">
+  <style:text-properties fo:font-size="9pt"/>
+ </style:style>
+ <style:style style:name="Footer" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="9pt"/>
+ </style:style>
+ <text:list-style style:name="Aufzaehlung">
+  <text:list-level-style-bullet text:level="1" text:bullet-char="•">
+   <style:list-level-properties text:list-level-position-and-space-mode="label-alignment">
+    <style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="1cm" fo:text-indent="-0.5cm" fo:margin-left="1cm"/>
+   </style:list-level-properties>
+  </text:list-level-style-bullet>
+ </text:list-style>
+</office:styles>
+<office:automatic-styles>
+ <style:style style:name="Seitenumbruch" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties fo:break-after="page"/>
+ </style:style>
+ <style:style style:name="QuerUeberschrift" style:family="paragraph" style:parent-style-name="Heading_20_1"
+  style:master-page-name="Querformat"/>
+ <style:style style:name="HochUeberschrift" style:family="paragraph" style:parent-style-name="Heading_20_1"
+  style:master-page-name="Standard"/>
+ <style:style style:name="ZweiSpalten" style:family="section">
+  <style:section-properties>
+   <style:columns fo:column-count="2" fo:column-gap="0.8cm"/>
+  </style:section-properties>
+ </style:style>
+ <style:style style:name="Tabelle" style:family="table">
+  <style:table-properties style:width="16cm" table:align="margins"/>
+ </style:style>
+ <style:style style:name="Zelle" style:family="table-cell">
+  <style:table-cell-properties fo:padding="0.08cm" fo:border="0.5pt solid #000000"/>
+ </style:style>
+ <style:style style:name="Logo" style:family="graphic">
+  <style:graphic-properties style:wrap="none" style:vertical-pos="top" style:horizontal-pos="left"/>
+ </style:style>
+ <style:page-layout style:name="Hoch">
+  <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait"
+   fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/>
+  <style:header-style><style:header-footer-properties fo:min-height="1.6cm" fo:margin-bottom="0.4cm"/></style:header-style>
+  <style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.4cm"/></style:footer-style>
+ </style:page-layout>
+ <style:page-layout style:name="Quer">
+  <style:page-layout-properties fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape"
+   fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2cm" fo:margin-right="2cm"/>
+  <style:header-style><style:header-footer-properties fo:min-height="1.6cm" fo:margin-bottom="0.4cm"/></style:header-style>
+  <style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.4cm"/></style:footer-style>
+ </style:page-layout>
+</office:automatic-styles>
+<office:master-styles>
+ <style:master-page style:name="Standard" style:page-layout-name="Hoch">
+  <style:header>
+   <text:p text:style-name="Header"><draw:frame draw:style-name="Logo" draw:name="Beispielhausen-Logo"
+     text:anchor-type="as-char" svg:width="2.4cm" svg:height="0.8cm"><draw:image><office:binary-data>{logo}</office:binary-data></draw:image></draw:frame> {header}</text:p>
+  </style:header>
+  <style:footer>
+   <text:p text:style-name="Footer">Seite <text:page-number text:select-page="current">1</text:page-number></text:p>
+  </style:footer>
+ </style:master-page>
+ <style:master-page style:name="Querformat" style:page-layout-name="Quer">
+  <style:header>
+   <text:p text:style-name="Header">{header}</text:p>
+  </style:header>
+  <style:footer>
+   <text:p text:style-name="Footer">Seite <text:page-number text:select-page="current">1</text:page-number></text:p>
+  </style:footer>
+ </style:master-page>
+</office:master-styles>
+<office:body><office:text>
+{body}
+</office:text></office:body>
+</office:document>
+"""
+
+
+def write_fodt(path: Path) -> Path:
+    """Write the fixture concept as a flat ODT file."""
+    path.write_text(fodt(), encoding="utf-8")
+    return path
+
+
+def convert(source: Path, target_format: str, out_dir: Path) -> Path:
+    """Convert with LibreOffice headless (own profile in ``out_dir``, 120 s limit)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise RuntimeError("LibreOffice fehlt: `make office-deps` installiert es.")
+    profile = out_dir / ".lo-profile"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target_format,
+            "--outdir",
+            str(out_dir),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "HOME": str(out_dir)},
+    )
+    result = out_dir / (source.stem + "." + target_format.split(":")[0])
+    if not result.is_file():
+        raise RuntimeError(f"LibreOffice hat {result.name} nicht erzeugt.")
+    return result

@@ -291,29 +291,42 @@ def _tables(
 
 
 def _table_cells(page: Any, table: Any) -> list[list[TableCell]]:
-    cells = [c for row in table.rows for c in row.cells if c is not None]
-    if not cells:
+    texts = table.extract(x_tolerance=2)
+    origins = [
+        (cell, texts[r][c] if r < len(texts) and c < len(texts[r]) else "")
+        for r, row in enumerate(table.rows)
+        for c, cell in enumerate(row.cells)
+        if cell is not None
+    ]
+    if not origins:
         return []
-    column_starts = sorted({round(c[0], 0) for c in cells})
-    row_starts = sorted({round(c[1], 0) for c in cells})
+    column_starts = sorted({round(cell[0], 0) for cell, _ in origins})
+    row_starts = sorted({round(cell[1], 0) for cell, _ in origins})
+    bold_rows = {top: _bold_row(page, table, top) for top in row_starts[:3]}
     result: list[list[TableCell]] = [[] for _ in row_starts]
-    for cell in sorted(cells, key=lambda c: (round(c[1], 0), c[0])):
+    for cell, text in sorted(origins, key=lambda item: (round(item[0][1], 0), item[0][0])):
         x0, top, x1, bottom = cell
         colspan = sum(1 for x in column_starts if x0 - 1 <= x < x1 - 1)
         rowspan = sum(1 for y in row_starts if top - 1 <= y < bottom - 1)
-        text, bold = _cell_text(page, cell)
+        cleaned = join_inline_hyphens(" ".join((text or "").split()))
         result[row_starts.index(round(top, 0))].append(
-            TableCell(text, max(1, colspan), max(1, rowspan), header=bold)
+            TableCell(cleaned, max(1, colspan), max(1, rowspan), bold_rows.get(round(top, 0), False))
         )
     return result
 
 
-def _cell_text(page: Any, bbox: tuple[float, float, float, float]) -> tuple[str, bool]:
-    region = page.within_bbox(bbox, relative=False, strict=False)
-    chars = [c for c in region.chars if c.get("text", "").strip()]
-    text = join_inline_hyphens(" ".join((region.extract_text(x_tolerance=2) or "").split()))
-    bold = bool(chars) and all("bold" in str(c.get("fontname", "")).lower() for c in chars)
-    return text, bold
+def _bold_row(page: Any, table: Any, top: float) -> bool:
+    """Whether the text of a (header candidate) row is set in bold throughout."""
+    x0, _, x1, bottom = table.bbox
+    band = [
+        c
+        for c in page.chars
+        if x0 <= c["x0"] <= x1 and top - 1 <= c["top"] <= min(bottom, top + 40)
+        and c.get("text", "").strip()
+    ]
+    nearest = min((c["top"] for c in band), default=top)
+    line = [c for c in band if abs(c["top"] - nearest) < 3]
+    return bool(line) and all("bold" in str(c.get("fontname", "")).lower() for c in line)
 
 
 def _take_captions(

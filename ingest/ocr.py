@@ -15,6 +15,7 @@ import signal
 import subprocess
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,10 +25,18 @@ from assistant.errors import DocumentError
 if TYPE_CHECKING:
     from .load import LoadOptions
 
-__all__ = ["OCR_TOOLS", "ocr_available", "ocr_pages"]
+__all__ = ["OCR_TOOLS", "OcrPage", "ocr_available", "ocr_pages"]
 
 OCR_TOOLS = ("ocrmypdf", "tesseract")
 _ERROR_TAIL = 300
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    """One recognised page: a one-page PDF with an invisible text layer, and the plain text."""
+
+    pdf: bytes
+    text: str
 
 
 def ocr_available() -> str:
@@ -37,8 +46,11 @@ def ocr_available() -> str:
 
 def ocr_pages(
     doc_id: str, data: bytes, page_numbers: list[int], options: LoadOptions
-) -> dict[int, str]:
+) -> dict[int, OcrPage]:
     """Recognised text of the given pages (1-based) of the PDF ``data``.
+
+    Each page comes back as a one-page PDF with a text layer (word positions and sizes from
+    the recognition), so the layout reader treats it like a born-digital page.
 
     Raises ``DocumentError`` when OCR is not installed, a page fails, or the file's time
     limit (``options.ocr_timeout_s``) runs out.
@@ -47,7 +59,7 @@ def ocr_pages(
     if missing:
         raise DocumentError(doc_id, texts.LOAD_OCR_MISSING.format(tool=missing))
     deadline = time.monotonic() + options.ocr_timeout_s
-    result: dict[int, str] = {}
+    result: dict[int, OcrPage] = {}
     with tempfile.TemporaryDirectory(prefix="konzeptlotse-ocr-") as tmp:
         for done, number in enumerate(page_numbers):
             if options.on_progress:
@@ -94,6 +106,7 @@ def _single_page(data: bytes, number: int) -> bytes:
 
 def _command(source: Path, language: str) -> list[str]:
     sidecar = source.with_suffix(".txt")
+    output = source.with_suffix(".ocr.pdf")
     return [
         "ocrmypdf",
         "--quiet",
@@ -104,16 +117,18 @@ def _command(source: Path, language: str) -> list[str]:
         "--rotate-pages",
         "--deskew",
         "--output-type",
-        "none",
+        "pdf",
+        "--optimize",
+        "0",
         "--sidecar",
         str(sidecar),
         "--force-ocr",
         str(source),
-        "-",
+        str(output),
     ]
 
 
-def _recognise(source: Path, language: str, timeout: float) -> str:
+def _recognise(source: Path, language: str, timeout: float) -> OcrPage:
     """Run ocrmypdf on a one-page PDF; kill its whole process group on timeout."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1", "TESSDATA_PREFIX": _tessdata()}
     env = {k: v for k, v in env.items() if v}
@@ -134,7 +149,9 @@ def _recognise(source: Path, language: str, timeout: float) -> str:
         raise RuntimeError(f"ocrmypdf Code {process.returncode}: {detail}")
     sidecar = source.with_suffix(".txt")
     text = sidecar.read_text(encoding="utf-8", errors="replace") if sidecar.exists() else ""
-    return text.replace("\f", "\n").strip()
+    output = source.with_suffix(".ocr.pdf")
+    pdf = output.read_bytes() if output.exists() else b""
+    return OcrPage(pdf, text.replace("\f", "\n").strip())
 
 
 def _kill(process: subprocess.Popen[bytes]) -> None:

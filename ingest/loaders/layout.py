@@ -22,6 +22,7 @@ __all__ = ["PageLayout", "body_font_size", "heading_levels", "page_layout"]
 _LINE_TOLERANCE = 2.5  # points: words whose tops differ less stand on one line
 _GUTTER_MIN = 9.0  # points of empty space that separate two columns
 _HEADING_RATIO = 1.12  # a line this much larger than body text is a heading
+_OCR_HEADING_RATIO = 1.35
 _CAPTION_DISTANCE = 30.0
 _BOLD_RANK = 0.5  # pseudo size of bold headings in body size: ranked last
 
@@ -47,8 +48,11 @@ class PageLayout:
     tables: tuple[str, ...]
 
 
-def page_layout(page: Any, body_size: float) -> PageLayout:
-    """Lines of a pdfplumber page in reading order; ``body_size`` is the document's body font."""
+def page_layout(page: Any, body_size: float, recognised: bool = False) -> PageLayout:
+    """Lines of a pdfplumber page in reading order; ``body_size`` is the document's body font.
+
+    On a ``recognised`` (OCR) page, word sizes are measured from pixels and vary: only a
+    clearly larger line counts as a heading there."""
     tables, boxes, table_lines = _tables(page)
     words = [w for w in _words(page) if not any(_inside(w, box) for box in boxes)]
     rows = _rows(words)
@@ -58,7 +62,8 @@ def page_layout(page: Any, body_size: float) -> PageLayout:
         table_block(rows, captions.get(i, "")) for i, rows in enumerate(tables)
     ]
     ordered = _reading_order(lines + table_lines, gutter)
-    marked = _mark_headings(ordered, body_size)
+    ratio = _OCR_HEADING_RATIO if recognised else _HEADING_RATIO
+    marked = _mark_headings(ordered, body_size, ratio, bold=not recognised)
     return PageLayout(
         tuple(text for text, _ in marked), tuple(size for _, size in marked), tuple(blocks)
     )
@@ -208,17 +213,19 @@ def _reading_order(lines: list[_Line], gutter: float | None) -> list[_Line]:
     return ordered + left + right
 
 
-def _mark_headings(lines: list[_Line], body_size: float) -> list[tuple[str, float]]:
+def _mark_headings(
+    lines: list[_Line], body_size: float, ratio: float, bold: bool
+) -> list[tuple[str, float]]:
     """(text, heading size or 0) per line; a heading wrapped onto the next line is joined."""
     out: list[tuple[str, float]] = []
     previous: _Line | None = None
     for line in lines:
-        if _heading_candidate(line, body_size):
+        if _heading_candidate(line, body_size, ratio, bold):
             if previous is not None and _continues(previous, line) and out:
                 out[-1] = (f"{out[-1][0]} {line.text}", out[-1][1])
             else:
                 # Bold body-size headings rank below every larger heading.
-                larger = line.size >= body_size * _HEADING_RATIO
+                larger = line.size >= body_size * ratio
                 out.append((line.text, round(line.size, 1) if larger else _BOLD_RANK))
             previous = line
             continue
@@ -240,15 +247,15 @@ def heading_levels(layouts: list[PageLayout]) -> list[list[str]]:
     ]
 
 
-def _heading_candidate(line: _Line, body_size: float) -> bool:
+def _heading_candidate(line: _Line, body_size: float, ratio: float, bold: bool) -> bool:
     text = line.text.strip()
     words = text.split()
     if not words or placeholder_index(text) is not None or len(words) > 16:
         return False
     if text.endswith((".", ",", ";")) or not (text[0].isupper() or text[0].isdigit()):
         return False
-    larger = line.size >= body_size * _HEADING_RATIO
-    return larger or (line.bold and line.size >= body_size * 0.95 and len(words) <= 12)
+    larger = line.size >= body_size * ratio
+    return larger or (bold and line.bold and line.size >= body_size * 0.95 and len(words) <= 12)
 
 
 def _continues(previous: _Line, line: _Line) -> bool:

@@ -41,7 +41,10 @@ def load_pdf(doc_id: str, data: bytes, options: LoadOptions) -> LoadedDocument:
     if scanned and options.ocr:
         from ..ocr import ocr_pages
 
-        ocr_texts = ocr_pages(doc_id, data, scanned, options)
+        recognised = ocr_pages(doc_id, data, scanned, options)
+        ocr_texts = {number: page.text for number, page in recognised.items()}
+        for number, page in recognised.items():
+            layouts.update({number: lay for lay in _layouts(page.pdf, [1], True).values()})
     elif scanned:
         warnings.append(texts.LOAD_OCR_OFF.format(pages=page_list(scanned)))
     pages, tables = _pages(doc_id, raw, layouts, ocr_texts)
@@ -97,7 +100,9 @@ def needs_ocr(page: Any, text: str) -> bool:
         return True
 
 
-def _layouts(data: bytes, page_numbers: list[int]) -> dict[int, PageLayout]:
+def _layouts(
+    data: bytes, page_numbers: list[int], recognised: bool = False
+) -> dict[int, PageLayout]:
     """Layout text of the given pages; {} when pdfplumber cannot read the file."""
     if not page_numbers:
         return {}
@@ -109,7 +114,7 @@ def _layouts(data: bytes, page_numbers: list[int]) -> dict[int, PageLayout]:
             body = body_font_size([pages[n - 1] for n in page_numbers])
             result = {}
             for number in page_numbers:
-                result[number] = page_layout(pages[number - 1], body)
+                result[number] = page_layout(pages[number - 1], body, recognised)
                 pages[number - 1].close()  # frees the page's parsed objects
             return result
     except Exception:  # noqa: BLE001 - fall back to pypdf's text for the whole file
@@ -119,17 +124,17 @@ def _layouts(data: bytes, page_numbers: list[int]) -> dict[int, PageLayout]:
 def _pages(
     doc_id: str, raw: list[str], layouts: dict[int, PageLayout], ocr: dict[int, str]
 ) -> tuple[list[Page], dict[int, tuple[str, ...]]]:
+    """Page texts: by layout where there is one (OCR pages too), else pypdf's or OCR text."""
     numbers = sorted(n for n, layout in layouts.items() if any(ln.strip() for ln in layout.lines))
     marked = dict(zip(numbers, heading_levels([layouts[n] for n in numbers]), strict=True))
     pages, tables = [], {}
     for number, text in enumerate(raw, start=1):
-        if number in ocr:
-            pages.append(Page(doc_id, number, ocr[number], ocr=True))
-        elif number in marked:
-            pages.append(Page(doc_id, number, "\n".join(marked[number])))
+        recognised = number in ocr
+        if number in marked:
+            pages.append(Page(doc_id, number, "\n".join(marked[number]), ocr=recognised))
             tables[number] = layouts[number].tables
         else:
-            pages.append(Page(doc_id, number, text))
+            pages.append(Page(doc_id, number, ocr.get(number, text), ocr=recognised))
     return pages, tables
 
 

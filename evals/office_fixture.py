@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-__all__ = ["OFFICE_SPEC", "OfficeSpec", "convert", "write_fodt"]
+__all__ = [
+    "OFFICE_SPEC",
+    "OfficeSpec",
+    "build_office_fixtures",
+    "convert",
+    "scanned_pdf",
+    "write_fodt",
+]
 
 HEADER = "Stadt Beispielhausen · Kommunales Konzept Neuzuwanderung 2026"
 FOOTER = "Seite"
@@ -123,6 +130,10 @@ def _cell(text: str, cols: int = 1, rows: int = 1, style: str = "Table_20_Conten
 _COVERED = "<table:covered-table-cell/>"
 
 
+def _rows(rows: list[str]) -> str:
+    return "".join(f"<table:table-row>{r}</table:table-row>" for r in rows)
+
+
 def _fristen_table() -> str:
     head = "Table_20_Heading"
     rows = [
@@ -137,14 +148,12 @@ def _fristen_table() -> str:
         + _cell("14 Kalendertage")
         + _cell("19 Kalendertage"),
     ]
-    body = "".join(f"<table:table-row>{r}</table:table-row>" for r in rows)
     return (
         '<table:table table:name="Fristen" table:style-name="Tabelle">'
         '<table:table-column table:number-columns-repeated="4"/>'
-        f"<table:table-header-rows>{''.join(f'<table:table-row>{r}</table:table-row>' for r in rows[:2])}"
-        f"</table:table-header-rows>{''.join(f'<table:table-row>{r}</table:table-row>' for r in rows[2:])}"
+        f"<table:table-header-rows>{_rows(rows[:2])}</table:table-header-rows>{_rows(rows[2:])}"
         "</table:table>"
-    ) if body else ""
+    )
 
 
 def _wide_table() -> str:
@@ -166,9 +175,10 @@ def _wide_table() -> str:
 
 
 def _toc() -> str:
+    """A real table-of-contents index (as LibreOffice writes it), with dot leaders."""
     entries = [
-        ("Ausgangslage", 2),
-        ("Anlaufstelle im Bildungsbüro", 2),
+        ("Ausgangslage", 3),
+        ("Anlaufstelle im Bildungsbüro", 3),
         ("Erstberatung und Sprachstandsfeststellung", 3),
         ("Fristen und Zuständigkeiten", 3),
         ("Förderangebote nach Schulform", 4),
@@ -178,7 +188,15 @@ def _toc() -> str:
         f'<text:p text:style-name="Verzeichnis">{escape(t)}<text:tab/>{n}</text:p>'
         for t, n in entries
     )
-    return _p("Inhaltsverzeichnis", "Titel_20_klein") + lines
+    return (
+        '<text:table-of-content text:name="Inhaltsverzeichnis1">'
+        '<text:table-of-content-source text:outline-level="2">'
+        "<text:index-title-template>Inhaltsverzeichnis</text:index-title-template>"
+        "</text:table-of-content-source><text:index-body>"
+        '<text:index-title text:name="Inhaltsverzeichnis1_Head">'
+        f"{_p('Inhaltsverzeichnis', 'Titel_20_klein')}</text:index-title>{lines}"
+        "</text:index-body></text:table-of-content>"
+    )
 
 
 def fodt() -> str:
@@ -395,3 +413,47 @@ def convert(source: Path, target_format: str, out_dir: Path) -> Path:
     if not result.is_file():
         raise RuntimeError(f"LibreOffice hat {result.name} nicht erzeugt.")
     return result
+
+
+LABELS = {
+    "ODT (LibreOffice)": "konzept.odt",
+    "DOCX (LibreOffice)": "konzept-word.docx",
+    "PDF aus ODT (LibreOffice)": "konzept.pdf",
+    "PDF aus DOCX (LibreOffice)": "konzept-word.pdf",
+}
+
+
+def build_office_fixtures(folder: Path) -> dict[str, Path]:
+    """The fixture as ODT, DOCX and PDF (from ODT and from DOCX), made by LibreOffice."""
+    folder.mkdir(parents=True, exist_ok=True)
+    source = write_fodt(folder / "konzept.fodt")
+    odt = convert(source, "odt", folder)
+    docx = convert(source, "docx", folder).rename(folder / "konzept-word.docx")
+    convert(odt, "pdf", folder)
+    convert(docx, "pdf", folder)
+    return {label: folder / name for label, name in LABELS.items()}
+
+
+def scanned_pdf(source: Path, target: Path, dpi: int = 200, pages: int = 3) -> Path:
+    """An image-only 'scan' of the first ``pages`` pages: grey, slightly skewed, speckled."""
+    import random
+
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    document = pdfium.PdfDocument(str(source))
+    images = []
+    noise = random.Random(7)
+    try:
+        for index in range(min(pages, len(document))):
+            image = document[index].render(scale=dpi / 72).to_pil().convert("L")
+            image = image.rotate(0.4, resample=Image.Resampling.BICUBIC, fillcolor=255)
+            pixels = image.load()
+            for _ in range(image.width * image.height // 20000):
+                x, y = noise.randrange(image.width), noise.randrange(image.height)
+                pixels[x, y] = noise.choice((0, 160, 255))  # type: ignore[index]
+            images.append(image)
+    finally:
+        document.close()
+    images[0].save(target, save_all=True, append_images=images[1:], resolution=dpi)
+    return target

@@ -29,7 +29,8 @@ from ingest.load import LoadOptions, load_file, markdown_to_text
 __all__ = ["ExtractionQuality", "ExtractionSpec", "main", "measure", "corpus_specs"]
 
 ROOT = Path(__file__).resolve().parents[1]
-_FOOTNOTE_REF = re.compile(r"\[\^\d+\]")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,40}\]")
+_FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\]\s]{1,40}\]:.*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def _front_matter(text: str) -> dict[str, str]:
 
 
 def _source_paragraphs(text: str) -> list[str]:
-    body = markdown_to_text(_FOOTNOTE_REF.sub("", text))
+    body = markdown_to_text(_FOOTNOTE_REF.sub("", _FOOTNOTE_DEFINITION.sub("", text)))
     return [
         b
         for b in body.split("\n\n")

@@ -108,12 +108,13 @@ def is_toc_entry(line: str) -> bool:
     return dots >= 4
 
 
-def clean_pdf_pages(pages: list[Page]) -> list[Page]:
+def clean_pdf_pages(pages: list[Page], marked: frozenset[int] = frozenset()) -> list[Page]:
     """The whole repair pipeline for the pages of one PDF.
 
     Footnotes at the bottom of a page are set aside first, so that a word hyphenated across
     the page break ("in-" ... "nerhalb") is joined across them, and they stay blocks of their
-    own at the end of their page.
+    own at the end of their page. On ``marked`` pages (page numbers) the headings were found
+    by font already; a body line that starts with a number is not taken for one there.
     """
     lines = [normalize_chars(p.text).split("\n") for p in pages]
     lines = [[ln for ln in page if not is_toc_entry(ln)] for page in lines]
@@ -122,7 +123,8 @@ def clean_pdf_pages(pages: list[Page]) -> list[Page]:
     result = []
     for page, body, (_, notes) in zip(pages, bodies, split, strict=True):
         body = [strip_footnote_markers(ln) for ln in body]
-        blocks = [_to_blocks(mark_headings(dehyphenate(body)))]
+        headed = mark_headings(dehyphenate(body), numbered=page.page_no not in marked)
+        blocks = [_to_blocks(headed)]
         blocks += [" ".join(dehyphenate(note)) for note in notes]
         result.append(replace(page, text="\n\n".join(b for b in blocks if b)))
     return result
@@ -269,7 +271,7 @@ def _peek_next(lines: list[str], index: int) -> str:
     return ""
 
 
-def mark_headings(lines: list[str]) -> list[str]:
+def mark_headings(lines: list[str], numbered: bool = True) -> list[str]:
     """Prefix numbered section headings ("2.1 Erstberatung") with Markdown ``#`` marks.
 
     A heading that wraps onto the next line ("3.1 Erstberatung (ersetzt Abschnitt 3.2 des
@@ -282,7 +284,7 @@ def mark_headings(lines: list[str]) -> list[str]:
         index += 1
         if stripped.startswith("#"):
             heading = _numbered_level(stripped)
-        elif _is_heading(stripped):
+        elif numbered and _is_heading(stripped):
             heading = "#" * (stripped.split()[0].count(".") + 1) + " " + stripped
         else:
             out.append(lines[index - 1])

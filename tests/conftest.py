@@ -52,3 +52,11 @@ def copy_corpus(target: Path) -> Path:
     """A copy of the bundled documents that a test may change."""
     shutil.copytree(CORPUS_DOCS, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def office_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The LibreOffice-made fixture concept as ODT, DOCX, PDF from ODT and PDF from DOCX."""
+    from evals.office_fixture import build_office_fixtures
+
+    return build_office_fixtures(tmp_path_factory.mktemp("office"))

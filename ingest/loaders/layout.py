@@ -171,6 +171,11 @@ def _short_row(row: list[dict[str, Any]], gutter: float) -> bool:
 def _segment(words: list[dict[str, Any]]) -> _Line:
     sizes = [float(w.get("size", 0)) for w in words]
     largest = max(sizes) if sizes else 0.0
+    weight: dict[float, int] = {}
+    for word in words:
+        size = round(float(word.get("size", 0)), 1)
+        weight[size] = weight.get(size, 0) + len(word["text"])
+    dominant = max(weight, key=lambda k: weight[k]) if weight else 0.0
     baseline = max(w["bottom"] for w in words)
     text = ""
     dropped = False
@@ -189,7 +194,7 @@ def _segment(words: list[dict[str, Any]]) -> _Line:
         x0=min(w["x0"] for w in words),
         x1=max(w["x1"] for w in words),
         text=text,
-        size=largest,
+        size=dominant,
         bold=bold,
     )
 
@@ -220,13 +225,14 @@ def _mark_headings(
     out: list[tuple[str, float]] = []
     previous: _Line | None = None
     for line in lines:
+        if previous is not None and out and _continues(previous, line):
+            out[-1] = (f"{out[-1][0]} {line.text}", out[-1][1])  # a wrapped heading
+            previous = line
+            continue
         if _heading_candidate(line, body_size, ratio, bold):
-            if previous is not None and _continues(previous, line) and out:
-                out[-1] = (f"{out[-1][0]} {line.text}", out[-1][1])
-            else:
-                # Bold body-size headings rank below every larger heading.
-                larger = line.size >= body_size * ratio
-                out.append((line.text, round(line.size, 1) if larger else _BOLD_RANK))
+            # Bold body-size headings rank below every larger heading.
+            larger = line.size >= body_size * ratio
+            out.append((line.text, round(line.size, 1) if larger else _BOLD_RANK))
             previous = line
             continue
         previous = None
@@ -259,8 +265,10 @@ def _heading_candidate(line: _Line, body_size: float, ratio: float, bold: bool) 
 
 
 def _continues(previous: _Line, line: _Line) -> bool:
-    """A heading wrapped onto the next line: same font, directly below."""
+    """A heading wrapped onto the next line: same font, directly below, short."""
     gap = line.top - previous.bottom
+    if len(line.text.split()) > 12 or line.text.rstrip().endswith("."):
+        return False
     centred = abs((previous.x0 + previous.x1) - (line.x0 + line.x1)) < 40
     return (
         abs(previous.size - line.size) < 0.3

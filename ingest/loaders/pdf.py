@@ -51,7 +51,7 @@ def load_pdf(doc_id: str, data: bytes, options: LoadOptions) -> LoadedDocument:
     if not any(p.text.strip() for p in pages):
         raise DocumentError(doc_id, _no_text_reason(scanned, options.ocr))
     kinds = classify_pages([p.text for p in pages])
-    cleaned = clean_pdf_pages(pages)
+    cleaned = clean_pdf_pages(pages, marked=frozenset(tables))
     result = [
         replace(page, text=_restore_tables(page.text, tables.get(page.page_no, ())), kind=kind)
         for page, kind in zip(cleaned, kinds, strict=True)

@@ -95,8 +95,9 @@ LOAD_SCANNED_OCR_OFF = (
     "Text ablegen."
 )
 LOAD_OCR_EMPTY = (
-    "Das PDF ist gescannt, und die Texterkennung (OCR) hat keinen Text gefunden. Bitte eine "
-    "besser lesbare Fassung (mindestens 300 dpi) oder eine Fassung mit Text ablegen."
+    "Ein gescanntes PDF ohne lesbaren Text: Die Texterkennung (OCR) hat (fast) nichts "
+    "erkannt. Bitte eine besser lesbare Fassung (mindestens 300 dpi) oder eine Fassung mit "
+    "Text ablegen."
 )
 LOAD_OCR_MISSING = (
     "Das PDF ist gescannt, aber die Texterkennung ist nicht installiert ({tool} fehlt). "

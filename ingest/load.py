@@ -49,6 +49,7 @@ KIND_NAMES = {
     "docx": "Word-Dokument (DOCX)",
     "odt": "OpenDocument-Text (ODT)",
     "zip": "ein ZIP-Archiv",
+    "ole": "ein altes bzw. verschlüsseltes Office-Dokument",
     "binary": "Binärdaten",
 }
 OCR_SETTING = "KONZEPTLOTSE_OCR"  # named in the warning about skipped scanned pages
@@ -84,12 +85,14 @@ class LoadedDocument:
 
 
 def sniff(data: bytes) -> str:
-    """Content type by content, not by name: "pdf", "html", "zip", "text" or "binary"."""
+    """Content type by content, not by name: "pdf", "html", "zip", "ole", "text", "binary"."""
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"%pdf-"):
         return "pdf"
     if data[:4] == b"PK\x03\x04":
         return "zip"
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE: .doc, encrypted .docx
+        return "ole"
     if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:512]:
         return "html"
     if b"\x00" in data[:4096]:
@@ -129,7 +132,7 @@ def load_file(path: Path, doc_id: str, options: LoadOptions | None = None) -> Lo
 
 def _check_kind(doc_id: str, suffix: str, expected: str, actual: str) -> None:
     compatible = actual == expected or (actual == "text" and expected in {"markdown", "text"})
-    office = actual == "zip" and expected in {"docx", "odt"}
+    office = actual in {"zip", "ole"} and expected in {"docx", "odt"}
     # An HTML file named .txt/.md is still readable text; anything else is mislabelled.
     if compatible or office or (actual == "html" and expected in {"markdown", "text"}):
         return

@@ -163,7 +163,7 @@ DELETE_DONE = "Gelöscht: {doc_id}."
 DELETE_KEPT_FILE = "Die Datei liegt außerhalb des Dokumentordners und wurde nicht angetastet."
 
 # --- admin: upload
-UPLOAD_FILE = "Datei (PDF, HTML, Markdown oder TXT, höchstens {mb} MB)"
+UPLOAD_FILE = "Datei (PDF, Word/DOCX, OpenDocument/ODT, HTML, Markdown oder TXT, höchstens {mb} MB)"
 UPLOAD_TITLE = "Titel (leer = aus der Datei)"
 UPLOAD_KOMMUNE = "Kommune"
 UPLOAD_KOMMUNE_PLACEHOLDER = "Kommune wählen oder neu eintippen"

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["load_pdf", "needs_ocr"]
 
 _MIN_TEXT_CHARS = 12  # fewer visible characters than this: the page has no real text layer
+_MIN_WORDS = 5  # a scan that yields fewer words than this has no usable text
 
 
 def load_pdf(doc_id: str, data: bytes, options: LoadOptions) -> LoadedDocument:
@@ -56,6 +57,8 @@ def load_pdf(doc_id: str, data: bytes, options: LoadOptions) -> LoadedDocument:
         replace(page, text=_restore_tables(page.text, tables.get(page.page_no, ())), kind=kind)
         for page, kind in zip(cleaned, kinds, strict=True)
     ]
+    if scanned and sum(len(p.text.split()) for p in result) < _MIN_WORDS:
+        raise DocumentError(doc_id, _no_text_reason(scanned, options.ocr))
     empty = [p.page_no for p in result if not p.text.strip() and p.page_no not in scanned]
     if empty:
         warnings.append(texts.LOAD_NO_TEXT_PAGES.format(pages=page_list(empty)))

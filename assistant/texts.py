@@ -105,7 +105,7 @@ LOAD_OCR_MISSING = (
     "tesseract-ocr-deu) oder die Texterkennung mit KONZEPTLOTSE_OCR=false abschalten."
 )
 LOAD_OCR_TIMEOUT = (
-    "Die Texterkennung (OCR) wurde nach {seconds:.0f} s abgebrochen ({done} von {total} "
+    "Die Texterkennung (OCR) wurde nach {seconds:g} s abgebrochen ({done} von {total} "
     "Seiten erkannt). Die Datei wurde nicht übernommen; bitte KONZEPTLOTSE_OCR_TIMEOUT "
     "erhöhen oder das PDF in kleinere Teile aufteilen."
 )

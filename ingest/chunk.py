@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.sentences import split_sentences
 from assistant.types import KIND_MEMBERS, KIND_TABLE, KIND_TEXT, Chunk, DocumentMeta, Page
@@ -196,17 +196,25 @@ class _Builder:
 
     def _pieces(self, unit: Unit) -> list[Unit]:
         """The unit itself, or word-window pieces when it alone exceeds the limit."""
-        budget = self.limit - self.count(self.section) - 2
+        budget = max(self.limit - self.count(self.section) - 2, 1)
         if self.count(unit.text) - 2 <= budget:
             return [unit]
-        pieces, words = [], unit.text.split()
-        while words:
-            take = len(words)
-            while take > 1 and self.count(" ".join(words[:take])) - 2 > budget:
+        words = [part for word in unit.text.split() for part in self._fitting(word, budget)]
+        pieces, start = [], 0
+        while start < len(words):
+            take = _first_guess(words, start, budget)
+            while take > 1 and self.count(" ".join(words[start : start + take])) - 2 > budget:
                 take = max(1, take * 3 // 4)
-            pieces.append(Unit(" ".join(words[:take]), unit.page, unit.section, unit.kind, unit.ocr))
-            words = words[take:]
+            pieces.append(replace(unit, text=" ".join(words[start : start + take])))
+            start += take
         return pieces
+
+    def _fitting(self, word: str, budget: int) -> list[str]:
+        """A "word" longer than the limit (junk such as ";;;;…") cut into pieces that fit."""
+        if len(word) <= budget // 2 or self.count(word) - 2 <= budget:
+            return [word]
+        size = max(budget // 2, 1)  # a word piece covers at least one character
+        return [word[i : i + size] for i in range(0, len(word), size)]
 
     def flush(self) -> None:
         if sum(len(u.text.split()) for u in self.units) < _MIN_WORDS:
@@ -231,6 +239,22 @@ class _Builder:
             raise ValueError(f"chunk exceeds the model limit: {chunk.chunk_id}")
         self.chunks.append(chunk)
         self.units, self.tokens = [], 0
+
+
+_CHARS_PER_TOKEN_MAX = 8  # a word piece rarely covers more characters than this
+
+
+def _first_guess(words: list[str], start: int, budget: int) -> int:
+    """How many words to try first: at most one per token, and not more characters than
+    ``budget`` tokens can hold (keeps the tokenizer calls short on junk text)."""
+    take, length = 0, 0
+    limit = budget * _CHARS_PER_TOKEN_MAX
+    while start + take < len(words) and take < budget:
+        length += len(words[start + take]) + 1
+        if length > limit and take:
+            break
+        take += 1
+    return max(take, 1)
 
 
 def _chunk_kind(units: list[Unit]) -> str:

@@ -250,25 +250,35 @@ def dehyphenate(lines: list[str]) -> list[str]:
     and when it is a truncation before a conjunction ("Schul- und Jugendamt").
     """
     out: list[str] = []
-    pending = ""
+    following = _following_lines(lines)
+    pending: list[str] = []  # parts of a line being joined (a list: joining stays linear)
+    tail = ""  # the last two characters of the pending line
     for index, raw in enumerate(lines):
-        line = pending + raw.strip() if pending else raw
-        pending = ""
-        nxt = _peek_next(lines, index)
-        if _LINE_END_HYPHEN.search(line) and nxt and nxt.split()[0] not in _CONJUNCTIONS:
-            pending = line if nxt[:1].isupper() or nxt[:1].isdigit() else line[:-1]
+        piece = raw.strip() if pending else raw
+        pending.append(piece)
+        tail = (tail + piece)[-2:]
+        nxt = following[index]
+        if _LINE_END_HYPHEN.search(tail) and nxt and nxt.split(None, 1)[0] not in _CONJUNCTIONS:
+            if not (nxt[:1].isupper() or nxt[:1].isdigit()):
+                pending[-1] = pending[-1].rstrip()[:-1]
+                tail = tail[:-1]
             continue
-        out.append(_join_inline(line))
+        out.append(_join_inline("".join(pending)))
+        pending, tail = [], ""
     if pending:
-        out.append(_join_inline(pending))
+        out.append(_join_inline("".join(pending)))
     return out
 
 
-def _peek_next(lines: list[str], index: int) -> str:
-    for line in lines[index + 1 :]:
-        if line.strip():
-            return line.strip()
-    return ""
+def _following_lines(lines: list[str]) -> list[str]:
+    """For each line, the next non-empty line after it (stripped), in one backward pass."""
+    result = [""] * len(lines)
+    nxt = ""
+    for index in range(len(lines) - 1, -1, -1):
+        result[index] = nxt
+        if lines[index].strip():
+            nxt = lines[index].strip()
+    return result
 
 
 def mark_headings(lines: list[str], numbered: bool = True) -> list[str]:
@@ -347,23 +357,23 @@ def _to_blocks(lines: list[str]) -> str:
     kept = [ln.strip() for ln in lines if ln.strip()]
     full_width = _typical_width(kept)
     blocks: list[str] = []
-    current = ""
+    current: list[str] = []  # lines of the block being built (joined once: linear)
     previous = ""
     for line in kept:
         is_item = bool(_BULLET.match(line))
         standalone = line.startswith("#") or placeholder_index(line) is not None
-        if current and (standalone or is_item or _block_ended(previous, current, full_width)):
-            blocks.append(current)
-            current = ""
+        if current and (standalone or is_item or _block_ended(previous, current[0], full_width)):
+            blocks.append(" ".join(current))
+            current = []
         previous = line
-        if line.startswith("#") or placeholder_index(line) is not None:
+        if standalone:
             blocks.append(line)
             continue
         if is_item:
             line = "- " + _BULLET.sub("", line)
-        current = f"{current} {line}" if current else line
+        current.append(line)
     if current:
-        blocks.append(current)
+        blocks.append(" ".join(current))
     return "\n\n".join(blocks)
 
 

@@ -76,6 +76,8 @@ CHROME_PHRASES = frozenset(
 _PLACEHOLDER = "KLTABELLE{:04d}X"
 _PLACEHOLDER_RE = re.compile(r"^KLTABELLE(\d{4})X$")
 _MAX_ATTR_SPAN = 1000
+# Control characters are not allowed in XML; lxml refuses strings that contain them.
+_CONTROL = {c: None for c in [*range(0, 9), 11, 12, *range(14, 32)]}
 
 
 def is_chrome_line(text: str) -> bool:
@@ -90,8 +92,12 @@ def is_chrome_line(text: str) -> bool:
 def html_to_text(html: str) -> tuple[str, str]:
     """(title, page text) of an HTML page: main content only, tables as row lines."""
     import lxml.html
+    from lxml.etree import ParserError
 
-    root = lxml.html.document_fromstring(html or "<html></html>")
+    try:
+        root = lxml.html.document_fromstring(html.translate(_CONTROL) or "<html></html>")
+    except (ParserError, ValueError):  # no element at all (only whitespace or a comment)
+        return "", ""
     title = _title(root)
     _drop_chrome(root)
     tables = _replace_tables(root)

@@ -13,6 +13,8 @@ from .tables import TableCell, is_caption, table_block
 
 __all__ = ["markdown_to_text", "strip_front_matter"]
 
+_MAX_BRACKETS = 16
+
 
 
 def strip_front_matter(text: str) -> str:
@@ -26,12 +28,29 @@ def strip_front_matter(text: str) -> str:
     return text
 
 
+def _literal_brackets(line: str) -> str:
+    """Brackets nested deeper, or left open more often, than any link syntax does are
+    literal text; escaping them keeps the link parser (which rescans from every "[") from
+    turning quadratic."""
+    depth = deepest = 0
+    for char in line:
+        if char == "[":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == "]" and depth:
+            depth -= 1
+    if deepest > _MAX_BRACKETS:  # also counts brackets left open
+        return line.replace("[", "\\[")
+    return line
+
+
 def markdown_to_text(markdown: str) -> str:
     """Markdown to page text: headings as ``#`` lines, list items, tables as row lines."""
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark", {"html": True}).enable("table")
-    tokens = parser.parse(strip_front_matter(normalize_chars(markdown)))
+    text = strip_front_matter(normalize_chars(markdown))
+    tokens = parser.parse("\n".join(_literal_brackets(line) for line in text.split("\n")))
     return "\n\n".join(b for b in _Blocks(tokens).run() if b.strip()).strip()
 
 

@@ -2,5 +2,14 @@
 
 from .crawl import CrawlOptions, CrawlReport, PageOutcome, crawl
 from .fetch import USER_AGENT, FetchLimits
+from .site import ingest_site
 
-__all__ = ["USER_AGENT", "CrawlOptions", "CrawlReport", "FetchLimits", "PageOutcome", "crawl"]
+__all__ = [
+    "USER_AGENT",
+    "CrawlOptions",
+    "CrawlReport",
+    "FetchLimits",
+    "PageOutcome",
+    "crawl",
+    "ingest_site",
+]

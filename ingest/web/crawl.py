@@ -170,9 +170,12 @@ class _Session:
             self.last_request = time.monotonic()
 
     def _follow(self, link: str) -> bool:
+        """Same-site pages without parameters: "?druck=1", filters and session ids lead to
+        copies of pages already fetched."""
         parts = urlsplit(link)
         return (
             parts.scheme in ("http", "https")
+            and not parts.query
             and same_site(self.start, link)
             and not parts.path.lower().endswith(_SKIP_SUFFIXES)
         )

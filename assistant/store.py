@@ -68,8 +68,7 @@ _CHUNK_COLUMNS_ADDED = {
     "paged": "INTEGER NOT NULL DEFAULT 1",
 }
 _CHUNK_COLUMNS = (
-    "chunk_id, doc_id, position, text, section, page_start, page_end, page_breaks, kind, ocr, "
-    "paged"
+    "chunk_id, doc_id, position, text, section, page_start, page_end, page_breaks, kind, ocr, paged"
 )
 
 _clients: dict[str, Any] = {}

@@ -26,7 +26,7 @@ from assistant.types import Chunk, DocumentMeta
 from ingest.chunk import chunk_pages
 from ingest.load import LoadOptions, load_file, markdown_to_text
 
-__all__ = ["ExtractionQuality", "ExtractionSpec", "main", "measure", "corpus_specs"]
+__all__ = ["ExtractionQuality", "ExtractionSpec", "corpus_specs", "main", "measure"]
 
 ROOT = Path(__file__).resolve().parents[1]
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,40}\]")
@@ -78,9 +78,14 @@ def measure(spec: ExtractionSpec, options: LoadOptions | None = None) -> Extract
     loaded = load_file(spec.path, spec.label, options or LoadOptions())
     meta = DocumentMeta(doc_id=spec.label, title=loaded.title)
     chunks = chunk_pages(
-        list(loaded.pages), meta, "fp", token_counter(model), 180, max_tokens(model),
+        list(loaded.pages),
+        meta,
+        "fp",
+        token_counter(model),
+        180,
+        max_tokens(model),
         paged=loaded.paged,
-    )  # fmt: skip
+    )
     seconds = time.perf_counter() - started
     return _compare(spec, loaded.kind, len(loaded.pages), seconds, chunks)
 
@@ -241,9 +246,13 @@ def run(ocr: bool = True) -> list[ExtractionQuality]:
             scan = scanned_pdf(office.path, Path(tmp) / "scan.pdf")
             specs.append(
                 ExtractionSpec(
-                    scan, "Scan des PDF (OCR)", office.sentences, office.headings,
-                    office.chrome, office.table_rows,
-                )  # fmt: skip
+                    scan,
+                    "Scan des PDF (OCR)",
+                    office.sentences,
+                    office.headings,
+                    office.chrome,
+                    office.table_rows,
+                )
             )
         return [measure(spec) for spec in specs]
 

@@ -46,8 +46,7 @@ COLUMNS = [
     "So entfallen doppelte Wege zwischen Schule und Berufsberatung.",
 ]
 BODY = [
-    "Die Erstberatung findet innerhalb von acht Werktagen nach der Anmeldung im "
-    "Bürgerbüro statt.",
+    "Die Erstberatung findet innerhalb von acht Werktagen nach der Anmeldung im Bürgerbüro statt.",
     "Das Gespräch dauert in der Regel neunzig Minuten und wird bei Bedarf von einer "
     "Sprachmittlerin begleitet.",
     "Im Anschluss stellt eine Lehrkraft für Deutsch als Zweitsprache den Sprachstand mit dem "
@@ -59,7 +58,11 @@ AFTER_TABLE = (
 )
 FOOTNOTE = "Gezählt werden Werktage von Montag bis Freitag ohne gesetzliche Feiertage."
 LANDSCAPE_INTRO = "Die folgende Übersicht nennt die Förderangebote je Schulform."
-MEMBERS = ["Anna Beispielfrau (Schulamt)", "Bernd Mustermann (Jugendamt)", "Cem Fiktiv (Bildungsbüro)"]
+MEMBERS = [
+    "Anna Beispielfrau (Schulamt)",
+    "Bernd Mustermann (Jugendamt)",
+    "Cem Fiktiv (Bildungsbüro)",
+]
 
 
 @dataclass(frozen=True)
@@ -169,7 +172,9 @@ def _wide_table() -> str:
         '<table:table-column table:number-columns-repeated="6"/>'
         f"<table:table-header-rows><table:table-row>{cells(head, 'Table_20_Heading')}"
         "</table:table-row></table:table-header-rows>"
-        + "".join(f"<table:table-row>{cells(r, 'Table_20_Contents')}</table:table-row>" for r in rows)
+        + "".join(
+            f"<table:table-row>{cells(r, 'Table_20_Contents')}</table:table-row>" for r in rows
+        )
         + "</table:table>"
     )
 
@@ -200,7 +205,8 @@ def _toc() -> str:
 
 
 def fodt() -> str:
-    """The fixture concept as flat OpenDocument XML."""
+    """The fixture concept as flat OpenDocument XML (frame with styles, header, logo and
+    footer in ``office_fixture.xml``)."""
     parts = [
         _p("Kommunales Konzept zur Bildungsintegration", "Title"),
         _p("neu zugewanderter Kinder und Jugendlicher in Beispielhausen", "Subtitle"),
@@ -241,143 +247,8 @@ def fodt() -> str:
         + "".join(f"<text:list-item>{_p(m, 'Liste')}</text:list-item>" for m in MEMBERS)
         + "</text:list>",
     ]
-    return _TEMPLATE.format(logo=_logo_png(), header=escape(HEADER), body="\n".join(parts))
-
-
-_TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
- xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- xmlns:xlink="http://www.w3.org/1999/xlink"
- xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
- xmlns:dc="http://purl.org/dc/elements/1.1/"
- xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
- office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:meta><dc:title>Kommunales Konzept Beispielhausen (fiktiv)</dc:title></office:meta>
-<office:styles>
- <style:style style:name="Standard" style:family="paragraph">
-  <style:text-properties fo:font-size="11pt" style:font-name="Liberation Serif"/>
- </style:style>
- <style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph"
-  style:parent-style-name="Standard">
-  <style:paragraph-properties fo:margin-bottom="0.2cm" fo:text-align="justify"/>
- </style:style>
- <style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard">
-  <style:paragraph-properties fo:margin-top="0.4cm" fo:margin-bottom="0.2cm" fo:keep-with-next="always"/>
-  <style:text-properties fo:font-weight="bold" style:font-name="Liberation Sans"/>
- </style:style>
- <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph"
-  style:parent-style-name="Heading" style:default-outline-level="1">
-  <style:text-properties fo:font-size="16pt" fo:font-weight="bold"/>
- </style:style>
- <style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph"
-  style:parent-style-name="Heading" style:default-outline-level="2">
-  <style:text-properties fo:font-size="13pt" fo:font-weight="bold"/>
- </style:style>
- <style:style style:name="Title" style:family="paragraph" style:parent-style-name="Heading">
-  <style:paragraph-properties fo:text-align="center" fo:margin-top="5cm"/>
-  <style:text-properties fo:font-size="24pt" fo:font-weight="bold"/>
- </style:style>
- <style:style style:name="Subtitle" style:family="paragraph" style:parent-style-name="Standard">
-  <style:paragraph-properties fo:text-align="center" fo:margin-top="0.5cm"/>
-  <style:text-properties fo:font-size="14pt"/>
- </style:style>
- <style:style style:name="Titel_20_klein" style:family="paragraph" style:parent-style-name="Standard">
-  <style:text-properties fo:font-size="14pt" fo:font-weight="bold"/>
- </style:style>
- <style:style style:name="Verzeichnis" style:family="paragraph" style:parent-style-name="Standard">
-  <style:paragraph-properties>
-   <style:tab-stops><style:tab-stop style:position="16cm" style:type="right" style:leader-style="dotted" style:leader-text="."/></style:tab-stops>
-  </style:paragraph-properties>
- </style:style>
- <style:style style:name="Caption" style:family="paragraph" style:parent-style-name="Standard">
-  <style:paragraph-properties fo:margin-top="0.3cm" fo:margin-bottom="0.15cm"/>
-  <style:text-properties fo:font-style="italic" fo:font-size="10pt"/>
- </style:style>
- <style:style style:name="Footnote" style:family="paragraph" style:parent-style-name="Standard">
-  <style:text-properties fo:font-size="9pt"/>
- </style:style>
- <style:style style:name="Table_20_Contents" style:display-name="Table Contents" style:family="paragraph"
-  style:parent-style-name="Standard"><style:text-properties fo:font-size="10pt"/></style:style>
- <style:style style:name="Table_20_Heading" style:display-name="Table Heading" style:family="paragraph"
-  style:parent-style-name="Table_20_Contents"><style:text-properties fo:font-weight="bold" fo:font-size="10pt"/></style:style>
- <style:style style:name="Liste" style:family="paragraph" style:parent-style-name="Standard"/>
- <style:style style:name="Header" style:family="paragraph" style:parent-style-name="Standard">
-  <style:text-properties fo:font-size="9pt"/>
- </style:style>
- <style:style style:name="Footer" style:family="paragraph" style:parent-style-name="Standard">
-  <style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="9pt"/>
- </style:style>
- <text:list-style style:name="Aufzaehlung">
-  <text:list-level-style-bullet text:level="1" text:bullet-char="•">
-   <style:list-level-properties text:list-level-position-and-space-mode="label-alignment">
-    <style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="1cm" fo:text-indent="-0.5cm" fo:margin-left="1cm"/>
-   </style:list-level-properties>
-  </text:list-level-style-bullet>
- </text:list-style>
-</office:styles>
-<office:automatic-styles>
- <style:style style:name="Seitenumbruch" style:family="paragraph" style:parent-style-name="Standard">
-  <style:paragraph-properties fo:break-after="page"/>
- </style:style>
- <style:style style:name="QuerUeberschrift" style:family="paragraph" style:parent-style-name="Heading_20_1"
-  style:master-page-name="Querformat"/>
- <style:style style:name="HochUeberschrift" style:family="paragraph" style:parent-style-name="Heading_20_1"
-  style:master-page-name="Standard"/>
- <style:style style:name="ZweiSpalten" style:family="section">
-  <style:section-properties>
-   <style:columns fo:column-count="2" fo:column-gap="0.8cm"/>
-  </style:section-properties>
- </style:style>
- <style:style style:name="Tabelle" style:family="table">
-  <style:table-properties style:width="16cm" table:align="margins"/>
- </style:style>
- <style:style style:name="Zelle" style:family="table-cell">
-  <style:table-cell-properties fo:padding="0.08cm" fo:border="0.5pt solid #000000"/>
- </style:style>
- <style:style style:name="Logo" style:family="graphic">
-  <style:graphic-properties style:wrap="none" style:vertical-pos="top" style:horizontal-pos="left"/>
- </style:style>
- <style:page-layout style:name="Hoch">
-  <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait"
-   fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/>
-  <style:header-style><style:header-footer-properties fo:min-height="1.6cm" fo:margin-bottom="0.4cm"/></style:header-style>
-  <style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.4cm"/></style:footer-style>
- </style:page-layout>
- <style:page-layout style:name="Quer">
-  <style:page-layout-properties fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape"
-   fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2cm" fo:margin-right="2cm"/>
-  <style:header-style><style:header-footer-properties fo:min-height="1.6cm" fo:margin-bottom="0.4cm"/></style:header-style>
-  <style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.4cm"/></style:footer-style>
- </style:page-layout>
-</office:automatic-styles>
-<office:master-styles>
- <style:master-page style:name="Standard" style:page-layout-name="Hoch">
-  <style:header>
-   <text:p text:style-name="Header"><draw:frame draw:style-name="Logo" draw:name="Beispielhausen-Logo"
-     text:anchor-type="as-char" svg:width="2.4cm" svg:height="0.8cm"><draw:image><office:binary-data>{logo}</office:binary-data></draw:image></draw:frame> {header}</text:p>
-  </style:header>
-  <style:footer>
-   <text:p text:style-name="Footer">Seite <text:page-number text:select-page="current">1</text:page-number></text:p>
-  </style:footer>
- </style:master-page>
- <style:master-page style:name="Querformat" style:page-layout-name="Quer">
-  <style:header>
-   <text:p text:style-name="Header">{header}</text:p>
-  </style:header>
-  <style:footer>
-   <text:p text:style-name="Footer">Seite <text:page-number text:select-page="current">1</text:page-number></text:p>
-  </style:footer>
- </style:master-page>
-</office:master-styles>
-<office:body><office:text>
-{body}
-</office:text></office:body>
-</office:document>
-"""
+    template = Path(__file__).with_name("office_fixture.xml").read_text(encoding="utf-8")
+    return template.format(logo=_logo_png(), header=escape(HEADER), body="\n".join(parts))
 
 
 def write_fodt(path: Path) -> Path:
@@ -451,7 +322,7 @@ def scanned_pdf(source: Path, target: Path, dpi: int = 200, pages: int = 3) -> P
             pixels = image.load()
             for _ in range(image.width * image.height // 20000):
                 x, y = noise.randrange(image.width), noise.randrange(image.height)
-                pixels[x, y] = noise.choice((0, 160, 255))  # type: ignore[index]
+                pixels[x, y] = noise.choice((0, 160, 255))
             images.append(image)
     finally:
         document.close()

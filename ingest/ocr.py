@@ -8,6 +8,7 @@ runs single-threaded: ingest shares a small machine with the chat.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
@@ -155,10 +156,8 @@ def _recognise(source: Path, language: str, timeout: float) -> OcrPage:
 
 
 def _kill(process: subprocess.Popen[bytes]) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     process.communicate()
 
 

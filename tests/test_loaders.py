@@ -103,7 +103,8 @@ def test_wrapped_heading_is_joined_into_one_section_label() -> None:
 
 
 def test_toc_and_title_pages_are_marked() -> None:
-    toc = "Inhaltsverzeichnis\n1 Einleitung ........ 3\n2 Ziele ....... 4\n3 Wege . . . . 5\n4 X … … 6"
+    toc = "Inhaltsverzeichnis\n1 Einleitung ........ 3\n2 Ziele ....... 4\n3 Wege . . . . 5"
+    toc += "\n4 Ausblick … … 6"
     assert page_kind(toc, 2) == "toc"
     assert page_kind("Kommunales Konzept\nStadt Beispiel\nStand 2026", 1) == "title"
     long_page = " ".join(["Die Stadt berät alle Familien ausführlich und pünktlich."] * 20)

@@ -12,13 +12,19 @@ from assistant.settings import Settings
 from ingest.metadata import read_manifest
 from ui import state
 
-from .test_ui_admin import _documents, _flash, _login, _open_admin, _wait_for_ingest
-from .test_ui_admin import PASSWORD, corpus  # noqa: F401 - fixture
+from .test_ui_admin import (
+    PASSWORD,
+    _documents,
+    _flash,
+    _login,
+    _open_admin,
+    _wait_for_ingest,
+)
 from .web_site import fixture_site
 
 
 @pytest.fixture
-def admin(corpus: Settings, monkeypatch: pytest.MonkeyPatch) -> AppTest:  # noqa: F811
+def admin(corpus: Settings, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     from ui.auth import hash_password
 
     at = _open_admin(corpus, monkeypatch, hash_password(PASSWORD, n=2**10))
@@ -26,7 +32,9 @@ def admin(corpus: Settings, monkeypatch: pytest.MonkeyPatch) -> AppTest:  # noqa
 
 
 def test_docx_upload_is_ingested_and_cited_by_section(
-    admin: AppTest, corpus: Settings, office_files: dict[str, Path]  # noqa: F811
+    admin: AppTest,
+    corpus: Settings,
+    office_files: dict[str, Path],
 ) -> None:
     data = office_files["DOCX (LibreOffice)"].read_bytes()
     admin.file_uploader(key="up_file").set_value(
@@ -42,7 +50,7 @@ def test_docx_upload_is_ingested_and_cited_by_section(
     assert not cited.paged and cited.section
 
 
-def test_website_is_fetched_from_the_admin_page(admin: AppTest, corpus: Settings) -> None:  # noqa: F811
+def test_website_is_fetched_from_the_admin_page(admin: AppTest, corpus: Settings) -> None:
     with fixture_site() as site:
         admin.text_input(key="web_url").set_value(site.base + "/")
         admin.checkbox(key="web_same_site").check()

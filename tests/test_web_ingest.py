@@ -63,8 +63,16 @@ def test_web_chrome_never_reaches_chunks_and_tables_read_as_rows(settings: Setti
     run_ingest(settings)
     chunks = get_assistant(settings).index.chunks()
     text = "\n".join(c.text for c in chunks)
-    for chrome in ("Cookies", "Alle akzeptieren", "Druckansicht", "Seite teilen", "Impressum",
-                   "Sie sind hier", "Startseite", "©"):  # fmt: skip
+    for chrome in (
+        "Cookies",
+        "Alle akzeptieren",
+        "Druckansicht",
+        "Seite teilen",
+        "Impressum",
+        "Sie sind hier",
+        "Startseite",
+        "©",
+    ):
         assert chrome not in text, chrome
     rows = [c for c in chunks if c.kind == "table"]
     assert rows and "Tabelle 1: Fristen der Erstberatung" in rows[0].section

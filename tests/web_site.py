@@ -96,10 +96,16 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(304)
             self.end_headers()
             return
-        kind = {".html": "text/html; charset=utf-8", ".txt": "text/plain", ".xml": "application/xml"}
+        kind = {
+            ".html": "text/html; charset=utf-8",
+            ".txt": "text/plain",
+            ".xml": "application/xml",
+        }
         self._send(body, kind.get(target.suffix, "application/octet-stream"), etag, target)
 
-    def _send(self, body: bytes, content_type: str, etag: str = "", path: Path | None = None) -> None:
+    def _send(
+        self, body: bytes, content_type: str, etag: str = "", path: Path | None = None
+    ) -> None:
         self.send_response(200)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))

@@ -69,9 +69,7 @@ def _parser() -> argparse.ArgumentParser:
         "--same-site", action="store_true", help="Mit --url: Links derselben Website folgen"
     )
     p.add_argument("--max-pages", type=int, default=50, help="Mit --url: höchstens N Seiten")
-    p.add_argument(
-        "--delay", type=float, default=1.0, help="Mit --url: Sekunden zwischen Abrufen"
-    )
+    p.add_argument("--delay", type=float, default=1.0, help="Mit --url: Sekunden zwischen Abrufen")
     p.add_argument("--kommune", default="", help="Mit --url: Kommune der Seiten")
     p.set_defaults(handler=_cmd_ingest)
 
@@ -148,9 +146,12 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             return EXIT_PARTIAL
     with _ProgressBar(disabled=args.quiet or args.dry_run) as bar:
         report = run_and_record(
-            settings, paths=paths, rebuild=args.rebuild, dry_run=args.dry_run,
+            settings,
+            paths=paths,
+            rebuild=args.rebuild,
+            dry_run=args.dry_run,
             on_progress=bar.update,
-        )  # fmt: skip
+        )
     _print_report(report, show_unchanged=args.dry_run)
     return EXIT_PARTIAL if report.failed or web_failed else 0
 

@@ -270,8 +270,9 @@ def _list_items(list_element: Any) -> list[str]:
     items = []
     for item in list_element.iter("item"):
         own = (item.text or "") + "".join(
-            (child.tail or "") if child.tag == "list" else "".join(child.itertext())
-            + (child.tail or "")
+            (child.tail or "")
+            if child.tag == "list"
+            else "".join(child.itertext()) + (child.tail or "")
             for child in item
         )
         text = " ".join(own.split())

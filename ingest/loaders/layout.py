@@ -58,9 +58,7 @@ def page_layout(page: Any, body_size: float, recognised: bool = False) -> PageLa
     rows = _rows(words)
     gutter = _gutter(rows, page.width)
     lines, captions = _take_captions(_lines(rows, gutter), boxes)
-    blocks = [
-        table_block(rows, captions.get(i, "")) for i, rows in enumerate(tables)
-    ]
+    blocks = [table_block(rows, captions.get(i, "")) for i, rows in enumerate(tables)]
     ordered = _reading_order(lines + table_lines, gutter)
     ratio = _OCR_HEADING_RATIO if recognised else _HEADING_RATIO
     marked = _mark_headings(ordered, body_size, ratio, bold=not recognised)
@@ -283,23 +281,21 @@ def _continues(previous: _Line, line: _Line) -> bool:
 
 def _tables(
     page: Any,
-) -> tuple[
-    list[list[list[TableCell]]], list[tuple[float, float, float, float]], list[_Line]
-]:
+) -> tuple[list[list[list[TableCell]]], list[tuple[float, float, float, float]], list[_Line]]:
     """Ruled tables of a page: rows of cells with spans, their boxes, placeholder lines."""
     try:
         found = page.find_tables()
     except Exception:  # noqa: BLE001 - a table finder failure must not lose the page text
         return [], [], []
-    tables, boxes, lines = [], [], []
+    tables: list[list[list[TableCell]]] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    lines: list[_Line] = []
     for table in found:
         rows = _table_cells(page, table)
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         x0, top, x1, bottom = table.bbox
-        lines.append(
-            _Line(top, bottom, x0, x1, TABLE_PLACEHOLDER.format(len(tables)), 0.0, False)
-        )
+        lines.append(_Line(top, bottom, x0, x1, TABLE_PLACEHOLDER.format(len(tables)), 0.0, False))
         tables.append(rows)
         boxes.append((x0, top, x1, bottom))
     return tables, boxes, lines
@@ -325,7 +321,9 @@ def _table_cells(page: Any, table: Any) -> list[list[TableCell]]:
         rowspan = sum(1 for y in row_starts if top - 1 <= y < bottom - 1)
         cleaned = join_inline_hyphens(" ".join((text or "").split()))
         result[row_starts.index(round(top, 0))].append(
-            TableCell(cleaned, max(1, colspan), max(1, rowspan), bold_rows.get(round(top, 0), False))
+            TableCell(
+                cleaned, max(1, colspan), max(1, rowspan), bold_rows.get(round(top, 0), False)
+            )
         )
     return result
 
@@ -336,7 +334,8 @@ def _bold_row(page: Any, table: Any, top: float) -> bool:
     band = [
         c
         for c in page.chars
-        if x0 <= c["x0"] <= x1 and top - 1 <= c["top"] <= min(bottom, top + 40)
+        if x0 <= c["x0"] <= x1
+        and top - 1 <= c["top"] <= min(bottom, top + 40)
         and c.get("text", "").strip()
     ]
     nearest = min((c["top"] for c in band), default=top)

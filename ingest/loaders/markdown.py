@@ -16,7 +16,6 @@ __all__ = ["markdown_to_text", "strip_front_matter"]
 _MAX_BRACKETS = 16
 
 
-
 def strip_front_matter(text: str) -> str:
     """Drop a leading YAML front matter block (``---`` ... ``---``) by scanning lines."""
     lines = text.split("\n")

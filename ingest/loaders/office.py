@@ -183,9 +183,7 @@ class _Docx:
             return ""
         if level:
             return "#" * level + " " + text
-        listed = p.find(f"{_W}pPr/{_W}numPr") is not None or self.styles.get(style, {}).get(
-            "list"
-        )
+        listed = p.find(f"{_W}pPr/{_W}numPr") is not None or self.styles.get(style, {}).get("list")
         return f"- {text}" if listed else text
 
     def _table(self, tbl: Any) -> list[list[TableCell]]:
@@ -208,7 +206,7 @@ class _Docx:
         root = _optional_xml(self.doc_id, self.archive, "word/footnotes.xml")
         if root is None:
             return []
-        notes = []
+        notes: list[str] = []
         for note in root.findall(f"{_W}footnote"):
             if note.get(f"{_W}type") in ("separator", "continuationSeparator"):
                 continue

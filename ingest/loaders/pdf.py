@@ -45,7 +45,8 @@ def load_pdf(doc_id: str, data: bytes, options: LoadOptions) -> LoadedDocument:
         recognised = ocr_pages(doc_id, data, scanned, options)
         ocr_texts = {number: page.text for number, page in recognised.items()}
         for number, page in recognised.items():
-            layouts.update({number: lay for lay in _layouts(page.pdf, [1], True).values()})
+            for layout in _layouts(page.pdf, [1], True).values():
+                layouts[number] = layout
     elif scanned:
         warnings.append(texts.LOAD_OCR_OFF.format(pages=page_list(scanned)))
     pages, tables = _pages(doc_id, raw, layouts, ocr_texts)

@@ -127,7 +127,7 @@ def _row_text(row: list[_Slot | None], names: list[str]) -> str:
     """One body row: merged-across cells once, under their joined column names."""
     parts: list[str] = []
     seen: set[tuple[int, int]] = set()
-    for column, slot in enumerate(row):
+    for slot in row:
         if slot is None or slot.origin in seen:
             continue
         seen.add(slot.origin)
@@ -148,7 +148,7 @@ def render_table(rows: list[list[TableCell]]) -> list[str]:
     grid = _grid(rows)
     header_rows = _header_count(rows, grid)
     names = _column_names(grid, header_rows)
-    lines = []
+    lines: list[str] = []
     for row in grid[header_rows:]:
         text = _row_text(row, names)
         if text and text not in lines[-1:]:

@@ -19,7 +19,7 @@ from urllib.robotparser import RobotFileParser
 
 from assistant import texts
 
-from .fetch import USER_AGENT, FetchError, FetchLimits, fetch, same_site
+from .fetch import USER_AGENT, FetchError, FetchLimits, Response, fetch, same_site
 from .snapshots import SnapshotStore
 
 __all__ = ["CrawlOptions", "CrawlReport", "PageOutcome", "crawl"]
@@ -28,9 +28,29 @@ _MAX_CRAWL_DELAY = 30.0
 _MAX_SITEMAPS = 50
 _MAX_SITEMAP_URLS = 100_000
 _SKIP_SUFFIXES = (
-    ".jpg", ".jpeg", ".png", ".gif", ".svg", ".webp", ".ico", ".css", ".js", ".zip", ".mp4",
-    ".mp3", ".doc", ".xls", ".xlsx", ".ppt", ".pptx", ".ics", ".xml", ".json", ".woff", ".woff2",
-)  # fmt: skip
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".svg",
+    ".webp",
+    ".ico",
+    ".css",
+    ".js",
+    ".zip",
+    ".mp4",
+    ".mp3",
+    ".doc",
+    ".xls",
+    ".xlsx",
+    ".ppt",
+    ".pptx",
+    ".ics",
+    ".xml",
+    ".json",
+    ".woff",
+    ".woff2",
+)
 
 
 @dataclass(frozen=True)
@@ -160,7 +180,7 @@ class _Session:
         self._record(outcome)
         return [link for link in links if self._follow(link)]
 
-    def _fetch(self, url: str, etag: str = "", last_modified: str = "") -> object:
+    def _fetch(self, url: str, etag: str = "", last_modified: str = "") -> Response:
         wait = self.last_request + self.delay - time.monotonic()
         if wait > 0:
             time.sleep(wait)

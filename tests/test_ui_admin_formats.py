@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant import get_assistant
 from assistant.settings import Settings
+from ingest import run_ingest
 from ingest.metadata import read_manifest
 from ui import state
 
@@ -20,7 +21,15 @@ from .test_ui_admin import (
     _open_admin,
     _wait_for_ingest,
 )
+from .ui_corpus import make_corpus
 from .web_site import fixture_site
+
+
+@pytest.fixture
+def corpus(settings: Settings) -> Settings:
+    make_corpus(settings.corpus_dir)
+    run_ingest(settings)
+    return settings
 
 
 @pytest.fixture

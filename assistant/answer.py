@@ -3,8 +3,8 @@
 Deterministic and unable to hallucinate: every sentence of the answer is a sentence of a
 retrieved passage, followed by the number of the source it was taken from. The composer
 
-* refuses with the fixed sentence when the answerability model says the passages do not
-  answer the question (see ``assistant.scoring``),
+* refuses with the fixed sentence when the refusal policy (``assistant.refusal``) says the
+  passages do not answer the question, adding what they cover instead for a near miss,
 * takes the sentences most likely to state what is asked, skips near-duplicates, and never
   lets a sentence that leans on its predecessor ("Dies gilt ...") stand without it,
 * lists the items after a "...:" introduction when the question asks for a list,
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from . import texts
 from .evidence import Candidate, Evidence, is_list_question, starts_with_reference
+from .refusal import Decision
 from .types import Chunk, Citation, DocumentMeta
 
 __all__ = ["Composition", "compose_extractive"]
@@ -40,22 +41,50 @@ class Composition:
 
 
 def compose_extractive(
-    evidence: Evidence, threshold: float, sentence_threshold: float, max_sentences: int = 3
+    evidence: Evidence, decision: Decision, sentence_threshold: float, max_sentences: int = 3
 ) -> Composition:
-    """Pick, order and cite the answer sentences; refuse below the answerability threshold."""
+    """Pick, order and cite the answer sentences, or refuse as the policy decided."""
     candidates = list(evidence.candidates)
-    if evidence.answerability < threshold or not candidates:
-        related = _citations([(c.chunk, [c.text]) for c in _first_per_chunk(candidates)[:3]])
-        return Composition(texts.REFUSAL, (), False, related, answerability=evidence.answerability)
+    if not decision.found:
+        return _refusal(evidence, decision)
     wants_list = is_list_question(evidence.query.text)
     limit = max(max_sentences, _LIST_SENTENCES) if wants_list else max_sentences
+    # The answer starts with the best sentence that meets the question's requirements; more
+    # sentences may add context but never contradict its place or year.
+    usable = [decision.eligible[0]] + [
+        c for c in candidates if c is not decision.eligible[0] and _compatible(c)
+    ]
     # A single-fact answer stays on the page of its best sentence; a list may span pages.
-    chosen = _select(candidates, limit, sentence_threshold, same_page=not wants_list)
-    floor = max(sentence_threshold, _RELATIVE_PROBABILITY * candidates[0].probability)
-    chosen = _with_newer_version(chosen, candidates, floor)
+    chosen = _select(usable, limit, sentence_threshold, same_page=not wants_list)
+    floor = max(sentence_threshold, _RELATIVE_PROBABILITY * usable[0].probability)
+    chosen = _with_newer_version(chosen, [c for c in usable if _compatible(c)], floor)
     units = _with_context(chosen, evidence.sentences, wants_list)
     units, notes = _newest_first(units)
     return _render(units, notes, evidence.answerability)
+
+
+def _compatible(candidate: Candidate) -> bool:
+    """A sentence that names no other place or year than the question asks about."""
+    return not any(label.startswith(("Ort:", "Zeit:")) for label in candidate.unmet)
+
+
+def _refusal(evidence: Evidence, decision: Decision) -> Composition:
+    pool = list(decision.related) + _first_per_chunk(list(evidence.candidates))
+    seen: set[str] = set()
+    related = []
+    for c in pool:
+        if c.chunk.chunk_id not in seen:
+            seen.add(c.chunk.chunk_id)
+            related.append((c.chunk, [c.text]))
+    notes = (decision.note,) if decision.note else ()
+    return Composition(
+        texts.REFUSAL,
+        (),
+        False,
+        _citations(related[:3]),
+        notes=notes,
+        answerability=evidence.answerability,
+    )
 
 
 def _select(
@@ -127,7 +156,7 @@ def _with_context(
         orders = picked.setdefault(c.chunk.chunk_id, set())
         info.setdefault(c.chunk.chunk_id, (c.chunk, c.rank))
         orders.add(c.order)
-        if starts_with_reference(c.text):
+        if starts_with_reference(c.text) and c.order > 0:
             orders.add(c.order - 1)
         if wants_list and c.text.rstrip().endswith(":"):
             orders.update(_following_items(sentences[c.chunk.chunk_id], c.order))

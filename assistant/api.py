@@ -10,32 +10,43 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import texts
 from .answer import Composition, compose_extractive
 from .citations import cited_numbers, renumber
-from .dialogue import Municipalities, is_comparison, rewrite_followup, topic_of
+from .dialogue import is_comparison, rewrite_followup, topic_of
 from .embed import resolve_model
 from .errors import GeneratorUnavailable
 from .evidence import Evidence, gather
 from .generate import COMPARISON_SOURCES, LLMAnswerer, number_sources
-from .german import analyze, stem
+from .german import analyze, fold, stem
 from .glossary import Glossary
-from .lexical import Query
+from .lexical import LexicalIndex, Query
 from .llm import chat_model
+from .places import (
+    Municipalities,
+    distinctive_words,
+    municipality_type,
+    other_places,
+    typed_names,
+)
+from .question import frame_question
+from .refusal import Decision, RefusalPolicy
 from .rerank import RERANK_DEPTH, Reranker, load_reranker
 from .retrieve import FusionWeights, Mode, retrieve
 from .scoring import AnswerModel, load_model
 from .settings import Settings
 from .store import Index, current_generation
-from .types import Answer, Citation, ComparisonPart, Filters, Hit
+from .types import Answer, Chunk, Citation, ComparisonPart, Filters, Hit
 
 __all__ = ["RANKING_DEPTH", "Assistant", "Part", "Plan", "ask", "get_assistant"]
 
 RANKING_DEPTH = 10  # hits kept in the Answer for inspection and evals (MRR@10)
+_TERM_PASSAGES = 3  # a token in this many passages is a term of the documents
 COMPARISON_SENTENCES = 2
 
 
@@ -67,6 +78,7 @@ class _Corpus:
     newer: dict[str, str]  # doc_id -> doc_id of the document that supersedes it
     doc_types: dict[str, str]  # stem of a one-word document type -> the type ("Leitfaden")
     scope_terms: frozenset[str]  # document-type stems and their glossary synonyms
+    pages: dict[str, int]  # doc_id -> page count
 
     def named_types(self, query: Query) -> tuple[str, ...]:
         """Document types the question names as its source ("laut Leitfaden", "Webseite")."""
@@ -136,6 +148,7 @@ class Assistant:
         version = index.version
         if self._corpus is None or self._corpus.version != version:
             documents = index.documents()
+            places = _place_names(index.chunks())
             doc_types = {
                 stem(d.meta.doc_type): d.meta.doc_type
                 for d in documents
@@ -143,11 +156,16 @@ class Assistant:
             }
             self._corpus = _Corpus(
                 version=version,
-                municipalities=Municipalities.of([d.meta.kommune for d in documents]),
+                municipalities=Municipalities.of(
+                    _municipal([d.meta.kommune for d in documents], places),
+                    places=places,
+                    known=_term_of(index.lexical()),
+                ),
                 newer={d.meta.supersedes: d.doc_id for d in documents if d.meta.supersedes},
                 doc_types=doc_types,
                 scope_terms=frozenset(doc_types)
                 | frozenset(index.lexical().glossary.expansions(list(doc_types))),
+                pages={d.doc_id: d.pages for d in documents},
             )
         return self._corpus
 
@@ -168,9 +186,7 @@ class Assistant:
             targets = named if len(named) >= 2 else list(corpus.municipalities.names)
             if len(targets) >= 2:
                 topic = topic_of(text, corpus.municipalities) or text
-                parts = tuple(
-                    Part(topic, replace(filters, kommunen=(k,)), kommune=k) for k in targets
-                )
+                parts = tuple(Part(topic, _scoped(filters, k), kommune=k) for k in targets)
                 return Plan(question, rewritten, parts, comparison=True)
         return Plan(question, rewritten, (Part(text, self._scope(text, named, filters)),), False)
 
@@ -191,7 +207,7 @@ class Assistant:
     def _scope(self, text: str, named: list[str], filters: Filters) -> Filters:
         """Narrow the search to what the question names: "in Haldenberg", "laut Leitfaden"."""
         if not filters.kommunen and len(named) == 1:
-            filters = replace(filters, kommunen=(named[0],))
+            filters = _scoped(filters, named[0])
         types = self.corpus().named_types(self.index.lexical().query(text))
         if not filters.doc_types and types:
             filters = replace(filters, doc_types=types)
@@ -209,8 +225,47 @@ class Assistant:
         if reranker is not None:
             hits = reranker.rerank(part.text, hits)
         hits = self._with_newer_versions(hits[:depth], query, part.filters, mode)
-        topic = self._topic(part.text, query)
-        return gather(query, hits[: self.settings.top_k], lexical, self.model, topic), hits
+        top = hits[: self.settings.top_k]
+        corpus = self.corpus()
+        places = other_places(part.text, corpus.municipalities, lexical.knows_word)
+        if part.filters.mentions:  # another document's passage must be about the municipality
+            places += tuple(_distinctive_name(k) for k in part.filters.kommunen)
+        semantic = index.similarities(
+            index.embed_query(query.text), [h.chunk.chunk_id for h in top]
+        )
+        evidence = gather(
+            query,
+            top,
+            lexical,
+            self.model,
+            topic=self._topic(part.text, query),
+            frame=frame_question(part.text, places),
+            semantic=semantic,
+            pages=corpus.pages,
+        )
+        return evidence, hits
+
+    def decide(self, part: Part, evidence: Evidence, mode: Mode = "hybrid") -> Decision:
+        """Answer or refuse; a refused scoped question says where the documents do cover it."""
+        decision = RefusalPolicy(self.threshold).decide(evidence)
+        if decision.found or decision.note or not part.filters.kommunen or part.kommune:
+            return decision
+        unscoped = replace(part.filters, kommunen=(), mentions=())
+        elsewhere, _ = self.evidence(replace(part, filters=unscoped), mode)
+        other = RefusalPolicy(self.threshold).decide(elsewhere)
+        if not other.found:
+            return decision
+        best = other.eligible[0]
+        if best.chunk.meta.kommune in part.filters.kommunen:
+            return decision
+        note = texts.NEAR_MISS_OTHER.format(
+            asked=", ".join(part.filters.kommunen),
+            other=best.chunk.meta.kommune or best.chunk.meta.title,
+            where=texts.NEAR_MISS_WHERE.format(
+                title=best.chunk.meta.title, page=best.chunk.page_of(best.text)
+            ),
+        )
+        return replace(decision, note=note, related=(best,))
 
     def _topic(self, text: str, query: Query) -> Query:
         """The question without the municipality and document type that scope it."""
@@ -290,7 +345,9 @@ class Assistant:
         composed = [
             (
                 part,
-                compose_extractive(ev, self.threshold, self.model.sentence_threshold, sentences),
+                compose_extractive(
+                    ev, self.decide(part, ev), self.model.sentence_threshold, sentences
+                ),
                 hits,
             )
             for part, ev, hits in results
@@ -369,6 +426,46 @@ def _comparison_answer(plan: Plan, results: list[tuple[Part, Composition, list[H
         notes=tuple(notes),
         comparison=tuple(parts),
     )
+
+
+def _scoped(filters: Filters, kommune: str) -> Filters:
+    """Filters for one municipality's documents, plus passages of other documents (a regional
+    report, a guide) that name it."""
+    names = tuple(w.lower() for w in distinctive_words(kommune)) or (kommune.lower(),)
+    return replace(filters, kommunen=(kommune,), mentions=names)
+
+
+def _distinctive_name(kommune: str) -> str:
+    """ "Quellinghoven" for "Stadt Quellinghoven" (the name without its type word)."""
+    words = distinctive_words(kommune)
+    return words[0] if words else kommune
+
+
+def _term_of(lexical: LexicalIndex) -> Callable[[str], bool]:
+    """Whether the documents use a token as a term of their own (in several passages)."""
+
+    def is_term(token: str) -> bool:
+        return lexical.passage_count(token) >= _TERM_PASSAGES
+
+    return is_term
+
+
+def _municipal(kommunen: Sequence[str], places: Sequence[str]) -> list[str]:
+    """The "Kommune" values that name municipalities: with a type word ("Stadt Feldau") or
+    named with one in the documents ("Mülheim an der Ruhr" as "Stadt Mülheim an der Ruhr").
+    An issuing body entered as Kommune ("Regionales Bildungsbüro …") is none."""
+    typed = {fold(p) for p in places}
+    return [
+        k
+        for k in set(kommunen)
+        if k and (municipality_type(k) or any(fold(w) in typed for w in distinctive_words(k)))
+    ]
+
+
+def _place_names(chunks: Sequence[Chunk]) -> list[str]:
+    """Names the documents give places with a type word ("Stadt Grauweiden"), seen twice."""
+    counts = Counter(m.group(2) for c in chunks for m in typed_names(c.text))
+    return [name for name, n in counts.items() if n >= 2]
 
 
 def _interleave(lists: list[list[Hit]]) -> list[Hit]:

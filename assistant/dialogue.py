@@ -1,7 +1,6 @@
 """Understanding a question in its conversation, without a language model (pure).
 
-* which municipalities a question names ("in Haldenberg", "die Haldenberger Lotsen",
-  "der Kreis" when the corpus has exactly one Kreis);
+* (``assistant.places``) which municipalities a question names;
 * whether it compares municipalities ("Wie regeln die drei Kommunen ...?");
 * follow-up turns ("Und wie macht das der Kreis?") rewritten into a standalone query from
   the earlier turns.
@@ -11,14 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from .german import content_words, fold, tokenize
+from .places import Municipalities
 
 __all__ = ["Municipalities", "is_comparison", "rewrite_followup", "topic_of"]
 
-_GENERIC = {"stadt", "kreis", "landkreis", "gemeinde", "kommune", "leitfaden", "der", "des"}
-_NOT_MUNICIPAL = {"", "leitfaden"}
 _COMPARISON = re.compile(
     r"\b(vergleich\w*|unterschied\w*|unterscheid\w*|jeweils|gemeinsam\w*\s+haben|"
     r"(alle|die|den|der)\s+(drei|beiden)\s+(kommunen|städte|konzepte)|alle\s+kommunen|"
@@ -73,69 +70,6 @@ _COMPARISON_WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class Municipalities:
-    """The municipalities of the corpus and the words that name them in questions."""
-
-    names: tuple[str, ...]
-    aliases: tuple[tuple[str, str], ...]  # (folded alias prefix, municipality name)
-
-    @classmethod
-    def of(cls, names: Sequence[str]) -> Municipalities:
-        """Aliases from the names: their distinctive words, and the type word when unique."""
-        municipal = tuple(sorted(n for n in set(names) if fold(n) not in _NOT_MUNICIPAL))
-        aliases: list[tuple[str, str]] = []
-        for name in municipal:
-            for word in tokenize(name):
-                if fold(word) not in _GENERIC and len(word) >= 4:
-                    aliases.append((fold(word), name))
-        for kind in ("kreis", "landkreis"):
-            matching = [n for n in municipal if fold(n).split()[0] == kind]
-            if len(matching) == 1:
-                aliases.append((kind, matching[0]))
-        return cls(municipal, tuple(aliases))
-
-    def mentioned(self, text: str) -> list[str]:
-        """Municipalities named in ``text``, in order of first mention."""
-        words = [_clean(w) for w in text.split()]
-        found: list[str] = []
-        for i, word in enumerate(words):
-            for alias, name in self.aliases:
-                if name not in found and _names(word, alias, words[i - 1] if i else ""):
-                    found.append(name)
-        return found
-
-    def strip(self, text: str) -> str:
-        """``text`` without the words that name municipalities."""
-        words = text.split()
-        folded = [_clean(w) for w in words]
-        kept = [
-            w
-            for i, w in enumerate(words)
-            if not any(_names(folded[i], a, folded[i - 1] if i else "") for a, _ in self.aliases)
-        ]
-        return " ".join(kept)
-
-
-_TYPE_WORDS = {"kreis", "landkreis"}
-_DEFINITE = {"der", "dem", "den", "des", "im", "vom", "beim", "zum", "unser", "unserem"}
-
-
-def _clean(word: str) -> str:
-    return fold(word.strip("?,.!;:()„“\"'"))
-
-
-def _names(word: str, alias: str, before: str) -> bool:
-    """Whether ``word`` names the municipality of ``alias``.
-
-    "haldenberger" names Haldenberg. The type word "Kreis" names the corpus's only Kreis just
-    with a definite article ("im Kreis", "der Kreis", "des Kreises"), not in "ein Kreis".
-    """
-    if alias in _TYPE_WORDS:
-        return word in (alias, alias + "es") and (before in _DEFINITE or not before.isalpha())
-    return word == alias or (word.startswith(alias) and len(word) - len(alias) <= 3)
-
-
 def is_comparison(question: str, mentioned: Sequence[str]) -> bool:
     """Whether the question compares municipalities (cue words, or two or more named)."""
     return len(mentioned) >= 2 or bool(_COMPARISON.search(question))
@@ -160,13 +94,18 @@ def rewrite_followup(question: str, history: Sequence[str], municipalities: Muni
     previous = earlier or previous
     if not _is_followup(question, municipalities):
         return ""
-    named = municipalities.mentioned(question)
-    base = municipalities.strip(previous) if named else previous
+    named = municipalities.mentioned(question) + municipalities.places_mentioned(question)
+    base = _without_places(municipalities.strip(previous), municipalities) if named else previous
     own = _own_words(question, municipalities)
     parts = [own, base] if own else [base]
     if named:
         parts.append(" ".join(named))
     return " – ".join(p for p in parts if p)
+
+
+def _without_places(text: str, municipalities: Municipalities) -> str:
+    named = {fold(p) for p in municipalities.places_mentioned(text)}
+    return " ".join(w for w in text.split() if fold(w.strip("?,.!;:")) not in named)
 
 
 def _is_followup(question: str, municipalities: Municipalities) -> bool:

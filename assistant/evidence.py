@@ -8,13 +8,15 @@ question-level evidence the answerability model decides on.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from itertools import pairwise
 
+from .constraints import states_type, unmet_requirements
 from .german import analyze
 from .lexical import LexicalIndex, Query
-from .scoring import AnswerModel, answerability_features, sentence_features
+from .question import Frame
+from .scoring import AnswerModel, answerability_features, focus_term, sentence_features
 from .sentences import split_sentences
 from .support import looks_like_instruction
 from .types import Chunk, Hit
@@ -22,11 +24,10 @@ from .types import Chunk, Hit
 __all__ = [
     "Candidate",
     "Evidence",
-    "expects_quantity",
     "gather",
+    "is_boilerplate",
     "is_list_question",
     "starts_with_reference",
-    "states_quantity",
 ]
 
 # Sentence starts that refer back to the previous sentence. "Das" only as a pronoun ("Das gilt
@@ -38,36 +39,28 @@ _ANAPHORA = re.compile(
     r"anschließend)\b",
     re.IGNORECASE,
 )
+# A question asks for several items when it says so ("Welche …", "Nenne …", "alle") or asks
+# for a plural noun after "welche" — general German forms, not words of one corpus.
 _LIST_QUESTION = re.compile(
-    r"\b(welche|nenn\w*|liste\w*|aufzähl\w*|alle|schritte|kriterien|maßnahmen|bausteine|"
-    r"bestandteile|instrumente|themenfelder|cluster|phasen|unterlagen|dokumente)\b",
-    re.IGNORECASE,
+    r"\b(welche|nenn\w*|liste\w*|aufzähl\w*|alle|sämtliche)\b", re.IGNORECASE
 )
-_QUANTITY = re.compile(
-    r"\b(wie\s+(viele?|hoch|lange|oft|groß|alt|schnell|weit)|wieviele?|(bis|seit|ab)\s+wann|"
-    r"was\s+kostet|in\s+welchem\s+(jahr|umfang|rhythmus|abstand)|wie\s+viel\w*)\b",
-    re.IGNORECASE,
-)
-_NUMBER = re.compile(
-    r"\d|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"
-    r"vierzig|fünfzig|hundert|tausend|halb\w*|doppelt\w*|einmal|zweimal|dreimal|viermal|"
-    r"\w*wöchentlich|\w*monatlich|\w*jährlich|täglich|quartal\w*|wöchig\w*|"
-    r"januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
-    r"montags?|dienstags?|mittwochs?|donnerstags?|freitags?|sofort|unverzüglich|"
-    r"schuljahr\w*|halbjahr\w*|einer?\s+(woche|monat|jahr))\b",
-    re.IGNORECASE,
-)
+# Table-of-contents lines ("3.2 Erstberatung ........ 7") and bare page furniture.
+_TOC_LINE = re.compile(r"(\.{4,}|…{2,}|\s\.\s\.\s\.)\s*\d+\s*$|^\S+(\s+\S+){0,6}\s+\d{1,3}$")
+_TITLE_PAGE_CHARS = 700  # a first page this short in a longer document is a title page
 _MIN_TERMS = 3  # fragments and bare headings answer nothing
 
 
-def expects_quantity(question: str) -> bool:
-    """Whether the question asks for a number, duration, date or frequency."""
-    return bool(_QUANTITY.search(question))
+def is_boilerplate(sentence: str, chunk: Chunk, pages: int) -> bool:
+    """Title pages, tables of contents and page furniture: never an answer sentence.
 
-
-def states_quantity(sentence: str) -> bool:
-    """Whether a sentence states a number, duration, date or frequency."""
-    return bool(_NUMBER.search(sentence))
+    A passage the loader marked as such (``Chunk.kind``), a first page of a multi-page
+    document with little text, or a line that ends in a page number after dots.
+    """
+    if getattr(chunk, "kind", "") in ("title", "toc", "boilerplate"):
+        return True
+    if pages >= 4 and chunk.page_of(sentence) == 1 and len(chunk.text) < _TITLE_PAGE_CHARS:
+        return chunk.position == 0
+    return bool(_TOC_LINE.search(sentence))
 
 
 def is_list_question(question: str) -> bool:
@@ -91,11 +84,13 @@ class Candidate:
     features: tuple[float, ...]
     probability: float
     terms: frozenset[str]
+    unmet: tuple[str, ...] = ()  # requirements of the question this sentence misses
+    covers_focus: bool = False  # it, its neighbours or its heading name the focus term
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """Everything the composer and the answerability model need for one question."""
+    """Everything the composer and the refusal policy need for one question."""
 
     query: Query
     hits: tuple[Hit, ...]
@@ -103,6 +98,7 @@ class Evidence:
     candidates: tuple[Candidate, ...]  # best first
     features: tuple[float, ...]  # answerability features
     answerability: float
+    frame: Frame = field(default_factory=lambda: Frame(""))
 
 
 def gather(
@@ -111,16 +107,23 @@ def gather(
     lexical: LexicalIndex,
     model: AnswerModel,
     topic: Query | None = None,
+    frame: Frame | None = None,
+    semantic: Mapping[str, float] | None = None,
+    pages: Mapping[str, int] | None = None,
 ) -> Evidence:
     """Score every sentence of the passages and the question's answerability.
 
     Coverage is measured on ``topic``: the question without the municipality or document type
-    it names, which every passage in scope mentions anyway.
+    it names, which every passage in scope mentions anyway. ``frame`` holds what the question
+    requires besides its topic (checked per sentence), ``semantic`` the embedding cosine of
+    each passage with the question, ``pages`` the page count of each document.
     """
     query = topic or query
+    frame = frame or Frame(query.text)
     sentences = {h.chunk.chunk_id: split_sentences(h.chunk.text) for h in hits}
-    candidates = _candidates(query, hits, lexical, sentences, model)
-    features = answerability_features(query, hits, lexical)
+    context = _Context(lexical, frame, dict(semantic or {}), dict(pages or {}))
+    candidates = _candidates(query, hits, context, sentences, model)
+    features = answerability_features(query, hits, lexical, candidates, context.semantic)
     return Evidence(
         query=query,
         hits=tuple(hits),
@@ -128,25 +131,36 @@ def gather(
         candidates=tuple(candidates),
         features=tuple(features),
         answerability=model.answerability.probability(features),
+        frame=frame,
     )
+
+
+@dataclass(frozen=True)
+class _Context:
+    lexical: LexicalIndex
+    frame: Frame
+    semantic: dict[str, float]
+    pages: dict[str, int]
 
 
 def _candidates(
     query: Query,
     hits: Sequence[Hit],
-    lexical: LexicalIndex,
+    context: _Context,
     sentences: dict[str, list[str]],
     model: AnswerModel,
 ) -> list[Candidate]:
-    quantity = expects_quantity(query.text)
+    lexical, expects = context.lexical, context.frame.expects
     pairs = _pairs(list(query.terms))
+    focus = focus_term(query, lexical)
     rows: list[tuple[int, int, list[list[str]]]] = []
     for rank, hit in enumerate(hits):
         analysed = [analyze(t, lexical.splitter) for t in sentences[hit.chunk.chunk_id]]
+        pages = context.pages.get(hit.chunk.doc_id, 0)
         for order, sentence_terms in enumerate(analysed):
             text = sentences[hit.chunk.chunk_id][order]
-            if looks_like_instruction(text):
-                continue  # planted instructions are never quoted as an answer
+            if looks_like_instruction(text) or is_boilerplate(text, hit.chunk, pages):
+                continue  # planted instructions and title pages are never quoted as answers
             if len(set(sentence_terms)) >= _MIN_TERMS or text.startswith("- "):
                 rows.append((rank, order, analysed))
     texts = [sentences[hits[rank].chunk.chunk_id][order] for rank, order, _ in rows]
@@ -166,14 +180,25 @@ def _candidates(
             rank=rank,
             fused=hit.score,
             char_similarity=float(char_sim),
-            quantity=(1 if states_quantity(text) else -1) if quantity else 0,
+            type_match=(1 if states_type(expects, text) else -1) if expects.kind else 0,
             list_item=text.startswith("- "),
             position=order / max(1, len(analysed) - 1),
             words=len(text.split()),
             anaphora=starts_with_reference(text),
+            semantic=context.semantic.get(hit.chunk.chunk_id, 0.0),
         )
         probability = model.sentence.probability(features)
-        out.append(Candidate(text, hit.chunk, rank, order, tuple(features), probability, terms))
+        unmet = unmet_requirements(context.frame, text, hit.chunk)
+        near = around | lexical.heading_terms_of(hit.chunk)
+        covers = not focus or lexical.covers(query, focus, near)
+        if expects.strict and not covers and not unmet:
+            # an amount, share or phone number counts only where the asked thing is named
+            unmet = (f"Art: {expects.kind}",)
+        out.append(
+            Candidate(
+                text, hit.chunk, rank, order, tuple(features), probability, terms, unmet, covers
+            )
+        )
     out.sort(key=lambda c: (-c.probability, c.rank, c.order))
     return out
 

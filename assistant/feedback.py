@@ -1,6 +1,9 @@
 """Local feedback on answers (helpful / not helpful + comment) and its export as eval candidates.
 
 Feedback is stored in one SQLite file in the data directory and never leaves the machine.
+Nothing personal is kept: the question, the earlier questions and the comment pass the
+personal-data guard (``assistant.pii``) before they are written, and records written before
+the guard existed are redacted when the store is opened.
 The export turns it into candidate questions in the JSONL format of ``evals/fragen.jsonl``
 for a reviewer to complete (category, gold pages, facts) before they join the set.
 """
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .pii import redact
 from .types import Answer
 
 __all__ = [
@@ -27,6 +31,7 @@ __all__ = [
 ]
 
 FEEDBACK_FILE = "feedback.sqlite"
+SCHEMA_VERSION = 1  # 1: question, history and comment are stored redacted
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -86,7 +91,11 @@ class FeedbackStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(self.path, timeout=30)
         try:
+            db.execute("PRAGMA secure_delete = ON")  # overwritten text leaves no trace in the file
             db.executescript(_SCHEMA)
+            if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+                _redact_stored(db)
+                db.execute("VACUUM")
             with db:
                 yield db
         finally:
@@ -103,14 +112,14 @@ class FeedbackStore:
                 " index_version, helpful, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     time.strftime("%Y-%m-%dT%H:%M:%S"),
-                    answer.question,
-                    json.dumps(list(history), ensure_ascii=False),
+                    redact(answer.question),
+                    json.dumps([redact(h) for h in history], ensure_ascii=False),
                     answer.text,
                     int(answer.found),
                     json.dumps(citations, ensure_ascii=False),
                     answer.index_version,
                     int(helpful),
-                    comment.strip(),
+                    redact(comment.strip()),
                 ),
             )
             return int(cursor.lastrowid or 0)
@@ -126,7 +135,8 @@ class FeedbackStore:
                 )
             if comment is not None:
                 db.execute(
-                    "UPDATE feedback SET comment = ? WHERE id = ?", (comment.strip(), feedback_id)
+                    "UPDATE feedback SET comment = ? WHERE id = ?",
+                    (redact(comment.strip()), feedback_id),
                 )
 
     def records(self) -> list[FeedbackRecord]:
@@ -139,6 +149,19 @@ class FeedbackStore:
                 " index_version, helpful, comment FROM feedback ORDER BY id"
             ).fetchall()
         return [_record(row) for row in rows]
+
+
+def _redact_stored(db: sqlite3.Connection) -> None:
+    """Redact records stored before the personal-data guard (once per file)."""
+    with db:
+        rows = db.execute("SELECT id, question, history, comment FROM feedback").fetchall()
+        for id_, question, history, comment in rows:
+            earlier = [redact(h) for h in json.loads(history)]
+            db.execute(
+                "UPDATE feedback SET question = ?, history = ?, comment = ? WHERE id = ?",
+                (redact(question), json.dumps(earlier, ensure_ascii=False), redact(comment), id_),
+            )
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def _record(row: tuple[Any, ...]) -> FeedbackRecord:
@@ -180,19 +203,19 @@ def candidate_questions(records: Sequence[FeedbackRecord]) -> list[dict[str, Any
         candidates.append(
             {
                 "id": f"kandidat-{r.id}",
-                "question": r.question,
+                "question": redact(r.question),
                 "category": "nicht_enthalten" if refusal else "",
                 "expected": "refuse" if refusal else "answer",
                 "split": "dev",
                 "gold": _gold(r.citations) if r.helpful and r.found else [],
                 "facts": [],
-                "history": list(r.history),
+                "history": [redact(h) for h in r.history],
                 "candidate": True,
                 "needs_review": not r.helpful,
                 "review": review,
                 "feedback": {
                     "helpful": r.helpful,
-                    "comment": r.comment,
+                    "comment": redact(r.comment),
                     "answer": r.answer,
                     "found": r.found,
                     "citations": list(r.citations),

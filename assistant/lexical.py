@@ -90,7 +90,7 @@ class LexicalIndex:
             self._bm25.index(
                 bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False
             )
-        self._idf, self._max_idf = _idf(self.doc_terms)
+        self._idf, self._max_idf, self._df = _idf(self.doc_terms)
         self._chars: Any = None
         self._char_matrix: Any = None
         if char_ngrams and 0 < len(self.chunks) <= CHAR_NGRAM_LIMIT:
@@ -209,6 +209,21 @@ class LexicalIndex:
                 covered += weight
         return covered / total if total else 0.0
 
+    def passage_count(self, word: str) -> int:
+        """In how many passages the word's stem occurs."""
+        terms = stems(content_words(word))
+        return min((self._df.get(t, 0) for t in terms), default=0)
+
+    def knows_word(self, word: str) -> bool:
+        """Whether the corpus knows a single word: its stem, or the stems of all its parts."""
+        folded = content_words(word)
+        if not folded:
+            return True  # stopwords and the like are no names
+        if all(term in self._vocab for term in stems(folded)):
+            return True
+        parts = [p for w in folded for p in self.splitter(w)]
+        return len(parts) > len(folded) and all(t in self._vocab for t in stems(parts))
+
     def known(self, query: Query, term: str) -> bool:
         """Whether the corpus knows ``term`` (itself, a synonym, or all of its parts)."""
         return self.covers(query, term, self._vocab.keys())
@@ -245,10 +260,10 @@ def _char_text(text: str) -> str:
     return text.lower().replace("-", " ").translate(_TRANSLITERATE)
 
 
-def _idf(doc_terms: list[list[str]]) -> tuple[dict[str, float], float]:
+def _idf(doc_terms: list[list[str]]) -> tuple[dict[str, float], float, dict[str, int]]:
     df: Counter[str] = Counter()
     for terms in doc_terms:
         df.update(set(terms))
     n = max(len(doc_terms), 1)
     idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
-    return idf, math.log(1 + (n + 0.5) / 0.5)
+    return idf, math.log(1 + (n + 0.5) / 0.5), dict(df)

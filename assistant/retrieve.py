@@ -9,7 +9,7 @@ fusion (RRF) was measured worse here: it lets the weak English dense model outvo
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
@@ -56,15 +56,31 @@ def retrieve(
         channels["chars"] = _top(lexical.chunks, lexical.char_scores(parsed), allowed, n)
     if mode == "dense" or (mode == "hybrid" and weights.dense > 0):
         vector = index.embed_query(parsed.text)
-        channels["dense"] = index.dense_search(vector, n, filters)
+        channels["dense"] = _dense(index, vector, n, filters)
     channel_weights = {"bm25": weights.bm25, "chars": weights.chars, "dense": weights.dense}
     return fuse(channels, {c: channel_weights[c] for c in channels})[:k]
+
+
+def _dense(
+    index: Index, vector: list[float], n: int, filters: Filters | None
+) -> list[tuple[Chunk, float]]:
+    """Nearest passages under ``filters``; passages of other documents that name the
+    municipality asked for (``Filters.mentions``) come from a second, unscoped search."""
+    if not filters or not filters.mentions:
+        return index.dense_search(vector, n, filters)
+    own = index.dense_search(vector, n, replace(filters, mentions=()))
+    other = index.dense_search(vector, n, replace(filters, kommunen=(), mentions=()))
+    best: dict[str, tuple[Chunk, float]] = {}
+    for chunk, score in own + [(c, s) for c, s in other if filters.admits(c)]:
+        if chunk.chunk_id not in best or best[chunk.chunk_id][1] < score:
+            best[chunk.chunk_id] = (chunk, score)
+    return sorted(best.values(), key=lambda item: -item[1])[:n]
 
 
 def _mask(chunks: list[Chunk], filters: Filters | None) -> np.ndarray | None:
     if not filters:
         return None
-    return np.fromiter((filters.matches(c.meta) for c in chunks), dtype=bool, count=len(chunks))
+    return np.fromiter((filters.admits(c) for c in chunks), dtype=bool, count=len(chunks))
 
 
 def _top(

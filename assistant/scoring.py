@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
@@ -33,11 +34,26 @@ __all__ = [
     "AnswerModel",
     "LogisticModel",
     "answerability_features",
+    "focus_term",
     "load_model",
     "sentence_features",
 ]
 
 MODEL_PATH = Path(__file__).with_name("answer_model.json")
+
+
+class _Scored(Protocol):
+    """A scored candidate sentence (``assistant.evidence.Candidate``)."""
+
+    @property
+    def probability(self) -> float: ...
+
+    @property
+    def unmet(self) -> tuple[str, ...]: ...
+
+    @property
+    def covers_focus(self) -> bool: ...
+
 
 SENTENCE_FEATURES = (
     "own_coverage",  # share of the question's weighted terms in the sentence
@@ -49,17 +65,19 @@ SENTENCE_FEATURES = (
     "rank",  # 1 / (1 + retrieval rank of the passage)
     "fused_z",  # the passage's fused retrieval score (z-units)
     "char_similarity",  # character 3-5-gram cosine of sentence and question
-    "quantity",  # +1 quantity asked and stated, -1 asked but not stated, 0 not asked
+    "type_match",  # +1 the expected answer type is stated, -1 it is not, 0 nothing expected
     "list_item",  # the sentence is a list item
     "position",  # relative position of the sentence in its passage (0 = first)
     "length",  # log of the number of words
     "anaphora",  # starts with "Dies ...", "Dabei ...": needs its antecedent
+    "semantic",  # embedding cosine of the sentence's passage with the question
 )
-# Chosen by cross-validation on the dev questions (evals/calibrate.py): the best sentence's
-# probability added nothing beyond these two.
 ANSWERABILITY_FEATURES = (
     "noun_coverage",  # best passage coverage of the question's nouns and abbreviations
     "focus_covered",  # the question's most specific term occurs in the best passage
+    "best_sentence",  # probability of the best sentence that meets the requirements
+    "semantic_best",  # best embedding cosine of a passage with the question
+    "focus_in_answer",  # that sentence (with neighbours and heading) names the focus term
 )
 
 
@@ -145,11 +163,12 @@ def sentence_features(
     rank: int,
     fused: float,
     char_similarity: float,
-    quantity: int,
+    type_match: int,
     list_item: bool,
     position: float,
     words: int,
     anaphora: bool,
+    semantic: float,
 ) -> list[float]:
     """A sentence's feature vector in ``SENTENCE_FEATURES`` order."""
     return [
@@ -162,11 +181,12 @@ def sentence_features(
         1.0 / (1.0 + rank),
         fused,
         char_similarity,
-        float(quantity),
+        float(type_match),
         float(list_item),
         position,
         math.log1p(words),
         float(anaphora),
+        semantic,
     ]
 
 
@@ -174,16 +194,31 @@ def answerability_features(
     query: Query,
     hits: Sequence[Hit],
     lexical: LexicalIndex,
+    candidates: Sequence[_Scored] = (),
+    semantic: Mapping[str, float] | None = None,
 ) -> list[float]:
     """The question-level feature vector in ``ANSWERABILITY_FEATURES`` order.
 
     ``query`` is the question's topic (the municipality or document type it names removed,
-    since every passage in scope mentions those anyway).
+    since every passage in scope mentions those anyway); ``candidates`` the scored sentences
+    (best first), ``semantic`` the embedding cosine of each passage with the question.
     """
+    eligible = [c for c in candidates if not c.unmet]
+    cosines = [v for k, v in (semantic or {}).items() if k in {h.chunk.chunk_id for h in hits}]
     return [
         _noun_coverage(query, hits, lexical),
         _focus_covered(query, hits, lexical),
+        max((c.probability for c in eligible), default=0.0),
+        max(cosines, default=0.0),
+        float(eligible[0].covers_focus) if eligible else 0.0,
     ]
+
+
+def focus_term(query: Query, lexical: LexicalIndex) -> str:
+    """The question's most specific term the corpus knows (a noun where there is one)."""
+    terms = [t for t in dict.fromkeys(query.terms) if lexical.known(query, t)]
+    nouns = [t for t in terms if t in query.nouns]
+    return max(nouns or terms, key=lexical.idf) if terms else ""
 
 
 def _noun_coverage(query: Query, hits: Sequence[Hit], lexical: LexicalIndex) -> float:

@@ -42,8 +42,9 @@ class Settings:
     embedding_model: str = _setting(
         "",
         "EMBEDDING_MODEL",
-        "Lokales Verzeichnis eines sentence-transformers-Modells; leer = das mitgelieferte "
-        "Offline-Modell all-MiniLM-L6-v2. Ein Wechsel verlangt `ingest --rebuild`.",
+        "Lokales Verzeichnis eines sentence-transformers-Modells (e5-Modelle bekommen ihre "
+        "Präfixe „query: “/„passage: “); leer = das mitgelieferte mehrsprachige Offline-Modell "
+        "Universal Sentence Encoder v3. Ein Wechsel verlangt `ingest --rebuild`.",
     )
     chunk_tokens: int = _setting(
         180,
@@ -58,7 +59,7 @@ class Settings:
         "Gewicht der Zeichen-n-Gramm-Suche in der Fusion (BM25 = 1,0); 0 schaltet sie ab.",
     )
     weight_dense: float = _setting(
-        0.0,
+        0.2,
         "WEIGHT_DENSE",
         "Gewicht der Vektorsuche in der Fusion (BM25 = 1,0); 0 schaltet sie ab.",
     )
@@ -93,7 +94,38 @@ class Settings:
         "Admin-Bereich gesperrt.",
     )
     upload_max_mb: int = _setting(
-        50, "UPLOAD_MAX_MB", "Höchstgröße einer hochgeladenen Datei in MB."
+        50,
+        "UPLOAD_MAX_MB",
+        "Höchstgröße einer hochgeladenen Datei in MB (gilt auch am Server: "
+        "`server.maxUploadSize`).",
+    )
+    evaluator_password_hash: str = _setting(
+        "",
+        "EVALUATOR_PASSWORD_HASH",
+        "Hash des Evaluations-Passworts (erzeugen mit `konzeptlotse admin-hash --role "
+        "evaluator`); leer = die Evaluationsseite ist nur mit dem Admin-Passwort zugänglich.",
+    )
+    session_idle_minutes: int = _setting(
+        30,
+        "SESSION_IDLE_MINUTES",
+        "Minuten ohne Aktivität, nach denen eine Anmeldung (Verwaltung, Evaluation) endet.",
+    )
+    audit_retention_days: int = _setting(
+        90,
+        "AUDIT_RETENTION_DAYS",
+        "Tage, die das Prüfprotokoll der Antworten aufbewahrt wird (0 = unbegrenzt).",
+    )
+    server_address: str = _setting(
+        "127.0.0.1",
+        "SERVER_ADDRESS",
+        "Adresse, auf der die Oberfläche lauscht; `0.0.0.0` = im lokalen Netz erreichbar "
+        "(dann `KONZEPTLOTSE_ALLOWED_HOSTS` setzen).",
+    )
+    allowed_hosts: str = _setting(
+        "",
+        "ALLOWED_HOSTS",
+        "Weitere Hostnamen, unter denen die Oberfläche aufgerufen wird (kommagetrennt, z. B. "
+        "`konzeptlotse.kreis.local`); andere Host-Angaben werden abgewiesen.",
     )
     ocr: bool = _setting(
         True,

@@ -279,6 +279,21 @@ class Index:
                 hits.append((chunk, 1.0 - float(distance)))
         return hits
 
+    def similarities(self, vector: Sequence[float], chunk_ids: Sequence[str]) -> dict[str, float]:
+        """Cosine of the stored vectors of ``chunk_ids`` with ``vector`` (stored ones only)."""
+        if not chunk_ids:
+            return {}
+        import numpy as np
+
+        got = self._vectors().get(ids=list(dict.fromkeys(chunk_ids)), include=["embeddings"])
+        query = np.asarray(vector, dtype=np.float32)
+        out = {}
+        for chunk_id, stored in zip(got["ids"], got["embeddings"], strict=True):
+            row = np.asarray(stored, dtype=np.float32)
+            norm = float(np.linalg.norm(row) * np.linalg.norm(query)) or 1.0
+            out[chunk_id] = float(row @ query) / norm
+        return out
+
     def _vectors(self) -> Any:
         if self._store is None:
             from langchain_chroma import Chroma
@@ -393,7 +408,7 @@ def _chroma_where(filters: Filters) -> dict[str, Any] | None:
     clauses: list[dict[str, Any]] = []
     if filters.doc_ids:
         clauses.append({"doc_id": {"$in": list(filters.doc_ids)}})
-    if filters.kommunen:
+    if filters.kommunen and not filters.mentions:  # passages naming them: checked by the caller
         clauses.append({"kommune": {"$in": list(filters.kommunen)}})
     if filters.doc_types:
         clauses.append({"doc_type": {"$in": list(filters.doc_types)}})

@@ -24,6 +24,11 @@ __all__ = [
     "LOAD_SCANNED_OCR_OFF",
     "LOAD_UNREADABLE",
     "LOAD_UNSUPPORTED",
+    "NEAR_MISS_NOTHING",
+    "NEAR_MISS_OTHER",
+    "NEAR_MISS_RATE",
+    "NEAR_MISS_TYPE",
+    "NEAR_MISS_WHERE",
     "NOTE_FALLBACK",
     "NOTE_SUPERSEDED",
     "NOTE_UNSUPPORTED",
@@ -55,6 +60,14 @@ NOTE_SUPERSEDED = (
     "(Stand {old_stand}). Wo sich beide unterscheiden, gilt die neuere Fassung."
 )
 COMPARISON_NOTHING = "In den Dokumenten von {kommune} steht dazu nichts."
+# Near misses: the topic is covered, but not for what the question asks.
+NEAR_MISS_WHERE = "„{title}“, S. {page}"
+NEAR_MISS_OTHER = (
+    "Für {asked} steht dazu nichts in den Dokumenten; sie nennen es nur für {other} ({where})."
+)
+NEAR_MISS_NOTHING = "Für {asked} steht dazu nichts in den Dokumenten."
+NEAR_MISS_TYPE = "Die Dokumente behandeln das Thema, nennen aber {what} ({where})."
+NEAR_MISS_RATE = "keinen Betrag pro {rate}"
 
 # Generated answers: how well a sentence is backed by the passages it cites.
 SENTENCE_SUPPORTED = "belegt"
@@ -164,4 +177,37 @@ WEB_STATUS = {
     "unchanged": "unverändert",
     "failed": "fehlgeschlagen",
     "skipped": "übersprungen",
+}
+# Personal-data guard (assistant.pii), audit trail (assistant.audit), contacts
+# (assistant.contacts). Kept together so the privacy wording is reviewed in one place.
+__all__ += [
+    "AUDIT_BAD_DATE",
+    "CONTACT_KINDS",
+    "PII_KIND_NAMES",
+    "PII_PLACEHOLDERS",
+]
+PII_PLACEHOLDERS = {
+    "name": "[Name]",
+    "birthdate": "[Geburtsdatum]",
+    "address": "[Adresse]",
+    "phone": "[Telefon]",
+    "email": "[E-Mail]",
+    "case_id": "[Kennung]",
+}
+PII_KIND_NAMES = {
+    "name": "Namen",
+    "birthdate": "Geburtsdaten",
+    "address": "Adressen",
+    "phone": "Telefonnummern",
+    "email": "E-Mail-Adressen",
+    "case_id": "Akten- oder Fallkennungen",
+}
+AUDIT_BAD_DATE = "Ungültiges Datum {value!r}: bitte als JJJJ-MM-TT angeben, z. B. 2026-11-01."
+CONTACT_KINDS = {
+    "office": "Stelle",
+    "role": "Ansprechperson",
+    "phone": "Telefon",
+    "email": "E-Mail",
+    "place": "Ort",
+    "hours": "Sprechzeiten",
 }

@@ -45,6 +45,11 @@ class DocumentMeta:
     issuer: str = ""
     source: str = ""
     supersedes: str = ""  # doc_id of an older document this one partly replaces
+    inferred: str = ""  # fields read off the document, not the manifest ("kommune,stand")
+
+    def is_inferred(self, name: str) -> bool:
+        """Whether field ``name`` was read off the document rather than given in the manifest."""
+        return name in self.inferred.split(",")
 
     def to_dict(self) -> dict[str, str]:
         """Plain dict (all values are strings, as Chroma metadata requires)."""
@@ -78,15 +83,26 @@ class Filters:
     doc_types: tuple[str, ...] = ()
     min_year: int = 0  # documents whose "Stand" is in this year or later
     doc_ids: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()  # with ``kommunen``: also passages naming one of these
 
     def matches(self, meta: DocumentMeta) -> bool:
         """Whether a document passes the filters."""
         return (
             (not self.doc_ids or meta.doc_id in self.doc_ids)
-            and (not self.kommunen or meta.kommune in self.kommunen)
+            and (not self.kommunen or self.mentions or meta.kommune in self.kommunen)
             and (not self.doc_types or meta.doc_type in self.doc_types)
             and (not self.min_year or stand_year(meta.stand) >= self.min_year)
         )
+
+    def admits(self, chunk: Chunk) -> bool:
+        """Whether a passage passes: its document matches, and with ``mentions`` it belongs to
+        one of ``kommunen`` or names one of them (a regional report, a guide's example)."""
+        if not self.matches(chunk.meta):
+            return False
+        if not self.mentions or chunk.meta.kommune in self.kommunen:
+            return True
+        text = f"{chunk.section} {chunk.text} {chunk.meta.title}".lower()
+        return any(name in text for name in self.mentions)
 
     def __bool__(self) -> bool:
         return bool(self.kommunen or self.doc_types or self.min_year or self.doc_ids)

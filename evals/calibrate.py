@@ -1,30 +1,40 @@
-"""Fit the answer models (``assistant/answer_model.json``) on the dev part of the eval set.
+"""Fit the answer models (``assistant/answer_model.json``) on more than one corpus.
 
-    .venv/bin/python -m evals.calibrate            # uses KONZEPTLOTSE_DATA_DIR (ingested corpus)
+    .venv/bin/python -m evals.calibrate            # make calibrate
 
-Only questions with ``split == "dev"`` are used; the test part stays untouched for reporting.
-Two logistic regressions are fitted (see ``assistant.scoring``):
+Training data, all from development material only:
 
-* sentence model: label = the sentence contains one of the question's required facts;
-* answerability model: label = the documents answer the question (for a comparison, the
-  municipality is one that addresses the topic).
+* the ``dev`` half of every evaluation corpus (``evals.corpora``: the sample corpus and the
+  second corpus written apart from the code);
+* XQuAD-de (``KONZEPTLOTSE_XQUAD_DIR``, default ``../shared/datasets/xquad-de``; CC BY-SA,
+  read in place): the sentence holding the answer span is a positive, the other sentences of
+  the retrieved paragraphs are negatives; the question with its own paragraph taken out of
+  the retrieved passages is an unanswerable case.
 
-The refusal threshold is the highest value that keeps false refusals of answerable dev
-questions at or below ``MAX_FALSE_REFUSAL``. Cross-validated figures (grouped by question) are
-printed and stored in the file's ``info``.
+Each source weighs the same in total, so XQuAD's 1,190 questions do not drown the corpora.
+Two logistic regressions are fitted (see ``assistant.scoring``): the sentence model, then
+the answerability model (one of its features is the best eligible sentence's probability).
+The refusal threshold keeps false refusals of answerable dev questions of the corpora
+(constraint refusals included) at or below ``MAX_FALSE_REFUSAL``.
+
+For the cross-corpus report, one model per corpus is also fitted *without* that corpus and
+written to ``evals/models/ohne-<name>.json``; ``konzeptlotse eval`` measures each corpus with
+the model that never saw it.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
-from assistant.api import Assistant
+from assistant.api import Assistant, Part
+from assistant.evidence import Evidence
 from assistant.privacy import apply_offline_defaults
 from assistant.scoring import (
     ANSWERABILITY_FEATURES,
@@ -34,27 +44,37 @@ from assistant.scoring import (
     LogisticModel,
 )
 from assistant.settings import Settings
+from assistant.types import Filters
 
 from . import metrics
-from .dataset import DEFAULT_DATASET, Question, load_questions
+from .corpora import EvalCorpus, available, prepare_index
 
-__all__ = ["MAX_FALSE_REFUSAL", "calibrate", "main"]
+__all__ = ["MAX_FALSE_REFUSAL", "MODELS_DIR", "Source", "collect", "fit", "main"]
 
 MAX_FALSE_REFUSAL = 0.08  # on dev; leaves headroom for the 0.10 target on unseen questions
 SENTENCE_THRESHOLD = 0.25
 REGULARISATION = 1.0  # inverse strength C of the L2 penalty
+MODELS_DIR = Path(__file__).with_name("models")
+_FROM_SENTENCES = ("best_sentence", "focus_in_answer")  # recomputed from the fitted sentence model
+DEFAULT_XQUAD = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "xquad-de"
 
 
 @dataclass
-class _Rows:
-    x: list[list[float]]
-    y: list[int]
-    group: list[str]
+class _Part:
+    """One answerable-or-not retrieval of a question, as training material."""
 
-    def add(self, x: list[float], y: int, group: str) -> None:
-        self.x.append(x)
-        self.y.append(y)
-        self.group.append(group)
+    label: int  # 1 = the documents answer it
+    sentences: list[tuple[list[float], int, bool, bool]]  # features, has answer, eligible, focus
+    question_features: list[float]  # answerability features without best_sentence
+    threshold_pool: bool  # counts for choosing the refusal threshold
+
+
+@dataclass
+class Source:
+    """Training material of one corpus (or XQuAD)."""
+
+    name: str
+    parts: list[_Part] = field(default_factory=list)
 
 
 def _neutral() -> AnswerModel:
@@ -65,30 +85,84 @@ def _neutral() -> AnswerModel:
     return AnswerModel(zero(SENTENCE_FEATURES), zero(ANSWERABILITY_FEATURES), 0.0, 0.0)
 
 
-def _collect(assistant: Assistant, questions: list[Question]) -> tuple[_Rows, list[tuple]]:
-    """Sentence rows, and per part the raw material for answerability rows."""
-    sentences = _Rows([], [], [])
-    parts: list[tuple] = []
-    for q in questions:
+def _part(evidence: Evidence, label: int, facts: list[list[str]], pool: bool) -> _Part:
+    sentences = [
+        (
+            list(c.features),
+            int(label and any(metrics.fact_found(c.text, f) for f in facts)),
+            not c.unmet,
+            c.covers_focus,
+        )
+        for c in evidence.candidates
+    ]
+    features = [
+        value
+        for name, value in zip(ANSWERABILITY_FEATURES, evidence.features, strict=True)
+        if name not in _FROM_SENTENCES
+    ]
+    return _Part(label, sentences, features, pool)
+
+
+def collect(settings: Settings, corpus: EvalCorpus, split: str = "dev") -> Source:
+    """Training material from the ``split`` questions of an evaluation corpus."""
+    assistant = Assistant(prepare_index(settings, corpus), model=_neutral())
+    source = Source(corpus.name)
+    for q in (q for q in corpus.load() if q.split == split):
         plan = assistant.plan(q.question, history=q.history)
         for part in plan.parts:
             evidence, _ = assistant.evidence(part)
             answerable = q.answerable and (not part.kommune or part.kommune in q.kommunen)
-            for c in evidence.candidates:
-                label = int(answerable and any(metrics.fact_found(c.text, f) for f in q.facts))
-                sentences.add(list(c.features), label, q.id)
-            parts.append((q, part, evidence, int(answerable)))
-    return sentences, parts
+            facts = [list(f) for f in q.facts]
+            source.parts.append(_part(evidence, int(answerable), facts, pool=True))
+    return source
 
 
-def _fit(rows: _Rows, names: tuple[str, ...]) -> LogisticModel:
+def collect_xquad(settings: Settings, folder: Path) -> Source:
+    """Training material from XQuAD-de: answer spans, and questions without their paragraph."""
+    from .xquad import load_beir, xquad_settings
+
+    corpus, queries, qrels = load_beir(folder)
+    answers = _xquad_answers(folder)
+    assistant = Assistant(xquad_settings(settings, corpus), model=_neutral())
+    source = Source("xquad")
+    for qid, text in queries.items():
+        if qid not in qrels or qid not in answers:
+            continue
+        part = Part(text, Filters())
+        evidence, _ = assistant.evidence(part)
+        facts = [answers[qid]]
+        source.parts.append(_part(evidence, 1, facts, pool=False))
+        others = tuple(sorted(set(corpus) - qrels[qid]))
+        evidence, _ = assistant.evidence(replace(part, filters=Filters(doc_ids=others)))
+        source.parts.append(_part(evidence, 0, [], pool=False))
+    return source
+
+
+def _xquad_answers(folder: Path) -> dict[str, list[str]]:
+    answers = {}
+    for line in (folder / "queries.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        answers[row["_id"]] = [str(a) for a in row.get("answers", [])]
+    return answers
+
+
+def _fit(
+    x: list[list[float]], y: list[int], w: list[float], names: tuple[str, ...]
+) -> LogisticModel:
     from sklearn.linear_model import LogisticRegression
 
-    x = np.asarray(rows.x, dtype=float)
-    mean, scale = x.mean(axis=0), x.std(axis=0)
+    data = np.asarray(x, dtype=float)
+    mean, scale = data.mean(axis=0), data.std(axis=0)
     scale[scale == 0] = 1.0
-    model = LogisticRegression(C=REGULARISATION, class_weight="balanced", max_iter=2000)
-    model.fit((x - mean) / scale, np.asarray(rows.y))
+    labels = np.asarray(y)
+    weights = np.asarray(w, dtype=float)
+    for value in (0, 1):  # balance the classes within the given source weights
+        mask = labels == value
+        if mask.any():
+            weights[mask] *= 0.5 * weights.sum() / weights[mask].sum()
+    weights *= len(weights) / weights.sum()  # mean weight 1: the penalty keeps its usual strength
+    model = LogisticRegression(C=REGULARISATION, max_iter=5000)
+    model.fit((data - mean) / scale, labels, sample_weight=weights)
     return LogisticModel(
         names,
         tuple(float(v) for v in mean),
@@ -98,90 +172,128 @@ def _fit(rows: _Rows, names: tuple[str, ...]) -> LogisticModel:
     )
 
 
-def _answer_rows(parts: list[tuple]) -> _Rows:
-    rows = _Rows([], [], [])
-    for q, _, evidence, label in parts:
-        rows.add(list(evidence.features), label, q.id)
-    return rows
+def _answer_row(part: _Part, sentence: LogisticModel) -> list[float]:
+    """The answerability features, with the best eligible sentence under ``sentence``."""
+    eligible = [(sentence.probability(f), focus) for f, _, ok, focus in part.sentences if ok]
+    probability, focus = max(eligible, default=(0.0, False))
+    derived = {"best_sentence": probability, "focus_in_answer": float(focus)}
+    given = iter(part.question_features)
+    return [derived[n] if n in derived else next(given) for n in ANSWERABILITY_FEATURES]
 
 
-def _threshold(rows: _Rows, model: LogisticModel) -> float:
-    """Highest threshold with false refusals <= MAX_FALSE_REFUSAL on answerable parts."""
-    scores = sorted(model.probability(x) for x, y in zip(rows.x, rows.y, strict=True) if y == 1)
-    allowed = int(MAX_FALSE_REFUSAL * len(scores))
-    return float(scores[allowed]) - 1e-6 if scores else 0.5
+def _refused_by_requirements(part: _Part) -> bool:
+    return bool(part.sentences) and not any(s[2] for s in part.sentences)
 
 
-def _cross_validated(sentences: _Rows, parts: list[tuple], folds: int = 5) -> dict[str, float]:
-    """Refusal accuracy / false refusals / top-sentence precision on held-out dev folds."""
-    groups = sorted(set(sentences.group))
-    fold_of = {g: i % folds for i, g in enumerate(groups)}
-    refused_right = refused_wrong = n_refuse = n_answer = hits = tops = 0
-    for fold in range(folds):
-        training = {g for g in groups if fold_of[g] != fold}
-        sentence = _fit(_subset(sentences, training), SENTENCE_FEATURES)
-        answer_train = _subset(_answer_rows(parts), training)
-        answer_model = _fit(answer_train, ANSWERABILITY_FEATURES)
-        threshold = _threshold(answer_train, answer_model)
-        held = [p for p in parts if fold_of[p[0].id] == fold]
-        for x, y in zip(_answer_rows(held).x, [p[3] for p in held], strict=True):
-            refused = answer_model.probability(x) < threshold
-            n_refuse += y == 0
-            n_answer += y == 1
-            refused_right += refused and y == 0
-            refused_wrong += refused and y == 1
-        for q, _, evidence, label in held:
-            if label and evidence.candidates:
-                best = max(evidence.candidates, key=lambda c: sentence.probability(c.features))
+def fit(sources: list[Source], info: dict[str, object] | None = None) -> AnswerModel:
+    """Both models and the thresholds from the training material of ``sources``."""
+    x, y, w = [], [], []
+    for source in sources:
+        rows = [(s[0], s[1]) for p in source.parts for s in p.sentences]
+        for features, label in rows:
+            x.append(features)
+            y.append(label)
+            w.append(1.0 / max(1, len(rows)))
+    sentence = _fit(x, y, w, SENTENCE_FEATURES)
+    ax, ay, aw = [], [], []
+    for source in sources:
+        usable = [p for p in source.parts if p.sentences and not _refused_by_requirements(p)]
+        for part in usable:
+            ax.append(_answer_row(part, sentence))
+            ay.append(part.label)
+            aw.append(1.0 / max(1, len(usable)))
+    answerability = _fit(ax, ay, aw, ANSWERABILITY_FEATURES)
+    threshold = _threshold([p for s in sources for p in s.parts], sentence, answerability)
+    return AnswerModel(sentence, answerability, threshold, SENTENCE_THRESHOLD, info or {})
+
+
+def _threshold(parts: list[_Part], sentence: LogisticModel, answerability: LogisticModel) -> float:
+    """Highest threshold with false refusals <= MAX_FALSE_REFUSAL on answerable dev parts."""
+    answerable = [p for p in parts if p.threshold_pool and p.label == 1]
+    if not answerable:
+        return 0.5
+    already = sum(1 for p in answerable if not p.sentences or _refused_by_requirements(p))
+    scores = sorted(
+        answerability.probability(_answer_row(p, sentence))
+        for p in answerable
+        if p.sentences and not _refused_by_requirements(p)
+    )
+    allowed = int(MAX_FALSE_REFUSAL * len(answerable)) - already
+    if allowed < 0 or not scores:
+        return 0.0
+    return float(scores[min(allowed, len(scores) - 1)]) - 1e-6
+
+
+def evaluate_model(model: AnswerModel, source: Source) -> dict[str, float]:
+    """Refusal accuracy, false refusals and top-sentence precision of a model on a source."""
+    refuse_ok = refuse_n = false_refusals = answer_n = tops = top_hits = 0
+    for part in source.parts:
+        blocked = not part.sentences or _refused_by_requirements(part)
+        refused = blocked or (
+            model.answerability.probability(_answer_row(part, model.sentence))
+            < model.answer_threshold
+        )
+        if part.label == 0:
+            refuse_n += 1
+            refuse_ok += refused
+        else:
+            answer_n += 1
+            false_refusals += refused
+            eligible = [(s[0], s[1]) for s in part.sentences if s[2]]
+            if eligible:
                 tops += 1
-                hits += any(metrics.fact_found(best.text, f) for f in q.facts)
+                top_hits += max(eligible, key=lambda e: model.sentence.probability(e[0]))[1]
     return {
-        "cv_refusal_accuracy": refused_right / max(1, n_refuse),
-        "cv_false_refusal": refused_wrong / max(1, n_answer),
-        "cv_top_sentence_has_fact": hits / max(1, tops),
+        "refusal_accuracy": refuse_ok / max(1, refuse_n),
+        "false_refusal": false_refusals / max(1, answer_n),
+        "top_sentence_has_fact": top_hits / max(1, tops),
     }
 
 
-def _subset(rows: _Rows, groups: set[str]) -> _Rows:
-    picked = [i for i, g in enumerate(rows.group) if g in groups]
-    return _Rows(
-        [rows.x[i] for i in picked], [rows.y[i] for i in picked], [rows.group[i] for i in picked]
-    )
-
-
-def calibrate(settings: Settings, dataset: Path = DEFAULT_DATASET) -> AnswerModel:
-    """Fit both models and the thresholds on the dev questions."""
-    questions = [q for q in load_questions(dataset) if q.split == "dev"]
-    assistant = Assistant(settings, model=_neutral())
-    sentences, parts = _collect(assistant, questions)
-    sentence = _fit(sentences, SENTENCE_FEATURES)
-    answer_rows = _answer_rows(parts)
-    answerability = _fit(answer_rows, ANSWERABILITY_FEATURES)
+def main(argv: list[str] | None = None) -> int:
+    """Collect, fit on all sources, fit one model without each corpus, write the files."""
+    parser = argparse.ArgumentParser(prog="python -m evals.calibrate")
+    parser.add_argument("--xquad", type=Path, default=None, help="XQuAD-de-Ordner")
+    parser.add_argument("--no-xquad", action="store_true", help="ohne XQuAD-de anpassen")
+    args = parser.parse_args(argv)
+    apply_offline_defaults()
+    settings = Settings.from_env()
+    started = time.perf_counter()
+    sources = [collect(settings, corpus) for corpus in available()]
+    xquad_dir = args.xquad or default_xquad()
+    if not args.no_xquad and xquad_dir.is_dir():
+        sources.append(collect_xquad(settings, xquad_dir))
+    print(f"Trainingsmaterial in {time.perf_counter() - started:.0f} s gesammelt:", file=sys.stderr)
+    for source in sources:
+        print(f"  {source.name}: {len(source.parts)} Teilfragen", file=sys.stderr)
     info: dict[str, object] = {
         "fitted": time.strftime("%Y-%m-%d"),
-        "dataset": dataset.name,
-        "dev_questions": len(questions),
-        "sentence_rows": len(sentences.y),
-        "answer_rows": len(answer_rows.y),
-        **{k: round(v, 3) for k, v in _cross_validated(sentences, parts).items()},
+        "sources": {s.name: len(s.parts) for s in sources},
     }
-    return AnswerModel(
-        sentence=sentence,
-        answerability=answerability,
-        answer_threshold=_threshold(answer_rows, answerability),
-        sentence_threshold=SENTENCE_THRESHOLD,
-        info=info,
-    )
-
-
-def main() -> int:
-    """Fit on the configured index and write ``assistant/answer_model.json``."""
-    apply_offline_defaults()
-    model = calibrate(Settings.from_env())
+    model = fit(sources, info)
     MODEL_PATH.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(model.info, ensure_ascii=False, indent=1))
     print(f"Schwelle Ablehnung: {model.answer_threshold:.3f} · geschrieben: {MODEL_PATH}")
+    MODELS_DIR.mkdir(exist_ok=True)
+    for held in [s for s in sources if s.name != "xquad"]:
+        rest = [s for s in sources if s is not held]
+        without = fit(rest, {**info, "without": held.name})
+        path = MODELS_DIR / f"ohne-{held.name}.json"
+        path.write_text(json.dumps(without.to_json(), indent=1) + "\n", encoding="utf-8")
+        own = evaluate_model(model, held)
+        cross = evaluate_model(without, held)
+        print(f"{held.name} (dev): mit {_fmt(own)} | ohne {_fmt(cross)} · {path}")
     return 0
+
+
+def default_xquad() -> Path:
+    """Where XQuAD-de lies (``KONZEPTLOTSE_XQUAD_DIR`` or the team's shared folder)."""
+    import os
+
+    return Path(os.environ.get("KONZEPTLOTSE_XQUAD_DIR") or DEFAULT_XQUAD)
+
+
+def _fmt(values: dict[str, float]) -> str:
+    return " ".join(f"{k}={v:.3f}" for k, v in values.items())
 
 
 if __name__ == "__main__":

@@ -37,10 +37,13 @@ def _cell(key: str, value: Any) -> str:
     return f"{value:.3f}"
 
 
-def format_table(rows: dict[str, dict[str, Any]], keys: list[str], label: str) -> str:
+def format_table(
+    rows: dict[str, dict[str, Any]] | list[tuple[str, dict[str, Any]]], keys: list[str], label: str
+) -> str:
     """A fixed-width table: one row per name, one column per metric key."""
     headers = [label] + [COLUMNS.get(k, k) for k in keys]
-    body = [[name] + [_cell(k, metrics.get(k)) for k in keys] for name, metrics in rows.items()]
+    pairs = list(rows.items()) if isinstance(rows, dict) else rows
+    body = [[name] + [_cell(k, metrics.get(k)) for k in keys] for name, metrics in pairs]
     widths = [max(len(r[i]) for r in [headers, *body]) for i in range(len(headers))]
     lines = [
         "  ".join(
@@ -71,6 +74,8 @@ def format_report(record: dict[str, Any]) -> str:
         "Gesamt (alle Verfahren im selben Lauf):",
         format_table({name: s["overall"] for name, s in systems.items()}, keys, "Verfahren"),
     ]
+    if record.get("corpora"):
+        parts += ["", *_corpora_section(record["corpora"], keys)]
     main_name, main = next(iter(systems.items()))
     if main.get("splits"):
         parts += [
@@ -90,3 +95,34 @@ def format_report(record: dict[str, Any]) -> str:
                     format_table(cats, ["n", "hit@5", "mrr@10"], "Kategorie"),
                 ]
     return "\n".join(parts)
+
+
+_SUMMARY_KEYS = [
+    "n",
+    "hit@5",
+    "mrr@10",
+    "fact_recall",
+    "citation_precision",
+    "refusal_accuracy",
+    "false_refusal",
+    "kommune_coverage",
+    "p95_ms",
+]
+
+
+def _corpora_section(corpora: dict[str, Any], keys: list[str]) -> list[str]:
+    """The main system per corpus and condition, overall and per split."""
+    shown = [k for k in _SUMMARY_KEYS if k in keys]
+    rows: list[tuple[str, dict[str, Any]]] = []
+    for name, system in corpora.items():
+        rows.append((name, system["overall"]))
+        for split, values in system.get("splits", {}).items():
+            if values.get("n"):
+                rows.append((f"  {split}", values))
+        for baseline, values in system.get("baselines", {}).items():
+            rows.append((f"  {baseline}", values))
+    return [
+        "Konzeptlotse je Korpus (dev = zum Abstimmen, test = nur berichtet; "
+        "„Modell ohne dieses Korpus“ = Antwortmodell, das dieses Korpus nie gesehen hat):",
+        format_table(rows, shown, "Korpus · Bedingung"),
+    ]

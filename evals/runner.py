@@ -15,12 +15,14 @@ from typing import Any
 from assistant.api import Assistant
 from assistant.embed import resolve_model
 from assistant.retrieve import Mode
+from assistant.scoring import AnswerModel, load_model
 from assistant.settings import Settings, public_values
 from assistant.texts import SENTENCE_SUPPORTED
 from assistant.types import Answer
 
 from . import metrics
-from .dataset import CATEGORIES, DEFAULT_DATASET, Question, load_questions
+from .corpora import available, prepare_index
+from .dataset import CATEGORIES, Question, load_questions
 from .judge import make_judge
 from .report import format_report
 
@@ -33,11 +35,13 @@ __all__ = [
     "load_run",
     "run_cli",
     "run_evaluation",
+    "run_suite",
     "runs_dir",
     "save_run",
 ]
 
 MAIN_SYSTEM = "Konzeptlotse"
+MODELS_DIR = Path(__file__).with_name("models")  # answer models fitted without one corpus
 RANK_DEPTH = 10
 
 AnswerFn = Callable[[Question], tuple[list[metrics.Passage], Answer | None]]
@@ -206,9 +210,11 @@ def _assistant_fn(assistant: Assistant, mode: Mode, generate: bool = False) -> A
     return answer
 
 
-def _systems(settings: Settings, baselines: bool) -> dict[str, AnswerFn]:
+def _systems(
+    settings: Settings, baselines: bool, model: AnswerModel | None = None
+) -> dict[str, AnswerFn]:
     """The extractive system first, a configured generator beside it, then the baselines."""
-    main = Assistant(settings)
+    main = Assistant(settings, model=model)
     systems: dict[str, AnswerFn] = {MAIN_SYSTEM: _assistant_fn(main, "hybrid")}
     if settings.generator != "extractive":
         name = f"{MAIN_SYSTEM} ({settings.generator}:{settings.llm_model})"
@@ -216,8 +222,8 @@ def _systems(settings: Settings, baselines: bool) -> dict[str, AnswerFn]:
     if baselines:
         from .baselines import PlainLangChain
 
-        model = resolve_model(settings.embedding_model)
-        plain = PlainLangChain(settings.corpus_dir, settings.data_dir / "eval-cache", model)
+        embedder = resolve_model(settings.embedding_model)
+        plain = PlainLangChain(settings.corpus_dir, settings.data_dir / "eval-cache", embedder)
         systems["LangChain-Standard"] = lambda q: (plain.search(q.question, RANK_DEPTH), None)
         systems["Nur BM25"] = _assistant_fn(main, "lexical")
         systems["Nur Dense"] = _assistant_fn(main, "dense")
@@ -229,12 +235,14 @@ def run_evaluation(
     questions: list[Question],
     baselines: bool = True,
     on_progress: Callable[[EvalProgress], None] | None = None,
+    model: AnswerModel | None = None,
 ) -> dict[str, Any]:
     """Evaluate all systems; returns the JSON-serialisable run record.
 
-    ``on_progress`` is called after every question of every system.
+    ``on_progress`` is called after every question of every system; ``model`` replaces the
+    shipped answer model (for the cross-corpus figures).
     """
-    systems = _systems(settings, baselines)
+    systems = _systems(settings, baselines, model)
     judge = make_judge(settings) if settings.judge_model else None
     results: dict[str, Any] = {}
     per_question: list[dict[str, Any]] = []
@@ -279,6 +287,54 @@ def _run_info(settings: Settings, n: int) -> dict[str, Any]:
     }
 
 
+def run_suite(
+    settings: Settings,
+    baselines: bool = True,
+    split: str = "all",
+    limit: int = 0,
+    on_progress: Callable[[EvalProgress], None] | None = None,
+) -> dict[str, Any]:
+    """Every evaluation corpus, with and without manifest, and each with the model that never
+    saw it (cross-corpus), in one run.
+
+    The record is the first corpus's full run (all systems, per question) plus ``corpora``:
+    the main system's figures per corpus and condition.
+    """
+    record: dict[str, Any] = {}
+    summary: dict[str, Any] = {}
+    for corpus in available():
+        questions = _selected(corpus.load(), split, limit)
+        conditions: list[tuple[str, bool, AnswerModel | None]] = [
+            ("mit Manifest", True, None),
+            ("ohne Manifest", False, None),
+        ]
+        cross = MODELS_DIR / f"ohne-{corpus.name}.json"
+        if cross.is_file():
+            conditions.append(("Modell ohne dieses Korpus", True, load_model(cross)))
+        for label, manifest, model in conditions:
+            local = prepare_index(settings, corpus, manifest=manifest)
+            with_baselines = baselines and manifest and model is None
+            run = run_evaluation(local, questions, with_baselines, on_progress, model)
+            summary[f"{corpus.label} · {label}"] = run["systems"][MAIN_SYSTEM]
+            if with_baselines:
+                summary[f"{corpus.label} · {label}"]["baselines"] = {
+                    name: system["overall"]
+                    for name, system in run["systems"].items()
+                    if name != MAIN_SYSTEM
+                }
+            if not record:
+                record = run
+    record["corpora"] = summary
+    record["run"]["questions"] = sum(int(v["overall"]["n"]) for v in summary.values())
+    return record
+
+
+def _selected(questions: list[Question], split: str, limit: int) -> list[Question]:
+    if split != "all":
+        questions = [q for q in questions if q.split == split]
+    return questions[:limit] if limit else questions
+
+
 def run_cli(
     settings: Settings,
     dataset: Path | None,
@@ -287,20 +343,23 @@ def run_cli(
     split: str,
     limit: int,
 ) -> int:
-    """``konzeptlotse eval``: print the report, save the run, return the exit code."""
-    dataset = dataset or DEFAULT_DATASET
-    if dataset.is_dir():
+    """``konzeptlotse eval``: print the report, save the run, return the exit code.
+
+    Without ``dataset`` the whole suite runs (every corpus, see ``run_suite``); a JSONL file
+    is run on the configured index, a BEIR folder (XQuAD-de) as paragraph retrieval.
+    """
+    if dataset is None:
+        record = run_suite(settings, baselines, split, limit)
+        record["run"]["dataset"] = "Evaluationskorpora"
+    elif dataset.is_dir():
         from .xquad import run_xquad
 
         record = run_xquad(settings, dataset, limit=limit)
+        record["run"]["dataset"] = str(dataset)
     else:
-        questions = load_questions(dataset)
-        if split != "all":
-            questions = [q for q in questions if q.split == split]
-        if limit:
-            questions = questions[:limit]
+        questions = _selected(load_questions(dataset), split, limit)
         record = run_evaluation(settings, questions, baselines=baselines)
-    record["run"]["dataset"] = str(dataset)
+        record["run"]["dataset"] = str(dataset)
     print(format_report(record))
     target = save_run(settings, record, json_out)
     print(f"\nErgebnis gespeichert: {target}", file=sys.stderr)

@@ -1,10 +1,11 @@
-"""Grid search of the fusion weights on the dev part of the evaluation set (retrieval only).
+"""Grid search of the fusion weights on the dev halves of all evaluation corpora (retrieval).
 
     .venv/bin/python -m evals.tune [--split dev]
 
-Prints hit@1 / hit@5 / MRR@10 (gold document + page) for every combination of the character
-n-gram, dense and synonym weights, best first. The defaults in ``assistant/settings.py`` were
-chosen with this on ``dev``; ``--split test`` only reports.
+Prints hit@1 / hit@5 / MRR@10 (gold document + page) per corpus and their mean for every
+combination of the character n-gram, dense and synonym weights, best mean MRR@10 first. The
+defaults in ``assistant/settings.py`` were chosen with this on ``dev``; ``--split test`` only
+reports.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from assistant.settings import Settings
 from assistant.types import Filters
 
 from . import metrics
-from .dataset import Question, load_questions
+from .corpora import available, prepare_index
+from .dataset import Question
 
 __all__ = ["GRID", "main", "score"]
 
 GRID = {
     "chars": (0.0, 0.5, 1.0, 1.5),
-    "dense": (0.0, 0.3, 0.6),
+    "dense": (0.0, 0.2, 0.4, 0.6, 0.8),
     "expansion": (0.0, 0.25, 0.5),
 }
 
@@ -67,26 +69,32 @@ def score(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the grid and print it sorted by MRR@10."""
+    """Run the grid on every corpus and print it sorted by mean MRR@10."""
     parser = argparse.ArgumentParser(prog="python -m evals.tune")
     parser.add_argument("--split", choices=["dev", "test"], default="dev")
     args = parser.parse_args(argv)
     apply_offline_defaults()
-    assistant = Assistant(Settings.from_env())
-    questions = [q for q in load_questions() if q.split == args.split and q.answerable]
-    prepared = _prepare(assistant, questions)
+    settings = Settings.from_env()
+    prepared = {}
+    for corpus in available():
+        assistant = Assistant(prepare_index(settings, corpus))
+        questions = [q for q in corpus.load() if q.split == args.split and q.gold]
+        prepared[corpus.name] = (assistant, _prepare(assistant, questions))
     rows = []
     for chars, dense, expansion in itertools.product(*GRID.values()):
         weights = FusionWeights(chars=chars, dense=dense, expansion=expansion)
-        rows.append((score(assistant, prepared, weights), chars, dense, expansion))
-    rows.sort(key=lambda r: (-r[0]["mrr@10"], -r[0]["hit@5"]))
-    print(f"{len(questions)} beantwortbare Fragen ({args.split})")
-    print("chars  dense  synonyme  hit@1  hit@5  MRR@10")
-    for result, chars, dense, expansion in rows:
-        print(
-            f"{chars:5.2f}  {dense:5.2f}  {expansion:8.2f}  {result['hit@1']:.3f}  "
-            f"{result['hit@5']:.3f}  {result['mrr@10']:.3f}"
+        results = {n: score(a, p, weights) for n, (a, p) in prepared.items()}
+        mean = sum(r["mrr@10"] for r in results.values()) / len(results)
+        rows.append((mean, results, chars, dense, expansion))
+    rows.sort(key=lambda r: -r[0])
+    names = list(prepared)
+    print(f"Split {args.split}; je Korpus hit@5 / MRR@10, sortiert nach mittlerem MRR@10")
+    print("chars  dense  synonyme  mittel  " + "  ".join(f"{n:>13}" for n in names))
+    for mean, results, chars, dense, expansion in rows:
+        cells = "  ".join(
+            f"{results[n]['hit@5']:.3f}/{results[n]['mrr@10']:.3f}".rjust(13) for n in names
         )
+        print(f"{chars:5.2f}  {dense:5.2f}  {expansion:8.2f}  {mean:6.3f}  {cells}")
     return 0
 
 

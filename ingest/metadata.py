@@ -9,6 +9,8 @@ import yaml
 
 from assistant.types import DocumentMeta
 
+from .infer import Inferred
+
 __all__ = ["MANIFEST_NAME", "document_meta", "read_manifest"]
 
 MANIFEST_NAME = "manifest.yaml"
@@ -36,13 +38,28 @@ def read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
     return result
 
 
-def document_meta(doc_id: str, entry: dict[str, Any] | None, fallback_title: str) -> DocumentMeta:
-    """Metadata of a document: the manifest entry where present, else what the file says."""
+def document_meta(
+    doc_id: str,
+    entry: dict[str, Any] | None,
+    fallback_title: str,
+    inferred: Inferred | None = None,
+) -> DocumentMeta:
+    """Metadata of a document: the manifest entry where present, else what the file says.
+
+    Fields the manifest leaves out (municipality, document type, Stand) are taken from
+    ``inferred`` and recorded as inferred, so the UI and ``sources`` can show them as such.
+    """
     entry = entry or {}
     values = {key: _text(entry.get(key)) for key in _FIELDS}
     if not values["title"]:
         values["title"] = fallback_title or Path(doc_id).stem.replace("-", " ").replace("_", " ")
-    return DocumentMeta(doc_id=doc_id, **values)
+    read_off = []
+    for key in ("kommune", "doc_type", "stand"):
+        guess = getattr(inferred, key) if inferred else ""
+        if key not in entry and guess:
+            values[key] = guess
+            read_off.append(key)
+    return DocumentMeta(doc_id=doc_id, inferred=",".join(read_off), **values)
 
 
 def _text(value: Any) -> str:

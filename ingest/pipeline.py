@@ -26,6 +26,7 @@ from assistant.types import DocRecord
 
 from .chunk import CHUNK_VERSION, chunk_pages
 from .clean import CLEAN_VERSION
+from .infer import infer_metadata
 from .load import OCR_SETTING, SUPPORTED_SUFFIXES, LoadOptions, load_file
 from .metadata import MANIFEST_NAME, document_meta, read_manifest
 
@@ -38,6 +39,8 @@ __all__ = [
     "ingest_lock",
     "run_ingest",
 ]
+
+METADATA_VERSION = "2"  # 2: municipality, type and Stand inferred where the manifest is silent
 
 STATUS_LABELS = {
     "new": "neu",
@@ -147,7 +150,8 @@ def _base_for(path: Path, root: Path, corpus_dir: Path) -> Path:
 def pipeline_id(settings: Settings) -> str:
     """Everything besides the file and its metadata that shapes the chunks and vectors."""
     model = model_identity(resolve_model(settings.embedding_model))
-    return f"clean={CLEAN_VERSION};chunk={CHUNK_VERSION}/{settings.chunk_tokens};model={model}"
+    chunking = f"chunk={CHUNK_VERSION}/{settings.chunk_tokens}"
+    return f"clean={CLEAN_VERSION};{chunking};meta={METADATA_VERSION};model={model}"
 
 
 def run_ingest(
@@ -238,9 +242,10 @@ def _update(
 ) -> list[FileOutcome]:
     outcomes: list[FileOutcome] = []
     tracker = _Tracker(len(sources), on_progress)
+    known = frozenset(str(s.entry.get("kommune") or "") for s in sources if s.entry)
     for done, source in enumerate(sources):
         tracker.at(done, source.doc_id)
-        outcomes.append(_ingest_one(index, source, settings, tracker.advance, tracker.step))
+        outcomes.append(_ingest_one(index, source, settings, tracker.advance, known, tracker.step))
     for record in _vanished(index, sources, roots):
         index.remove_document(record.doc_id)
         outcomes.append(FileOutcome(record.doc_id, "removed"))
@@ -281,6 +286,7 @@ def _ingest_one(
     source: SourceFile,
     settings: Settings,
     advance: Callable[[int], None],
+    known_kommunen: frozenset[str] = frozenset(),
     step: Callable[[str], None] | None = None,
 ) -> FileOutcome:
     try:
@@ -294,7 +300,9 @@ def _ingest_one(
         ):
             return FileOutcome(source.doc_id, "unchanged", existing.chunk_count)
         loaded = load_file(source.path, source.doc_id, load_options(settings, step))
-        meta = document_meta(source.doc_id, source.entry, loaded.title)
+        known = {d.meta.kommune for d in index.documents()} | set(known_kommunen)
+        inferred = infer_metadata(loaded.pages, loaded.title, loaded.kind, sorted(known - {""}))
+        meta = document_meta(source.doc_id, source.entry, loaded.title, inferred)
         model = index.model
         chunks = chunk_pages(
             list(loaded.pages),

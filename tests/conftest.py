@@ -60,3 +60,18 @@ def office_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     from evals.office_fixture import build_office_fixtures
 
     return build_office_fixtures(tmp_path_factory.mktemp("office"))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the figures tests record as ``messwert`` (e.g. the personal-data guard's)."""
+    lines = [
+        str(value)
+        for outcome in ("passed", "failed")
+        for report in terminalreporter.stats.get(outcome, [])
+        for name, value in getattr(report, "user_properties", [])
+        if name == "messwert"
+    ]
+    if lines:
+        terminalreporter.section("Messwerte")
+        for line in lines:
+            terminalreporter.write_line(line)

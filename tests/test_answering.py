@@ -11,6 +11,7 @@ from assistant import Assistant, Chunk, Settings
 from assistant.answer import compose_extractive
 from assistant.evidence import Candidate, Evidence
 from assistant.lexical import Query
+from assistant.refusal import RefusalPolicy
 from assistant.texts import REFUSAL
 from ingest import run_ingest
 
@@ -79,9 +80,8 @@ def test_dangling_reference_brings_its_antecedent() -> None:
     evidence = Evidence(
         Query("Gilt das für Zuzüge?", (), (), ()), (), {"c1": sentences}, (best, other), (), 0.9
     )
-    composition = compose_extractive(
-        evidence, threshold=0.5, sentence_threshold=0.5, max_sentences=1
-    )
+    decision = RefusalPolicy(threshold=0.5).decide(evidence)
+    composition = compose_extractive(evidence, decision, sentence_threshold=0.5, max_sentences=1)
     assert composition.text == "Die Kinder bleiben 18 Monate. [1] Dies gilt auch für Zuzüge. [1]"
     assert (
         composition.citations[0].quote
@@ -99,9 +99,8 @@ def test_reference_at_the_start_of_a_passage_is_dropped() -> None:
     evidence = Evidence(
         Query("Ist das kostenlos?", (), (), ()), (), {"c1": sentences}, (dangling, other), (), 0.9
     )
-    composition = compose_extractive(
-        evidence, threshold=0.5, sentence_threshold=0.1, max_sentences=2
-    )
+    decision = RefusalPolicy(threshold=0.5).decide(evidence)
+    composition = compose_extractive(evidence, decision, sentence_threshold=0.1, max_sentences=2)
     assert composition.text == "Die Beratung ist kostenlos. [1]"
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from assistant.dialogue import Municipalities, is_comparison, rewrite_followup, topic_of
+from assistant.dialogue import is_comparison, rewrite_followup, topic_of
+from assistant.places import Municipalities, other_places
 
-NAMES = Municipalities.of(
-    ["Stadt Haldenberg", "Stadt Kesselbrück", "Kreis Ostwaldau", "Leitfaden", ""]
-)
+NAMES = Municipalities.of(["Stadt Haldenberg", "Stadt Kesselbrück", "Kreis Ostwaldau", ""])
 
 
 def test_mentions_by_name_adjective_and_unique_type_word() -> None:
@@ -61,3 +60,23 @@ def test_chained_followups_resolve_to_the_first_topic() -> None:
     rewritten = rewrite_followup("Und im Kreis?", history, NAMES)
     assert "Sprachstandsfeststellung" in rewritten and "Kreis Ostwaldau" in rewritten
     assert "Kesselbrück" not in rewritten
+
+
+def test_a_type_word_must_fit_the_municipality() -> None:
+    names = Municipalities.of(["Stadt Münster", "Kreis Feldau"])
+    assert names.mentioned("Was gilt in der Stadt Münster?") == ["Stadt Münster"]
+    assert names.mentioned("Wie viele Kinder kamen im Regierungsbezirk Münster an?") == []
+    assert names.mentioned("Und wie ist das im Kreis?") == ["Kreis Feldau"]
+    assert names.mentioned("Und wie ist das im Kreis Hohenfurt?") == []
+
+
+def test_other_places_must_be_met_by_the_evidence() -> None:
+    def known(word: str) -> bool:
+        return word.lower() in {"schulen", "eltern"}
+
+    assert other_places("Wie läuft die Erstberatung in Hohenfurt?", NAMES, known) == ("Hohenfurt",)
+    assert other_places("Was bieten die Hohenfurter Schulen an?", NAMES, known) == ("Hohenfurt",)
+    assert other_places("Wie viele kamen im Regierungsbezirk Arnsberg an?", NAMES, known) == (
+        "Arnsberg",
+    )
+    assert other_places("Gibt es in Schulen DaZ-Kurse in Haldenberg?", NAMES, known) == ()

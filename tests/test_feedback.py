@@ -68,3 +68,31 @@ def test_export_is_loadable_as_a_question_set(tmp_path: Path) -> None:
     assert questions[1].extra["needs_review"] is True
     assert all(json.loads(line)["candidate"] for line in dataset.read_text().splitlines())
     assert candidates_jsonl([]) == ""
+
+
+def test_nothing_personal_is_stored_or_exported(tmp_path: Path) -> None:
+    store = FeedbackStore(tmp_path / "f.sqlite")
+    question = "Mein Schüler Ahmet Yilmaz, geboren 12.03.2011, braucht einen Schulplatz – was tun?"
+    rating = store.add(
+        _answer(question), helpful=False, comment="Mutter: 0151 23456789", history=["Frau Nowak?"]
+    )
+    store.update(rating, comment="Familie Haddad, Lindenstraße 14, bitte prüfen")
+    raw = (tmp_path / "f.sqlite").read_bytes()
+    for detail in (b"Yilmaz", b"Ahmet", b"12.03.2011", b"0151", b"Nowak", b"Haddad", b"Lindenstra"):
+        assert detail not in raw
+    (record,) = store.records()
+    assert record.question.startswith("Mein Schüler [Name], geboren [Geburtsdatum]")
+    assert record.comment == "Familie [Name], [Adresse], bitte prüfen"
+    assert "Yilmaz" not in candidates_jsonl(store.records())
+
+
+def test_records_from_before_the_guard_are_redacted_on_open(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "f.sqlite"
+    FeedbackStore(path).add(_answer("Wann tagt die Konferenz?"), helpful=True)
+    with sqlite3.connect(path) as db:  # an old record, written without the guard
+        db.execute("UPDATE feedback SET question = 'Was gilt für Olena Melnyk?'")
+        db.execute("PRAGMA user_version = 0")
+    assert FeedbackStore(path).records()[0].question == "Was gilt für [Name]?"
+    assert b"Melnyk" not in path.read_bytes()

@@ -38,9 +38,9 @@ def counter(monkeypatch: pytest.MonkeyPatch) -> CountingEmbeddings:
 
 
 def load_model_path() -> str:
-    from assistant.embed import bundled_model_path
+    from assistant.embed import resolve_model
 
-    return str(bundled_model_path())
+    return resolve_model("")
 
 
 def test_ask_cites_the_right_page(settings: Settings, musterhausen_pdf: Path) -> None:

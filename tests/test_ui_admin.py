@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from assistant.settings import Settings
 from ingest import run_ingest
 from ingest.metadata import read_manifest
-from ui import state, texts
+from ui import login, state, texts, upload_guard
 from ui.auth import hash_password
 
 from .pdfs import make_pdf
@@ -91,11 +91,15 @@ def test_wrong_password_is_refused_and_throttled(
         _login(at, "falsch")
         assert texts.LOGIN_WRONG in [e.value for e in at.error]
         assert not at.tabs
-    _login(at, "falsch")  # the third failure locks the login for a while
+    _login(at, "falsch")  # the third failure locks this client out for a while
     assert any("Zu viele Fehlversuche" in e.value for e in at.error)
-    _login(at, PASSWORD)  # even the right password waits
+    assert at.get("form")[0].proto.form.clear_on_submit  # the browser empties the field
+    _login(at, PASSWORD)  # even the right password waits, from this client
     assert any("Zu viele Fehlversuche" in e.value for e in at.error)
     assert not at.tabs and not at.get("file_uploader")
+    monkeypatch.setattr(login, "client_address", lambda: "192.0.2.44")
+    _login(at, PASSWORD)  # another client that has not failed gets in
+    assert at.tabs
 
 
 def test_login_shows_the_document_list_with_status(admin: AppTest) -> None:
@@ -103,6 +107,7 @@ def test_login_shows_the_document_list_with_status(admin: AppTest) -> None:
         texts.TAB_DOCUMENTS,
         texts.TAB_UPLOAD,
         texts.TAB_INGEST,
+        texts.TAB_AUDIT,
     ]
     table = _documents(admin)
     assert list(table[texts.COL_DOC]) == ["beispielstadt.md", "musterhausen.pdf"]
@@ -200,3 +205,42 @@ def test_rebuild_switches_the_chat_to_the_new_index(admin: AppTest, corpus: Sett
     assert "Neuaufbau abgeschlossen" in _flash(admin)
     assert chat.index.generation != old_generation  # the shared assistant follows the rebuild
     assert chat.ask("Wann tagt die Schulplatzkonferenz in Musterhausen?").found
+
+
+def test_a_chat_session_cannot_store_an_upload(
+    corpus: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    upload_guard.install()
+    at = _open_admin(corpus, monkeypatch, hash_password(PASSWORD, n=2**10))
+    upload_guard.revoke(upload_guard.current_session_id() or "test session id")
+    at.switch_page("views/chat.py").run()
+    from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+    from streamlit.runtime.uploaded_file_manager import UploadedFileRec
+
+    manager = MemoryUploadedFileManager("/mock/upload")
+    manager.add_file("test session id", UploadedFileRec("f1", "x.pdf", "application/pdf", b"%PDF"))
+    assert manager.get_files("test session id", ["f1"]) == []  # dropped at once
+    admin = _login(at.switch_page("views/admin.py").run(), PASSWORD)
+    assert upload_guard.is_allowed("test session id")
+    manager.add_file("test session id", UploadedFileRec("f2", "x.pdf", "application/pdf", b"%PDF"))
+    assert [f.file_id for f in manager.get_files("test session id", ["f2"])] == ["f2"]
+    admin.sidebar.button[-1].click().run()  # Abmelden
+    assert not upload_guard.is_allowed("test session id")
+
+
+def test_the_audit_tab_lists_answers_without_personal_details(
+    corpus: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.audit import AuditLog, entry_for
+
+    chat = state.assistant(corpus)
+    answer = chat.ask("Wann tagt die Schulplatzkonferenz in Musterhausen?")
+    documents = {d.doc_id: d for d in chat.index.documents()}
+    AuditLog.for_data_dir(corpus.data_dir).append(entry_for(answer, documents, "chat", "s1"))
+    at = _login(_open_admin(corpus, monkeypatch, hash_password(PASSWORD, n=2**10)), PASSWORD)
+    table = next(d.value for d in at.dataframe if texts.COL_SOURCES in d.value.columns)
+    row = table.iloc[0]
+    assert row[texts.COL_RESULT] == texts.AUDIT_FOUND and row[texts.COL_CHANNEL] == "Chat"
+    assert "musterhausen.pdf (Stand 01.05.2023" in row[texts.COL_SOURCES]
+    assert texts.AUDIT_INTACT in [c.value for c in at.caption]
+    assert texts.AUDIT_EXPORT in [d.proto.label for d in at.get("download_button")]

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from assistant.audit import AuditLog
 from assistant.feedback import FeedbackStore
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, ComparisonPart, SentenceCheck
@@ -117,7 +118,7 @@ def test_feedback_is_stored_locally_with_its_context(
     store = FeedbackStore.for_data_dir(corpus_settings.data_dir)
     before = len(store.records())
     _ask(app, "Wann tagt die Schulplatzkonferenz in Musterhausen?")
-    app.feedback[0].set_value(1).run()
+    _button(app, texts.FEEDBACK_HELPFUL).click().run()
     assert texts.FEEDBACK_THANKS in _captions(app)
     record = store.records()[-1]
     assert len(store.records()) == before + 1
@@ -125,7 +126,7 @@ def test_feedback_is_stored_locally_with_its_context(
     assert record.citations[0]["doc_id"] == "musterhausen.pdf" and record.index_version
     app.text_input[0].set_value("Genau richtig")
     _button(app, texts.FEEDBACK_COMMENT_SAVE).click().run()
-    app.feedback[0].set_value(0).run()
+    _button(app, texts.FEEDBACK_UNHELPFUL).click().run()
     record = store.records()[-1]
     assert record.comment == "Genau richtig" and not record.helpful
     assert len(store.records()) == before + 1
@@ -157,11 +158,12 @@ def test_follow_up_questions_carry_the_history(app: AppTest) -> None:
     _ask(app, "Wann tagt die Schulplatzkonferenz in Musterhausen?")
     _ask(app, "Und wie lange dauert die Sprachstandsfeststellung?")
     assert len(app.chat_message) == 4
-    app.feedback[0].set_value(1).run()
+    _button(app, texts.FEEDBACK_HELPFUL).click().run()
+    assert _button(app, texts.FEEDBACK_HELPFUL).proto.type == "primary"
     app.sidebar.button[0].click().run()  # "Neues Gespräch"
     assert len(app.chat_message) == 0
     _ask(app, "Wann tagt die Schulplatzkonferenz in Musterhausen?")
-    assert app.feedback[0].value is None  # a new answer starts unrated
+    assert _button(app, texts.FEEDBACK_HELPFUL).proto.type == "secondary"  # unrated
 
 
 def _citation(n: int, kommune: str) -> Citation:
@@ -232,3 +234,76 @@ def test_without_index_the_page_says_what_to_do(
     assert texts.NO_INDEX in [i.value for i in at.info]
     _ask(at, "Wann tagt die Schulplatzkonferenz?")
     assert "noch keinen Index" in at.error[0].value
+
+
+PERSONAL = "Mein Schüler Ahmet Yilmaz, geboren 12.03.2011, braucht einen Schulplatz – was tun?"
+
+
+def _page_text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [w.value for w in at.warning]
+    return "\n".join(parts).replace("\\", "")
+
+
+def test_personal_details_are_not_asked_and_a_redacted_question_is_offered(
+    app: AppTest, corpus_settings: Settings
+) -> None:
+    _ask(app, PERSONAL)
+    assert len(app.chat_message) == 0  # not asked, not echoed
+    text = _page_text(app)
+    assert "persönliche Angaben (Namen, Geburtsdaten)" in text
+    assert "Mein Schüler [Name], geboren [Geburtsdatum], braucht einen Schulplatz" in text
+    assert "Yilmaz" not in text and "12.03.2011" not in text
+    _button(app, texts.PRIVACY_ASK_REDACTED).click().run()
+    assert not app.exception
+    assert (
+        app.chat_message[0]
+        .markdown[0]
+        .value.replace("\\", "")
+        .startswith("Mein Schüler [Name], geboren [Geburtsdatum]")
+    )
+    assert texts.PRIVACY_ASK_REDACTED not in [b.label for b in app.button]
+    records = AuditLog.for_data_dir(corpus_settings.data_dir).entries()
+    assert records[-1]["question"].startswith("Mein Schüler [Name]")
+    assert records[-1]["personal_data_removed"] == ["name", "birthdate"]
+    audit_files = b"".join(p.read_bytes() for p in (corpus_settings.data_dir / "audit").iterdir())
+    assert b"Yilmaz" not in audit_files
+
+
+def test_the_notice_can_be_discarded(app: AppTest) -> None:
+    _ask(app, "Kann Frau Kowalski ihre Tochter unter 0151 23456789 anmelden?")
+    _button(app, texts.PRIVACY_DISCARD).click().run()
+    assert texts.PRIVACY_ASK_REDACTED not in [b.label for b in app.button]
+    assert len(app.chat_message) == 0
+
+
+def test_every_answer_is_recorded_in_the_audit_trail(
+    app: AppTest, corpus_settings: Settings
+) -> None:
+    log = AuditLog.for_data_dir(corpus_settings.data_dir)
+    before = len(log.entries())
+    _ask(app, "Wann tagt die Schulplatzkonferenz in Musterhausen?")
+    records = log.entries()
+    assert len(records) == before + 1
+    record = records[-1]
+    assert record["channel"] == "chat" and record["found"] and record["generator"] == "extractive"
+    assert record["index_generation"] and record["session"]
+    (doc,) = [d for d in record["documents"] if d["doc_id"] == "musterhausen.pdf"]
+    assert doc["stand"] == "2023-05-01" and len(doc["content_hash"]) == 64
+    assert log.verify() == []
+
+
+def test_the_responsible_office_is_shown_with_its_own_source(app: AppTest) -> None:
+    _ask(app, "Wer ist in Beispielstadt für die Erstberatung zuständig?")
+    assert not app.exception
+    assert f"**{texts.CONTACT_HEADING}**" in [m.value for m in app.markdown]
+    box = "\n".join(h.proto.body for h in app.get("html"))
+    assert "<li>Stelle: Kommunale Integrationszentrum Beispielstadt</li>" in box
+    assert "<li>Telefon: 05231 99-4410</li>" in box
+    assert "<li>E-Mail: ki@beispielstadt.example</li>" in box
+    assert "<li>Sprechzeiten: montags und mittwochs von 9 bis 12 Uhr</li>" in box
+    assert "Quelle: Konzept Neuzuwanderung Beispielstadt" in _captions(app)
+
+
+def test_no_responsible_office_is_invented(app: AppTest) -> None:
+    _ask(app, "Wann tagt die Schulplatzkonferenz in Musterhausen?")
+    assert f"**{texts.CONTACT_HEADING}**" not in [m.value for m in app.markdown]

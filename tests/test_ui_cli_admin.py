@@ -85,3 +85,39 @@ def test_feedback_export(
     assert main(["feedback", "--out", str(out)]) == 0
     (candidate,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert candidate["question"] == "Wann?" and candidate["needs_review"]
+
+
+def test_admin_hash_for_the_evaluator_role(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "Evaluation-2024")
+    assert main(["admin-hash", "--role", "evaluator"]) == 0
+    line = capsys.readouterr().out.strip()
+    assert line.startswith("KONZEPTLOTSE_EVALUATOR_PASSWORD_HASH=scrypt:")
+
+
+def test_audit_exports_the_records_of_cli_answers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ingest import run_ingest
+
+    from .ui_corpus import make_corpus
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    make_corpus(docs)
+    data = tmp_path / "data"
+    run_ingest(Settings(data_dir=data, corpus_dir=docs))
+    question = "Wann tagt die Schulplatzkonferenz? Frage von Frau Kowalski, Tel. 0151 23456789"
+    assert main(["--data-dir", str(data), "ask", question]) == 0
+    err = capsys.readouterr().err
+    assert "persönliche Angaben" in err and "Frau [Name]" in err
+    assert main(["--data-dir", str(data), "audit", "--json", "--since", "2000-01-01"]) == 0
+    (record,) = json.loads(capsys.readouterr().out)
+    assert record["channel"] == "cli" and record["index_generation"]
+    assert record["question"].endswith("Frage von Frau [Name], Tel. [Telefon]")
+    assert record["personal_data_removed"] == ["name", "phone"]
+    assert "Kowalski" not in "".join(p.read_text() for p in (data / "audit").glob("*.jsonl"))
+    assert main(["--data-dir", str(data), "audit", "--verify"]) == 0
+    assert main(["--data-dir", str(data), "audit", "--since", "gestern"]) == 1
+    assert "JJJJ-MM-TT" in capsys.readouterr().err

@@ -14,7 +14,8 @@ from assistant.settings import Settings
 from assistant.types import Answer, Citation
 from evals.runner import list_runs, load_run, save_run
 from ingest import run_ingest
-from ui import state, texts
+from ui import login, state, texts
+from ui.auth import hash_password
 
 from .ui_corpus import app_env, make_corpus
 
@@ -54,8 +55,31 @@ def _record(stamp: str, passed: dict[str, bool], hit5: float) -> dict[str, Any]:
     }
 
 
+EVAL_PASSWORD = "Evaluation-1234"
+ADMIN_PASSWORD = "Verwaltung-1234"
+
+
+def _login(at: AppTest, password: str) -> AppTest:
+    at.text_input(key="eval_login_password").set_value(password)
+    at.button(key="FormSubmitter:eval_login-Anmelden").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _open(settings: Settings, monkeypatch: pytest.MonkeyPatch, evaluator_hash: str) -> AppTest:
+    app_env(monkeypatch, settings, hash_password(ADMIN_PASSWORD, n=2**10))
+    monkeypatch.setenv("KONZEPTLOTSE_EVALUATOR_PASSWORD_HASH", evaluator_hash)
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.switch_page("views/evaluation.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
 @pytest.fixture
 def evaluator(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv(
+        "KONZEPTLOTSE_EVALUATOR_PASSWORD_HASH", hash_password(EVAL_PASSWORD, n=2**10)
+    )
     app_env(monkeypatch, settings)
     runs = settings.data_dir / "eval-runs"
     save_run(
@@ -71,7 +95,8 @@ def evaluator(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120).run()
     at.switch_page("views/evaluation.py").run()
     assert not at.exception, at.exception
-    return at
+    assert not at.tabs  # nothing before the login
+    return _login(at, EVAL_PASSWORD)
 
 
 def _metrics(at: AppTest) -> dict[str, str]:
@@ -117,7 +142,7 @@ def test_runs_a_new_evaluation_in_the_background(
 ) -> None:
     make_corpus(settings.corpus_dir)
     run_ingest(settings)
-    dataset = tmp_path / "fragen.jsonl"
+    dataset = settings.data_dir / "kurz.jsonl"
     questions = [
         {
             "id": "t1",
@@ -137,7 +162,8 @@ def test_runs_a_new_evaluation_in_the_background(
     dataset.write_text(
         "\n".join(json.dumps(q, ensure_ascii=False) for q in questions), encoding="utf-8"
     )
-    evaluator.text_input(key="eval_dataset").set_value(str(dataset))
+    evaluator.run()
+    evaluator.selectbox(key="eval_dataset").set_value(dataset)
     evaluator.checkbox(key="eval_baselines").uncheck()
     next(b for b in evaluator.button if b.label == texts.NEW_RUN_START).click().run()
     final = state.eval_job(settings).wait(120)
@@ -153,10 +179,60 @@ def test_runs_a_new_evaluation_in_the_background(
     assert _metrics(evaluator)["Bestanden"] == "1.000"
 
 
-def test_missing_dataset_blocks_the_start(evaluator: AppTest, tmp_path: Path) -> None:
-    evaluator.text_input(key="eval_dataset").set_value(str(tmp_path / "fehlt.jsonl")).run()
-    assert any("fehlt" in w.value for w in evaluator.warning)
-    assert next(b for b in evaluator.button if b.label == texts.NEW_RUN_START).disabled
+def test_only_question_sets_from_evals_and_the_data_dir_are_offered(
+    settings: Settings, evaluator: AppTest, tmp_path: Path
+) -> None:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    (settings.data_dir / "eigene.jsonl").write_text("{}", encoding="utf-8")
+    (tmp_path / "geheim.jsonl").write_text("{}", encoding="utf-8")
+    (settings.data_dir / "link.jsonl").symlink_to(tmp_path / "geheim.jsonl")
+    evaluator.run()
+    offered = evaluator.selectbox(key="eval_dataset").options
+    assert offered[0].startswith("fragen.jsonl")
+    assert any(o.startswith("eigene.jsonl") for o in offered)
+    assert not any("geheim" in o or "link" in o or "personendaten" in o for o in offered)
+    assert not evaluator.text_input  # no free path to type
+
+
+def test_the_page_needs_the_evaluator_or_admin_login(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _open(settings, monkeypatch, hash_password(EVAL_PASSWORD, n=2**10))
+    _login(at, "falsch")
+    assert texts.LOGIN_WRONG in [e.value for e in at.error] and not at.tabs
+    assert at.get("form")[0].proto.form.clear_on_submit  # the browser empties the field
+    _login(at, ADMIN_PASSWORD)  # the admin may evaluate too
+    assert [t.label for t in at.tabs][:1] == [texts.TAB_RUN_VIEW]
+    assert "Administrator/in" in "".join(c.value for c in at.sidebar.caption)
+
+
+def test_an_evaluator_cannot_open_the_admin_page(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _login(_open(settings, monkeypatch, hash_password(EVAL_PASSWORD, n=2**10)), EVAL_PASSWORD)
+    at.switch_page("views/admin.py").run()
+    assert not at.tabs and at.text_input(key="login_password") is not None
+
+
+def test_an_idle_login_expires(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KONZEPTLOTSE_SESSION_IDLE_MINUTES", "1")
+    at = _login(_open(settings, monkeypatch, hash_password(EVAL_PASSWORD, n=2**10)), EVAL_PASSWORD)
+    assert at.tabs
+    at.session_state[login.SESSION_KEY].last_active -= 61
+    at.run()
+    assert not at.tabs
+    assert any("abgelaufen" in i.value for i in at.info)
+
+
+def test_without_any_password_the_page_explains_how_to_enable_it(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app_env(monkeypatch, settings, "")
+    monkeypatch.setenv("KONZEPTLOTSE_EVALUATOR_PASSWORD_HASH", "")
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.switch_page("views/evaluation.py").run()
+    assert "admin-hash --role evaluator" in at.info[0].value
+    assert not at.text_input and not at.tabs
 
 
 def test_feedback_can_be_exported_as_candidate_questions(

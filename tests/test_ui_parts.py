@@ -43,22 +43,19 @@ def test_malformed_hashes_never_verify(bad: str) -> None:
     assert not auth.verify_password("geheim", bad)
 
 
-def test_throttle_grows_and_resets() -> None:
+def test_throttle_grows_per_client_and_resets() -> None:
     now = [100.0]
-    throttle = auth.LoginThrottle(
-        free_attempts=2, base_delay_s=5, max_delay_s=12, clock=lambda: now[0]
-    )
-    throttle.record_failure()
-    assert throttle.wait_seconds() == 0
-    throttle.record_failure()
-    assert throttle.wait_seconds() == 5
+    guard = auth.LoginGuard(free_attempts=2, base_delay_s=5, max_delay_s=12, clock=lambda: now[0])
+    assert not guard.attempt("a", lambda: False).wait_s
+    assert guard.attempt("a", lambda: False).wait_s == 5
+    assert guard.wait_seconds("b") == 0  # another client is not affected
     now[0] += 5
-    throttle.record_failure()
-    assert throttle.wait_seconds() == 10
-    throttle.record_failure()
-    assert throttle.wait_seconds() == 12  # capped
-    throttle.record_success()
-    assert throttle.wait_seconds() == 0 and throttle.failures == 0
+    assert guard.attempt("a", lambda: False).wait_s == 10
+    now[0] += 10
+    assert guard.attempt("a", lambda: False).wait_s == 12  # capped
+    now[0] += 12
+    assert guard.attempt("a", lambda: True).ok
+    assert guard.wait_seconds("a") == 0
 
 
 def test_background_job_runs_one_at_a_time_and_reports() -> None:

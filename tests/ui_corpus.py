@@ -21,6 +21,12 @@ die Plätze an den Schulen innerhalb von drei Wochen.
 ## Elternarbeit
 
 Das Elterncafé im Familienzentrum Beispielstadt öffnet donnerstags von 15 bis 17 Uhr.
+
+## Erstberatung
+
+Zuständig für die Erstberatung ist das Kommunale Integrationszentrum Beispielstadt (Bildungshaus,
+Raum 2.05), erreichbar unter Telefon 05231 99-4410 oder per E-Mail an ki@beispielstadt.example.
+Die offene Sprechstunde ist montags und mittwochs von 9 bis 12 Uhr.
 """
 
 MANIFEST = """\

@@ -17,8 +17,8 @@ from ingest import admin
 from ingest.load import SUPPORTED_SUFFIXES
 from ingest.pipeline import STATUS_LABELS, IngestReport, Progress
 
-from . import state, texts
-from .formatting import escape_markdown, format_stand
+from . import state, texts, upload_guard
+from .formatting import escape_markdown, format_stand, format_timestamp, kommune_label
 from .jobs import JobState
 
 __all__ = [
@@ -138,18 +138,19 @@ def documents_section(config: Settings) -> list[str]:
         st.info(texts.DOCS_EMPTY)
         return []
     counts = {s: sum(1 for r in rows if r.status == s) for s in texts.DOC_STATUS}
+    issuers = {d.doc_id: d.meta.issuer for d in state.documents(config)}
     st.caption(texts.DOCS_SUMMARY.format(**counts))
     table = [
         {
             texts.COL_DOC: r.doc_id,
             texts.COL_STATUS: texts.DOC_STATUS[r.status],
-            texts.COL_KOMMUNE: r.kommune,
+            texts.COL_KOMMUNE: kommune_label(r.kommune, issuers.get(r.doc_id, "")),
             texts.COL_TYPE: r.doc_type,
             texts.COL_STAND: format_stand(r.stand),
             texts.COL_PAGES: r.pages,
             texts.COL_CHUNKS: r.chunks,
             texts.COL_WARNINGS: " · ".join(r.warnings),
-            texts.COL_INGESTED: r.ingested_at.replace("T", " ").removesuffix("Z"),
+            texts.COL_INGESTED: format_timestamp(r.ingested_at),
             texts.COL_TITLE: r.title,
         }
         for r in rows
@@ -160,8 +161,15 @@ def documents_section(config: Settings) -> list[str]:
 
 _DOC_COLUMNS = {
     texts.COL_DOC: st.column_config.TextColumn(width="medium"),
-    texts.COL_TITLE: st.column_config.TextColumn(width="medium"),
-    texts.COL_WARNINGS: st.column_config.TextColumn(width="large"),
+    texts.COL_STATUS: st.column_config.TextColumn(width="small"),
+    texts.COL_KOMMUNE: st.column_config.TextColumn(width="medium"),
+    texts.COL_TYPE: st.column_config.TextColumn(width="small"),
+    texts.COL_STAND: st.column_config.TextColumn(width="small"),
+    texts.COL_PAGES: st.column_config.NumberColumn(width="small"),
+    texts.COL_CHUNKS: st.column_config.NumberColumn(width="small"),
+    texts.COL_WARNINGS: st.column_config.TextColumn(width="medium"),
+    texts.COL_INGESTED: st.column_config.TextColumn(width="small"),
+    texts.COL_TITLE: st.column_config.TextColumn(width="large"),
 }
 
 
@@ -237,6 +245,8 @@ def _upload(config: Settings) -> None:
     except KonzeptlotseError as exc:
         _flash("error", str(exc))
         return
+    finally:
+        upload_guard.release(uploaded.file_id)  # the bytes are on disk now (or rejected)
     if path.name != uploaded.name:
         _flash("info", texts.UPLOAD_RENAMED.format(name=path.name))
     if _start(config, texts.JOB_UPLOAD.format(name=path.name), paths=[path]):

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import texts
+from ui import german_dom, texts, upload_guard
 
 PAGES = Path(__file__).with_name("views")
 
 
 def main() -> None:
     """Configure the app and run the selected page."""
+    upload_guard.install()  # no-op when ``ui.serve`` already did it
     st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
     pages = [
         st.Page(
@@ -39,6 +40,7 @@ def main() -> None:
     with st.sidebar:
         st.caption(texts.OFFLINE_NOTE)
     page.run()
+    german_dom.install()
 
 
 main()

@@ -1,4 +1,4 @@
-"""Admin password: salted scrypt hashes in a self-describing string, and login throttling.
+"""Passwords: salted scrypt hashes in a self-describing string, and the login throttle.
 
 Hash format: ``scrypt:<n>:<r>:<p>:<salt>:<hash>`` (salt and hash base64url without padding).
 Colons instead of ``$`` so the line can go into ``.env``, a shell or a systemd unit unquoted.
@@ -12,10 +12,11 @@ import hmac
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["LoginThrottle", "hash_password", "is_valid_hash", "verify_password"]
+__all__ = ["LoginGuard", "LoginResult", "hash_password", "is_valid_hash", "verify_password"]
 
 SCHEME = "scrypt"
 N, R, P = 2**15, 8, 1  # ~32 MiB and ~0.1 s per check: slow for guessing, fine for a login
@@ -76,37 +77,86 @@ def verify_password(password: str, encoded: str) -> bool:
     return hmac.compare_digest(candidate, digest)
 
 
-@dataclass
-class LoginThrottle:
-    """Growing lockout after repeated failures, shared by all sessions of a process.
+@dataclass(frozen=True)
+class LoginResult:
+    """The outcome of one login attempt."""
 
-    The first ``free_attempts`` failures cost nothing; each further one doubles the wait,
-    starting at ``base_delay_s`` and capped at ``max_delay_s``. A success resets it.
+    ok: bool  # the password was right
+    checked: bool  # the password was actually verified (not refused by the throttle)
+    wait_s: float = 0.0  # seconds until this client may try again (0 = now)
+
+
+@dataclass
+class _Client:
+    failures: int = 0
+    locked_until: float = 0.0
+    last_failure: float = 0.0
+
+
+@dataclass
+class LoginGuard:
+    """Throttles password checks per client address, over all accounts of the app.
+
+    One lock covers check, verification and record, so parallel sessions cannot slip extra
+    guesses through one window. A client's first ``free_attempts`` failures cost nothing;
+    each further one doubles its wait (``base_delay_s`` up to ``max_delay_s``). On top, all
+    clients that have failed before share a small budget of ``global_per_minute`` checks,
+    so many addresses cannot guess fast either. A client without failures is never
+    throttled: the right password from a clean address always gets through.
     """
 
     free_attempts: int = 3
     base_delay_s: float = 5.0
     max_delay_s: float = 300.0
+    global_per_minute: int = 10
+    forget_after_s: float = 3600.0  # failures older than this no longer count
     clock: Callable[[], float] = time.monotonic
-    failures: int = 0
-    locked_until: float = 0.0
+    _clients: dict[str, _Client] = field(default_factory=dict, repr=False)
+    _recent: deque[float] = field(default_factory=deque, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def wait_seconds(self) -> float:
-        """Seconds until the next attempt is allowed (0 = now)."""
+    def wait_seconds(self, client: str) -> float:
+        """Seconds until ``client`` may try again (0 = now)."""
         with self._lock:
-            return max(0.0, self.locked_until - self.clock())
+            return self._wait(client, self.clock())
 
-    def record_failure(self) -> None:
-        """Count a failed attempt and extend the lockout."""
+    def attempt(self, client: str, verify: Callable[[], bool]) -> LoginResult:
+        """Check, verify and record one attempt of ``client`` atomically."""
         with self._lock:
-            self.failures += 1
-            over = self.failures - self.free_attempts
-            if over >= 0:
-                delay = min(self.max_delay_s, self.base_delay_s * 2**over)
-                self.locked_until = self.clock() + delay
+            now = self.clock()
+            wait = self._wait(client, now)
+            if wait > 0:
+                return LoginResult(ok=False, checked=False, wait_s=wait)
+            ok = verify()
+            if ok:
+                self._clients.pop(client, None)
+                return LoginResult(ok=True, checked=True)
+            self._record_failure(client, now)
+            return LoginResult(ok=False, checked=True, wait_s=self._wait(client, now))
 
-    def record_success(self) -> None:
-        """Reset after a correct password."""
-        with self._lock:
-            self.failures, self.locked_until = 0, 0.0
+    def _wait(self, client: str, now: float) -> float:
+        record = self._clients.get(client)
+        if record is None:
+            return 0.0
+        if now - record.last_failure > self.forget_after_s:
+            del self._clients[client]
+            return 0.0
+        own = record.locked_until - now
+        while self._recent and now - self._recent[0] >= 60.0:
+            self._recent.popleft()
+        shared = (
+            60.0 - (now - self._recent[0]) if len(self._recent) >= self.global_per_minute else 0
+        )
+        return max(0.0, own, shared)
+
+    def _record_failure(self, client: str, now: float) -> None:
+        record = self._clients.setdefault(client, _Client())
+        record.failures += 1
+        record.last_failure = now
+        over = record.failures - self.free_attempts
+        if over >= 0:
+            record.locked_until = now + min(self.max_delay_s, self.base_delay_s * 2**over)
+        self._recent.append(now)
+        if len(self._clients) > 10_000:  # a flood of addresses: keep only the locked ones
+            for key in [k for k, c in self._clients.items() if c.locked_until <= now]:
+                del self._clients[key]

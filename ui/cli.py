@@ -18,6 +18,7 @@ from assistant.errors import KonzeptlotseError
 from assistant.privacy import apply_offline_defaults
 from assistant.settings import Settings
 from assistant.texts import SENTENCE_SUPPORTED
+from assistant.types import DocumentMeta
 
 if TYPE_CHECKING:
     from ingest.pipeline import IngestReport
@@ -113,8 +114,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("doc_id", help="Dokument-ID (siehe `konzeptlotse sources`)")
     p.set_defaults(handler=_cmd_delete)
 
-    p = sub.add_parser("admin-hash", help="Hash des Admin-Passworts für .env erzeugen")
+    p = sub.add_parser("admin-hash", help="Passwort-Hash für .env erzeugen (Verwaltung/Evaluation)")
+    p.add_argument(
+        "--role",
+        choices=["admin", "evaluator"],
+        default="admin",
+        help="admin = Verwaltung (Standard), evaluator = nur Evaluationsseite",
+    )
     p.set_defaults(handler=_cmd_admin_hash)
+
+    p = sub.add_parser("audit", help="Prüfprotokoll der Antworten ausgeben")
+    p.add_argument("--since", help="Erst ab diesem Tag (JJJJ-MM-TT)")
+    p.add_argument("--json", action="store_true", help="Als JSON ausgeben")
+    p.add_argument("--verify", action="store_true", help="Nur die Prüfkette kontrollieren")
+    p.set_defaults(handler=_cmd_audit)
 
     p = sub.add_parser("feedback", help="Rückmeldungen als Kandidatenfragen (JSONL) ausgeben")
     p.add_argument("--out", type=Path, help="In diese Datei schreiben (sonst Standardausgabe)")
@@ -228,24 +241,50 @@ class _ProgressBar:
 
 def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from assistant import Answer, Filters, get_assistant
+    from assistant.pii import redact, screen
 
-    filters = Filters(kommunen=tuple(args.kommune))
     assistant = get_assistant(settings)
+    places = [p for d in assistant.index.documents() for p in (d.meta.kommune, d.meta.issuer) if p]
+    screening = screen(args.question, places)
+    question = screening.redacted
+    history = [redact(h, places) for h in args.history]
+    if screening.personal:
+        print(PRIVACY_NOTE.format(question=question), file=sys.stderr)
+    filters = Filters(kommunen=tuple(args.kommune))
     if args.json:
-        answer = assistant.ask(args.question, filters=filters, history=args.history)
+        answer = assistant.ask(question, filters=filters, history=history)
+        _audit(settings, assistant, answer, screening.kinds)
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return 0
     streamed = ""
     final: Answer | None = None
-    for item in assistant.ask_stream(args.question, filters=filters, history=args.history):
+    for item in assistant.ask_stream(question, filters=filters, history=history):
         if isinstance(item, Answer):
             final = item
         else:
             streamed += item
             print(item, end="", flush=True)
     assert final is not None
+    _audit(settings, assistant, final, screening.kinds)
     _print_details(final, streamed)
     return 0
+
+
+PRIVACY_NOTE = (
+    "Hinweis: Die Frage enthielt persönliche Angaben. Der Konzeptlotse ist für Fragen zu den "
+    "Konzepten da, nicht für Einzelfälle; gefragt wurde ohne sie: {question}"
+)
+
+
+def _audit(settings: Settings, assistant: Any, answer: Any, removed: Sequence[str]) -> None:
+    from assistant.audit import AuditLog, entry_for
+
+    documents = {d.doc_id: d for d in assistant.index.documents()}
+    entry = entry_for(answer, documents, "cli", removed=removed)
+    try:
+        AuditLog.for_data_dir(settings.data_dir, settings.audit_retention_days).append(entry)
+    except OSError as exc:
+        print(f"Warnung: Prüfprotokoll nicht geschrieben ({exc}).", file=sys.stderr)
 
 
 def _print_details(answer: Any, streamed: str) -> None:
@@ -295,15 +334,22 @@ def _cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     for r in records:
         print(f"{r.doc_id}\n  {r.meta.title}")
+        kommune = _marked(r.meta, "kommune", r.meta.kommune or "ohne Kommune")
+        doc_type = _marked(r.meta, "doc_type", r.meta.doc_type or "Dokument")
+        stand = _marked(r.meta, "stand", r.meta.stand or "unbekannt")
         print(
-            f"  {r.meta.kommune or 'ohne Kommune'} · {r.meta.doc_type or 'Dokument'} · "
-            f"Stand {r.meta.stand or 'unbekannt'} · {r.pages} Seiten · {r.chunk_count} "
+            f"  {kommune} · {doc_type} · Stand {stand} · {r.pages} Seiten · {r.chunk_count} "
             f"Abschnitte · eingelesen {r.ingested_at}"
         )
         for warning in r.warnings:
             print(f"  Hinweis: {warning}")
     print(f"{len(records)} Dokumente, Embedding-Modell {index.model_id}")
     return 0
+
+
+def _marked(meta: DocumentMeta, name: str, value: str) -> str:
+    """A metadata value, marked when it was read off the document (no manifest entry)."""
+    return f"{value} (aus dem Dokument erschlossen)" if meta.is_inferred(name) else value
 
 
 def _cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
@@ -364,20 +410,51 @@ def _cmd_delete(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+ROLE_ENV = {
+    "admin": "KONZEPTLOTSE_ADMIN_PASSWORD_HASH",
+    "evaluator": "KONZEPTLOTSE_EVALUATOR_PASSWORD_HASH",
+}
+
+
 def _cmd_admin_hash(args: argparse.Namespace, settings: Settings) -> int:
     import getpass
 
     from ui.auth import hash_password
 
-    password = getpass.getpass("Neues Admin-Passwort: ")
+    label = "Admin" if args.role == "admin" else "Evaluations"
+    password = getpass.getpass(f"Neues {label}-Passwort: ")
     if len(password) < MIN_PASSWORD:
         print(f"Fehler: Das Passwort braucht mindestens {MIN_PASSWORD} Zeichen.", file=sys.stderr)
         return EXIT_ERROR
     if getpass.getpass("Passwort wiederholen: ") != password:
         print("Fehler: Die beiden Eingaben stimmen nicht überein.", file=sys.stderr)
         return EXIT_ERROR
-    print(f"KONZEPTLOTSE_ADMIN_PASSWORD_HASH={hash_password(password)}")
+    print(f"{ROLE_ENV[args.role]}={hash_password(password)}")
     print("Diese Zeile in .env eintragen und den Konzeptlotsen neu starten.", file=sys.stderr)
+    return 0
+
+
+def _cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.audit import AuditLog, parse_day
+
+    log = AuditLog.for_data_dir(settings.data_dir, settings.audit_retention_days)
+    log.purge()
+    problems = log.verify()
+    for problem in problems:
+        print(f"Warnung: {problem}", file=sys.stderr)
+    if args.verify:
+        print("Prüfkette in Ordnung." if not problems else "Prüfkette unterbrochen.")
+        return EXIT_ERROR if problems else 0
+    records = log.entries(parse_day(args.since) if args.since else None)
+    if args.json:
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+        return 0
+    for r in records:
+        outcome = "beantwortet" if r.get("found") else "abgelehnt"
+        docs = ", ".join(f"{d['doc_id']} (Stand {d['stand'] or '–'})" for d in r["documents"])
+        print(f"{r['time']}  {r['channel']:<5} {outcome:<11} {r['question']}")
+        print(f"    Index {r['index_generation']} · {r['generator']} · {docs or 'keine Quellen'}")
+    print(f"{len(records)} Einträge.", file=sys.stderr)
     return 0
 
 
@@ -407,26 +484,17 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(UI_APP),
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(args.port),
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--global.developmentMode",
-        "false",
-    ]
-    env = dict(os.environ, KONZEPTLOTSE_DATA_DIR=str(settings.data_dir))
-    print(f"Konzeptlotse läuft auf http://127.0.0.1:{args.port} (Beenden mit Strg+C)")
-    return subprocess.call(command, env=env)
+    from ui.server_config import streamlit_flags
+
+    command = [sys.executable, "-m", "ui.serve", *streamlit_flags(settings, args.port)]
+    env = dict(
+        os.environ,
+        KONZEPTLOTSE_DATA_DIR=str(settings.data_dir.resolve()),
+        KONZEPTLOTSE_CORPUS_DIR=str(settings.corpus_dir.resolve()),
+    )
+    host = "127.0.0.1" if settings.server_address in {"0.0.0.0", "::"} else settings.server_address
+    print(f"Konzeptlotse läuft auf http://{host}:{args.port} (Beenden mit Strg+C)")
+    return subprocess.call(command, env=env, cwd=UI_APP.parents[1])
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from . import state, texts
 from .formatting import escape_markdown
 
 __all__ = [
+    "allowed_datasets",
     "compare_section",
     "feedback_section",
     "follow_finished_run",
@@ -43,6 +44,7 @@ TILE_METRICS = (
 )
 LOWER_IS_BETTER = {"false_refusal", "p50_ms", "p95_ms"}
 SEEN = "eval_seen_run"
+NOT_QUESTION_SETS = {"personendaten.jsonl"}  # the personal-data guard's labelled set
 VIEW_KEY = "view_run"
 POLL_SECONDS = 2.0
 
@@ -358,7 +360,17 @@ def new_run_section(config: Settings) -> None:
             st.error(escape_markdown(snapshot.error))
         else:
             st.success(escape_markdown(texts.EVAL_DONE.format(path=snapshot.result)))
-    dataset = Path(st.text_input(texts.NEW_RUN_DATASET, str(DEFAULT_DATASET), key="eval_dataset"))
+    datasets = allowed_datasets(config)
+    if not datasets:
+        st.warning(texts.NEW_RUN_NO_DATASETS)
+        return
+    dataset: Path = st.selectbox(
+        texts.NEW_RUN_DATASET,
+        datasets,
+        format_func=_dataset_label,
+        help=texts.NEW_RUN_DATASET_HELP,
+        key="eval_dataset",
+    )
     baselines = st.checkbox(texts.NEW_RUN_BASELINES, value=True, key="eval_baselines")
     split = st.radio(
         texts.NEW_RUN_SPLIT,
@@ -371,8 +383,6 @@ def new_run_section(config: Settings) -> None:
         st.number_input(texts.NEW_RUN_LIMIT, min_value=0, value=0, step=10, key="eval_limit")
     )
     missing = not dataset.is_file()
-    if missing:
-        st.warning(escape_markdown(texts.NEW_RUN_MISSING.format(path=dataset)))
     st.caption(texts.NEW_RUN_HINT.format(runs=str(runs_dir(config)).replace("`", "")))
     if st.button(
         texts.NEW_RUN_START,
@@ -384,7 +394,33 @@ def new_run_section(config: Settings) -> None:
         st.rerun()
 
 
+def allowed_datasets(config: Settings) -> list[Path]:
+    """The question sets an evaluator may run: JSONL files in ``evals/`` and the data directory.
+
+    Nothing else is readable from the page (no free path): symlinks that lead outside these
+    folders are left out, and the personal-data set is not a question set.
+    """
+    roots = [DEFAULT_DATASET.parent.resolve(), config.data_dir.resolve()]
+    found = []
+    for root in roots:
+        for path in sorted(root.glob("*.jsonl")) if root.is_dir() else []:
+            real = path.resolve()
+            inside = any(real.is_relative_to(r) for r in roots)
+            if inside and real.is_file() and path.name not in NOT_QUESTION_SETS:
+                found.append(path)
+    default = [p for p in found if p.resolve() == DEFAULT_DATASET.resolve()]
+    return default + [p for p in found if p not in default]
+
+
+def _dataset_label(path: Path) -> str:
+    in_evals = path.parent.resolve() == DEFAULT_DATASET.parent.resolve()
+    return f"{path.name} ({texts.DATASET_IN_EVALS if in_evals else texts.DATASET_IN_DATA})"
+
+
 def _start_run(config: Settings, dataset: Path, baselines: bool, split: str, limit: int) -> None:
+    if dataset not in allowed_datasets(config):  # the page offers no other; keep it that way
+        return
+
     def task(progress: Any) -> Path:
         questions = load_questions(dataset)
         if split != "all":

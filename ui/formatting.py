@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 
+from assistant import texts as pii_texts
+from assistant.contacts import Contact
+from assistant.pii import redact
 from assistant.types import Answer, Citation
 
 from . import texts
@@ -13,12 +17,18 @@ __all__ = [
     "anchor",
     "answer_markdown",
     "citation_meta",
+    "contact_lines",
     "escape_markdown",
     "format_stand",
+    "format_timestamp",
+    "is_municipality",
+    "kommune_label",
     "linked_markdown",
+    "plural",
     "stream_tokens",
 ]
 
+LEITFADEN = "Leitfaden"  # the manifest's pseudo-Kommune of cross-municipal documents
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$<>~:=])")
 _MARKER = re.compile(r"\[(\d+)\]")
 
@@ -60,10 +70,41 @@ def format_stand(stand: str) -> str:
     return f"{match[3]}.{match[2]}.{match[1]}" if match else stand.strip()
 
 
-def citation_meta(c: Citation) -> str:
-    """One line of facts about a source: municipality, type, Stand, page, section."""
+def format_timestamp(stamp: str) -> str:
+    """ISO timestamp as "TT.MM.JJJJ HH:MM" in local time (UTC stamps end in "Z")."""
+    try:
+        when = dt.datetime.fromisoformat(stamp.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return stamp.strip()
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return when.strftime("%d.%m.%Y %H:%M")
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """ "1 Seite", "3 Seiten": the number with the right form of the noun."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def is_municipality(kommune: str) -> bool:
+    """Whether a document's Kommune names a place (not the guide's pseudo-Kommune)."""
+    return bool(kommune) and kommune != LEITFADEN
+
+
+def kommune_label(kommune: str, issuer: str = "") -> str:
+    """What the UI shows as a document's Kommune: the guide's placeholder becomes its issuer.
+
+    The corpus manifest files cross-municipal documents (the guide, the project web page)
+    under the pseudo-Kommune "Leitfaden"; shown to people that reads as a place. Their
+    issuer is shown instead, or "–" when there is none.
+    """
+    return kommune if is_municipality(kommune) else issuer or "–"
+
+
+def citation_meta(c: Citation, issuer: str = "") -> str:
+    """One line of facts about a source: municipality (or issuer), type, Stand, page, section."""
     parts = [
-        c.kommune,
+        kommune_label(c.kommune, issuer),
         c.doc_type,
         texts.STAND.format(stand=format_stand(c.stand)) if c.stand else "",
         texts.PAGE.format(page=c.page) if c.paged else "",
@@ -81,9 +122,18 @@ def _source_lines(citations: Sequence[Citation]) -> list[str]:
     return lines
 
 
-def answer_markdown(answer: Answer, filters: str = "") -> str:
-    """The answer with its sources as Markdown, for memos (copy or download)."""
-    lines = [f"## {texts.EXPORT_QUESTION}", "", answer.question, ""]
+def contact_lines(contact: Contact) -> list[str]:
+    """The responsible office as "Label: value" lines (German labels)."""
+    return [f"{pii_texts.CONTACT_KINDS[kind]}: {value}" for kind, value in contact.fields()]
+
+
+def answer_markdown(answer: Answer, filters: str = "", contact: Contact | None = None) -> str:
+    """The answer with its sources as Markdown, for memos (copy or download).
+
+    The question goes through the personal-data guard once more: an export never carries
+    personal details, even from an answer object made elsewhere.
+    """
+    lines = [f"## {texts.EXPORT_QUESTION}", "", redact(answer.question), ""]
     if filters:
         lines += [f"_{texts.EXPORT_FILTERS}: {filters}_", ""]
     lines += [f"## {texts.EXPORT_ANSWER}", ""]
@@ -95,6 +145,15 @@ def answer_markdown(answer: Answer, filters: str = "") -> str:
     else:
         lines += [answer.text, ""]
     lines += [f"> {note}" for note in answer.notes] + ([""] if answer.notes else [])
+    if contact is not None and contact.citation is not None:
+        c = contact.citation
+        lines += [f"## {texts.CONTACT_HEADING}", "", *[f"- {x}" for x in contact_lines(contact)]]
+        lines += [
+            "",
+            f"{texts.CONTACT_SOURCE}: {c.title} – {citation_meta(c)}",
+            f"    „{c.quote}“",
+            "",
+        ]
     sources = answer.citations or answer.related
     if sources:
         heading = texts.SOURCES if answer.citations else texts.RELATED

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import itertools
 import time
 from collections.abc import Iterable, Sequence
@@ -19,6 +20,7 @@ from .formatting import (
     anchor,
     answer_markdown,
     citation_meta,
+    contact_lines,
     escape_markdown,
     linked_markdown,
     stream_tokens,
@@ -71,6 +73,8 @@ def turn(index: int, chat_turn: state.ChatTurn, config: Settings) -> None:
     _generation_checks(answer)
     for note in answer.notes:
         st.info(escape_markdown(note), icon=":material/info:")
+    if chat_turn.contact is not None:
+        _contact_box(index, chat_turn, config)
     if chat_turn.filters:
         st.caption(escape_markdown(texts.FILTERS_ACTIVE.format(filters=chat_turn.filters)))
     if answer.citations:
@@ -91,6 +95,33 @@ def _generation_checks(answer: Answer) -> None:
         with st.expander(label, icon=":material/warning:"):
             for check in doubtful:
                 st.markdown(f"- **{escape_markdown(check.status)}:** {escape_markdown(check.text)}")
+
+
+def _issuers(config: Settings) -> dict[str, str]:
+    """doc_id -> issuer, shown where a cross-municipal document has no Kommune."""
+    return {d.doc_id: d.meta.issuer for d in state.documents(config)}
+
+
+def _contact_box(index: int, chat_turn: state.ChatTurn, config: Settings) -> None:
+    """Who is responsible, as the cited document says, with its own source."""
+    contact = chat_turn.contact
+    if contact is None or contact.citation is None:
+        return
+    c = contact.citation
+    with st.container(border=True, key=f"contact-{chat_turn.uid}"):
+        st.markdown(f"**{texts.CONTACT_HEADING}**")
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in contact_lines(contact))
+        st.html(f'<ul class="kl-contact">{items}</ul>')  # plain text: no auto-linked e-mail
+        issuer = _issuers(config).get(c.doc_id, "")
+        source = f"{texts.CONTACT_SOURCE}: {c.title} – {citation_meta(c, issuer)}"
+        st.caption(escape_markdown(source))
+        st.markdown("> " + escape_markdown(" ".join(c.quote.split())))
+        with st.container(horizontal=True, vertical_alignment="center"):
+            key = f"open-z-{chat_turn.uid}"
+            if st.button(texts.OPEN_PAGE, key=key, icon=":material/description:"):
+                st.session_state[f"page-offset-{key}"] = 0
+                _original_page(c, config, f"page-offset-{key}")
+            st.caption(texts.CONTACT_HINT)
 
 
 def _comparison(index: int, answer: Answer) -> None:
@@ -124,15 +155,17 @@ def _sources(
     if query:
         st.caption(escape_markdown(texts.DETAILS_REWRITTEN.format(query=query)))
     kind = "q" if heading == texts.SOURCES else "r"
+    issuers = _issuers(config)
     for citation in citations:
-        _source_card(index, citation, f"open-{kind}-{chat_turn.uid}-{citation.n}", config)
+        key = f"open-{kind}-{chat_turn.uid}-{citation.n}"
+        _source_card(index, citation, key, config, issuers.get(citation.doc_id, ""))
 
 
-def _source_card(index: int, c: Citation, key: str, config: Settings) -> None:
+def _source_card(index: int, c: Citation, key: str, config: Settings, issuer: str) -> None:
     with st.container(border=True, gap="xsmall"):
         title = f"\\[{c.n}\\] {escape_markdown(c.title)}"
         st.markdown(f'<span id="{anchor(index, c.n)}"></span>**{title}**', unsafe_allow_html=True)
-        st.caption(escape_markdown(citation_meta(c)))
+        st.caption(escape_markdown(citation_meta(c, issuer)))
         st.markdown("> " + escape_markdown(" ".join(c.quote.split())))
         with st.container(horizontal=True, vertical_alignment="top"):
             if st.button(
@@ -234,10 +267,21 @@ def _text_document(c: Citation, path: Path) -> None:
 
 
 def _actions(index: int, chat_turn: state.ChatTurn, config: Settings) -> None:
-    markdown = answer_markdown(chat_turn.answer, chat_turn.filters)
+    markdown = answer_markdown(chat_turn.answer, chat_turn.filters, chat_turn.contact)
     with st.container(horizontal=True, vertical_alignment="center"):
         st.caption(texts.FEEDBACK_PROMPT)
-        rating = st.feedback("thumbs", key=f"feedback-{chat_turn.uid}")
+        for helpful, label, icon in (
+            (True, texts.FEEDBACK_HELPFUL, ":material/thumb_up:"),
+            (False, texts.FEEDBACK_UNHELPFUL, ":material/thumb_down:"),
+        ):
+            st.button(
+                label,
+                icon=icon,
+                type="primary" if chat_turn.helpful is helpful else "secondary",
+                key=f"feedback-{'yes' if helpful else 'no'}-{chat_turn.uid}",
+                on_click=_store_feedback,
+                args=(chat_turn, config, helpful),
+            )
         with st.popover(texts.COPY, icon=":material/content_copy:"):
             st.caption(texts.COPY_HINT)
             st.code(markdown, language="markdown", wrap_lines=True)
@@ -250,8 +294,8 @@ def _actions(index: int, chat_turn: state.ChatTurn, config: Settings) -> None:
             icon=":material/download:",
             key=f"download-{chat_turn.uid}",
         )
-    if rating is not None:
-        _store_feedback(chat_turn, config, helpful=rating == 1)
+    if chat_turn.helpful is not None:
+        _comment_form(chat_turn, config)
 
 
 def _store_feedback(chat_turn: state.ChatTurn, config: Settings, helpful: bool) -> None:
@@ -261,12 +305,19 @@ def _store_feedback(chat_turn: state.ChatTurn, config: Settings, helpful: bool) 
     elif chat_turn.helpful != helpful:
         store.update(chat_turn.feedback_id, helpful=helpful)
     chat_turn.helpful = helpful
+
+
+def _comment_form(chat_turn: state.ChatTurn, config: Settings) -> None:
     st.caption(texts.FEEDBACK_THANKS)
     with (
         st.form(key=f"feedback-comment-form-{chat_turn.uid}", border=False),
         st.container(horizontal=True, vertical_alignment="bottom"),
     ):
-        comment = st.text_input(texts.FEEDBACK_COMMENT, key=f"feedback-comment-{chat_turn.uid}")
+        comment = st.text_input(
+            texts.FEEDBACK_COMMENT,
+            key=f"feedback-comment-{chat_turn.uid}",
+            help=texts.FEEDBACK_COMMENT_HELP,
+        )
         if st.form_submit_button(texts.FEEDBACK_COMMENT_SAVE):
-            store.update(chat_turn.feedback_id, comment=comment)
+            state.feedback_store(config).update(chat_turn.feedback_id, comment=comment)
             st.caption(texts.FEEDBACK_COMMENT_SAVED)

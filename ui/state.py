@@ -7,36 +7,35 @@ with different data directories never share state.
 
 from __future__ import annotations
 
-import threading
 import uuid
 from dataclasses import dataclass, field
 
 import streamlit as st
 
 from assistant.api import Assistant, get_assistant
+from assistant.audit import AuditLog
+from assistant.contacts import Contact
 from assistant.errors import KonzeptlotseError
 from assistant.feedback import FeedbackStore
 from assistant.privacy import apply_offline_defaults
 from assistant.settings import Settings
 from assistant.types import Answer, DocRecord
 
-from .auth import LoginThrottle
 from .jobs import BackgroundJob, job
 
 __all__ = [
     "ChatTurn",
     "assistant",
+    "audit_log",
     "chat_turns",
     "documents",
     "eval_job",
     "feedback_store",
     "ingest_job",
+    "known_places",
+    "session_token",
     "settings",
-    "throttle",
 ]
-
-_lock = threading.Lock()
-_throttles: dict[str, LoginThrottle] = {}
 
 
 def settings() -> Settings:
@@ -58,10 +57,20 @@ def documents(config: Settings) -> list[DocRecord]:
         return []
 
 
-def throttle(password_hash: str) -> LoginThrottle:
-    """The login throttle shared by all sessions of this process (per configured hash)."""
-    with _lock:
-        return _throttles.setdefault(password_hash, LoginThrottle())
+def known_places(config: Settings) -> list[str]:
+    """Municipalities and issuers of the indexed documents: never mistaken for a person."""
+    return [p for d in documents(config) for p in (d.meta.kommune, d.meta.issuer) if p]
+
+
+def audit_log(config: Settings) -> AuditLog:
+    """Where a record of every answer goes (``<data_dir>/audit``)."""
+    return AuditLog.for_data_dir(config.data_dir, config.audit_retention_days)
+
+
+def session_token() -> str:
+    """A random id of this browser session (groups its answers in the audit trail)."""
+    token: str = st.session_state.setdefault("session_token", uuid.uuid4().hex[:12])
+    return token
 
 
 def feedback_store(config: Settings) -> FeedbackStore:
@@ -86,6 +95,7 @@ class ChatTurn:
     answer: Answer
     filters: str = ""  # human-readable filters in force when it was asked
     history: tuple[str, ...] = ()  # earlier questions it was asked after
+    contact: Contact | None = None  # who is responsible, as the cited document says
     feedback_id: int = 0  # id of the stored rating (0 = not rated yet)
     helpful: bool | None = None
     uid: str = field(default_factory=lambda: uuid.uuid4().hex[:10])  # widget keys

@@ -41,6 +41,18 @@ ASK_FAILED = (
     "Bei dieser Frage ist ein interner Fehler aufgetreten ({error}). Bitte die Frage anders "
     "formulieren oder die Administration informieren; Einzelheiten stehen im Server-Protokoll."
 )
+PRIVACY_NOTICE = (
+    "Ihre Frage enthält offenbar persönliche Angaben ({kinds}). Der Konzeptlotse ist für "
+    "Fragen zu den Konzepten da, nicht für Einzelfälle. Die Frage wurde deshalb nicht "
+    "gestellt und nirgends gespeichert."
+)
+PRIVACY_REDACTED = "Ohne persönliche Angaben lautet sie:"
+PRIVACY_ASK_REDACTED = "Ohne persönliche Angaben fragen"
+PRIVACY_DISCARD = "Verwerfen"
+AUDIT_WRITE_FAILED = (
+    "Diese Antwort konnte nicht im Prüfprotokoll vermerkt werden (Speicher voll oder keine "
+    "Schreibrechte im Datenverzeichnis). Bitte die Administration informieren."
+)
 NO_INDEX = (
     "Es sind noch keine Dokumente eingelesen. Eine Administratorin oder ein Administrator "
     "kann sie unter „Verwaltung“ hochladen und einlesen."
@@ -83,6 +95,11 @@ PAGE_DOWNLOAD = "Originaldatei herunterladen"
 PAGE_MISSING = "Die Originaldatei „{doc_id}“ ist nicht mehr vorhanden."
 PAGE_FAILED = "Die Seite konnte nicht angezeigt werden ({detail})."
 DOC_KIND_TEXT = "Textdokument (ohne Seiten); die zitierte Stelle ist gelb markiert."
+CONTACT_HEADING = "Zuständig"
+CONTACT_SOURCE = "Quelle"
+CONTACT_HINT = "So steht es im zitierten Dokument; bitte vor Weitergabe dort prüfen."
+FEEDBACK_HELPFUL = "Hilfreich"
+FEEDBACK_UNHELPFUL = "Nicht hilfreich"
 COMPARISON_HEADING = "Vergleich nach Kommunen"
 COMPARISON_NOTHING = "In den Dokumenten von {kommune} steht dazu nichts."
 COMPARISON_SOURCES = "Quellen: {numbers}"
@@ -100,6 +117,7 @@ DETAILS_INDEX = "Indexstand: {version}"
 FEEDBACK_PROMPT = "War diese Antwort hilfreich?"
 FEEDBACK_COMMENT = "Kommentar (optional)"
 FEEDBACK_COMMENT_SAVE = "Kommentar speichern"
+FEEDBACK_COMMENT_HELP = "Bitte ohne Namen oder andere persönliche Angaben; solche werden entfernt."
 FEEDBACK_THANKS = "Danke! Ihre Rückmeldung ist gespeichert – nur auf diesem Rechner."
 FEEDBACK_COMMENT_SAVED = "Kommentar gespeichert."
 COPY = "Als Markdown kopieren"
@@ -135,13 +153,20 @@ LOGIN_PASSWORD = "Admin-Passwort"
 LOGIN_SUBMIT = "Anmelden"
 LOGIN_WRONG = "Das Passwort ist falsch."
 LOGIN_THROTTLED = "Zu viele Fehlversuche. Bitte in {seconds} Sekunden erneut versuchen."
+LOGIN_THROTTLED_ONE = "Zu viele Fehlversuche. Bitte in 1 Sekunde erneut versuchen."
+LOGIN_EXPIRED = (
+    "Ihre Anmeldung ist nach {minutes} Minuten ohne Aktivität abgelaufen. Bitte erneut anmelden."
+)
 LOGOUT = "Abmelden"
 LOGGED_IN = "Angemeldet als Administrator/in."
+LOGGED_IN_AS = "Angemeldet als {role}."
+ROLE_NAMES = {"admin": "Administrator/in", "evaluator": "Evaluator/in"}
 
 # --- admin: documents
 TAB_DOCUMENTS = "Dokumente"
 TAB_UPLOAD = "Hochladen"
 TAB_INGEST = "Einlesen"
+TAB_AUDIT = "Protokoll"
 DOCS_EMPTY = "Noch keine Dokumente im Dokumentordner oder im Index."
 DOCS_SUMMARY = "{indexed} eingelesen · {failed} fehlgeschlagen · {pending} nicht eingelesen"
 COL_DOC = "Dokument"
@@ -226,6 +251,20 @@ EVAL_CAPTION = (
     "Der feste Fragensatz misst Suche (hit@k, MRR), Antworten (Fakten, Zitate, Ablehnungen) "
     "und Antwortzeit – für den Konzeptlotsen und die Vergleichsverfahren im selben Lauf."
 )
+EVAL_LOGIN_PASSWORD = "Passwort (Evaluation oder Verwaltung)"
+EVAL_DISABLED = """\
+Die Evaluationsseite ist ausgeschaltet, weil weder ein Evaluations- noch ein Admin-Passwort
+eingerichtet ist.
+
+So schalten Sie sie ein:
+
+1. Im Projektordner `.venv/bin/konzeptlotse admin-hash --role evaluator` ausführen und
+   zweimal das gewünschte Passwort eingeben.
+2. Die ausgegebene Zeile `KONZEPTLOTSE_EVALUATOR_PASSWORD_HASH=…` in die Datei `.env` im
+   Projektordner eintragen (oder als Umgebungsvariable setzen).
+3. Den Konzeptlotsen neu starten (`make run`).
+
+Mit dem Admin-Passwort ist die Seite ebenfalls zugänglich."""
 TAB_RUN_VIEW = "Lauf ansehen"
 TAB_COMPARE = "Zwei Läufe vergleichen"
 TAB_NEW_RUN = "Neuer Lauf"
@@ -269,7 +308,16 @@ COMPARE_ONLY = "Nur in einem Lauf: {before} nur vorher, {after} nur nachher."
 COMPARE_STABLE = "Unverändert: {passed} weiter bestanden, {failed} weiter nicht bestanden."
 COMPARE_NONE = "Keine."
 NEW_RUN_DATASET = "Fragensatz (JSONL)"
-NEW_RUN_MISSING = "Der Fragensatz {path} fehlt."
+NEW_RUN_DATASET_HELP = (
+    "Zur Wahl stehen die JSONL-Fragensätze im Ordner `evals/` und im Datenverzeichnis; "
+    "andere Pfade sind hier aus Sicherheitsgründen nicht möglich."
+)
+NEW_RUN_NO_DATASETS = (
+    "Es gibt keinen Fragensatz im Ordner `evals/` oder im Datenverzeichnis. Bitte eine "
+    "JSONL-Datei im Format von `evals/fragen.jsonl` dort ablegen."
+)
+DATASET_IN_EVALS = "Ordner evals"
+DATASET_IN_DATA = "Datenverzeichnis"
 NEW_RUN_BASELINES = "Vergleichsverfahren mitmessen (LangChain-Standard, Nur BM25, Nur Dense)"
 NEW_RUN_SPLIT = "Teilmenge"
 NEW_RUN_SPLITS = {"all": "alle", "dev": "dev", "test": "test"}
@@ -311,3 +359,82 @@ METRIC_LABELS = {
     "p95_ms": "Antwortzeit p95 (ms)",
     "n": "Fragen",
 }
+
+# --- admin: audit trail
+AUDIT_INTRO = (
+    "Zu jeder Antwort wird festgehalten, welcher Indexstand und welche Dokumentfassungen sie "
+    "ergeben haben – die Frage nur ohne persönliche Angaben. Aufbewahrung: {retention}."
+)
+AUDIT_FOREVER = "unbegrenzt"
+AUDIT_SINCE = "Antworten ab"
+AUDIT_EMPTY = "Keine Antworten in diesem Zeitraum."
+AUDIT_COUNT_SUFFIX = " im Zeitraum (neueste zuerst)."
+AUDIT_INTACT = "Protokoll vollständig und unverändert (Prüfkette in Ordnung)."
+AUDIT_BROKEN = "Das Protokoll wurde verändert oder ist unvollständig: {details}"
+AUDIT_EXPORT = "Als JSON herunterladen"
+AUDIT_FOUND = "beantwortet"
+AUDIT_REFUSED = "abgelehnt"
+AUDIT_CHANNELS = {"chat": "Chat", "cli": "Kommandozeile"}
+COL_TIME = "Zeit"
+COL_CHANNEL = "Kanal"
+COL_RESULT = "Ergebnis"
+COL_SOURCES = "Dokumente (Stand, Prüfsumme)"
+COL_GENERATOR = "Erzeugt von"
+COL_SUPPORT = "Belegung"
+COL_PII = "Entfernt"
+COL_INDEX = "Indexstand"
+PII_KIND_LABELS = {
+    "name": "Name",
+    "birthdate": "Geburtsdatum",
+    "address": "Adresse",
+    "phone": "Telefon",
+    "email": "E-Mail",
+    "case_id": "Kennung",
+}
+
+# --- German for texts Streamlit's frontend writes itself (ui/german_dom.py)
+DOM_TEXT = {
+    "Browse files": "Datei auswählen",
+    "Upload": "Datei auswählen",
+    "Drag and drop file here": "Datei hierher ziehen",
+    "Drag and drop files here": "Dateien hierher ziehen",
+    "Press Enter to submit form": "Eingabetaste sendet das Formular",
+    "Press Enter to apply": "Eingabetaste übernimmt",
+    "No results": "Keine Treffer",
+    "No options to select": "Keine Auswahl möglich",
+    "Choose an option": "Bitte wählen",
+    "Running...": "Läuft …",
+    "Stop": "Anhalten",
+    "Copy to clipboard": "In die Zwischenablage kopieren",
+    "Copied to clipboard": "Kopiert",
+    "Search": "Suchen",
+    "Download as CSV": "Als CSV herunterladen",
+    "Fullscreen": "Vollbild",
+    "Close fullscreen": "Vollbild beenden",
+    "Show password text": "Passwort anzeigen",
+    "Hide password text": "Passwort verbergen",
+}
+DOM_ARIA = {
+    "Close": "Schließen",
+    "Clear all": "Alle entfernen",
+    "Remove": "Entfernen",
+    "Open": "Öffnen",
+    "Show password text": "Passwort anzeigen",
+    "Hide password text": "Passwort verbergen",
+    "Increment": "Erhöhen",
+    "Decrement": "Verringern",
+    "Previous month": "Voriger Monat",
+    "Next month": "Nächster Monat",
+    "Choose a date": "Datum wählen",
+    "Collapse sidebar": "Seitenleiste einklappen",
+    "Expand sidebar": "Seitenleiste ausklappen",
+    "Main menu": "Hauptmenü",
+}
+DOM_PATTERNS = [
+    [r"^(?:Limit )?(\d+)\s?MB per file • (.+)$", "Höchstens $1 MB je Datei • $2"],
+    [r"^(?:Limit )?(\d+)\s?MB per file$", "Höchstens $1 MB je Datei"],
+    [r"^[dD]{2}\.[mM]{2}\.[yY]{4}$", "TT.MM.JJJJ"],
+    [r"^day, (.+)$", "Tag, $1"],
+    [r"^month, (.+)$", "Monat, $1"],
+    [r"^year, (.+)$", "Jahr, $1"],
+]

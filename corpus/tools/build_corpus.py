@@ -167,7 +167,8 @@ def parse_meta(data: Any, path: Path, *, meta_file: bool = False) -> Meta:
     unknown = sorted(set(data) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
     if unknown:
         raise _fail(path, None, f"unknown front matter keys: {', '.join(unknown)}")
-    missing = [k for k in REQUIRED_KEYS if not data.get(k)]
+    # kommune may be empty: a guide or a joint web page belongs to no single municipality.
+    missing = [k for k in REQUIRED_KEYS if not data.get(k) and not (k == "kommune" and k in data)]
     if missing:
         raise _fail(path, None, f"missing front matter keys: {', '.join(missing)}")
     for k, v in data.items():
@@ -199,7 +200,7 @@ def parse_meta(data: Any, path: Path, *, meta_file: bool = False) -> Meta:
         output=output,
         title=" ".join(str(data["title"]).split()),
         issuer=" ".join(str(data["issuer"]).split()),
-        kommune=str(data["kommune"]).strip(),
+        kommune=str(data["kommune"] or "").strip(),
         doc_type=str(data["doc_type"]),
         stand=stand,
         header=data.get("header"),
@@ -624,7 +625,8 @@ class CorpusPDF(FPDF):
         self.set_title(self.meta.title)
         self.set_author(self.meta.issuer)
         m = self.meta
-        self.set_subject(f"{m.doc_type} – {m.kommune} – Stand: {m.stand_text}")
+        subject = (m.doc_type, m.kommune, f"Stand: {m.stand_text}")
+        self.set_subject(" – ".join(p for p in subject if p))
         self.set_keywords(f"{FICTION_LINE}; Konzeptlotse Beispielkorpus")
         self.set_creator("Konzeptlotse corpus/tools/build_corpus.py")
         self.set_lang("de-DE")

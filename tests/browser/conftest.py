@@ -22,6 +22,7 @@ import pytest
 from assistant.settings import Settings
 from ingest import run_ingest
 from ui.auth import hash_password
+from ui.server_config import streamlit_flags
 
 from ..pdfs import PAGES_MUSTERHAUSEN, make_pdf
 from .axe import AXE_JS
@@ -38,11 +39,15 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PASSWORD = "Browser-Test-2024"
+EVAL_PASSWORD = "Evaluation-Test-2024"
 PAGES_BEISPIELSTADT = [
     [
         "# 1 Clearing",
         "In Beispielstadt führt die Clearingstelle im Rathaus das Erstgespräch mit neu "
         "zugewanderten Familien. Die offene Sprechstunde ist montags von 9 bis 12 Uhr.",
+        "Zuständig für das Erstgespräch ist die Clearingstelle im Rathaus Beispielstadt, "
+        "erreichbar unter Telefon 05231 99-4410 oder per E-Mail an "
+        "clearing@beispielstadt.example.",
     ],
     [
         "# 2 Elternarbeit",
@@ -111,14 +116,10 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]
         KONZEPTLOTSE_DATA_DIR=str(settings.data_dir),
         KONZEPTLOTSE_CORPUS_DIR=str(docs),
         KONZEPTLOTSE_ADMIN_PASSWORD_HASH=hash_password(PASSWORD),
+        KONZEPTLOTSE_EVALUATOR_PASSWORD_HASH=hash_password(EVAL_PASSWORD),
         STREAMLIT_BROWSER_GATHER_USAGE_STATS="false",
     )
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "app.py"),
-        "--server.address", "127.0.0.1", "--server.port", str(port),
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        "--global.developmentMode", "false",
-    ]  # fmt: skip
+    command = [sys.executable, "-m", "ui.serve", *streamlit_flags(settings, port)]
     log = (root / "streamlit.log").open("wb")
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

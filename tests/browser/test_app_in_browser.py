@@ -18,7 +18,7 @@ from ui import texts
 
 from ..pdfs import make_pdf
 from .axe import report, run_axe
-from .conftest import PASSWORD, RunningApp
+from .conftest import EVAL_PASSWORD, PASSWORD, RunningApp
 from .screens import save_screenshot
 
 pytestmark = pytest.mark.browser
@@ -95,7 +95,8 @@ def test_staff_member_gets_a_verifiable_answer(page: Any, app_server: RunningApp
     dialog.get_by_text(texts.PAGE_MARKED).wait_for()
     _settle(page)
     save_screenshot(page, "originalseite")
-    dialog.get_by_role("button", name="Close").click()  # Streamlit's own (English) label
+    assert dialog.get_by_role("button", name="Schließen").count() == 1  # German, not "Close"
+    page.keyboard.press("Escape")  # Escape closes the dialog
     dialog.wait_for(state="detached")
 
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
@@ -116,6 +117,8 @@ def test_admin_uploads_a_pdf_that_then_answers(
 
     page.get_by_role("tab", name=texts.TAB_UPLOAD).click()
     pdf = make_pdf(tmp_path / "Sommerschule Neustadt.pdf", NEW_PDF, header="Stadt Neustadt")
+    uploader = page.locator("[data-testid=stFileUploader]")
+    uploader.get_by_text("Höchstens 50 MB je Datei", exact=False).wait_for()  # not "50MB per file"
     page.locator("input[type='file']").set_input_files(str(pdf))
     page.get_by_text(re.compile(r"ustadt\.pdf")).wait_for()  # the name shows (shortened)
     page.get_by_label(texts.UPLOAD_TITLE).fill("Sommerschule 2025 in Neustadt")
@@ -123,7 +126,7 @@ def test_admin_uploads_a_pdf_that_then_answers(
     kommune.click()
     kommune.fill("Stadt Neustadt")  # a new municipality, typed in
     kommune.press("Enter")
-    page.get_by_role("spinbutton", name=f"day, {texts.UPLOAD_STAND}").click()
+    page.get_by_role("spinbutton", name=f"Tag, {texts.UPLOAD_STAND}").click()
     page.keyboard.type("01082025")  # day, month, year segments advance by themselves
     _check_axe(page, "Verwaltung (Hochladen)")
     page.get_by_role("button", name=texts.UPLOAD_SUBMIT).click()
@@ -141,3 +144,54 @@ def test_admin_uploads_a_pdf_that_then_answers(
     answer = _ask(page, "Wann beginnt die Sommerschule in Neustadt?")
     text = answer.inner_text()
     assert "4. August" in text and "Sommerschule 2025 in Neustadt" in text
+
+
+def test_personal_details_get_a_notice_and_the_responsible_office_a_box(
+    page: Any, app_server: RunningApp
+) -> None:
+    page.goto(app_server.url)
+    page.get_by_text(texts.WELCOME_HEADING).wait_for()
+    box = page.get_by_placeholder(texts.CHAT_PLACEHOLDER)
+    box.fill(
+        "Mein Schüler Ahmet Yilmaz, geboren 12.03.2011, braucht ein Erstgespräch in "
+        "Beispielstadt. Wer ist zuständig?"
+    )
+    box.press("Enter")
+    page.get_by_role("button", name=texts.PRIVACY_ASK_REDACTED).wait_for()
+    body = page.locator("body").inner_text()
+    assert "Yilmaz" not in body and "12.03.2011" not in body
+    assert "Mein Schüler [Name], geboren [Geburtsdatum]" in body
+    _check_axe(page, "Chat (Hinweis persönliche Angaben)")
+    save_screenshot(page, "hinweis-personendaten")
+    page.get_by_role("button", name=texts.PRIVACY_ASK_REDACTED).click()
+    page.locator('[data-testid="stChatMessage"]').nth(1).get_by_role(
+        "button", name=texts.DOWNLOAD
+    ).wait_for(timeout=ANSWER_TIMEOUT)
+    assert "Yilmaz" not in page.locator("body").inner_text()
+    message = _ask(page, "Wer ist in Beispielstadt für das Erstgespräch zuständig?")
+    contact = message.locator("[class*='st-key-contact-']")
+    contact.wait_for()
+    text = contact.inner_text()
+    assert texts.CONTACT_HEADING in text and "Telefon: 05231 99-4410" in text
+    assert "E-Mail: clearing@beispielstadt.example" in text
+    _settle(page)
+    page.mouse.move(5, 5)
+    _check_axe(page, "Chat (Zuständig)")
+    save_screenshot(page, "zustaendig")
+
+
+def test_evaluator_login_and_lockout_countdown(page: Any, app_server: RunningApp) -> None:
+    page.goto(app_server.url)
+    page.get_by_role("link", name=texts.NAV_EVAL).click()
+    field = page.get_by_label(texts.EVAL_LOGIN_PASSWORD)
+    field.fill("falsch-1")
+    page.get_by_role("button", name=texts.LOGIN_SUBMIT).click()
+    page.get_by_text(texts.LOGIN_WRONG).wait_for()
+    assert field.input_value() == ""  # the failed password does not stay in the field
+    _check_axe(page, "Evaluation (Anmeldung)")
+    field.fill(EVAL_PASSWORD)
+    page.get_by_role("button", name=texts.LOGIN_SUBMIT).click()
+    page.get_by_role("tab", name=texts.TAB_RUN_VIEW).wait_for()
+    _settle(page)
+    save_screenshot(page, "evaluation-anmeldung")
+    _check_axe(page, "Evaluation")

@@ -1,60 +1,24 @@
-"""Admin page: password-protected upload, ingest, document status and delete."""
+"""Admin page: password-protected upload, ingest, document status, delete and the audit trail."""
 
 from __future__ import annotations
-
-import math
 
 import streamlit as st
 
 from assistant.settings import Settings
-from ui import admin_sections, state, texts
-from ui.auth import is_valid_hash, verify_password
-
-SESSION_KEY = "admin_hash"  # the hash this session logged in against
-
-
-def _logged_in(config: Settings) -> bool:
-    return bool(config.admin_password_hash) and (
-        st.session_state.get(SESSION_KEY) == config.admin_password_hash
-    )
-
-
-def _logout() -> None:
-    st.session_state.pop(SESSION_KEY, None)
-
-
-def _login(config: Settings) -> None:
-    """The login form; failed attempts are throttled for the whole process."""
-    throttle = state.throttle(config.admin_password_hash)
-    st.header(texts.LOGIN_HEADING)
-    with st.form("login"):
-        password = st.text_input(texts.LOGIN_PASSWORD, type="password", key="login_password")
-        submitted = st.form_submit_button(texts.LOGIN_SUBMIT, type="primary")
-    wait = throttle.wait_seconds()
-    if wait > 0:
-        st.error(texts.LOGIN_THROTTLED.format(seconds=math.ceil(wait)))
-        return
-    if not submitted:
-        return
-    if verify_password(password, config.admin_password_hash):
-        throttle.record_success()
-        st.session_state[SESSION_KEY] = config.admin_password_hash
-        st.rerun()
-    throttle.record_failure()
-    st.error(texts.LOGIN_WRONG)
-    wait = throttle.wait_seconds()
-    if wait > 0:
-        st.error(texts.LOGIN_THROTTLED.format(seconds=math.ceil(wait)))
+from ui import admin_sections, audit_section, login, state, texts
+from ui.auth import is_valid_hash
 
 
 def _console(config: Settings) -> None:
     with st.sidebar:
         st.caption(texts.LOGGED_IN)
-        st.button(texts.LOGOUT, on_click=_logout, icon=":material/logout:")
+        st.button(texts.LOGOUT, on_click=login.logout, icon=":material/logout:")
     admin_sections.flash_messages()
     admin_sections.job_section(config)
     busy = state.ingest_job(config).state().running
-    documents, upload, ingest = st.tabs([texts.TAB_DOCUMENTS, texts.TAB_UPLOAD, texts.TAB_INGEST])
+    documents, upload, ingest, audit = st.tabs(
+        [texts.TAB_DOCUMENTS, texts.TAB_UPLOAD, texts.TAB_INGEST, texts.TAB_AUDIT]
+    )
     with documents:
         doc_ids = admin_sections.documents_section(config)
         admin_sections.delete_section(config, doc_ids, busy)
@@ -63,6 +27,8 @@ def _console(config: Settings) -> None:
         admin_sections.website_section(config, busy)
     with ingest:
         admin_sections.ingest_section(config, busy)
+    with audit:
+        audit_section.audit_section(config)
 
 
 def main() -> None:
@@ -75,10 +41,10 @@ def main() -> None:
     if not is_valid_hash(config.admin_password_hash):
         st.error(texts.ADMIN_HASH_INVALID)
         return
-    if _logged_in(config):
+    if login.current(config, [login.ADMIN]):
         _console(config)
     else:
-        _login(config)
+        login.login_form(config, [login.ADMIN], texts.LOGIN_PASSWORD, "login")
 
 
 if __name__ == "__main__":

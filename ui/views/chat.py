@@ -6,18 +6,26 @@ import logging
 
 import streamlit as st
 
+from assistant import pii
+from assistant import texts as pii_texts
+from assistant.audit import entry_for
+from assistant.contacts import Contact, find_contact
 from assistant.errors import KonzeptlotseError
 from assistant.settings import Settings
-from assistant.types import DocRecord, Filters, stand_year
+from assistant.types import Answer, DocRecord, Filters, stand_year
 from ui import render, state, texts
-from ui.formatting import escape_markdown
+from ui.formatting import escape_markdown, is_municipality
 
 PENDING = "pending_question"
+PRIVACY = "privacy_notice"  # (redacted question, kinds found) while the notice is shown
+REMOVED = "removed_kinds"  # kinds removed from the question about to be asked
 log = logging.getLogger(__name__)
 
 
 def _options(documents: list[DocRecord]) -> tuple[list[str], list[str], list[int]]:
-    kommunen = sorted({d.meta.kommune for d in documents if d.meta.kommune})
+    # Cross-municipal documents (the guide) carry a pseudo-Kommune; they are found through
+    # their document type, not offered as a place.
+    kommunen = sorted({d.meta.kommune for d in documents if is_municipality(d.meta.kommune)})
     doc_types = sorted({d.meta.doc_type for d in documents if d.meta.doc_type})
     years = sorted({stand_year(d.meta.stand) for d in documents} - {0}, reverse=True)
     return kommunen, doc_types, years
@@ -77,28 +85,93 @@ def _history() -> None:
 
 
 def _ask(config: Settings, question: str, filters: Filters, label: str) -> None:
+    screening = pii.screen(question, state.known_places(config))
+    if screening.personal:  # never asked, shown, stored or sent: only the redacted form stays
+        st.session_state[PRIVACY] = (screening.redacted, screening.kinds)
+        return
+    removed = tuple(st.session_state.pop(REMOVED, ()))
     turns = state.chat_turns()
     history = tuple(t.answer.question for t in turns)
     with st.chat_message("user"):
         st.markdown(escape_markdown(question))
     with st.chat_message("assistant"):
-        try:
-            events = state.assistant(config).ask_stream(
-                question, filters=filters or None, history=list(history)
-            )
-            answer = render.stream_answer(events)
-        except KonzeptlotseError as exc:
-            st.error(escape_markdown(str(exc)))
-            return
-        except Exception as exc:  # keep the conversation usable; details go to the log
-            log.exception("Frage fehlgeschlagen: %s", question)
-            st.error(texts.ASK_FAILED.format(error=type(exc).__name__))
-            return
+        answer = _answer(config, question, filters, history)
         if answer is None:
-            st.error(texts.ASK_FAILED.format(error="keine Antwort"))
             return
-        turns.append(state.ChatTurn(answer, label, history))
+        turns.append(state.ChatTurn(answer, label, history, contact=_contact(config, answer)))
+        _record(config, answer, removed)
         render.turn(len(turns) - 1, turns[-1], config)
+
+
+def _answer(
+    config: Settings, question: str, filters: Filters, history: tuple[str, ...]
+) -> Answer | None:
+    try:
+        events = state.assistant(config).ask_stream(
+            question, filters=filters or None, history=list(history)
+        )
+        answer = render.stream_answer(events)
+    except KonzeptlotseError as exc:
+        st.error(escape_markdown(str(exc)))
+        return None
+    except Exception as exc:  # keep the conversation usable; details go to the log
+        log.exception("Frage fehlgeschlagen")  # the question itself is not logged
+        st.error(texts.ASK_FAILED.format(error=type(exc).__name__))
+        return None
+    if answer is None:
+        st.error(texts.ASK_FAILED.format(error="keine Antwort"))
+    return answer
+
+
+def _contact(config: Settings, answer: Answer) -> Contact | None:
+    try:
+        return find_contact(answer, state.assistant(config).index.chunks())
+    except KonzeptlotseError:
+        return None
+
+
+def _record(config: Settings, answer: Answer, removed: tuple[str, ...]) -> None:
+    """Append the audit record of this answer; a full disk must not break the chat."""
+    documents = {d.doc_id: d for d in state.documents(config)}
+    entry = entry_for(answer, documents, "chat", state.session_token(), removed)
+    try:
+        state.audit_log(config).append(entry)
+    except OSError:
+        log.exception("Prüfprotokoll konnte nicht geschrieben werden")
+        st.warning(texts.AUDIT_WRITE_FAILED)
+
+
+def _ask_redacted(redacted: str, kinds: tuple[str, ...]) -> None:
+    st.session_state.pop(PRIVACY, None)
+    st.session_state[PENDING] = redacted
+    st.session_state[REMOVED] = kinds
+
+
+def _discard() -> None:
+    st.session_state.pop(PRIVACY, None)
+
+
+def _privacy_notice() -> None:
+    """The notice for a question with personal details, and the offer to ask without them."""
+    pending = st.session_state.get(PRIVACY)
+    if pending is None:
+        return
+    redacted, kinds = pending
+    found = ", ".join(pii_texts.PII_KIND_NAMES[k] for k in kinds)
+    with st.container(border=True, key="privacy-notice"):
+        st.warning(texts.PRIVACY_NOTICE.format(kinds=found), icon=":material/shield_person:")
+        st.markdown(f"**{texts.PRIVACY_REDACTED}**")
+        st.markdown("> " + escape_markdown(redacted))
+        with st.container(horizontal=True):
+            st.button(
+                texts.PRIVACY_ASK_REDACTED,
+                type="primary",
+                on_click=_ask_redacted,
+                args=(redacted, kinds),
+                icon=":material/send:",
+                key="privacy-ask",
+            )
+            st.button(texts.PRIVACY_DISCARD, on_click=_discard, key="privacy-discard")
 
 
 def main() -> None:
@@ -108,11 +181,14 @@ def main() -> None:
     st.caption(texts.CHAT_CAPTION)
     filters, label = _filters(config)
     question = st.chat_input(texts.CHAT_PLACEHOLDER) or st.session_state.pop(PENDING, None)
-    if not state.chat_turns() and not question:
+    if question:
+        st.session_state.pop(PRIVACY, None)  # a new question replaces an open notice
+    if not state.chat_turns() and not question and PRIVACY not in st.session_state:
         _welcome(has_index=bool(state.documents(config)))
     _history()
     if question:
         _ask(config, question.strip(), filters, label)
+    _privacy_notice()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,126 @@
+"""Does a sentence meet what the question requires besides its topic? (pure)
+
+Checked for every candidate answer sentence against the question's ``Frame``:
+
+* **places** the question names outside the index's municipalities (and, for a document of
+  no single municipality, the municipality asked about) must be named by the sentence, its
+  passage or its document (title, municipality);
+* **years**: a sentence that names years must name the one asked about; a sentence without a
+  year needs it in its passage, heading or document (title, Stand);
+* the **expected answer type**: an amount of money, a share, a phone number or e-mail, office
+  hours, a number with the asked unit, a rate "pro …" must stand in the sentence itself.
+
+The result is a tuple of German labels of what is not met (empty = all met). The refusal
+policy turns unmet requirements into a near-miss refusal that says what the documents cover
+instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .german import fold, tokenize
+from .question import Expectation, Frame, YearSpec, unit_pattern, years_in
+from .types import Chunk, stand_year
+
+__all__ = ["states_type", "unmet_requirements"]
+
+_NUMBER_WORDS = (
+    r"(?:ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
+    r"fünfzehn|zwanzig|dreißig|vierzig|fünfzig|sechzig|hundert|tausend|halbe[nm]?|anderthalb)"
+)
+_NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS})"
+_TYPE_PATTERNS = {
+    "money": re.compile(
+        r"\d[\d.,]*\s*(?:€|euro\b|eur\b)|€\s*\d|\b(?:kostenfrei|kostenlos|gebührenfrei|"
+        r"beitragsfrei|unentgeltlich|ohne\s+kosten|keine\s+kosten|kostenpflichtig)\b",
+        re.IGNORECASE,
+    ),
+    "percent": re.compile(r"\d\s*%|\bprozent\b|\b(?:hälfte|drittel|viertel)\b", re.IGNORECASE),
+    "contact": re.compile(
+        r"(?:\+49|\b0)\d{2,5}[\s/-]?\d[\d\s-]{2,}|[\w.+-]+@[\w-]+\.[\w.-]+|\btel\.",
+        re.IGNORECASE,
+    ),
+    "hours": re.compile(
+        r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|bis|–|-)\s*\d|\b(?:montags?|dienstags?|mittwochs?|"
+        r"donnerstags?|freitags?)\b",
+        re.IGNORECASE,
+    ),
+    "count": re.compile(rf"\b{_NUMBER}\b", re.IGNORECASE),
+    # A person's name with its form of address ("Frau Aydın", "Herr Dr. Lenz").
+    "person": re.compile(r"\b(?:Frau|Herr|Herrn|Dr\.|Prof\.)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+"),
+}
+_DURATION = (
+    rf"\b{_NUMBER}\s*(?:minuten?|stunden?|(?:werk|schul|kalender)?tag(?:e|en)?|wochen?|"
+    r"monat(?:e|en)?|jahr(?:e|en)?|schuljahr\w*|halbjahr\w*)\b|"
+    r"\b(?:halbjahr\w*|schuljahr\w*|dauerhaft|unbefristet)\b"
+)
+_TYPE_PATTERNS["duration"] = re.compile(_DURATION, re.IGNORECASE)
+_TYPE_PATTERNS["when"] = re.compile(
+    _DURATION + r"|\b\d{1,2}\.\s?\d{1,2}\.|\b(?:januar|februar|märz|april|mai|juni|juli|"
+    r"august|september|oktober|november|dezember|sofort|unverzüglich|spätestens|innerhalb|"
+    r"vor\s+(?:dem|der|beginn)|nach\s+(?:dem|der|ablauf))\b",
+    re.IGNORECASE,
+)
+
+
+def states_type(expects: Expectation, sentence: str) -> bool:
+    """Whether ``sentence`` states an answer of the expected type (True if none is expected)."""
+    if expects.rate and not _states_rate(expects.rate, sentence):
+        return False
+    if expects.kind == "unit":
+        unit = unit_pattern(expects.unit)
+        return bool(re.search(rf"{_NUMBER}\s*(?:{unit})", sentence, re.IGNORECASE))
+    pattern = _TYPE_PATTERNS.get(expects.kind)
+    return pattern is None or bool(pattern.search(sentence))
+
+
+def _states_rate(rate: str, sentence: str) -> bool:
+    """ "… pro Einsatzstunde" is met by "25 Euro je Stunde" (a shared word ending)."""
+    target = fold(rate)
+    for match in re.finditer(r"\b(?:pro|je)\s+([^\W\d_][\w-]*)|/\s*([^\W\d_]\w*)", sentence):
+        word = fold(match.group(1) or match.group(2))
+        if len(word) >= 3 and (target.endswith(word) or word.endswith(target[-5:])):
+            return True
+    return False
+
+
+def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, ...]:
+    """German labels of the frame's requirements that ``sentence`` (in ``chunk``) misses."""
+    unmet: list[str] = []
+    context = _context(chunk)
+    for place in frame.places:
+        if not _names_place(place, f"{sentence} {context}"):
+            unmet.append(f"Ort: {place}")
+    for year in frame.years:
+        if not _meets_year(year, sentence, context, stand_year(chunk.meta.stand)):
+            unmet.append(f"Zeit: {year.label}")
+    if frame.expects.strict and not states_type(frame.expects, sentence):
+        unmet.append(f"Art: {frame.expects.kind}")
+    return tuple(unmet)
+
+
+def _context(chunk: Chunk) -> str:
+    meta = chunk.meta
+    return " ".join([chunk.text, chunk.section, meta.title, meta.kommune])
+
+
+def _names_place(place: str, text: str) -> bool:
+    target = fold(place)
+    return any(fold(word).startswith(target) for word in tokenize(text))
+
+
+def _meets_year(year: YearSpec, sentence: str, context: str, stand: int) -> bool:
+    own = years_in(sentence)
+    if own:
+        return any(_covers(found, year) for found in own)
+    if any(_covers(found, year) for found in years_in(context)):
+        return True
+    return not year.second and stand == year.first
+
+
+def _covers(found: YearSpec, asked: YearSpec) -> bool:
+    """Whether a year named in the text answers for the asked year or school year."""
+    if asked.second:
+        return (found.first, found.second) == (asked.first, asked.second)
+    return asked.first in (found.first, found.second)

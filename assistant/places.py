@@ -1,0 +1,274 @@
+"""Places in questions: the municipalities of the index, and other places a question names.
+
+A municipality of the index ("Stadt Haldenberg") is named by its distinctive word
+("Haldenberg", "Haldenberger Lotsen") or, when the index has exactly one Kreis, by "der
+Kreis". A type word in front of the name must fit: "Regierungsbezirk Münster" does not name
+"Stadt Münster", and "Kreis Feldau" does not name "Stadt Feldau".
+
+Any other place the question names ("in Hohenfurt", "im Regierungsbezirk Arnsberg", "die
+Hohenfurter Schulen") is returned as a place the evidence must mention, so that an answer
+about one municipality is never passed off as the answer for another (pure module).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .german import fold, tokenize
+
+__all__ = [
+    "Municipalities",
+    "distinctive_words",
+    "municipality_type",
+    "other_places",
+    "typed_names",
+]
+
+# Words that state what kind of administrative unit a name denotes.
+_MUNICIPAL_TYPES = {
+    "stadt": "stadt",
+    "kreisstadt": "stadt",
+    "hansestadt": "stadt",
+    "großstadt": "stadt",
+    "grossstadt": "stadt",
+    "gemeinde": "gemeinde",
+    "kreis": "kreis",
+    "landkreis": "kreis",
+    "städteregion": "kreis",
+    "stadteregion": "kreis",
+}
+_REGION_TYPES = {
+    "regierungsbezirk",
+    "bezirk",
+    "bezirksregierung",
+    "region",
+    "planungsregion",
+    "land",
+    "bundesland",
+    "bistum",
+    "erzbistum",
+    "landschaftsverband",
+    "stadtteil",
+    "stadtbezirk",
+    "ortsteil",
+}
+_GENERIC = {"der", "des", "die", "an", "am", "im", "in", "ruhr", "main", "rhein"}
+_DEFINITE = {"der", "dem", "den", "des", "im", "vom", "beim", "zum", "unser", "unserem"}
+_PLACE_PREPOSITIONS = {"in", "aus", "nach", "bei"}
+_ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einer", "einem"}
+_NAME = (
+    r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
+    r"(?:\s+(?:an\s+der|am|im|ob\s+der)\s+[A-ZÄÖÜ][a-zäöüß]+)?"
+)
+_TYPED = re.compile(
+    r"\b(Stadt|Kreisstadt|Hansestadt|Gemeinde|Kreis|Landkreis|Städteregion)(?:es|s)?\s+("
+    + _NAME
+    + r")"
+)
+# A capitalised word after a type word that is an ordinary noun, not a name ("Stadtverwaltung").
+_NOT_NAME_SUFFIXES = ("ung", "heit", "keit", "schaft", "ität", "amt", "rat", "verwaltung")
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)*")
+
+
+def municipality_type(name: str) -> str:
+    """The kind of municipality a name states ("stadt", "kreis", "gemeinde"; "" if none)."""
+    words = tokenize(name)
+    return _MUNICIPAL_TYPES.get(fold(words[0]), "") if words else ""
+
+
+def _type_word(word: str) -> str:
+    """ "stadt"/"kreis"/"gemeinde" for a municipal type word, "region" for a region word."""
+    folded = fold(word)
+    for form in (folded, folded.removesuffix("es"), folded.removesuffix("s")):
+        if form in _MUNICIPAL_TYPES:
+            return _MUNICIPAL_TYPES[form]
+        if form in _REGION_TYPES:
+            return "region"
+    return ""
+
+
+@dataclass(frozen=True)
+class Municipalities:
+    """The municipalities of the index, the words that name them, and other known places.
+
+    ``places`` are place names the documents use for places that are not municipalities of
+    the index ("Stadt Grauweiden" in a regional report); a question naming one asks about
+    that place. ``known`` tells whether the documents use a token as a term of their own
+    (an abbreviation such as "BK" for Berufskolleg then keeps that meaning).
+    """
+
+    names: tuple[str, ...]
+    aliases: tuple[tuple[str, str], ...]  # (folded alias prefix, municipality name)
+    places: tuple[str, ...] = ()
+    known: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(
+        cls,
+        names: Sequence[str],
+        places: Sequence[str] = (),
+        known: Callable[[str], bool] | None = None,
+    ) -> Municipalities:
+        """Aliases from the names: their distinctive words, and the type word when unique."""
+        municipal = tuple(sorted(n for n in set(names) if n.strip()))
+        aliases: list[tuple[str, str]] = []
+        for name in municipal:
+            for word in distinctive_words(name):
+                aliases.append((fold(word), name))
+        matching = [n for n in municipal if municipality_type(n) == "kreis"]
+        if len(matching) == 1:
+            aliases.append(("kreis", matching[0]))
+        own = {fold(w) for n in municipal for w in distinctive_words(n)}
+        others = tuple(sorted({p for p in places if fold(p) not in own}))
+        return cls(municipal, tuple(aliases), others, known)
+
+    def mentioned(self, text: str) -> list[str]:
+        """Municipalities named in ``text``, in order of first mention."""
+        found: list[str] = []
+        for _, name in self._mentions(text.split()):
+            if name not in found:
+                found.append(name)
+        return found
+
+    def places_mentioned(self, text: str) -> list[str]:
+        """Known places outside the index's municipalities that ``text`` names."""
+        words = [_clean(w) for w in text.split()]
+        return [p for p in self.places if any(_inflected(w, fold(p)) for w in words)]
+
+    def abbreviation(self, token: str) -> str:
+        """The municipality an unknown abbreviation names ("QH" for Quellinghoven), or "".
+
+        A 2-3 letter upper-case token that is no term of the documents names a municipality
+        when its letters occur in order in exactly one municipality's distinctive name,
+        starting with its first letter.
+        """
+        if not (2 <= len(token) <= 3 and token.isupper() and token.isalpha()):
+            return ""
+        if self.known is not None and self.known(token):
+            return ""
+        fits = {
+            name
+            for name in self.names
+            for word in distinctive_words(name)
+            if fold(word)[0] == fold(token)[0] and _subsequence(fold(token), fold(word))
+        }
+        return fits.pop() if len(fits) == 1 else ""
+
+    def strip(self, text: str) -> str:
+        """``text`` without the words that name municipalities (and their type words)."""
+        words = text.split()
+        named = {i for i, _ in self._mentions(words)}
+        typed = {
+            i - 1 for i in named if i > 0 and _type_word(_clean(words[i - 1])) not in ("", "region")
+        }
+        named |= typed
+        return " ".join(w for i, w in enumerate(words) if i not in named)
+
+    def _mentions(self, raw: list[str]) -> list[tuple[int, str]]:
+        words = [_clean(w) for w in raw]
+        found = [
+            (i, name)
+            for i in range(len(words))
+            for alias, name in self.aliases
+            if self._names(raw, words, i, alias, name)
+        ]
+        for i, word in enumerate(raw):
+            name = self.abbreviation(word.strip("?,.!;:()„“\"'"))
+            if name and not _region_before(words, i):
+                found.append((i, name))
+        return sorted(found)
+
+    def _names(self, raw: list[str], words: list[str], i: int, alias: str, name: str) -> bool:
+        """Whether ``words[i]`` names the municipality ``name`` through ``alias``.
+
+        "haldenberger" names Haldenberg. The type word "Kreis" names the index's only Kreis
+        just with a definite article ("im Kreis", "der Kreis", "des Kreises") and no name
+        after it ("im Kreis Feldau" is another Kreis). A type word before the name must
+        match the municipality's own type.
+        """
+        word, before = words[i], words[i - 1] if i else ""
+        if alias in _MUNICIPAL_TYPES:
+            following = raw[i + 1].strip("?,.!;:()„“\"'") if i + 1 < len(raw) else ""
+            named_after = following[:1].isupper() and not any(
+                _clean(following).startswith(a) for a, n in self.aliases if n == name
+            )
+            definite = before in _DEFINITE or not before.isalpha()
+            return word in (alias, alias + "es") and definite and not named_after
+        if not (word == alias or (word.startswith(alias) and len(word) - len(alias) <= 3)):
+            return False
+        stated = _type_word(before) if before else ""
+        own = municipality_type(name)
+        return not stated or (stated != "region" and (not own or stated == own))
+
+
+def typed_names(text: str) -> list[re.Match[str]]:
+    """Mentions of a municipality with its type word ("Stadt Feldau", "des Kreises Feldau").
+
+    Group 1 is the type word, group 2 the name.
+    """
+    return [m for m in _TYPED.finditer(text) if not m.group(2).lower().endswith(_NOT_NAME_SUFFIXES)]
+
+
+def distinctive_words(name: str) -> list[str]:
+    """The words of a municipality's name that name it ("Haldenberg" of "Stadt Haldenberg")."""
+    return [
+        w for w in tokenize(name) if fold(w) not in _GENERIC and not _type_word(w) and len(w) >= 4
+    ]
+
+
+def _subsequence(short: str, word: str) -> bool:
+    letters = iter(word)
+    return all(ch in letters for ch in short)
+
+
+def _inflected(word: str, base: str) -> bool:
+    return word == base or (word.startswith(base) and len(word) - len(base) <= 3)
+
+
+def _region_before(words: list[str], i: int) -> bool:
+    return i > 0 and _type_word(words[i - 1]) == "region"
+
+
+def other_places(
+    question: str, municipalities: Municipalities, known: Callable[[str], bool]
+) -> tuple[str, ...]:
+    """Places the question names that are not municipalities of the index.
+
+    A place is a capitalised name after a type word ("Regierungsbezirk Arnsberg", "Stadt
+    Hohenfurt"), after "in/aus/nach/bei" when the corpus does not know the word as an
+    ordinary term ("in Hohenfurt", but not "in Schulen"), or as an unknown "-er" adjective
+    before a noun ("die Hohenfurter Schulen"). ``known`` tells whether the corpus knows a
+    word (itself or all of its compound parts).
+    """
+    words = _WORD.findall(question)
+    named = set(municipalities.mentioned(question))
+    places: list[str] = []
+    for i, word in enumerate(words):
+        if i == 0 or not word[:1].isupper() or _type_word(word):
+            continue
+        before = words[i - 1]
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if municipalities.abbreviation(word):
+            continue
+        typed = bool(_type_word(before))
+        listed = any(_inflected(fold(word), fold(p)) for p in municipalities.places)
+        loose = (
+            fold(before) in _PLACE_PREPOSITIONS and not known(word) and fold(after) not in _ARTICLES
+        ) or listed
+        adjective = (
+            word.endswith("er") and after[:1].isupper() and not known(word) and len(word) > 5
+        )
+        if not (typed or loose or adjective):
+            continue
+        place = word[:-2] if adjective and not typed and not loose else word
+        if municipalities.mentioned(f"{before} {word}"):
+            continue  # a municipality of the index: scoping handles it
+        if place not in places and not any(fold(place) in fold(n) for n in named):
+            places.append(place)
+    return tuple(places)
+
+
+def _clean(word: str) -> str:
+    return fold(word.strip("?,.!;:()„“\"'"))

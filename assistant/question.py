@@ -1,0 +1,175 @@
+"""What a question requires of its answer, beyond its topic (pure).
+
+* the **expected answer type**, read from the question words: "Wie viel kostet …" needs an
+  amount of money, "Wie viele …" a number, "… in Minuten" a number of minutes, "… pro
+  Einsatzstunde" a rate per hour, "Telefonnummer" a phone number or e-mail address,
+  "Wie viel Prozent" a share, "Wie heißt die Leiterin …" a person's name;
+* the **years and school years** it asks about ("2023", "im Schuljahr 2023/24");
+* the **places** it names that are not municipalities of the index ("in Hohenfurt",
+  "Regierungsbezirk Arnsberg"; see ``assistant.places``).
+
+``assistant.constraints`` checks evidence against this frame. The patterns are general
+German question forms, not words of any one corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .german import fold
+
+__all__ = ["Expectation", "Frame", "YearSpec", "expectation_of", "frame_question", "years_in"]
+
+_HOW_MUCH = r"(?:wie\s*viel\b|wie\s+hoch|in\s+welcher\s+höhe|welche[rn]?\s+betr[äa]g\w*)"
+_MONEY_TAIL = (  # may end a compound: "Kita-Gebühren", "Aufwandsentschädigung"
+    r"(?:kost(?:en|et)|gebühr\w*|beitr[äa]g\w*|honorar\w*|vergütung\w*|entgelt\w*|"
+    r"entschädigung\w*|zuschuss\w*|zuschüsse\w*|budget\w*|pauschale\w*|preis\w*|gehalt\w*|"
+    r"lohn\w*|summe\w*|betr[äa]g\w*|mittel)"
+)
+_MONEY_WORD = (
+    r"(?:geld|euro|€|bekommt|bekommen|erhält|erhalten|zahlt|zahlen|bezahlt|verdien\w*|"
+    r"finanzier\w*)"
+)
+_MONEY = re.compile(
+    rf"\bwas\s+(?:kost|verdien|zahl|bezahl|bekomm|erhält|erhalt)\w*|{_HOW_MUCH}[^?.!]{{0,60}}?(?:\w*{_MONEY_TAIL}\b|\b{_MONEY_WORD}\b)|"
+    rf"\w*{_MONEY_TAIL}\b[^?.!]{{0,30}}?{_HOW_MUCH}",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(
+    r"\bwie\s+viel\s+prozent|\bwelche[rn]?\s+(anteil|quote)|\bwie\s+(hoch|groß)\s+(ist|war|sind)"
+    r"\s+(der|die)\s+\w*(anteil|quote)\b|\bprozentsatz",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(
+    r"\b(telefonnummer\w*|rufnummer\w*|telefon|tel\.|e-?mail\w*|mailadresse\w*|faxnummer\w*|"
+    r"kontaktdaten|erreichbar\w*|anrufen)\b",
+    re.IGNORECASE,
+)
+_HOURS = re.compile(r"\b(sprechzeit\w*|öffnungszeit\w*|sprechstunde\w*)\b", re.IGNORECASE)
+_PERSON = re.compile(
+    r"\bwie\s+hei(?:ß|ss)(?:t|en)\s+(?:der|die|den)\s+(?:person|\w*leiter\w*|\w*leitung|"
+    r"ansprechpartner\w*|ansprechperson\w*|\w*beauftragte\w*|\w*koordinator\w*)\b|"
+    r"\bwer\s+ist\s+(?:der|die)\s+(?:\w*leiter\w*|ansprechpartner\w*)\b.*\bname",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(r"\bwie\s*viele\b|\bwieviele\b|\banzahl\b", re.IGNORECASE)
+_DURATION = re.compile(
+    r"\bwie\s+lange\b|\bwie\s+viel\s+zeit\b|\bdauer\w*\b|\bzeitraum\b", re.IGNORECASE
+)
+_WHEN = re.compile(r"\b(bis|ab|seit)?\s*wann\b|\bzu\s+welchem\s+zeitpunkt\b|\bfrist\w*\b", re.I)
+_UNITS = {
+    "minute": r"minuten?",
+    "stunde": r"(?:wochen)?stunden?|std\.",
+    "tag": r"(?:werk|schul|kalender|unterrichts)?tag(?:e|en)?",
+    "woche": r"wochen?",
+    "monat": r"monat(?:e|en)?",
+    "jahr": r"jahr(?:e|en)?",
+    "prozent": r"prozent|%",
+    "euro": r"euro|€|eur\b",
+}
+_IN_UNIT = re.compile(
+    r"\bin\s+(minuten|stunden|tagen|werktagen|schultagen|wochen|monaten|jahren|prozent|euro)\b",
+    re.IGNORECASE,
+)
+_RATE = re.compile(r"\b(?:pro|je)\s+([A-ZÄÖÜ][\wäöüß-]+)")
+_YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d{2})(?:\s*/\s*((?:19|20)?\d{2}))?(?![\d/])")
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """The expected answer type; empty ``kind`` when the question asks for nothing specific."""
+
+    kind: str = ""  # money|percent|contact|hours|person|unit|count|duration|when
+    unit: str = ""  # the unit named in "in Minuten", "in Euro" (a key of _UNITS)
+    rate: str = ""  # the noun after "pro"/"je" ("Einsatzstunde")
+
+    @property
+    def strict(self) -> bool:
+        """Whether only a sentence stating this type can answer (else it is a soft signal)."""
+        strict = {"money", "percent", "contact", "hours", "person", "unit"}
+        return self.kind in strict or bool(self.rate)
+
+
+@dataclass(frozen=True)
+class YearSpec:
+    """A year ("2023") or school year ("2023/24") the question asks about."""
+
+    first: int
+    second: int = 0  # the school year's second calendar year, 0 for a plain year
+
+    @property
+    def label(self) -> str:
+        """How to name it in a German sentence."""
+        if self.second:
+            return f"das Schuljahr {self.first}/{self.second % 100:02d}"
+        return f"das Jahr {self.first}"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a question requires of its answer besides its topic."""
+
+    text: str
+    expects: Expectation = Expectation()
+    years: tuple[YearSpec, ...] = ()
+    places: tuple[str, ...] = ()
+
+
+def expectation_of(question: str) -> Expectation:
+    """The expected answer type of a German question (see the module docstring)."""
+    rate_match = _RATE.search(question)
+    rate = rate_match.group(1) if rate_match else ""
+    unit_match = _IN_UNIT.search(question)
+    if unit_match:
+        return Expectation("unit", _unit_key(unit_match.group(1)), rate)
+    for kind, pattern in (
+        ("percent", _PERCENT),
+        ("money", _MONEY),
+        ("contact", _CONTACT),
+        ("hours", _HOURS),
+        ("person", _PERSON),
+        ("count", _COUNT),
+        ("duration", _DURATION),
+        ("when", _WHEN),
+    ):
+        if pattern.search(question):
+            return Expectation(kind, rate=rate if kind in ("money", "count") else "")
+    return Expectation()
+
+
+def _unit_key(word: str) -> str:
+    folded = fold(word)
+    for key in _UNITS:
+        if key in folded or (key == "prozent" and "prozent" in folded):
+            return key
+    return "tag" if "tag" in folded else ""
+
+
+def years_in(text: str) -> tuple[YearSpec, ...]:
+    """Years and school years in ``text`` ("2023", "2023/24", "2023/2024")."""
+    found: list[YearSpec] = []
+    for match in _YEAR.finditer(text):
+        first = int(match.group(1))
+        second_raw = match.group(2)
+        second = 0
+        if second_raw:
+            second = (
+                int(second_raw) if len(second_raw) == 4 else first // 100 * 100 + int(second_raw)
+            )
+            if second != first + 1:
+                second = 0  # "2020/21" is a school year; "2020/2030" is not
+        spec = YearSpec(first, second)
+        if spec not in found:
+            found.append(spec)
+    return tuple(found)
+
+
+def frame_question(text: str, places: tuple[str, ...] = ()) -> Frame:
+    """The frame of a question whose places were found by ``assistant.places``."""
+    return Frame(text, expectation_of(text), years_in(text), places)
+
+
+def unit_pattern(unit: str) -> str:
+    """Regular expression (case-insensitive) for a unit key of ``Expectation.unit``."""
+    return _UNITS.get(unit, re.escape(unit))

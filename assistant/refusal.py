@@ -1,0 +1,106 @@
+"""The one place that decides whether the documents answer a question (pure).
+
+Signals, in order:
+
+1. **Requirements** (``assistant.constraints``): a sentence can only answer when it meets the
+   question's places, years and expected answer type. When no candidate sentence does, the
+   topic may well be covered, but not for what was asked: a near miss.
+2. **Answerability**: the calibrated probability (``assistant.scoring``) that the retrieved
+   passages answer the question, from coverage of the question's nouns and focus term, the
+   semantic match of the best passage and the best eligible sentence; below the threshold
+   (fitted per corpus by ``konzeptlotse calibrate``, shipped default fitted on several
+   corpora) the answer is refused.
+
+A near-miss refusal carries one German sentence saying what the documents do cover instead
+("Für Hohenfurt steht dazu nichts in den Dokumenten; sie nennen es nur für Stadt Feldau
+(Konzept, S. 4)."), built from the best sentence that failed the requirements.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from . import texts
+from .evidence import Candidate, Evidence
+from .question import Frame, years_in
+
+__all__ = ["Decision", "RefusalPolicy"]
+
+_TYPE_NAMES = {
+    "money": "keinen Betrag",
+    "percent": "keinen Anteil",
+    "contact": "keine Telefonnummer oder E-Mail-Adresse",
+    "hours": "keine Sprech- oder Öffnungszeiten",
+    "unit": "keine Angabe in der gefragten Einheit",
+    "person": "keinen Namen",
+}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Whether to answer, and if not, why (``unmet``) and what to tell the reader (``note``)."""
+
+    found: bool
+    eligible: tuple[Candidate, ...] = ()  # sentences that may answer, best first
+    unmet: tuple[str, ...] = ()
+    note: str = ""
+    related: tuple[Candidate, ...] = ()  # what the documents say instead (for a near miss)
+
+
+@dataclass(frozen=True)
+class RefusalPolicy:
+    """Refuse below ``threshold`` answerability or when no on-topic sentence meets the
+    requirements.
+
+    ``topic_share``: when the best sentence misses a requirement, a sentence that meets them
+    answers only if it is at least this share as likely to answer the topic; otherwise the
+    requirements are met only off-topic (a near miss).
+    """
+
+    threshold: float
+    topic_share: float = 0.5
+
+    def decide(self, evidence: Evidence) -> Decision:
+        """The decision for one part of a question."""
+        candidates = list(evidence.candidates)
+        if not candidates:
+            return Decision(False)
+        eligible = tuple(c for c in candidates if not c.unmet)
+        best = candidates[0]
+        if not eligible or (
+            best.unmet and eligible[0].probability < self.topic_share * best.probability
+        ):
+            return self._near_miss(evidence.frame, candidates)
+        if evidence.answerability < self.threshold:
+            return Decision(False, eligible)
+        return Decision(True, eligible)
+
+    def _near_miss(self, frame: Frame, candidates: list[Candidate]) -> Decision:
+        best = candidates[0]
+        counts = Counter(label for c in candidates[:5] for label in c.unmet)
+        unmet = tuple(label for label, _ in counts.most_common())
+        return Decision(False, (), unmet, near_miss_note(frame, best), (best,))
+
+
+def near_miss_note(frame: Frame, best: Candidate) -> str:
+    """One sentence: what was asked is not covered, and what the documents cover instead."""
+    meta = best.chunk.meta
+    where = texts.NEAR_MISS_WHERE.format(title=meta.title, page=best.chunk.page_of(best.text))
+    for label in best.unmet:
+        kind, _, value = label.partition(": ")
+        if kind == "Ort":
+            other = meta.kommune or meta.issuer or meta.title
+            return texts.NEAR_MISS_OTHER.format(asked=value, other=other, where=where)
+        if kind == "Zeit":
+            years = years_in(best.text) or years_in(best.chunk.text)
+            if years:
+                other = ", ".join(y.label.removeprefix("das ") for y in years[:3])
+                return texts.NEAR_MISS_OTHER.format(asked=value, other=other, where=where)
+            return texts.NEAR_MISS_NOTHING.format(asked=value)
+        if kind == "Art":
+            what = _TYPE_NAMES.get(frame.expects.kind, "die gefragte Angabe")
+            if frame.expects.rate:
+                what = texts.NEAR_MISS_RATE.format(rate=frame.expects.rate)
+            return texts.NEAR_MISS_TYPE.format(what=what, where=where)
+    return ""

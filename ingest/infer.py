@@ -1,0 +1,154 @@
+"""Metadata a document states about itself: its municipality, document type and Stand (pure).
+
+Used when a file has no (complete) manifest entry. Real documents say who they belong to on
+the title page ("Stadt Feldau – Schulamt"), in their title and throughout the text ("im Kreis
+Feldau", "der Stadt Feldau"). The municipality named most often, with the title and first
+page counting extra, is taken when it clearly leads; a guide that names several
+municipalities equally gets none. The results are marked as inferred and never override the
+manifest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from assistant.places import typed_names
+from assistant.types import Page
+
+__all__ = ["Inferred", "infer_metadata"]
+
+_ENUMERATED_BEFORE = re.compile(r"(?:,|\bund|\boder|\bsowie)\s+(?:der|dem|des|die)?\s*$")
+_ENUMERATED_AFTER = re.compile(r"\s*(?:,|und\b|oder\b|sowie\b)")
+_CANONICAL_TYPE = {"Kreisstadt": "Stadt", "Hansestadt": "Stadt", "Landkreis": "Kreis"}
+_TITLE_WEIGHT = 5
+_FIRST_PAGE_WEIGHT = 3
+_OPENING_CHARS = 600  # a title page, or the top of a single-page web document
+_MIN_SCORE = 3
+_LEAD = 2.0  # the best candidate needs twice the score of the second
+
+_DOC_TYPES = (
+    (re.compile(r"\bFortschreibung\b", re.I), "Fortschreibung"),
+    (re.compile(r"\b(Leitfaden|Orientierungsrahmen|Arbeitshilfe)\b", re.I), "Leitfaden"),
+    (
+        re.compile(r"\b(Handreichung|Elterninformation|häufige\s+fragen|FAQ)\b", re.I),
+        "Handreichung",
+    ),
+    (re.compile(r"\b(Bericht|Monitoring|Bildungsbericht|Sachstandsbericht)\b", re.I), "Bericht"),
+    (re.compile(r"\bKonzept\b|\bKommunales\s+Konzept", re.I), "Kommunales Konzept"),
+)
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "januar",
+            "februar",
+            "märz",
+            "april",
+            "mai",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "dezember",
+        ),
+        start=1,
+    )
+}
+_STAND = re.compile(
+    r"\bStand:?\s+(?:(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})|(\d{4})-(\d{2})-(\d{2})|"
+    r"([A-Za-zäÄ]+)\s+(\d{4}))",
+)
+
+
+@dataclass(frozen=True)
+class Inferred:
+    """Metadata read off the document; empty strings where nothing was clear."""
+
+    kommune: str = ""
+    doc_type: str = ""
+    stand: str = ""
+
+
+def infer_metadata(
+    pages: Sequence[Page], title: str, kind: str = "", known: Iterable[str] = ()
+) -> Inferred:
+    """What the document states about itself (see the module docstring).
+
+    ``known`` are municipality names the corpus already uses ("Stadt Feldau"); a document
+    that names them by their bare name ("in Feldau") counts towards them too.
+    """
+    head = " ".join(p.text for p in pages[:2])
+    return Inferred(
+        kommune=_kommune(pages, title, list(known)),
+        doc_type="Webseite" if kind == "html" else _doc_type(f"{title} {pages[0].text[:600]}"),
+        stand=_stand(head),
+    )
+
+
+def _kommune(pages: Sequence[Page], title: str, known: list[str]) -> str:
+    """The clearly leading municipality, provided the title or the opening names it."""
+    scores: Counter[str] = Counter()
+    texts = _weighted_texts(pages, title)
+    for text, weight in texts:
+        for name in _mentions(text, known):
+            scores[name] += weight
+    ranked = scores.most_common(2)
+    if not ranked or ranked[0][1] < _MIN_SCORE:
+        return ""
+    if len(ranked) > 1 and ranked[0][1] < _LEAD * ranked[1][1]:
+        return ""
+    best = ranked[0][0]
+    heading = [name for text, _ in texts[:2] for name in _mentions(text, known)]
+    return best if best in heading else ""
+
+
+def _weighted_texts(pages: Sequence[Page], title: str) -> list[tuple[str, int]]:
+    """The title, the opening (a title page, or the top of a web page) and all pages."""
+    opening = pages[0].text[:_OPENING_CHARS] if pages else ""
+    return [(title, _TITLE_WEIGHT), (opening, _FIRST_PAGE_WEIGHT - 1)] + [
+        (p.text, 1) for p in pages
+    ]
+
+
+def _mentions(text: str, known: list[str]) -> list[str]:
+    """Municipality names in ``text``: typed ("Kreis Feldau") and bare known ones ("Feldau")."""
+    known_bare = {k.split(" ", 1)[-1]: k for k in known if k}
+    found = []
+    for match in typed_names(text):
+        kind, name = match.group(1), match.group(2)
+        if name in known_bare:
+            continue  # known names are counted below, typed or not
+        if _ENUMERATED_BEFORE.search(text[: match.start()]) or _ENUMERATED_AFTER.match(
+            text[match.end() :]
+        ):
+            continue  # one of several listed municipalities ("A, B und der Kreis C")
+        found.append(f"{_CANONICAL_TYPE.get(kind, kind)} {name}")
+    for bare, municipality in known_bare.items():
+        count = len(re.findall(rf"\b{re.escape(bare)}\w{{0,3}}\b", text))
+        found.extend([municipality] * count)
+    return found
+
+
+def _doc_type(text: str) -> str:
+    for pattern, doc_type in _DOC_TYPES:
+        if pattern.search(text):
+            return doc_type
+    return ""
+
+
+def _stand(text: str) -> str:
+    match = _STAND.search(text)
+    if not match:
+        return ""
+    day, month, year, iso_y, iso_m, iso_d, month_name, month_year = match.groups()
+    if year:
+        return f"{year}-{int(month):02d}-{int(day):02d}"
+    if iso_y:
+        return f"{iso_y}-{iso_m}-{iso_d}"
+    number = _MONTHS.get(month_name.lower())
+    return f"{month_year}-{number:02d}-01" if number else ""

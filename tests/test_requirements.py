@@ -1,0 +1,115 @@
+"""What a question requires besides its topic: answer type, years, places; near misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.constraints import unmet_requirements
+from assistant.evidence import Candidate, Evidence
+from assistant.lexical import Query
+from assistant.places import Municipalities
+from assistant.question import YearSpec, frame_question, years_in
+from assistant.refusal import RefusalPolicy
+from assistant.types import Chunk, DocumentMeta, Page
+from ingest.infer import infer_metadata
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Wie viel bekommt eine Sprachmittlerin pro Einsatzstunde?", "money"),
+        ("Was kostet die Qualifizierungsreihe im Jahr?", "money"),
+        ("Wie hoch sind die Kita-Gebühren für geflüchtete Familien?", "money"),
+        ("Wer trägt die Kosten für den Schulbus?", ""),
+        ("Wie viele Kinder bekommen einen Platz?", "count"),
+        ("Wie lange dauert die Potenzialanalyse in Minuten?", "unit"),
+        ("Welcher Anteil der Jugendlichen erreicht einen Abschluss?", "percent"),
+        ("Unter welcher Telefonnummer erreicht man die Clearingstelle?", "contact"),
+        ("Wie heißt die Leiterin des Integrationszentrums?", "person"),
+        ("Wie lange dürfen Kinder in der Fördergruppe bleiben?", "duration"),
+        ("Wer führt die Erstberatung durch?", ""),
+    ],
+)
+def test_expected_answer_type(question: str, kind: str) -> None:
+    assert frame_question(question).expects.kind == kind
+
+
+def test_years_and_school_years() -> None:
+    assert years_in("im Schuljahr 2023/24 und 2025") == (YearSpec(2023, 2024), YearSpec(2025))
+    assert years_in("Az. 2020/2030 und Seite 12") == (YearSpec(2020),)
+
+
+META = DocumentMeta("k.pdf", "Konzept Feldau", kommune="Stadt Feldau", stand="2024-05-01")
+
+
+def _chunk(text: str, meta: DocumentMeta = META) -> Chunk:
+    return Chunk("c1", meta.doc_id, 0, text, "Erstberatung", 1, 1, meta=meta)
+
+
+def test_a_sentence_about_another_year_does_not_answer() -> None:
+    frame = frame_question("Wie viele Kinder kamen 2023 an?")
+    chunk = _chunk("2024 kamen 410 Kinder an. 2022 waren es 380.")
+    assert unmet_requirements(frame, "2024 kamen 410 Kinder an.", chunk) == ("Zeit: das Jahr 2023",)
+    assert (
+        unmet_requirements(
+            frame_question("Wie viele kamen 2024 an?"), "2024 kamen 410 Kinder an.", chunk
+        )
+        == ()
+    )
+
+
+def test_a_place_must_be_named_by_the_evidence() -> None:
+    frame = frame_question("Wie läuft die Erstberatung in Hohenfurt?", places=("Hohenfurt",))
+    chunk = _chunk("Die Erstberatung findet im Rathaus statt.")
+    assert unmet_requirements(frame, chunk.text, chunk) == ("Ort: Hohenfurt",)
+
+
+def test_a_money_question_needs_an_amount() -> None:
+    frame = frame_question("Wie viel kostet das Mittagessen?")
+    chunk = _chunk("Das Mittagessen wird in der Mensa angeboten. Es kostet 3,50 Euro.")
+    assert unmet_requirements(frame, "Das Mittagessen wird in der Mensa angeboten.", chunk) == (
+        "Art: money",
+    )
+    assert unmet_requirements(frame, "Es kostet 3,50 Euro.", chunk) == ()
+
+
+def test_near_miss_refusal_names_what_the_documents_cover() -> None:
+    chunk = _chunk("In Feldau findet die Erstberatung innerhalb von fünf Werktagen statt.")
+    frame = frame_question("Wie schnell ist die Erstberatung in Hohenfurt?", places=("Hohenfurt",))
+    unmet = unmet_requirements(frame, chunk.text, chunk)
+    candidate = Candidate(chunk.text, chunk, 0, 0, (), 0.9, frozenset(), unmet)
+    evidence = Evidence(Query(frame.text, (), (), ()), (), {}, (candidate,), (), 0.9, frame)
+    decision = RefusalPolicy(threshold=0.3).decide(evidence)
+    assert not decision.found
+    assert decision.note.startswith("Für Hohenfurt steht dazu nichts in den Dokumenten")
+    assert "Stadt Feldau" in decision.note and "S. 1" in decision.note
+
+
+def test_unknown_abbreviation_names_the_one_fitting_municipality() -> None:
+    names = Municipalities.of(
+        ["Stadt Quellinghoven", "Kreis Wacholderheide"], known=lambda w: w == "KI"
+    )
+    assert names.mentioned("Wie läuft das in QH und im Kreis WH?") == [
+        "Stadt Quellinghoven",
+        "Kreis Wacholderheide",
+    ]
+    assert names.mentioned("Was macht das KI?") == []
+
+
+def test_metadata_read_off_a_document_without_manifest_entry() -> None:
+    pages = [
+        Page("x.pdf", 1, "Stadt Feldau – Schulamt\nKommunales Konzept\nStand: 01.02.2025"),
+        Page("x.pdf", 2, "In Feldau beginnt die Erstberatung. Die Stadt Feldau berät."),
+    ]
+    inferred = infer_metadata(pages, "Kommunales Konzept Feldau")
+    assert (inferred.kommune, inferred.doc_type, inferred.stand) == (
+        "Stadt Feldau",
+        "Kommunales Konzept",
+        "2025-02-01",
+    )
+
+
+def test_a_document_listing_several_municipalities_belongs_to_none() -> None:
+    text = "Die Stadt Feldau, die Stadt Bergen und der Kreis Auental haben gemeinsam beraten."
+    pages = [Page("g.pdf", 1, text), Page("g.pdf", 2, text)]
+    assert infer_metadata(pages, "Leitfaden").kommune == ""

@@ -7,6 +7,8 @@ cleanup (dot leaders still present); sections by their heading.
 
 from __future__ import annotations
 
+import re
+
 from assistant.types import KIND_MEMBERS, KIND_TEXT, KIND_TITLE, KIND_TOC
 
 from .clean import is_toc_entry
@@ -30,12 +32,18 @@ _MEMBER_HEADINGS = (
     "arbeitsgruppe:",
 )
 _TITLE_MAX_WORDS = 90
+_TITLE_MIN_PAGES = 3
+_NUMBERED = re.compile(r"^#*\s*\d{1,2}(?:\.\d{1,2}){0,3}\s+[A-ZÄÖÜ]")  # "2.1 Erstberatung"
 _MEMBER_LINE_MAX_WORDS = 14
 
 
 def classify_pages(texts: list[str]) -> list[str]:
-    """The kind of every page of a document (title page only as its first page)."""
-    return [page_kind(text, number) for number, text in enumerate(texts, start=1)]
+    """The kind of every page of a document (a title page only as the first page of a
+    document of at least ``_TITLE_MIN_PAGES`` pages: a one-page note is all content)."""
+    kinds = [page_kind(text, number) for number, text in enumerate(texts, start=1)]
+    if len(texts) < _TITLE_MIN_PAGES and kinds and kinds[0] == KIND_TITLE:
+        kinds[0] = KIND_TEXT
+    return kinds
 
 
 def page_kind(text: str, page_no: int) -> str:
@@ -57,10 +65,16 @@ def _bare(line: str) -> str:
 
 
 def _looks_like_title_page(lines: list[str]) -> bool:
-    """Few words and hardly a sentence: title, issuer, date, logo caption."""
+    """Few words and hardly a sentence (title, issuer, date, logo caption); no section yet."""
     words = sum(len(line.split()) for line in lines)
-    sentences = sum(1 for line in lines if line.endswith((".", "!", "?")) and len(line) > 60)
-    return words <= _TITLE_MAX_WORDS and sentences <= 1
+    text = " ".join(lines)
+    ends = sum(
+        1
+        for i, char in enumerate(text)
+        if char in ".!?" and 0 < i and text[i - 1].islower() and text[i + 1 : i + 2] in ("", " ")
+    )
+    numbered = any(_NUMBERED.match(line) for line in lines)
+    return words <= _TITLE_MAX_WORDS and ends <= 1 and not numbered
 
 
 def section_kind(section: str) -> str:

@@ -91,7 +91,7 @@ def test_ocr_time_limit_fails_the_file_alone(
     assert list(reasons) == ["scan.pdf"]
     assert "nach 0.5 s abgebrochen" in reasons["scan.pdf"]
     assert "KONZEPTLOTSE_OCR_TIMEOUT" in reasons["scan.pdf"]
-    assert get_assistant(settings).ask("Wo findet die Erstberatung statt?").found
+    assert get_assistant(settings).ask("Wann tagt die Schulplatzkonferenz?").found
 
 
 def test_missing_ocr_programs_are_named(scanned: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -33,6 +33,7 @@ _MEMBER_HEADINGS = (
 )
 _TITLE_MAX_WORDS = 90
 _TITLE_MIN_PAGES = 3
+_TITLE_MAX_SENTENCES = 2  # a disclaimer or two ("Alle Angaben ohne Gewähr.")
 _NUMBERED = re.compile(r"^#*\s*\d{1,2}(?:\.\d{1,2}){0,3}\s+[A-ZÄÖÜ]")  # "2.1 Erstberatung"
 _MEMBER_LINE_MAX_WORDS = 14
 
@@ -71,10 +72,10 @@ def _looks_like_title_page(lines: list[str]) -> bool:
     ends = sum(
         1
         for i, char in enumerate(text)
-        if char in ".!?" and 0 < i and text[i - 1].islower() and text[i + 1 : i + 2] in ("", " ")
+        if char in ".!?" and i > 0 and text[i - 1].islower() and text[i + 1 : i + 2] in ("", " ")
     )
     numbered = any(_NUMBERED.match(line) for line in lines)
-    return words <= _TITLE_MAX_WORDS and ends <= 1 and not numbered
+    return words <= _TITLE_MAX_WORDS and ends <= _TITLE_MAX_SENTENCES and not numbered
 
 
 def section_kind(section: str) -> str:

@@ -20,7 +20,7 @@ from .tables import TABLE_PLACEHOLDER, TableCell, is_caption, placeholder_index,
 __all__ = ["PageLayout", "body_font_size", "heading_levels", "page_layout"]
 
 _LINE_TOLERANCE = 2.5  # points: words whose tops differ less stand on one line
-_GUTTER_MIN = 9.0  # points of empty space that separate two columns
+_GUTTER_MIN = 12.0  # points of empty space that separate two columns (0.42 cm)
 _HEADING_RATIO = 1.12  # a line this much larger than body text is a heading
 _OCR_HEADING_RATIO = 1.35
 _CAPTION_DISTANCE = 30.0
@@ -153,12 +153,25 @@ def _split_rows(rows: list[list[dict[str, Any]]], gutter: float) -> set[int]:
         crossing = any(w["x0"] - 1 <= gutter <= w["x1"] + 1 for w in row)
         if left and right and not crossing:
             gaps[index] = min(right) - max(left)
-    if not gaps:
+    # The gutter is the narrowest gap of two-column rows (a short line beside a full one
+    # leaves a wider gap); gaps narrower than any gutter are word spaces of full-width rows.
+    widths = sorted(gap for gap in gaps.values() if gap >= _GUTTER_MIN)
+    if not widths:
         return set()
-    widths = sorted(gaps.values())
-    typical = widths[len(widths) // 2]
+    typical = widths[len(widths) // 4]
     wide = {i for i, gap in gaps.items() if gap >= max(0.75 * typical, _GUTTER_MIN)}
-    return {i for i in wide if i - 1 in wide or i + 1 in wide or _short_row(rows[i], gutter)}
+    # A running header or footer (first or last row, set smaller than the text) is one line.
+    body = sorted(_row_size(row) for row in rows)[len(rows) // 2]
+    margins = {i for i in (0, len(rows) - 1) if _row_size(rows[i]) < 0.95 * body}
+    return {
+        i
+        for i in wide - margins
+        if i - 1 in wide or i + 1 in wide or _short_row(rows[i], gutter)
+    }
+
+
+def _row_size(row: list[dict[str, Any]]) -> float:
+    return max(float(w.get("size", 0)) for w in row)
 
 
 def _short_row(row: list[dict[str, Any]], gutter: float) -> bool:
@@ -268,11 +281,13 @@ def _continues(previous: _Line, line: _Line) -> bool:
     if len(line.text.split()) > 12 or line.text.rstrip().endswith("."):
         return False
     centred = abs((previous.x0 + previous.x1) - (line.x0 + line.x1)) < 40
+    # Flush left, or indented under the heading text after its number ("4.3 Potenzial…").
+    aligned = previous.x0 - 5 <= line.x0 <= previous.x0 + 60
     return (
         abs(previous.size - line.size) < 0.3
         and previous.bold == line.bold
         and 0 <= gap < previous.size
-        and (abs(previous.x0 - line.x0) < 30 or centred)
+        and (aligned or centred)
     )
 
 

@@ -164,9 +164,7 @@ def _split_rows(rows: list[list[dict[str, Any]]], gutter: float) -> set[int]:
     body = sorted(_row_size(row) for row in rows)[len(rows) // 2]
     margins = {i for i in (0, len(rows) - 1) if _row_size(rows[i]) < 0.95 * body}
     return {
-        i
-        for i in wide - margins
-        if i - 1 in wide or i + 1 in wide or _short_row(rows[i], gutter)
+        i for i in wide - margins if i - 1 in wide or i + 1 in wide or _short_row(rows[i], gutter)
     }
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from . import texts
 from .answer import Composition, compose_extractive
+from .calibration import load_calibration
 from .citations import cited_numbers, renumber
 from .dialogue import is_comparison, rewrite_followup, topic_of
 from .embed import resolve_model
@@ -104,11 +105,7 @@ class Assistant:
         self._lock = threading.Lock()
         self._corpus: _Corpus | None = None
         self.model = model or load_model()
-        self.threshold = (
-            float(settings.refusal_threshold)
-            if settings.refusal_threshold
-            else self.model.answer_threshold
-        )
+        self.threshold = _threshold(settings, self.model, calibrated=model is None)
         self.weights = FusionWeights(
             chars=settings.weight_chars,
             dense=settings.weight_dense,
@@ -426,6 +423,14 @@ def _comparison_answer(plan: Plan, results: list[tuple[Part, Composition, list[H
         notes=tuple(notes),
         comparison=tuple(parts),
     )
+
+
+def _threshold(settings: Settings, model: AnswerModel, calibrated: bool) -> float:
+    """The refusal threshold: the setting, else the index's own calibration, else the model's."""
+    if settings.refusal_threshold:
+        return float(settings.refusal_threshold)
+    own = load_calibration(settings.data_dir) if calibrated else None
+    return own.answer_threshold if own else model.answer_threshold
 
 
 def _scoped(filters: Filters, kommune: str) -> Filters:

@@ -191,9 +191,10 @@ def _candidates(
         unmet = unmet_requirements(context.frame, text, hit.chunk)
         near = around | lexical.heading_terms_of(hit.chunk)
         covers = not focus or lexical.covers(query, focus, near)
-        if expects.strict and not covers and not unmet:
-            # an amount, share or phone number counts only where the asked thing is named
-            unmet = (f"Art: {expects.kind}",)
+        if (expects.strict or context.frame.existence) and not covers and not unmet:
+            # an amount, share or phone number counts only where the asked thing is named,
+            # and "Gibt es X?" is answered only by a sentence that names X
+            unmet = (f"Art: {expects.kind or 'Gegenstand'}",)
         out.append(
             Candidate(
                 text, hit.chunk, rank, order, tuple(features), probability, terms, unmet, covers

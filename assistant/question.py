@@ -73,6 +73,12 @@ _IN_UNIT = re.compile(
     re.IGNORECASE,
 )
 _RATE = re.compile(r"\b(?:pro|je)\s+([A-ZÄÖÜ][\wäöüß-]+)")
+# Yes/no questions about whether something exists: "yes" needs a sentence that names it.
+_EXISTENCE = re.compile(
+    r"^(?:und\s+)?(?:gibt\s+es|gab\s+es|hat|haben|bietet|bieten|existiert|existieren|besteht|"
+    r"bestehen)\b",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d{2})(?:\s*/\s*((?:19|20)?\d{2}))?(?![\d/])")
 
 
@@ -114,6 +120,7 @@ class Frame:
     expects: Expectation = Expectation()
     years: tuple[YearSpec, ...] = ()
     places: tuple[str, ...] = ()
+    existence: bool = False  # "Gibt es …?", "Hat X ein …?": the answer must name the thing
 
 
 def expectation_of(question: str) -> Expectation:
@@ -167,7 +174,8 @@ def years_in(text: str) -> tuple[YearSpec, ...]:
 
 def frame_question(text: str, places: tuple[str, ...] = ()) -> Frame:
     """The frame of a question whose places were found by ``assistant.places``."""
-    return Frame(text, expectation_of(text), years_in(text), places)
+    existence = bool(_EXISTENCE.match(text.strip()))
+    return Frame(text, expectation_of(text), years_in(text), places, existence)
 
 
 def unit_pattern(unit: str) -> str:

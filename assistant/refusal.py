@@ -34,6 +34,7 @@ _TYPE_NAMES = {
     "hours": "keine Sprech- oder Öffnungszeiten",
     "unit": "keine Angabe in der gefragten Einheit",
     "person": "keinen Namen",
+    "Gegenstand": "das Gefragte nicht",
 }
 
 
@@ -99,7 +100,7 @@ def near_miss_note(frame: Frame, best: Candidate) -> str:
                 return texts.NEAR_MISS_OTHER.format(asked=value, other=other, where=where)
             return texts.NEAR_MISS_NOTHING.format(asked=value)
         if kind == "Art":
-            what = _TYPE_NAMES.get(frame.expects.kind, "die gefragte Angabe")
+            what = _TYPE_NAMES.get(value, "die gefragte Angabe")
             if frame.expects.rate:
                 what = texts.NEAR_MISS_RATE.format(rate=frame.expects.rate)
             return texts.NEAR_MISS_TYPE.format(what=what, where=where)

@@ -28,14 +28,17 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
 from assistant.api import Assistant, Part
+from assistant.calibration import Calibration
 from assistant.evidence import Evidence
 from assistant.privacy import apply_offline_defaults
+from assistant.refusal import RefusalPolicy
 from assistant.scoring import (
     ANSWERABILITY_FEATURES,
     MODEL_PATH,
@@ -48,8 +51,17 @@ from assistant.types import Filters
 
 from . import metrics
 from .corpora import EvalCorpus, available, prepare_index
+from .dataset import Question
 
-__all__ = ["MAX_FALSE_REFUSAL", "MODELS_DIR", "Source", "collect", "fit", "main"]
+__all__ = [
+    "MAX_FALSE_REFUSAL",
+    "MODELS_DIR",
+    "Source",
+    "calibrate_threshold",
+    "collect",
+    "fit",
+    "main",
+]
 
 MAX_FALSE_REFUSAL = 0.08  # on dev; leaves headroom for the 0.10 target on unseen questions
 SENTENCE_THRESHOLD = 0.25
@@ -248,6 +260,48 @@ def evaluate_model(model: AnswerModel, source: Source) -> dict[str, float]:
         "false_refusal": false_refusals / max(1, answer_n),
         "top_sentence_has_fact": top_hits / max(1, tops),
     }
+
+
+def calibrate_threshold(settings: Settings, questions: list[Question]) -> Calibration:
+    """The refusal threshold for the configured index, fitted on an admin's own questions.
+
+    The shipped answer model is kept; only the threshold moves: the highest one that refuses
+    at most ``MAX_FALSE_REFUSAL`` of the answerable questions (those no sentence can answer
+    by the question's requirements count as refused already).
+    """
+    assistant = Assistant(settings)
+    answerable: list[float | None] = []  # None: refused by the requirements anyway
+    refuse: list[float | None] = []
+    for q in questions:
+        plan = assistant.plan(q.question, history=q.history)
+        for part in plan.parts:
+            evidence, _ = assistant.evidence(part)
+            blocked = not RefusalPolicy(0.0).decide(evidence).found
+            score = None if blocked else evidence.answerability
+            ok = q.answerable and (not part.kommune or part.kommune in q.kommunen)
+            (answerable if ok else refuse).append(score)
+    threshold = _best_threshold(answerable)
+    return Calibration(
+        answer_threshold=threshold,
+        questions=len(questions),
+        fitted=time.strftime("%Y-%m-%d"),
+        refusal_accuracy=_share(refuse, lambda s: s is None or s < threshold),
+        false_refusal=_share(answerable, lambda s: s is None or s < threshold),
+    )
+
+
+def _best_threshold(answerable: list[float | None]) -> float:
+    if not answerable:
+        raise ValueError("Der Fragensatz enthält keine beantwortbaren Fragen.")
+    scores = sorted(s for s in answerable if s is not None)
+    allowed = int(MAX_FALSE_REFUSAL * len(answerable)) - (len(answerable) - len(scores))
+    if allowed < 0 or not scores:
+        return 0.0
+    return float(scores[min(allowed, len(scores) - 1)]) - 1e-6
+
+
+def _share(values: list[float | None], refused: Callable[[float | None], bool]) -> float:
+    return sum(1 for v in values if refused(v)) / len(values) if values else float("nan")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -311,8 +311,11 @@ def run_suite(
         cross = MODELS_DIR / f"ohne-{corpus.name}.json"
         if cross.is_file():
             conditions.append(("Modell ohne dieses Korpus", True, load_model(cross)))
+        conditions.append(("eigene Kalibrierung (dev)", True, None))
         for label, manifest, model in conditions:
             local = prepare_index(settings, corpus, manifest=manifest)
+            if label.startswith("eigene"):
+                local = _calibrated_on_dev(local, corpus.load())
             with_baselines = baselines and manifest and model is None
             run = run_evaluation(local, questions, with_baselines, on_progress, model)
             summary[f"{corpus.label} · {label}"] = run["systems"][MAIN_SYSTEM]
@@ -327,6 +330,16 @@ def run_suite(
     record["corpora"] = summary
     record["run"]["questions"] = sum(int(v["overall"]["n"]) for v in summary.values())
     return record
+
+
+def _calibrated_on_dev(settings: Settings, questions: list[Question]) -> Settings:
+    """Settings with the refusal threshold fitted on the corpus's dev questions (as an admin
+    would with ``konzeptlotse calibrate``), so that its test half shows what that brings."""
+    from .calibrate import calibrate_threshold
+
+    dev = [q for q in questions if q.split == "dev"]
+    threshold = calibrate_threshold(settings, dev).answer_threshold
+    return settings.with_overrides(refusal_threshold=f"{threshold:.6f}")
 
 
 def _selected(questions: list[Question], split: str, limit: int) -> list[Question]:

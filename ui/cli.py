@@ -141,6 +141,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=0, help="Nur die ersten N Fragen")
     p.set_defaults(handler=_cmd_eval)
 
+    p = sub.add_parser(
+        "calibrate", help="Ablehnungsschwelle auf eigenen, gelabelten Fragen kalibrieren"
+    )
+    p.add_argument(
+        "--dataset", type=Path, required=True, help="JSONL-Fragensatz (Format wie evals/)"
+    )
+    p.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    p.set_defaults(handler=_cmd_calibrate)
+
     p = sub.add_parser("ui", help="Oberfläche starten: Chat, Verwaltung, Evaluation")
     p.add_argument("--port", type=int, default=8501)
     p.set_defaults(handler=_cmd_ui)
@@ -481,6 +490,29 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         split=args.split,
         limit=args.limit,
     )
+
+
+def _cmd_calibrate(args: argparse.Namespace, settings: Settings) -> int:
+    from dataclasses import replace
+
+    from assistant.calibration import save_calibration
+    from evals.calibrate import MAX_FALSE_REFUSAL, calibrate_threshold
+    from evals.dataset import load_questions
+
+    questions = load_questions(args.dataset)
+    if args.split != "all":
+        questions = [q for q in questions if q.split == args.split]
+    calibration = calibrate_threshold(settings, questions)
+    calibration = replace(calibration, dataset=str(args.dataset))
+    path = save_calibration(settings.data_dir, calibration)
+    print(
+        f"Ablehnungsschwelle {calibration.answer_threshold:.3f} aus {len(questions)} Fragen "
+        f"(höchstens {MAX_FALSE_REFUSAL:.0%} Fehl-Ablehnungen): auf diesen Fragen "
+        f"{calibration.refusal_accuracy:.0%} richtige Ablehnungen, "
+        f"{calibration.false_refusal:.0%} Fehl-Ablehnungen. Gespeichert in {path}; gilt ab "
+        "der nächsten Frage (Oberfläche neu laden)."
+    )
+    return 0
 
 
 def _cmd_ui(args: argparse.Namespace, settings: Settings) -> int:

@@ -256,6 +256,8 @@ def _citations(items: list[tuple[Chunk, list[str]]]) -> tuple[Citation, ...]:
             stand=chunk.meta.stand,
             chunk_id=chunk.chunk_id,
             context=chunk.text,
+            ocr=chunk.ocr,
+            paged=chunk.paged,
         )
         for i, (chunk, quotes) in enumerate(items)
     )

@@ -175,6 +175,8 @@ def _citation(n: int, source: Source, sentences: list[str]) -> Citation:
         stand=chunk.meta.stand,
         chunk_id=chunk.chunk_id,
         context=chunk.text,
+        ocr=chunk.ocr,
+        paged=chunk.paged,
     )
 
 

@@ -56,10 +56,20 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS chunks (
     chunk_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, position INTEGER NOT NULL,
     text TEXT NOT NULL, section TEXT NOT NULL, page_start INTEGER NOT NULL,
-    page_end INTEGER NOT NULL, page_breaks TEXT NOT NULL
+    page_end INTEGER NOT NULL, page_breaks TEXT NOT NULL, kind TEXT NOT NULL DEFAULT '',
+    ocr INTEGER NOT NULL DEFAULT 0, paged INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks (doc_id, position);
 """
+# Columns added after the first schema, with their definitions (added to older databases).
+_CHUNK_COLUMNS_ADDED = {
+    "kind": "TEXT NOT NULL DEFAULT ''",
+    "ocr": "INTEGER NOT NULL DEFAULT 0",
+    "paged": "INTEGER NOT NULL DEFAULT 1",
+}
+_CHUNK_COLUMNS = (
+    "chunk_id, doc_id, position, text, section, page_start, page_end, page_breaks, kind, ocr, paged"
+)
 
 _clients: dict[str, Any] = {}
 _clients_lock = threading.Lock()
@@ -173,6 +183,7 @@ class Index:
             if not self._schema_ready:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.executescript(_SCHEMA)
+                _add_missing_columns(db)
                 self._schema_ready = True
             with db:  # one transaction
                 yield db
@@ -232,7 +243,9 @@ class Index:
                     row[0]: _meta(row[1])
                     for row in db.execute("SELECT doc_id, meta FROM documents")
                 }
-                rows = db.execute("SELECT * FROM chunks ORDER BY doc_id, position").fetchall()
+                rows = db.execute(
+                    f"SELECT {_CHUNK_COLUMNS} FROM chunks ORDER BY doc_id, position"
+                ).fetchall()
             self._ordered = [_chunk(row, metas) for row in rows]
             self._chunks = {c.chunk_id: c for c in self._ordered}
             self._lexical = None
@@ -321,7 +334,8 @@ class Index:
         with self._connect() as db:
             db.execute("DELETE FROM chunks WHERE doc_id = ?", (record.doc_id,))
             db.executemany(
-                "INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [_row(c) for c in chunks]
+                f"INSERT INTO chunks ({_CHUNK_COLUMNS}) VALUES ({', '.join('?' * 11)})",
+                [_row(c) for c in chunks],
             )
             db.execute(
                 "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -419,11 +433,23 @@ def _row(c: Chunk) -> tuple[Any, ...]:
         c.page_start,
         c.page_end,
         json.dumps(list(c.page_breaks)),
+        c.kind,
+        int(c.ocr),
+        int(c.paged),
     )
 
 
+def _add_missing_columns(db: sqlite3.Connection) -> None:
+    """Bring a chunk table of an older schema up to date (new columns get their defaults)."""
+    present = {row[1] for row in db.execute("PRAGMA table_info(chunks)")}
+    for name, definition in _CHUNK_COLUMNS_ADDED.items():
+        if name not in present:
+            db.execute(f"ALTER TABLE chunks ADD COLUMN {name} {definition}")
+
+
 def _chunk(row: tuple[Any, ...], metas: dict[str, DocumentMeta]) -> Chunk:
-    chunk_id, doc_id, position, text, section, page_start, page_end, breaks = row
+    chunk_id, doc_id, position, text, section, page_start, page_end, breaks = row[:8]
+    kind, ocr, paged = row[8:11]
     return Chunk(
         chunk_id=chunk_id,
         doc_id=doc_id,
@@ -434,6 +460,9 @@ def _chunk(row: tuple[Any, ...], metas: dict[str, DocumentMeta]) -> Chunk:
         page_end=page_end,
         page_breaks=tuple(json.loads(breaks)),
         meta=metas.get(doc_id, DocumentMeta(doc_id=doc_id, title=doc_id)),
+        kind=kind,
+        ocr=bool(ocr),
+        paged=bool(paged),
     )
 
 

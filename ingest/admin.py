@@ -62,7 +62,10 @@ _MANIFEST_HEADER = (
 
 # German messages (admin-facing; the UI shows them verbatim).
 ERR_NAME = "Der Dateiname „{name}“ ist nicht verwendbar."
-ERR_SUFFIX = "Dateityp „{suffix}“ wird nicht unterstützt (erlaubt: PDF, HTML, Markdown, TXT)."
+ERR_SUFFIX = (
+    "Dateityp „{suffix}“ wird nicht unterstützt (erlaubt: PDF, Word/DOCX, OpenDocument/ODT, "
+    "HTML, Markdown, TXT)."
+)
 ERR_EMPTY = "Die Datei „{name}“ ist leer."
 ERR_TOO_LARGE = "Die Datei ist {size:.1f} MB groß; erlaubt sind höchstens {limit} MB."
 ERR_CONTENT = (
@@ -76,7 +79,14 @@ ERR_EXISTS = (
 ERR_OUTSIDE = "Das Dokument „{doc_id}“ liegt nicht im Dokumentordner und wird nicht gelöscht."
 ERR_UNKNOWN = "Das Dokument „{doc_id}“ ist weder im Index noch im Dokumentordner."
 # Which sniffed content types each declared kind accepts.
-_ACCEPTED = {"pdf": {"pdf"}, "html": {"html"}, "markdown": {"text"}, "text": {"text"}}
+_ACCEPTED = {
+    "pdf": {"pdf"},
+    "html": {"html"},
+    "markdown": {"text"},
+    "text": {"text"},
+    "docx": {"zip"},
+    "odt": {"zip"},
+}
 
 
 class AdminError(KonzeptlotseError):

@@ -27,7 +27,7 @@ from assistant.types import DocRecord
 from .chunk import CHUNK_VERSION, chunk_pages
 from .clean import CLEAN_VERSION
 from .infer import infer_metadata
-from .load import SUPPORTED_SUFFIXES, load_file
+from .load import OCR_SETTING, SUPPORTED_SUFFIXES, LoadOptions, load_file
 from .metadata import MANIFEST_NAME, document_meta, read_manifest
 from .review import instruction_warnings
 
@@ -111,6 +111,7 @@ class Progress:
     files_total: int
     current: str
     chunks_embedded: int
+    detail: str = ""  # a German step within the current file, e.g. OCR page by page
 
 
 def discover(roots: list[Path], corpus_dir: Path) -> list[SourceFile]:
@@ -247,7 +248,7 @@ def _update(
     known = frozenset(str(s.entry.get("kommune") or "") for s in sources if s.entry)
     for done, source in enumerate(sources):
         tracker.at(done, source.doc_id)
-        outcomes.append(_ingest_one(index, source, settings, tracker.advance, known))
+        outcomes.append(_ingest_one(index, source, settings, tracker.advance, known, tracker.step))
     for record in _vanished(index, sources, roots):
         index.remove_document(record.doc_id)
         outcomes.append(FileOutcome(record.doc_id, "removed"))
@@ -270,9 +271,17 @@ class _Tracker:
         self.embedded += chunks
         self._notify()
 
-    def _notify(self) -> None:
+    def step(self, detail: str) -> None:
+        self._notify(detail)
+
+    def _notify(self, detail: str = "") -> None:
         if self.callback:
-            self.callback(Progress(self.done, self.total, self.current, self.embedded))
+            self.callback(Progress(self.done, self.total, self.current, self.embedded, detail))
+
+
+def load_options(settings: Settings, step: Callable[[str], None] | None = None) -> LoadOptions:
+    """How files are loaded under ``settings`` (OCR switch, language, time limit)."""
+    return LoadOptions(settings.ocr, settings.ocr_language, settings.ocr_timeout, step)
 
 
 def _ingest_one(
@@ -281,14 +290,19 @@ def _ingest_one(
     settings: Settings,
     advance: Callable[[int], None],
     known_kommunen: frozenset[str] = frozenset(),
+    step: Callable[[str], None] | None = None,
 ) -> FileOutcome:
     try:
         content_hash = _hash_file(source.path)
         fingerprint = _fingerprint(content_hash, source, settings)
         existing = index.document(source.doc_id)
-        if existing is not None and existing.fingerprint == fingerprint:
+        if (
+            existing is not None
+            and existing.fingerprint == fingerprint
+            and not (settings.ocr and _ocr_skipped(existing))
+        ):
             return FileOutcome(source.doc_id, "unchanged", existing.chunk_count)
-        loaded = load_file(source.path, source.doc_id)
+        loaded = load_file(source.path, source.doc_id, load_options(settings, step))
         known = {d.meta.kommune for d in index.documents()} | set(known_kommunen)
         inferred = infer_metadata(loaded.pages, loaded.title, loaded.kind, sorted(known - {""}))
         meta = document_meta(source.doc_id, source.entry, loaded.title, inferred)
@@ -300,6 +314,7 @@ def _ingest_one(
             token_counter(model),
             settings.chunk_tokens,
             max_tokens(model),
+            paged=loaded.paged,
         )
         if not chunks:
             raise DocumentError(source.doc_id, texts.LOAD_EMPTY)
@@ -321,6 +336,11 @@ def _ingest_one(
         return FileOutcome(source.doc_id, "failed", reason=exc.reason)
     except OSError as exc:
         return FileOutcome(source.doc_id, "failed", reason=f"Datei nicht lesbar ({exc.strerror}).")
+
+
+def _ocr_skipped(record: DocRecord) -> bool:
+    """Scanned pages were left out because OCR was off (redo them once it is on)."""
+    return any(OCR_SETTING in warning for warning in record.warnings)
 
 
 def _vanished(index: Index, sources: list[SourceFile], roots: list[Path]) -> list[DocRecord]:

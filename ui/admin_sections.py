@@ -84,7 +84,7 @@ def _progress(config: Settings) -> None:
             done=p.files_done,
             total=p.files_total,
             chunks=p.chunks_embedded,
-            current=p.current or "…",
+            current=" – ".join(x for x in (p.current, p.detail) if x) or "…",
         )
         st.progress(min(1.0, p.files_done / p.files_total), text=escape_markdown(text))
     else:
@@ -296,6 +296,43 @@ def _upload(config: Settings) -> None:
     meta = _upload_meta()
     if meta.supersedes:
         _flash("info", texts.UPLOAD_UNCONFIRMED.format(name=path.name, old=meta.supersedes))
+
+
+def website_section(config: Settings, busy: bool) -> None:
+    """Fetch a website (robots.txt respected) into dated snapshots and ingest them."""
+    with st.form("website", clear_on_submit=False):
+        st.markdown(texts.WEB_INTRO)
+        st.text_input(texts.WEB_URL, key="web_url", placeholder="https://")
+        with st.container(horizontal=True):
+            st.checkbox(texts.WEB_SITEMAP, key="web_sitemap")
+            st.checkbox(texts.WEB_SAME_SITE, key="web_same_site")
+        st.number_input(texts.WEB_MAX_PAGES, 1, 1000, 50, key="web_max_pages")
+        st.text_input(texts.UPLOAD_KOMMUNE, key="web_kommune")
+        st.form_submit_button(
+            texts.WEB_SUBMIT, disabled=busy, on_click=_website, args=(config,),
+            icon=":material/language:",
+        )  # fmt: skip
+
+
+def _website(config: Settings) -> None:
+    from ingest.web import CrawlOptions, ingest_site
+
+    url = str(st.session_state.get("web_url") or "").strip()
+    if not url.startswith(("http://", "https://")):
+        _flash("error", texts.WEB_BAD_URL)
+        return
+    options = CrawlOptions(
+        sitemap=bool(st.session_state.get("web_sitemap")),
+        same_site=bool(st.session_state.get("web_same_site")),
+        max_pages=int(st.session_state.get("web_max_pages") or 50),
+        kommune=str(st.session_state.get("web_kommune") or "").strip(),
+    )
+
+    def task(progress: Any) -> IngestReport:
+        return ingest_site(config, url, options, on_progress=progress)
+
+    if state.ingest_job(config).start(texts.JOB_WEB.format(url=url), task):
+        _flash("success", texts.WEB_STARTED.format(url=url))
 
 
 # --- ingest actions ---------------------------------------------------------------------------

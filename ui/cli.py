@@ -65,6 +65,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--rebuild", action="store_true", help="Index vollständig neu aufbauen")
     p.add_argument("--dry-run", action="store_true", help="Nur anzeigen, was sich ändern würde")
     p.add_argument("--quiet", action="store_true", help="Keine Fortschrittsanzeige")
+    p.add_argument("--url", help="Webseite abrufen, als Schnappschuss ablegen und einlesen")
+    p.add_argument("--sitemap", action="store_true", help="Mit --url: Seiten der Sitemap")
+    p.add_argument(
+        "--same-site", action="store_true", help="Mit --url: Links derselben Website folgen"
+    )
+    p.add_argument("--max-pages", type=int, default=50, help="Mit --url: höchstens N Seiten")
+    p.add_argument("--delay", type=float, default=1.0, help="Mit --url: Sekunden zwischen Abrufen")
+    p.add_argument("--kommune", default="", help="Mit --url: Kommune der Seiten")
     p.set_defaults(handler=_cmd_ingest)
 
     p = sub.add_parser("ask", help="Eine Frage stellen")
@@ -89,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_remove)
 
     p = sub.add_parser("add", help="Datei in den Dokumentordner übernehmen und einlesen")
-    p.add_argument("file", type=Path, help="PDF, HTML, Markdown oder TXT")
+    p.add_argument("file", type=Path, help="PDF, DOCX, ODT, HTML, Markdown oder TXT")
     p.add_argument("--title", default="", help="Titel (leer = aus der Datei)")
     p.add_argument("--kommune", default="", help="Kommune")
     p.add_argument("--doc-type", default="", help="Dokumenttyp, z. B. „Kommunales Konzept“")
@@ -156,16 +164,47 @@ def _parser() -> argparse.ArgumentParser:
 def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.admin import run_and_record
 
+    paths = list(args.paths) or None
+    web_failed = False
+    if args.url:
+        folder, web_failed = _fetch_site(args, settings)
+        paths = [folder]
+        if not folder.is_dir():
+            return EXIT_PARTIAL
     with _ProgressBar(disabled=args.quiet or args.dry_run) as bar:
         report = run_and_record(
             settings,
-            paths=list(args.paths) or None,
+            paths=paths,
             rebuild=args.rebuild,
             dry_run=args.dry_run,
             on_progress=bar.update,
         )
     _print_report(report, show_unchanged=args.dry_run)
-    return EXIT_PARTIAL if report.failed else 0
+    return EXIT_PARTIAL if report.failed or web_failed else 0
+
+
+def _fetch_site(args: argparse.Namespace, settings: Settings) -> tuple[Path, bool]:
+    """Fetch the website of ``--url`` into snapshots; (snapshot folder, any page failed)."""
+    from assistant.texts import WEB_STATUS
+    from ingest.web import CrawlOptions, crawl
+
+    options = CrawlOptions(
+        sitemap=args.sitemap,
+        same_site=args.same_site,
+        max_pages=max(1, args.max_pages),
+        delay_s=max(0.0, args.delay),
+        kommune=args.kommune,
+    )
+
+    def show(page: Any) -> None:
+        line = f"  {WEB_STATUS[page.status]:<15} {page.url}"
+        print(line + (f"\n      Grund: {page.reason}" if page.reason else ""), flush=True)
+
+    print(f"Webseite abrufen: {args.url}")
+    report = crawl(args.url, settings.corpus_dir, options, on_page=None if args.quiet else show)
+    for note in report.notes:
+        print(f"  Hinweis: {note}")
+    return report.folder, bool(report.failed)
 
 
 def _print_report(report: IngestReport, show_unchanged: bool) -> None:
@@ -201,8 +240,11 @@ class _ProgressBar:
         total = getattr(progress, "files_total", 0)
         if self.bar is None:
             self.bar = tqdm(total=total, unit="Datei", file=sys.stderr, leave=False)
-        self.bar.n = getattr(progress, "files_done", 0)
         current = getattr(progress, "current", "")
+        self.bar.n = getattr(progress, "files_done", 0)
+        detail = getattr(progress, "detail", "")
+        if detail:
+            self.bar.write(f"  {current} – {detail}", file=sys.stderr)
         embedded = getattr(progress, "chunks_embedded", 0)
         self.bar.set_postfix_str(f"{embedded} Abschnitte · {current[-40:]}", refresh=True)
 
@@ -275,7 +317,9 @@ def _print_details(answer: Any, streamed: str) -> None:
     if sources:
         print("\nQuellen:" if answer.found else "\nMöglicherweise relevant:")
         for c in sources:
-            where = f"{c.title}" + (f" ({c.kommune})" if c.kommune else "") + f", S. {c.page}"
+            where = f"{c.title}" + (f" ({c.kommune})" if c.kommune else "")
+            where += f", S. {c.page}" if c.paged else f", Abschnitt {c.section.split(' > ')[-1]}"
+            where += ", Text per Texterkennung (OCR)" if c.ocr else ""
             print(f"  [{c.n}] {where}\n      „{_shorten(c.quote, 220)}“")
 
 

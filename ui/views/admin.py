@@ -25,6 +25,7 @@ def _console(config: Settings) -> None:
         admin_sections.delete_section(config, doc_ids, busy)
     with upload:
         admin_sections.upload_section(config, busy)
+        admin_sections.website_section(config, busy)
     with ingest:
         admin_sections.ingest_section(config, busy)
     with audit:

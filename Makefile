@@ -2,6 +2,7 @@
 #   make run    set up, ingest the corpus if needed, start the chat on http://127.0.0.1:8501
 #   make test   set up and run the default test suite (fast; no browser, no slow suites)
 #   make test-browser  the real app in headless Chromium (installs Debian chromium + axe-core)
+#   make extraction    extraction quality per format (PDF, DOCX, ODT, web page, scan with OCR)
 
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -21,7 +22,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # The browser test drives Debian's /usr/bin/chromium; playwright must never fetch a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup run ingest test test-slow test-browser browser-deps screenshots test-all eval eval-xquad bench calibrate smoke-llm lint format corpus lock clean
+.PHONY: setup run ingest test test-slow test-browser browser-deps ocr-deps office-deps screenshots test-all eval eval-xquad bench calibrate extraction smoke-llm lint format corpus lock clean
 
 setup: $(STAMP)
 
@@ -33,16 +34,16 @@ $(STAMP): requirements.lock pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-ingest: setup
+ingest: setup ocr-deps
 	$(BIN)/konzeptlotse ingest || [ $$? -eq 3 ]
 
 run: ingest
 	$(BIN)/konzeptlotse ui
 
-test: setup
+test: setup ocr-deps office-deps
 	$(BIN)/python -m pytest
 
-test-slow: setup
+test-slow: setup ocr-deps office-deps
 	KONZEPTLOTSE_XQUAD_DIR=$(abspath $(XQUAD_DIR)) $(BIN)/python -m pytest -m slow
 
 test-browser: setup browser-deps
@@ -58,11 +59,36 @@ browser-deps:
 	@test -f $(BROWSER_DIR)/node_modules/axe-core/axe.min.js || \
 	  (cd $(BROWSER_DIR) && npm ci --no-audit --no-fund)
 
-# Refresh the README screenshots (docs/screenshots/) from the browser test.
-screenshots: setup browser-deps
-	KONZEPTLOTSE_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -m browser
+# Text recognition for scanned PDFs (ocrmypdf + tesseract with German) and LibreOffice for the
+# office-format fixtures, from Debian's packages; apt-get runs only when something is missing.
+define apt_install
+	SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 update && \
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends $(1)
+endef
 
-test-all: setup browser-deps
+ocr-deps:
+	@if ! command -v ocrmypdf >/dev/null || ! command -v tesseract >/dev/null \
+	    || ! tesseract --list-langs 2>/dev/null | grep -qx deu; then \
+	  echo "Texterkennung fehlt – Installation aus den Debian-Paketen (apt-get) …"; \
+	  $(call apt_install,ocrmypdf tesseract-ocr tesseract-ocr-deu); \
+	fi
+
+office-deps:
+	@if ! command -v soffice >/dev/null; then \
+	  echo "LibreOffice fehlt – Installation aus den Debian-Paketen (apt-get) …"; \
+	  $(call apt_install,libreoffice-writer-nogui); \
+	fi
+
+# Extraction quality per format (figures for the README).
+extraction: setup ocr-deps office-deps
+	$(BIN)/python -m evals.extraction
+
+# Refresh the README screenshots (docs/screenshots/): the app over the shipped documents.
+screenshots: setup browser-deps
+	KONZEPTLOTSE_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -m browser tests/browser/test_readme_screenshots.py
+
+test-all: setup browser-deps ocr-deps office-deps
 	$(BIN)/python -m pytest -m ""
 
 eval: ingest

@@ -8,7 +8,8 @@ retrieved passage, followed by the number of the source it was taken from. The c
 * takes the sentences most likely to state what is asked, skips near-duplicates, and never
   lets a sentence that leans on its predecessor ("Dies gilt ...") stand without it,
 * lists the items after a "...:" introduction when the question asks for a list,
-* puts a newer document version first and says which "Stand" replaces which.
+* puts a newer document version first and says which "Stand" replaces which and which values
+  differ; a newer version nobody confirmed yet never leads (``assistant.versions``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from dataclasses import dataclass
 from . import texts
 from .evidence import Candidate, Evidence, is_list_question, starts_with_reference
 from .refusal import Decision
-from .types import Chunk, Citation, DocumentMeta
+from .types import Chunk, Citation
+from .versions import lead_order, version_notes
 
 __all__ = ["Composition", "compose_extractive"]
 
@@ -58,6 +60,7 @@ def compose_extractive(
     chosen = _select(usable, limit, sentence_threshold, same_page=not wants_list)
     floor = max(sentence_threshold, _RELATIVE_PROBABILITY * usable[0].probability)
     chosen = _with_newer_version(chosen, [c for c in usable if _compatible(c)], floor)
+    chosen = _with_confirmed_version(chosen, [c for c in usable if _compatible(c)], floor)
     units = _with_context(chosen, evidence.sentences, wants_list)
     units, notes = _newest_first(units)
     return _render(units, notes, evidence.answerability)
@@ -132,6 +135,25 @@ def _with_newer_version(
     return chosen
 
 
+def _with_confirmed_version(
+    chosen: list[Candidate], candidates: list[Candidate], floor: float
+) -> list[Candidate]:
+    """Add the best sentence of the document an unconfirmed newer version claims to replace.
+
+    Until an admin confirms the new version, the reader must see what the confirmed one
+    says; ``_newest_first`` puts it first.
+    """
+    quoted = {c.chunk.doc_id for c in chosen}
+    wanted = {c.chunk.meta.supersedes for c in chosen if c.chunk.meta.unconfirmed} - quoted
+    for candidate in candidates:  # best first
+        if candidate.probability < floor or not wanted:
+            break
+        if candidate.chunk.doc_id in wanted:
+            chosen = [*chosen, candidate]
+            wanted.discard(candidate.chunk.doc_id)
+    return chosen
+
+
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
@@ -179,27 +201,17 @@ def _following_items(sentences: list[str], order: int) -> list[int]:
 
 
 def _newest_first(units: list[_Unit]) -> tuple[list[_Unit], tuple[str, ...]]:
-    """Move passages of a superseding document before those of the document it replaces."""
+    """Order the versions of a document (``assistant.versions``) and note what differs."""
     metas = {u.chunk.doc_id: u.chunk.meta for u in units}
-    notes = []
-    for meta in metas.values():
-        old = metas.get(meta.supersedes) if meta.supersedes else None
-        if old is not None:
-            notes.append(_supersede_note(meta, old))
+    said: dict[str, list[str]] = {}
+    for unit in units:
+        said.setdefault(unit.chunk.doc_id, []).extend(unit.sentences)
+    notes = version_notes(metas, said)
     if not notes:
         return units, ()
-    superseded = {m.supersedes for m in metas.values() if m.supersedes}
-    ordered = sorted(units, key=lambda u: (u.chunk.doc_id in superseded, u.rank, u.orders[0]))
-    return ordered, tuple(notes)
-
-
-def _supersede_note(new: DocumentMeta, old: DocumentMeta) -> str:
-    return texts.NOTE_SUPERSEDED.format(
-        new_title=new.title,
-        new_stand=new.stand or "?",
-        old_title=old.title,
-        old_stand=old.stand or "?",
-    )
+    lead = lead_order(metas)
+    ordered = sorted(units, key=lambda u: (lead[u.chunk.doc_id], u.rank, u.orders[0]))
+    return ordered, notes
 
 
 def _render(units: list[_Unit], notes: tuple[str, ...], answerability: float) -> Composition:
@@ -244,6 +256,8 @@ def _citations(items: list[tuple[Chunk, list[str]]]) -> tuple[Citation, ...]:
             stand=chunk.meta.stand,
             chunk_id=chunk.chunk_id,
             context=chunk.text,
+            ocr=chunk.ocr,
+            paged=chunk.paged,
         )
         for i, (chunk, quotes) in enumerate(items)
     )

@@ -42,7 +42,7 @@ from .retrieve import FusionWeights, Mode, retrieve
 from .scoring import AnswerModel, load_model
 from .settings import Settings
 from .store import Index, LiveIndex
-from .types import Answer, Chunk, Citation, ComparisonPart, Filters, Hit
+from .types import Answer, Chunk, Citation, ComparisonPart, DocRecord, Filters, Hit
 
 __all__ = ["RANKING_DEPTH", "Assistant", "Part", "Plan", "ask", "get_assistant"]
 
@@ -76,7 +76,8 @@ class _Corpus:
 
     version: int
     municipalities: Municipalities
-    newer: dict[str, str]  # doc_id -> doc_id of the document that supersedes it
+    newer: dict[str, tuple[str, ...]]  # doc_id -> doc_ids of the documents that supersede it
+    older: dict[str, str]  # doc_id of an unconfirmed new version -> the one it would replace
     doc_types: dict[str, str]  # stem of a one-word document type -> the type ("Leitfaden")
     scope_terms: frozenset[str]  # document-type stems and their glossary synonyms
     pages: dict[str, int]  # doc_id -> page count
@@ -165,7 +166,8 @@ class Assistant:
                     places=places,
                     known=_term_of(index.lexical()),
                 ),
-                newer={d.meta.supersedes: d.doc_id for d in documents if d.meta.supersedes},
+                newer=_successors(documents),
+                older={d.doc_id: d.meta.supersedes for d in documents if d.meta.unconfirmed},
                 doc_types=doc_types,
                 scope_terms=frozenset(doc_types)
                 | frozenset(index.lexical().glossary.expansions(list(doc_types))),
@@ -387,19 +389,22 @@ class Assistant:
     def _with_newer_versions(
         self, hits: list[Hit], query: Query, filters: Filters, mode: Mode
     ) -> list[Hit]:
-        """When a superseded document is among the hits, bring in its successor's best passage.
+        """When a superseded document is among the hits, bring in its successor's best passage;
+        when an unconfirmed new version is, the best passage of the one it would replace.
 
-        The answer composer then puts the newer text first and notes which Stand replaces which.
+        The answer composer then orders the versions and notes which Stand replaces which.
         """
-        newer = self.corpus().newer
+        newer, older = self.corpus().newer, self.corpus().older
         top = hits[: self.settings.top_k]
-        successors = {newer[h.chunk.doc_id] for h in top if h.chunk.doc_id in newer}
+        successors = {s for h in top for s in newer.get(h.chunk.doc_id, ())}
+        successors |= {older[h.chunk.doc_id] for h in top if h.chunk.doc_id in older}
         successors -= {h.chunk.doc_id for h in top}
         if not successors:
             return hits
         scoped = replace(filters, doc_ids=tuple(sorted(successors)))
         extra = retrieve(self.index, query, len(successors), scoped, mode, self.weights)
-        position = next(i for i, h in enumerate(hits) if h.chunk.doc_id in newer) + 1
+        linked = newer.keys() | older.keys()
+        position = next(i for i, h in enumerate(hits) if h.chunk.doc_id in linked) + 1
         return hits[:position] + extra + hits[position:]
 
 
@@ -445,6 +450,15 @@ def _comparison_answer(plan: Plan, results: list[tuple[Part, Composition, list[H
         notes=tuple(notes),
         comparison=tuple(parts),
     )
+
+
+def _successors(documents: Sequence[DocRecord]) -> dict[str, tuple[str, ...]]:
+    """doc_id -> the documents that (claim to) supersede it."""
+    newer: dict[str, tuple[str, ...]] = {}
+    for d in documents:
+        if d.meta.supersedes:
+            newer[d.meta.supersedes] = (*newer.get(d.meta.supersedes, ()), d.doc_id)
+    return newer
 
 
 def _threshold(settings: Settings, model: AnswerModel, calibrated: bool) -> float:

@@ -31,10 +31,28 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS chunks (
     chunk_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, position INTEGER NOT NULL,
     text TEXT NOT NULL, section TEXT NOT NULL, page_start INTEGER NOT NULL,
-    page_end INTEGER NOT NULL, page_breaks TEXT NOT NULL
+    page_end INTEGER NOT NULL, page_breaks TEXT NOT NULL, kind TEXT NOT NULL DEFAULT '',
+    ocr INTEGER NOT NULL DEFAULT 0, paged INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks (doc_id, position);
 """
+# Columns added after the first schema, with their definitions and the value they default to.
+_CHUNK_COLUMNS_ADDED = {
+    "kind": ("TEXT NOT NULL DEFAULT ''", ""),
+    "ocr": ("INTEGER NOT NULL DEFAULT 0", 0),
+    "paged": ("INTEGER NOT NULL DEFAULT 1", 1),
+}
+_BASE_COLUMNS = (
+    "chunk_id",
+    "doc_id",
+    "position",
+    "text",
+    "section",
+    "page_start",
+    "page_end",
+    "page_breaks",
+)
+_CHUNK_COLUMNS = (*_BASE_COLUMNS, *_CHUNK_COLUMNS_ADDED)
 
 
 class ChunkStore:
@@ -44,6 +62,15 @@ class ChunkStore:
         self.path = path
         self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
         self._db.executescript(_SCHEMA)
+        self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        """Bring a copy of an older generation's chunk table up to the current schema."""
+        present = {row[1] for row in self._db.execute("PRAGMA table_info(chunks)")}
+        with self._db:
+            for name, (definition, _) in _CHUNK_COLUMNS_ADDED.items():
+                if name not in present:
+                    self._db.execute(f"ALTER TABLE chunks ADD COLUMN {name} {definition}")
 
     @classmethod
     def copy_of(cls, source: Path, target: Path) -> ChunkStore:
@@ -97,8 +124,10 @@ class ChunkStore:
         """Replace a document's manifest entry and chunks in one transaction."""
         with self.transaction() as db:
             db.execute("DELETE FROM chunks WHERE doc_id = ?", (record.doc_id,))
+            columns = ", ".join(_CHUNK_COLUMNS)
+            marks = ", ".join("?" * len(_CHUNK_COLUMNS))
             db.executemany(
-                "INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [_row(c) for c in chunks]
+                f"INSERT INTO chunks ({columns}) VALUES ({marks})", [_row(c) for c in chunks]
             )
             db.execute(
                 "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -150,8 +179,15 @@ def _documents(db: sqlite3.Connection) -> list[DocRecord]:
 
 
 def _chunks(db: sqlite3.Connection) -> list[Chunk]:
+    """All chunks; a published generation of an older schema gets the defaults of new columns."""
     metas = {row[0]: _meta(row[1]) for row in db.execute("SELECT doc_id, meta FROM documents")}
-    rows = db.execute("SELECT * FROM chunks ORDER BY doc_id, position").fetchall()
+    present = {row[1] for row in db.execute("PRAGMA table_info(chunks)")}
+    added = [
+        name if name in present else f"{default!r} AS {name}"
+        for name, (_, default) in _CHUNK_COLUMNS_ADDED.items()
+    ]
+    columns = ", ".join([*_BASE_COLUMNS, *added])
+    rows = db.execute(f"SELECT {columns} FROM chunks ORDER BY doc_id, position").fetchall()
     return [_chunk(row, metas) for row in rows]
 
 
@@ -165,11 +201,15 @@ def _row(c: Chunk) -> tuple[Any, ...]:
         c.page_start,
         c.page_end,
         json.dumps(list(c.page_breaks)),
+        c.kind,
+        int(c.ocr),
+        int(c.paged),
     )
 
 
 def _chunk(row: tuple[Any, ...], metas: dict[str, DocumentMeta]) -> Chunk:
-    chunk_id, doc_id, position, text, section, page_start, page_end, breaks = row
+    chunk_id, doc_id, position, text, section, page_start, page_end, breaks = row[:8]
+    kind, ocr, paged = row[8:11]
     return Chunk(
         chunk_id=chunk_id,
         doc_id=doc_id,
@@ -180,6 +220,9 @@ def _chunk(row: tuple[Any, ...], metas: dict[str, DocumentMeta]) -> Chunk:
         page_end=page_end,
         page_breaks=tuple(json.loads(breaks)),
         meta=metas.get(doc_id, DocumentMeta(doc_id=doc_id, title=doc_id)),
+        kind=kind,
+        ocr=bool(ocr),
+        paged=bool(paged),
     )
 
 

@@ -14,11 +14,11 @@ from itertools import pairwise
 
 from .constraints import states_type, unmet_requirements
 from .german import analyze
+from .injection import tainted_sentences
 from .lexical import LexicalIndex, Query
 from .question import Frame
 from .scoring import AnswerModel, answerability_features, focus_term, sentence_features
 from .sentences import split_sentences
-from .support import looks_like_instruction
 from .types import Chunk, Hit
 
 __all__ = [
@@ -157,9 +157,10 @@ def _candidates(
     for rank, hit in enumerate(hits):
         analysed = [analyze(t, lexical.splitter) for t in sentences[hit.chunk.chunk_id]]
         pages = context.pages.get(hit.chunk.doc_id, 0)
+        planted = tainted_sentences(hit.chunk.text)  # instructions to a model, and their payload
         for order, sentence_terms in enumerate(analysed):
             text = sentences[hit.chunk.chunk_id][order]
-            if looks_like_instruction(text) or is_boilerplate(text, hit.chunk, pages):
+            if text in planted or is_boilerplate(text, hit.chunk, pages):
                 continue  # planted instructions and title pages are never quoted as answers
             if len(set(sentence_terms)) >= _MIN_TERMS or text.startswith("- "):
                 rows.append((rank, order, analysed))

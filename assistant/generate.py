@@ -32,6 +32,7 @@ from .support import (
     split_claims,
 )
 from .types import Answer, Chunk, Citation, ComparisonPart, Hit
+from .versions import version_notes
 
 __all__ = ["LLMAnswerer", "Source", "number_sources", "render_sources"]
 
@@ -63,7 +64,8 @@ def render_sources(sources: Sequence[Source]) -> str:
     blocks = []
     for s in sources:
         meta = s.chunk.meta
-        where = ", ".join(x for x in (meta.kommune, meta.doc_type, _stand(meta.stand)) if x)
+        review = prompts.UNCONFIRMED_SOURCE if meta.unconfirmed else ""
+        where = ", ".join(x for x in (meta.kommune, meta.doc_type, _stand(meta.stand), review) if x)
         section = f", Abschnitt {s.chunk.section}" if s.chunk.section else ""
         blocks.append(
             prompts.SOURCE_BLOCK.format(
@@ -154,7 +156,8 @@ class LLMAnswerer:
             for n in order
         )
         flagged = sum(1 for c in checks if c.status in (UNCITED, WEAK))
-        notes = (texts.NOTE_UNSUPPORTED.format(count=flagged),) if flagged else ()
+        notes: tuple[str, ...] = (texts.NOTE_UNSUPPORTED.format(count=flagged),) if flagged else ()
+        notes += _version_notes(checked, by_number, order)
         return Answer(
             question=question,
             text=text,
@@ -177,6 +180,19 @@ def _render(sentence: str, cited: tuple[int, ...]) -> str:
     return sentence + "".join(f" [{n}]" for n in cited) + " "
 
 
+def _version_notes(
+    checked: Checked, by_number: dict[int, Source], order: list[int]
+) -> tuple[str, ...]:
+    """The versions note of the extractive answer, for the documents the reply cites."""
+    metas = {by_number[n].chunk.doc_id: by_number[n].chunk.meta for n in order}
+    said: dict[str, list[str]] = {doc_id: [] for doc_id in metas}
+    for sentence in checked.sentences:
+        for n in sentence.cited:
+            if n in by_number:
+                said[by_number[n].chunk.doc_id].append(sentence.text)
+    return version_notes(metas, said)
+
+
 def _citation(n: int, source: Source, sentences: list[str]) -> Citation:
     chunk = source.chunk
     quote = best_quote(" ".join(sentences), chunk.text)
@@ -192,6 +208,8 @@ def _citation(n: int, source: Source, sentences: list[str]) -> Citation:
         stand=chunk.meta.stand,
         chunk_id=chunk.chunk_id,
         context=chunk.text,
+        ocr=chunk.ocr,
+        paged=chunk.paged,
     )
 
 

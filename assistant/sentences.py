@@ -75,6 +75,7 @@ _ABBREVIATIONS = {
 _MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
 # A candidate boundary: sentence punctuation, optional closing quote/bracket, whitespace.
 _BOUNDARY = re.compile(r"([.!?…])([\"“”»)\]]*)\s+")
+_WINDOW = 48  # characters around a candidate boundary that decide it
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)\d{1,2}$")
 _MONTH_AFTER = re.compile(rf"^(?:{_MONTHS}|Lebensjahr|Klasse|Schuljahr|Halbjahr)\b")
 
@@ -119,9 +120,11 @@ def _split_block(block: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(block):
         end = match.end(2)
-        if match.group(1) == "." and not _ends_sentence(
-            block[start : match.start(1)], block[match.end() :]
-        ):
+        # Bounded windows: the decision needs only the last word before and the first word
+        # after the period; whole slices made splitting quadratic on hostile text.
+        before = block[max(start, match.start(1) - _WINDOW) : match.start(1)]
+        after = block[match.end() : match.end() + _WINDOW]
+        if match.group(1) == "." and not _ends_sentence(before, after):
             continue
         sentences.append(block[start:end].strip())
         start = match.end()

@@ -189,6 +189,20 @@ class Settings(BaseSettings):
         "Weitere Hostnamen, unter denen die Oberfläche aufgerufen wird (kommagetrennt, z. B. "
         "`konzeptlotse.kreis.local`); andere Host-Angaben werden abgewiesen.",
     )
+    ocr: bool = _setting(
+        True,
+        "OCR",
+        "Texterkennung (OCR, ocrmypdf + tesseract) für gescannte PDF-Seiten ohne Textebene; "
+        "`false` schaltet sie ab (solche Seiten werden dann nur gemeldet).",
+    )
+    ocr_language: str = _setting(
+        "deu", "OCR_LANGUAGE", "Sprache(n) der Texterkennung (tesseract), z. B. `deu+eng`."
+    )
+    ocr_timeout: float = _setting(
+        600.0,
+        "OCR_TIMEOUT",
+        "Sekunden Texterkennung je Datei; danach wird die Datei mit Hinweis übersprungen.",
+    )
 
     generator: Literal["extractive", "ollama", "openai"] = _setting(
         "extractive",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from . import texts
 from .citations import cited_numbers, keep_known
 from .german import analyze
+from .injection import looks_like_instruction, sanitize_passage  # re-exported for callers
 from .sentences import split_sentences
 from .texts import REFUSAL
 from .types import SentenceCheck
@@ -40,13 +41,6 @@ MIN_SUPPORT = 0.6  # share of a sentence's content words that must stand in its 
 _MARKERS_ONLY = re.compile(r"^(\s*\[\d+(?:\s*[-–,;]\s*\d+)*\])+\s*$")
 _LEADING_MARKERS = re.compile(r"^((?:\s*\[\d+(?:\s*[-–,;]\s*\d+)*\])+)\s*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_INSTRUCTION = re.compile(
-    r"(ignorier\w*|vergiss|missacht\w*)\s+(alle\s+|die\s+)?(bisherigen|vorherigen|obigen|"
-    r"anderen)?\s*(anweisungen|regeln|instruktionen|vorgaben)|ignore\s+(all\s+)?(previous|prior)"
-    r"\s+instructions|system\s*prompt|systemhinweis|du\s+bist\s+(jetzt|ab\s+sofort)|"
-    r"antworte\s+(nur|ausschließlich)\s+(mit|:)",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -67,21 +61,6 @@ class Checked:
     def weak(self) -> int:
         """Number of cited sentences whose sources barely back them."""
         return sum(1 for s in self.sentences if s.status == WEAK)
-
-
-def looks_like_instruction(sentence: str) -> bool:
-    """Whether a sentence of a document reads like an instruction to a language model."""
-    return bool(_INSTRUCTION.search(sentence))
-
-
-def sanitize_passage(text: str) -> str:
-    """Replace sentences that read like instructions to a language model."""
-    sentences = split_sentences(text)
-    if not any(looks_like_instruction(s) for s in sentences):
-        return text
-    from .prompts import REMOVED_INSTRUCTION
-
-    return " ".join(REMOVED_INSTRUCTION if looks_like_instruction(s) else s for s in sentences)
 
 
 def check_answer(text: str, sources: Mapping[int, str]) -> Checked:

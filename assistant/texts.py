@@ -18,6 +18,16 @@ __all__ = [
     "LOAD_MISLABELLED",
     "LOAD_NO_TEXT",
     "LOAD_NO_TEXT_PAGES",
+    "LOAD_OCR_EMPTY",
+    "LOAD_OCR_FAILED",
+    "LOAD_OCR_MISSING",
+    "LOAD_OCR_OFF",
+    "LOAD_OCR_PROGRESS",
+    "LOAD_OCR_TIMEOUT",
+    "LOAD_OFFICE_BOMB",
+    "LOAD_OFFICE_BROKEN",
+    "LOAD_OFFICE_ENCRYPTED",
+    "LOAD_SCANNED_OCR_OFF",
     "LOAD_UNREADABLE",
     "LOAD_UNSUPPORTED",
     "NEAR_MISS_NOTHING",
@@ -45,6 +55,19 @@ __all__ = [
     "SKIP_SYMLINK_DIR",
     "SKIP_SYMLINK_OUTSIDE",
     "SKIP_UNSUPPORTED",
+    "WEB_BAD_URL",
+    "WEB_CONTENT_TYPE",
+    "WEB_GONE",
+    "WEB_HTTP_ERROR",
+    "WEB_NETWORK",
+    "WEB_OFFSITE_REDIRECT",
+    "WEB_PAGE_LIMIT",
+    "WEB_ROBOTS",
+    "WEB_SITEMAP_BROKEN",
+    "WEB_STATUS",
+    "WEB_TOO_LARGE",
+    "WEB_TOO_MANY_REDIRECTS",
+    "WEB_TOO_SLOW",
 ]
 
 # The one fixed refusal sentence. Evals and tests compare against it verbatim.
@@ -89,7 +112,48 @@ LOAD_NO_TEXT = (
 )
 LOAD_NO_TEXT_PAGES = "Seiten ohne Text (gescannt?): {pages}"
 LOAD_UNREADABLE = "Die Datei ist beschädigt oder kein gültiges {kind} ({detail})."
-LOAD_UNSUPPORTED = "Dateityp {suffix} wird nicht unterstützt (PDF, HTML, Markdown, TXT)."
+LOAD_UNSUPPORTED = (
+    "Dateityp {suffix} wird nicht unterstützt (PDF, Word/DOCX, OpenDocument/ODT, HTML, "
+    "Markdown, TXT)."
+)
+LOAD_OCR_OFF = (
+    "Seiten ohne Textebene (gescannt): {pages}. Die Texterkennung (OCR) ist abgeschaltet "
+    "(KONZEPTLOTSE_OCR); diese Seiten sind nicht durchsuchbar."
+)
+LOAD_SCANNED_OCR_OFF = (
+    "Das PDF ist gescannt (keine Textebene), und die Texterkennung (OCR) ist abgeschaltet "
+    "(KONZEPTLOTSE_OCR=false). Bitte die Texterkennung einschalten oder eine Fassung mit "
+    "Text ablegen."
+)
+LOAD_OCR_EMPTY = (
+    "Ein gescanntes PDF ohne lesbaren Text: Die Texterkennung (OCR) hat (fast) nichts "
+    "erkannt. Bitte eine besser lesbare Fassung (mindestens 300 dpi) oder eine Fassung mit "
+    "Text ablegen."
+)
+LOAD_OCR_MISSING = (
+    "Das PDF ist gescannt, aber die Texterkennung ist nicht installiert ({tool} fehlt). "
+    "Bitte `make ocr-deps` ausführen (Debian-Pakete ocrmypdf, tesseract-ocr, "
+    "tesseract-ocr-deu) oder die Texterkennung mit KONZEPTLOTSE_OCR=false abschalten."
+)
+LOAD_OCR_TIMEOUT = (
+    "Die Texterkennung (OCR) wurde nach {seconds:g} s abgebrochen ({done} von {total} "
+    "Seiten erkannt). Die Datei wurde nicht übernommen; bitte KONZEPTLOTSE_OCR_TIMEOUT "
+    "erhöhen oder das PDF in kleinere Teile aufteilen."
+)
+LOAD_OCR_FAILED = "Die Texterkennung (OCR) ist für Seite {page} fehlgeschlagen ({detail})."
+LOAD_OCR_PROGRESS = "Texterkennung (OCR): Seite {page} ({done} von {total})"
+LOAD_OFFICE_BOMB = (
+    "Die Datei ist kein gewöhnliches Office-Dokument: entpackt wäre sie {size} groß "
+    "(erlaubt {limit}) bzw. extrem stark komprimiert. Sie wurde aus Sicherheitsgründen nicht "
+    "geöffnet; bitte das Dokument neu speichern oder als PDF ablegen."
+)
+LOAD_OFFICE_BROKEN = (
+    "Die Datei ist kein gültiges {kind} ({detail}). Bitte im Schreibprogramm neu speichern."
+)
+LOAD_OFFICE_ENCRYPTED = (
+    "Das Dokument ist mit einem Passwort geschützt oder im alten Word-Format (.doc). Bitte "
+    "eine ungeschützte Fassung als DOCX, ODT oder PDF ablegen."
+)
 
 # Index
 ERR_INDEX_MISSING = (
@@ -150,6 +214,34 @@ LOAD_CRASHED = (
     "anderen Programm öffnen lässt, und ggf. neu speichern."
 )
 
+# Websites (ingest --url): per page, German, what happened and what to do.
+WEB_HTTP_ERROR = "Die Seite antwortet mit HTTP-Status {status}."
+WEB_NETWORK = "Die Seite ist nicht erreichbar ({detail}). Bitte Adresse und Netz prüfen."
+WEB_OFFSITE_REDIRECT = (
+    "Die Seite leitet auf eine andere Website um ({target}); fremde Websites werden nicht "
+    "übernommen. Bitte die Zieladresse direkt angeben, wenn sie gewollt ist."
+)
+WEB_TOO_MANY_REDIRECTS = "Die Seite leitet mehr als {count}-mal weiter und wurde übersprungen."
+WEB_TOO_SLOW = (
+    "Die Seite hat nicht innerhalb von {seconds:.0f} s fertig geladen und wurde übersprungen."
+)
+WEB_TOO_LARGE = "Die Seite ist größer als {limit} MB und wurde übersprungen."
+WEB_ROBOTS = "robots.txt der Website erlaubt das Abrufen dieser Seite nicht."
+WEB_CONTENT_TYPE = "Kein HTML oder PDF (Inhaltstyp „{content_type}“); übersprungen."
+WEB_PAGE_LIMIT = (
+    "Seitenlimit erreicht: {limit} Seiten übernommen, mindestens {found} gefunden. Mit "
+    "--max-pages lässt sich das Limit erhöhen."
+)
+WEB_BAD_URL = "„{url}“ ist keine gültige http(s)-Adresse."
+WEB_SITEMAP_BROKEN = "Die Sitemap {url} ist nicht lesbar ({detail})."
+WEB_GONE = "Die Seite ist nicht mehr abrufbar ({reason}); die gespeicherte Fassung bleibt."
+WEB_STATUS = {
+    "new": "neu",
+    "changed": "geändert",
+    "unchanged": "unverändert",
+    "failed": "fehlgeschlagen",
+    "skipped": "übersprungen",
+}
 # Personal-data guard (assistant.pii), audit trail (assistant.audit), contacts
 # (assistant.contacts). Kept together so the privacy wording is reviewed in one place.
 __all__ += [
@@ -183,3 +275,46 @@ CONTACT_KINDS = {
     "place": "Ort",
     "hours": "Sprechzeiten",
 }
+
+# Versions of a document (issue 14): contradicting values, new versions awaiting confirmation.
+__all__ += [
+    "CONFLICT_PAIR",
+    "ERR_CONFIRM_NOTHING",
+    "ERR_CONFIRM_UNKNOWN",
+    "NOTE_UNCONFIRMED",
+    "NOTE_UNCONFIRMED_ALONE",
+    "NOTE_VALUES_DIFFER",
+    "UNCONFIRMED_PAIR",
+    "WARN_CONFLICT",
+    "WARN_INSTRUCTIONS",
+    "WARN_UNCONFIRMED",
+]
+NOTE_VALUES_DIFFER = " Die Angaben unterscheiden sich: {pairs}."
+CONFLICT_PAIR = "{new} (Stand {new_stand}) statt {old} (Stand {old_stand})"
+NOTE_UNCONFIRMED = (
+    "Hinweis: „{new_title}“ (Stand {new_stand}) wurde neu eingestellt und ist noch nicht "
+    "bestätigt; es soll „{old_title}“ (Stand {old_stand}) ersetzen. Bis die Verwaltung die neue "
+    "Fassung bestätigt, steht die bisherige vorn."
+)
+NOTE_UNCONFIRMED_ALONE = (
+    "Hinweis: „{new_title}“ (Stand {new_stand}) wurde neu eingestellt und ist noch nicht "
+    "bestätigt; es soll „{old}“ ersetzen. Bitte seine Angaben mit Vorsicht lesen."
+)
+UNCONFIRMED_PAIR = "{old} (Stand {old_stand}) gegenüber {new} (Stand {new_stand}, nicht bestätigt)"
+WARN_UNCONFIRMED = (
+    "Neu, noch nicht bestätigt: soll {other} ersetzen. Bis zur Bestätigung (Verwaltung oder "
+    "`konzeptlotse confirm {doc_id}`) stehen in Antworten die Aussagen von {other} vorn."
+)
+WARN_INSTRUCTIONS = (
+    "Enthält {count} Textstelle(n), die sich an ein Sprachmodell richten (werden nie zitiert "
+    "und keinem Sprachmodell gegeben), z. B. „{example}“"
+)
+WARN_CONFLICT = "Abweichende Angaben gegenüber {other} (Stand {stand}): {pairs}"
+ERR_CONFIRM_UNKNOWN = (
+    "Zum Dokument „{doc_id}“ gibt es keinen Eintrag im Manifest des Dokumentordners. "
+    "Bitte die Dokument-ID aus `konzeptlotse sources` verwenden."
+)
+ERR_CONFIRM_NOTHING = (
+    "Das Dokument „{doc_id}“ wartet auf keine Bestätigung (es ersetzt kein anderes Dokument "
+    "oder ist schon bestätigt)."
+)

@@ -13,6 +13,12 @@ from typing import Any
 from . import texts
 
 __all__ = [
+    "FRONT_MATTER_KINDS",
+    "KIND_MEMBERS",
+    "KIND_TABLE",
+    "KIND_TEXT",
+    "KIND_TITLE",
+    "KIND_TOC",
     "Answer",
     "Chunk",
     "Citation",
@@ -40,13 +46,16 @@ class DocumentMeta:
     source: str = ""
     supersedes: str = ""  # doc_id of an older document this one partly replaces
     inferred: str = ""  # fields read off the document, not the manifest ("kommune,stand")
+    # A newly added document that claims to supersede another and that an admin has not
+    # confirmed yet (manifest ``confirmed: false``): answers keep the older one first.
+    unconfirmed: bool = False
 
     def is_inferred(self, name: str) -> bool:
         """Whether field ``name`` was read off the document rather than given in the manifest."""
         return name in self.inferred.split(",")
 
-    def to_dict(self) -> dict[str, str]:
-        """Plain dict (all values are strings, as Chroma metadata requires)."""
+    def to_dict(self) -> dict[str, str | bool]:
+        """Plain dict (strings, and the confirmation flag as a bool)."""
         return asdict(self)
 
 
@@ -108,13 +117,29 @@ def stand_year(stand: str) -> int:
     return int(head) if head.isdigit() else 0
 
 
+# Kinds of pages and chunks. Front matter (title page, table of contents, committee and
+# member lists) answers no question; answer composition may skip it.
+KIND_TEXT = ""
+KIND_TABLE = "table"
+KIND_TITLE = "title"
+KIND_TOC = "toc"
+KIND_MEMBERS = "members"
+FRONT_MATTER_KINDS = frozenset({KIND_TITLE, KIND_TOC, KIND_MEMBERS})
+
+
 @dataclass(frozen=True)
 class Page:
-    """Text of one page (1-based ``page_no``); non-paginated formats are a single page 1."""
+    """Text of one page (1-based ``page_no``); non-paginated formats are a single page 1.
+
+    ``kind`` marks a whole page as front matter (title page, table of contents); ``ocr``
+    says that its text came from text recognition of a scanned image.
+    """
 
     doc_id: str
     page_no: int
     text: str
+    kind: str = KIND_TEXT
+    ocr: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,6 +159,14 @@ class Chunk:
     page_end: int
     page_breaks: tuple[int, ...] = ()
     meta: DocumentMeta = field(default_factory=lambda: DocumentMeta(doc_id="", title=""))
+    kind: str = KIND_TEXT  # KIND_TABLE for table rows, a FRONT_MATTER_KINDS value, or ""
+    ocr: bool = False  # text from text recognition (OCR) of a scanned page
+    paged: bool = True  # False: the format has no pages; cite the section instead
+
+    @property
+    def front_matter(self) -> bool:
+        """Title page, table of contents or member list: answers no question."""
+        return self.kind in FRONT_MATTER_KINDS
 
     def page_at(self, offset: int) -> int:
         """Page number of the character at ``offset`` in ``text``."""
@@ -176,6 +209,8 @@ class Citation:
     stand: str = ""
     chunk_id: str = ""
     context: str = ""  # the whole chunk text around the quote, for highlighting
+    ocr: bool = False  # the quoted text comes from text recognition (OCR)
+    paged: bool = True  # False: the document has no pages; ``section`` locates the quote
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON form used by ``ask --json`` (contract fields first)."""
@@ -189,6 +224,8 @@ class Citation:
             "section": self.section,
             "doc_type": self.doc_type,
             "stand": self.stand,
+            "paged": self.paged,
+            "ocr": self.ocr,
         }
 
 

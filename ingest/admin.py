@@ -12,7 +12,7 @@ import re
 import tempfile
 import time
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from assistant.types import DocRecord
 from .load import KIND_NAMES, SUPPORTED_SUFFIXES, sniff
 from .metadata import MANIFEST_NAME
 from .pipeline import IngestReport, Progress, discover, ingest_lock, run_ingest
+from .review import version_warnings
 
 __all__ = [
     "DOC_TYPES",
@@ -57,12 +58,16 @@ _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"
 _UNSAFE = re.compile(r"[^a-z0-9._-]+")
 _MANIFEST_HEADER = (
     "# Konzeptlotse – Dokumentenverzeichnis (manifest.yaml)\n"
-    "# Felder: file, title, issuer, kommune, doc_type, stand (JJJJ-MM-TT), source, supersedes.\n"
+    "# Felder: file, title, issuer, kommune, doc_type, stand (JJJJ-MM-TT), source, supersedes,\n"
+    "# confirmed (false = neue Fassung, noch nicht bestätigt: konzeptlotse confirm DATEI).\n"
 )
 
 # German messages (admin-facing; the UI shows them verbatim).
 ERR_NAME = "Der Dateiname „{name}“ ist nicht verwendbar."
-ERR_SUFFIX = "Dateityp „{suffix}“ wird nicht unterstützt (erlaubt: PDF, HTML, Markdown, TXT)."
+ERR_SUFFIX = (
+    "Dateityp „{suffix}“ wird nicht unterstützt (erlaubt: PDF, Word/DOCX, OpenDocument/ODT, "
+    "HTML, Markdown, TXT)."
+)
 ERR_EMPTY = "Die Datei „{name}“ ist leer."
 ERR_TOO_LARGE = "Die Datei ist {size:.1f} MB groß; erlaubt sind höchstens {limit} MB."
 ERR_CONTENT = (
@@ -76,7 +81,14 @@ ERR_EXISTS = (
 ERR_OUTSIDE = "Das Dokument „{doc_id}“ liegt nicht im Dokumentordner und wird nicht gelöscht."
 ERR_UNKNOWN = "Das Dokument „{doc_id}“ ist weder im Index noch im Dokumentordner."
 # Which sniffed content types each declared kind accepts.
-_ACCEPTED = {"pdf": {"pdf"}, "html": {"html"}, "markdown": {"text"}, "text": {"text"}}
+_ACCEPTED = {
+    "pdf": {"pdf"},
+    "html": {"html"},
+    "markdown": {"text"},
+    "text": {"text"},
+    "docx": {"zip"},
+    "odt": {"zip"},
+}
 
 
 class AdminError(KonzeptlotseError):
@@ -95,10 +107,16 @@ class UploadMeta:
     source: str = ""
     supersedes: str = ""
 
-    def entry(self, file: str) -> dict[str, str]:
-        """The manifest entry for ``file`` in the manifest's key order (empty fields left out)."""
+    def entry(self, file: str) -> dict[str, str | bool]:
+        """The manifest entry for ``file`` in the manifest's key order (empty fields left out).
+
+        An upload that supersedes another document waits for an admin's confirmation.
+        """
         values = {"file": file, **{k: getattr(self, k).strip() for k in _ENTRY_KEYS[1:]}}
-        return {k: v for k, v in values.items() if v or k == "file"}
+        entry: dict[str, str | bool] = {k: v for k, v in values.items() if v or k == "file"}
+        if self.supersedes.strip():
+            entry["confirmed"] = False
+        return entry
 
 
 @dataclass(frozen=True)
@@ -236,16 +254,16 @@ def _write_manifest_file(corpus_dir: Path, header: str, data: dict[str, Any]) ->
     _write_atomic(corpus_dir / MANIFEST_NAME, (header + body).encode("utf-8"))
 
 
-def set_manifest_entry(corpus_dir: Path, entry: dict[str, str]) -> None:
+def set_manifest_entry(corpus_dir: Path, entry: Mapping[str, Any]) -> None:
     """Add or replace the manifest entry of ``entry['file']``; other entries stay as they are."""
     header, data = _read_manifest_file(corpus_dir)
     documents = data["documents"]
     for i, existing in enumerate(documents):
         if isinstance(existing, dict) and str(existing.get("file", "")).strip("/") == entry["file"]:
-            documents[i] = entry
+            documents[i] = dict(entry)
             break
     else:
-        documents.append(entry)
+        documents.append(dict(entry))
     _write_manifest_file(corpus_dir, header, data)
 
 
@@ -405,7 +423,8 @@ def document_rows(settings: Settings) -> list[DocumentRow]:
     index = _open_index(settings)
     records = index.documents() if index else []
     status = load_status(settings.data_dir)
-    rows = [_indexed_row(r, records) for r in records]
+    versions = version_warnings(index) if index else {}
+    rows = [_indexed_row(r, records, versions.get(r.doc_id, ())) for r in records]
     known = {r.doc_id for r in records}
     root = settings.corpus_dir
     files = discover([root], root) if root.is_dir() else []
@@ -415,8 +434,10 @@ def document_rows(settings: Settings) -> list[DocumentRow]:
     return sorted(rows, key=lambda row: row.doc_id)
 
 
-def _indexed_row(record: DocRecord, records: list[DocRecord]) -> DocumentRow:
-    warnings = list(record.warnings)
+def _indexed_row(
+    record: DocRecord, records: list[DocRecord], versions: tuple[str, ...] = ()
+) -> DocumentRow:
+    warnings = [*versions, *record.warnings]
     duplicates = [
         r.doc_id
         for r in records

@@ -10,14 +10,17 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.sentences import split_sentences
-from assistant.types import Chunk, DocumentMeta, Page
+from assistant.types import KIND_MEMBERS, KIND_TABLE, KIND_TEXT, Chunk, DocumentMeta, Page
+
+from .kinds import section_kind, unit_kind
+from .loaders.tables import TABLE_MARK
 
 __all__ = ["CHUNK_VERSION", "Unit", "chunk_pages", "units_of"]
 
-CHUNK_VERSION = "1"
+CHUNK_VERSION = "2"
 _SECTION_TOKEN_SHARE = 0.3
 _MIN_WORDS = 3  # a section label may use at most this share of the limit
 
@@ -29,6 +32,8 @@ class Unit:
     text: str
     page: int
     section: str
+    kind: str = KIND_TEXT
+    ocr: bool = False
 
 
 def units_of(pages: list[Page]) -> Iterator[Unit | str]:
@@ -39,16 +44,20 @@ def units_of(pages: list[Page]) -> Iterator[Unit | str]:
     keeps the page on which it starts.
     """
     path: list[tuple[int, str]] = []
-    pending: tuple[str, int] | None = None  # unfinished paragraph text and its page
+    pending: tuple[str, Page] | None = None  # unfinished paragraph text and its page
     section = ""
     for page in pages:
         blocks = [b.strip() for b in page.text.split("\n\n") if b.strip()]
         last_body = max((i for i, b in enumerate(blocks) if not _FOOTNOTE.match(b)), default=-1)
         for i, block in enumerate(blocks):
-            if block.startswith("#") and "\n" not in block:
-                if pending:
-                    yield from _sentences(pending[0], pending[1], section)
-                    pending = None
+            heading = block.startswith("#") and "\n" not in block
+            if pending and (heading or block.startswith(TABLE_MARK)):
+                yield from _sentences(pending[0], pending[1].page_no, section, page=pending[1])
+                pending = None
+            if block.startswith(TABLE_MARK):
+                yield from _table_units(block, page, section)
+                continue
+            if heading:
                 level = len(block) - len(block.lstrip("#"))
                 path = [(lvl, title) for lvl, title in path if lvl < level]
                 path.append((level, block.lstrip("#").strip()))
@@ -56,20 +65,35 @@ def units_of(pages: list[Page]) -> Iterator[Unit | str]:
                 yield section
                 continue
             if pending and block[:1].islower():
+                joined = f"{pending[0]} {block}"
+                start = len(pending[0]) + 1
                 yield from _sentences(
-                    f"{pending[0]} {block}", pending[1], section, len(pending[0]) + 1, page.page_no
+                    joined, pending[1].page_no, section, start, page.page_no, pending[1]
                 )
                 pending = None
                 continue
             if pending and not _FOOTNOTE.match(block):
-                yield from _sentences(pending[0], pending[1], section)
+                yield from _sentences(pending[0], pending[1].page_no, section, page=pending[1])
                 pending = None
             if i == last_body and _unfinished(block):
-                pending = (block, page.page_no)
+                pending = (block, page)
                 continue
-            yield from _sentences(block, page.page_no, section)
+            yield from _sentences(block, page.page_no, section, page=page)
     if pending:
-        yield from _sentences(pending[0], pending[1], section)
+        yield from _sentences(pending[0], pending[1].page_no, section, page=pending[1])
+
+
+def _table_units(block: str, page: Page, section: str) -> Iterator[Unit | str]:
+    """A table: its caption as the section of its rows, then one unit per row."""
+    lines = block.split("\n")
+    caption = lines[0][len(TABLE_MARK) :].strip() or "Tabelle"
+    yield f"{section} > {caption}" if section else caption
+    listed = section_kind(section) == KIND_MEMBERS
+    kind = page.kind or (KIND_MEMBERS if listed else KIND_TABLE)
+    for row in lines[1:]:
+        if row.strip():
+            yield Unit(row.strip(), page.page_no, caption, kind, page.ocr)
+    yield section
 
 
 _FOOTNOTE = re.compile(r"^\d{1,2}\s+\S")
@@ -84,15 +108,23 @@ def _unfinished(block: str) -> bool:
 
 
 def _sentences(
-    text: str, page: int, section: str, next_from: int = -1, next_page: int = 0
+    text: str,
+    page_no: int,
+    section: str,
+    next_from: int = -1,
+    next_page: int = 0,
+    page: Page | None = None,
 ) -> Iterator[Unit]:
     """Sentence units of a block; sentences starting at ``next_from`` or later are on
-    ``next_page``."""
+    ``next_page``. ``page`` (the block's page) lends its kind and OCR flag."""
     offset = 0
+    page_kind = page.kind if page else KIND_TEXT
+    ocr = page.ocr if page else False
     for sentence in split_sentences(text):
         offset = text.find(sentence, offset)
         on_next = 0 <= next_from <= offset
-        yield Unit(sentence, next_page if on_next else page, section)
+        kind = unit_kind(sentence, section, page_kind)
+        yield Unit(sentence, next_page if on_next else page_no, section, kind, ocr)
         offset += len(sentence)
 
 
@@ -103,9 +135,15 @@ def chunk_pages(
     count_tokens: Callable[[str], int],
     target_tokens: int,
     max_tokens: int,
+    paged: bool = True,
 ) -> list[Chunk]:
-    """Chunks of one document; ids derive from ``fingerprint`` and position (idempotent)."""
+    """Chunks of one document; ids derive from ``fingerprint`` and position (idempotent).
+
+    A chunk holds units of one kind only (table rows, front matter and text stay apart);
+    ``paged=False`` marks a format without pages, cited by section.
+    """
     builder = _Builder(meta, fingerprint, count_tokens, min(target_tokens, max_tokens), max_tokens)
+    builder.paged = paged
     for item in units_of(pages):
         if isinstance(item, str):
             builder.flush()
@@ -141,8 +179,11 @@ class _Builder:
         self.units: list[Unit] = []
         self.tokens = 0
         self.chunks: list[Chunk] = []
+        self.paged = True
 
     def add(self, unit: Unit) -> None:
+        if self.units and (unit.kind, unit.ocr) != (self.units[-1].kind, self.units[-1].ocr):
+            self.flush()
         for piece in self._pieces(unit):
             cost = self.count(piece.text) - 2  # without [CLS]/[SEP]
             if self.units and self._size() + cost > self.target:
@@ -155,21 +196,25 @@ class _Builder:
 
     def _pieces(self, unit: Unit) -> list[Unit]:
         """The unit itself, or word-window pieces when it alone exceeds the limit."""
-        budget = self.limit - self.count(self.section) - 2
+        budget = max(self.limit - self.count(self.section) - 2, 1)
         if self.count(unit.text) - 2 <= budget:
             return [unit]
-        pieces, words, start = [], unit.text.split(), 0
+        words = [part for word in unit.text.split() for part in self._fitting(word, budget)]
+        pieces, start = [], 0
         while start < len(words):
-            take = len(words) - start
-            # Every word is at least one token: longer windows cannot fit, so they are not
-            # counted (same pieces as counting them, but linear on a megabyte-long line).
-            while take > max(1, budget):
-                take = max(1, take * 3 // 4)
+            take = _first_guess(words, start, budget)
             while take > 1 and self.count(" ".join(words[start : start + take])) - 2 > budget:
                 take = max(1, take * 3 // 4)
-            pieces.append(Unit(" ".join(words[start : start + take]), unit.page, unit.section))
+            pieces.append(replace(unit, text=" ".join(words[start : start + take])))
             start += take
         return pieces
+
+    def _fitting(self, word: str, budget: int) -> list[str]:
+        """A "word" longer than the limit (junk such as ";;;;…") cut into pieces that fit."""
+        if len(word) <= budget // 2 or self.count(word) - 2 <= budget:
+            return [word]
+        size = max(budget // 2, 1)  # a word piece covers at least one character
+        return [word[i : i + size] for i in range(0, len(word), size)]
 
     def flush(self) -> None:
         if sum(len(u.text.split()) for u in self.units) < _MIN_WORDS:
@@ -186,11 +231,35 @@ class _Builder:
             page_end=self.units[-1].page,
             page_breaks=breaks,
             meta=self.meta,
+            kind=_chunk_kind(self.units),
+            ocr=any(u.ocr for u in self.units),
+            paged=self.paged,
         )
         if self.count(chunk.embed_text) > self.limit:
             raise ValueError(f"chunk exceeds the model limit: {chunk.chunk_id}")
         self.chunks.append(chunk)
         self.units, self.tokens = [], 0
+
+
+_CHARS_PER_TOKEN_MAX = 8  # a word piece rarely covers more characters than this
+
+
+def _first_guess(words: list[str], start: int, budget: int) -> int:
+    """How many words to try first: at most one per token, and not more characters than
+    ``budget`` tokens can hold (keeps the tokenizer calls short on junk text)."""
+    take, length = 0, 0
+    limit = budget * _CHARS_PER_TOKEN_MAX
+    while start + take < len(words) and take < budget:
+        length += len(words[start + take]) + 1
+        if length > limit and take:
+            break
+        take += 1
+    return max(take, 1)
+
+
+def _chunk_kind(units: list[Unit]) -> str:
+    kinds = {u.kind for u in units}
+    return kinds.pop() if len(kinds) == 1 else KIND_TEXT
 
 
 def _join(units: list[Unit]) -> tuple[str, tuple[int, ...]]:

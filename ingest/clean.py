@@ -15,10 +15,15 @@ from itertools import pairwise
 
 from assistant.types import Page
 
+from .loaders.tables import placeholder_index
+
 __all__ = [
     "CLEAN_VERSION",
     "clean_pdf_pages",
     "dehyphenate",
+    "heading_continues",
+    "is_toc_entry",
+    "join_inline_hyphens",
     "join_page_hyphenation",
     "mark_headings",
     "normalize_chars",
@@ -28,7 +33,7 @@ __all__ = [
 ]
 
 # Bump when the output of this module changes, so that ingest re-processes documents.
-CLEAN_VERSION = "2"
+CLEAN_VERSION = "3"
 
 _CHAR_MAP = str.maketrans(
     {
@@ -53,19 +58,58 @@ _CHAR_MAP = str.maketrans(
     }
 )
 _MULTISPACE = re.compile(r" {2,}")
-_BULLET = re.compile(r"^\s*[•●▪◦‣∙·\-–*]\s+")
+# Bullets, including the private-use glyphs of Symbol/Wingdings fonts in Word exports.
+_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·\uf0b7\uf0a7\uf0d8\uf076\uf0fc]\s*|[\-–*]\s+)(?=\S)")
 _PAGE_NUMBER = re.compile(
     r"^(?:-\s*\d+\s*-|(?:seite|s\.)?\s*\d+(?:\s*(?:von|/|of)\s*\d+)?)$", re.IGNORECASE
 )
 _HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s+(\S.{1,100})$")
-_TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$|…{2,}\s*\d+\s*$")
 # A footnote reference glued to a word or to the punctuation after it: "Schulform.2"
 _FOOTNOTE_MARK = re.compile(r"(?<=[a-zäöüß]{2})([.,;:)“]?)\d{1,2}(?=[\s.,;:]|$)")
 _TOC_LINE = re.compile(r"(?:\.{3,}|…|\s\.\s\.)\s*\d+\s*$|\s\d{1,3}$")
 _CONJUNCTIONS = {"und", "oder", "bzw.", "sowie", "bis", "als", "wie", "u.", "&"}
 _LINE_END_HYPHEN = re.compile(r"[^\W\d_]-$")
 _INLINE_HYPHEN = re.compile(r"([a-zäöüß])- (?!(?:und|oder|bzw|sowie|bis|als|wie)\b)([a-zäöüß])")
-_FOOTNOTE_START = re.compile(r"^\d{1,2}\s+\S")
+# "2 Datenbasis: …", or with the number glued to the text as some producers set it ("2Daten…").
+_FOOTNOTE_START = re.compile(r"^\d{1,2}(?:\s+\S|[A-ZÄÖÜ][a-zäöüß])")
+_GLUED_NUMBER = re.compile(r"^(\d{1,2})(?=[A-ZÄÖÜ][a-zäöüß])")
+_MAX_HEADING = 220
+# A heading ending in one of these continues on the next line.
+_LINKING_WORDS = {
+    "der",
+    "die",
+    "das",
+    "des",
+    "dem",
+    "den",
+    "vom",
+    "von",
+    "zum",
+    "zur",
+    "im",
+    "in",
+    "am",
+    "an",
+    "auf",
+    "für",
+    "mit",
+    "nach",
+    "bei",
+    "aus",
+    "über",
+    "unter",
+    "und",
+    "oder",
+    "sowie",
+    "bzw.",
+    "gemäß",
+    "zwischen",
+    "ein",
+    "eine",
+    "einer",
+    "eines",
+    "einem",
+}
 
 
 def normalize_chars(text: str) -> str:
@@ -75,21 +119,42 @@ def normalize_chars(text: str) -> str:
     return "\n".join(_MULTISPACE.sub(" ", line).rstrip() for line in text.split("\n"))
 
 
-def clean_pdf_pages(pages: list[Page]) -> list[Page]:
+def is_toc_entry(line: str) -> bool:
+    """A table-of-contents line: text, a dot leader ("....", ". . .", "……"), a page number.
+
+    A linear scan from the end: a regular expression for dot leaders backtracks
+    quadratically on long lines of dots.
+    """
+    body = line.rstrip()
+    stripped = body.rstrip("0123456789")
+    if stripped == body or len(body) - len(stripped) > 4:
+        return False
+    leader = stripped.rstrip()
+    dots = 0
+    index = len(leader) - 1
+    while index >= 0 and leader[index] in ". …":
+        dots += leader[index] != " " and (2 if leader[index] == "…" else 1)
+        index -= 1
+    return dots >= 4
+
+
+def clean_pdf_pages(pages: list[Page], marked: frozenset[int] = frozenset()) -> list[Page]:
     """The whole repair pipeline for the pages of one PDF.
 
     Footnotes at the bottom of a page are set aside first, so that a word hyphenated across
     the page break ("in-" ... "nerhalb") is joined across them, and they stay blocks of their
-    own at the end of their page.
+    own at the end of their page. On ``marked`` pages (page numbers) the headings were found
+    by font already; a body line that starts with a number is not taken for one there.
     """
     lines = [normalize_chars(p.text).split("\n") for p in pages]
-    lines = [[ln for ln in page if not _TOC_ENTRY.search(ln)] for page in lines]
+    lines = [[ln for ln in page if not is_toc_entry(ln)] for page in lines]
     split = [split_footnotes(page_lines) for page_lines in remove_running_lines(lines)]
     bodies = join_page_hyphenation([body for body, _ in split])
     result = []
     for page, body, (_, notes) in zip(pages, bodies, split, strict=True):
         body = [strip_footnote_markers(ln) for ln in body]
-        blocks = [_to_blocks(mark_headings(dehyphenate(body)))]
+        headed = mark_headings(dehyphenate(body), numbered=page.page_no not in marked)
+        blocks = [_to_blocks(headed)]
         blocks += [" ".join(dehyphenate(note)) for note in notes]
         result.append(replace(page, text="\n\n".join(b for b in blocks if b)))
     return result
@@ -113,7 +178,7 @@ def split_footnotes(lines: list[str], zone: int = 8) -> tuple[list[str], list[li
         if not line.strip():
             continue
         if _FOOTNOTE_START.match(line.strip()) or not notes:
-            notes.append([line.strip()])
+            notes.append([_GLUED_NUMBER.sub(r"\1 ", line.strip())])
         else:
             notes[-1].append(line.strip())
     return lines[:start], notes
@@ -157,7 +222,7 @@ def remove_running_lines(pages: list[list[str]], zone: int = 3) -> list[list[str
     verbatim: Counter[str] = Counter()
     numbered: dict[str, Counter[int]] = {}
     for index, page in enumerate(pages):
-        for line in set(_zone_lines(page, zone)):
+        for line in set(_zone_lines(page, zone)) - _placeholders(page):
             verbatim[_squash(line)] += 1
             for number in {int(n) for n in re.findall(r"\d+", line)}:
                 numbered.setdefault(_mask(line), Counter())[number - index] += 1
@@ -172,6 +237,7 @@ def remove_running_lines(pages: list[list[str]], zone: int = 3) -> list[list[str
                 line
                 for i, line in enumerate(page)
                 if i not in edge
+                or placeholder_index(line) is not None
                 or not (
                     _squash(line) in running
                     or _mask(line) in paged
@@ -180,6 +246,10 @@ def remove_running_lines(pages: list[list[str]], zone: int = 3) -> list[list[str
             ]
         )
     return cleaned
+
+
+def _placeholders(page: list[str]) -> set[str]:
+    return {line for line in page if placeholder_index(line) is not None}
 
 
 def _zone_lines(page: list[str], zone: int) -> list[str]:
@@ -195,9 +265,12 @@ def _mask(line: str) -> str:
     return re.sub(r"\d+", "#", _squash(line))
 
 
-def _join_inline(line: str) -> str:
-    # Table cells and joined lines keep "Wochen- stunden"; "Schul- und Jugendamt" stays.
+def join_inline_hyphens(line: str) -> str:
+    """Join words hyphenated inside a line ("Wochen- stunden"); "Schul- und Jugendamt" stays."""
     return _INLINE_HYPHEN.sub(r"\1\2", line)
+
+
+_join_inline = join_inline_hyphens
 
 
 def dehyphenate(lines: list[str]) -> list[str]:
@@ -207,38 +280,92 @@ def dehyphenate(lines: list[str]) -> list[str]:
     and when it is a truncation before a conjunction ("Schul- und Jugendamt").
     """
     out: list[str] = []
-    pending = ""
+    following = _following_lines(lines)
+    pending: list[str] = []  # parts of a line being joined (a list: joining stays linear)
+    tail = ""  # the last two characters of the pending line
     for index, raw in enumerate(lines):
-        line = pending + raw.strip() if pending else raw
-        pending = ""
-        nxt = _peek_next(lines, index)
-        if _LINE_END_HYPHEN.search(line) and nxt and nxt.split()[0] not in _CONJUNCTIONS:
-            pending = line if nxt[:1].isupper() or nxt[:1].isdigit() else line[:-1]
+        piece = raw.strip() if pending else raw
+        pending.append(piece)
+        tail = (tail + piece)[-2:]
+        nxt = following[index]
+        if _LINE_END_HYPHEN.search(tail) and nxt and nxt.split(None, 1)[0] not in _CONJUNCTIONS:
+            if not (nxt[:1].isupper() or nxt[:1].isdigit()):
+                pending[-1] = pending[-1].rstrip()[:-1]
+                tail = tail[:-1]
             continue
-        out.append(_join_inline(line))
+        out.append(_join_inline("".join(pending)))
+        pending, tail = [], ""
     if pending:
-        out.append(_join_inline(pending))
+        out.append(_join_inline("".join(pending)))
     return out
 
 
-def _peek_next(lines: list[str], index: int) -> str:
-    for line in lines[index + 1 :]:
-        if line.strip():
-            return line.strip()
-    return ""
+def _following_lines(lines: list[str]) -> list[str]:
+    """For each line, the next non-empty line after it (stripped), in one backward pass."""
+    result = [""] * len(lines)
+    nxt = ""
+    for index in range(len(lines) - 1, -1, -1):
+        result[index] = nxt
+        if lines[index].strip():
+            nxt = lines[index].strip()
+    return result
 
 
-def mark_headings(lines: list[str]) -> list[str]:
-    """Prefix numbered section headings ("2.1 Erstberatung") with Markdown ``#`` marks."""
-    out = []
-    for line in lines:
-        stripped = line.strip()
-        if _is_heading(stripped):
-            level = stripped.split()[0].count(".") + 1
-            out.append("#" * level + " " + stripped)
+def mark_headings(lines: list[str], numbered: bool = True) -> list[str]:
+    """Prefix numbered section headings ("2.1 Erstberatung") with Markdown ``#`` marks.
+
+    A heading that wraps onto the next line ("3.1 Erstberatung (ersetzt Abschnitt 3.2 des
+    Konzepts vom" + "1. März 2024)") is joined, so section labels are never cut.
+    """
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        stripped = lines[index].strip()
+        index += 1
+        if stripped.startswith("#"):
+            heading = _numbered_level(stripped)
+        elif numbered and _is_heading(stripped):
+            heading = "#" * (stripped.split()[0].count(".") + 1) + " " + stripped
         else:
-            out.append(line)
+            out.append(lines[index - 1])
+            continue
+        parts = _continuation(heading, lines, index)
+        index += len(parts)
+        out.append(" ".join([heading, *parts]))
     return out
+
+
+def _numbered_level(heading: str) -> str:
+    """A heading marked by font size keeps its level from its number ("## 3.2 …")."""
+    title = heading.lstrip("#").strip()
+    if _is_heading(title):
+        return "#" * (title.split()[0].count(".") + 1) + " " + title
+    return heading
+
+
+def _continuation(heading: str, lines: list[str], index: int) -> list[str]:
+    """The lines that continue a visibly unfinished heading."""
+    parts: list[str] = []
+    joined = heading
+    while index < len(lines) and heading_continues(joined):
+        following = lines[index].strip()
+        if not following or following.startswith("#") or _BULLET.match(following):
+            break
+        if len(joined) + len(following) > _MAX_HEADING:
+            break
+        parts.append(following)
+        joined += " " + following
+        index += 1
+    return parts
+
+
+def heading_continues(heading: str) -> bool:
+    """Whether a heading line is visibly unfinished: open bracket, hyphen or a linking word."""
+    text = heading.rstrip()
+    if text.count("(") > text.count(")") or text.count("„") > text.count("“"):
+        return True
+    last = text.split()[-1].lower() if text.split() else ""
+    return text.endswith(("-", "–", ",")) or last in _LINKING_WORDS
 
 
 def _looks_like_heading(title: str) -> bool:
@@ -260,24 +387,23 @@ def _to_blocks(lines: list[str]) -> str:
     kept = [ln.strip() for ln in lines if ln.strip()]
     full_width = _typical_width(kept)
     blocks: list[str] = []
-    current = ""
+    current: list[str] = []  # lines of the block being built (joined once: linear)
     previous = ""
     for line in kept:
         is_item = bool(_BULLET.match(line))
-        if current and (
-            line.startswith("#") or is_item or _block_ended(previous, current, full_width)
-        ):
-            blocks.append(current)
-            current = ""
+        standalone = line.startswith("#") or placeholder_index(line) is not None
+        if current and (standalone or is_item or _block_ended(previous, current[0], full_width)):
+            blocks.append(" ".join(current))
+            current = []
         previous = line
-        if line.startswith("#"):
+        if standalone:
             blocks.append(line)
             continue
         if is_item:
             line = "- " + _BULLET.sub("", line)
-        current = f"{current} {line}" if current else line
+        current.append(line)
     if current:
-        blocks.append(current)
+        blocks.append(" ".join(current))
     return "\n\n".join(blocks)
 
 

@@ -1,24 +1,36 @@
-"""Files -> pages. The only module that knows file formats.
+"""Files -> pages. The only module that knows file formats (the loaders live in ``loaders/``).
 
 Every format is turned into the same page text: blocks separated by blank lines, headings as
-Markdown-style ``#`` lines, list items starting with ``- ``, table rows with `` | ``.
+Markdown-style ``#`` lines, list items starting with ``- ``, tables as a block that starts
+with ``[Tabelle] caption`` followed by one ``- Spalte: Wert; Spalte: Wert`` line per row.
 """
 
 from __future__ import annotations
 
-import io
-import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant import texts
 from assistant.errors import DocumentError
 from assistant.types import Page
 
-from .clean import clean_pdf_pages, normalize_chars
+from .clean import normalize_chars
+from .loaders.html import html_to_text
+from .loaders.markdown import markdown_to_text
 from .textcodec import decode_text, looks_like_text
 
-__all__ = ["KIND_NAMES", "SUPPORTED_SUFFIXES", "LoadedDocument", "load_file", "sniff"]
+__all__ = [
+    "KIND_NAMES",
+    "OCR_SETTING",
+    "SUPPORTED_SUFFIXES",
+    "LoadOptions",
+    "LoadedDocument",
+    "html_to_text",
+    "load_file",
+    "markdown_to_text",
+    "sniff",
+]
 
 SUPPORTED_SUFFIXES = {
     ".pdf": "pdf",
@@ -27,14 +39,34 @@ SUPPORTED_SUFFIXES = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".txt": "text",
+    ".docx": "docx",
+    ".odt": "odt",
 }
 KIND_NAMES = {
     "pdf": "PDF",
     "html": "HTML",
     "markdown": "Text",
     "text": "Text",
+    "docx": "Word-Dokument (DOCX)",
+    "odt": "OpenDocument-Text (ODT)",
+    "zip": "ein ZIP-Archiv",
+    "ole": "ein altes bzw. verschlüsseltes Office-Dokument",
     "binary": "Binärdaten",
 }
+OCR_SETTING = "KONZEPTLOTSE_OCR"  # named in the warning about skipped scanned pages
+# Formats whose pages are real pages; the others are cited by section.
+PAGED_KINDS = frozenset({"pdf"})
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """How to load: OCR for image-only PDF pages (on/off, language, time limit per file)."""
+
+    ocr: bool = True
+    ocr_language: str = "deu"
+    ocr_timeout_s: float = 600.0
+    # Called with a German progress line (e.g. "Texterkennung Seite 2 von 5").
+    on_progress: Callable[[str], None] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -47,19 +79,29 @@ class LoadedDocument:
     title: str = ""  # embedded title or first heading, used when the manifest has none
     warnings: tuple[str, ...] = ()
 
+    @property
+    def paged(self) -> bool:
+        """Whether the page numbers are real pages (else citations name the section)."""
+        return self.kind in PAGED_KINDS
+
 
 def sniff(data: bytes) -> str:
-    """Content type by content, not by name: "pdf", "html", "text" or "binary"."""
+    """Content type by content, not by name: "pdf", "html", "zip", "ole", "text", "binary"."""
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"%pdf-"):
         return "pdf"
+    if data[:4] == b"PK\x03\x04":
+        return "zip"
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE: .doc, encrypted .docx
+        return "ole"
     if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:512]:
         return "html"
     return "text" if looks_like_text(data) else "binary"
 
 
-def load_file(path: Path, doc_id: str) -> LoadedDocument:
+def load_file(path: Path, doc_id: str, options: LoadOptions | None = None) -> LoadedDocument:
     """Read ``path`` into pages; raises ``DocumentError`` with a German reason."""
+    options = options or LoadOptions()
     suffix = path.suffix.lower()
     kind = SUPPORTED_SUFFIXES.get(suffix)
     if kind is None:
@@ -69,7 +111,14 @@ def load_file(path: Path, doc_id: str) -> LoadedDocument:
         raise DocumentError(doc_id, texts.LOAD_EMPTY)
     _check_kind(doc_id, suffix, kind, sniff(data))
     if kind == "pdf":
-        return _load_pdf(doc_id, data)
+        from .loaders.pdf import load_pdf
+
+        return load_pdf(doc_id, data, options)
+    if kind in ("docx", "odt"):
+        from .loaders.office import load_office
+
+        title, body = load_office(doc_id, data, kind)
+        return _single_page(doc_id, kind, body, title)
     text = _decode(data)
     if kind == "html":
         title, body = html_to_text(text)
@@ -82,8 +131,9 @@ def load_file(path: Path, doc_id: str) -> LoadedDocument:
 
 def _check_kind(doc_id: str, suffix: str, expected: str, actual: str) -> None:
     compatible = actual == expected or (actual == "text" and expected in {"markdown", "text"})
+    office = actual in {"zip", "ole"} and expected in {"docx", "odt"}
     # An HTML file named .txt/.md is still readable text; anything else is mislabelled.
-    if compatible or (actual == "html" and expected in {"markdown", "text"}):
+    if compatible or office or (actual == "html" and expected in {"markdown", "text"}):
         return
     raise DocumentError(
         doc_id, texts.LOAD_MISLABELLED.format(suffix=suffix, actual=KIND_NAMES[actual])
@@ -98,129 +148,6 @@ def _single_page(doc_id: str, kind: str, body: str, title: str) -> LoadedDocumen
     if not body.strip():
         raise DocumentError(doc_id, texts.LOAD_EMPTY)
     return LoadedDocument(doc_id, kind, (Page(doc_id, 1, body),), title=title)
-
-
-# --- PDF ------------------------------------------------------------------------------
-
-
-def _load_pdf(doc_id: str, data: bytes) -> LoadedDocument:
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError, PdfReadError, PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not _try_empty_password(reader):
-            raise DocumentError(doc_id, texts.LOAD_ENCRYPTED)
-        raw_pages = [_page_text(page) for page in reader.pages]
-        title = _pdf_title(reader)
-    except DependencyError as exc:  # AES without the crypto extra
-        raise DocumentError(doc_id, texts.LOAD_ENCRYPTED) from exc
-    except (PyPdfError, PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        detail = type(exc).__name__ + (f": {exc}" if str(exc) else "")
-        raise DocumentError(
-            doc_id, texts.LOAD_UNREADABLE.format(kind="PDF", detail=detail)
-        ) from exc
-    if not raw_pages or not any(t.strip() for t in raw_pages):
-        raise DocumentError(doc_id, texts.LOAD_NO_TEXT)
-    pages = clean_pdf_pages([Page(doc_id, i + 1, t) for i, t in enumerate(raw_pages)])
-    empty = [p.page_no for p in pages if not p.text.strip()]
-    warnings = (texts.LOAD_NO_TEXT_PAGES.format(pages=_page_list(empty)),) if empty else ()
-    return LoadedDocument(doc_id, "pdf", tuple(pages), title=title, warnings=warnings)
-
-
-def _try_empty_password(reader: object) -> bool:
-    from pypdf import PasswordType
-
-    # Many municipal PDFs are "encrypted" only with an owner password (printing limits);
-    # they open with the empty user password.
-    return reader.decrypt("") != PasswordType.NOT_DECRYPTED  # type: ignore[attr-defined]
-
-
-def _page_text(page: object) -> str:
-    try:
-        return page.extract_text() or ""  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - one broken page must not lose the document
-        return ""
-
-
-def _pdf_title(reader: object) -> str:
-    try:
-        meta = reader.metadata  # type: ignore[attr-defined]
-        return str(meta.title).strip() if meta and meta.title else ""
-    except Exception:  # noqa: BLE001 - metadata is optional decoration
-        return ""
-
-
-def _page_list(pages: list[int]) -> str:
-    shown = ", ".join(str(p) for p in pages[:10])
-    return shown + (f" … (+{len(pages) - 10})" if len(pages) > 10 else "")
-
-
-# --- HTML and Markdown ----------------------------------------------------------------
-
-_BOILERPLATE_TAGS = ["script", "style", "noscript", "nav", "footer", "header", "aside", "form"]
-_BOILERPLATE_HINT = re.compile(r"cookie|consent|banner|breadcrumb|skip|social|share|menu", re.I)
-
-
-def html_to_text(html: str) -> tuple[str, str]:
-    """(title, page text) of an HTML page, without navigation, cookie banners and footers."""
-    from bs4 import BeautifulSoup, Tag
-
-    soup = BeautifulSoup(html, "html.parser")
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    for tag in soup(_BOILERPLATE_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(True):
-        if isinstance(tag, Tag) and tag.attrs is not None and _is_boilerplate(tag):
-            tag.decompose()
-    root = soup.find("main") or soup.find("article") or soup.body or soup
-    blocks: list[str] = []
-    for element in root.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "pre"]):
-        if element.find_parent(["li", "tr"]) is not None and element.name != "tr":
-            continue  # nested: its text is part of the enclosing item/row
-        blocks.append(_html_block(element))
-    body = normalize_chars("\n\n".join(b for b in blocks if b.strip()))
-    return title or _first_heading(body), body
-
-
-def _is_boilerplate(tag: object) -> bool:
-    attrs = getattr(tag, "attrs", {}) or {}
-    ident = " ".join([str(attrs.get("id", ""))] + [str(c) for c in attrs.get("class", [])])
-    return bool(ident.strip()) and bool(_BOILERPLATE_HINT.search(ident))
-
-
-def _html_block(element: object) -> str:
-    name = getattr(element, "name", "")
-    if name == "tr":
-        cells = [c.get_text(" ", strip=True) for c in element.find_all(["th", "td"])]  # type: ignore[attr-defined]
-        return " | ".join(cells)
-    text = " ".join(element.get_text(" ", strip=True).split())  # type: ignore[attr-defined]
-    if name.startswith("h") and name[1:].isdigit():
-        return "#" * int(name[1:]) + " " + text
-    return "- " + text if name == "li" else text
-
-
-_FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-
-
-def markdown_to_text(markdown: str) -> str:
-    """Markdown to page text: front matter, link targets, emphasis and table rules removed."""
-    text = _FRONT_MATTER.sub("", normalize_chars(markdown), count=1)
-    lines: list[str] = []
-    for line in text.splitlines():
-        if _MD_TABLE_RULE.match(line):
-            continue
-        line = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", line))
-        stripped = line.strip()
-        if stripped.startswith("|") and stripped.endswith("|"):
-            line = " | ".join(c.strip() for c in stripped.strip("|").split("|"))
-        elif stripped.startswith(("* ", "+ ")):
-            line = "- " + stripped[2:]
-        lines.append(line.rstrip())
-    return "\n".join(lines).strip()
 
 
 def _first_heading(body: str) -> str:

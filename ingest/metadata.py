@@ -11,7 +11,7 @@ from assistant.types import DocumentMeta
 
 from .infer import Inferred
 
-__all__ = ["MANIFEST_NAME", "document_meta", "read_manifest"]
+__all__ = ["MANIFEST_NAME", "awaits_confirmation", "document_meta", "read_manifest"]
 
 MANIFEST_NAME = "manifest.yaml"
 _FIELDS = ("title", "kommune", "doc_type", "stand", "issuer", "source", "supersedes")
@@ -59,7 +59,22 @@ def document_meta(
         if key not in entry and guess:
             values[key] = guess
             read_off.append(key)
-    return DocumentMeta(doc_id=doc_id, inferred=",".join(read_off), **values)
+    return DocumentMeta(
+        doc_id=doc_id,
+        inferred=",".join(read_off),
+        unconfirmed=awaits_confirmation(entry),
+        **values,
+    )
+
+
+def awaits_confirmation(entry: dict[str, Any]) -> bool:
+    """An entry that supersedes another document with ``confirmed: false`` (or "nein").
+
+    Without the key an admin wrote the entry by hand, which counts as confirmed.
+    """
+    value = entry.get("confirmed")
+    negative = value is False or str(value).strip().lower() in {"false", "nein", "no", "0"}
+    return bool(_text(entry.get("supersedes"))) and negative
 
 
 def _text(value: Any) -> str:

@@ -30,6 +30,7 @@ from assistant.types import DocRecord
 
 from .chunk import CHUNK_VERSION
 from .clean import CLEAN_VERSION
+from .load import OCR_SETTING, LoadOptions
 from .scan import Scan, SourceFile, scan
 from .worker import FileWorker, Limits, Prepared, Task, os_reason
 
@@ -44,7 +45,9 @@ __all__ = [
     "run_ingest",
 ]
 
-METADATA_VERSION = "2"  # 2: municipality, type and Stand inferred where the manifest is silent
+# 2: municipality, type and Stand inferred where the manifest is silent
+# 3: passages that address a language model flagged on the record (``review``)
+METADATA_VERSION = "3"
 
 STATUS_LABELS = {
     "new": "neu",
@@ -105,6 +108,7 @@ class Progress:
     files_total: int
     current: str
     chunks_embedded: int
+    detail: str = ""  # a German step within the current file, e.g. OCR page by page
 
 
 def discover(roots: list[Path], corpus_dir: Path) -> list[SourceFile]:
@@ -218,7 +222,10 @@ class _Run:
         record = self.records.get(source.doc_id)
         if record is None:
             return "new", fingerprint
-        return ("unchanged" if record.fingerprint == fingerprint else "changed"), fingerprint
+        same = record.fingerprint == fingerprint
+        if same and not (self.settings.ocr and _ocr_skipped(record)):
+            return "unchanged", fingerprint
+        return "changed", fingerprint
 
     def plan(self) -> list[FileOutcome]:
         """What a run would do, without reading or writing anything."""
@@ -315,8 +322,9 @@ class _Run:
             self.settings.chunk_tokens,
             self.limits,
             self._known_kommunen(),
+            load_options(self.settings),
         )
-        prepared = worker.run(task)
+        prepared = worker.run(task, self.tracker.step)
         if isinstance(prepared, str):
             return FileOutcome(source.doc_id, "failed", reason=prepared)
         try:
@@ -373,9 +381,17 @@ class _Tracker:
         self.embedded += chunks
         self._notify()
 
-    def _notify(self) -> None:
+    def step(self, detail: str) -> None:
+        self._notify(detail)
+
+    def _notify(self, detail: str = "") -> None:
         if self.callback:
-            self.callback(Progress(self.done, self.total, self.current, self.embedded))
+            self.callback(Progress(self.done, self.total, self.current, self.embedded, detail))
+
+
+def load_options(settings: Settings, step: Callable[[str], None] | None = None) -> LoadOptions:
+    """How files are loaded under ``settings`` (OCR switch, language, time limit)."""
+    return LoadOptions(settings.ocr, settings.ocr_language, settings.ocr_timeout, step)
 
 
 def _hash_or_reason(path: Path, limits: Limits) -> str:
@@ -402,3 +418,8 @@ def _fingerprint(content_hash: str, source: SourceFile, settings: Settings) -> s
 def ingest_lock(data_dir: Path) -> AbstractContextManager[WriterLock]:
     """Hold the data directory's single-writer lock (raises ``IndexLocked`` while held)."""
     return writer_lock(data_dir)
+
+
+def _ocr_skipped(record: DocRecord) -> bool:
+    """Scanned pages were left out because OCR was off (redo them once it is on)."""
+    return any(OCR_SETTING in warning for warning in record.warnings)

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import errno
 import multiprocessing
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -25,8 +27,9 @@ from assistant.types import Chunk, DocumentMeta
 
 from .chunk import chunk_pages
 from .infer import infer_metadata
-from .load import SUPPORTED_SUFFIXES, load_file
+from .load import SUPPORTED_SUFFIXES, LoadOptions, load_file
 from .metadata import document_meta
+from .review import instruction_warnings
 
 __all__ = ["FileWorker", "Limits", "Prepared", "Task", "os_reason", "prepare"]
 
@@ -66,6 +69,13 @@ class Task:
     chunk_tokens: int
     limits: Limits
     known_kommunen: tuple[str, ...] = ()  # municipalities the index and manifest know
+    options: LoadOptions = field(default_factory=LoadOptions)  # OCR; no callback (pickled)
+
+    @property
+    def timeout_s(self) -> float:
+        """This file's time limit: the ingest limit, plus the OCR limit for a PDF with OCR."""
+        ocr = self.options.ocr and SUPPORTED_SUFFIXES.get(self.path.suffix.lower()) == "pdf"
+        return self.limits.timeout_s + (self.options.ocr_timeout_s if ocr else 0.0)
 
 
 @dataclass(frozen=True)
@@ -78,10 +88,13 @@ class Prepared:
     warnings: tuple[str, ...]
 
 
-def prepare(task: Task) -> Prepared:
-    """Load, check and chunk one file (raises ``DocumentError`` or ``OSError``)."""
+def prepare(task: Task, step: Callable[[str], None] | None = None) -> Prepared:
+    """Load, check and chunk one file (raises ``DocumentError`` or ``OSError``).
+
+    ``step`` receives German progress lines from within the file (OCR page by page).
+    """
     _check_pages(task)
-    loaded = load_file(task.path, task.doc_id)
+    loaded = load_file(task.path, task.doc_id, replace(task.options, on_progress=step))
     chars = sum(len(p.text) for p in loaded.pages)
     if chars > task.limits.max_chars:
         limit = _number(task.limits.max_chars)
@@ -96,10 +109,12 @@ def prepare(task: Task) -> Prepared:
         token_counter(task.model),
         task.chunk_tokens,
         max_tokens(task.model),
+        paged=loaded.paged,
     )
     if not chunks:
         raise DocumentError(task.doc_id, texts.LOAD_EMPTY)
-    return Prepared(meta, tuple(chunks), len(loaded.pages), loaded.warnings)
+    warnings = loaded.warnings + instruction_warnings(p.text for p in loaded.pages)
+    return Prepared(meta, tuple(chunks), len(loaded.pages), warnings)
 
 
 def _number(value: int) -> str:
@@ -129,9 +144,9 @@ def os_reason(exc: OSError) -> str:
     return texts.READ_FAILED.format(detail=exc.strerror or type(exc).__name__)
 
 
-def _outcome(task: Task) -> tuple[str, Any]:
+def _outcome(task: Task, conn: Connection) -> tuple[str, Any]:
     try:
-        return "ok", prepare(task)
+        return "ok", prepare(task, lambda text: conn.send(("step", text)))
     except DocumentError as exc:
         return "failed", exc.reason
     except OSError as exc:
@@ -153,7 +168,7 @@ def _serve(conn: Connection, model: str) -> None:
             return
         if task is None:
             return
-        conn.send(_outcome(task))
+        conn.send(_outcome(task, conn))
 
 
 class FileWorker:
@@ -172,19 +187,24 @@ class FileWorker:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def run(self, task: Task) -> Prepared | str:
+    def run(self, task: Task, on_step: Callable[[str], None] | None = None) -> Prepared | str:
         """The prepared file, or a German reason why it could not be prepared in time."""
         conn = self._ensure()
         conn.send(task)
-        if not conn.poll(task.limits.timeout_s):
-            self._kill()
-            return texts.LIMIT_TIME.format(limit=task.limits.timeout_s)
-        try:
-            kind, value = conn.recv()
-        except (EOFError, OSError):  # the worker died (out of memory, crash in a C library)
-            self._kill()
-            return texts.LOAD_CRASHED.format(detail="Leseprozess abgebrochen")
-        return value if kind == "ok" else str(value)
+        deadline = time.monotonic() + task.timeout_s
+        while True:
+            if not conn.poll(max(0.0, deadline - time.monotonic())):
+                self._kill()
+                return texts.LIMIT_TIME.format(limit=task.timeout_s)
+            try:
+                kind, value = conn.recv()
+            except (EOFError, OSError):  # the worker died (out of memory, a crash in C code)
+                self._kill()
+                return texts.LOAD_CRASHED.format(detail="Leseprozess abgebrochen")
+            if kind != "step":
+                return value if kind == "ok" else str(value)
+            if on_step is not None:
+                on_step(str(value))
 
     def _ensure(self) -> Connection:
         if self._conn is None or self._process is None or not self._process.is_alive():

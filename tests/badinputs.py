@@ -22,6 +22,7 @@ LIMITS = {
     "KONZEPTLOTSE_INGEST_MAX_MB": "4",
     "KONZEPTLOTSE_INGEST_MAX_PAGES": "500",
     "KONZEPTLOTSE_INGEST_MAX_CHARS": "400000",
+    "KONZEPTLOTSE_OCR": "false",  # OCR of scanned pages: tests/test_ocr.py
 }
 
 Builder = Callable[[Path, Path], str]  # (document folder, a folder outside it) -> doc id

@@ -54,6 +54,14 @@ def copy_corpus(target: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def office_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The LibreOffice-made fixture concept as ODT, DOCX, PDF from ODT and PDF from DOCX."""
+    from evals.office_fixture import build_office_fixtures
+
+    return build_office_fixtures(tmp_path_factory.mktemp("office"))
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Print the figures tests record as ``messwert`` (e.g. the personal-data guard's)."""
     lines = [

@@ -111,7 +111,7 @@ def test_bad_files_are_reported_and_the_rest_is_indexed(
     make_pdf(docs_dir / "geheim.pdf", [["Vertraulich."]], user_password="geheim")
     make_image_only_pdf(docs_dir / "scan.pdf")
 
-    report = run_ingest(settings)
+    report = run_ingest(settings.with_overrides(ocr=False))  # OCR: tests/test_ocr.py
     reasons = {o.doc_id: o.reason for o in report.failed}
     assert set(reasons) == {"kaputt.pdf", "leer.pdf", "webseite.pdf", "geheim.pdf", "scan.pdf"}
     assert "beschädigt" in reasons["kaputt.pdf"]

@@ -15,6 +15,7 @@ from assistant.errors import KonzeptlotseError
 from assistant.settings import Settings
 from ingest import admin
 from ingest.child import run_in_child
+from ingest.confirm import confirm_document
 from ingest.load import SUPPORTED_SUFFIXES
 from ingest.pipeline import STATUS_LABELS, IngestReport, Progress
 
@@ -23,6 +24,7 @@ from .formatting import escape_markdown, format_stand, format_timestamp, kommune
 from .jobs import JobState
 
 __all__ = [
+    "confirm_section",
     "delete_section",
     "documents_section",
     "flash_messages",
@@ -89,7 +91,7 @@ def _progress(config: Settings) -> None:
             done=p.files_done,
             total=p.files_total,
             chunks=p.chunks_embedded,
-            current=p.current or "…",
+            current=" – ".join(x for x in (p.current, p.detail) if x) or "…",
         )
         st.progress(min(1.0, p.files_done / p.files_total), text=escape_markdown(text))
     else:
@@ -180,6 +182,46 @@ _DOC_COLUMNS = {
 }
 
 
+# --- confirming new versions ----------------------------------------------------------------
+
+
+def confirm_section(config: Settings, busy: bool) -> None:
+    """New versions that wait for an admin's confirmation, each with its button."""
+    waiting = [d for d in state.documents(config) if d.meta.unconfirmed]
+    if not waiting:
+        return
+    st.header(texts.CONFIRM_HEADING)
+    st.caption(texts.CONFIRM_INTRO)
+    for record in waiting:
+        meta = record.meta
+        item = texts.CONFIRM_ITEM.format(
+            title=escape_markdown(meta.title),
+            doc_id=record.doc_id.replace("`", ""),
+            stand=format_stand(meta.stand),
+            old=meta.supersedes.replace("`", ""),
+        )
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.markdown(item)
+            st.button(
+                texts.CONFIRM_BUTTON,
+                key=f"confirm_{record.doc_id}",
+                disabled=busy,
+                on_click=_confirm,
+                args=(config, record.doc_id),
+                icon=":material/verified:",
+            )
+
+
+def _confirm(config: Settings, doc_id: str) -> None:
+    try:
+        path = confirm_document(config, doc_id)
+    except KonzeptlotseError as exc:
+        _flash("error", str(exc))
+        return
+    if _start(config, texts.JOB_CONFIRM.format(doc_id=doc_id), paths=[path]):
+        _flash("success", texts.CONFIRM_DONE.format(doc_id=doc_id))
+
+
 # --- upload ---------------------------------------------------------------------------------
 
 
@@ -257,6 +299,46 @@ def _upload(config: Settings) -> None:
         _flash("info", texts.UPLOAD_RENAMED.format(name=path.name))
     if _start(config, texts.JOB_UPLOAD.format(name=path.name), paths=[path]):
         _flash("success", texts.UPLOAD_SAVED.format(name=path.name))
+    meta = _upload_meta()
+    if meta.supersedes:
+        _flash("info", texts.UPLOAD_UNCONFIRMED.format(name=path.name, old=meta.supersedes))
+
+
+def website_section(config: Settings, busy: bool) -> None:
+    """Fetch a website (robots.txt respected) into dated snapshots and ingest them."""
+    with st.form("website", clear_on_submit=False):
+        st.markdown(texts.WEB_INTRO)
+        st.text_input(texts.WEB_URL, key="web_url", placeholder="https://")
+        with st.container(horizontal=True):
+            st.checkbox(texts.WEB_SITEMAP, key="web_sitemap")
+            st.checkbox(texts.WEB_SAME_SITE, key="web_same_site")
+        st.number_input(texts.WEB_MAX_PAGES, 1, 1000, 50, key="web_max_pages")
+        st.text_input(texts.UPLOAD_KOMMUNE, key="web_kommune")
+        st.form_submit_button(
+            texts.WEB_SUBMIT, disabled=busy, on_click=_website, args=(config,),
+            icon=":material/language:",
+        )  # fmt: skip
+
+
+def _website(config: Settings) -> None:
+    from ingest.web import CrawlOptions, ingest_site
+
+    url = str(st.session_state.get("web_url") or "").strip()
+    if not url.startswith(("http://", "https://")):
+        _flash("error", texts.WEB_BAD_URL)
+        return
+    options = CrawlOptions(
+        sitemap=bool(st.session_state.get("web_sitemap")),
+        same_site=bool(st.session_state.get("web_same_site")),
+        max_pages=int(st.session_state.get("web_max_pages") or 50),
+        kommune=str(st.session_state.get("web_kommune") or "").strip(),
+    )
+
+    def task(progress: Any) -> IngestReport:
+        return ingest_site(config, url, options, on_progress=progress)
+
+    if state.ingest_job(config).start(texts.JOB_WEB.format(url=url), task):
+        _flash("success", texts.WEB_STARTED.format(url=url))
 
 
 # --- ingest actions ---------------------------------------------------------------------------

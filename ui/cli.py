@@ -1,4 +1,4 @@
-"""The ``konzeptlotse`` command line: ingest, ask, sources, remove, eval, ui.
+"""The ``konzeptlotse`` command line: ingest, ask, sources, add, confirm, delete, eval, ui.
 
 Exit codes: 0 success, 1 error (message on stderr), 3 ingest finished but some files failed.
 """
@@ -19,6 +19,7 @@ from assistant.privacy import apply_offline_defaults
 from assistant.settings import Settings, project_root
 from assistant.texts import SENTENCE_SUPPORTED
 from assistant.types import DocumentMeta
+from ui import texts
 
 if TYPE_CHECKING:
     from ingest.pipeline import IngestReport
@@ -69,6 +70,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--rebuild", action="store_true", help="Index vollständig neu aufbauen")
     p.add_argument("--dry-run", action="store_true", help="Nur anzeigen, was sich ändern würde")
     p.add_argument("--quiet", action="store_true", help="Keine Fortschrittsanzeige")
+    p.add_argument("--url", help="Webseite abrufen, als Schnappschuss ablegen und einlesen")
+    p.add_argument("--sitemap", action="store_true", help="Mit --url: Seiten der Sitemap")
+    p.add_argument(
+        "--same-site", action="store_true", help="Mit --url: Links derselben Website folgen"
+    )
+    p.add_argument("--max-pages", type=int, default=50, help="Mit --url: höchstens N Seiten")
+    p.add_argument("--delay", type=float, default=1.0, help="Mit --url: Sekunden zwischen Abrufen")
+    p.add_argument("--kommune", default="", help="Mit --url: Kommune der Seiten")
     p.set_defaults(handler=_cmd_ingest)
 
     p = sub.add_parser("ask", help="Eine Frage stellen")
@@ -93,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_remove)
 
     p = sub.add_parser("add", help="Datei in den Dokumentordner übernehmen und einlesen")
-    p.add_argument("file", type=Path, help="PDF, HTML, Markdown oder TXT")
+    p.add_argument("file", type=Path, help="PDF, DOCX, ODT, HTML, Markdown oder TXT")
     p.add_argument("--title", default="", help="Titel (leer = aus der Datei)")
     p.add_argument("--kommune", default="", help="Kommune")
     p.add_argument("--doc-type", default="", help="Dokumenttyp, z. B. „Kommunales Konzept“")
@@ -106,6 +115,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--no-ingest", action="store_true", help="Nur ablegen, nicht einlesen")
     p.set_defaults(handler=_cmd_add)
+
+    p = sub.add_parser("confirm", help="Neue Fassung bestätigen (ersetzt dann das ältere Dokument)")
+    p.add_argument("doc_id", help="Dokument-ID (siehe `konzeptlotse sources`)")
+    p.set_defaults(handler=_cmd_confirm)
 
     p = sub.add_parser("delete", help="Dokument löschen: Datei, Manifest-Eintrag und Index")
     p.add_argument("doc_id", help="Dokument-ID (siehe `konzeptlotse sources`)")
@@ -160,16 +173,47 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     if not args.dry_run:
         lower_process_priority()  # questions answered meanwhile keep their speed
 
+    paths = list(args.paths) or None
+    web_failed = False
+    if args.url:
+        folder, web_failed = _fetch_site(args, settings)
+        paths = [folder]
+        if not folder.is_dir():
+            return EXIT_PARTIAL
     with _ProgressBar(disabled=args.quiet or args.dry_run) as bar:
         report = run_and_record(
             settings,
-            paths=list(args.paths) or None,
+            paths=paths,
             rebuild=args.rebuild,
             dry_run=args.dry_run,
             on_progress=bar.update,
         )
     _print_report(report, show_unchanged=args.dry_run)
-    return EXIT_PARTIAL if report.failed else 0
+    return EXIT_PARTIAL if report.failed or web_failed else 0
+
+
+def _fetch_site(args: argparse.Namespace, settings: Settings) -> tuple[Path, bool]:
+    """Fetch the website of ``--url`` into snapshots; (snapshot folder, any page failed)."""
+    from assistant.texts import WEB_STATUS
+    from ingest.web import CrawlOptions, crawl
+
+    options = CrawlOptions(
+        sitemap=args.sitemap,
+        same_site=args.same_site,
+        max_pages=max(1, args.max_pages),
+        delay_s=max(0.0, args.delay),
+        kommune=args.kommune,
+    )
+
+    def show(page: Any) -> None:
+        line = f"  {WEB_STATUS[page.status]:<15} {page.url}"
+        print(line + (f"\n      Grund: {page.reason}" if page.reason else ""), flush=True)
+
+    print(f"Webseite abrufen: {args.url}")
+    report = crawl(args.url, settings.corpus_dir, options, on_page=None if args.quiet else show)
+    for note in report.notes:
+        print(f"  Hinweis: {note}")
+    return report.folder, bool(report.failed)
 
 
 def _print_report(report: IngestReport, show_unchanged: bool) -> None:
@@ -205,8 +249,11 @@ class _ProgressBar:
         total = getattr(progress, "files_total", 0)
         if self.bar is None:
             self.bar = tqdm(total=total, unit="Datei", file=sys.stderr, leave=False)
-        self.bar.n = getattr(progress, "files_done", 0)
         current = getattr(progress, "current", "")
+        self.bar.n = getattr(progress, "files_done", 0)
+        detail = getattr(progress, "detail", "")
+        if detail:
+            self.bar.write(f"  {current} – {detail}", file=sys.stderr)
         embedded = getattr(progress, "chunks_embedded", 0)
         self.bar.set_postfix_str(f"{embedded} Abschnitte · {current[-40:]}", refresh=True)
 
@@ -279,7 +326,9 @@ def _print_details(answer: Any, streamed: str) -> None:
     if sources:
         print("\nQuellen:" if answer.found else "\nMöglicherweise relevant:")
         for c in sources:
-            where = f"{c.title}" + (f" ({c.kommune})" if c.kommune else "") + f", S. {c.page}"
+            where = f"{c.title}" + (f" ({c.kommune})" if c.kommune else "")
+            where += f", S. {c.page}" if c.paged else f", Abschnitt {c.section.split(' > ')[-1]}"
+            where += ", Text per Texterkennung (OCR)" if c.ocr else ""
             print(f"  [{c.n}] {where}\n      „{_shorten(c.quote, 220)}“")
 
 
@@ -290,9 +339,12 @@ def _shorten(text: str, limit: int) -> str:
 def _cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.embed import resolve_model
     from assistant.store import Index
+    from ingest.review import version_warnings
 
     index = Index.open(settings.data_dir, resolve_model(settings.embedding_model))
     records = index.documents()
+    versions = version_warnings(index)
+    warnings = {r.doc_id: [*versions.get(r.doc_id, ()), *r.warnings] for r in records}
     if args.json:
         rows = [
             {
@@ -300,7 +352,7 @@ def _cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
                 "pages": r.pages,
                 "chunks": r.chunk_count,
                 "ingested_at": r.ingested_at,
-                "warnings": list(r.warnings),
+                "warnings": warnings[r.doc_id],
             }
             for r in records
         ]
@@ -315,7 +367,7 @@ def _cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
             f"  {kommune} · {doc_type} · Stand {stand} · {r.pages} Seiten · {r.chunk_count} "
             f"Abschnitte · eingelesen {r.ingested_at}"
         )
-        for warning in r.warnings:
+        for warning in warnings[r.doc_id]:
             print(f"  Hinweis: {warning}")
     print(f"{len(records)} Dokumente, Embedding-Modell {index.model_id}")
     return 0
@@ -352,9 +404,23 @@ def _cmd_add(args: argparse.Namespace, settings: Settings) -> int:
         settings, args.file.name, args.file.read_bytes(), meta, replace=args.replace
     )
     print(f"Abgelegt: {target}")
+    if meta.supersedes:
+        doc_id = target.relative_to(settings.corpus_dir).as_posix()
+        print(texts.CLI_CONFIRM_NEEDED.format(doc_id=doc_id))
     if args.no_ingest:
         return 0
     report = run_and_record(settings, paths=[target])
+    _print_report(report, show_unchanged=True)
+    return EXIT_PARTIAL if report.failed else 0
+
+
+def _cmd_confirm(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.admin import run_and_record
+    from ingest.confirm import confirm_document
+
+    path = confirm_document(settings, args.doc_id)
+    print(texts.CLI_CONFIRMED.format(doc_id=args.doc_id))
+    report = run_and_record(settings, paths=[path])
     _print_report(report, show_unchanged=True)
     return EXIT_PARTIAL if report.failed else 0
 

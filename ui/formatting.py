@@ -107,8 +107,9 @@ def citation_meta(c: Citation, issuer: str = "") -> str:
         kommune_label(c.kommune, issuer),
         c.doc_type,
         texts.STAND.format(stand=format_stand(c.stand)) if c.stand else "",
-        texts.PAGE.format(page=c.page),
+        texts.PAGE.format(page=c.page) if c.paged else "",
         texts.SECTION.format(section=c.section.split(" > ")[-1]) if c.section else "",
+        texts.OCR_SOURCE if c.ocr else "",
     ]
     return " · ".join(p for p in parts if p)
 

@@ -77,6 +77,7 @@ RELATED_HINT = "Diese Stellen kommen der Frage am nächsten, beantworten sie abe
 STAND = "Stand {stand}"
 PAGE = "Seite {page}"
 SECTION = "Abschnitt {section}"
+OCR_SOURCE = "Text per Texterkennung (OCR)"
 CONTEXT = "Im Zusammenhang lesen"
 OPEN_PAGE = "Originalseite"
 OPEN_PAGE_HELP = "Zeigt die Originalseite mit der markierten Textstelle."
@@ -184,6 +185,26 @@ DOC_STATUS = {
     "skipped": "übersprungen",
     "pending": "nicht eingelesen",
 }
+CONFIRM_HEADING = "Neue Fassungen bestätigen"
+CONFIRM_INTRO = (
+    "Diese Dokumente wurden mit „ersetzt“ eingestellt und sind noch nicht bestätigt. Bis zur "
+    "Bestätigung stehen in Antworten die Aussagen des älteren Dokuments vorn, die neue Fassung "
+    "erscheint mit einem Hinweis. Bitte vorher prüfen, ob das Dokument echt ist (Herkunft, "
+    "abweichende Angaben in der Liste oben)."
+)
+CONFIRM_ITEM = "**{title}** (`{doc_id}`, Stand {stand}) soll `{old}` ersetzen."
+CONFIRM_BUTTON = "Als gültige Fassung bestätigen"
+UPLOAD_UNCONFIRMED = (
+    "„{name}“ ersetzt laut Angabe „{old}“ und ist als neu, noch nicht bestätigt markiert. "
+    "Bestätigen unter „Dokumente“, sobald die Fassung geprüft ist."
+)
+CONFIRM_DONE = "Bestätigt: {doc_id}. Das Dokument wird neu eingelesen – Fortschritt oben."
+JOB_CONFIRM = "Einlesen der bestätigten Fassung {doc_id}"
+CLI_CONFIRM_NEEDED = (
+    "Neue Fassung, noch nicht bestätigt: Bis zur Bestätigung mit `konzeptlotse confirm {doc_id}` "
+    "(oder in der Verwaltung) stehen in Antworten die Aussagen des älteren Dokuments vorn."
+)
+CLI_CONFIRMED = "Bestätigt: {doc_id}. Das Dokument wird neu eingelesen …"
 DELETE_HEADING = "Dokument löschen"
 DELETE_SELECT = "Dokument"
 DELETE_CONFIRM = "Ich möchte dieses Dokument endgültig löschen (Datei, Manifest-Eintrag, Index)."
@@ -192,7 +213,7 @@ DELETE_DONE = "Gelöscht: {doc_id}."
 DELETE_KEPT_FILE = "Die Datei liegt außerhalb des Dokumentordners und wurde nicht angetastet."
 
 # --- admin: upload
-UPLOAD_FILE = "Datei (PDF, HTML, Markdown oder TXT, höchstens {mb} MB)"
+UPLOAD_FILE = "Datei (PDF, Word/DOCX, OpenDocument/ODT, HTML, Markdown oder TXT, höchstens {mb} MB)"
 UPLOAD_TITLE = "Titel (leer = aus der Datei)"
 UPLOAD_KOMMUNE = "Kommune"
 UPLOAD_KOMMUNE_PLACEHOLDER = "Kommune wählen oder neu eintippen"
@@ -209,6 +230,21 @@ UPLOAD_SUBMIT = "Hochladen und einlesen"
 UPLOAD_MISSING_FILE = "Bitte zuerst eine Datei auswählen."
 UPLOAD_SAVED = "Gespeichert als „{name}“. Das Einlesen läuft – Fortschritt oben."
 UPLOAD_RENAMED = "Der Dateiname wurde zu „{name}“ vereinfacht."
+
+# --- admin: website
+WEB_INTRO = (
+    "**Webseite übernehmen:** Die Seiten werden abgerufen (robots.txt wird beachtet, mit "
+    "Pause zwischen den Abrufen), als datierte Schnappschüsse im Dokumentordner unter `web/` "
+    "abgelegt und eingelesen. Erneutes Abrufen holt nur geänderte Seiten."
+)
+WEB_URL = "Adresse der Webseite"
+WEB_SITEMAP = "Alle Seiten der Sitemap"
+WEB_SAME_SITE = "Links derselben Website folgen"
+WEB_MAX_PAGES = "Höchstens so viele Seiten"
+WEB_SUBMIT = "Abrufen und einlesen"
+WEB_BAD_URL = "Bitte eine Adresse angeben, die mit http:// oder https:// beginnt."
+WEB_STARTED = "Abruf von {url} gestartet – Fortschritt oben."
+JOB_WEB = "Webseite {url}"
 BUSY = "Es läuft gerade ein Einlesevorgang. Änderungen sind bis zu seinem Ende gesperrt."
 
 # --- admin: ingest

@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from ..pdfs import PAGES_MUSTERHAUSEN, make_pdf
 from .axe import AXE_JS
 
 ROOT = Path(__file__).resolve().parents[2]
+SHIPPED_DOCS = ROOT / "corpus" / "documents"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -99,28 +101,20 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 9
     raise TimeoutError(f"{url} antwortet nicht")
 
 
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
-    """``konzeptlotse ui`` equivalent on a free port with an ingested two-PDF corpus."""
-    root = tmp_path_factory.mktemp("browser")
-    docs = root / "docs"
-    docs.mkdir()
-    make_pdf(docs / "musterhausen.pdf", PAGES_MUSTERHAUSEN)
-    make_pdf(docs / "beispielstadt.pdf", PAGES_BEISPIELSTADT, header="Stadt Beispielstadt")
-    (docs / "manifest.yaml").write_text(MANIFEST, encoding="utf-8")
-    settings = Settings(data_dir=root / "data", corpus_dir=docs)
-    run_ingest(settings)
+@contextmanager
+def _serve(settings: Settings, log_path: Path) -> Iterator[RunningApp]:
+    """The app as ``konzeptlotse ui`` starts it, on a free port of 127.0.0.1."""
     port = _free_port()
     env = dict(
         os.environ,
         KONZEPTLOTSE_DATA_DIR=str(settings.data_dir),
-        KONZEPTLOTSE_CORPUS_DIR=str(docs),
+        KONZEPTLOTSE_CORPUS_DIR=str(settings.corpus_dir),
         KONZEPTLOTSE_ADMIN_PASSWORD_HASH=hash_password(PASSWORD),
         KONZEPTLOTSE_EVALUATOR_PASSWORD_HASH=hash_password(EVAL_PASSWORD),
         STREAMLIT_BROWSER_GATHER_USAGE_STATS="false",
     )
     command = [sys.executable, "-m", "ui.serve", *streamlit_flags(settings, port)]
-    log = (root / "streamlit.log").open("wb")
+    log = log_path.open("wb")
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -133,7 +127,33 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
-        print((root / "streamlit.log").read_text(encoding="utf-8", errors="replace")[-3000:])
+        print(log_path.read_text(encoding="utf-8", errors="replace")[-3000:])
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+    """``konzeptlotse ui`` equivalent on a free port with an ingested two-PDF corpus."""
+    root = tmp_path_factory.mktemp("browser")
+    docs = root / "docs"
+    docs.mkdir()
+    make_pdf(docs / "musterhausen.pdf", PAGES_MUSTERHAUSEN)
+    make_pdf(docs / "beispielstadt.pdf", PAGES_BEISPIELSTADT, header="Stadt Beispielstadt")
+    (docs / "manifest.yaml").write_text(MANIFEST, encoding="utf-8")
+    settings = Settings(data_dir=root / "data", corpus_dir=docs)
+    run_ingest(settings)
+    with _serve(settings, root / "streamlit.log") as app:
+        yield app
+
+
+@pytest.fixture(scope="session")
+def shipped_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+    """The app over the documents that ship with the project (corpus/documents), as a
+    new installation shows them: for the README screenshots."""
+    root = tmp_path_factory.mktemp("shipped")
+    settings = Settings(data_dir=root / "data", corpus_dir=SHIPPED_DOCS)
+    run_ingest(settings)
+    with _serve(settings, root / "streamlit.log") as app:
+        yield app
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,9 @@
 """Screenshots of the running app: always to tests/artifacts/, for the README on request.
 
-``KONZEPTLOTSE_UPDATE_SCREENSHOTS=1`` (``make screenshots``) also writes them to
-docs/screenshots/, quantised to a 256-colour palette so they stay small enough to commit.
+With ``KONZEPTLOTSE_UPDATE_SCREENSHOTS=1`` (``make screenshots``) the README's screenshots
+(``readme=True``, taken over the shipped documents by ``test_readme_screenshots.py``) are also
+written to docs/screenshots/, quantised to a 256-colour palette so they stay small enough to
+commit.
 """
 
 from __future__ import annotations
@@ -16,14 +18,14 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 DOCS = ROOT / "docs" / "screenshots"
 
 
-def save_screenshot(page: Any, name: str) -> list[Path]:
+def save_screenshot(page: Any, name: str, readme: bool = False) -> list[Path]:
     """Capture the viewport as ``<name>.png``; returns the files written."""
     from PIL import Image
 
     image = Image.open(io.BytesIO(page.screenshot(type="png"))).convert("RGB")
     small = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT)
     targets = [ARTIFACTS / f"{name}.png"]
-    if os.environ.get("KONZEPTLOTSE_UPDATE_SCREENSHOTS") == "1":
+    if readme and os.environ.get("KONZEPTLOTSE_UPDATE_SCREENSHOTS") == "1":
         targets.append(DOCS / f"{name}.png")
     for target in targets:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -20,11 +20,10 @@ from ..pdfs import make_pdf
 from .axe import report, run_axe
 from .conftest import EVAL_PASSWORD, PASSWORD, RunningApp
 from .screens import save_screenshot
+from .steps import ANSWER_TIMEOUT, VIEWPORT, ask, settle
 
 pytestmark = pytest.mark.browser
 
-ANSWER_TIMEOUT = 120_000  # ms; the first question loads the embedding model
-VIEWPORT = {"width": 1280, "height": 900}
 NEW_PDF = [["# Sommerschule", "Die Sommerschule in Neustadt beginnt am 4. August im Lindenhof."]]
 
 
@@ -38,34 +37,8 @@ def page(app_server: RunningApp, browser: Any) -> Iterator[Any]:
     context.close()
 
 
-def _ask(page: Any, question: str) -> Any:
-    """Type a question into the chat input; returns the new assistant message."""
-    messages = page.locator('[data-testid="stChatMessage"]')
-    before = messages.count()
-    box = page.get_by_placeholder(texts.CHAT_PLACEHOLDER)
-    box.fill(question)
-    box.press("Enter")
-    message = messages.nth(before + 1)
-    try:
-        message.get_by_role("button", name=texts.DOWNLOAD).wait_for(timeout=ANSWER_TIMEOUT)
-    except Exception:
-        page.screenshot(path="/tmp/shots/ask_fail.png")
-        print(page.locator("body").inner_text()[-3000:])
-        raise
-    return message
-
-
-def _settle(page: Any) -> None:
-    """Wait until the script run is over: Streamlit fades stale elements while it runs."""
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && !document.querySelector('[data-stale=\"true\"]')"
-    )
-    page.wait_for_timeout(300)
-
-
 def _check_axe(page: Any, name: str) -> None:
-    _settle(page)
+    settle(page)
     findings = run_axe(page)
     print(report(name, findings))
     assert not [f for f in findings if f.fails], report(name, findings)
@@ -74,7 +47,7 @@ def _check_axe(page: Any, name: str) -> None:
 def test_staff_member_gets_a_verifiable_answer(page: Any, app_server: RunningApp) -> None:
     page.goto(app_server.url)
     page.get_by_text(texts.WELCOME_HEADING).wait_for()
-    answer = _ask(page, "Wann tagt die Schulplatzkonferenz in Musterhausen?")
+    answer = ask(page, "Wann tagt die Schulplatzkonferenz in Musterhausen?")
     assert "Dienstag" in answer.inner_text()
     assert answer.get_by_text(re.compile(r"Seite 3\b")).first.is_visible()
     marker = answer.locator("a[href='#quelle-1-1']").first
@@ -93,8 +66,8 @@ def test_staff_member_gets_a_verifiable_answer(page: Any, app_server: RunningApp
     _check_axe(page, "Chat (Originalseite)")
     dialog.get_by_role("button", name=texts.PAGE_NEXT).click()
     dialog.get_by_text(texts.PAGE_MARKED).wait_for()
-    _settle(page)
-    save_screenshot(page, "originalseite")
+    settle(page)
+    save_screenshot(page, "test-originalseite")
     assert dialog.get_by_role("button", name="Schließen").count() == 1  # German, not "Close"
     page.keyboard.press("Escape")  # Escape closes the dialog
     dialog.wait_for(state="detached")
@@ -102,7 +75,7 @@ def test_staff_member_gets_a_verifiable_answer(page: Any, app_server: RunningApp
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
     page.mouse.move(5, 5)  # no tooltip in the screenshot
     _check_axe(page, "Chat")
-    save_screenshot(page, "chat")
+    save_screenshot(page, "test-chat")
 
 
 def test_admin_uploads_a_pdf_that_then_answers(
@@ -131,17 +104,17 @@ def test_admin_uploads_a_pdf_that_then_answers(
     _check_axe(page, "Verwaltung (Hochladen)")
     page.get_by_role("button", name=texts.UPLOAD_SUBMIT).click()
     page.get_by_text(re.compile("abgeschlossen")).wait_for(timeout=ANSWER_TIMEOUT)  # polling
-    _settle(page)
+    settle(page)
     page.get_by_role("tab", name=texts.TAB_DOCUMENTS).click()
     page.get_by_role("tab", name=texts.TAB_DOCUMENTS).wait_for()
     assert (app_server.settings.corpus_dir / "sommerschule-neustadt.pdf").is_file()
     done = page.locator('[data-testid="stAlertContentSuccess"]').inner_text()
     assert "sommerschule-neustadt.pdf" in done and "1 neu" in done
-    _settle(page)
-    save_screenshot(page, "admin")
+    settle(page)
+    save_screenshot(page, "test-admin")
 
     page.get_by_role("link", name=texts.NAV_CHAT).click()
-    answer = _ask(page, "Wann beginnt die Sommerschule in Neustadt?")
+    answer = ask(page, "Wann beginnt die Sommerschule in Neustadt?")
     text = answer.inner_text()
     assert "4. August" in text and "Sommerschule 2025 in Neustadt" in text
 
@@ -168,13 +141,13 @@ def test_personal_details_get_a_notice_and_the_responsible_office_a_box(
         "button", name=texts.DOWNLOAD
     ).wait_for(timeout=ANSWER_TIMEOUT)
     assert "Yilmaz" not in page.locator("body").inner_text()
-    message = _ask(page, "Wer ist in Beispielstadt für das Erstgespräch zuständig?")
+    message = ask(page, "Wer ist in Beispielstadt für das Erstgespräch zuständig?")
     contact = message.locator("[class*='st-key-contact-']")
     contact.wait_for()
     text = contact.inner_text()
     assert texts.CONTACT_HEADING in text and "Telefon: 05231 99-4410" in text
     assert "E-Mail: clearing@beispielstadt.example" in text
-    _settle(page)
+    settle(page)
     page.mouse.move(5, 5)
     _check_axe(page, "Chat (Zuständig)")
     save_screenshot(page, "zustaendig")
@@ -192,6 +165,6 @@ def test_evaluator_login_and_lockout_countdown(page: Any, app_server: RunningApp
     field.fill(EVAL_PASSWORD)
     page.get_by_role("button", name=texts.LOGIN_SUBMIT).click()
     page.get_by_role("tab", name=texts.TAB_RUN_VIEW).wait_for()
-    _settle(page)
+    settle(page)
     save_screenshot(page, "evaluation-anmeldung")
     _check_axe(page, "Evaluation")

@@ -21,9 +21,11 @@ def _console(config: Settings) -> None:
     )
     with documents:
         doc_ids = admin_sections.documents_section(config)
+        admin_sections.confirm_section(config, busy)
         admin_sections.delete_section(config, doc_ids, busy)
     with upload:
         admin_sections.upload_section(config, busy)
+        admin_sections.website_section(config, busy)
     with ingest:
         admin_sections.ingest_section(config, busy)
     with audit:

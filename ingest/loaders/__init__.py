@@ -1,0 +1,1 @@
+"""One module per file format; ``ingest.load`` picks the loader (imported lazily)."""

@@ -1,0 +1,315 @@
+"""HTML -> page text: the page's main content without navigation, banners and footers.
+
+Web chrome is removed in three layers: elements that are chrome by tag, role or name
+(cookie banners, navigation, breadcrumbs, share and print links) are dropped first; then
+trafilatura, a library made for main-content extraction, picks the article; last, short
+blocks that are only chrome phrases ("Druckansicht", "Seite teilen") are dropped. Tables are
+rendered from the original markup (spans intact) before trafilatura sees the page, and put
+back in place through a placeholder paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..clean import normalize_chars
+from .tables import TableCell, is_caption, table_block
+
+__all__ = ["CHROME_PHRASES", "html_to_text", "is_chrome_line"]
+
+_DROP_TAGS = ("script", "style", "noscript", "nav", "aside", "form", "template", "svg", "iframe")
+_CHROME_ROLES = {"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog"}
+# Matched against id, class and aria-label (linear: a plain alternation of literals).
+_CHROME_NAMES = re.compile(
+    r"cookie|consent|gdpr|dsgvo|banner|breadcrumb|brotkrume|skip|social|share|teilen|"
+    r"menu|menue|navigation|navbar|sidebar|footer|print|druck|newsletter|toolbar|pagination",
+    re.I,
+)
+CHROME_PHRASES = frozenset(
+    s.lower()
+    for s in (
+        "Druckansicht",
+        "Drucken",
+        "Seite drucken",
+        "Seite teilen",
+        "Teilen",
+        "Diese Seite teilen",
+        "Nach oben",
+        "Zum Seitenanfang",
+        "Zurück",
+        "Zurück zur Übersicht",
+        "Zum Inhalt springen",
+        "Direkt zum Inhalt",
+        "Hauptnavigation",
+        "Menü",
+        "Suche",
+        "Startseite",
+        "Sie sind hier:",
+        "Alle akzeptieren",
+        "Alle ablehnen",
+        "Nur notwendige Cookies",
+        "Cookie-Einstellungen",
+        "Einstellungen speichern",
+        "Akzeptieren",
+        "Ablehnen",
+        "Impressum",
+        "Datenschutz",
+        "Datenschutzerklärung",
+        "Barrierefreiheit",
+        "Kontakt",
+        "Leichte Sprache",
+        "Gebärdensprache",
+        "Seite vorlesen",
+        "Vorlesen",
+        "Link kopieren",
+        "E-Mail",
+        "Facebook",
+        "Instagram",
+        "X",
+        "Mastodon",
+        "WhatsApp",
+        "Mehr erfahren",
+        "Weiterlesen",
+    )
+)
+_PLACEHOLDER = "KLTABELLE{:04d}X"
+_PLACEHOLDER_RE = re.compile(r"^KLTABELLE(\d{4})X$")
+_MAX_ATTR_SPAN = 1000
+# Control characters are not allowed in XML; lxml refuses strings that contain them.
+_CONTROL = {c: None for c in [*range(0, 9), 11, 12, *range(14, 32)]}
+
+
+def is_chrome_line(text: str) -> bool:
+    """A block that is only web chrome: a known phrase or a row of them ("Drucken | Teilen")."""
+    stripped = text.strip().lstrip("-•›» ").strip()
+    if not stripped or len(stripped) > 120:
+        return False
+    parts = [p.strip().lower() for p in re.split(r"[|·•/]", stripped) if p.strip()]
+    return bool(parts) and all(p in CHROME_PHRASES for p in parts)
+
+
+def html_to_text(html: str) -> tuple[str, str]:
+    """(title, page text) of an HTML page: main content only, tables as row lines."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        root = lxml.html.document_fromstring(html.translate(_CONTROL) or "<html></html>")
+    except (ParserError, ValueError):  # no element at all (only whitespace or a comment)
+        return "", ""
+    title = _title(root)
+    _drop_chrome(root)
+    tables = _replace_tables(root)
+    blocks = _main_blocks(root)
+    text = "\n\n".join(_restore(block, tables) for block in blocks if not is_chrome_line(block))
+    body = normalize_chars(text)
+    return title or _first_heading(body), body
+
+
+def _title(root: Any) -> str:
+    found = root.find(".//title")
+    return " ".join((found.text_content() if found is not None else "").split())
+
+
+def _drop_chrome(root: Any) -> None:
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):  # comments, processing instructions
+            _remove(element)
+            continue
+        if element.tag in _DROP_TAGS or _is_chrome(element):
+            _remove(element)
+
+
+def _is_chrome(element: Any) -> bool:
+    tag = element.tag
+    if tag in ("html", "body", "main", "article"):
+        return False
+    if tag in ("header", "footer") and not _inside(element, ("main", "article")):
+        return True
+    role = (element.get("role") or "").lower()
+    if role in _CHROME_ROLES or element.get("aria-hidden") == "true":
+        return True
+    names = " ".join(
+        [element.get("id") or "", element.get("class") or "", element.get("aria-label") or ""]
+    )
+    return bool(names.strip()) and bool(_CHROME_NAMES.search(names))
+
+
+def _inside(element: Any, tags: tuple[str, ...]) -> bool:
+    return any(parent.tag in tags for parent in element.iterancestors())
+
+
+def _remove(element: Any) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail and tail.strip():  # keep text that follows the removed element
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _replace_tables(root: Any) -> list[str]:
+    """Render every outermost table to a block and leave a placeholder paragraph in its place."""
+    import lxml.html
+
+    blocks: list[str] = []
+    for table in list(root.iter("table")):
+        if any(parent.tag == "table" for parent in table.iterancestors()):
+            continue
+        blocks.append(table_block(_table_rows(table), _caption(table)))
+        placeholder = lxml.html.fromstring(f"<p>{_PLACEHOLDER.format(len(blocks) - 1)}</p>")
+        placeholder.tail = table.tail
+        table.getparent().replace(table, placeholder)
+    return blocks
+
+
+def _table_rows(table: Any) -> list[list[TableCell]]:
+    rows = []
+    for tr in table.iter("tr"):
+        if next((p for p in tr.iterancestors("table")), None) is not table:
+            continue  # a row of a nested table
+        cells = [
+            TableCell(
+                " ".join(cell.text_content().split()),
+                colspan=_span(cell.get("colspan")),
+                rowspan=_span(cell.get("rowspan")),
+                header=cell.tag == "th",
+            )
+            for cell in tr
+            if cell.tag in ("td", "th")
+        ]
+        rows.append(cells)
+    return rows
+
+
+def _span(value: str | None) -> int:
+    digits = (value or "").strip()[:4]
+    return max(1, min(int(digits), _MAX_ATTR_SPAN)) if digits.isdigit() else 1
+
+
+def _caption(table: Any) -> str:
+    caption = table.find("caption")
+    if caption is not None:
+        return " ".join(caption.text_content().split())
+    figure = next(table.iterancestors("figure"), None)
+    if figure is not None and figure.find(".//figcaption") is not None:
+        return " ".join(figure.find(".//figcaption").text_content().split())
+    previous = table.getprevious()
+    if previous is not None and previous.tag in ("p", "h3", "h4", "h5", "h6", "strong", "b"):
+        text = " ".join(previous.text_content().split())
+        if is_caption(text):
+            previous.getparent().remove(previous)
+            return text
+    return ""
+
+
+def _main_blocks(root: Any) -> list[str]:
+    """Main-content blocks by trafilatura; the whole (cleaned) body if it finds nothing."""
+    import lxml.html
+
+    markup = lxml.html.tostring(root, encoding="unicode")
+    blocks = _trafilatura_blocks(markup)
+    own = _own_blocks(root)
+    # trafilatura may judge a short page (or one made only of tables) as having no article.
+    if not blocks or _words(blocks) < 0.3 * _words(own):
+        return own
+    return blocks
+
+
+def _words(blocks: list[str]) -> int:
+    return sum(len(b.split()) for b in blocks)
+
+
+def _trafilatura_blocks(markup: str) -> list[str]:
+    import trafilatura
+    from lxml import etree
+
+    xml = trafilatura.extract(
+        markup,
+        output_format="xml",
+        include_tables=False,
+        include_comments=False,
+        include_images=False,
+        include_links=False,
+        include_formatting=False,
+        favor_recall=True,
+        deduplicate=False,
+        with_metadata=False,
+    )
+    if not xml:
+        return []
+    doc = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False))
+    main = doc.find("main")
+    return _xml_blocks(main if main is not None else doc)
+
+
+def _xml_blocks(parent: Any) -> list[str]:
+    """Blocks of trafilatura's XML: head, p, list/item, quote, code."""
+    blocks: list[str] = []
+    for element in parent:
+        tag = element.tag
+        text = " ".join("".join(element.itertext()).split())
+        if tag == "head":
+            rend = element.get("rend") or "h2"
+            level = int(rend[1]) if len(rend) == 2 and rend[1].isdigit() else 2
+            blocks.append("#" * level + " " + text)
+        elif tag == "list":
+            blocks += [b if b.startswith("- ") else f"- {b}" for b in _list_items(element)]
+        elif tag in ("p", "quote", "code", "div", "lb") and text:
+            blocks.append(text)
+    return blocks
+
+
+def _list_items(list_element: Any) -> list[str]:
+    items = []
+    for item in list_element.iter("item"):
+        own = (item.text or "") + "".join(
+            (child.tail or "")
+            if child.tag == "list"
+            else "".join(child.itertext()) + (child.tail or "")
+            for child in item
+        )
+        text = " ".join(own.split())
+        if text:
+            items.append(f"- {text}")
+    return items
+
+
+_BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "dt", "dd", "blockquote")
+
+
+def _own_blocks(root: Any) -> list[str]:
+    """Fallback walk over the cleaned document (main/article if present)."""
+    found = (root.find(f".//{tag}") for tag in ("main", "article", "body"))
+    body = next((element for element in found if element is not None), root)
+    blocks = []
+    for element in body.iter(*_BLOCK_TAGS):
+        if any(parent.tag in ("li", "p") for parent in element.iterancestors()):
+            continue
+        text = " ".join(element.text_content().split())
+        if not text:
+            continue
+        tag = element.tag
+        if tag[0] == "h" and tag[1:].isdigit():
+            blocks.append("#" * int(tag[1:]) + " " + text)
+        else:
+            blocks.append(f"- {text}" if tag == "li" else text)
+    return blocks
+
+
+def _restore(block: str, tables: list[str]) -> str:
+    match = _PLACEHOLDER_RE.match(block.strip())
+    return tables[int(match.group(1))] if match and int(match.group(1)) < len(tables) else block
+
+
+def _first_heading(body: str) -> str:
+    for line in body.splitlines():
+        if line.startswith("#"):
+            return line.lstrip("#").strip()
+    return ""

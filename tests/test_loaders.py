@@ -1,0 +1,150 @@
+"""Loader building blocks: tables with spans, Markdown and HTML blocks, front matter kinds,
+and the new chunk fields in the chunk store."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from assistant.embed import bundled_model_path
+from assistant.store import Index
+from assistant.types import Chunk, DocRecord, DocumentMeta, Page
+from ingest.clean import heading_continues, is_toc_entry, mark_headings
+from ingest.kinds import page_kind
+from ingest.loaders.html import html_to_text, is_chrome_line
+from ingest.loaders.markdown import markdown_to_text
+from ingest.loaders.tables import TableCell, is_caption, render_table, table_block
+
+from .test_chunk import _chunks
+
+H = True
+
+
+def test_spans_repeat_down_and_name_across() -> None:
+    rows = [
+        [TableCell("Kommune", rowspan=2, header=H), TableCell("Frist", colspan=2, header=H)],
+        [TableCell("Ziel", header=H), TableCell("Ist", header=H)],
+        [TableCell("Haldenberg", rowspan=2), TableCell("5 Tage"), TableCell("7 Tage")],
+        [TableCell("6 Tage"), TableCell("8 Tage")],
+        [TableCell("Summe", colspan=2), TableCell("15 Tage")],
+    ]
+    assert render_table(rows) == [
+        "Kommune: Haldenberg; Frist – Ziel: 5 Tage; Frist – Ist: 7 Tage",
+        "Kommune: Haldenberg; Frist – Ziel: 6 Tage; Frist – Ist: 8 Tage",
+        "Kommune / Frist – Ziel: Summe; Frist – Ist: 15 Tage",
+    ]
+
+
+def test_first_row_of_labels_is_the_header_and_hostile_spans_are_bounded() -> None:
+    rows = [[TableCell("Schritt"), TableCell("Frist")], [TableCell("Beratung"), TableCell("5")]]
+    assert render_table(rows) == ["Schritt: Beratung; Frist: 5"]
+    huge = [[TableCell("a", colspan=10**9, rowspan=10**9)], [TableCell("b")]]
+    assert len(render_table(huge)) <= 2
+    block = table_block(rows, "Tabelle 2: Fristen")
+    assert block.splitlines() == ["[Tabelle] Tabelle 2: Fristen", "- Schritt: Beratung; Frist: 5"]
+
+
+def test_captions_are_labels_not_sentences() -> None:
+    assert is_caption("Tabelle 3: Kosten") and is_caption("Tab. 2 – Fristen")
+    assert not is_caption("Tabelle 3 fasst den Weg von der Anmeldung zusammen.")
+
+
+def test_markdown_structure_and_tables() -> None:
+    text = markdown_to_text(
+        "---\ntitle: x\n---\n# Titel\n\nDas ist **fett** und _kursiv_ mit [Link](http://x).\n\n"
+        "1. erstens\n2. zweitens\n\nTabelle 1: Fristen\n\n| Schritt | Frist |\n|---|---|\n"
+        "| Beratung | 5 Tage |\n"
+    )
+    assert text.split("\n\n") == [
+        "# Titel",
+        "Das ist fett und kursiv mit Link.",
+        "- 1. erstens",
+        "- 2. zweitens",
+        "[Tabelle] Tabelle 1: Fristen\n- Schritt: Beratung; Frist: 5 Tage",
+    ]
+
+
+def test_the_old_emphasis_redos_input_is_fast() -> None:
+    import time
+
+    started = time.perf_counter()
+    markdown_to_text("_a " * 13_400)  # 40 KB: 32.9 s with the old regex
+    assert time.perf_counter() - started < 2.0
+
+
+def test_html_chrome_is_dropped_by_role_name_and_phrase() -> None:
+    html = (
+        "<html><body><div role='navigation'>Start Über uns</div>"
+        "<div class='cookie-hinweis'>Wir nutzen Cookies.</div>"
+        "<main><h1>Anmeldung</h1><p>Die Anmeldung erfolgt im Schulamt am Markt 3.</p>"
+        "<p>Drucken | Teilen</p><ul><li>Seite teilen</li><li>Pass mitbringen</li></ul></main>"
+        "<footer>Impressum</footer></body></html>"
+    )
+    title, body = html_to_text(html)
+    assert title == "Anmeldung"
+    assert body.split("\n\n") == [
+        "# Anmeldung",
+        "Die Anmeldung erfolgt im Schulamt am Markt 3.",
+        "- Pass mitbringen",
+    ]
+    assert is_chrome_line("Druckansicht") and not is_chrome_line("Kontakt zum Schulamt")
+
+
+def test_wrapped_heading_is_joined_into_one_section_label() -> None:
+    lines = [
+        "3.1 Erstberatung (ersetzt Abschnitt 3.2 des Konzepts vom",
+        "1. März 2024)",
+        "Die Erstberatung findet im Rathaus statt.",
+    ]
+    assert mark_headings(lines)[0] == (
+        "## 3.1 Erstberatung (ersetzt Abschnitt 3.2 des Konzepts vom 1. März 2024)"
+    )
+    assert heading_continues("4 Zusammenarbeit mit der") and not heading_continues("4 Eltern")
+
+
+def test_toc_and_title_pages_are_marked() -> None:
+    toc = "Inhaltsverzeichnis\n1 Einleitung ........ 3\n2 Ziele ....... 4\n3 Wege . . . . 5"
+    toc += "\n4 Ausblick … … 6"
+    assert page_kind(toc, 2) == "toc"
+    assert page_kind("Kommunales Konzept\nStadt Beispiel\nStand 2026", 1) == "title"
+    long_page = " ".join(["Die Stadt berät alle Familien ausführlich und pünktlich."] * 20)
+    assert page_kind(long_page, 1) == ""
+    assert is_toc_entry("2.1 Erstberatung ......... 12") and not is_toc_entry("Seite 12")
+
+
+def test_member_sections_are_marked_but_prose_in_them_is_not() -> None:
+    page = Page(
+        "k.pdf",
+        5,
+        "# 9 Mitglieder der Steuerungsgruppe\n\n- Anna Beispiel (Schulamt)\n\n"
+        "- Bernd Muster (Jugendamt)\n\nDie Steuerungsgruppe trifft sich viermal im Jahr und "
+        "berichtet dem Ausschuss für Schule und Bildung über den Stand der Umsetzung.",
+    )
+    chunks = _chunks([page])
+    kinds = {c.kind for c in chunks if "Beispiel" in c.text}
+    assert kinds == {"members"}
+    assert all(not c.front_matter for c in chunks if "viermal" in c.text)
+
+
+def test_new_chunk_fields_are_stored_and_old_stores_get_defaults(tmp_path: Path) -> None:
+    index = Index.create(tmp_path, str(bundled_model_path()))
+    meta = DocumentMeta(doc_id="a.docx", title="A")
+    chunk = Chunk("c1", "a.docx", 0, "Text der Tabelle", "T", 1, 1, (), meta, "table", True, False)
+    record = DocRecord(meta, str(tmp_path / "a.docx"), "h", "f", 1, 1, "2026-01-01T00:00:00Z")
+    index.put_document(record, [chunk])
+    index.publish()
+    stored = index.chunks()[0]
+    assert (stored.kind, stored.ocr, stored.paged) == ("table", True, False)
+
+    db = sqlite3.connect(tmp_path / "old.sqlite")  # the first schema, without the new columns
+    db.execute(
+        "CREATE TABLE chunks (chunk_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, position INTEGER "
+        "NOT NULL, text TEXT NOT NULL, section TEXT NOT NULL, page_start INTEGER NOT NULL, "
+        "page_end INTEGER NOT NULL, page_breaks TEXT NOT NULL)"
+    )
+    db.execute("INSERT INTO chunks VALUES ('c', 'd', 0, 't', '', 1, 1, '[]')")
+    db.commit()
+    db.close()
+    old = Index(tmp_path, "old", str(bundled_model_path()))
+    old.db_path = tmp_path / "old.sqlite"
+    assert [(c.kind, c.ocr, c.paged) for c in old.chunks()] == [("", False, True)]

@@ -1,0 +1,111 @@
+"""Word/ODF files and PDFs from real office software (LibreOffice headless), measured."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from assistant import get_assistant
+from assistant.errors import DocumentError
+from assistant.settings import Settings
+from evals.extraction import ExtractionSpec, corpus_specs, measure
+from evals.office_fixture import LONG_HEADING, OFFICE_SPEC
+from ingest import run_ingest
+from ingest.load import load_file
+
+OFFICE_LABELS = [
+    "ODT (LibreOffice)",
+    "DOCX (LibreOffice)",
+    "PDF aus ODT (LibreOffice)",
+    "PDF aus DOCX (LibreOffice)",
+]
+
+
+@pytest.mark.parametrize("label", OFFICE_LABELS)
+def test_office_documents_extract_intact(office_files: dict[str, Path], label: str) -> None:
+    spec = ExtractionSpec(
+        office_files[label],
+        label,
+        OFFICE_SPEC.sentences,
+        OFFICE_SPEC.headings,
+        OFFICE_SPEC.chrome,
+        OFFICE_SPEC.table_rows,
+    )
+    quality = measure(spec)
+    assert quality.sentences[0] == quality.sentences[1], quality.missing
+    assert quality.headings[0] == quality.headings[1]
+    assert quality.chrome_chunks == 0
+    assert quality.table_rows == (2, 2)
+
+
+def test_bundled_fpdf2_pdfs_keep_their_sentences_and_headings() -> None:
+    for spec in corpus_specs():
+        quality = measure(spec)
+        assert quality.sentences[0] >= 0.95 * quality.sentences[1], (spec.label, quality.missing)
+        assert quality.headings[0] >= 0.95 * quality.headings[1], spec.label
+        assert quality.chrome_chunks == 0, spec.label
+
+
+def test_pdf_front_matter_and_member_list_are_marked(office_files: dict[str, Path]) -> None:
+    from tests.test_chunk import _chunks
+
+    loaded = load_file(office_files["PDF aus ODT (LibreOffice)"], "k.pdf")
+    assert [p.kind for p in loaded.pages[:2]] == ["title", "toc"]
+    chunks = _chunks(list(loaded.pages))
+    kinds = {c.kind for c in chunks if "Beispielfrau" in c.text}
+    assert kinds == {"members"}
+    assert any(c.front_matter and c.page_start == 1 for c in chunks)
+    body = [c for c in chunks if "acht Werktagen" in c.text]
+    assert body and all(not c.front_matter for c in body)
+    assert any(c.section.endswith(LONG_HEADING) for c in body)
+
+
+def test_docx_and_odt_are_cited_by_section(
+    settings: Settings, docs_dir: Path, office_files: dict[str, Path]
+) -> None:
+    for label in ("DOCX (LibreOffice)", "ODT (LibreOffice)"):
+        source = office_files[label]
+        (docs_dir / source.name).write_bytes(source.read_bytes())
+    report = run_ingest(settings)
+    assert not report.failed
+    answer = get_assistant(settings).ask("Wann tagt die Schulplatzkonferenz?")
+    assert answer.found
+    cited = answer.citations[0]
+    assert cited.doc_id.endswith((".docx", ".odt")) and not cited.paged
+    assert cited.section
+
+
+def test_zip_bomb_named_docx_is_refused_and_the_rest_indexed(
+    settings: Settings, docs_dir: Path, office_files: dict[str, Path]
+) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"<" + b"a" * (300 * 1024 * 1024))
+    (docs_dir / "bombe.docx").write_bytes(buffer.getvalue())
+    (docs_dir / "kaputt.odt").write_bytes(b"PK\x03\x04 nur ein Anfang")
+    (docs_dir / "alt.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    good = office_files["DOCX (LibreOffice)"]
+    (docs_dir / "gut.docx").write_bytes(good.read_bytes())
+    report = run_ingest(settings)
+    reasons = {o.doc_id: o.reason for o in report.failed}
+    assert set(reasons) == {"bombe.docx", "kaputt.odt", "alt.docx"}
+    assert "Sicherheitsgründen" in reasons["bombe.docx"]
+    assert "kein gültiges" in reasons["kaputt.odt"]
+    assert "alten Word-Format" in reasons["alt.docx"]
+    assert {o.doc_id: o.status for o in report.outcomes}["gut.docx"] == "new"
+    assert len(buffer.getvalue()) < 2 * 1024 * 1024  # the bomb itself is small
+
+
+def test_zip_bomb_is_refused_without_unpacking(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for n in range(3):
+            archive.writestr(f"word/teil{n}.xml", b" " * (100 * 1024 * 1024))
+    path = tmp_path / "bombe.docx"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(DocumentError, match="Sicherheitsgründen"):
+        load_file(path, "bombe.docx")

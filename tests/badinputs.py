@@ -192,7 +192,7 @@ CASES = [
     BadInput("truncated-pdf", _truncated_pdf, "failed", "beschädigt"),
     BadInput("encrypted-pdf", _encrypted_pdf, "failed", "Passwort"),
     BadInput("empty-pdf", _write("leer-seiten.pdf", raw_pdf([])), "failed", "keine Textebene"),
-    BadInput("image-only-pdf", _image_only_pdf, "failed", "gescanntes PDF"),
+    BadInput("image-only-pdf", _image_only_pdf, "failed", "gescannt"),
     BadInput(
         "html-named-pdf", _write("webseite.pdf", "<!DOCTYPE html><html>Hi</html>"), "failed", "HTML"
     ),

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -96,10 +97,10 @@ def test_file_deleted_during_the_run(
 
     original = worker.FileWorker.run
 
-    def delete_first(self: worker.FileWorker, task: worker.Task) -> object:
+    def delete_first(self: worker.FileWorker, task: worker.Task, *rest: Any) -> object:
         if task.doc_id == "weg.md":
             task.path.unlink()  # after the scan and the hash, before the read
-        return original(self, task)
+        return original(self, task, *rest)
 
     monkeypatch.setattr(worker.FileWorker, "run", delete_first)
     code = main(["--data-dir", str(data), "ingest", "--quiet"])

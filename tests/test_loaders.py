@@ -6,8 +6,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from assistant.embed import bundled_model_path
-from assistant.store import Index
+from assistant.chunkstore import ChunkStore, read_chunks
+from assistant.embed import resolve_model
+from assistant.generations import writer_lock
+from assistant.store import Index, IndexWriter
 from assistant.types import Chunk, DocRecord, DocumentMeta, Page
 from ingest.clean import heading_continues, is_toc_entry, mark_headings
 from ingest.kinds import page_kind
@@ -127,16 +129,19 @@ def test_member_sections_are_marked_but_prose_in_them_is_not() -> None:
 
 
 def test_new_chunk_fields_are_stored_and_old_stores_get_defaults(tmp_path: Path) -> None:
-    index = Index.create(tmp_path, str(bundled_model_path()))
+    model = resolve_model("")
     meta = DocumentMeta(doc_id="a.docx", title="A")
     chunk = Chunk("c1", "a.docx", 0, "Text der Tabelle", "T", 1, 1, (), meta, "table", True, False)
     record = DocRecord(meta, str(tmp_path / "a.docx"), "h", "f", 1, 1, "2026-01-01T00:00:00Z")
-    index.put_document(record, [chunk])
-    index.publish()
-    stored = index.chunks()[0]
+    with writer_lock(tmp_path / "data") as lock:
+        writer = IndexWriter.start(lock, model)
+        writer.put_document(record, [chunk])
+        writer.publish()
+    stored = Index.open(tmp_path / "data", model).chunks()[0]
     assert (stored.kind, stored.ocr, stored.paged) == ("table", True, False)
 
     db = sqlite3.connect(tmp_path / "old.sqlite")  # the first schema, without the new columns
+    db.execute("CREATE TABLE documents (doc_id TEXT PRIMARY KEY, meta TEXT NOT NULL)")
     db.execute(
         "CREATE TABLE chunks (chunk_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, position INTEGER "
         "NOT NULL, text TEXT NOT NULL, section TEXT NOT NULL, page_start INTEGER NOT NULL, "
@@ -145,6 +150,13 @@ def test_new_chunk_fields_are_stored_and_old_stores_get_defaults(tmp_path: Path)
     db.execute("INSERT INTO chunks VALUES ('c', 'd', 0, 't', '', 1, 1, '[]')")
     db.commit()
     db.close()
-    old = Index(tmp_path, "old", str(bundled_model_path()))
-    old.db_path = tmp_path / "old.sqlite"
-    assert [(c.kind, c.ocr, c.paged) for c in old.chunks()] == [("", False, True)]
+    # A published generation of the old schema is read read-only, with the defaults ...
+    assert [(c.kind, c.ocr, c.paged) for c in read_chunks(tmp_path / "old.sqlite")] == [
+        ("", False, True)
+    ]
+    # ... and a writer's copy of it gets the new columns.
+    ChunkStore(tmp_path / "old.sqlite").close()
+    db = sqlite3.connect(tmp_path / "old.sqlite")
+    columns = {row[1] for row in db.execute("PRAGMA table_info(chunks)")}
+    db.close()
+    assert {"kind", "ocr", "paged"} <= columns

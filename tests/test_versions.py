@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -173,7 +172,7 @@ def fake_update(shipped: Settings, request: pytest.FixtureRequest) -> Iterator[s
         stand="2026-01-15",
         supersedes=request.param,
     )
-    path = save_upload(shipped.corpus_dir, FAKE_NAME, FAKE.encode(), meta, max_mb=50)
+    path = save_upload(shipped, FAKE_NAME, FAKE.encode(), meta)
     assert not run_ingest(shipped, [path]).failed
     try:
         yield FAKE_NAME
@@ -279,7 +278,7 @@ def test_admin_page_confirms_a_new_version(
     run_ingest(settings)
     meta = UploadMeta(title="Beispielstadt 2026", supersedes="beispielstadt.md")
     text = "# Beispielstadt 2026\n\nDie Schulplatzkonferenz tagt jeden Freitag im Rathaus.\n"
-    path = save_upload(settings.corpus_dir, "beispielstadt-2026.md", text.encode(), meta, max_mb=5)
+    path = save_upload(settings, "beispielstadt-2026.md", text.encode(), meta)
     run_ingest(settings, [path])
     app_env(monkeypatch, settings, hash_password(PASSWORD, n=2**10))
     at = AppTest.from_file(APP, default_timeout=120).run()
@@ -323,8 +322,8 @@ def test_a_generated_answer_marks_and_notes_the_unconfirmed_version(
     monkeypatch.setitem(SCENARIOS, "versions", _cite_every_source)
     with scripted_server("openai") as server:
         server.scenario = "versions"
-        generating = replace(
-            settings, generator="openai", llm_model="testmodell", llm_base_url=server.url
+        generating = settings.with_overrides(
+            generator="openai", llm_model="testmodell", llm_base_url=server.url
         )
         answer = Assistant(generating).ask("Innerhalb welcher Frist findet die Erstberatung statt?")
         prompt = json.dumps(server.requests[-1]["body"], ensure_ascii=False)

@@ -171,8 +171,8 @@ ERR_LEXICAL = (
     "Der Wortindex in {data_dir} ist unvollständig oder stammt von einer anderen "
     "Programmversion. Bitte den Index mit `konzeptlotse ingest --rebuild` neu aufbauen."
 )
-PUBLISH_VECTORS = "Index wird abgeschlossen: Vektoren …"
-PUBLISH_LEXICAL = "Index wird abgeschlossen: Wortindex …"
+PUBLISH_VECTORS = "Neuer Indexstand wird fertiggestellt: Vektoren …"
+PUBLISH_LEXICAL = "Neuer Indexstand wird fertiggestellt: Wortindex …"
 
 # Ingestion: a verdict for every file ({limit} etc. name the setting to change).
 SKIP_DUPLICATE = "Duplikat von „{other}“ (gleicher Inhalt) – nur einmal eingelesen."

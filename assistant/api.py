@@ -48,6 +48,8 @@ __all__ = ["RANKING_DEPTH", "Assistant", "Part", "Plan", "ask", "get_assistant"]
 
 RANKING_DEPTH = 10  # hits kept in the Answer for inspection and evals (MRR@10)
 _TERM_PASSAGES = 3  # a token in this many passages is a term of the documents
+_COMPARISON_SHARE = 0.5  # a comparison part is a gap below this share of the best part ...
+_COMPARISON_FLOOR = 0.5  # ... unless the best part is below this share of the threshold
 COMPARISON_SENTENCES = 2
 
 
@@ -251,9 +253,16 @@ class Assistant:
         )
         return evidence, hits
 
-    def decide(self, part: Part, evidence: Evidence, mode: Mode = "hybrid") -> Decision:
+    def decide(
+        self,
+        part: Part,
+        evidence: Evidence,
+        mode: Mode = "hybrid",
+        threshold: float | None = None,
+    ) -> Decision:
         """Answer or refuse; a refused scoped question says where the documents do cover it."""
-        decision = RefusalPolicy(self.threshold).decide(evidence)
+        threshold = self.threshold if threshold is None else threshold
+        decision = RefusalPolicy(threshold).decide(evidence)
         if decision.found or decision.note or not part.filters.kommunen or part.kommune:
             return decision
         unscoped = replace(part.filters, kommunen=(), mentions=())
@@ -363,11 +372,15 @@ class Assistant:
 
     def _extractive(self, plan: Plan, results: list[tuple[Part, Evidence, list[Hit]]]) -> Answer:
         sentences = COMPARISON_SENTENCES if plan.comparison else self.settings.answer_sentences
+        threshold = self._comparison_threshold(results) if plan.comparison else self.threshold
         composed = [
             (
                 part,
                 compose_extractive(
-                    ev, self.decide(part, ev), self.model.sentence_threshold, sentences
+                    ev,
+                    self.decide(part, ev, threshold=threshold),
+                    self.model.sentence_threshold,
+                    sentences,
                 ),
                 hits,
             )
@@ -377,6 +390,18 @@ class Assistant:
             return _comparison_answer(plan, composed)
         _, composition, hits = composed[0]
         return _single_answer(plan, composition, hits)
+
+    def _comparison_threshold(self, results: list[tuple[Part, Evidence, list[Hit]]]) -> float:
+        """The refusal threshold for the parts of a comparison.
+
+        Asking how municipalities differ presumes the topic exists; whether one of them lacks it
+        is relative: a part is refused when it falls below the threshold and below half the best
+        part's answerability. When even the best part is weak, the usual threshold holds.
+        """
+        best = max((ev.answerability for _, ev, _ in results), default=0.0)
+        if best < _COMPARISON_FLOOR * self.threshold:
+            return self.threshold
+        return min(self.threshold, _COMPARISON_SHARE * best)
 
     @property
     def llm(self) -> LLMAnswerer | None:

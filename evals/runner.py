@@ -99,7 +99,10 @@ def evaluate(question: Question, answer_fn: AnswerFn, judge: Judge | None = None
     ]
     coverage = None
     if answer and question.kommunen:
+        # A municipality counts as covered when the answer has a cited paragraph for it (its
+        # sources may be its own documents or a regional report that names it).
         cited = {c.kommune for c in answer.citations}
+        cited |= {p.kommune for p in answer.comparison if p.found and p.citations}
         coverage = sum(k in cited for k in question.kommunen) / len(question.kommunen)
     passed, reason = _verdict(question, answer, rank, facts)
     return Outcome(

@@ -18,7 +18,8 @@ from .tables import TableCell, is_caption, table_block
 
 __all__ = ["CHROME_PHRASES", "html_to_text", "is_chrome_line"]
 
-_DROP_TAGS = ("script", "style", "noscript", "nav", "aside", "form", "template", "svg", "iframe")
+_DROP_TAGS = ("script", "style", "noscript", "nav", "form", "template", "svg", "iframe")
+_LINK_SHARE = 0.5  # an aside whose text is mostly link text is a teaser box, not content
 _CHROME_ROLES = {"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog"}
 # Matched against id, class and aria-label (linear: a plain alternation of literals).
 _CHROME_NAMES = re.compile(
@@ -117,8 +118,10 @@ def _drop_chrome(root: Any) -> None:
         if not isinstance(element.tag, str):  # comments, processing instructions
             _remove(element)
             continue
-        if element.tag in _DROP_TAGS or _is_chrome(element):
+        if element.tag in _DROP_TAGS or _is_chrome(element) or _is_teaser(element):
             _remove(element)
+        elif element.tag == "aside":
+            element.tag = "section"  # content: the main-content extractor drops asides
 
 
 def _is_chrome(element: Any) -> bool:
@@ -134,6 +137,21 @@ def _is_chrome(element: Any) -> bool:
         [element.get("id") or "", element.get("class") or "", element.get("aria-label") or ""]
     )
     return bool(names.strip()) and bool(_CHROME_NAMES.search(names))
+
+
+def _is_teaser(element: Any) -> bool:
+    """An aside outside the article, or one made of links ("Das könnte Sie interessieren").
+
+    An aside in the article with running text (a contact box with office, address, phone
+    and opening hours) is content: staff ask exactly that.
+    """
+    if element.tag != "aside":
+        return False
+    if not _inside(element, ("main", "article")):
+        return True
+    text = len(" ".join(element.text_content().split()))
+    links = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+    return text == 0 or links > _LINK_SHARE * text
 
 
 def _inside(element: Any, tags: tuple[str, ...]) -> bool:

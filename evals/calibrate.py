@@ -262,14 +262,16 @@ def evaluate_model(model: AnswerModel, source: Source) -> dict[str, float]:
     }
 
 
-def calibrate_threshold(settings: Settings, questions: list[Question]) -> Calibration:
+def calibrate_threshold(
+    settings: Settings, questions: list[Question], model: AnswerModel | None = None
+) -> Calibration:
     """The refusal threshold for the configured index, fitted on an admin's own questions.
 
     The shipped answer model is kept; only the threshold moves: the highest one that refuses
     at most ``MAX_FALSE_REFUSAL`` of the answerable questions (those no sentence can answer
     by the question's requirements count as refused already).
     """
-    assistant = Assistant(settings)
+    assistant = Assistant(settings, model=model)
     answerable: list[float | None] = []  # None: refused by the requirements anyway
     refuse: list[float | None] = []
     for q in questions:

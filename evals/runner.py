@@ -307,19 +307,11 @@ def run_suite(
     summary: dict[str, Any] = {}
     for corpus in available():
         questions = _selected(corpus.load(), split, limit)
-        conditions: list[tuple[str, bool, AnswerModel | None]] = [
-            ("mit Manifest", True, None),
-            ("ohne Manifest", False, None),
-        ]
-        cross = MODELS_DIR / f"ohne-{corpus.name}.json"
-        if cross.is_file():
-            conditions.append(("Modell ohne dieses Korpus", True, load_model(cross)))
-        conditions.append(("eigene Kalibrierung (dev)", True, None))
-        for label, manifest, model in conditions:
+        for label, manifest, model, calibrate in _conditions(corpus.name):
             local = prepare_index(settings, corpus, manifest=manifest)
-            if label.startswith("eigene"):
-                local = _calibrated_on_dev(local, corpus.load())
-            with_baselines = baselines and manifest and model is None
+            if calibrate:
+                local = _calibrated_on_dev(local, corpus.load(), model)
+            with_baselines = baselines and label == "mit Manifest"
             run = run_evaluation(local, questions, with_baselines, on_progress, model)
             summary[f"{corpus.label} · {label}"] = run["systems"][MAIN_SYSTEM]
             if with_baselines:
@@ -335,13 +327,32 @@ def run_suite(
     return record
 
 
-def _calibrated_on_dev(settings: Settings, questions: list[Question]) -> Settings:
+def _conditions(name: str) -> list[tuple[str, bool, AnswerModel | None, bool]]:
+    """(label, with manifest, answer model, calibrated on dev) of the suite's conditions."""
+    conditions: list[tuple[str, bool, AnswerModel | None, bool]] = [
+        ("mit Manifest", True, None, False),
+        ("ohne Manifest", False, None, False),
+        ("eigene Kalibrierung (dev)", True, None, True),
+    ]
+    cross = MODELS_DIR / f"ohne-{name}.json"
+    if cross.is_file():
+        model = load_model(cross)
+        conditions.append(("Modell ohne dieses Korpus", True, model, False))
+        conditions.append(
+            ("Modell ohne dieses Korpus, eigene Kalibrierung (dev)", True, model, True)
+        )
+    return conditions
+
+
+def _calibrated_on_dev(
+    settings: Settings, questions: list[Question], model: AnswerModel | None = None
+) -> Settings:
     """Settings with the refusal threshold fitted on the corpus's dev questions (as an admin
     would with ``konzeptlotse calibrate``), so that its test half shows what that brings."""
     from .calibrate import calibrate_threshold
 
     dev = [q for q in questions if q.split == "dev"]
-    threshold = calibrate_threshold(settings, dev).answer_threshold
+    threshold = calibrate_threshold(settings, dev, model).answer_threshold
     return settings.with_overrides(refusal_threshold=f"{threshold:.6f}")
 
 

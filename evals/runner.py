@@ -382,7 +382,7 @@ def run_cli(
         from .xquad import run_xquad
 
         record = run_xquad(settings, dataset, limit=limit)
-        record["run"]["dataset"] = str(dataset)
+        record["run"] = {**_run_info(settings, record["run"]["questions"]), "dataset": str(dataset)}
     else:
         questions = _selected(load_questions(dataset), split, limit)
         record = run_evaluation(settings, questions, baselines=baselines)

@@ -224,11 +224,15 @@ class LexicalIndex:
             return np.zeros(len(self.chunks), dtype=np.float32)
         return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
 
-    def char_scores(self, query: Query) -> np.ndarray:
-        """Cosine similarity of character 3-5-gram TF-IDF vectors (zeros when switched off)."""
+    def char_scores(self, query: Query, expansion_weight: float = 0.0) -> np.ndarray:
+        """Cosine similarity of character 3-5-gram TF-IDF vectors (zeros when switched off).
+
+        Glossary synonyms join the query text only while they count (``expansion_weight``).
+        """
         if self._char_matrix is None:
             return np.zeros(len(self.chunks), dtype=np.float32)
-        text = " ".join([query.text, *query.expansions])
+        synonyms = list(query.expansions) if expansion_weight > 0 else []
+        text = " ".join([query.text, *synonyms])
         vector = self._chars.transform([text])
         return np.asarray((self._char_matrix @ vector.T).toarray()).ravel()
 

@@ -53,7 +53,9 @@ def retrieve(
         scores = lexical.bm25_scores(parsed, weights.expansion)
         channels["bm25"] = _top(lexical.chunks, scores, allowed, n)
     if mode == "hybrid" and weights.chars > 0 and lexical.has_char_ngrams:
-        channels["chars"] = _top(lexical.chunks, lexical.char_scores(parsed), allowed, n)
+        channels["chars"] = _top(
+            lexical.chunks, lexical.char_scores(parsed, weights.expansion), allowed, n
+        )
     if mode == "dense" or (mode == "hybrid" and weights.dense > 0):
         vector = index.embed_query(parsed.text)
         channels["dense"] = _dense(index, vector, n, filters)

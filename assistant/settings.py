@@ -104,12 +104,18 @@ class Settings(BaseSettings):
         ge=0,
     )
     weight_synonyms: float = _setting(
-        0.0, "WEIGHT_SYNONYMS", "Gewicht der Glossar-Synonyme innerhalb der BM25-Suche.", ge=0
+        0.0,
+        "WEIGHT_SYNONYMS",
+        "Gewicht der Glossar-Synonyme in der Suche (BM25 und Zeichen-n-Gramme); 0 = Synonyme "
+        "erweitern die Suche nicht (das Glossar zählt dann nur noch bei der Prüfung, ob eine "
+        "Fundstelle die Frage abdeckt).",
+        ge=0,
     )
     glossary: Path = _setting(
         Path("corpus/glossar.yaml"),
         "GLOSSARY",
-        "Fachglossar (Abkürzungen, Synonyme) für die Suche; fehlt die Datei, ohne Glossar.",
+        "Fachglossar (Abkürzungen, Synonyme) für Suche und Abdeckungsprüfung; fehlt die Datei "
+        "(oder ist sie leer), ganz ohne Glossar.",
     )
     answer_sentences: int = _setting(
         3, "ANSWER_SENTENCES", "Höchstzahl der Sätze einer extraktiven Antwort.", ge=1, le=20

@@ -19,7 +19,7 @@ from .lexical import LexicalIndex, Query
 from .question import Frame
 from .scoring import AnswerModel, answerability_features, focus_term, sentence_features
 from .sentences import split_sentences
-from .types import Chunk, Hit
+from .types import FRONT_MATTER_KINDS, Chunk, Hit
 
 __all__ = [
     "Candidate",
@@ -51,12 +51,12 @@ _MIN_TERMS = 3  # fragments and bare headings answer nothing
 
 
 def is_boilerplate(sentence: str, chunk: Chunk, pages: int) -> bool:
-    """Title pages, tables of contents and page furniture: never an answer sentence.
+    """Title pages, tables of contents, member lists and page furniture: never an answer.
 
-    A passage the loader marked as such (``Chunk.kind``), a first page of a multi-page
+    A passage the loader marked as front matter (``Chunk.kind``), a first page of a multi-page
     document with little text, or a line that ends in a page number after dots.
     """
-    if getattr(chunk, "kind", "") in ("title", "toc", "boilerplate"):
+    if chunk.kind in FRONT_MATTER_KINDS:
         return True
     if pages >= 4 and chunk.page_of(sentence) == 1 and len(chunk.text) < _TITLE_PAGE_CHARS:
         return chunk.position == 0

@@ -20,7 +20,7 @@ from ingest.load import SUPPORTED_SUFFIXES
 from ingest.pipeline import STATUS_LABELS, IngestReport, Progress
 
 from . import state, texts, upload_guard
-from .formatting import escape_markdown, format_stand, format_timestamp, kommune_label
+from .formatting import escape_markdown, format_stand, format_timestamp, kommune_label, plural
 from .jobs import JobState
 
 __all__ = [
@@ -89,8 +89,8 @@ def _progress(config: Settings) -> None:
         text = texts.JOB_RUNNING.format(
             label=snapshot.label,
             done=p.files_done,
-            total=p.files_total,
-            chunks=p.chunks_embedded,
+            total=plural(p.files_total, "Datei", "Dateien"),
+            chunks=plural(p.chunks_embedded, "Abschnitt", "Abschnitte"),
             current=" – ".join(x for x in (p.current, p.detail) if x) or "…",
         )
         st.progress(min(1.0, p.files_done / p.files_total), text=escape_markdown(text))
@@ -382,7 +382,8 @@ def _dry_run(config: Settings) -> None:
         return
     st.info(escape_markdown(report.summary()))
     _outcome_table(report, include_unchanged=False)
-    st.caption(texts.DRY_RUN_UNCHANGED.format(count=report.count("unchanged")))
+    unchanged = plural(report.count("unchanged"), "Dokument", "Dokumente")
+    st.caption(texts.DRY_RUN_UNCHANGED.format(count=unchanged))
 
 
 # --- delete -----------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from assistant.settings import Settings, project_root
 from assistant.texts import SENTENCE_SUPPORTED
 from assistant.types import DocumentMeta
 from ui import texts
+from ui.formatting import plural
 
 if TYPE_CHECKING:
     from ingest.pipeline import IngestReport
@@ -364,12 +365,12 @@ def _cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
         doc_type = _marked(r.meta, "doc_type", r.meta.doc_type or "Dokument")
         stand = _marked(r.meta, "stand", r.meta.stand or "unbekannt")
         print(
-            f"  {kommune} · {doc_type} · Stand {stand} · {r.pages} Seiten · {r.chunk_count} "
-            f"Abschnitte · eingelesen {r.ingested_at}"
+            f"  {kommune} · {doc_type} · Stand {stand} · {plural(r.pages, 'Seite', 'Seiten')} · "
+            f"{plural(r.chunk_count, 'Abschnitt', 'Abschnitte')} · eingelesen {r.ingested_at}"
         )
         for warning in warnings[r.doc_id]:
             print(f"  Hinweis: {warning}")
-    print(f"{len(records)} Dokumente, Embedding-Modell {index.model_id}")
+    print(f"{plural(len(records), 'Dokument', 'Dokumente')}, Embedding-Modell {index.model_id}")
     return 0
 
 

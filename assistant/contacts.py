@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .german import content_words, stem
 from .pii import screen
+from .sentences import split_sentences
 from .types import Answer, Chunk, Citation
 
 __all__ = ["Contact", "find_contact"]
@@ -50,7 +51,6 @@ _HOURS = re.compile(
     r"\b(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag)s?|montags|dienstags|"
     r"mittwochs|donnerstags|freitags)\b[^.;!?]{0,100}?\bUhr\b"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„])")
 _TOKEN = re.compile(r"\(?[A-Za-zÀ-ɏ][\wÀ-ɏ-]*\)?")
 
 
@@ -107,7 +107,8 @@ def _topic(question: str, citations: Sequence[Citation]) -> set[str]:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]
+    """The passage's sentences, split as everywhere else ("1. Februar" stays one sentence)."""
+    return [" ".join(s.split()) for s in split_sentences(text) if s.strip()]
 
 
 def _is_prose(sentence: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .german import analyze, fold
+from .german import MONTHS, analyze, fold
 
 __all__ = ["Difference", "Value", "differences", "values"]
 
@@ -88,20 +88,7 @@ _UNITS = (
     ("vollzeitaquivalent", "Stellen", "VZÄ"),
 )
 _SHORT_UNITS = {"tag", "tage", "tagen", "tages", "jahr", "jahre", "jahren", "jahres", "eur"}
-_MONTHS = {
-    "januar",
-    "februar",
-    "marz",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "dezember",
-}
+_MONTHS = frozenset(fold(m) for m in MONTHS)
 # An office named as the one responsible: a doer verb shortly before it, or "zuständig" near it.
 _DOERS = ("fuhrt", "fuhren", "ubernimm", "koordinier", "organisier", "verantwortet", "leitet")
 _RESPONSIBLE = ("zustandig", "verantwortlich")

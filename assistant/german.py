@@ -11,6 +11,7 @@ from functools import lru_cache
 import Stemmer
 
 __all__ = [
+    "MONTHS",
     "analyze",
     "content_words",
     "fold",
@@ -90,6 +91,22 @@ _QUESTION_WORDS = {
     "müssen",
     "kann",
 }
+
+# German month names in calendar order (as written; ``fold`` them for comparisons).
+MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .german import MONTHS
+
 __all__ = ["split_sentences"]
 
 # Abbreviations after which a period does not end a sentence (lowercase, without the dot).
@@ -72,7 +74,7 @@ _ABBREVIATIONS = {
     "jhd",
     "allg",
 }
-_MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+_MONTHS = "|".join(MONTHS)
 # A candidate boundary: sentence punctuation, optional closing quote/bracket, whitespace.
 _BOUNDARY = re.compile(r"([.!?…])([\"“”»)\]]*)\s+")
 _WINDOW = 48  # characters around a candidate boundary that decide it

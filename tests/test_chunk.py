@@ -87,3 +87,28 @@ def test_ids_are_stable_and_depend_on_the_fingerprint() -> None:
     assert first == again
     assert not set(first) & {c.chunk_id for c in other}
     assert len(set(first)) == len(first)
+
+
+def test_use_tokenizer_is_exact_word_by_word() -> None:
+    """The cached word-by-word counts and ids equal the tokenizer's (real text, odd spacing);
+    equal ids mean equal vectors, since the embedder sees nothing else."""
+    from pathlib import Path
+
+    from assistant.embed import USE_MODEL, UseTokenCounter
+
+    counter = token_counter(USE_MODEL)
+    assert isinstance(counter, UseTokenCounter)
+    root = Path(__file__).resolve().parents[1] / "corpus" / "src"
+    texts = [b for p in sorted(root.rglob("*.md")) for b in p.read_text("utf-8").split("\n\n")]
+    texts += [
+        "",
+        "   ",
+        "a\u200b b",
+        "Straße\u00a0¨ Ä\tÖ\n\nÜ ﬁx",
+        "\x1c Wort\x0bWort \u3000 \u2028x",
+        "- Liste:  zwei  Leerzeichen\n- und Zeilen",
+    ]
+    assert [counter(t) for t in texts] == [counter.exact(t) for t in texts]
+    reference = counter._tokenizer
+    for text in texts:
+        assert counter.encode(text) == reference.encode(text, out_type=int)

@@ -28,13 +28,12 @@ class Decompounder:
         self.counts = {w: n for w, n in counts.items() if n >= min_count and len(w) >= MIN_PART}
         self._cache: dict[str, tuple[str, ...]] = {}
 
-    def __getstate__(self) -> dict[str, object]:
-        # Saved with the lexical index of a generation; the cache is rebuilt on use.
-        return {"counts": self.counts}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.counts = state["counts"]  # type: ignore[assignment]
-        self._cache = {}
+    @classmethod
+    def of_counts(cls, counts: dict[str, int]) -> Decompounder:
+        """A splitter over word counts saved earlier (``counts``; already filtered)."""
+        splitter = cls(())
+        splitter.counts = dict(counts)
+        return splitter
 
     def split(self, word: str) -> tuple[str, ...]:
         """The best split of ``word`` (remembered; safe to share between threads)."""

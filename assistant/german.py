@@ -14,6 +14,7 @@ __all__ = [
     "MONTHS",
     "analyze",
     "content_words",
+    "expand_and_stem",
     "fold",
     "normalize_question",
     "nouns",
@@ -191,7 +192,13 @@ def analyze(text: str, splitter: Callable[[str], tuple[str, ...]] | None = None)
     With a compound ``splitter`` the stems of a compound's parts follow its own stem, so
     "Sprachtest" also matches "Test" and "Sprachstandsfeststellung" also "Feststellung".
     """
-    words = content_words(text)
+    return expand_and_stem(content_words(text), splitter)
+
+
+def expand_and_stem(
+    words: list[str], splitter: Callable[[str], tuple[str, ...]] | None = None
+) -> list[str]:
+    """Stems of already folded content words, each compound followed by its parts' stems."""
     if splitter is not None:
         expanded: list[str] = []
         for word in words:

@@ -1,11 +1,13 @@
-"""German lexical retrieval over chunks.
+"""German lexical retrieval over chunks: the reading side of a generation's lexical index.
 
-Two channels, both built in memory from the committed chunks:
+Two channels over files the writer built once (``assistant.lexical_files``), memory-mapped:
 
 * BM25 (bm25s) on German Snowball stems, with compounds split against the corpus vocabulary
   and the query expanded by the domain glossary (abbreviations, synonyms);
-* TF-IDF over character 3-5-grams, which tolerates inflection, spelling variants and
-  compounds the splitter does not know.
+* TF-IDF over character 3-5-grams (``assistant.charindex``), which tolerates inflection,
+  spelling variants and compounds the splitter does not know. It scores the candidate rows
+  it is given (those of BM25 and dense retrieval), so its cost does not grow with the corpus,
+  and it is on at every corpus size.
 
 It also provides the term weights (IDF) and the coverage measure that the answer composer uses
 to decide whether a passage answers a question at all.
@@ -13,41 +15,29 @@ to decide whether a passage answers a question at all.
 
 from __future__ import annotations
 
-import logging
+import json
 import math
-import os
-import pickle
-from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from .charindex import CHAR_DIR, CharIndex, QueryVector
 from .compounds import Decompounder
 from .german import analyze, content_words, normalize_question, nouns, stems
 from .glossary import Glossary
+from .lexical_files import BM25_DIR, LEXICAL_FORMAT, ids_digest, read_meta
 from .types import Chunk
 
-__all__ = ["CHAR_NGRAM_LIMIT", "LEXICAL_FORMAT", "LexicalIndex", "Query"]
-
-log = logging.getLogger(__name__)
+__all__ = ["LEXICAL_FORMAT", "LexicalIndex", "Query"]
 
 # Weight of question terms the corpus does not know, as a share of the maximum IDF
 # (calibrated on the evaluation set's dev part, see ``LexicalIndex.weight``).
 UNKNOWN_NOUN_WEIGHT = 0.5
 UNKNOWN_WORD_WEIGHT = 0.1
-
-# Above this many chunks the character n-gram matrix would need gigabytes; the channel is
-# then switched off (BM25 and dense retrieval remain).
-CHAR_NGRAM_LIMIT = 50_000
-
-# Version of the saved artefact (``LexicalIndex.save``); bump when the saved state changes.
-LEXICAL_FORMAT = 1
-# Not saved: the chunks come from the generation's chunk store, the glossary from the reader's
-# settings, and the query cache starts empty.
-_NOT_SAVED = frozenset({"chunks", "glossary", "_queries"})
+_CACHED = 256  # recent analyses, score arrays and context terms kept per index
 
 
 @dataclass(frozen=True)
@@ -67,124 +57,89 @@ class Query:
 
 
 class LexicalIndex:
-    """BM25 + character n-grams over the chunks' section heading and text."""
+    """BM25 + character n-grams over the chunks' section heading and text (one generation).
+
+    Immutable after loading; the caches are plain dicts (safe under the GIL), so threads
+    share one instance.
+    """
 
     def __init__(
-        self,
-        chunks: Sequence[Chunk],
-        glossary: Glossary | None = None,
-        char_ngrams: bool = True,
+        self, folder: Path, rows: Mapping[str, int], glossary: Glossary | None = None
     ) -> None:
         import bm25s
 
-        self.chunks = list(chunks)
+        self.folder = folder
         self.glossary = glossary or Glossary()
-        words = [content_words(c.embed_text) for c in self.chunks]
-        self.splitter: Callable[[str], tuple[str, ...]] = Decompounder(
-            w for ws in words for w in ws
-        ).split
-        self.doc_terms = [analyze(c.embed_text, self.splitter) for c in self.chunks]
-        self.heading_terms = [frozenset(analyze(_context(c), self.splitter)) for c in self.chunks]
-        self.context_terms = [
-            frozenset(terms) | heading
-            for terms, heading in zip(self.doc_terms, self.heading_terms, strict=True)
-        ]
-        self._position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+        self._rows = rows  # chunk id -> row
+        self._terms: list[str] = json.loads((folder / "terms.json").read_text("utf-8"))
+        self._vocab = {term: i for i, term in enumerate(self._terms)}
+        self._df = np.load(folder / "df.npy", mmap_mode="r")
+        self._row_terms = _load(folder / "row_terms.npy")
+        self._row_ptr = _load(folder / "row_ptr.npy")
+        counts = json.loads((folder / "compounds.json").read_text("utf-8"))
+        self.splitter: Callable[[str], tuple[str, ...]] = Decompounder.of_counts(counts).split
+        self._n = max(len(self._row_ptr) - 1, 1)
+        self._max_idf = math.log(1 + (self._n + 0.5) / 0.5)
+        self._bm25 = bm25s.BM25.load(folder / BM25_DIR, mmap=True, load_vocab=False)
+        self._chars = CharIndex(folder / CHAR_DIR)
         self._queries: dict[str, Query] = {}
-        vocab: dict[str, int] = {}
-        ids = [[vocab.setdefault(t, len(vocab)) for t in terms] for terms in self.doc_terms]
-        self._vocab = vocab
-        self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
-        if self.chunks:
-            self._bm25.index(
-                bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False
-            )
-        self._idf, self._max_idf, self._df = _idf(self.doc_terms)
-        self._chars: Any = None
-        self._char_matrix: Any = None
-        if char_ngrams and 0 < len(self.chunks) <= CHAR_NGRAM_LIMIT:
-            self._build_char_index()
-        elif char_ngrams and self.chunks:
-            log.warning(
-                "Zeichen-n-Gramm-Suche abgeschaltet: mehr als %d Abschnitte", CHAR_NGRAM_LIMIT
-            )
-
-    def save(self, path: Path) -> None:
-        """Write the computed index to ``path`` (atomically), without chunks and glossary.
-
-        The artefact is a pickle: it is written by the index writer into the data directory
-        and read only from there (the same trust as the chunk store next to it).
-        """
-        state = {k: v for k, v in self.__dict__.items() if k not in _NOT_SAVED}
-        payload = {
-            "format": LEXICAL_FORMAT,
-            "chunk_ids": [c.chunk_id for c in self.chunks],
-            "state": state,
-        }
-        tmp = path.with_name(path.name + ".tmp")
-        with open(tmp, "wb") as handle:
-            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        self._scores: dict[tuple[object, ...], np.ndarray] = {}
+        self._char_vectors: dict[str, QueryVector] = {}
+        self._headings: dict[str, frozenset[str]] = {}
+        self._contexts: dict[int, frozenset[str]] = {}
 
     @classmethod
     def load(
-        cls, path: Path, chunks: Sequence[Chunk], glossary: Glossary | None = None
+        cls,
+        folder: Path,
+        chunk_ids: Sequence[str],
+        rows: Mapping[str, int],
+        glossary: Glossary | None = None,
     ) -> LexicalIndex:
-        """The index saved by ``save`` for exactly these ``chunks`` (raises ``ValueError``)."""
-        with open(path, "rb") as handle:
-            payload = pickle.load(handle)
-        if payload.get("format") != LEXICAL_FORMAT:
-            raise ValueError(f"{path}: format {payload.get('format')} != {LEXICAL_FORMAT}")
-        if payload["chunk_ids"] != [c.chunk_id for c in chunks]:
-            raise ValueError(f"{path}: saved for other chunks")
-        index = cls.__new__(cls)
-        index.__dict__.update(payload["state"])
-        index.chunks = list(chunks)
-        index.glossary = glossary or Glossary()
-        index._queries = {}
-        return index
+        """The index the writer saved for exactly these chunks (raises ``ValueError``)."""
+        meta = read_meta(folder)
+        if meta.get("format") != LEXICAL_FORMAT:
+            raise ValueError(f"{folder}: format {meta.get('format')} != {LEXICAL_FORMAT}")
+        if meta.get("ids") != ids_digest(chunk_ids):
+            raise ValueError(f"{folder}: saved for other chunks")
+        return cls(folder, rows, glossary)
 
-    def _build_char_index(self) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        self._chars = TfidfVectorizer(
-            analyzer="char_wb",
-            ngram_range=(3, 5),
-            sublinear_tf=True,
-            dtype=np.float32,
-            preprocessor=_char_text,
-        )
-        self._char_matrix = self._chars.fit_transform([c.embed_text for c in self.chunks])
+    def __len__(self) -> int:
+        return int(len(self._row_ptr) - 1)
 
     @property
     def has_char_ngrams(self) -> bool:
-        """Whether the character n-gram channel is available."""
-        return self._char_matrix is not None
+        """Whether the character n-gram channel has anything to score."""
+        return len(self._chars) > 0
 
     def heading_terms_of(self, chunk: Chunk) -> frozenset[str]:
         """Terms of a chunk's section heading, document title and municipality."""
-        position = self._position.get(chunk.chunk_id)
-        if position is not None:
-            return self.heading_terms[position]
-        return frozenset(analyze(_context(chunk), self.splitter))
+        context = _context(chunk)
+        terms = self._headings.get(context)
+        if terms is None:
+            terms = frozenset(analyze(context, self.splitter))
+            _remember(self._headings, context, terms)
+        return terms
 
     def context_terms_of(self, chunk: Chunk) -> frozenset[str]:
         """Terms of a chunk plus its section, title and municipality (for coverage)."""
-        position = self._position.get(chunk.chunk_id)
-        if position is not None:
-            return self.context_terms[position]
-        return frozenset(analyze(chunk.embed_text + " " + _context(chunk), self.splitter))
+        row = self._rows.get(chunk.chunk_id)
+        if row is None:
+            return frozenset(analyze(chunk.embed_text + " " + _context(chunk), self.splitter))
+        terms = self._contexts.get(row)
+        if terms is None:
+            ids = self._row_terms[int(self._row_ptr[row]) : int(self._row_ptr[row + 1])]
+            terms = frozenset(self._terms[i] for i in ids.tolist())
+            terms |= self.heading_terms_of(chunk)
+            _remember(self._contexts, row, terms)
+        return terms
 
     def query(self, text: str) -> Query:
         """Analyse a question once for all channels (recent analyses are reused)."""
         cached = self._queries.get(text)
         if cached is None:
             cached = self._analyse(text)
-            if len(self._queries) > 256:
-                self._queries.clear()
-            self._queries[text] = cached
+            _remember(self._queries, text, cached)
         return cached
 
     def _analyse(self, text: str) -> Query:
@@ -209,40 +164,56 @@ class LexicalIndex:
 
     def idf(self, term: str) -> float:
         """BM25 IDF of a term; unseen terms get the maximum (they are the most specific)."""
-        return self._idf.get(term, self._max_idf)
+        i = self._vocab.get(term)
+        if i is None:
+            return self._max_idf
+        d = int(self._df[i])
+        return math.log(1 + (self._n - d + 0.5) / (d + 0.5))
 
     def bm25_scores(self, query: Query, expansion_weight: float = 0.5) -> np.ndarray:
-        """BM25 score of every chunk: own terms and compound parts, plus weighted synonyms."""
-        scores = self._bm25_of(list(query.terms) + list(query.parts))
-        if query.expansions and expansion_weight > 0:
-            scores = scores + expansion_weight * self._bm25_of(list(query.expansions))
+        """BM25 score of every row: own terms and compound parts, plus weighted synonyms.
+
+        The array is shared between callers asking the same (the parts of a comparison):
+        treat it as read-only.
+        """
+        key = (query.terms, query.parts, query.expansions, expansion_weight)
+        scores = self._scores.get(key)
+        if scores is None:
+            scores = self._bm25_of(list(query.terms) + list(query.parts))
+            if query.expansions and expansion_weight > 0:
+                scores = scores + expansion_weight * self._bm25_of(list(query.expansions))
+            scores.flags.writeable = False
+            _remember(self._scores, key, scores, limit=16)
         return scores
 
     def _bm25_of(self, terms: list[str]) -> np.ndarray:
-        known = [t for t in terms if t in self._vocab]
-        if not known or not self.chunks:
-            return np.zeros(len(self.chunks), dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
+        known = [self._vocab[t] for t in terms if t in self._vocab]  # repeats count repeatedly
+        if not known or not len(self):
+            return np.zeros(len(self), dtype=np.float32)
+        return np.asarray(self._bm25.get_scores_from_ids(known), dtype=np.float32)
 
-    def char_scores(self, query: Query, expansion_weight: float = 0.0) -> np.ndarray:
-        """Cosine similarity of character 3-5-gram TF-IDF vectors (zeros when switched off).
+    def char_scores(
+        self, query: Query, rows: Sequence[int], expansion_weight: float = 0.0
+    ) -> np.ndarray:
+        """Character 3-5-gram TF-IDF cosine of the question with the given rows only.
 
         Glossary synonyms join the query text only while they count (``expansion_weight``).
         """
-        if self._char_matrix is None:
-            return np.zeros(len(self.chunks), dtype=np.float32)
         synonyms = list(query.expansions) if expansion_weight > 0 else []
-        text = " ".join([query.text, *synonyms])
-        vector = self._chars.transform([text])
-        return np.asarray((self._char_matrix @ vector.T).toarray()).ravel()
+        return self._chars.score_rows(self._char_vector(" ".join([query.text, *synonyms])), rows)
 
     def char_similarity(self, query: Query, texts: Sequence[str]) -> np.ndarray:
-        """Character n-gram cosine of each text with the question (zeros when switched off)."""
-        if self._char_matrix is None or not texts:
-            return np.zeros(len(texts), dtype=np.float32)
-        vectors = self._chars.transform(list(texts))
-        question = self._chars.transform([query.text])
-        return np.asarray((vectors @ question.T).toarray()).ravel()
+        """Character n-gram cosine of each text with the question."""
+        if not texts:
+            return np.zeros(0, dtype=np.float32)
+        return self._chars.similarity(self._char_vector(query.text), texts)
+
+    def _char_vector(self, text: str) -> QueryVector:
+        vector = self._char_vectors.get(text)
+        if vector is None:
+            vector = self._chars.vectors([text])[0]
+            _remember(self._char_vectors, text, vector)
+        return vector
 
     def coverage(self, query: Query, terms: Collection[str]) -> float:
         """IDF-weighted share of the question's terms that ``terms`` covers (0..1).
@@ -262,7 +233,11 @@ class LexicalIndex:
     def passage_count(self, word: str) -> int:
         """In how many passages the word's stem occurs."""
         terms = stems(content_words(word))
-        return min((self._df.get(t, 0) for t in terms), default=0)
+        return min((self._passages(t) for t in terms), default=0)
+
+    def _passages(self, term: str) -> int:
+        i = self._vocab.get(term)
+        return 0 if i is None else int(self._df[i])
 
     def knows_word(self, word: str) -> bool:
         """Whether the corpus knows a single word: its stem, or the stems of all its parts."""
@@ -302,18 +277,12 @@ def _context(chunk: Chunk) -> str:
     return " ".join([chunk.meta.title, chunk.meta.kommune, chunk.section])
 
 
-_TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+def _remember(cache: dict[Any, Any], key: object, value: object, limit: int = _CACHED) -> None:
+    if len(cache) >= limit:
+        cache.clear()
+    cache[key] = value
 
 
-def _char_text(text: str) -> str:
-    # "Schüler" and a typed "Schueler" share their n-grams after transliteration.
-    return text.lower().replace("-", " ").translate(_TRANSLITERATE)
-
-
-def _idf(doc_terms: list[list[str]]) -> tuple[dict[str, float], float, dict[str, int]]:
-    df: Counter[str] = Counter()
-    for terms in doc_terms:
-        df.update(set(terms))
-    n = max(len(doc_terms), 1)
-    idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
-    return idf, math.log(1 + (n + 0.5) / 0.5), dict(df)
+def _load(path: Path) -> np.ndarray:
+    array = np.load(path, mmap_mode="r")
+    return np.asarray(array) if array.size == 0 else array

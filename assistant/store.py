@@ -5,8 +5,8 @@
 
 * ``chunks.sqlite``: documents (the manifest: id, metadata, content hash, fingerprint) and
   chunks, the source of truth;
-* ``lexical.pkl``: the lexical index (BM25 + character n-grams, ``LexicalIndex.save``), built
-  once by the writer, loaded by readers, never rebuilt on a question;
+* ``lexical/``: the lexical index (BM25 + character n-grams, ``assistant.lexical_files``) as
+  plain arrays, built once by the writer, memory-mapped by readers, never rebuilt on a question;
 * ``vectors.npy`` + ``vectors.ids.json``: the chunk vectors, normalised, in chunk order;
 * ``chroma/``: the writer's Chroma store the vectors come from (see ``assistant.vectors``);
 * ``READY``: counts and timings, written last; ``lease``: the readers' lock file.
@@ -24,7 +24,7 @@ Copying costs little next to embedding; rebuilding the lexical index is the fixe
 generation (measured in ``evals/lifecycle_bench.py``, figures in the README).
 
 **Many readers** (``Index``, followed by ``LiveIndex``) open a published generation read-only:
-SQLite with ``mode=ro&immutable=1`` (never creates a file), the lexical pickle, the vector
+SQLite with ``mode=ro&immutable=1`` (never creates a file), the lexical arrays and the vector
 matrix memory-mapped. A reader holds a shared ``flock`` lease on the generation while any
 question uses it; ``LiveIndex`` checks ``CURRENT`` before each question and switches to a newer
 generation once it is loaded, while questions in flight finish on the one they started with.
@@ -68,15 +68,16 @@ from .generations import (
 )
 from .glossary import Glossary
 from .lexical import LexicalIndex
+from .lexical_files import LEXICAL_DIR, build_lexical, is_current
 from .types import Chunk, DocRecord, Filters
 from .vectors import CHROMA_DIR, EMBED_BATCH, VectorMatrix, VectorWriter
 
-__all__ = ["Index", "IndexWriter", "LiveIndex", "current_generation"]
+__all__ = ["Index", "IndexWriter", "LiveIndex", "current_generation", "lexical_is_current"]
 
 log = logging.getLogger(__name__)
 
-LEXICAL_FILE = "lexical.pkl"
 GlossaryLoader = Callable[[], Glossary | None]
+_MASKS = 64  # recent filter masks kept per generation (comparisons repeat them)
 
 
 class Index:
@@ -102,6 +103,8 @@ class Index:
         self._lexical: LexicalIndex | None = None
         self._vectors: VectorMatrix | None = None
         self._query_vectors: dict[str, list[float]] = {}
+        self._spans: list[tuple[int, int]] = []  # rows of each document (chunks are grouped)
+        self._masks: dict[tuple[Filters, bool], np.ndarray] = {}
 
     @classmethod
     def open(cls, data_dir: Path, model: str, glossary: Glossary | None = None) -> Index:
@@ -169,19 +172,23 @@ class Index:
                 ordered = read_chunks(self.folder / CHUNKS_FILE)
                 self._chunks = {c.chunk_id: c for c in ordered}
                 self._rows = {c.chunk_id: i for i, c in enumerate(ordered)}
+                self._spans = _spans(ordered)
                 self._ordered = ordered
                 self._chunks_loaded = True
 
     def lexical(self) -> LexicalIndex:
-        """The lexical index the writer saved for this generation (loaded once)."""
+        """The lexical index the writer saved for this generation (mapped once)."""
         self._load_chunks()
         with self._load_lock:
             if self._lexical is None:
                 try:
                     self._lexical = LexicalIndex.load(
-                        self.folder / LEXICAL_FILE, self._ordered, self.glossary
+                        self.folder / LEXICAL_DIR,
+                        [c.chunk_id for c in self._ordered],
+                        self._rows,
+                        self.glossary,
                     )
-                except (OSError, ValueError, EOFError, AttributeError, ImportError) as exc:
+                except (OSError, ValueError, KeyError, ImportError) as exc:
                     log.error("Wortindex von %s nicht ladbar: %s", self.generation, exc)
                     raise IndexMissing(texts.ERR_LEXICAL.format(data_dir=self.data_dir)) from exc
             return self._lexical
@@ -214,17 +221,47 @@ class Index:
             self._query_vectors[text] = vector
         return vector
 
+    def row_of(self, chunk_id: str) -> int | None:
+        """The chunk's row (its place in ``chunks()``, the lexical arrays and the vectors)."""
+        self._load_chunks()
+        return self._rows.get(chunk_id)
+
+    def mask(self, filters: Filters | None, passages: bool = True) -> np.ndarray | None:
+        """Rows ``filters`` admit (``Filters.admits``; with ``passages=False`` only the
+        documents' ``Filters.matches``), or None when all are; recent masks are kept."""
+        if not filters:
+            return None
+        self._load_chunks()
+        key = (filters, passages)
+        mask = self._masks.get(key)
+        if mask is None:
+            mask = self._compute_mask(filters, passages)
+            mask.flags.writeable = False
+            if len(self._masks) >= _MASKS:
+                self._masks.clear()
+            self._masks[key] = mask
+        return mask
+
+    def _compute_mask(self, filters: Filters, passages: bool) -> np.ndarray:
+        """One decision per document; passages are looked at only for ``mentions``."""
+        mask = np.zeros(len(self._ordered), dtype=bool)
+        for start, end in self._spans:
+            meta = self._ordered[start].meta
+            if not filters.matches(meta):
+                continue
+            if not passages or not filters.mentions or meta.kommune in filters.kommunen:
+                mask[start:end] = True
+            else:
+                mask[start:end] = [filters.admits(c) for c in self._ordered[start:end]]
+        return mask
+
     def dense_search(
         self, vector: Sequence[float], k: int, filters: Filters | None = None
     ) -> list[tuple[Chunk, float]]:
         """Nearest chunks by cosine similarity, optionally restricted by ``filters``."""
         self._load_chunks()
-        allowed = None
-        if filters:
-            allowed = np.fromiter(
-                (filters.matches(c.meta) for c in self._ordered), dtype=bool, count=len(self)
-            )
-        return [(self._ordered[i], s) for i, s in self.vectors().search(vector, k, allowed)]
+        allowed = self.mask(filters, passages=False)
+        return [(self._ordered[i], s) for i, s in self.vectors().top(vector, k, allowed)]
 
     def similarities(self, vector: Sequence[float], chunk_ids: Sequence[str]) -> dict[str, float]:
         """Cosine of the stored vectors of ``chunk_ids`` with ``vector`` (stored ones only)."""
@@ -382,7 +419,7 @@ class IndexWriter:
         self.vectors.close()
         t1 = time.perf_counter()
         say(texts.PUBLISH_LEXICAL)
-        LexicalIndex(chunks).save(self.folder / LEXICAL_FILE)
+        build_lexical(chunks, self.folder / LEXICAL_DIR)
         t2 = time.perf_counter()
         documents = len(self.store.documents())
         self.store.set_meta({"chunk_count": str(len(chunks)), "published_at": _now()})
@@ -419,6 +456,24 @@ class IndexWriter:
             except Exception:
                 log.debug("closing a discarded generation failed", exc_info=True)
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _spans(ordered: Sequence[Chunk]) -> list[tuple[int, int]]:
+    """(first row, end row) of each document's chunks in row order."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for row in range(1, len(ordered) + 1):
+        if row == len(ordered) or ordered[row].doc_id != ordered[start].doc_id:
+            spans.append((start, row))
+            start = row
+    return spans
+
+
+def lexical_is_current(data_dir: Path) -> bool:
+    """Whether the published generation has a lexical index in this program's format (an
+    older one, e.g. the pickle of earlier versions, makes the next ingest republish)."""
+    name = current_generation(data_dir)
+    return name is None or is_current(generation_dir(data_dir, name) / LEXICAL_DIR)
 
 
 def _now() -> str:

@@ -1,4 +1,4 @@
-"""Vectors of a generation: Chroma for the writer, an exported matrix for the readers.
+"""Vectors of a generation (embedded mode): Chroma for the writer, an exported matrix for readers.
 
 The writer owns the generation's embedded Chroma store (``chroma/`` in the generation folder):
 it is the only process that ever opens it, adds and deletes per document, and the next writer
@@ -8,15 +8,17 @@ querying a persisted collection rewrites ``length.bin`` and a row of ``acquire_w
 readers do not open it. Instead the writer exports the vectors, normalised, in chunk order to
 ``vectors.npy``; readers memory-map it (shared page cache, nothing written) and search exactly
 (cosine = dot product), which at this corpus size costs a few milliseconds and has perfect
-recall. A deployment that outgrows it reads through Chroma's client/server mode instead.
+recall. A deployment that outgrows it reads through Chroma's client/server mode instead
+(``assistant.chromaserver``). Readers of either kind offer ``top`` and ``cosines`` by row.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -25,7 +27,14 @@ from .types import Chunk, stand_year
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
-__all__ = ["HNSW_CONFIGURATION", "VectorMatrix", "VectorWriter", "chroma_client"]
+__all__ = [
+    "HNSW_CONFIGURATION",
+    "VectorMatrix",
+    "VectorSearch",
+    "VectorWriter",
+    "chroma_client",
+    "top_rows",
+]
 
 COLLECTION = "chunks"
 CHROMA_DIR = "chroma"
@@ -49,6 +58,22 @@ def chroma_client(path: Path) -> Any:
     return chromadb.PersistentClient(
         path=str(path.resolve()), settings=ChromaSettings(anonymized_telemetry=False)
     )
+
+
+class VectorSearch(Protocol):
+    """Nearest rows of a generation by cosine similarity (local matrix or Chroma server)."""
+
+    def __len__(self) -> int: ...
+
+    def top(
+        self, vector: Sequence[float], k: int, allowed: np.ndarray | None = None
+    ) -> list[tuple[int, float]]:
+        """(row, cosine) of the ``k`` nearest rows, optionally only rows ``allowed``."""
+        ...
+
+    def cosines(self, vector: Sequence[float], rows: Sequence[int]) -> list[float]:
+        """Cosine similarity of ``vector`` with the given rows."""
+        ...
 
 
 class VectorWriter:
@@ -93,6 +118,17 @@ class VectorWriter:
         """Number of stored vectors."""
         return int(self.collection.count())
 
+    def finish(self, chunk_ids: Sequence[str], folder: Path) -> dict[str, int]:
+        """Delete vectors without a chunk, check that every chunk has one, and export the
+        matrix for the readers; then close the store (its folder may be copied)."""
+        orphans = sorted(self.ids() - set(chunk_ids))
+        self.delete(orphans)
+        if self.count() != len(chunk_ids):
+            raise RuntimeError(f"{self.count()} vectors for {len(chunk_ids)} chunks")
+        rows = self.export(chunk_ids, folder)
+        self.close()
+        return {"vectors": rows, "orphans_removed": len(orphans)}
+
     def export(self, chunk_ids: Sequence[str], folder: Path) -> int:
         """Write the vectors of ``chunk_ids`` in that order, normalised, for the readers."""
         rows: list[np.ndarray] = []
@@ -115,10 +151,15 @@ class VectorWriter:
 
 
 class VectorMatrix:
-    """The exported vectors of a published generation, memory-mapped read-only."""
+    """The exported vectors of a published generation, memory-mapped read-only.
+
+    A question's similarities to all rows are computed once and kept for the next few
+    searches with the same vector (the parts of a comparison, their filters differing).
+    """
 
     def __init__(self, matrix: np.ndarray) -> None:
         self.matrix = matrix
+        self._similarities: dict[bytes, np.ndarray] = {}
 
     @classmethod
     def load(cls, folder: Path, chunk_ids: Sequence[str]) -> VectorMatrix:
@@ -133,25 +174,46 @@ class VectorMatrix:
     def __len__(self) -> int:
         return int(self.matrix.shape[0])
 
-    def search(
+    def top(
         self, vector: Sequence[float], k: int, allowed: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
         """(row, cosine similarity) of the ``k`` nearest rows, optionally within ``allowed``."""
         if not len(self) or k <= 0:
             return []
-        query = _normalised(np.asarray(vector, dtype=np.float32)[None, :])[0]
-        scores = self.matrix @ query
+        scores = self.similarities(vector)
         if allowed is not None:
             scores = np.where(allowed, scores, -np.inf)
-        k = min(k, len(scores))
-        top = np.argpartition(-scores, k - 1)[:k]
-        order = top[np.argsort(-scores[top], kind="stable")]
-        return [(int(i), float(scores[i])) for i in order if np.isfinite(scores[i])]
+        return top_rows(scores, k)
+
+    def similarities(self, vector: Sequence[float]) -> np.ndarray:
+        """Cosine similarity of ``vector`` with every row (read-only; recent ones kept)."""
+        query = _normalised(np.asarray(vector, dtype=np.float32)[None, :])[0]
+        key = hashlib.sha1(query.tobytes()).digest()
+        scores = self._similarities.get(key)
+        if scores is None:
+            scores = np.asarray(self.matrix @ query)
+            scores.flags.writeable = False
+            if len(self._similarities) >= 8:
+                self._similarities.clear()
+            self._similarities[key] = scores
+        return scores
 
     def cosines(self, vector: Sequence[float], rows: Sequence[int]) -> list[float]:
         """Cosine similarity of ``vector`` with the given rows."""
         query = _normalised(np.asarray(vector, dtype=np.float32)[None, :])[0]
         return [float(x) for x in self.matrix[list(rows)] @ query]
+
+
+def top_rows(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
+    """(row, score) of the ``k`` best finite scores, best first (ties: lower row first)."""
+    k = min(k, len(scores))
+    if k <= 0:
+        return []
+    negated = -scores
+    kth = np.partition(negated, k - 1)[k - 1]
+    tied = np.nonzero(negated <= kth)[0]  # the k best and everything tied with the k-th
+    order = tied[np.argsort(negated[tied], kind="stable")][:k]
+    return [(int(i), float(scores[i])) for i in order if np.isfinite(scores[i])]
 
 
 def _normalised(matrix: np.ndarray) -> np.ndarray:

@@ -173,7 +173,7 @@ def _child_ingest(args: argparse.Namespace) -> dict[str, Any]:
     else:
         inner = CachedEmbeddings(real, args.cache, read=args.embeddings == "cached")
     timed = _Timed(inner)
-    store.load_embeddings = lambda model: timed  # type: ignore[attr-defined,assignment]
+    store.load_embeddings = lambda model: timed  # type: ignore[assignment]
     started = time.perf_counter()
     report = run_ingest(settings, on_progress=None)
     seconds = time.perf_counter() - started

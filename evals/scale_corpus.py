@@ -96,7 +96,7 @@ def _place_words(kommune: str) -> tuple[str, ...]:
 
 
 def _sentence_pool(sources: list[SourceText]) -> list[str]:
-    pool = []
+    pool: list[str] = []
     for source in sources:
         for block in source.blocks:
             if _is_prose(block):
@@ -131,9 +131,10 @@ def synthetic_document(
     names = _Names(rng, place)
     blocks = [_rewrite(block, source, place, names, pool, rng) for block in source.blocks]
     year = rng.randint(2016, 2026)
+    part = i % DOCUMENTS_PER_MUNICIPALITY + 1
     entry = {
         "file": f"{SYNTHETIC}/{i // 1000:03d}/dokument-{i:06d}.md",
-        "title": f"{_TITLES[i % len(_TITLES)]} in {place} (Teil {i % DOCUMENTS_PER_MUNICIPALITY + 1})",
+        "title": f"{_TITLES[i % len(_TITLES)]} in {place} (Teil {part})",
         "issuer": f"{kommune} – Kommunales Integrationszentrum",
         "kommune": kommune,
         "doc_type": _DOC_TYPES[i % DOCUMENTS_PER_MUNICIPALITY % len(_DOC_TYPES)],

@@ -25,7 +25,7 @@ from assistant.embed import model_identity, resolve_model
 from assistant.errors import IndexLocked, IndexMissing
 from assistant.generations import WriterLock, collect_garbage, writer_lock, writer_running
 from assistant.settings import Settings
-from assistant.store import Index, IndexWriter, current_generation
+from assistant.store import Index, IndexWriter, current_generation, lexical_is_current
 from assistant.types import DocRecord
 
 from .chunk import CHUNK_VERSION
@@ -296,9 +296,12 @@ class _Run:
             if self.writer is not None:
                 self.writer.discard()  # keep the working index rather than publish an empty one
             return {}
-        if fresh:
+        # an index of an earlier version (its lexical files in an older format) is republished
+        # once, so that readers find files they can map
+        outdated = had_index and not lexical_is_current(lock.data_dir)
+        if fresh or outdated:
             self._writer(lock, fresh)  # a first run or a rebuild publishes even when empty
-        if self.writer is None or not (self.writer.changed or fresh):
+        if self.writer is None or not (self.writer.changed or fresh or outdated):
             if self.writer is not None:
                 self.writer.discard()
             return {}

@@ -130,9 +130,9 @@ def test_a_generation_in_use_is_kept_until_its_reader_lets_go(tmp_path: Path) ->
     run_ingest(settings, rebuild=True)
     names = sorted(p.name for p in (data / GENERATIONS).iterdir())
     assert names == sorted({held.generation, str(current_generation(data))})
-    assert len(held.chunks()) and held.lexical().chunks  # still fully readable
+    assert len(held.chunks()) and len(held.lexical())  # still fully readable
     created = {p.name for p in held.folder.iterdir()}
-    assert created == {"READY", "lease", "chunks.sqlite", "lexical.pkl", "chroma", *_vectors()}
+    assert created == {"READY", "lease", "chunks.sqlite", "lexical", "chroma", *_vectors()}
     held.close()
     run_ingest(settings)
     assert [p.name for p in (data / GENERATIONS).iterdir()] == [current_generation(data)]

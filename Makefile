@@ -22,7 +22,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # The browser test drives Debian's /usr/bin/chromium; playwright must never fetch a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup run ingest test test-slow test-browser browser-deps ocr-deps office-deps screenshots test-all eval eval-xquad bench calibrate extraction smoke-llm lint format corpus lock clean
+.PHONY: setup run ingest test test-slow test-browser browser-deps ocr-deps office-deps screenshots test-all eval eval-xquad bench bench-scale calibrate extraction smoke-llm lint format corpus lock clean
 
 setup: $(STAMP)
 
@@ -110,6 +110,11 @@ smoke-llm: setup
 
 bench: setup
 	$(BIN)/python -m evals.bench
+
+# Scale figures (10k-100k chunks, synthetic German corpora) into README.md; takes long.
+# BENCH_SCALE="--sizes 10000,100000" measures fewer sizes.
+bench-scale: setup
+	$(BIN)/python -m evals.scale_bench run --readme $(BENCH_SCALE)
 
 calibrate: ingest
 	$(BIN)/python -m evals.calibrate

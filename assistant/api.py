@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -33,7 +32,6 @@ from .places import (
     distinctive_words,
     municipality_type,
     other_places,
-    typed_names,
 )
 from .question import frame_question
 from .refusal import Decision, RefusalPolicy
@@ -42,7 +40,7 @@ from .retrieve import FusionWeights, Mode, retrieve
 from .scoring import AnswerModel, load_model
 from .settings import Settings
 from .store import Index, LiveIndex
-from .types import Answer, Chunk, Citation, ComparisonPart, DocRecord, Filters, Hit
+from .types import Answer, Citation, ComparisonPart, DocRecord, Filters, Hit
 
 __all__ = ["RANKING_DEPTH", "Assistant", "Part", "Plan", "ask", "get_assistant"]
 
@@ -155,7 +153,7 @@ class Assistant:
         version = index.version
         if self._corpus is None or self._corpus.version != version:
             documents = index.documents()
-            places = _place_names(index.chunks())
+            places = index.place_names()
             doc_types = {
                 stem(d.meta.doc_type): d.meta.doc_type
                 for d in documents
@@ -526,12 +524,6 @@ def _municipal(kommunen: Sequence[str], places: Sequence[str]) -> list[str]:
         for k in set(kommunen)
         if k and (municipality_type(k) or any(fold(w) in typed for w in distinctive_words(k)))
     ]
-
-
-def _place_names(chunks: Sequence[Chunk]) -> list[str]:
-    """Names the documents give places with a type word ("Stadt Grauweiden"), seen twice."""
-    counts = Counter(m.group(2) for c in chunks for m in typed_names(c.text))
-    return [name for name, n in counts.items() if n >= 2]
 
 
 def _interleave(lists: list[list[Hit]]) -> list[Hit]:

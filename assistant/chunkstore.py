@@ -218,7 +218,7 @@ def _chunk(row: tuple[Any, ...], metas: dict[str, DocumentMeta]) -> Chunk:
         section=section,
         page_start=page_start,
         page_end=page_end,
-        page_breaks=tuple(json.loads(breaks)),
+        page_breaks=() if breaks == "[]" else tuple(json.loads(breaks)),
         meta=metas.get(doc_id, DocumentMeta(doc_id=doc_id, title=doc_id)),
         kind=kind,
         ocr=bool(ocr),

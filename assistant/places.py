@@ -13,7 +13,8 @@ about one municipality is never passed off as the answer for another (pure modul
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .german import fold, tokenize
@@ -23,6 +24,7 @@ __all__ = [
     "distinctive_words",
     "municipality_type",
     "other_places",
+    "place_names",
     "typed_names",
 ]
 
@@ -209,6 +211,12 @@ def typed_names(text: str) -> list[re.Match[str]]:
     Group 1 is the type word, group 2 the name.
     """
     return [m for m in _TYPED.finditer(text) if not m.group(2).lower().endswith(_NOT_NAME_SUFFIXES)]
+
+
+def place_names(texts: Iterable[str]) -> list[str]:
+    """Names the documents give places with a type word ("Stadt Grauweiden"), seen twice."""
+    counts = Counter(m.group(2) for text in texts for m in typed_names(text))
+    return [name for name, n in counts.items() if n >= 2]
 
 
 def distinctive_words(name: str) -> list[str]:

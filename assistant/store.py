@@ -8,6 +8,8 @@
 * ``lexical/``: the lexical index (BM25 + character n-grams, ``assistant.lexical_files``) as
   plain arrays, built once by the writer, memory-mapped by readers, never rebuilt on a question;
 * ``vectors.npy`` + ``vectors.ids.json``: the chunk vectors, normalised, in chunk order;
+* ``places.json``: the place names the documents use (``places.place_names``), so that a
+  reader never scans every chunk for them;
 * ``chroma/``: the writer's Chroma store the vectors come from (see ``assistant.vectors``);
 * ``READY``: counts and timings, written last; ``lease``: the readers' lock file.
 
@@ -38,6 +40,7 @@ releases them as soon as it switches, and a crashed process releases them throug
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import threading
@@ -69,6 +72,7 @@ from .generations import (
 from .glossary import Glossary
 from .lexical import LexicalIndex
 from .lexical_files import LEXICAL_DIR, build_lexical, is_current
+from .places import place_names
 from .types import Chunk, DocRecord, Filters
 from .vectors import CHROMA_DIR, EMBED_BATCH, VectorMatrix, VectorWriter
 
@@ -77,6 +81,7 @@ __all__ = ["Index", "IndexWriter", "LiveIndex", "current_generation", "lexical_i
 log = logging.getLogger(__name__)
 
 GlossaryLoader = Callable[[], Glossary | None]
+PLACES_FILE = "places.json"
 _MASKS = 64  # recent filter masks kept per generation (comparisons repeat them)
 
 
@@ -192,6 +197,14 @@ class Index:
                     log.error("Wortindex von %s nicht ladbar: %s", self.generation, exc)
                     raise IndexMissing(texts.ERR_LEXICAL.format(data_dir=self.data_dir)) from exc
             return self._lexical
+
+    def place_names(self) -> list[str]:
+        """Place names with a type word the documents use twice or more (writer's list)."""
+        try:
+            names: list[str] = json.loads((self.folder / PLACES_FILE).read_text("utf-8"))
+            return names
+        except (OSError, ValueError):  # a generation of an earlier version
+            return place_names(c.text for c in self.chunks())
 
     def vectors(self) -> VectorMatrix:
         """The generation's chunk vectors (memory-mapped once)."""
@@ -420,6 +433,8 @@ class IndexWriter:
         t1 = time.perf_counter()
         say(texts.PUBLISH_LEXICAL)
         build_lexical(chunks, self.folder / LEXICAL_DIR)
+        places = json.dumps(place_names(c.text for c in chunks), ensure_ascii=False)
+        (self.folder / PLACES_FILE).write_text(places, encoding="utf-8")
         t2 = time.perf_counter()
         documents = len(self.store.documents())
         self.store.set_meta({"chunk_count": str(len(chunks)), "published_at": _now()})

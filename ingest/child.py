@@ -85,7 +85,7 @@ def main() -> int:
         print(json.dumps(message, ensure_ascii=False), flush=True)
 
     def progress(p: Progress) -> None:
-        emit({"progress": [p.files_done, p.files_total, p.current, p.chunks_embedded]})
+        emit({"progress": [p.files_done, p.files_total, p.current, p.chunks_embedded, "", p.eta_s]})
 
     try:
         report = run_and_record(settings, paths, request["rebuild"], on_progress=progress)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +30,7 @@ from assistant.types import DocRecord
 
 from .chunk import CHUNK_VERSION
 from .clean import CLEAN_VERSION
+from .eta import Estimate
 from .load import OCR_SETTING, LoadOptions
 from .scan import Scan, SourceFile, scan
 from .worker import FileWorker, Limits, Prepared, Task, os_reason
@@ -109,6 +110,7 @@ class Progress:
     current: str
     chunks_embedded: int
     detail: str = ""  # a German step within the current file, e.g. OCR page by page
+    eta_s: float | None = None  # seconds the run still needs (None while unknown)
 
 
 def discover(roots: list[Path], corpus_dir: Path) -> list[SourceFile]:
@@ -187,7 +189,7 @@ class _Run:
         self.records = {r.doc_id: r for r in base.documents()} if base else {}
         self.model = resolve_model(settings.embedding_model)
         self.limits = Limits.of(settings)
-        self.tracker = _Tracker(len(found.sources), on_progress)
+        self.tracker = _Tracker(len(found.sources), on_progress, _sizes(found.sources))
         self.hashes = {s.doc_id: _hash_or_reason(s.path, self.limits) for s in found.sources}
         self.keepers = self._keepers()
         self.writer: IndexWriter | None = None
@@ -312,9 +314,26 @@ class _Run:
     ) -> FileOutcome:
         status, detail = self._status(source)
         if status in ("failed", "skipped"):
+            self.tracker.eta.skip(source.doc_id)
             return FileOutcome(source.doc_id, status, reason=detail)
         if status == "unchanged" and not fresh:
+            self.tracker.eta.skip(source.doc_id)
             return FileOutcome(source.doc_id, status, self.records[source.doc_id].chunk_count)
+        self.tracker.eta.begin(source.doc_id)
+        try:
+            return self._read_and_store(lock, source, worker, fresh, status, detail)
+        finally:
+            self.tracker.eta.finish(source.doc_id)
+
+    def _read_and_store(
+        self,
+        lock: WriterLock,
+        source: SourceFile,
+        worker: FileWorker,
+        fresh: bool,
+        status: str,
+        detail: str,
+    ) -> FileOutcome:
         started = time.monotonic()
         task = Task(
             source.path,
@@ -366,15 +385,22 @@ class _Run:
             if time.monotonic() > deadline:
                 raise _TimeLimit
 
+        self.tracker.eta.chunks(len(prepared.chunks))
         writer.put_document(record, list(prepared.chunks), progress=advance)
 
 
 class _Tracker:
     """Turns per-file and per-batch events into ``Progress`` notifications."""
 
-    def __init__(self, total: int, callback: Callable[[Progress], None] | None) -> None:
+    def __init__(
+        self,
+        total: int,
+        callback: Callable[[Progress], None] | None,
+        sizes: dict[str, int] | None = None,
+    ) -> None:
         self.total, self.callback = total, callback
         self.done, self.current, self.embedded = 0, "", 0
+        self.eta = Estimate(sizes or {})
 
     def at(self, done: int, current: str) -> None:
         self.done, self.current = done, current
@@ -382,6 +408,7 @@ class _Tracker:
 
     def advance(self, chunks: int) -> None:
         self.embedded += chunks
+        self.eta.embedded(chunks)
         self._notify()
 
     def step(self, detail: str) -> None:
@@ -389,7 +416,19 @@ class _Tracker:
 
     def _notify(self, detail: str = "") -> None:
         if self.callback:
-            self.callback(Progress(self.done, self.total, self.current, self.embedded, detail))
+            eta = self.eta.remaining()
+            self.callback(Progress(self.done, self.total, self.current, self.embedded, detail, eta))
+
+
+def _sizes(sources: Sequence[SourceFile]) -> dict[str, int]:
+    """Bytes of each file (the unit of the time estimate; 0 when unreadable)."""
+    sizes = {}
+    for source in sources:
+        try:
+            sizes[source.doc_id] = source.path.stat().st_size
+        except OSError:
+            sizes[source.doc_id] = 0
+    return sizes
 
 
 def load_options(settings: Settings, step: Callable[[str], None] | None = None) -> LoadOptions:

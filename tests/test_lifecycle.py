@@ -132,7 +132,15 @@ def test_a_generation_in_use_is_kept_until_its_reader_lets_go(tmp_path: Path) ->
     assert names == sorted({held.generation, str(current_generation(data))})
     assert len(held.chunks()) and len(held.lexical())  # still fully readable
     created = {p.name for p in held.folder.iterdir()}
-    assert created == {"READY", "lease", "chunks.sqlite", "lexical", "chroma", *_vectors()}
+    assert created == {
+        "READY",
+        "lease",
+        "chunks.sqlite",
+        "lexical",
+        "places.json",
+        "chroma",
+        *_vectors(),
+    }
     held.close()
     run_ingest(settings)
     assert [p.name for p in (data / GENERATIONS).iterdir()] == [current_generation(data)]

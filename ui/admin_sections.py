@@ -20,7 +20,14 @@ from ingest.load import SUPPORTED_SUFFIXES
 from ingest.pipeline import STATUS_LABELS, IngestReport, Progress
 
 from . import state, texts, upload_guard
-from .formatting import escape_markdown, format_stand, format_timestamp, kommune_label, plural
+from .formatting import (
+    escape_markdown,
+    format_stand,
+    format_timestamp,
+    kommune_label,
+    plural,
+    remaining_time,
+)
 from .jobs import JobState
 
 __all__ = [
@@ -93,6 +100,8 @@ def _progress(config: Settings) -> None:
             chunks=plural(p.chunks_embedded, "Abschnitt", "Abschnitte"),
             current=" – ".join(x for x in (p.current, p.detail) if x) or "…",
         )
+        eta = remaining_time(p.eta_s)
+        text = f"{text} · {eta}" if eta else text
         st.progress(min(1.0, p.files_done / p.files_total), text=escape_markdown(text))
     else:
         st.progress(0.0, text=texts.JOB_STARTING.format(label=snapshot.label))

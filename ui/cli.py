@@ -255,8 +255,12 @@ class _ProgressBar:
         detail = getattr(progress, "detail", "")
         if detail:
             self.bar.write(f"  {current} – {detail}", file=sys.stderr)
+        from .formatting import remaining_time
+
         embedded = getattr(progress, "chunks_embedded", 0)
-        self.bar.set_postfix_str(f"{embedded} Abschnitte · {current[-40:]}", refresh=True)
+        eta = remaining_time(getattr(progress, "eta_s", None))
+        parts = [f"{embedded} Abschnitte", eta, current[-40:]]
+        self.bar.set_postfix_str(" · ".join(p for p in parts if p), refresh=True)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:

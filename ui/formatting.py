@@ -25,6 +25,7 @@ __all__ = [
     "kommune_label",
     "linked_markdown",
     "plural",
+    "remaining_time",
     "stream_tokens",
 ]
 
@@ -84,6 +85,18 @@ def format_timestamp(stamp: str) -> str:
 def plural(count: int, one: str, many: str) -> str:
     """ "1 Seite", "3 Seiten": the number with the right form of the noun."""
     return f"{count} {one if count == 1 else many}"
+
+
+def remaining_time(seconds: float | None) -> str:
+    """ "noch etwa 40 s", "noch etwa 3 min", "noch etwa 1 h 20 min"; "" while unknown."""
+    if seconds is None:
+        return ""
+    if seconds < 60:
+        return texts.ETA.format(time=f"{max(5, round(seconds / 5) * 5)} s")
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return texts.ETA.format(time=f"{minutes} min")
+    return texts.ETA.format(time=f"{minutes // 60} h {minutes % 60} min")
 
 
 def is_municipality(kommune: str) -> bool:

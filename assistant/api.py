@@ -30,6 +30,7 @@ from .llm import chat_model
 from .places import (
     Municipalities,
     distinctive_words,
+    mention_names,
     municipality_type,
     other_places,
 )
@@ -495,8 +496,7 @@ def _threshold(settings: Settings, model: AnswerModel, calibrated: bool) -> floa
 def _scoped(filters: Filters, kommune: str) -> Filters:
     """Filters for one municipality's documents, plus passages of other documents (a regional
     report, a guide) that name it."""
-    names = tuple(w.lower() for w in distinctive_words(kommune)) or (kommune.lower(),)
-    return replace(filters, kommunen=(kommune,), mentions=names)
+    return replace(filters, kommunen=(kommune,), mentions=mention_names(kommune))
 
 
 def _distinctive_name(kommune: str) -> str:

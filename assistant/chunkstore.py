@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from .types import Chunk, DocRecord, DocumentMeta
 
-__all__ = ["SCHEMA_VERSION", "ChunkStore", "read_chunks", "read_documents"]
+__all__ = ["SCHEMA_VERSION", "ChunkStore", "StoredChunks", "read_chunks", "read_documents"]
 
 SCHEMA_VERSION = 2
 FILE_NAME = "chunks.sqlite"
@@ -158,6 +158,51 @@ def read_chunks(path: Path) -> list[Chunk]:
         return _chunks(db)
 
 
+class StoredChunks(Sequence[Chunk]):
+    """The chunks of a published store in row order, each made a ``Chunk`` when first used.
+
+    A reader of 100,000 chunks needs only a few hundred of them per question; building every
+    ``Chunk`` at start took more than half a second. Immutable, so threads may share it.
+    """
+
+    def __init__(self, rows: list[tuple[Any, ...]], metas: dict[str, DocumentMeta]) -> None:
+        self._rows = rows
+        self._metas = metas
+        self._made: dict[int, Chunk] = {}
+        self.ids = [row[0] for row in rows]
+        self.doc_ids = [row[1] for row in rows]
+
+    @classmethod
+    def read(cls, path: Path) -> StoredChunks:
+        """The chunks of the store at ``path``, read without creating any file."""
+        with _readonly(path) as db:
+            metas, rows = _chunk_rows(db)
+        return cls(rows, metas)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, i: int) -> Chunk: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Chunk]: ...
+
+    def __getitem__(self, i: int | slice) -> Chunk | list[Chunk]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        chunk = self._made.get(i)
+        if chunk is None:
+            chunk = _chunk(self._rows[i], self._metas)
+            self._made[i if i >= 0 else i + len(self)] = chunk
+        return chunk
+
+    def meta_of(self, i: int) -> DocumentMeta:
+        """The document metadata of row ``i`` (without making its chunk)."""
+        doc_id = self.doc_ids[i]
+        return self._metas.get(doc_id, DocumentMeta(doc_id=doc_id, title=doc_id))
+
+
 @contextmanager
 def _readonly(path: Path) -> Iterator[sqlite3.Connection]:
     if not path.is_file():
@@ -180,6 +225,14 @@ def _documents(db: sqlite3.Connection) -> list[DocRecord]:
 
 def _chunks(db: sqlite3.Connection) -> list[Chunk]:
     """All chunks; a published generation of an older schema gets the defaults of new columns."""
+    metas, rows = _chunk_rows(db)
+    return [_chunk(row, metas) for row in rows]
+
+
+def _chunk_rows(
+    db: sqlite3.Connection,
+) -> tuple[dict[str, DocumentMeta], list[tuple[Any, ...]]]:
+    """Document metadata and the raw chunk rows in row order (older schemas get defaults)."""
     metas = {row[0]: _meta(row[1]) for row in db.execute("SELECT doc_id, meta FROM documents")}
     present = {row[1] for row in db.execute("PRAGMA table_info(chunks)")}
     added = [
@@ -188,7 +241,7 @@ def _chunks(db: sqlite3.Connection) -> list[Chunk]:
     ]
     columns = ", ".join([*_BASE_COLUMNS, *added])
     rows = db.execute(f"SELECT {columns} FROM chunks ORDER BY doc_id, position").fetchall()
-    return [_chunk(row, metas) for row in rows]
+    return metas, rows
 
 
 def _row(c: Chunk) -> tuple[Any, ...]:

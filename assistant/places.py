@@ -22,6 +22,7 @@ from .german import fold, tokenize
 __all__ = [
     "Municipalities",
     "distinctive_words",
+    "mention_names",
     "municipality_type",
     "other_places",
     "place_names",
@@ -211,6 +212,12 @@ def typed_names(text: str) -> list[re.Match[str]]:
     Group 1 is the type word, group 2 the name.
     """
     return [m for m in _TYPED.finditer(text) if not m.group(2).lower().endswith(_NOT_NAME_SUFFIXES)]
+
+
+def mention_names(kommune: str) -> tuple[str, ...]:
+    """The lower-case names by which another document's passage mentions a municipality:
+    its distinctive words ("haldenberg" of "Stadt Haldenberg"), else the whole name."""
+    return tuple(w.lower() for w in distinctive_words(kommune)) or (kommune.lower(),)
 
 
 def place_names(texts: Iterable[str]) -> list[str]:

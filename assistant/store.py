@@ -8,7 +8,8 @@
 * ``lexical/``: the lexical index (BM25 + character n-grams, ``assistant.lexical_files``) as
   plain arrays, built once by the writer, memory-mapped by readers, never rebuilt on a question;
 * ``vectors.npy`` + ``vectors.ids.json``: the chunk vectors, normalised, in chunk order;
-* ``places.json``: the place names the documents use (``places.place_names``), so that a
+* ``places.json``: the place names the documents use (``places.place_names``) and
+  ``mentions.json``: the rows naming each municipality (``assistant.mentions``), so that a
   reader never scans every chunk for them;
 * ``chroma/``: the writer's Chroma store the vectors come from (see ``assistant.vectors``);
 * ``READY``: counts and timings, written last; ``lease``: the readers' lock file.
@@ -54,7 +55,7 @@ import numpy as np
 
 from . import texts
 from .chunkstore import FILE_NAME as CHUNKS_FILE
-from .chunkstore import SCHEMA_VERSION, ChunkStore, read_chunks, read_documents
+from .chunkstore import SCHEMA_VERSION, ChunkStore, StoredChunks, read_documents
 from .embed import load_embeddings, model_identity
 from .errors import EmbeddingModelMismatch, IndexMissing
 from .generations import (
@@ -72,6 +73,7 @@ from .generations import (
 from .glossary import Glossary
 from .lexical import LexicalIndex
 from .lexical_files import LEXICAL_DIR, build_lexical, is_current
+from .mentions import build_mentions, load_mentions, rows_mentioning
 from .places import place_names
 from .types import Chunk, DocRecord, Filters
 from .vectors import CHROMA_DIR, EMBED_BATCH, VectorMatrix, VectorWriter
@@ -101,7 +103,7 @@ class Index:
         self._meta, documents = read_documents(self.folder / CHUNKS_FILE)
         self._documents = {d.doc_id: d for d in documents}
         self._load_lock = threading.Lock()
-        self._ordered: list[Chunk] = []  # loaded on first use (listing documents needs none)
+        self._ordered = StoredChunks([], {})  # read on first use (listing documents needs none)
         self._chunks: dict[str, Chunk] = {}
         self._rows: dict[str, int] = {}
         self._chunks_loaded = False
@@ -110,6 +112,7 @@ class Index:
         self._query_vectors: dict[str, list[float]] = {}
         self._spans: list[tuple[int, int]] = []  # rows of each document (chunks are grouped)
         self._masks: dict[tuple[Filters, bool], np.ndarray] = {}
+        self._mentions: dict[str, np.ndarray] | None = None  # name -> rows naming it
 
     @classmethod
     def open(cls, data_dir: Path, model: str, glossary: Glossary | None = None) -> Index:
@@ -159,8 +162,8 @@ class Index:
         """The manifest entry of one document."""
         return self._documents.get(doc_id)
 
-    def chunks(self) -> list[Chunk]:
-        """All chunks in document order."""
+    def chunks(self) -> Sequence[Chunk]:
+        """All chunks in document order (each made when first used)."""
         self._load_chunks()
         return self._ordered
 
@@ -174,10 +177,10 @@ class Index:
             return
         with self._load_lock:
             if not self._chunks_loaded:
-                ordered = read_chunks(self.folder / CHUNKS_FILE)
+                ordered = StoredChunks.read(self.folder / CHUNKS_FILE)
                 self._chunks = {c.chunk_id: c for c in ordered}
-                self._rows = {c.chunk_id: i for i, c in enumerate(ordered)}
-                self._spans = _spans(ordered)
+                self._rows = {chunk_id: i for i, chunk_id in enumerate(ordered.ids)}
+                self._spans = _spans(ordered.doc_ids)
                 self._ordered = ordered
                 self._chunks_loaded = True
 
@@ -189,7 +192,7 @@ class Index:
                 try:
                     self._lexical = LexicalIndex.load(
                         self.folder / LEXICAL_DIR,
-                        [c.chunk_id for c in self._ordered],
+                        self._ordered.ids,
                         self._rows,
                         self.glossary,
                     )
@@ -211,7 +214,7 @@ class Index:
         self._load_chunks()
         with self._load_lock:
             if self._vectors is None:
-                ids = [c.chunk_id for c in self._ordered]
+                ids = self._ordered.ids
                 self._vectors = VectorMatrix.load(self.folder, ids)
             return self._vectors
 
@@ -256,17 +259,31 @@ class Index:
         return mask
 
     def _compute_mask(self, filters: Filters, passages: bool) -> np.ndarray:
-        """One decision per document; passages are looked at only for ``mentions``."""
+        """One decision per document; for ``mentions`` the rows naming the municipality."""
         mask = np.zeros(len(self._ordered), dtype=bool)
+        named = self._mentioning(filters.mentions) if passages and filters.mentions else None
         for start, end in self._spans:
-            meta = self._ordered[start].meta
+            meta = self._ordered.meta_of(start)
             if not filters.matches(meta):
                 continue
-            if not passages or not filters.mentions or meta.kommune in filters.kommunen:
+            if named is None or meta.kommune in filters.kommunen:
                 mask[start:end] = True
             else:
-                mask[start:end] = [filters.admits(c) for c in self._ordered[start:end]]
+                mask[start:end] = named[start:end]
         return mask
+
+    def _mentioning(self, names: Sequence[str]) -> np.ndarray:
+        """Rows whose mention text contains one of ``names`` (the writer's list, else a scan)."""
+        with self._load_lock:
+            if self._mentions is None:
+                self._mentions = load_mentions(self.folder)
+            missing = [n for n in names if n not in self._mentions]
+            if missing:
+                self._mentions |= rows_mentioning(self._ordered, missing)
+            named = np.zeros(len(self._ordered), dtype=bool)
+            for name in names:
+                named[self._mentions[name]] = True
+            return named
 
     def dense_search(
         self, vector: Sequence[float], k: int, filters: Filters | None = None
@@ -435,6 +452,7 @@ class IndexWriter:
         build_lexical(chunks, self.folder / LEXICAL_DIR)
         places = json.dumps(place_names(c.text for c in chunks), ensure_ascii=False)
         (self.folder / PLACES_FILE).write_text(places, encoding="utf-8")
+        build_mentions(chunks, self.folder)
         t2 = time.perf_counter()
         documents = len(self.store.documents())
         self.store.set_meta({"chunk_count": str(len(chunks)), "published_at": _now()})
@@ -473,12 +491,12 @@ class IndexWriter:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _spans(ordered: Sequence[Chunk]) -> list[tuple[int, int]]:
+def _spans(doc_ids: Sequence[str]) -> list[tuple[int, int]]:
     """(first row, end row) of each document's chunks in row order."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for row in range(1, len(ordered) + 1):
-        if row == len(ordered) or ordered[row].doc_id != ordered[start].doc_id:
+    for row in range(1, len(doc_ids) + 1):
+        if row == len(doc_ids) or doc_ids[row] != doc_ids[start]:
             spans.append((start, row))
             start = row
     return spans

@@ -29,6 +29,7 @@ __all__ = [
     "Hit",
     "Page",
     "SentenceCheck",
+    "mention_text",
     "stand_year",
 ]
 
@@ -104,11 +105,16 @@ class Filters:
             return False
         if not self.mentions or chunk.meta.kommune in self.kommunen:
             return True
-        text = f"{chunk.section} {chunk.text} {chunk.meta.title}".lower()
+        text = mention_text(chunk)
         return any(name in text for name in self.mentions)
 
     def __bool__(self) -> bool:
         return bool(self.kommunen or self.doc_types or self.min_year or self.doc_ids)
+
+
+def mention_text(chunk: Chunk) -> str:
+    """What ``Filters.mentions`` names are searched in: section, text and title, lower case."""
+    return f"{chunk.section} {chunk.text} {chunk.meta.title}".lower()
 
 
 def stand_year(stand: str) -> int:

@@ -50,6 +50,11 @@ _TERM_PASSAGES = 3  # a token in this many passages is a term of the documents
 _COMPARISON_SHARE = 0.5  # a comparison part is a gap below this share of the best part ...
 _COMPARISON_FLOOR = 0.5  # ... unless the best part is below this share of the threshold
 COMPARISON_SENTENCES = 2
+# A comparison that names no municipality compares at most this many, those whose documents
+# treat the topic most clearly (one search over all): in a state-wide corpus "all" would be
+# hundreds of paragraphs and searches. The shipped corpora have at most four.
+COMPARED_AT_MOST = 6
+_COMPARISON_POOL = 100  # hits of that one search that vote for municipalities
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,7 @@ class Plan:
     rewritten: str  # the standalone form of a follow-up ("" if it stands on its own)
     parts: tuple[Part, ...]
     comparison: bool
+    compared_of: int = 0  # municipalities a comparison chose from, when it could not take all
 
 
 @dataclass(frozen=True)
@@ -193,9 +199,26 @@ class Assistant:
             targets = named if len(named) >= 2 else list(corpus.municipalities.names)
             if len(targets) >= 2:
                 topic = topic_of(text, corpus.municipalities) or text
+                total = len(targets)
+                if total > COMPARED_AT_MOST:
+                    targets = self._most_relevant(topic, targets, filters)
                 parts = tuple(Part(topic, _scoped(filters, k), kommune=k) for k in targets)
-                return Plan(question, rewritten, parts, comparison=True)
+                chosen_from = total if len(targets) < total else 0
+                return Plan(question, rewritten, parts, comparison=True, compared_of=chosen_from)
         return Plan(question, rewritten, (Part(text, self._scope(text, named, filters)),), False)
+
+    def _most_relevant(self, topic: str, kommunen: list[str], filters: Filters) -> list[str]:
+        """The ``COMPARED_AT_MOST`` municipalities whose passages rank best for ``topic``
+        in one search over all documents (each hit votes with 1/rank; ties keep the order)."""
+        votes = dict.fromkeys(kommunen, 0.0)
+        hits = retrieve(
+            self.index, topic, _COMPARISON_POOL, filters or None, "hybrid", self.weights
+        )
+        for rank, hit in enumerate(hits, start=1):
+            if hit.chunk.meta.kommune in votes:
+                votes[hit.chunk.meta.kommune] += 1.0 / rank
+        best = sorted(kommunen, key=lambda k: -votes[k])[:COMPARED_AT_MOST]
+        return [k for k in kommunen if k in best]
 
     def _standalone(self, question: str, history: Sequence[str], use_llm: bool) -> str:
         """A follow-up as a standalone query: by the language model if configured, else by rule."""
@@ -462,6 +485,8 @@ def _comparison_answer(plan: Plan, results: list[tuple[Part, Composition, list[H
         parts.append(ComparisonPart(part.kommune, text, True, own))
         notes.extend(n for n in composition.notes if n not in notes)
     found = any(p.found for p in parts)
+    if found and plan.compared_of:
+        notes.append(texts.COMPARISON_SELECTED.format(shown=len(parts), total=plan.compared_of))
     related = tuple(c for _, comp, _ in results for c in comp.related)[:3]
     return Answer(
         question=plan.question,

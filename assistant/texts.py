@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "COMPARISON_NOTHING",
+    "COMPARISON_SELECTED",
     "ERR_EMBEDDING_MISMATCH",
     "ERR_INDEX_MISSING",
     "ERR_LEXICAL",
@@ -78,6 +79,10 @@ NOTE_SUPERSEDED = (
     "(Stand {old_stand}). Wo sich beide unterscheiden, gilt die neuere Fassung."
 )
 COMPARISON_NOTHING = "In den Dokumenten von {kommune} steht dazu nichts."
+COMPARISON_SELECTED = (
+    "Verglichen werden die {shown} von {total} Kommunen, deren Dokumente das Thema am "
+    "deutlichsten behandeln. Für einen bestimmten Vergleich bitte die Kommunen nennen."
+)
 # Near misses: the topic is covered, but not for what the question asks.
 NEAR_MISS_WHERE = "„{title}“, S. {page}"
 NEAR_MISS_OTHER = (

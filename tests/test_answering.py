@@ -53,6 +53,19 @@ def test_comparison_states_which_municipality_says_nothing(assistant: Assistant)
     assert "In den Dokumenten von Stadt Bedorf steht dazu nichts." in answer.text
 
 
+def test_comparison_of_many_municipalities_takes_those_that_treat_the_topic(
+    assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("assistant.api.COMPARED_AT_MOST", 2)  # the corpus has three
+    answer = assistant.ask("Wie viele Lesepaten oder Lernpaten haben die Kommunen?")
+    assert [p.kommune for p in answer.comparison] == ["Kreis Cedorf", "Stadt Adorf"]
+    assert all(p.found for p in answer.comparison)
+    assert any("Verglichen werden die 2 von 3 Kommunen" in n for n in answer.notes)
+    monkeypatch.setattr("assistant.api.COMPARED_AT_MOST", 3)
+    answer = assistant.ask("Wie viele Lesepaten oder Lernpaten haben die Kommunen?")
+    assert len(answer.comparison) == 3 and not any("Verglichen" in n for n in answer.notes)
+
+
 def test_followup_is_rewritten_and_shown(assistant: Assistant) -> None:
     answer = assistant.ask(
         "Und wie macht das der Kreis?", history=["Wer macht in Bedorf die Erstberatung?"]

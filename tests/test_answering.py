@@ -12,7 +12,9 @@ from assistant.answer import compose_extractive
 from assistant.evidence import Candidate, Evidence
 from assistant.lexical import Query
 from assistant.refusal import RefusalPolicy
+from assistant.retrieve import retrieve
 from assistant.texts import REFUSAL
+from assistant.types import Filters
 from ingest import run_ingest
 
 from .minicorpus import write_minicorpus
@@ -116,3 +118,31 @@ def test_every_answer_sentence_is_cited(assistant: Assistant) -> None:
     assert answer.found and "20 Wochenstunden" in answer.text
     assert re.fullmatch(r"(?:[^\[\]]+?\s\[\d+\]\s?)+", answer.text)
     assert all(f"[{c.n}]" in answer.text for c in answer.citations)
+
+
+def test_the_update_passage_on_the_topic_of_the_superseded_one_joins_the_hits(
+    tmp_path: Path,
+) -> None:
+    """An update already among the hits with another section still brings its passage on
+    the topic of the superseded passage found (here: the replaced Erstberatung rule)."""
+    docs = write_minicorpus(tmp_path / "docs")
+    with (docs / "adorf-fortschreibung.md").open("a", encoding="utf-8") as handle:
+        handle.write(
+            "\n## 2 Erstberatung (ersetzt Abschnitt 1)\n\n"
+            "Ab Februar 2025 findet das Gespräch innerhalb von fünf Werktagen statt.\n"
+        )
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=docs)
+    assert not run_ingest(settings).failed
+    assistant = Assistant(settings)
+    lexical = assistant.index.lexical()
+    query = lexical.query("Wie lange dauert es in Adorf bis zur Erstberatung?")
+    rows = {h.chunk.section: h for h in retrieve(assistant.index, query, 20)}
+    old = rows["Konzept Adorf > 1 Erstberatung"]
+    other = rows["Fortschreibung Adorf 2025 > 1 Neue Verweildauer"]
+    hits = assistant._with_newer_versions([old, other], query, Filters(), "hybrid")
+    sections = [h.chunk.section for h in hits]
+    assert sections[:2] == [
+        old.chunk.section,
+        "Fortschreibung Adorf 2025 > 2 Erstberatung (ersetzt Abschnitt 1)",
+    ]
+    assert sections[2:] == [other.chunk.section]

@@ -61,6 +61,7 @@ def test_docx_upload_is_ingested_and_cited_by_section(
     assert not cited.paged and cited.section
 
 
+@pytest.mark.slow  # OCR of two pages plus a full admin-page ingest: about a minute
 def test_scanned_pdf_upload_is_recognised_and_cited_with_its_page(
     admin: AppTest, corpus: Settings, tmp_path: Path
 ) -> None:

@@ -84,9 +84,11 @@ office-deps:
 extraction: setup ocr-deps office-deps
 	$(BIN)/python -m evals.extraction
 
-# Refresh the README screenshots (docs/screenshots/): the app over the shipped documents.
+# Refresh the README screenshots (docs/screenshots/): the app over the shipped documents, and
+# the personal-data notice, responsible-office box and evaluator login over the browser tests'
+# fictional municipality.
 screenshots: setup browser-deps
-	KONZEPTLOTSE_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -m browser tests/browser/test_readme_screenshots.py
+	KONZEPTLOTSE_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -m browser tests/browser/test_readme_screenshots.py tests/browser/test_app_in_browser.py -k "shipped_documents or personal_details or evaluator_login"
 
 test-all: setup browser-deps ocr-deps office-deps
 	$(BIN)/python -m pytest -m ""

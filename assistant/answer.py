@@ -25,6 +25,7 @@ from .versions import lead_order, version_notes
 __all__ = ["Composition", "compose_extractive"]
 
 _DUPLICATE_OVERLAP = 0.7
+_RESTATEMENT_OVERLAP = 0.5  # share of words an update's sentence shares with the one it restates
 _RELATIVE_PROBABILITY = 0.5  # further sentences need half the best sentence's probability
 _LIST_ITEMS = 8
 _LIST_SENTENCES = 5
@@ -118,21 +119,35 @@ def _page(c: Candidate) -> tuple[str, int]:
 def _with_newer_version(
     chosen: list[Candidate], candidates: list[Candidate], floor: float
 ) -> list[Candidate]:
-    """Add the best sentence of a newer version of a document the answer quotes.
+    """Add the sentence of a newer version of a document the answer quotes.
 
     When an older concept is quoted and its update (``supersedes``) says something on the
-    question too (a sentence at least as likely as ``floor``), the reader must see it;
-    ordering and the Stand note follow in ``_newest_first``.
+    question too (a sentence at least as likely as ``floor``), the reader must see it: the
+    update's best sentence and its restatement of a quoted sentence (most words in common),
+    if it has one. Ordering and the Stand note follow in ``_newest_first``.
     """
     quoted = {c.chunk.doc_id for c in chosen}
-    for candidate in candidates:  # best first
-        newer = candidate.chunk.meta
-        if candidate.probability < floor:
-            break
-        if newer.supersedes in quoted and newer.doc_id not in quoted:
-            chosen = [*chosen, candidate]
-            quoted.add(newer.doc_id)
+    likely = [c for c in candidates if c.probability >= floor]  # best first
+    for newer in dict.fromkeys(c.chunk.meta for c in likely):
+        if newer.supersedes not in quoted or newer.doc_id in quoted:
+            continue
+        own = [c for c in likely if c.chunk.doc_id == newer.doc_id]
+        old = [c for c in chosen if c.chunk.doc_id == newer.supersedes]
+        restated = _restatement(own, old)
+        chosen = [*chosen, own[0], *([restated] if restated and restated is not own[0] else [])]
+        quoted.add(newer.doc_id)
     return chosen
+
+
+def _restatement(newer: list[Candidate], older: list[Candidate]) -> Candidate | None:
+    """The newer sentence that restates one of the older ones (their words overlap most;
+    among equals the likeliest), if any restates one."""
+
+    def similarity(candidate: Candidate) -> float:
+        return max(_overlap(candidate.terms, o.terms) for o in older)
+
+    best = max(newer, key=similarity)  # the first of equals: candidates come best first
+    return best if similarity(best) >= _RESTATEMENT_OVERLAP else None
 
 
 def _with_confirmed_version(

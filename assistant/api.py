@@ -8,6 +8,7 @@ composed into a cited answer or the refusal sentence (``assistant.answer``).
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -445,14 +446,29 @@ class Assistant:
         top = hits[: self.settings.top_k]
         successors = {s for h in top for s in newer.get(h.chunk.doc_id, ())}
         successors |= {older[h.chunk.doc_id] for h in top if h.chunk.doc_id in older}
-        successors -= {h.chunk.doc_id for h in top}
         if not successors:
             return hits
+        # The successor's passage on the topic of the superseded passages found, even when
+        # another passage of the successor is already among the hits.
+        topics = dict.fromkeys(
+            _leaf_section(h.chunk.section) for h in top if h.chunk.doc_id in newer
+        )
+        topical = self.index.lexical().query(" ".join([query.text, *topics]))
         scoped = replace(filters, doc_ids=tuple(sorted(successors)))
-        extra = retrieve(self.index, query, len(successors), scoped, mode, self.weights)
+        seen = {h.chunk.chunk_id for h in hits}
+        extra = [
+            h
+            for h in retrieve(self.index, topical, 2 * len(successors), scoped, mode, self.weights)
+            if h.chunk.chunk_id not in seen
+        ]
         linked = newer.keys() | older.keys()
         position = next(i for i, h in enumerate(hits) if h.chunk.doc_id in linked) + 1
         return hits[:position] + extra + hits[position:]
+
+
+def _leaf_section(section: str) -> str:
+    """The innermost heading of a section path, without its number ("3.2 Erstberatung")."""
+    return re.sub(r"^[\d.]+\s*", "", section.rsplit(" > ", 1)[-1])
 
 
 def _single_answer(plan: Plan, composition: Composition, hits: list[Hit]) -> Answer:

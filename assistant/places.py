@@ -81,6 +81,22 @@ def municipality_type(name: str) -> str:
     return _MUNICIPAL_TYPES.get(fold(words[0]), "") if words else ""
 
 
+_CONNECTORS = frozenset({"und", "oder", "sowie", "bzw"})
+_PREPOSITIONS = frozenset({"in", "im", "fur", "von", "vom", "bei", "aus", "zwischen"})
+
+
+def _dangling(words: list[str], named: set[int]) -> set[int]:
+    """Words left without their names: the "und" of "Haldenberg, Kesselbrück und Ostwaldau",
+    the "in" of "in Haldenberg" (a name is removed with its list and its preposition)."""
+    result: set[int] = set()
+    for i, raw in enumerate(words):
+        word = _clean(raw)
+        joins = word in _CONNECTORS and (i - 1 in named or i + 1 in named)
+        if joins or (word in _PREPOSITIONS and i + 1 in named):
+            result.add(i)
+    return result
+
+
 def _type_word(word: str) -> str:
     """ "stadt"/"kreis"/"gemeinde" for a municipal type word, "region" for a region word."""
     folded = fold(word)
@@ -167,6 +183,7 @@ class Municipalities:
             i - 1 for i in named if i > 0 and _type_word(_clean(words[i - 1])) not in ("", "region")
         }
         named |= typed
+        named |= _dangling(words, named)
         return " ".join(w for i, w in enumerate(words) if i not in named)
 
     def _mentions(self, raw: list[str]) -> list[tuple[int, str]]:

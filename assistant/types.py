@@ -6,6 +6,7 @@ serialised freely.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -181,6 +182,9 @@ class Chunk:
     def page_of(self, passage: str) -> int:
         """Page where ``passage`` (a substring of ``text``) starts; ``page_start`` if absent."""
         offset = self.text.find(passage)
+        if offset < 0 and passage.strip():  # a sentence read across a line break
+            spaced = re.search(r"\s+".join(map(re.escape, passage.split())), self.text)
+            offset = spaced.start() if spaced else -1
         return self.page_start if offset < 0 else self.page_at(offset)
 
     @property

@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 __all__ = [
+    "ROOT",
     "Measurement",
     "Session",
     "free_port",
@@ -40,6 +41,7 @@ __all__ = [
     "rss_mb",
     "running_ui",
     "server_pid",
+    "wait_healthy",
 ]
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,7 +101,8 @@ def server_pid(pid: int) -> int:
     return int(children[0]) if children else pid
 
 
-def _wait_healthy(url: str, timeout: float = 120) -> None:
+def wait_healthy(url: str, timeout: float = 120) -> None:
+    """Wait until the Streamlit server at ``url`` answers its health check."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -126,7 +129,7 @@ def running_ui(env: dict[str, str] | None = None, port: int = 0) -> Iterator[tup
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(url)
+        wait_healthy(url)
         yield url, server_pid(process.pid)
     finally:
         _stop_group(process)

@@ -10,9 +10,12 @@ import pytest
 from assistant import Assistant, Chunk, Settings
 from assistant.answer import compose_extractive
 from assistant.evidence import Candidate, Evidence
+from assistant.german import analyze
 from assistant.lexical import Query
 from assistant.refusal import RefusalPolicy
+from assistant.retrieve import retrieve
 from assistant.texts import REFUSAL
+from assistant.types import DocumentMeta, Filters
 from ingest import run_ingest
 
 from .minicorpus import write_minicorpus
@@ -129,3 +132,68 @@ def test_every_answer_sentence_is_cited(assistant: Assistant) -> None:
     assert answer.found and "20 Wochenstunden" in answer.text
     assert re.fullmatch(r"(?:[^\[\]]+?\s\[\d+\]\s?)+", answer.text)
     assert all(f"[{c.n}]" in answer.text for c in answer.citations)
+
+
+def test_the_update_passage_on_the_topic_of_the_superseded_one_joins_the_hits(
+    tmp_path: Path,
+) -> None:
+    """An update already among the hits with another section still brings its passage on
+    the topic of the superseded passage found (here: the replaced Erstberatung rule)."""
+    docs = write_minicorpus(tmp_path / "docs")
+    with (docs / "adorf-fortschreibung.md").open("a", encoding="utf-8") as handle:
+        handle.write(
+            "\n## 2 Erstberatung (ersetzt Abschnitt 1)\n\n"
+            "Ab Februar 2025 findet das Gespräch innerhalb von fünf Werktagen statt.\n"
+        )
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=docs)
+    assert not run_ingest(settings).failed
+    assistant = Assistant(settings)
+    lexical = assistant.index.lexical()
+    query = lexical.query("Wie lange dauert es in Adorf bis zur Erstberatung?")
+    rows = {h.chunk.section: h for h in retrieve(assistant.index, query, 20)}
+    old = rows["Konzept Adorf > 1 Erstberatung"]
+    other = rows["Fortschreibung Adorf 2025 > 1 Neue Verweildauer"]
+    hits = assistant._with_newer_versions([old, other], query, Filters(), "hybrid")
+    sections = [h.chunk.section for h in hits]
+    assert sections[:2] == [
+        old.chunk.section,
+        "Fortschreibung Adorf 2025 > 2 Erstberatung (ersetzt Abschnitt 1)",
+    ]
+    assert sections[2:] == [other.chunk.section]
+
+
+def test_an_update_restating_a_quoted_rule_is_quoted_with_its_new_value() -> None:
+    """The update's best sentence is about something else; its restatement of the quoted
+    old rule joins the answer, and the note names both values."""
+    old_meta = DocumentMeta("alt.md", "Konzept", kommune="Stadt Adorf", stand="2022-01-01")
+    new_meta = DocumentMeta(
+        "neu.md", "Fortschreibung", kommune="Stadt Adorf", stand="2025-02-01", supersedes="alt.md"
+    )
+    old_text = "Die Erstberatung findet innerhalb von zehn Werktagen nach der Anmeldung statt."
+    other = "Zeugnisse können innerhalb von vier Wochen nach der Erstberatung nachgereicht werden."
+    restated = (
+        "Ab 2025 findet die Erstberatung innerhalb von fünf Werktagen nach der Anmeldung statt."
+    )
+    old_chunk = Chunk("a", "alt.md", 0, old_text, "", 1, 1, meta=old_meta)
+    new_chunk = Chunk("n", "neu.md", 0, f"{other} {restated}", "", 1, 1, meta=new_meta)
+
+    def candidate(text: str, chunk: Chunk, order: int, probability: float) -> Candidate:
+        return Candidate(text, chunk, 0, order, (), probability, frozenset(analyze(text)))
+
+    candidates = (
+        candidate(old_text, old_chunk, 0, 0.95),
+        candidate(other, new_chunk, 0, 0.85),
+        candidate(restated, new_chunk, 1, 0.70),
+    )
+    evidence = Evidence(
+        Query("Wie lange dauert es bis zur Erstberatung?", (), (), ()),
+        (),
+        {"a": [old_text], "n": [other, restated]},
+        candidates,
+        (),
+        0.9,
+    )
+    decision = RefusalPolicy(threshold=0.5).decide(evidence)
+    composition = compose_extractive(evidence, decision, sentence_threshold=0.5, max_sentences=1)
+    assert restated in composition.text and old_text in composition.text
+    assert any("5 Werktage (Stand 2025-02-01) statt 10 Werktage" in n for n in composition.notes)

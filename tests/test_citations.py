@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.citations import cited_numbers, keep_known, renumber
+from assistant.types import Chunk
 
 
 def test_cited_numbers_in_all_common_forms() -> None:
@@ -22,3 +23,10 @@ def test_renumbering_follows_the_mapping() -> None:
 def test_text_without_citations_is_unchanged() -> None:
     assert keep_known("Keine Quelle.", {1}) == "Keine Quelle."
     assert cited_numbers("Abschnitt 3.2 [Entwurf]") == []
+
+
+def test_a_sentence_read_across_a_line_break_keeps_its_page() -> None:
+    text = "Seite eins endet hier.\nDer Satz auf Seite zwei läuft\nüber eine Zeile."
+    chunk = Chunk("c", "d.pdf", 0, text, "", 1, 2, page_breaks=(text.index("Der"),))
+    assert chunk.page_of("Der Satz auf Seite zwei läuft über eine Zeile.") == 2
+    assert chunk.page_of("Steht nirgends.") == 1

@@ -80,3 +80,13 @@ def test_other_places_must_be_met_by_the_evidence() -> None:
         "Arnsberg",
     )
     assert other_places("Gibt es in Schulen DaZ-Kurse in Haldenberg?", NAMES, known) == ()
+
+
+def test_followup_after_a_comparison_drops_the_list_with_its_connectors() -> None:
+    history = ["Wie machen Haldenberg, Kesselbrück und Ostwaldau die Erstberatung?"]
+    rewritten = rewrite_followup("Und wie ist das in Kesselbrück?", history, NAMES)
+    assert rewritten == "Wie machen die Erstberatung? – Stadt Kesselbrück"
+    history = ["Wer macht im Kreis Ostwaldau die Erstberatung?"]
+    assert rewrite_followup("Und in Haldenberg?", history, NAMES) == (
+        "Wer macht die Erstberatung? – Stadt Haldenberg"
+    )

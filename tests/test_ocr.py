@@ -57,6 +57,8 @@ def test_scanned_pdf_is_recognised_page_by_page(scanned: Path) -> None:
     first, second = (" ".join(p.text.split()) for p in loaded.pages)
     assert "Kommunale Integrationszentrum die Erstberatung" in first
     assert "Sprachstandsfeststellung" in second and "Sprachstandsfeststellung" not in first
+    # a skewed line of the text layer stays one line (its words drift by more than 2.5 pt)
+    assert "für Deutsch als Zweitsprache durchgeführt. Das Ergebnis bestimmt" in second
     assert "Seite 1 von 2" not in first  # the running footer is gone from OCR text too
 
 

@@ -8,13 +8,29 @@ upload, and (slow) three rejected 150 MB uploads leave the server's memory where
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import urllib.request
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 import websocket
 
 from assistant.settings import Settings
-from evals.upload_memory import measure, open_session, put_upload, running_ui
+from evals.upload_memory import (
+    ROOT,
+    free_port,
+    measure,
+    open_session,
+    put_upload,
+    running_ui,
+    server_pid,
+    wait_healthy,
+)
 from ingest import run_ingest
 
 from .ui_corpus import make_corpus
@@ -35,6 +51,31 @@ def ui_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, i
     }
     with running_ui(env) as server:
         yield server
+
+
+def test_a_stop_signal_ends_the_server_itself(tmp_path: Path) -> None:
+    """``konzeptlotse ui`` becomes the server: SIGTERM (systemd, docker stop) leaves no
+    Streamlit process behind that keeps serving the port."""
+    port = free_port()
+    env = {**os.environ, "KONZEPTLOTSE_DATA_DIR": str(tmp_path / "data")}
+    command = [sys.executable, "-m", "ui.cli", "ui", "--port", str(port)]
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}"
+    server = process.pid
+    try:
+        wait_healthy(url)
+        server = server_pid(process.pid)
+        assert server == process.pid  # no child process
+        process.send_signal(signal.SIGTERM)
+        process.wait(30)
+        with pytest.raises(OSError):
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
+    finally:
+        for pid in {server, process.pid}:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
 
 def _stream_url(url: str) -> str:

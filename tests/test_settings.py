@@ -132,7 +132,7 @@ def test_ui_command_runs_streamlit_in_the_project_folder(
 ) -> None:
     """So that .streamlit/config.toml applies wherever ``konzeptlotse ui`` is started."""
     calls: list[dict[str, object]] = []
-    monkeypatch.setattr(cli.subprocess, "call", lambda command, **kw: calls.append(kw) or 0)
+    monkeypatch.setattr(cli, "_become", lambda command, **kw: calls.append(kw))
     monkeypatch.chdir(tmp_path)
     assert cli.main(["--data-dir", "hier", "ui"]) == 0
     assert calls[0]["cwd"] == project_root() == ROOT

@@ -1,4 +1,4 @@
-"""The admin page with the new formats: a DOCX upload and a website, answered with citations."""
+"""The admin page with new formats: a scan, a DOCX upload and a website, cited in answers."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from ingest import run_ingest
 from ingest.metadata import read_manifest
 from ui import state
 
+from .pdfs import PAGES_MUSTERHAUSEN, make_pdf
+from .test_ocr import _scan as scan_pdf
 from .test_ui_admin import (
     PASSWORD,
     _documents,
@@ -57,6 +59,22 @@ def test_docx_upload_is_ingested_and_cited_by_section(
     answer = get_assistant(corpus).ask("Wie lange dauert das Gespräch der Erstberatung?")
     cited = next(c for c in answer.citations if c.doc_id.endswith(".docx"))
     assert not cited.paged and cited.section
+
+
+@pytest.mark.slow  # OCR of two pages plus a full admin-page ingest: about a minute
+def test_scanned_pdf_upload_is_recognised_and_cited_with_its_page(
+    admin: AppTest, corpus: Settings, tmp_path: Path
+) -> None:
+    text = make_pdf(tmp_path / "text.pdf", PAGES_MUSTERHAUSEN[:2])
+    data = scan_pdf(text, tmp_path / "scan.pdf").read_bytes()
+    admin.file_uploader(key="up_file").set_value(("Scan Musterhausen.pdf", data, "application/pdf"))
+    admin.button(key="FormSubmitter:upload-Hochladen und einlesen").click().run()
+    assert "scan-musterhausen.pdf" in _flash(admin)
+    _wait_for_ingest(admin, corpus)
+    assert "scan-musterhausen.pdf" in set(_documents(admin).iloc[:, 0])
+    answer = get_assistant(corpus).ask("Wie lange dauert in Musterhausen der Sprachtest?")
+    cited = next(c for c in answer.citations if c.doc_id == "scan-musterhausen.pdf")
+    assert cited.ocr and cited.paged and cited.page == 2
 
 
 def test_website_is_fetched_from_the_admin_page(admin: AppTest, corpus: Settings) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -559,7 +558,17 @@ def _cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
     host = "127.0.0.1" if settings.server_address in {"0.0.0.0", "::"} else settings.server_address
     print(f"Konzeptlotse läuft auf http://{host}:{args.port} (Beenden mit Strg+C)")
     # Streamlit reads .streamlit/config.toml from its working directory: the project folder.
-    return subprocess.call(command, env=env, cwd=root)
+    _become(command, env=env, cwd=root)
+    return 0  # not reached: this process is now the server
+
+
+def _become(command: list[str], env: dict[str, str], cwd: Path) -> None:
+    """Replace this process by ``command`` (a stop signal then reaches the server itself,
+    no child is left behind)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.chdir(cwd)
+    os.execve(command[0], command, env)
 
 
 if __name__ == "__main__":

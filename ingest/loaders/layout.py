@@ -20,6 +20,7 @@ from .tables import TABLE_PLACEHOLDER, TableCell, is_caption, placeholder_index,
 __all__ = ["PageLayout", "body_font_size", "heading_levels", "page_layout"]
 
 _LINE_TOLERANCE = 2.5  # points: words whose tops differ less stand on one line
+_SAME_LINE_OVERLAP = 0.6  # share of a word's height that must overlap its left neighbour's
 _GUTTER_MIN = 12.0  # points of empty space that separate two columns (0.42 cm)
 _HEADING_RATIO = 1.12  # a line this much larger than body text is a heading
 _OCR_HEADING_RATIO = 1.35
@@ -97,7 +98,7 @@ def _rows(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     rows: list[list[dict[str, Any]]] = []
     for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
         for row in rows[-6:]:
-            if abs(row[0]["top"] - word["top"]) <= _LINE_TOLERANCE:
+            if abs(row[0]["top"] - word["top"]) <= _LINE_TOLERANCE or _continues_row(row[-1], word):
                 row.append(word)
                 break
         else:
@@ -105,6 +106,16 @@ def _rows(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     for row in rows:
         row.sort(key=lambda w: w["x0"])
     return rows
+
+
+def _continues_row(previous: dict[str, Any], word: dict[str, Any]) -> bool:
+    """Whether ``word`` stands right of ``previous`` on the same, possibly skewed line: a
+    scan's text layer lets the words of one line drift by more than the fixed tolerance."""
+    overlap = min(previous["bottom"], word["bottom"]) - max(previous["top"], word["top"])
+    height = min(previous["bottom"] - previous["top"], word["bottom"] - word["top"])
+    return (
+        height > 0 and overlap >= _SAME_LINE_OVERLAP * height and word["x0"] >= previous["x1"] - 1
+    )
 
 
 def _gutter(rows: list[list[dict[str, Any]]], width: float) -> float | None:

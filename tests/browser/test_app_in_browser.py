@@ -135,7 +135,7 @@ def test_personal_details_get_a_notice_and_the_responsible_office_a_box(
     assert "Yilmaz" not in body and "12.03.2011" not in body
     assert "Mein Schüler [Name], geboren [Geburtsdatum]" in body
     _check_axe(page, "Chat (Hinweis persönliche Angaben)")
-    save_screenshot(page, "hinweis-personendaten")
+    save_screenshot(page, "hinweis-personendaten", readme=True)
     page.get_by_role("button", name=texts.PRIVACY_ASK_REDACTED).click()
     page.locator('[data-testid="stChatMessage"]').nth(1).get_by_role(
         "button", name=texts.DOWNLOAD
@@ -150,7 +150,7 @@ def test_personal_details_get_a_notice_and_the_responsible_office_a_box(
     settle(page)
     page.mouse.move(5, 5)
     _check_axe(page, "Chat (Zuständig)")
-    save_screenshot(page, "zustaendig")
+    save_screenshot(page, "zustaendig", readme=True)
 
 
 def test_evaluator_login_and_lockout_countdown(page: Any, app_server: RunningApp) -> None:
@@ -166,5 +166,5 @@ def test_evaluator_login_and_lockout_countdown(page: Any, app_server: RunningApp
     page.get_by_role("button", name=texts.LOGIN_SUBMIT).click()
     page.get_by_role("tab", name=texts.TAB_RUN_VIEW).wait_for()
     settle(page)
-    save_screenshot(page, "evaluation-anmeldung")
+    save_screenshot(page, "evaluation-anmeldung", readme=True)
     _check_axe(page, "Evaluation")

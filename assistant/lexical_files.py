@@ -123,6 +123,7 @@ def _save_bm25(ids: list[list[int]], vocab: dict[str, int], folder: Path) -> Non
             "indptr": np.zeros(len(vocab) + 1, np.int32),
             "num_docs": 0,
         }
+        model.nonoccurrence_array = None  # only the BM25L/BM25+ variants have one
     model.vocab_dict = {}  # our vocabulary is terms.json; no second copy
     model.save(folder, show_progress=False)
 

@@ -163,3 +163,12 @@ def test_an_index_of_an_earlier_version_is_republished_by_the_next_ingest(tmp_pa
     assert report.published and current_generation(data) != old
     assert Assistant(settings).ask("Wie viele Lesepaten gibt es in Adorf?").found
     assert not run_ingest(settings).published  # and then nothing is published again
+
+
+def test_an_empty_generation_has_a_lexical_index_that_finds_nothing(tmp_path: Path) -> None:
+    build_lexical([], tmp_path / LEXICAL_DIR)
+    lexical = LexicalIndex.load(tmp_path / LEXICAL_DIR, [], {})
+    query = lexical.query("Wer macht die Erstberatung?")
+    assert len(lexical) == 0 and not lexical.has_char_ngrams
+    assert len(lexical.bm25_scores(query)) == 0 and len(lexical.char_scores(query, [])) == 0
+    assert lexical.idf("erstberat") > 0 and lexical.passage_count("Kita") == 0

@@ -141,7 +141,10 @@ class Assistant:
                 model = resolve_model(self.settings.embedding_model)
                 glossary = self.settings.glossary  # not self: no reference cycle
                 self._live = LiveIndex(
-                    self.settings.data_dir, model, lambda: Glossary.load(glossary, analyze)
+                    self.settings.data_dir,
+                    model,
+                    lambda: Glossary.load(glossary, analyze),
+                    self.settings.chroma_url,
                 )
             live = self._live
         return live.current()

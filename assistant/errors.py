@@ -10,6 +10,7 @@ __all__ = [
     "IndexMissing",
     "KonzeptlotseError",
     "SettingsError",
+    "VectorStoreUnavailable",
 ]
 
 
@@ -44,3 +45,7 @@ class DocumentError(KonzeptlotseError):
 
 class SettingsError(KonzeptlotseError, ValueError):
     """A setting is invalid; the message names the variable and what is allowed."""
+
+
+class VectorStoreUnavailable(KonzeptlotseError):
+    """The configured Chroma server cannot be reached (client/server mode)."""

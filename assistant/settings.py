@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, get_args
+from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
@@ -79,6 +80,13 @@ class Settings(BaseSettings):
         "Lokales Verzeichnis eines sentence-transformers-Modells (e5-Modelle bekommen ihre "
         "Präfixe „query: “/„passage: “); leer = das mitgelieferte mehrsprachige Offline-Modell "
         "Universal Sentence Encoder v3. Ein Wechsel verlangt `ingest --rebuild`.",
+    )
+    chroma_url: str = _setting(
+        "",
+        "CHROMA_URL",
+        "Adresse eines Chroma-Servers (`chroma run`), z. B. `http://127.0.0.1:8000`, für den "
+        "Betrieb mit mehreren Instanzen (Vektoren auf dem Server); leer = eingebetteter "
+        "Speicher im Datenverzeichnis. Ein Wechsel verlangt `ingest --rebuild`.",
     )
     chunk_tokens: int = _setting(
         180,
@@ -276,6 +284,21 @@ class Settings(BaseSettings):
                 "Pfad setzen."
             )
         return root / path
+
+    @field_validator("chroma_url")
+    @classmethod
+    def _chroma_url(cls, value: str) -> str:
+        url = value.strip().rstrip("/")
+        if not url:
+            return ""
+        parts = urlsplit(url)
+        try:
+            port = parts.port
+        except ValueError:
+            port = -1
+        if parts.scheme not in ("http", "https") or not parts.hostname or port == -1:
+            raise ValueError("eine Adresse wie http://127.0.0.1:8000 oder leer erwartet")
+        return url
 
     @field_validator("refusal_threshold")
     @classmethod

@@ -12,6 +12,9 @@
   ``mentions.json``: the rows naming each municipality (``assistant.mentions``), so that a
   reader never scans every chunk for them;
 * ``chroma/``: the writer's Chroma store the vectors come from (see ``assistant.vectors``);
+  in client/server mode (``KONZEPTLOTSE_CHROMA_URL``) neither this nor ``vectors.npy``: the
+  vectors live in one collection on the Chroma server (``assistant.chromaserver``) and READY
+  says ``"vector_store": "chroma-server"``;
 * ``READY``: counts and timings, written last; ``lease``: the readers' lock file.
 
 **One writer** (``IndexWriter``, only with the ``writer_lock`` of the data directory: CLI
@@ -49,7 +52,7 @@ import time
 import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -59,6 +62,7 @@ from .chunkstore import SCHEMA_VERSION, ChunkStore, StoredChunks, read_documents
 from .embed import load_embeddings, model_identity
 from .errors import EmbeddingModelMismatch, IndexMissing
 from .generations import (
+    GENERATIONS,
     Lease,
     WriterLock,
     collect_garbage,
@@ -76,24 +80,43 @@ from .lexical_files import LEXICAL_DIR, build_lexical, is_current
 from .mentions import build_mentions, load_mentions, rows_mentioning
 from .places import place_names
 from .types import Chunk, DocRecord, Filters
-from .vectors import CHROMA_DIR, EMBED_BATCH, VectorMatrix, VectorWriter
+from .vectors import CHROMA_DIR, EMBED_BATCH, VectorMatrix, VectorSearch, VectorWriter
 
-__all__ = ["Index", "IndexWriter", "LiveIndex", "current_generation", "lexical_is_current"]
+if TYPE_CHECKING:
+    from .chromaserver import ServerVectorWriter
+
+__all__ = [
+    "VECTORS_LOCAL",
+    "VECTORS_SERVER",
+    "Index",
+    "IndexWriter",
+    "LiveIndex",
+    "current_generation",
+    "lexical_is_current",
+]
 
 log = logging.getLogger(__name__)
 
 GlossaryLoader = Callable[[], Glossary | None]
 PLACES_FILE = "places.json"
 _MASKS = 64  # recent filter masks kept per generation (comparisons repeat them)
+VECTORS_LOCAL = "local"  # READY "vector_store": vectors.npy in the generation folder
+VECTORS_SERVER = "chroma-server"  # ... the shared collection of a Chroma server
 
 
 class Index:
     """One published generation, read-only. Immutable, so threads may share it freely."""
 
     def __init__(
-        self, data_dir: Path, lease: Lease, model: str, glossary: Glossary | None = None
+        self,
+        data_dir: Path,
+        lease: Lease,
+        model: str,
+        glossary: Glossary | None = None,
+        chroma_url: str = "",
     ) -> None:
         self.data_dir = data_dir
+        self.chroma_url = chroma_url
         self.generation = lease.name
         self.folder = lease.folder
         self.model = model
@@ -108,20 +131,28 @@ class Index:
         self._rows: dict[str, int] = {}
         self._chunks_loaded = False
         self._lexical: LexicalIndex | None = None
-        self._vectors: VectorMatrix | None = None
+        self._vectors: VectorSearch | None = None
         self._query_vectors: dict[str, list[float]] = {}
         self._spans: list[tuple[int, int]] = []  # rows of each document (chunks are grouped)
         self._masks: dict[tuple[Filters, bool], np.ndarray] = {}
         self._mentions: dict[str, np.ndarray] | None = None  # name -> rows naming it
 
     @classmethod
-    def open(cls, data_dir: Path, model: str, glossary: Glossary | None = None) -> Index:
-        """The published generation; raises ``IndexMissing`` or ``EmbeddingModelMismatch``."""
+    def open(
+        cls,
+        data_dir: Path,
+        model: str,
+        glossary: Glossary | None = None,
+        chroma_url: str = "",
+    ) -> Index:
+        """The published generation; raises ``IndexMissing`` or ``EmbeddingModelMismatch``.
+
+        ``chroma_url`` is the Chroma server of a generation built in client/server mode."""
         lease = Lease.of_current(data_dir)
         if lease is None:
             raise IndexMissing(texts.ERR_INDEX_MISSING.format(data_dir=data_dir))
         try:
-            index = cls(data_dir, lease, model, glossary)
+            index = cls(data_dir, lease, model, glossary, chroma_url)
         except BaseException:
             lease.close()
             raise
@@ -209,14 +240,22 @@ class Index:
         except (OSError, ValueError):  # a generation of an earlier version
             return place_names(c.text for c in self.chunks())
 
-    def vectors(self) -> VectorMatrix:
-        """The generation's chunk vectors (memory-mapped once)."""
+    def vectors(self) -> VectorSearch:
+        """The generation's chunk vectors (memory-mapped once, or the Chroma server's)."""
         self._load_chunks()
         with self._load_lock:
             if self._vectors is None:
-                ids = self._ordered.ids
-                self._vectors = VectorMatrix.load(self.folder, ids)
+                self._vectors = self._open_vectors(self._ordered.ids)
             return self._vectors
+
+    def _open_vectors(self, ids: list[str]) -> VectorSearch:
+        if read_ready(self.data_dir, self.generation).get("vector_store") != VECTORS_SERVER:
+            return VectorMatrix.load(self.folder, ids)
+        if not self.chroma_url:
+            raise IndexMissing(texts.ERR_CHROMA_NEEDED.format(data_dir=self.data_dir))
+        from .chromaserver import RemoteVectors
+
+        return RemoteVectors(self.chroma_url, self.model_id, ids)
 
     def warm(self) -> None:
         """Load what questions need, so that the first one after a switch is not slower."""
@@ -314,9 +353,16 @@ class LiveIndex:
     generations are released when the last question holding them ends.
     """
 
-    def __init__(self, data_dir: Path, model: str, glossary: GlossaryLoader | None = None):
+    def __init__(
+        self,
+        data_dir: Path,
+        model: str,
+        glossary: GlossaryLoader | None = None,
+        chroma_url: str = "",
+    ):
         self.data_dir = data_dir
         self.model = model
+        self.chroma_url = chroma_url
         self._glossary = glossary or (lambda: None)
         self._index: Index | None = None
         self._switch = threading.Lock()
@@ -333,7 +379,7 @@ class LiveIndex:
             index = self._index
             if index is not None and index.generation == current_generation(self.data_dir):
                 return index
-            fresh = Index.open(self.data_dir, self.model, self._glossary())
+            fresh = Index.open(self.data_dir, self.model, self._glossary(), self.chroma_url)
             fresh.warm()
             self._index = fresh
             return fresh
@@ -344,12 +390,15 @@ class LiveIndex:
 class IndexWriter:
     """Builds the next generation copy-on-write and publishes it (needs the writer lock)."""
 
-    def __init__(self, lock: WriterLock, model: str, base: str | None) -> None:
+    def __init__(
+        self, lock: WriterLock, model: str, base: str | None, chroma_url: str = ""
+    ) -> None:
         started = time.perf_counter()
         self.lock = lock
         self.model = model
         self.model_id = model_identity(model)
         self.base = base
+        self.chroma_url = chroma_url
         embeddings = load_embeddings(model)  # before the folder exists: loading takes a while
         embeddings.embed_query("Bereit.")  # models that load lazily load now
         self.generation, self.folder = new_generation(lock)
@@ -357,7 +406,7 @@ class IndexWriter:
         try:
             self.store = self._chunk_store(lock.data_dir, base)
             self.timings["copy_s"] = time.perf_counter() - started
-            self.vectors = VectorWriter(self.folder, embeddings)
+            self.vectors = self._vector_store(embeddings)
         except BaseException:
             shutil.rmtree(self.folder, ignore_errors=True)
             raise
@@ -365,8 +414,15 @@ class IndexWriter:
         self._published = False
 
     @classmethod
-    def start(cls, lock: WriterLock, model: str, from_current: bool = True) -> IndexWriter:
-        """A writer on a copy of the published generation (or on an empty one)."""
+    def start(
+        cls, lock: WriterLock, model: str, from_current: bool = True, chroma_url: str = ""
+    ) -> IndexWriter:
+        """A writer on a copy of the published generation (or on an empty one); with
+        ``chroma_url`` its vectors go to that Chroma server (checked before anything else)."""
+        if chroma_url:
+            from .chromaserver import check_server
+
+            check_server(chroma_url)
         base = current_generation(lock.data_dir) if from_current else None
         if base is not None:
             indexed = read_ready(lock.data_dir, base).get("embedding_model")
@@ -376,7 +432,14 @@ class IndexWriter:
                         data_dir=lock.data_dir, indexed=indexed, configured=model_identity(model)
                     )
                 )
-        return cls(lock, model, base)
+        return cls(lock, model, base, chroma_url)
+
+    def _vector_store(self, embeddings: Any) -> VectorWriter | ServerVectorWriter:
+        if self.chroma_url:
+            from .chromaserver import ServerVectorWriter
+
+            return ServerVectorWriter(self.chroma_url, self.model_id, embeddings)
+        return VectorWriter(self.folder, embeddings)
 
     def _chunk_store(self, data_dir: Path, base: str | None) -> ChunkStore:
         target = self.folder / CHUNKS_FILE
@@ -391,7 +454,9 @@ class IndexWriter:
             )
             return store
         source = generation_dir(data_dir, base)
-        shutil.copytree(source / CHROMA_DIR, self.folder / CHROMA_DIR)
+        if not self.chroma_url and (source / CHROMA_DIR).is_dir():
+            # a base built on a Chroma server has none: publishing embeds what is missing
+            shutil.copytree(source / CHROMA_DIR, self.folder / CHROMA_DIR)
         return ChunkStore.copy_of(source / CHUNKS_FILE, target)
 
     @property
@@ -438,15 +503,9 @@ class IndexWriter:
         """Finish the generation (orphans, checks, vectors, lexical index) and publish it."""
         say = status or (lambda _: None)
         t0 = time.perf_counter()
-        known = set(self.store.chunk_ids())
-        orphans = sorted(self.vectors.ids() - known)
-        self.vectors.delete(orphans)
         chunks = self.store.chunks()
-        if self.vectors.count() != len(chunks):
-            raise RuntimeError(f"{self.vectors.count()} vectors for {len(chunks)} chunks")
         say(texts.PUBLISH_VECTORS)
-        rows = self.vectors.export([c.chunk_id for c in chunks], self.folder)
-        self.vectors.close()
+        vectors = self._finish_vectors(chunks)
         t1 = time.perf_counter()
         say(texts.PUBLISH_LEXICAL)
         build_lexical(chunks, self.folder / LEXICAL_DIR)
@@ -464,20 +523,55 @@ class IndexWriter:
             "embedding_model": self.model_id,
             "documents": documents,
             "chunks": len(chunks),
-            "vectors": rows,
-            "orphans_removed": len(orphans),
+            **vectors,
             "published_at": _now(),
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
         }
         write_ready(self.folder, summary)
         publish(self.lock, self.generation)
         self._published = True
+        summary["deleted"] = self._tidy_up()
+        return summary
+
+    def _finish_vectors(self, chunks: Sequence[Chunk]) -> dict[str, Any]:
+        """Embed chunks without a vector (a base from the other mode), then check and export
+        (embedded) or check (server); returns the READY fields about the vectors."""
+        ids = [c.chunk_id for c in chunks]
+        if isinstance(self.vectors, VectorWriter):
+            stored = self.vectors.ids()
+            self._embed_missing([c for c in chunks if c.chunk_id not in stored])
+            orphans = sorted(self.vectors.ids() - set(ids))
+            self.vectors.delete(orphans)
+            if self.vectors.count() != len(chunks):
+                raise RuntimeError(f"{self.vectors.count()} vectors for {len(chunks)} chunks")
+            rows = self.vectors.export(ids, self.folder)
+            self.vectors.close()
+            return {"vectors": rows, "orphans_removed": len(orphans)}
+        absent = set(self.vectors.missing(ids))
+        self._embed_missing([c for c in chunks if c.chunk_id in absent])
+        still = self.vectors.missing(ids)
+        if still:
+            raise RuntimeError(f"{len(still)} chunks without vector, e.g. {still[0]}")
+        return {"vectors": len(ids), "orphans_removed": 0, "vector_store": VECTORS_SERVER}
+
+    def _embed_missing(self, chunks: Sequence[Chunk]) -> None:
+        for start in range(0, len(chunks), EMBED_BATCH):
+            self.vectors.add(chunks[start : start + EMBED_BATCH])
+
+    def _tidy_up(self) -> list[str]:
+        """Delete unused generations (on a Chroma server then the vectors none uses)."""
         try:
-            summary["deleted"] = collect_garbage(self.lock)
+            deleted = collect_garbage(self.lock)
         except OSError as exc:  # published all the same; the next run tidies up
             log.warning("Alte Generationen nicht gelöscht: %s", exc)
-            summary["deleted"] = []
-        return summary
+            return []
+        if self.chroma_url:
+            try:
+                removed = prune_server(self.lock.data_dir, self.chroma_url, self.model_id)
+                log.info("%d Vektoren ohne Generation vom Chroma-Server gelöscht", removed)
+            except Exception as exc:  # noqa: BLE001 - published all the same; next run prunes
+                log.warning("Vektoren auf dem Chroma-Server nicht aufgeräumt: %s", exc)
+        return deleted
 
     def discard(self) -> None:
         """Abandon the generation being built (the published one stays)."""
@@ -489,6 +583,20 @@ class IndexWriter:
             except Exception:
                 log.debug("closing a discarded generation failed", exc_info=True)
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def prune_server(data_dir: Path, chroma_url: str, model_id: str) -> int:
+    """Delete the server's vectors that no generation left in the data folder uses (call
+    with the writer lock held, after collecting garbage); returns how many."""
+    from .chromaserver import prune_vectors
+
+    live: set[str] = set()
+    root = data_dir / GENERATIONS
+    for folder in sorted(root.iterdir()) if root.is_dir() else []:
+        store = folder / CHUNKS_FILE
+        if store.is_file() and not folder.name.startswith("."):
+            live.update(StoredChunks.read(store).ids)
+    return prune_vectors(chroma_url, model_id, live)
 
 
 def _spans(doc_ids: Sequence[str]) -> list[tuple[int, int]]:

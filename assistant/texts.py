@@ -5,6 +5,8 @@ from __future__ import annotations
 __all__ = [
     "COMPARISON_NOTHING",
     "COMPARISON_SELECTED",
+    "ERR_CHROMA_DOWN",
+    "ERR_CHROMA_NEEDED",
     "ERR_EMBEDDING_MISMATCH",
     "ERR_INDEX_MISSING",
     "ERR_LEXICAL",
@@ -178,6 +180,16 @@ ERR_LEXICAL = (
 )
 PUBLISH_VECTORS = "Neuer Indexstand wird fertiggestellt: Vektoren …"
 PUBLISH_LEXICAL = "Neuer Indexstand wird fertiggestellt: Wortindex …"
+ERR_CHROMA_DOWN = (
+    "Der Chroma-Server unter {url} ist nicht erreichbar. Bitte den Server starten "
+    "(`chroma run --path … --host 127.0.0.1 --port …`) oder KONZEPTLOTSE_CHROMA_URL "
+    "korrigieren; leer gelassen arbeitet der Konzeptlotse mit dem eingebetteten Speicher."
+)
+ERR_CHROMA_NEEDED = (
+    "Der Index in {data_dir} hat seine Vektoren auf einem Chroma-Server. Bitte "
+    "KONZEPTLOTSE_CHROMA_URL auf diesen Server setzen (wie beim Einlesen) oder mit "
+    "`konzeptlotse ingest --rebuild` einen eingebetteten Index erstellen."
+)
 
 # Ingestion: a verdict for every file ({limit} etc. name the setting to change).
 SKIP_DUPLICATE = "Duplikat von „{other}“ (gleicher Inhalt) – nur einmal eingelesen."

@@ -33,6 +33,8 @@ __all__ = [
     "VectorSearch",
     "VectorWriter",
     "chroma_client",
+    "chunk_metadata",
+    "normalised",
     "top_rows",
 ]
 
@@ -95,7 +97,7 @@ class VectorWriter:
         self.collection.add(
             ids=[c.chunk_id for c in chunks],
             embeddings=np.asarray(vectors, dtype=np.float32),
-            metadatas=[_metadata(c) for c in chunks],
+            metadatas=[chunk_metadata(c) for c in chunks],
         )
 
     def delete(self, ids: Sequence[str]) -> None:
@@ -141,7 +143,7 @@ class VectorWriter:
                 raise RuntimeError(f"{len(missing)} chunks without vector, e.g. {missing[0]}")
             rows.extend(np.asarray(by_id[i], dtype=np.float32) for i in wanted)
         matrix = np.vstack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
-        np.save(folder / MATRIX_FILE, _normalised(matrix))
+        np.save(folder / MATRIX_FILE, normalised(matrix))
         (folder / IDS_FILE).write_text(json.dumps(list(chunk_ids)), encoding="utf-8")
         return len(rows)
 
@@ -187,7 +189,7 @@ class VectorMatrix:
 
     def similarities(self, vector: Sequence[float]) -> np.ndarray:
         """Cosine similarity of ``vector`` with every row (read-only; recent ones kept)."""
-        query = _normalised(np.asarray(vector, dtype=np.float32)[None, :])[0]
+        query = normalised(np.asarray(vector, dtype=np.float32)[None, :])[0]
         key = hashlib.sha1(query.tobytes()).digest()
         scores = self._similarities.get(key)
         if scores is None:
@@ -200,7 +202,7 @@ class VectorMatrix:
 
     def cosines(self, vector: Sequence[float], rows: Sequence[int]) -> list[float]:
         """Cosine similarity of ``vector`` with the given rows."""
-        query = _normalised(np.asarray(vector, dtype=np.float32)[None, :])[0]
+        query = normalised(np.asarray(vector, dtype=np.float32)[None, :])[0]
         return [float(x) for x in self.matrix[list(rows)] @ query]
 
 
@@ -216,14 +218,16 @@ def top_rows(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
     return [(int(i), float(scores[i])) for i in order if np.isfinite(scores[i])]
 
 
-def _normalised(matrix: np.ndarray) -> np.ndarray:
+def normalised(matrix: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (zero rows stay zero)."""
     if matrix.size == 0:
         return matrix
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.where(norms == 0, 1.0, norms)
 
 
-def _metadata(chunk: Chunk) -> dict[str, str | int]:
+def chunk_metadata(chunk: Chunk) -> dict[str, str | int]:
+    """The metadata stored with a chunk's vector (filters on a Chroma server)."""
     return {
         "doc_id": chunk.doc_id,
         "kommune": chunk.meta.kommune,

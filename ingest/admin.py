@@ -290,7 +290,11 @@ def remove_manifest_entry(corpus_dir: Path, doc_id: str) -> bool:
 
 def _open_index(settings: Settings) -> Index | None:
     try:
-        return Index.open(settings.data_dir, resolve_model(settings.embedding_model))
+        return Index.open(
+            settings.data_dir,
+            resolve_model(settings.embedding_model),
+            chroma_url=settings.chroma_url,
+        )
     except IndexMissing:
         return None
 
@@ -343,7 +347,9 @@ def remove_from_index(settings: Settings, doc_id: str) -> bool:
 
 def _publish_without(lock: WriterLock, settings: Settings, doc_id: str) -> None:
     """Publish a new generation that lacks ``doc_id`` (copy-on-write from the current one)."""
-    writer = IndexWriter.start(lock, resolve_model(settings.embedding_model))
+    writer = IndexWriter.start(
+        lock, resolve_model(settings.embedding_model), chroma_url=settings.chroma_url
+    )
     try:
         writer.remove_document(doc_id)
         writer.publish()

@@ -163,7 +163,11 @@ def run_ingest(
 
 def _open_existing(settings: Settings) -> Index | None:
     try:
-        return Index.open(settings.data_dir, resolve_model(settings.embedding_model))
+        return Index.open(
+            settings.data_dir,
+            resolve_model(settings.embedding_model),
+            chroma_url=settings.chroma_url,
+        )
     except IndexMissing:
         return None
 
@@ -286,7 +290,9 @@ class _Run:
 
     def _writer(self, lock: WriterLock, fresh: bool) -> IndexWriter:
         if self.writer is None:
-            self.writer = IndexWriter.start(lock, self.model, from_current=not fresh)
+            self.writer = IndexWriter.start(
+                lock, self.model, from_current=not fresh, chroma_url=self.settings.chroma_url
+            )
         return self.writer
 
     def _finish(self, lock: WriterLock, fresh: bool, outcomes: list[FileOutcome]) -> dict[str, Any]:

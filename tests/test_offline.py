@@ -9,8 +9,9 @@ from pathlib import Path
 
 from .pdfs import PAGES_MUSTERHAUSEN, make_pdf
 
-# Runs in a fresh interpreter so that nothing was imported before the audit hook exists.
-AUDIT_SCRIPT = r"""
+# Records non-loopback connections and name lookups in ``seen`` (also used by
+# tests/test_chroma_server.py); runs first in a fresh interpreter, before anything is imported.
+AUDIT_HOOK = r"""
 import ipaddress, json, socket, sys
 
 seen = []
@@ -33,7 +34,11 @@ def hook(event, args):
             seen.append(f"dns {args[0]}")
 
 sys.addaudithook(hook)
+"""
 
+AUDIT_SCRIPT = (
+    AUDIT_HOOK
+    + r"""
 mode = sys.argv[1]
 if mode == "self-check":
     s = socket.socket()
@@ -49,6 +54,7 @@ else:
     assert main(["--data-dir", sys.argv[2], "ask", "--json", question]) == 0
 print("AUDIT " + json.dumps(seen))
 """
+)
 
 
 def _run(*args: str) -> list[str]:

@@ -45,6 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings.from_env()  # validated here: a bad setting stops at start
         if args.data_dir:  # a path typed on the command line is relative to where one stands
             settings = settings.with_overrides(data_dir=Path(args.data_dir).resolve())
+        if settings.chroma_url and args.handler not in _WITHOUT_INDEX:
+            from assistant.chromaserver import check_server
+
+            check_server(settings.chroma_url)  # an unreachable server stops at start, too
         return int(args.handler(args, settings))
     except KonzeptlotseError as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
@@ -345,7 +349,9 @@ def _cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.store import Index
     from ingest.review import version_warnings
 
-    index = Index.open(settings.data_dir, resolve_model(settings.embedding_model))
+    index = Index.open(
+        settings.data_dir, resolve_model(settings.embedding_model), chroma_url=settings.chroma_url
+    )
     records = index.documents()
     versions = version_warnings(index)
     warnings = {r.doc_id: [*versions.get(r.doc_id, ()), *r.warnings] for r in records}
@@ -569,6 +575,10 @@ def _become(command: list[str], env: dict[str, str], cwd: Path) -> None:
     sys.stderr.flush()
     os.chdir(cwd)
     os.execve(command[0], command, env)
+
+
+# Commands that never open the index (they work while the Chroma server is down).
+_WITHOUT_INDEX = frozenset({_cmd_admin_hash, _cmd_audit, _cmd_feedback})
 
 
 if __name__ == "__main__":

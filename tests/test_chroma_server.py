@@ -1,0 +1,227 @@
+"""Client/server mode: a real ``chroma run`` on 127.0.0.1 holds the vectors of every reader."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant import Assistant, Settings
+from assistant.chromaserver import collection_name, connect
+from assistant.chunkstore import StoredChunks
+from assistant.embed import model_identity, resolve_model
+from assistant.errors import SettingsError, VectorStoreUnavailable
+from assistant.generations import (
+    GENERATIONS,
+    current_generation,
+    generation_dir,
+    read_ready,
+    writer_lock,
+)
+from assistant.store import IndexWriter
+from assistant.types import Filters
+
+from .minicorpus import write_minicorpus
+from .test_offline import AUDIT_HOOK
+
+BEDORF = "Wie viele Wochenstunden umfassen die Deutschförderklassen in Bedorf?"
+CEDORF = "Wie viele Lernpaten begleiten die Kinder im Kreis Cedorf?"
+
+# A reader or the writer in a fresh interpreter, with the audit hook of tests/test_offline.py.
+SCRIPT = (
+    AUDIT_HOOK
+    + r"""
+mode, question = sys.argv[1], sys.argv[2]
+result = {}
+if mode == "ingest":
+    from ui.cli import main
+    result["exit"] = main(["ingest", "--quiet", question])
+else:
+    from assistant import Filters, Settings, get_assistant
+    assistant = get_assistant(Settings.from_env())
+    answer = assistant.ask(question)
+    index = assistant.index
+    vector = index.embed_query(question)
+    only = Filters(kommunen=("Stadt Bedorf",))
+    result = {
+        "answer": answer.text,
+        "kommunen": [c.kommune for c in answer.citations],
+        "generation": index.generation,
+        "dense": [c.meta.kommune for c, _ in index.dense_search(vector, 5)],
+        "filtered": [c.meta.kommune for c, _ in index.dense_search(vector, 5, only)],
+    }
+print("RESULT " + json.dumps(result))
+print("AUDIT " + json.dumps(seen))
+"""
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def chroma_server(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """A Chroma server (``chroma run``) on a free loopback port; stopped at the end."""
+    port = _free_port()
+    binary = Path(sys.executable).parent / "chroma"
+    log = (tmp_path / "chroma.log").open("wb")
+    arguments = ["run", "--path", str(tmp_path / "store"), "--host", "127.0.0.1"]
+    server = subprocess.Popen(
+        [str(binary), *arguments, "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=dict(os.environ, ANONYMIZED_TELEMETRY="False"),
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError((tmp_path / "chroma.log").read_text()[-2000:]) from None
+            time.sleep(0.2)
+    try:
+        yield url, server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def _env(data: Path, url: str) -> dict[str, str]:
+    return dict(os.environ, KONZEPTLOTSE_DATA_DIR=str(data), KONZEPTLOTSE_CHROMA_URL=url)
+
+
+def _start(env: dict[str, str], mode: str, argument: str) -> subprocess.Popen[str]:
+    command = [sys.executable, "-c", SCRIPT, mode, argument]
+    return subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def _result(process: subprocess.Popen[str]) -> dict[str, Any]:
+    out, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err[-3000:]
+    lines = out.splitlines()
+    assert json.loads(next(ln for ln in lines if ln.startswith("AUDIT "))[6:]) == []
+    result: dict[str, Any] = json.loads(next(ln for ln in lines if ln.startswith("RESULT "))[7:])
+    return result
+
+
+def _server_ids(url: str) -> set[str]:
+    collection = connect(url).get_collection(collection_name(model_identity(resolve_model(""))))
+    return set(collection.get(include=[])["ids"])
+
+
+def _generation_ids(data: Path) -> set[str]:
+    ids: set[str] = set()
+    for folder in (data / GENERATIONS).iterdir():
+        if (folder / "chunks.sqlite").is_file() and not folder.name.startswith("."):
+            ids.update(StoredChunks.read(folder / "chunks.sqlite").ids)
+    return ids
+
+
+def _crashed_run(data: Path, url: str) -> set[str]:
+    """Vectors of unpublished work on the server, the writer gone as if killed (no cleanup)."""
+    with writer_lock(data) as lock:
+        writer = IndexWriter.start(lock, resolve_model(""), chroma_url=url)
+        kept = writer.store.chunks()[:3]
+        orphans = [dataclasses.replace(c, chunk_id="verwaist-" + c.chunk_id) for c in kept]
+        writer.vectors.add(orphans)
+        writer.store.close()
+    return {c.chunk_id for c in orphans}
+
+
+def test_ingest_and_readers_through_a_chroma_server(
+    tmp_path: Path, chroma_server: tuple[str, subprocess.Popen[bytes]]
+) -> None:
+    url, server = chroma_server
+    docs, data = write_minicorpus(tmp_path / "docs"), tmp_path / "data"
+    env = _env(data, url)
+    assert _result(_start(env, "ingest", str(docs)))["exit"] == 0
+    first = current_generation(data)
+    assert first is not None
+    folder = generation_dir(data, first)
+    assert read_ready(data, first)["vector_store"] == "chroma-server"
+    assert not (folder / "chroma").exists() and not (folder / "vectors.npy").exists()
+    assert _server_ids(url) == _generation_ids(data)
+
+    readers = [_start(env, "ask", BEDORF), _start(env, "ask", CEDORF)]  # two processes at once
+    bedorf, cedorf = (_result(r) for r in readers)
+    assert "20" in str(bedorf["answer"]) and "Stadt Bedorf" in bedorf["kommunen"]
+    assert "85" in str(cedorf["answer"]) and "Kreis Cedorf" in cedorf["kommunen"]
+    assert bedorf["dense"] and set(bedorf["filtered"]) == {"Stadt Bedorf"}
+
+    settings = Settings(data_dir=data, corpus_dir=docs, chroma_url=url)
+    reader = Assistant(settings)  # a long-lived reader in this process
+    assert "20" in reader.ask(BEDORF).text
+    orphans = _crashed_run(data, url)
+    assert orphans <= _server_ids(url)
+    fresh = Assistant(settings).ask(BEDORF)  # the published generation is unaffected
+    assert "20" in fresh.text and fresh.citations
+    index = reader.index
+    dense = index.dense_search(index.embed_query(BEDORF), 50)
+    assert {c.chunk_id for c, _ in dense} <= _generation_ids(data) - orphans
+
+    bedorf_file = docs / "bedorf.md"
+    bedorf_file.write_text(
+        bedorf_file.read_text("utf-8").replace("20 Wochen", "22 Wochen"), "utf-8"
+    )
+    assert _result(_start(env, "ingest", str(docs)))["exit"] == 0
+    assert current_generation(data) != first
+    answer = reader.ask(BEDORF)  # switches to the new generation between questions
+    assert reader.index.generation == current_generation(data)
+    assert "22" in answer.text and "Stadt Bedorf" in [c.kommune for c in answer.citations]
+    assert _result(_start(env, "ask", BEDORF))["generation"] == current_generation(data)
+    stored = _server_ids(url)
+    assert not stored & orphans and stored == _generation_ids(data)  # orphans cleaned
+
+    server.terminate()
+    server.wait(timeout=30)
+    with pytest.raises(VectorStoreUnavailable, match="Chroma-Server"):
+        Assistant(settings).ask(CEDORF)
+    command = [sys.executable, "-m", "ui.cli", "ask", CEDORF]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert f"Der Chroma-Server unter {url} ist nicht erreichbar" in done.stderr
+    assert "KONZEPTLOTSE_CHROMA_URL" in done.stderr
+
+
+def test_chroma_url_is_checked_at_start() -> None:
+    assert Settings(chroma_url="").chroma_url == ""
+    assert Settings(chroma_url="http://127.0.0.1:8000/").chroma_url == "http://127.0.0.1:8000"
+    with pytest.raises(SettingsError, match="KONZEPTLOTSE_CHROMA_URL"):
+        Settings.from_env({"KONZEPTLOTSE_CHROMA_URL": "127.0.0.1:8000"}, dotenv=None)
+
+
+def test_without_the_setting_the_index_stays_embedded(tmp_path: Path) -> None:
+    """Without the setting nothing changes: vectors.npy in the generation, no server."""
+    from ingest import run_ingest
+
+    docs = write_minicorpus(tmp_path / "docs")
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=docs)
+    run_ingest(settings)
+    name = current_generation(settings.data_dir)
+    assert name is not None
+    assert read_ready(settings.data_dir, name).get("vector_store") is None
+    assert (generation_dir(settings.data_dir, name) / "vectors.npy").is_file()
+    index = Assistant(settings).index
+    hits = index.dense_search(index.embed_query(BEDORF), 5, Filters(kommunen=("Stadt Bedorf",)))
+    assert hits and {c.meta.kommune for c, _ in hits} == {"Stadt Bedorf"}

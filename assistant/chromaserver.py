@@ -14,13 +14,17 @@ it asks for more results when skipped ids crowd its top list, and scores small f
 sets (one municipality, a few documents) exactly from their stored vectors. After
 publishing, the writer deletes the vectors that no generation still present in the data
 folder uses, so a generation a reader still leases keeps its vectors. The collection's name
-carries the embedding model, so a changed model never mixes vectors.
+carries the data folder's id (``index-id``, made once by the writer: several data folders may
+share one server without pruning each other's vectors) and the embedding model (a changed
+model never mixes vectors); the READY of a generation names its collection.
 """
 
 from __future__ import annotations
 
 import hashlib
+import secrets
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -41,17 +45,31 @@ __all__ = [
     "check_server",
     "collection_name",
     "connect",
+    "data_id",
     "prune_vectors",
 ]
 
 PAGE = 5000
 EXACT_LIMIT = 4000  # filtered searches over at most this many rows are scored exactly
 _CACHED_VECTORS = 20_000
+PREFIX = "konzeptlotse-"
+DATA_ID_FILE = "index-id"
 
 
-def collection_name(model_id: str) -> str:
-    """The collection of an embedding model ("konzeptlotse-<hash of the model id>")."""
-    return "konzeptlotse-" + hashlib.sha256(model_id.encode()).hexdigest()[:16]
+def data_id(data_dir: Path) -> str:
+    """The data folder's id on Chroma servers (made on first use; call with the writer lock)."""
+    path = data_dir / DATA_ID_FILE
+    if not path.is_file():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".tmp")
+        partial.write_text(secrets.token_hex(6), encoding="utf-8")
+        partial.replace(path)
+    return path.read_text(encoding="utf-8").strip()
+
+
+def collection_name(data_dir_id: str, model_id: str) -> str:
+    """The collection of a data folder and an embedding model on the server."""
+    return f"{PREFIX}{data_dir_id}-{hashlib.sha256(model_id.encode()).hexdigest()[:16]}"
 
 
 def connect(url: str) -> Any:
@@ -100,10 +118,11 @@ def _remote(url: str, call: Any) -> Any:
 class ServerVectorWriter:
     """The writer's side of the shared collection: adds vectors, deletes only when pruning."""
 
-    def __init__(self, url: str, model_id: str, embeddings: Embeddings) -> None:
+    def __init__(self, url: str, name: str, embeddings: Embeddings) -> None:
         self.url = url
+        self.name = name
         self.embeddings = embeddings
-        self.collection = _remote(url, lambda: _collection(connect(url), collection_name(model_id)))
+        self.collection = _remote(url, lambda: _collection(connect(url), name))
 
     def add(self, chunks: Sequence[Chunk]) -> None:
         """Embed and store the chunks (an id already stored gets the same vector again)."""
@@ -136,9 +155,16 @@ class ServerVectorWriter:
         """Nothing to release (HTTP)."""
 
 
-def prune_vectors(url: str, model_id: str, live: Iterable[str]) -> int:
-    """Delete the collection's vectors whose chunk no generation uses; returns how many."""
-    collection = _remote(url, lambda: _collection(connect(url), collection_name(model_id)))
+def prune_vectors(url: str, name: str, live: Iterable[str], collections: set[str]) -> int:
+    """Delete the vectors of collection ``name`` whose chunk no generation uses and the data
+    folder's other collections no generation names (an earlier model); returns how many."""
+    client = connect(url)
+    mine = name.rsplit("-", 1)[0] + "-"
+    for other in client.list_collections():
+        other_name = getattr(other, "name", other)
+        if other_name.startswith(mine) and other_name not in collections | {name}:
+            client.delete_collection(other_name)
+    collection = _collection(client, name)
     keep = set(live)
     stored: list[str] = []
     offset = 0
@@ -157,9 +183,9 @@ def prune_vectors(url: str, model_id: str, live: Iterable[str]) -> int:
 class RemoteVectors:
     """A reader's view of the shared collection, restricted to its generation's rows."""
 
-    def __init__(self, url: str, model_id: str, chunk_ids: Sequence[str]) -> None:
+    def __init__(self, url: str, name: str, chunk_ids: Sequence[str]) -> None:
         self.url = url
-        self.collection = _remote(url, lambda: _collection(connect(url), collection_name(model_id)))
+        self.collection = _remote(url, lambda: connect(url).get_collection(name))
         self.ids = list(chunk_ids)
         self.rows = {chunk_id: i for i, chunk_id in enumerate(self.ids)}
         self._vectors: dict[str, np.ndarray] = {}

@@ -44,6 +44,7 @@ releases them as soon as it switches, and a crashed process releases them throug
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import shutil
@@ -255,7 +256,8 @@ class Index:
             raise IndexMissing(texts.ERR_CHROMA_NEEDED.format(data_dir=self.data_dir))
         from .chromaserver import RemoteVectors
 
-        return RemoteVectors(self.chroma_url, self.model_id, ids)
+        name = read_ready(self.data_dir, self.generation)["chroma_collection"]
+        return RemoteVectors(self.chroma_url, name, ids)
 
     def warm(self) -> None:
         """Load what questions need, so that the first one after a switch is not slower."""
@@ -436,9 +438,10 @@ class IndexWriter:
 
     def _vector_store(self, embeddings: Any) -> VectorWriter | ServerVectorWriter:
         if self.chroma_url:
-            from .chromaserver import ServerVectorWriter
+            from .chromaserver import ServerVectorWriter, collection_name, data_id
 
-            return ServerVectorWriter(self.chroma_url, self.model_id, embeddings)
+            name = collection_name(data_id(self.lock.data_dir), self.model_id)
+            return ServerVectorWriter(self.chroma_url, name, embeddings)
         return VectorWriter(self.folder, embeddings)
 
     def _chunk_store(self, data_dir: Path, base: str | None) -> ChunkStore:
@@ -552,7 +555,12 @@ class IndexWriter:
         still = self.vectors.missing(ids)
         if still:
             raise RuntimeError(f"{len(still)} chunks without vector, e.g. {still[0]}")
-        return {"vectors": len(ids), "orphans_removed": 0, "vector_store": VECTORS_SERVER}
+        return {
+            "vectors": len(ids),
+            "orphans_removed": 0,
+            "vector_store": VECTORS_SERVER,
+            "chroma_collection": self.vectors.name,
+        }
 
     def _embed_missing(self, chunks: Sequence[Chunk]) -> None:
         for start in range(0, len(chunks), EMBED_BATCH):
@@ -567,7 +575,8 @@ class IndexWriter:
             return []
         if self.chroma_url:
             try:
-                removed = prune_server(self.lock.data_dir, self.chroma_url, self.model_id)
+                name = read_ready(self.lock.data_dir, self.generation)["chroma_collection"]
+                removed = prune_server(self.lock.data_dir, self.chroma_url, name)
                 log.info("%d Vektoren ohne Generation vom Chroma-Server gelöscht", removed)
             except Exception as exc:  # noqa: BLE001 - published all the same; next run prunes
                 log.warning("Vektoren auf dem Chroma-Server nicht aufgeräumt: %s", exc)
@@ -585,18 +594,22 @@ class IndexWriter:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def prune_server(data_dir: Path, chroma_url: str, model_id: str) -> int:
-    """Delete the server's vectors that no generation left in the data folder uses (call
-    with the writer lock held, after collecting garbage); returns how many."""
+def prune_server(data_dir: Path, chroma_url: str, name: str) -> int:
+    """Delete the server's vectors (of collection ``name``) that no generation left in the
+    data folder uses, and collections none names (call with the writer lock held, after
+    collecting garbage); returns how many vectors."""
     from .chromaserver import prune_vectors
 
     live: set[str] = set()
+    collections: set[str] = set()
     root = data_dir / GENERATIONS
     for folder in sorted(root.iterdir()) if root.is_dir() else []:
         store = folder / CHUNKS_FILE
         if store.is_file() and not folder.name.startswith("."):
             live.update(StoredChunks.read(store).ids)
-    return prune_vectors(chroma_url, model_id, live)
+            with contextlib.suppress(OSError, ValueError, KeyError):
+                collections.add(read_ready(data_dir, folder.name)["chroma_collection"])
+    return prune_vectors(chroma_url, name, live, collections)
 
 
 def _spans(doc_ids: Sequence[str]) -> list[tuple[int, int]]:

@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 
 from assistant import Assistant, Settings
-from assistant.chromaserver import collection_name, connect
+from assistant.chromaserver import collection_name, connect, data_id
 from assistant.chunkstore import StoredChunks
 from assistant.embed import model_identity, resolve_model
-from assistant.errors import SettingsError, VectorStoreUnavailable
+from assistant.errors import IndexMissing, SettingsError, VectorStoreUnavailable
 from assistant.generations import (
     GENERATIONS,
     current_generation,
@@ -30,6 +30,7 @@ from assistant.generations import (
 )
 from assistant.store import IndexWriter
 from assistant.types import Filters
+from ingest import run_ingest
 
 from .minicorpus import write_minicorpus
 from .test_offline import AUDIT_HOOK
@@ -125,9 +126,11 @@ def _result(process: subprocess.Popen[str]) -> dict[str, Any]:
     return result
 
 
-def _server_ids(url: str) -> set[str]:
-    collection = connect(url).get_collection(collection_name(model_identity(resolve_model(""))))
-    return set(collection.get(include=[])["ids"])
+def _server_ids(url: str, data: Path) -> set[str]:
+    """Ids stored in the data folder's collection (the one the published READY names)."""
+    name = read_ready(data, current_generation(data) or "")["chroma_collection"]
+    assert name == collection_name(data_id(data), model_identity(resolve_model("")))
+    return set(connect(url).get_collection(name).get(include=[])["ids"])
 
 
 def _generation_ids(data: Path) -> set[str]:
@@ -161,7 +164,7 @@ def test_ingest_and_readers_through_a_chroma_server(
     folder = generation_dir(data, first)
     assert read_ready(data, first)["vector_store"] == "chroma-server"
     assert not (folder / "chroma").exists() and not (folder / "vectors.npy").exists()
-    assert _server_ids(url) == _generation_ids(data)
+    assert _server_ids(url, data) == _generation_ids(data)
 
     readers = [_start(env, "ask", BEDORF), _start(env, "ask", CEDORF)]  # two processes at once
     bedorf, cedorf = (_result(r) for r in readers)
@@ -170,10 +173,12 @@ def test_ingest_and_readers_through_a_chroma_server(
     assert bedorf["dense"] and set(bedorf["filtered"]) == {"Stadt Bedorf"}
 
     settings = Settings(data_dir=data, corpus_dir=docs, chroma_url=url)
+    neighbour = Settings(data_dir=tmp_path / "data2", corpus_dir=docs, chroma_url=url)
+    run_ingest(neighbour)  # another data folder on the same server: its own collection
     reader = Assistant(settings)  # a long-lived reader in this process
     assert "20" in reader.ask(BEDORF).text
     orphans = _crashed_run(data, url)
-    assert orphans <= _server_ids(url)
+    assert orphans <= _server_ids(url, data)
     fresh = Assistant(settings).ask(BEDORF)  # the published generation is unaffected
     assert "20" in fresh.text and fresh.citations
     index = reader.index
@@ -190,8 +195,11 @@ def test_ingest_and_readers_through_a_chroma_server(
     assert reader.index.generation == current_generation(data)
     assert "22" in answer.text and "Stadt Bedorf" in [c.kommune for c in answer.citations]
     assert _result(_start(env, "ask", BEDORF))["generation"] == current_generation(data)
-    stored = _server_ids(url)
+    stored = _server_ids(url, data)
     assert not stored & orphans and stored == _generation_ids(data)  # orphans cleaned
+    assert "20" in Assistant(neighbour).ask(BEDORF).text  # the neighbour's vectors stay
+    with pytest.raises(IndexMissing, match="KONZEPTLOTSE_CHROMA_URL"):
+        Assistant(Settings(data_dir=data, corpus_dir=docs)).ask(CEDORF)  # setting missing
 
     server.terminate()
     server.wait(timeout=30)
@@ -213,8 +221,6 @@ def test_chroma_url_is_checked_at_start() -> None:
 
 def test_without_the_setting_the_index_stays_embedded(tmp_path: Path) -> None:
     """Without the setting nothing changes: vectors.npy in the generation, no server."""
-    from ingest import run_ingest
-
     docs = write_minicorpus(tmp_path / "docs")
     settings = Settings(data_dir=tmp_path / "data", corpus_dir=docs)
     run_ingest(settings)

@@ -173,7 +173,10 @@ def test_ingest_and_readers_through_a_chroma_server(
     assert bedorf["dense"] and set(bedorf["filtered"]) == {"Stadt Bedorf"}
 
     settings = Settings(data_dir=data, corpus_dir=docs, chroma_url=url)
-    neighbour = Settings(data_dir=tmp_path / "data2", corpus_dir=docs, chroma_url=url)
+    other_docs = write_minicorpus(tmp_path / "docs2")
+    cekreis = other_docs / "cekreis.md"
+    cekreis.write_text(cekreis.read_text("utf-8").replace("85 Lern", "86 Lern"), "utf-8")
+    neighbour = Settings(data_dir=tmp_path / "data2", corpus_dir=other_docs, chroma_url=url)
     run_ingest(neighbour)  # another data folder on the same server: its own collection
     reader = Assistant(settings)  # a long-lived reader in this process
     assert "20" in reader.ask(BEDORF).text
@@ -197,7 +200,8 @@ def test_ingest_and_readers_through_a_chroma_server(
     assert _result(_start(env, "ask", BEDORF))["generation"] == current_generation(data)
     stored = _server_ids(url, data)
     assert not stored & orphans and stored == _generation_ids(data)  # orphans cleaned
-    assert "20" in Assistant(neighbour).ask(BEDORF).text  # the neighbour's vectors stay
+    assert _server_ids(url, neighbour.data_dir) == _generation_ids(neighbour.data_dir)
+    assert "86" in Assistant(neighbour).ask(CEDORF).text  # the neighbour's vectors stay
     with pytest.raises(IndexMissing, match="KONZEPTLOTSE_CHROMA_URL"):
         Assistant(Settings(data_dir=data, corpus_dir=docs)).ask(CEDORF)  # setting missing
 

@@ -201,17 +201,19 @@ class RemoteVectors:
             return []
         if allowed is not None and int(allowed.sum()) <= EXACT_LIMIT:
             return self._exact(vector, k, np.nonzero(allowed)[0])
-        stored = max(int(_remote(self.url, self.collection.count)), 1)
-        wanted = min(stored, k + max(stored - len(self.ids), 0) + 10)
+        # Results come nearest first, so the first k of our rows are our k nearest; other
+        # generations' ids only make us ask again for four times as many.
+        wanted = 2 * k + 10
         while True:
-            found = self._query(vector, wanted, allowed)
-            if len(found) >= k or wanted >= stored:
+            found, exhausted = self._query(vector, wanted, allowed)
+            if len(found) >= k or exhausted:
                 return found[:k]
-            wanted = min(stored, wanted * 4)
+            wanted *= 4
 
     def _query(
         self, vector: Sequence[float], n: int, allowed: np.ndarray | None
-    ) -> list[tuple[int, float]]:
+    ) -> tuple[list[tuple[int, float]], bool]:
+        """Our rows among the ``n`` nearest, and whether the collection had no more."""
         result = _remote(
             self.url,
             lambda: self.collection.query(
@@ -225,7 +227,7 @@ class RemoteVectors:
             row = self.rows.get(chunk_id)
             if row is not None and (allowed is None or allowed[row]):
                 found.append((row, 1.0 - float(distance)))
-        return found
+        return found, len(result["ids"][0]) < n
 
     def _exact(self, vector: Sequence[float], k: int, rows: np.ndarray) -> list[tuple[int, float]]:
         if not len(rows):

@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from assistant import Assistant, Settings
-from assistant.chromaserver import collection_name, connect, data_id
+from assistant.chromaserver import RemoteVectors, collection_name, connect, data_id
 from assistant.chunkstore import StoredChunks
 from assistant.embed import model_identity, resolve_model
 from assistant.errors import IndexMissing, SettingsError, VectorStoreUnavailable
@@ -30,6 +31,7 @@ from assistant.generations import (
 )
 from assistant.store import IndexWriter
 from assistant.types import Filters
+from assistant.vectors import HNSW_CONFIGURATION, normalised
 from ingest import run_ingest
 
 from .minicorpus import write_minicorpus
@@ -235,3 +237,23 @@ def test_without_the_setting_the_index_stays_embedded(tmp_path: Path) -> None:
     index = Assistant(settings).index
     hits = index.dense_search(index.embed_query(BEDORF), 5, Filters(kommunen=("Stadt Bedorf",)))
     assert hits and {c.meta.kommune for c, _ in hits} == {"Stadt Bedorf"}
+
+
+def test_a_reader_asks_again_when_other_ids_crowd_its_top_list(
+    chroma_server: tuple[str, subprocess.Popen[bytes]],
+) -> None:
+    url, _ = chroma_server
+    vectors = np.random.default_rng(7).normal(size=(200, 8)).astype(np.float32)
+    ids = [f"c{i}" for i in range(len(vectors))]
+    connect(url).create_collection(
+        "probe", configuration=HNSW_CONFIGURATION, embedding_function=None
+    ).add(ids=ids, embeddings=vectors)
+    query = vectors[0]
+    cosines = normalised(vectors) @ normalised(query[None, :])[0]
+    mine = [ids[i] for i in np.argsort(cosines)[:3]]  # our rows are the three farthest
+    reader = RemoteVectors(url, "probe", mine)
+    rows = [row for row, _ in reader.top(query, 2)]
+    assert rows == sorted(range(3), key=lambda r: -cosines[ids.index(mine[r])])[:2]
+    only = reader.top(query, 2, np.array([False, False, True]))  # exact: read by id
+    assert [row for row, _ in only] == [2]
+    assert only[0][1] == pytest.approx(cosines[ids.index(mine[2])], abs=1e-5)

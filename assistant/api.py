@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -19,20 +19,19 @@ from . import texts
 from .answer import Composition, compose_extractive
 from .calibration import load_calibration
 from .citations import cited_numbers, renumber
+from .corpusinfo import CorpusInfo, corpus_info
 from .dialogue import is_comparison, rewrite_followup, topic_of
 from .embed import resolve_model
 from .errors import GeneratorUnavailable
 from .evidence import Evidence, gather
 from .generate import COMPARISON_SOURCES, LLMAnswerer, number_sources
-from .german import analyze, fold, stem
+from .german import analyze
 from .glossary import Glossary
-from .lexical import LexicalIndex, Query
+from .lexical import Query
 from .llm import chat_model
 from .places import (
-    Municipalities,
     distinctive_words,
     mention_names,
-    municipality_type,
     other_places,
 )
 from .question import frame_question
@@ -42,12 +41,11 @@ from .retrieve import FusionWeights, Mode, retrieve
 from .scoring import AnswerModel, load_model
 from .settings import Settings
 from .store import Index, LiveIndex
-from .types import Answer, Citation, ComparisonPart, DocRecord, Filters, Hit
+from .types import Answer, Citation, ComparisonPart, Filters, Hit
 
 __all__ = ["RANKING_DEPTH", "Assistant", "Part", "Plan", "ask", "get_assistant"]
 
 RANKING_DEPTH = 10  # hits kept in the Answer for inspection and evals (MRR@10)
-_TERM_PASSAGES = 3  # a token in this many passages is a term of the documents
 _COMPARISON_SHARE = 0.5  # a comparison part is a gap below this share of the best part ...
 _COMPARISON_FLOOR = 0.5  # ... unless the best part is below this share of the threshold
 COMPARISON_SENTENCES = 2
@@ -78,24 +76,6 @@ class Plan:
     compared_of: int = 0  # municipalities a comparison chose from, when it could not take all
 
 
-@dataclass(frozen=True)
-class _Corpus:
-    """What the assistant derives from the index's document list (cached per version)."""
-
-    version: int
-    municipalities: Municipalities
-    newer: dict[str, tuple[str, ...]]  # doc_id -> doc_ids of the documents that supersede it
-    older: dict[str, str]  # doc_id of an unconfirmed new version -> the one it would replace
-    doc_types: dict[str, str]  # stem of a one-word document type -> the type ("Leitfaden")
-    scope_terms: frozenset[str]  # document-type stems and their glossary synonyms
-    pages: dict[str, int]  # doc_id -> page count
-
-    def named_types(self, query: Query) -> tuple[str, ...]:
-        """Document types the question names as its source ("laut Leitfaden", "Webseite")."""
-        present = set(query.terms) | set(query.expansions)
-        return tuple(sorted(t for s, t in self.doc_types.items() if s in present))
-
-
 class Assistant:
     """Answers questions from one index with one configuration (thread-safe for reads)."""
 
@@ -114,7 +94,7 @@ class Assistant:
         self._reranker_loaded = reranker is not None
         self._llm: LLMAnswerer | None = None
         self._lock = threading.Lock()
-        self._corpus: _Corpus | None = None
+        self._corpus: CorpusInfo | None = None
         self.model = model or load_model()
         self.threshold = _threshold(settings, self.model, calibrated=model is None)
         self.weights = FusionWeights(
@@ -158,32 +138,11 @@ class Assistant:
                 self._reranker_loaded = True
             return self._reranker
 
-    def corpus(self) -> _Corpus:
+    def corpus(self) -> CorpusInfo:
         """Municipalities, document types and versions of the index (refreshed on change)."""
         index = self.index
-        version = index.version
-        if self._corpus is None or self._corpus.version != version:
-            documents = index.documents()
-            places = index.place_names()
-            doc_types = {
-                stem(d.meta.doc_type): d.meta.doc_type
-                for d in documents
-                if d.meta.doc_type and len(d.meta.doc_type.split()) == 1
-            }
-            self._corpus = _Corpus(
-                version=version,
-                municipalities=Municipalities.of(
-                    _municipal([d.meta.kommune for d in documents], places),
-                    places=places,
-                    known=_term_of(index.lexical()),
-                ),
-                newer=_successors(documents),
-                older={d.doc_id: d.meta.supersedes for d in documents if d.meta.unconfirmed},
-                doc_types=doc_types,
-                scope_terms=frozenset(doc_types)
-                | frozenset(index.lexical().glossary.expansions(list(doc_types))),
-                pages={d.doc_id: d.pages for d in documents},
-            )
+        if self._corpus is None or self._corpus.version != index.version:
+            self._corpus = corpus_info(index)
         return self._corpus
 
     def plan(
@@ -520,15 +479,6 @@ def _comparison_answer(plan: Plan, results: list[tuple[Part, Composition, list[H
     )
 
 
-def _successors(documents: Sequence[DocRecord]) -> dict[str, tuple[str, ...]]:
-    """doc_id -> the documents that (claim to) supersede it."""
-    newer: dict[str, tuple[str, ...]] = {}
-    for d in documents:
-        if d.meta.supersedes:
-            newer[d.meta.supersedes] = (*newer.get(d.meta.supersedes, ()), d.doc_id)
-    return newer
-
-
 def _threshold(settings: Settings, model: AnswerModel, calibrated: bool) -> float:
     """The refusal threshold: the setting, else the index's own calibration, else the model's."""
     if settings.refusal_threshold:
@@ -547,27 +497,6 @@ def _distinctive_name(kommune: str) -> str:
     """ "Quellinghoven" for "Stadt Quellinghoven" (the name without its type word)."""
     words = distinctive_words(kommune)
     return words[0] if words else kommune
-
-
-def _term_of(lexical: LexicalIndex) -> Callable[[str], bool]:
-    """Whether the documents use a token as a term of their own (in several passages)."""
-
-    def is_term(token: str) -> bool:
-        return lexical.passage_count(token) >= _TERM_PASSAGES
-
-    return is_term
-
-
-def _municipal(kommunen: Sequence[str], places: Sequence[str]) -> list[str]:
-    """The "Kommune" values that name municipalities: with a type word ("Stadt Feldau") or
-    named with one in the documents ("Mülheim an der Ruhr" as "Stadt Mülheim an der Ruhr").
-    An issuing body entered as Kommune ("Regionales Bildungsbüro …") is none."""
-    typed = {fold(p) for p in places}
-    return [
-        k
-        for k in set(kommunen)
-        if k and (municipality_type(k) or any(fold(w) in typed for w in distinctive_words(k)))
-    ]
 
 
 def _interleave(lists: list[list[Hit]]) -> list[Hit]:

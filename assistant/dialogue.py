@@ -111,10 +111,20 @@ def _without_places(text: str, municipalities: Municipalities) -> str:
 def _is_followup(question: str, municipalities: Municipalities) -> bool:
     if _FOLLOWUP_START.match(question.strip()):
         return True
-    words = [fold(w) for w in tokenize(question)]
+    raw = tokenize(question)
     topic = [w for w in content_words(municipalities.strip(question))]
-    refers = any(w in _REFERENCES for w in words)
+    refers = any(
+        _refers(word, raw[i + 1] if i + 1 < len(raw) else "") for i, word in enumerate(raw)
+    )
     return len(topic) <= 1 or (refers and len(topic) <= 3)
+
+
+def _refers(word: str, following: str) -> bool:
+    """A word that points back to the previous turn; "das" before a noun is an article
+    ("für das Erstgespräch"), while "diese Frist" still points back."""
+    if fold(word) == "das" and following[:1].isupper():
+        return False
+    return fold(word) in _REFERENCES
 
 
 def _own_words(question: str, municipalities: Municipalities) -> str:

@@ -90,3 +90,11 @@ def test_followup_after_a_comparison_drops_the_list_with_its_connectors() -> Non
     assert rewrite_followup("Und in Haldenberg?", history, NAMES) == (
         "Wer macht die Erstberatung? – Stadt Haldenberg"
     )
+
+
+def test_an_article_before_a_noun_is_no_reference_to_the_previous_turn() -> None:
+    history = ["Wie lange dauert die Sprachstandsfeststellung in Haldenberg?"]
+    question = "Wer ist in Kesselbrück für das Erstgespräch zuständig?"
+    assert rewrite_followup(question, history, NAMES) == ""
+    assert rewrite_followup("Gilt diese Frist auch in Kesselbrück?", history, NAMES)
+    assert rewrite_followup("Wie ist das in Kesselbrück?", history, NAMES)

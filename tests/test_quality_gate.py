@@ -25,11 +25,11 @@ XQUAD = Path(
         Path(__file__).resolve().parents[2] / "shared" / "datasets" / "xquad-de",
     )
 )
-# Measured 2026-11-30 (`konzeptlotse eval`), with manifest:
-#   Beispielkorpus: hit@5 0.930, MRR 0.854, facts 0.604, citations 0.703, refusals 0.571,
+# Measured 2026-11-30 (`konzeptlotse eval`, fresh data folder, commit 031f585), with manifest:
+#   Beispielkorpus: hit@5 0.921, MRR 0.837, facts 0.636, citations 0.730, refusals 0.571,
 #                   false refusals 0.070, municipalities covered 0.902
-#   Zweitkorpus:    hit@5 0.976, MRR 0.884, facts 0.689, citations 0.797, refusals 0.500,
-#                   false refusals 0.024, municipalities covered 1.000
+#   Zweitkorpus:    hit@5 0.963, MRR 0.902, facts 0.689, citations 0.792, refusals 0.500,
+#                   false refusals 0.037, municipalities covered 1.000
 FLOORS = {
     "beispiel": {
         "hit@5": 0.90,

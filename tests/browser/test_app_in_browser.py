@@ -150,6 +150,8 @@ def test_personal_details_get_a_notice_and_the_responsible_office_a_box(
     settle(page)
     page.mouse.move(5, 5)
     _check_axe(page, "Chat (Zuständig)")
+    contact.evaluate("box => box.scrollIntoView({block: 'center'})")  # the whole box in view
+    settle(page)
     save_screenshot(page, "zustaendig", readme=True)
 
 

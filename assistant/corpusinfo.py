@@ -1,0 +1,94 @@
+"""What the assistant derives from an index's document list: municipalities, versions, types.
+
+Computed once per index version (``Assistant.corpus`` caches it): which "Kommune" values name
+municipalities, which documents supersede which, the document types a question can name as its
+source ("laut Leitfaden") and each document's page count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .german import fold, stem
+from .lexical import LexicalIndex, Query
+from .places import Municipalities, distinctive_words, municipality_type
+from .store import Index
+from .types import DocRecord
+
+__all__ = ["CorpusInfo", "corpus_info"]
+
+_TERM_PASSAGES = 3  # a token in this many passages is a term of the documents
+
+
+@dataclass(frozen=True)
+class CorpusInfo:
+    """What the assistant derives from the index's document list (one index version)."""
+
+    version: int
+    municipalities: Municipalities
+    newer: dict[str, tuple[str, ...]]  # doc_id -> doc_ids of the documents that supersede it
+    older: dict[str, str]  # doc_id of an unconfirmed new version -> the one it would replace
+    doc_types: dict[str, str]  # stem of a one-word document type -> the type ("Leitfaden")
+    scope_terms: frozenset[str]  # document-type stems and their glossary synonyms
+    pages: dict[str, int]  # doc_id -> page count
+
+    def named_types(self, query: Query) -> tuple[str, ...]:
+        """Document types the question names as its source ("laut Leitfaden", "Webseite")."""
+        present = set(query.terms) | set(query.expansions)
+        return tuple(sorted(t for s, t in self.doc_types.items() if s in present))
+
+
+def corpus_info(index: Index) -> CorpusInfo:
+    """Municipalities, versions, document types and page counts of the index's documents."""
+    documents = index.documents()
+    places = index.place_names()
+    lexical = index.lexical()
+    doc_types = {
+        stem(d.meta.doc_type): d.meta.doc_type
+        for d in documents
+        if d.meta.doc_type and len(d.meta.doc_type.split()) == 1
+    }
+    return CorpusInfo(
+        version=index.version,
+        municipalities=Municipalities.of(
+            _municipal([d.meta.kommune for d in documents], places),
+            places=places,
+            known=_term_of(lexical),
+        ),
+        newer=_successors(documents),
+        older={d.doc_id: d.meta.supersedes for d in documents if d.meta.unconfirmed},
+        doc_types=doc_types,
+        scope_terms=frozenset(doc_types) | frozenset(lexical.glossary.expansions(list(doc_types))),
+        pages={d.doc_id: d.pages for d in documents},
+    )
+
+
+def _successors(documents: Sequence[DocRecord]) -> dict[str, tuple[str, ...]]:
+    """doc_id -> the documents that (claim to) supersede it."""
+    newer: dict[str, tuple[str, ...]] = {}
+    for d in documents:
+        if d.meta.supersedes:
+            newer[d.meta.supersedes] = (*newer.get(d.meta.supersedes, ()), d.doc_id)
+    return newer
+
+
+def _term_of(lexical: LexicalIndex) -> Callable[[str], bool]:
+    """Whether the documents use a token as a term of their own (in several passages)."""
+
+    def is_term(token: str) -> bool:
+        return lexical.passage_count(token) >= _TERM_PASSAGES
+
+    return is_term
+
+
+def _municipal(kommunen: Sequence[str], places: Sequence[str]) -> list[str]:
+    """The "Kommune" values that name municipalities: with a type word ("Stadt Feldau") or
+    named with one in the documents ("Mülheim an der Ruhr" as "Stadt Mülheim an der Ruhr").
+    An issuing body entered as Kommune ("Regionales Bildungsbüro …") is none."""
+    typed = {fold(p) for p in places}
+    return [
+        k
+        for k in set(kommunen)
+        if k and (municipality_type(k) or any(fold(w) in typed for w in distinctive_words(k)))
+    ]

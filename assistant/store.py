@@ -543,7 +543,7 @@ class IndexWriter:
         if isinstance(self.vectors, VectorWriter):
             stored = self.vectors.ids()
             self._embed_missing([c for c in chunks if c.chunk_id not in stored])
-            orphans = sorted(self.vectors.ids() - set(ids))
+            orphans = sorted(stored - set(ids))  # what was embedded now has a chunk
             self.vectors.delete(orphans)
             if self.vectors.count() != len(chunks):
                 raise RuntimeError(f"{self.vectors.count()} vectors for {len(chunks)} chunks")

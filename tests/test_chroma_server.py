@@ -257,3 +257,28 @@ def test_a_reader_asks_again_when_other_ids_crowd_its_top_list(
     only = reader.top(query, 2, np.array([False, False, True]))  # exact: read by id
     assert [row for row, _ in only] == [2]
     assert only[0][1] == pytest.approx(cosines[ids.index(mine[2])], abs=1e-5)
+
+
+def test_switching_modes_embeds_what_the_other_mode_kept(
+    tmp_path: Path, chroma_server: tuple[str, subprocess.Popen[bytes]]
+) -> None:
+    """An ingest with a change after switching fills the new store from the chunks."""
+    url, _ = chroma_server
+    docs = write_minicorpus(tmp_path / "docs")
+    embedded = Settings(data_dir=tmp_path / "data", corpus_dir=docs)
+    server = embedded.with_overrides(chroma_url=url)
+    run_ingest(embedded)
+    changed = docs / "bedorf.md"
+    for settings, before, hours in ((server, "20", "22"), (embedded, "22", "24")):
+        text = changed.read_text("utf-8")
+        changed.write_text(text.replace(f"{before} Wochen", f"{hours} Wochen"), "utf-8")
+        run_ingest(settings)
+        data = settings.data_dir
+        name = current_generation(data)
+        assert name is not None
+        on_server = read_ready(data, name).get("vector_store") == "chroma-server"
+        assert on_server == bool(settings.chroma_url)
+        assert (generation_dir(data, name) / "vectors.npy").is_file() != on_server
+        if on_server:
+            assert _server_ids(url, data) == _generation_ids(data)
+        assert hours in Assistant(settings).ask(BEDORF).text

@@ -15,7 +15,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,9 @@ __all__ = [
 # 2: municipality, type and Stand inferred where the manifest is silent
 # 3: passages that address a language model flagged on the record (``review``)
 METADATA_VERSION = "3"
+# Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
+# cleaned and chunked (a slow PDF does not leave the embedder waiting).
+READERS = 2
 
 STATUS_LABELS = {
     "new": "neu",
@@ -197,6 +200,9 @@ class _Run:
         self.hashes = {s.doc_id: _hash_or_reason(s.path, self.limits) for s in found.sources}
         self.keepers = self._keepers()
         self.writer: IndexWriter | None = None
+        self._tasks: dict[str, Task] = {}  # doc_id -> the worker task of a file read in this run
+        self._reader: dict[str, FileWorker] = {}  # doc_id -> the worker process reading it
+        self._ahead: dict[str, SourceFile] = {}  # doc_id -> the file its worker reads next
 
     # --- planning ------------------------------------------------------------------------
 
@@ -272,10 +278,20 @@ class _Run:
         outcomes = [FileOutcome(s.doc_id, "skipped", reason=s.reason) for s in self.found.skipped]
         fresh = rebuild or current_generation(lock.data_dir) is None
         try:
-            with FileWorker(self.model) as worker:
+            with ExitStack() as stack:
+                workers = [stack.enter_context(FileWorker(self.model)) for _ in range(READERS)]
+                reading = [s for s in self.found.sources if self._needs_reading(s, fresh)]
+                self._reader = {s.doc_id: workers[i % READERS] for i, s in enumerate(reading)}
+                self._ahead = {
+                    a.doc_id: b for a, b in zip(reading, reading[READERS:], strict=False)
+                }
+                for source in reading[:READERS]:  # read while the model loads
+                    self._submit(source)
+                if reading:
+                    self._writer(lock, fresh)
                 for done, source in enumerate(self.found.sources):
                     self.tracker.at(done, source.doc_id)
-                    outcomes.append(self._one(lock, source, worker, fresh))
+                    outcomes.append(self._one(lock, source, fresh))
             for doc_id in self._to_remove():
                 self._writer(lock, fresh).remove_document(doc_id)
                 if doc_id not in {o.doc_id for o in outcomes}:
@@ -315,9 +331,7 @@ class _Run:
             return {}
         return self.writer.publish(status=lambda text: self.tracker.at(self.tracker.total, text))
 
-    def _one(
-        self, lock: WriterLock, source: SourceFile, worker: FileWorker, fresh: bool
-    ) -> FileOutcome:
+    def _one(self, lock: WriterLock, source: SourceFile, fresh: bool) -> FileOutcome:
         status, detail = self._status(source)
         if status in ("failed", "skipped"):
             self.tracker.eta.skip(source.doc_id)
@@ -327,32 +341,43 @@ class _Run:
             return FileOutcome(source.doc_id, status, self.records[source.doc_id].chunk_count)
         self.tracker.eta.begin(source.doc_id)
         try:
-            return self._read_and_store(lock, source, worker, fresh, status, detail)
+            return self._read_and_store(lock, source, fresh, status, detail)
         finally:
             self.tracker.eta.finish(source.doc_id)
 
+    def _submit(self, source: SourceFile) -> None:
+        self._reader[source.doc_id].submit(self._task(source, self._status(source)[1]))
+
+    def _needs_reading(self, source: SourceFile, fresh: bool) -> bool:
+        status, _ = self._status(source)
+        return status not in ("failed", "skipped") and (fresh or status != "unchanged")
+
+    def _task(self, source: SourceFile, detail: str) -> Task:
+        """The worker's task for a file (made once: a prefetched task is collected by identity)."""
+        task = self._tasks.get(source.doc_id)
+        if task is None:
+            task = Task(
+                source.path,
+                source.doc_id,
+                source.entry,
+                detail,
+                self.model,
+                self.settings.chunk_tokens,
+                self.limits,
+                self._known_kommunen(),
+                load_options(self.settings),
+            )
+            self._tasks[source.doc_id] = task
+        return task
+
     def _read_and_store(
-        self,
-        lock: WriterLock,
-        source: SourceFile,
-        worker: FileWorker,
-        fresh: bool,
-        status: str,
-        detail: str,
+        self, lock: WriterLock, source: SourceFile, fresh: bool, status: str, detail: str
     ) -> FileOutcome:
         started = time.monotonic()
-        task = Task(
-            source.path,
-            source.doc_id,
-            source.entry,
-            detail,
-            self.model,
-            self.settings.chunk_tokens,
-            self.limits,
-            self._known_kommunen(),
-            load_options(self.settings),
-        )
-        prepared = worker.run(task, self.tracker.step)
+        prepared = self._reader[source.doc_id].run(self._task(source, detail), self.tracker.step)
+        ahead = self._ahead.get(source.doc_id)
+        if ahead is not None:  # its worker reads a later file while this one is embedded
+            self._submit(ahead)
         if isinstance(prepared, str):
             return FileOutcome(source.doc_id, "failed", reason=prepared)
         try:

@@ -180,6 +180,7 @@ class FileWorker:
         self._ctx.set_forkserver_preload(_PRELOAD)
         self._process: Any = None
         self._conn: Connection | None = None
+        self._pending: tuple[Task, float] | None = None  # the task in flight and its deadline
 
     def __enter__(self) -> FileWorker:
         return self
@@ -187,24 +188,36 @@ class FileWorker:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def submit(self, task: Task) -> None:
+        """Start preparing ``task`` in the background (the next file, while this one is
+        embedded); ``run`` with the same task collects it. At most one task is in flight."""
+        if self._pending is None:
+            self._ensure().send(task)
+            self._pending = (task, time.monotonic() + task.timeout_s)
+
     def run(self, task: Task, on_step: Callable[[str], None] | None = None) -> Prepared | str:
         """The prepared file, or a German reason why it could not be prepared in time."""
-        conn = self._ensure()
-        conn.send(task)
-        deadline = time.monotonic() + task.timeout_s
-        while True:
-            if not conn.poll(max(0.0, deadline - time.monotonic())):
-                self._kill()
-                return texts.LIMIT_TIME.format(limit=task.timeout_s)
-            try:
-                kind, value = conn.recv()
-            except (EOFError, OSError):  # the worker died (out of memory, a crash in C code)
-                self._kill()
-                return texts.LOAD_CRASHED.format(detail="Leseprozess abgebrochen")
-            if kind != "step":
-                return value if kind == "ok" else str(value)
-            if on_step is not None:
-                on_step(str(value))
+        if self._pending is not None and self._pending[0] is not task:
+            self._kill()  # a prefetched file that is no longer wanted
+        self.submit(task)
+        assert self._pending is not None and self._conn is not None
+        conn, deadline = self._conn, self._pending[1]
+        try:
+            while True:
+                if not conn.poll(max(0.0, deadline - time.monotonic())):
+                    self._kill()
+                    return texts.LIMIT_TIME.format(limit=task.timeout_s)
+                try:
+                    kind, value = conn.recv()
+                except (EOFError, OSError):  # the worker died (out of memory, a crash in C)
+                    self._kill()
+                    return texts.LOAD_CRASHED.format(detail="Leseprozess abgebrochen")
+                if kind != "step":
+                    return value if kind == "ok" else str(value)
+                if on_step is not None:
+                    on_step(str(value))
+        finally:
+            self._pending = None
 
     def _ensure(self) -> Connection:
         if self._conn is None or self._process is None or not self._process.is_alive():
@@ -225,6 +238,7 @@ class FileWorker:
         return self._conn
 
     def _kill(self) -> None:
+        self._pending = None
         if self._process is not None:
             self._process.kill()
             self._process.join(5)

@@ -13,7 +13,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -95,14 +94,14 @@ def test_file_deleted_during_the_run(
     (docs / "weg.md").write_text("# Weg\n\nDiese Datei verschwindet gleich.", encoding="utf-8")
     from ingest import worker
 
-    original = worker.FileWorker.run
+    original = worker.FileWorker.submit
 
-    def delete_first(self: worker.FileWorker, task: worker.Task, *rest: Any) -> object:
-        if task.doc_id == "weg.md":
-            task.path.unlink()  # after the scan and the hash, before the read
-        return original(self, task, *rest)
+    def delete_first(self: worker.FileWorker, task: worker.Task) -> None:
+        if task.doc_id == "weg.md" and task.path.exists():
+            task.path.unlink()  # after the scan and the hash, before the read (maybe prefetched)
+        original(self, task)
 
-    monkeypatch.setattr(worker.FileWorker, "run", delete_first)
+    monkeypatch.setattr(worker.FileWorker, "submit", delete_first)
     code = main(["--data-dir", str(data), "ingest", "--quiet"])
     out = capsys.readouterr().out
     assert code == EXIT_PARTIAL

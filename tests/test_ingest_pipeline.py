@@ -199,3 +199,69 @@ def test_orphan_vectors_are_removed_at_the_end_of_every_run(
     assert fresh.vector_count() == len(fresh.chunks()) == summary["vectors"]
     answer = Assistant(settings, fresh).ask("Wann tagt die Schulplatzkonferenz?")
     assert answer.found and all(h.chunk.chunk_id != "verwaist" for h in answer.hits)
+
+
+def test_the_next_file_is_read_while_this_one_is_embedded(
+    settings: Settings, docs_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker process prepares file n+1 before file n's chunks are embedded and stored,
+    so reading and embedding overlap; every file still ends up indexed once."""
+    from ingest import worker
+
+    for name in ("a.md", "b.md", "c.md"):
+        (docs_dir / name).write_text(f"# {name}\n\nText über die Erstberatung in {name}.", "utf-8")
+    events: list[str] = []
+    submit, put = worker.FileWorker.submit, IndexWriter.put_document
+
+    def record_submit(self: worker.FileWorker, task: worker.Task) -> None:
+        if self._pending is None:  # a submit of the task already in flight sends nothing
+            events.append(f"lesen {task.doc_id}")
+        submit(self, task)
+
+    def record_put(self: IndexWriter, record: object, *args: object, **kw: object) -> None:
+        events.append(f"speichern {record.meta.doc_id}")  # type: ignore[attr-defined]
+        put(self, record, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(worker.FileWorker, "submit", record_submit)
+    monkeypatch.setattr(IndexWriter, "put_document", record_put)
+    report = run_ingest(settings)
+    assert not report.failed and report.count("new") == 3
+    assert [e for e in events if e.startswith("speichern")] == [
+        "speichern a.md",
+        "speichern b.md",
+        "speichern c.md",
+    ]
+    assert events.index("lesen b.md") < events.index("speichern a.md")
+    assert events.index("lesen c.md") < events.index("speichern b.md")
+    assert events.count("lesen b.md") == events.count("lesen c.md") == 1
+
+
+def test_a_prefetched_file_that_is_not_collected_is_dropped(tmp_path: Path) -> None:
+    """``run`` with another task than the one in flight restarts the worker for it."""
+    from ingest.pipeline import load_options
+    from ingest.worker import FileWorker, Limits, Task
+
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=tmp_path)
+    tasks = []
+    for name in ("x.md", "y.md"):
+        path = tmp_path / name
+        path.write_text(f"# {name}\n\nEin Satz über {name}.", encoding="utf-8")
+        tasks.append(
+            Task(
+                path,
+                name,
+                {},
+                "",
+                load_model_path(),
+                256,
+                Limits.of(settings),
+                (),
+                load_options(settings),
+            )
+        )
+    with FileWorker(load_model_path()) as files:
+        files.submit(tasks[0])
+        prepared = files.run(tasks[1])
+        assert not isinstance(prepared, str) and prepared.meta.doc_id == "y.md"
+        prepared = files.run(tasks[0])
+        assert not isinstance(prepared, str) and prepared.meta.doc_id == "x.md"

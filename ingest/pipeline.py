@@ -346,7 +346,10 @@ class _Run:
             self.tracker.eta.finish(source.doc_id)
 
     def _submit(self, source: SourceFile) -> None:
-        self._reader[source.doc_id].submit(self._task(source, self._status(source)[1]))
+        """Read a file ahead, unless its municipality is still to be inferred: that uses the
+        municipalities of the files stored before it, so it waits for its turn."""
+        if source.entry and source.entry.get("kommune"):
+            self._reader[source.doc_id].submit(self._task(source, self._status(source)[1]))
 
     def _needs_reading(self, source: SourceFile, fresh: bool) -> bool:
         status, _ = self._status(source)

@@ -208,8 +208,12 @@ def test_the_next_file_is_read_while_this_one_is_embedded(
     so reading and embedding overlap; every file still ends up indexed once."""
     from ingest import worker
 
-    for name in ("a.md", "b.md", "c.md"):
+    entries = []
+    for name in ("a.md", "b.md", "c.md", "d.md"):
         (docs_dir / name).write_text(f"# {name}\n\nText über die Erstberatung in {name}.", "utf-8")
+        if name != "d.md":  # d.md has no manifest entry: its municipality is inferred
+            entries.append(f'  - file: "{name}"\n    title: "{name}"\n    kommune: "Stadt Adorf"\n')
+    (docs_dir / "manifest.yaml").write_text("documents:\n" + "".join(entries), "utf-8")
     events: list[str] = []
     submit, put = worker.FileWorker.submit, IndexWriter.put_document
 
@@ -225,15 +229,18 @@ def test_the_next_file_is_read_while_this_one_is_embedded(
     monkeypatch.setattr(worker.FileWorker, "submit", record_submit)
     monkeypatch.setattr(IndexWriter, "put_document", record_put)
     report = run_ingest(settings)
-    assert not report.failed and report.count("new") == 3
+    assert not report.failed and report.count("new") == 4
     assert [e for e in events if e.startswith("speichern")] == [
         "speichern a.md",
         "speichern b.md",
         "speichern c.md",
+        "speichern d.md",
     ]
     assert events.index("lesen b.md") < events.index("speichern a.md")
     assert events.index("lesen c.md") < events.index("speichern b.md")
     assert events.count("lesen b.md") == events.count("lesen c.md") == 1
+    # inferring a municipality uses those of the files stored before: no reading ahead
+    assert events.index("lesen d.md") > events.index("speichern c.md")
 
 
 def test_a_prefetched_file_that_is_not_collected_is_dropped(tmp_path: Path) -> None:

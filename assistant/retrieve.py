@@ -65,10 +65,11 @@ def retrieve(
         pool += [i for i, _ in rows]
     if mode == "dense" or (mode == "hybrid" and weights.dense > 0):
         vector = index.embed_query(parsed.text)
-        channels["dense"] = _dense(index, vector, n, filters)
+        nearest = _dense(index, vector, max(n, CHAR_POOL) if use_chars else n, filters)
+        channels["dense"] = nearest[:n]
         if use_chars:
-            pool += [i for i, _ in _dense_rows(index, vector, filters)]
-            pool += [index.row_of(c.chunk_id) or 0 for c, _ in channels["dense"]]
+            dense_rows = (index.row_of(c.chunk_id) for c, _ in nearest)
+            pool += [row for row in dense_rows if row is not None]
     if use_chars:
         channels["chars"] = _char_channel(index, parsed, pool, allowed, weights)
     channel_weights = {"bm25": weights.bm25, "chars": weights.chars, "dense": weights.dense}
@@ -86,14 +87,6 @@ def _char_channel(
     order = np.argsort(-scores, kind="stable")[: weights.candidates]
     chunks = index.chunks()
     return [(chunks[int(rows[i])], float(scores[i])) for i in order if scores[i] > 0]
-
-
-def _dense_rows(
-    index: Index, vector: list[float], filters: Filters | None
-) -> list[tuple[int, float]]:
-    """Rows of the ``CHAR_POOL`` nearest chunks (within the filtered documents)."""
-    found = index.dense_search(vector, CHAR_POOL, filters)
-    return [(index.row_of(c.chunk_id) or 0, s) for c, s in found]
 
 
 def _dense(

@@ -23,6 +23,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 __all__ = [
+    "USE_INT8_MODEL",
     "USE_MODEL",
     "Encoder",
     "SentenceTransformerEmbeddings",
@@ -38,6 +39,7 @@ __all__ = [
 ]
 
 USE_MODEL = "use-multilingual-v3"  # what an empty KONZEPTLOTSE_EMBEDDING_MODEL resolves to
+USE_INT8_MODEL = "use-multilingual-v3-int8"  # the same model on onnxruntime, integer GEMMs
 USE_MAX_TOKENS = 256  # no hard input limit; chunks stay short so averaging keeps them specific
 
 _IDENTITY_FILES = (
@@ -151,12 +153,13 @@ def bundled_model_path() -> Path:
 
 
 def resolve_model(setting: str) -> str:
-    """The model to load: the configured local directory, or the bundled USE model."""
+    """The model to load: the configured local directory or USE variant, else default USE."""
     return setting or USE_MODEL
 
 
 def _is_use(model: str) -> bool:
-    return model == USE_MODEL
+    """USE in either runtime: same tokenizer, same input limit."""
+    return model in (USE_MODEL, USE_INT8_MODEL)
 
 
 @lru_cache(maxsize=8)
@@ -166,6 +169,10 @@ def model_identity(model: str) -> str:
     For a local directory it is ``<folder name>@<hash of config, tokenizer and weight sizes>``
     so that the same model installed elsewhere matches and a different one does not.
     """
+    if model == USE_INT8_MODEL:
+        from .embed_onnx import GRAPH_VERSION
+
+        return f"{USE_INT8_MODEL}@{_use_fingerprint()}-g{GRAPH_VERSION}"
     if _is_use(model):
         return f"{USE_MODEL}@{_use_fingerprint()}"
     path = Path(model)
@@ -308,6 +315,10 @@ def token_counter(model: str) -> Callable[[str], int]:
 @lru_cache(maxsize=2)
 def load_embeddings(model: str) -> Encoder:
     """The embeddings for ``model`` (loaded once per process, on the CPU, normalised)."""
+    if model == USE_INT8_MODEL:
+        from .embed_onnx import UseInt8Embeddings
+
+        return UseInt8Embeddings()
     if _is_use(model):
         return UseEmbeddings()
     if not Path(model).is_dir():

@@ -22,7 +22,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # The browser test drives Debian's /usr/bin/chromium; playwright must never fetch a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup run ingest test test-slow test-browser browser-deps ocr-deps office-deps screenshots test-all eval eval-xquad bench bench-scale calibrate extraction smoke-llm lint format corpus lock clean
+.PHONY: setup run ingest test test-slow test-browser browser-deps ocr-deps office-deps trace-deps screenshots test-all eval eval-xquad bench bench-scale calibrate extraction smoke-llm lint format corpus lock clean
 
 setup: $(STAMP)
 
@@ -40,7 +40,7 @@ ingest: setup ocr-deps
 run: ingest
 	$(BIN)/konzeptlotse ui
 
-test: setup ocr-deps office-deps
+test: setup ocr-deps office-deps trace-deps
 	$(BIN)/python -m pytest
 
 test-slow: setup ocr-deps office-deps
@@ -80,6 +80,13 @@ office-deps:
 	  $(call apt_install,libreoffice-writer-nogui); \
 	fi
 
+# strace: the Chroma-server tests record the server's connections (loopback only).
+trace-deps:
+	@if ! command -v strace >/dev/null; then \
+	  echo "strace fehlt – Installation aus den Debian-Paketen (apt-get) …"; \
+	  $(call apt_install,strace); \
+	fi
+
 # Extraction quality per format (figures for the README).
 extraction: setup ocr-deps office-deps
 	$(BIN)/python -m evals.extraction
@@ -90,7 +97,7 @@ extraction: setup ocr-deps office-deps
 screenshots: setup browser-deps
 	KONZEPTLOTSE_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -m browser tests/browser/test_readme_screenshots.py tests/browser/test_app_in_browser.py -k "shipped_documents or personal_details or evaluator_login"
 
-test-all: setup browser-deps ocr-deps office-deps
+test-all: setup browser-deps ocr-deps office-deps trace-deps
 	$(BIN)/python -m pytest -m ""
 
 eval: ingest

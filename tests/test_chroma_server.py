@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import json
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -39,6 +42,8 @@ from .test_offline import AUDIT_HOOK
 
 BEDORF = "Wie viele Wochenstunden umfassen die Deutschförderklassen in Bedorf?"
 CEDORF = "Wie viele Lernpaten begleiten die Kinder im Kreis Cedorf?"
+# Traces the server's system calls (installed by `make test`).
+STRACE = shutil.which("strace") or ""
 
 # A reader or the writer in a fresh interpreter, with the audit hook of tests/test_offline.py.
 SCRIPT = (
@@ -77,16 +82,19 @@ def _free_port() -> int:
 
 @pytest.fixture
 def chroma_server(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """A Chroma server (``chroma run``) on a free loopback port; stopped at the end."""
+    """A Chroma server (``chroma run``) on a free loopback port, under ``strace``: at the end
+    it is stopped and must not have opened a connection anywhere but loopback."""
     port = _free_port()
     binary = Path(sys.executable).parent / "chroma"
     log = (tmp_path / "chroma.log").open("wb")
     arguments = ["run", "--path", str(tmp_path / "store"), "--host", "127.0.0.1"]
-    server = subprocess.Popen(
-        [str(binary), *arguments, "--port", str(port)],
+    trace = tmp_path / "chroma.connect"
+    server = _ProcessGroup(
+        [*_traced(trace), str(binary), *arguments, "--port", str(port)],
         stdout=log,
         stderr=subprocess.STDOUT,
         env=dict(os.environ, ANONYMIZED_TELEMETRY="False"),
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -106,6 +114,35 @@ def chroma_server(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]
         server.terminate()
         server.wait(timeout=30)
         log.close()
+    if STRACE:  # the trace exists once strace ran, even when nothing was connected
+        assert outbound_connects(trace.read_text(encoding="utf-8")) == []
+
+
+class _ProcessGroup(subprocess.Popen[bytes]):
+    """The server and its tracer: stopping one stops both (they share a process group)."""
+
+    def send_signal(self, sig: int) -> None:
+        if self.returncode is None:
+            os.killpg(self.pid, sig)
+
+
+def _traced(trace: Path) -> list[str]:
+    """The ``strace`` prefix that records every ``connect`` of the server's threads."""
+    return [STRACE, "-f", "-qq", "-e", "trace=connect", "-o", str(trace)] if STRACE else []
+
+
+def outbound_connects(trace: str) -> list[str]:
+    """The ``connect`` calls of an ``strace`` log that leave the machine (not loopback, not a
+    local socket): telemetry, a DNS lookup or anything else would show up here."""
+    found = []
+    for line in trace.splitlines():
+        local = ("AF_UNIX", "AF_NETLINK", "AF_UNSPEC")  # AF_UNSPEC: a datagram socket let go
+        if "connect(" not in line or any(family in line for family in local):
+            continue
+        address = re.search(r'inet_(?:addr|pton)\((?:AF_INET6, )?"([^"]+)"', line)
+        if address is None or not ipaddress.ip_address(address.group(1)).is_loopback:
+            found.append(line)
+    return found
 
 
 def _env(data: Path, url: str) -> dict[str, str]:
@@ -282,3 +319,24 @@ def test_switching_modes_embeds_what_the_other_mode_kept(
         if on_server:
             assert _server_ids(url, data) == _generation_ids(data)
         assert hours in Assistant(settings).ask(BEDORF).text
+
+
+def test_the_connection_check_of_the_server_can_fail() -> None:
+    """``strace`` is there (so every server test above checks the connections), and a
+    connection to another host, a DNS query included, is caught while loopback is not."""
+    assert STRACE, "strace fehlt: `make test` installiert es (apt-get)"
+    trace = "\n".join(
+        [
+            "41 connect(7, {sa_family=AF_INET, sin_port=htons(8000), "
+            'sin_addr=inet_addr("127.0.0.1")}, 16) = 0',
+            "41 connect(8, {sa_family=AF_INET6, sin6_port=htons(8000), "
+            'sin6_addr=inet_pton(AF_INET6, "::1")}, 28) = 0',
+            '42 connect(9, {sa_family=AF_UNIX, sun_path="/run/x.sock"}, 110) = 0',
+            "43 connect(10, {sa_family=AF_INET, sin_port=htons(53), "
+            'sin_addr=inet_addr("10.0.0.2")}, 16) = 0',
+            "44 connect(11, {sa_family=AF_INET6, sin6_port=htons(443), "
+            'sin6_addr=inet_pton(AF_INET6, "2001:db8::1")}, 28) = -1 ENETUNREACH',
+        ]
+    )
+    found = outbound_connects(trace)
+    assert [line.split()[0] for line in found] == ["43", "44"]

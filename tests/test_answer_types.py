@@ -108,3 +108,28 @@ def test_a_table_cell_of_another_year_gives_no_value_for_the_asked_year() -> Non
     asked_2024 = frame_question("Wie hoch war die Abschlussquote in Feldau im Jahr 2024?")
     assert unmet_requirements(asked_2022, row, chunk) == ("Zeit: das Jahr 2022",)
     assert unmet_requirements(asked_2024, row, chunk) == ()
+
+
+def test_a_likely_continuation_of_the_quoted_sentence_joins_it() -> None:
+    """ "Für sie richtet …" right after the quoted sentence is quoted too when it is likely
+    to answer; an unlikely one is left out."""
+    first = "Kinder ohne lateinische Schrift werden im Clearingbogen gesondert gekennzeichnet."
+    then = "Für sie richtet das Schulamt zwei Alphabetisierungsgruppen ein."
+    chunk = Chunk("c", "k.pdf", 0, f"{first} {then}", "", 1, 1, meta=META)
+
+    def answer(probability: float) -> str:
+        best = Candidate(first, chunk, 0, 0, (), 0.9, frozenset(analyze(first)))
+        other = Candidate(then, chunk, 0, 1, (), probability, frozenset(analyze(then)))
+        evidence = Evidence(
+            Query("Wie werden Kinder ohne Lateinschrift gefördert?", (), (), ()),
+            (),
+            {"c": [first, then]},
+            (best, other),
+            (),
+            0.9,
+        )
+        decision = RefusalPolicy(threshold=0.5).decide(evidence)
+        return compose_extractive(evidence, decision, 0.25, max_sentences=1).text
+
+    assert then in answer(0.4)
+    assert then not in answer(0.1)

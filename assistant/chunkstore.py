@@ -61,6 +61,9 @@ class ChunkStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        # No sync per document: an unpublished generation is discarded after a crash anyway;
+        # ``seal`` makes everything durable once, before the generation is published.
+        self._db.execute("PRAGMA synchronous=OFF")
         self._db.executescript(_SCHEMA)
         self._add_missing_columns()
 
@@ -89,6 +92,11 @@ class ChunkStore:
         """One transaction (committed on success, rolled back on error)."""
         with self._db:
             yield self._db
+
+    def seal(self, values: dict[str, str]) -> None:
+        """Set the last meta keys in a fully synced commit (flushes all earlier writes)."""
+        self._db.execute("PRAGMA synchronous=FULL")
+        self.set_meta(values)
 
     def set_meta(self, values: dict[str, str]) -> None:
         """Set keys of the meta table."""

@@ -414,6 +414,7 @@ class IndexWriter:
             raise
         self._changed = False
         self._published = False
+        self._kommunen: dict[str, str] | None = None  # doc_id -> municipality, once asked
 
     @classmethod
     def start(
@@ -475,6 +476,13 @@ class IndexWriter:
         """One document of the generation being built."""
         return self.store.document(doc_id)
 
+    def kommunen(self) -> set[str]:
+        """The municipalities of the generation's documents (kept up to date per document, so
+        asking before every file costs nothing)."""
+        if self._kommunen is None:
+            self._kommunen = {r.doc_id: r.meta.kommune for r in self.store.documents()}
+        return set(self._kommunen.values()) - {""}
+
     def put_document(
         self,
         record: DocRecord,
@@ -492,6 +500,8 @@ class IndexWriter:
             if progress:
                 progress(len(batch))  # may raise (time limit); leftovers are orphans
         self.store.put(record, chunks)
+        if self._kommunen is not None:
+            self._kommunen[record.doc_id] = record.meta.kommune
         new_ids = {c.chunk_id for c in chunks}
         self.vectors.delete([i for i in old_ids if i not in new_ids])
 
@@ -500,6 +510,8 @@ class IndexWriter:
         old_ids = self.store.chunk_ids(doc_id)
         self._changed = True
         self.store.remove(doc_id)
+        if self._kommunen is not None:
+            self._kommunen.pop(doc_id, None)
         self.vectors.delete(old_ids)
 
     def publish(self, status: Callable[[str], None] | None = None) -> dict[str, Any]:
@@ -517,7 +529,7 @@ class IndexWriter:
         build_mentions(chunks, self.folder)
         t2 = time.perf_counter()
         documents = len(self.store.documents())
-        self.store.set_meta({"chunk_count": str(len(chunks)), "published_at": _now()})
+        self.store.seal({"chunk_count": str(len(chunks)), "published_at": _now()})
         self.store.close()
         self.timings |= {"vectors_s": t1 - t0, "lexical_s": t2 - t1}
         summary = {

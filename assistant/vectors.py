@@ -99,10 +99,10 @@ class VectorWriter:
         if not chunks:
             return
         vectors = self.embeddings.embed_documents([c.embed_text for c in chunks])
+        # ids and vectors only: readers search the exported matrix and filter by the chunk
+        # store, so metadata here would only cost time (a Chroma server keeps it for filters)
         self.collection.add(
-            ids=[c.chunk_id for c in chunks],
-            embeddings=np.asarray(vectors, dtype=np.float32),
-            metadatas=[chunk_metadata(c) for c in chunks],
+            ids=[c.chunk_id for c in chunks], embeddings=np.asarray(vectors, dtype=np.float32)
         )
 
     def delete(self, ids: Sequence[str]) -> None:
@@ -124,17 +124,6 @@ class VectorWriter:
     def count(self) -> int:
         """Number of stored vectors."""
         return int(self.collection.count())
-
-    def finish(self, chunk_ids: Sequence[str], folder: Path) -> dict[str, int]:
-        """Delete vectors without a chunk, check that every chunk has one, and export the
-        matrix for the readers; then close the store (its folder may be copied)."""
-        orphans = sorted(self.ids() - set(chunk_ids))
-        self.delete(orphans)
-        if self.count() != len(chunk_ids):
-            raise RuntimeError(f"{self.count()} vectors for {len(chunk_ids)} chunks")
-        rows = self.export(chunk_ids, folder)
-        self.close()
-        return {"vectors": rows, "orphans_removed": len(orphans)}
 
     def export(self, chunk_ids: Sequence[str], folder: Path) -> int:
         """Write the vectors of ``chunk_ids`` in that order, normalised, for the readers."""

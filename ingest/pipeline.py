@@ -266,8 +266,10 @@ class _Run:
 
     def _known_kommunen(self) -> tuple[str, ...]:
         """Municipalities of the index being built and of the manifest (for inference)."""
-        records = self.writer.documents() if self.writer else list(self.records.values())
-        known = {r.meta.kommune for r in records}
+        if self.writer is not None:
+            known = self.writer.kommunen()
+        else:
+            known = {r.meta.kommune for r in self.records.values()}
         known |= {str(s.entry.get("kommune") or "") for s in self.found.sources if s.entry}
         return tuple(sorted(known - {""}))
 

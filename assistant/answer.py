@@ -14,6 +14,7 @@ retrieved passage, followed by the number of the source it was taken from. The c
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from . import texts
@@ -62,7 +63,8 @@ def compose_extractive(
     floor = max(sentence_threshold, _RELATIVE_PROBABILITY * usable[0].probability)
     chosen = _with_newer_version(chosen, [c for c in usable if _compatible(c)], floor)
     chosen = _with_confirmed_version(chosen, [c for c in usable if _compatible(c)], floor)
-    units = _with_context(chosen, evidence.sentences, wants_list)
+    likely = {(c.chunk.chunk_id, c.order) for c in usable if c.probability >= sentence_threshold}
+    units = _with_context(chosen, evidence.sentences, wants_list, likely)
     units, notes = _newest_first(units)
     return _render(units, notes, evidence.answerability)
 
@@ -184,9 +186,17 @@ class _Unit:
 
 
 def _with_context(
-    chosen: list[Candidate], sentences: dict[str, list[str]], wants_list: bool
+    chosen: list[Candidate],
+    sentences: dict[str, list[str]],
+    wants_list: bool,
+    likely: Collection[tuple[str, int]] = (),
 ) -> list[_Unit]:
-    """Group chosen sentences by chunk, add antecedents and list items, keep reading order."""
+    """Group chosen sentences by chunk, add antecedents, continuations and list items, keep
+    reading order.
+
+    A continuation is the sentence right after a chosen one that leans on it ("Für sie
+    richtet das Schulamt ...") and is itself ``likely`` (chunk id, order) to answer.
+    """
     picked: dict[str, set[int]] = {}
     info: dict[str, tuple[Chunk, int]] = {}
     for c in chosen:
@@ -195,6 +205,10 @@ def _with_context(
         orders.add(c.order)
         if starts_with_reference(c.text) and c.order > 0:
             orders.add(c.order - 1)
+        following = sentences[c.chunk.chunk_id][c.order + 1 : c.order + 2]
+        continues = following and starts_with_reference(following[0])
+        if continues and (c.chunk.chunk_id, c.order + 1) in likely:
+            orders.add(c.order + 1)
         if wants_list and c.text.rstrip().endswith(":"):
             orders.update(_following_items(sentences[c.chunk.chunk_id], c.order))
     units = []

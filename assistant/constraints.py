@@ -23,7 +23,7 @@ from .german import fold, tokenize
 from .question import Expectation, Frame, YearSpec, unit_pattern, years_in
 from .types import Chunk, stand_year
 
-__all__ = ["states_type", "unmet_requirements"]
+__all__ = ["is_document_date", "states_type", "unmet_requirements"]
 
 _NUMBER_WORDS = (
     r"(?:ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
@@ -64,6 +64,27 @@ _TYPE_PATTERNS["when"] = re.compile(
 )
 
 
+_MONTHS = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"
+_DATE = rf"(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|(?:\d{{1,2}}\.\s?)?{_MONTHS}\s+\d{{4}}|\d{{4}})"
+# A document's own date line: "Stand: Februar 2024", "Zuletzt aktualisiert: 12.09.2024".
+_DOCUMENT_DATE_LINE = re.compile(
+    rf"^(?:stand|(?:zuletzt\s+)?(?:aktualisiert|geändert|überarbeitet)(?:\s+am)?|"
+    rf"letzte\s+(?:änderung|aktualisierung)|datum)\s*:?\s*(?:vom\s+)?{_DATE}\b",
+    re.IGNORECASE,
+)
+# "pro Jahr" is also said "jährlich", "pro Woche" "wöchentlich": the adverb's stem.
+_RATE_ADVERB = re.compile(r"\b([^\W\d_]{3,})lich\b", re.IGNORECASE)
+
+
+def is_document_date(sentence: str) -> bool:
+    """Whether a sentence opens with the document's own date ("Stand: Februar 2024").
+
+    Such a line dates the document, not what it describes: it answers only a question
+    about the document's Stand (``Frame.document_date``).
+    """
+    return bool(_DOCUMENT_DATE_LINE.match(sentence.strip()))
+
+
 def states_type(expects: Expectation, sentence: str) -> bool:
     """Whether ``sentence`` states an answer of the expected type (True if none is expected)."""
     if expects.rate and not _states_rate(expects.rate, sentence):
@@ -78,10 +99,17 @@ def states_type(expects: Expectation, sentence: str) -> bool:
 def _states_rate(rate: str, sentence: str) -> bool:
     """ "… pro Einsatzstunde" is met by "25 Euro je Stunde" (a shared word ending)."""
     target = fold(rate)
-    for match in re.finditer(r"\b(?:pro|je)\s+([^\W\d_][\w-]*)|/\s*([^\W\d_]\w*)", sentence):
+    # "je Stunde", "je angefangener Stunde", "/ Stunde": the noun after an optional adjective
+    per = r"\b(?:pro|je)\s+(?:[a-zäöüß]\w*\s+)?([^\W\d_][\w-]*)|/\s*([^\W\d_]\w*)"
+    for match in re.finditer(per, sentence):
         word = fold(match.group(1) or match.group(2))
         if len(word) >= 3 and (target.endswith(word) or word.endswith(target[-5:])):
             return True
+    for match in _RATE_ADVERB.finditer(sentence):  # "jährlich", "wöchentlich" for "pro Jahr"
+        base = fold(match.group(1))
+        for stem in {base, base.removesuffix("t"), base.removesuffix("ent")}:
+            if len(stem) >= 3 and re.search(rf"{re.escape(stem)}(?:e|en)?$", target):
+                return True
     return False
 
 
@@ -93,7 +121,9 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
         if not _names_place(place, f"{sentence} {context}"):
             unmet.append(f"Ort: {place}")
     for year in frame.years:
-        if not _meets_year(year, sentence, context, stand_year(chunk.meta.stand)):
+        if not _meets_year(year, sentence, context, stand_year(chunk.meta.stand)) or (
+            frame.expects.strict and not _cell_meets_year(year, frame.expects, sentence)
+        ):
             unmet.append(f"Zeit: {year.label}")
     if frame.expects.strict and not states_type(frame.expects, sentence):
         unmet.append(f"Art: {frame.expects.kind}")
@@ -117,6 +147,26 @@ def _meets_year(year: YearSpec, sentence: str, context: str, stand: int) -> bool
     if any(_covers(found, year) for found in years_in(context)):
         return True
     return not year.second and stand == year.first
+
+
+def _cell_meets_year(year: YearSpec, expects: Expectation, sentence: str) -> bool:
+    """In a table row ("- Spalte: Wert; Spalte: Wert"), the asked value must stand in a cell
+    of the asked year: "Abschlussquote 2024: 46 %" gives no share for 2022, even when
+    another cell of the row ("Schüler – 2022: 214") names 2022.
+
+    True when the row has no cell that states the expected type under a year-labelled
+    column, or one of them is the asked year's; sentences that are no table rows pass.
+    """
+    if not sentence.startswith("- "):
+        return True
+    labelled = []
+    for cell in sentence[2:].split("; "):
+        label, colon, value = cell.partition(": ")
+        if colon and states_type(expects, value) and years_in(label):
+            labelled.append(label)
+    return not labelled or any(
+        _covers(found, year) for label in labelled for found in years_in(label)
+    )
 
 
 def _covers(found: YearSpec, asked: YearSpec) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .constraints import states_type, unmet_requirements
+from .constraints import is_document_date, states_type, unmet_requirements
 from .german import analyze
 from .injection import tainted_sentences
 from .lexical import LexicalIndex, Query
@@ -24,6 +24,7 @@ from .types import FRONT_MATTER_KINDS, Chunk, Hit
 __all__ = [
     "Candidate",
     "Evidence",
+    "answers_anything",
     "gather",
     "is_boilerplate",
     "is_list_question",
@@ -37,6 +38,15 @@ _ANAPHORA = re.compile(
     r"^(dies|diese[rsmn]?|das(?=\s+(?-i:[a-zäöüß]))|dabei|dafür|dazu|davon|darüber|damit|"
     r"hierfür|hierzu|hier|er|außerdem|zudem|ebenso|darauf|dort|deshalb|daher|somit|danach|"
     r"anschließend)\b",
+    re.IGNORECASE,
+)
+# A third-person pronoun opening a sentence, told from the reader's "Sie" by grammar: "Sie"
+# with a verb in the third person singular ("Sie dauert", "Sie ist", "Sie kann"), or a
+# lower-case "sie"/"ihn"/"ihm"/"ihr"/"ihnen" after a preposition ("Für sie richtet ...").
+_PRONOUN_START = re.compile(
+    r"^(?:Sie\s+(?:[a-zäöüß]+t|ist|hat|wird|kann|muss|soll|darf|will|mag)\b|"
+    r"(?:für|mit|bei|von|zu|nach|an|auf|aus|über|unter|neben|gegen)\s+"
+    r"(?-i:sie|ihn|ihm|ihr|ihnen)\b)",
     re.IGNORECASE,
 )
 # A question asks for several items when it says so ("Welche …", "Nenne …", "alle") or asks
@@ -63,14 +73,26 @@ def is_boilerplate(sentence: str, chunk: Chunk, pages: int) -> bool:
     return bool(_TOC_LINE.search(sentence))
 
 
+def answers_anything(sentence: str, frame: Frame) -> bool:
+    """Whether a sentence can state an answer at all.
+
+    A question the document asks its reader ("Sie sind neu zugezogen?") states nothing, and
+    a document's date line ("Stand: Februar 2024") answers only a question about that date.
+    """
+    if sentence.rstrip().endswith("?"):
+        return False
+    return frame.document_date or not is_document_date(sentence)
+
+
 def is_list_question(question: str) -> bool:
     """Whether the question asks for several items ("Welche Schritte ...?")."""
     return bool(_LIST_QUESTION.search(question))
 
 
 def starts_with_reference(sentence: str) -> bool:
-    """Whether a sentence leans on the one before ("Dies gilt auch ...", "Dabei ...")."""
-    return bool(_ANAPHORA.match(sentence))
+    """Whether a sentence leans on the one before ("Dies gilt auch ...", "Dabei ...", "Sie
+    dauert zwei Wochen", "Für sie gibt es ...")."""
+    return bool(_ANAPHORA.match(sentence) or _PRONOUN_START.match(sentence))
 
 
 @dataclass(frozen=True)
@@ -162,6 +184,8 @@ def _candidates(
             text = sentences[hit.chunk.chunk_id][order]
             if text in planted or is_boilerplate(text, hit.chunk, pages):
                 continue  # planted instructions and title pages are never quoted as answers
+            if not answers_anything(text, context.frame):
+                continue
             if len(set(sentence_terms)) >= _MIN_TERMS or text.startswith("- "):
                 rows.append((rank, order, analysed))
     texts = [sentences[hits[rank].chunk.chunk_id][order] for rank, order, _ in rows]
@@ -185,7 +209,7 @@ def _candidates(
             list_item=text.startswith("- "),
             position=order / max(1, len(analysed) - 1),
             words=len(text.split()),
-            anaphora=starts_with_reference(text),
+            anaphora=bool(_ANAPHORA.match(text)),  # the fitted model knows this narrower form
             semantic=context.semantic.get(hit.chunk.chunk_id, 0.0),
         )
         probability = model.sentence.probability(features)

@@ -79,6 +79,10 @@ _EXISTENCE = re.compile(
     r"bestehen)\b",
     re.IGNORECASE,
 )
+# The question asks for a document's own date or version ("Welchen Stand hat ...?", "Wann
+# wurde die Seite aktualisiert?"): only then may a document's date line answer.
+_DOCUMENT_DATE = re.compile(r"\b(?:stand|aktualisier\w*|fassung|version)\b", re.IGNORECASE)
+_SEGMENT = " – "  # joins the parts of a rewritten follow-up (``assistant.dialogue``)
 _YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d{2})(?:\s*/\s*((?:19|20)?\d{2}))?(?![\d/])")
 
 
@@ -121,6 +125,7 @@ class Frame:
     years: tuple[YearSpec, ...] = ()
     places: tuple[str, ...] = ()
     existence: bool = False  # "Gibt es …?", "Hat X ein …?": the answer must name the thing
+    document_date: bool = False  # asks for a document's own Stand or last update
 
 
 def expectation_of(question: str) -> Expectation:
@@ -175,7 +180,24 @@ def years_in(text: str) -> tuple[YearSpec, ...]:
 def frame_question(text: str, places: tuple[str, ...] = ()) -> Frame:
     """The frame of a question whose places were found by ``assistant.places``."""
     existence = bool(_EXISTENCE.match(text.strip()))
-    return Frame(text, expectation_of(text), years_in(text), places, existence)
+    document_date = bool(_DOCUMENT_DATE.search(text))
+    expects = _segment_expectation(text)
+    return Frame(text, expects, years_in(text), places, existence, document_date)
+
+
+def _segment_expectation(text: str) -> Expectation:
+    """The expected type of the first dash-separated segment that has one.
+
+    A follow-up rewritten by ``assistant.dialogue`` reads "new turn – previous turn –
+    municipality": "…, und wie lange geht das? – Was kostet das Herbstcamp?" asks for a
+    duration, not for the earlier turn's amount; an elliptic "Und in X?" takes the earlier
+    turn's type.
+    """
+    for segment in text.split(_SEGMENT):
+        expects = expectation_of(segment)
+        if expects.kind or expects.rate:
+            return expects
+    return Expectation()
 
 
 def unit_pattern(unit: str) -> str:

@@ -1,0 +1,135 @@
+"""Which sentences can answer at all, and the answer type a question asks for (pure)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import compose_extractive
+from assistant.constraints import is_document_date, states_type, unmet_requirements
+from assistant.evidence import Candidate, Evidence, answers_anything, starts_with_reference
+from assistant.german import analyze
+from assistant.lexical import Query
+from assistant.question import Expectation, frame_question
+from assistant.refusal import RefusalPolicy
+from assistant.types import Chunk, DocumentMeta
+
+META = DocumentMeta("b.pdf", "Bildungsbericht", kommune="Stadt Feldau", stand="2024-05-01")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("Stand: Februar 2024", True),
+        ("Zuletzt aktualisiert: 12.09.2024 · Integrationszentrum", True),
+        ("Datum: 3. März 2023", True),
+        ("Stand der Planung: Die Räume sind gefunden.", False),
+        ("Standorte: fünf Grundschulen", False),
+    ],
+)
+def test_a_document_date_line_is_recognised(sentence: str, dated: bool) -> None:
+    assert is_document_date(sentence) is dated
+
+
+def test_date_lines_and_questions_in_a_document_answer_nothing() -> None:
+    when = frame_question("Wann wurden die Kennzahlen zuletzt erhoben?")
+    assert not answers_anything("Stand: Februar 2024", when)
+    assert not answers_anything("Sie sind mit Ihrer Familie neu nach Feldau gezogen?", when)
+    assert answers_anything("Die Kennzahlen werden jährlich im März erhoben.", when)
+    # ... unless the question asks for the document's own date
+    assert answers_anything("Stand: Februar 2024", frame_question("Welchen Stand hat die FAQ?"))
+
+
+@pytest.mark.parametrize(
+    ("rate", "sentence", "met"),
+    [
+        ("Jahr", "Das Programm bildet jährlich 45 Tandems.", True),
+        ("Woche", "Die Gruppe trifft sich wöchentlich an zwei Tagen.", True),
+        ("Monat", "Der Bericht erscheint monatlich in 3 Sprachen.", True),
+        ("Stunde", "Sie erhalten 25 Euro je angefangener Stunde.", True),
+        ("Einsatzstunde", "Sie erhalten 25 Euro je Stunde.", True),
+        ("Jahr", "Das ist natürlich für 45 Kinder gedacht.", False),
+    ],
+)
+def test_a_rate_is_met_by_its_adverb_or_an_adjective_before_the_noun(
+    rate: str, sentence: str, met: bool
+) -> None:
+    assert states_type(Expectation("count", rate=rate), sentence) is met
+
+
+def test_a_rewritten_followup_takes_the_answer_type_of_its_own_turn() -> None:
+    """ "… wie lange geht das?" after "Was kostet …?" asks for a duration, not an amount;
+    an elliptic "Und in X?" keeps the earlier turn's type."""
+    rewritten = "Gibt auch so ein Ferienangebot, und wie lange geht – Was kostet das Herbstcamp"
+    assert frame_question(rewritten).expects.kind == "duration"
+    assert frame_question("Was kostet das Herbstcamp – Stadt Feldau").expects.kind == "money"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Sie dauert zwei Wochen und ist kostenfrei.", True),
+        ("Sie kann um ein Jahr verlängert werden.", True),
+        ("Für sie richtet das Schulamt zwei Gruppen ein.", True),
+        ("Sie erhalten einen Brief in Ihrer Sprache.", False),
+        ("Für Sie ist die Beratung kostenlos.", False),
+        ("Die Teilnahme ist kostenfrei.", False),
+    ],
+)
+def test_a_third_person_pronoun_leans_on_the_sentence_before(sentence: str, leans: bool) -> None:
+    assert starts_with_reference(sentence) is leans
+
+
+def test_a_sentence_leaning_on_its_predecessor_is_quoted_with_it() -> None:
+    lead = "In den Sommerferien bietet das KI die Sommerwerkstatt Sprache an."
+    follow = "Sie dauert zwei Wochen und umfasst täglich vier Stunden."
+    chunk = Chunk("c", "k.pdf", 0, f"{lead} {follow}", "", 1, 1, meta=META)
+    best = Candidate(follow, chunk, 0, 1, (), 0.9, frozenset(analyze(follow)))
+    other = Candidate(lead, chunk, 0, 0, (), 0.3, frozenset(analyze(lead)))
+    evidence = Evidence(
+        Query("Wie lange dauert das Ferienangebot?", (), (), ()),
+        (),
+        {"c": [lead, follow]},
+        (best, other),
+        (),
+        0.9,
+    )
+    decision = RefusalPolicy(threshold=0.5).decide(evidence)
+    composition = compose_extractive(evidence, decision, sentence_threshold=0.5, max_sentences=1)
+    assert composition.text.index(lead) < composition.text.index(follow)
+
+
+def test_a_table_cell_of_another_year_gives_no_value_for_the_asked_year() -> None:
+    row = (
+        "- Gebietskörperschaft: Stadt Feldau; Schülerinnen und Schüler – 2022: 214; "
+        "Abschlussquote 2024: 46 %"
+    )
+    chunk = Chunk("t", "b.pdf", 0, row, "Tabelle 7", 1, 1, meta=META)
+    asked_2022 = frame_question("Wie hoch war die Abschlussquote in Feldau im Jahr 2022?")
+    asked_2024 = frame_question("Wie hoch war die Abschlussquote in Feldau im Jahr 2024?")
+    assert unmet_requirements(asked_2022, row, chunk) == ("Zeit: das Jahr 2022",)
+    assert unmet_requirements(asked_2024, row, chunk) == ()
+
+
+def test_a_likely_continuation_of_the_quoted_sentence_joins_it() -> None:
+    """ "Für sie richtet …" right after the quoted sentence is quoted too when it is likely
+    to answer; an unlikely one is left out."""
+    first = "Kinder ohne lateinische Schrift werden im Clearingbogen gesondert gekennzeichnet."
+    then = "Für sie richtet das Schulamt zwei Alphabetisierungsgruppen ein."
+    chunk = Chunk("c", "k.pdf", 0, f"{first} {then}", "", 1, 1, meta=META)
+
+    def answer(probability: float) -> str:
+        best = Candidate(first, chunk, 0, 0, (), 0.9, frozenset(analyze(first)))
+        other = Candidate(then, chunk, 0, 1, (), probability, frozenset(analyze(then)))
+        evidence = Evidence(
+            Query("Wie werden Kinder ohne Lateinschrift gefördert?", (), (), ()),
+            (),
+            {"c": [first, then]},
+            (best, other),
+            (),
+            0.9,
+        )
+        decision = RefusalPolicy(threshold=0.5).decide(evidence)
+        return compose_extractive(evidence, decision, 0.25, max_sentences=1).text
+
+    assert then in answer(0.4)
+    assert then not in answer(0.1)

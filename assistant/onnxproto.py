@@ -60,7 +60,8 @@ def _tensor(name: str, array: np.ndarray) -> bytes:
 
 def _attribute(name: str, value: Attribute) -> bytes:
     if isinstance(value, float):
-        return _text(1, name) + _varint(2 << 3 | 5) + struct.pack("<f", value) + _int(20, 1)
+        fixed32 = _varint(2 << 3 | 5) + struct.pack("<f", value)
+        return _text(1, name) + fixed32 + _int(20, _ATTR_FLOAT)
     if isinstance(value, int):
         return _text(1, name) + _int(3, value) + _int(20, _ATTR_INT)
     return _text(1, name) + b"".join(_int(8, v) for v in value) + _int(20, _ATTR_INTS)

@@ -21,12 +21,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -51,9 +48,6 @@ LEXICAL_DIR = "lexical"
 LEXICAL_FORMAT = 2
 BM25_DIR = "bm25"
 BM25_K1, BM25_B = 1.2, 0.75
-# Chunks from which the character index gets a process of its own (below, starting one costs
-# more than it saves).
-PARALLEL_FROM = 3_000
 
 
 def ids_digest(chunk_ids: Sequence[str]) -> str:
@@ -79,41 +73,11 @@ def is_current(folder: Path) -> bool:
 
 
 def build_lexical(chunks: Sequence[Chunk], folder: Path) -> dict[str, float]:
-    """Analyse ``chunks`` and write the lexical index to ``folder`` atomically; sizes.
-
-    From ``PARALLEL_FROM`` chunks on, the character index is built in a second process while
-    this one builds the word index (the two share nothing but the texts).
-    """
+    """Analyse ``chunks`` and write the lexical index to ``folder`` atomically; sizes."""
     tmp = folder.with_name(folder.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     texts = [c.embed_text for c in chunks]
-    with ExitStack() as stack:
-        chars = None
-        if len(texts) >= PARALLEL_FROM:
-            context = multiprocessing.get_context("forkserver")
-            pool = stack.enter_context(ProcessPoolExecutor(1, mp_context=context))
-            chars = pool.submit(build_char_index, texts, tmp / CHAR_DIR)
-        terms = _build_words(texts, tmp)
-        if chars is None:
-            build_char_index(texts, tmp / CHAR_DIR)
-        else:
-            chars.result()
-    meta = {
-        "format": LEXICAL_FORMAT,
-        "rows": len(chunks),
-        "ids": ids_digest([c.chunk_id for c in chunks]),
-        "terms": terms,
-    }
-    _write_json(tmp / "meta.json", meta)
-    _fsync_tree(tmp)
-    shutil.rmtree(folder, ignore_errors=True)
-    os.replace(tmp, folder)
-    return {"terms": float(terms), "rows": float(len(chunks))}
-
-
-def _build_words(texts: Sequence[str], tmp: Path) -> int:
-    """The word side (stems, BM25, document frequencies, compound counts); vocabulary size."""
     words = [content_words(t) for t in texts]
     splitter = Decompounder(w for ws in words for w in ws)
     doc_terms = [expand_and_stem(ws, splitter.split) for ws in words]
@@ -131,7 +95,18 @@ def _build_words(texts: Sequence[str], tmp: Path) -> int:
     np.save(tmp / "df.npy", df)
     _write_json(tmp / "terms.json", list(vocab))
     _write_json(tmp / "compounds.json", splitter.counts)
-    return len(vocab)
+    build_char_index(texts, tmp / CHAR_DIR)
+    meta = {
+        "format": LEXICAL_FORMAT,
+        "rows": len(chunks),
+        "ids": ids_digest([c.chunk_id for c in chunks]),
+        "terms": len(vocab),
+    }
+    _write_json(tmp / "meta.json", meta)
+    _fsync_tree(tmp)
+    shutil.rmtree(folder, ignore_errors=True)
+    os.replace(tmp, folder)
+    return {"terms": float(len(vocab)), "rows": float(len(chunks))}
 
 
 def _save_bm25(ids: list[list[int]], vocab: dict[str, int], folder: Path) -> None:

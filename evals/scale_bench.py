@@ -327,8 +327,9 @@ def table(rows: list[dict[str, Any]]) -> str:
     """The README table (German)."""
     lines = [
         "| Abschnitte | Kaltstart bis erste Antwort | Frage warm p50 / p95 | Vergleiche p95 "
-        "| Spitzen-RSS (Fragen) | Einlesen | davon Embedding | Index auf Platte |",
-        "|---|---|---|---|---|---|---|---|",
+        "| Spitzen-RSS (Fragen) | Einlesen | davon Embedding | Einlesen ÷ reines Embedding "
+        "| Index auf Platte |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         ingest = f"{_de(r['ingest_s'])} s"
@@ -336,13 +337,16 @@ def table(rows: list[dict[str, Any]]) -> str:
         if r.get("ingest_embeddings") == "fake":
             ingest += " ¹"
             embed = "– ¹"
+        ratio = f"{_de(r['ingest_s'] / r['raw_embed_s'], 2)}" if r.get("raw_embed_s") else "–"
+        if r.get("ingest_embeddings") == "fake":
+            ratio = "–"
         chunks = f"{r['chunks']:,}".replace(",", ".")
         if r.get("index_vectors") == "fake":
             chunks += " ²"
         lines.append(
             f"| {chunks} | {_de(r['cold_start_s'])} s | {r['warm_p50_ms']} / "
             f"{r['warm_p95_ms']} ms | {r['comparison_p95_ms']} ms | "
-            f"{_de(r['query_peak_rss_mb'] / 1000, 2)} GB | {ingest} | {embed} | "
+            f"{_de(r['query_peak_rss_mb'] / 1000, 2)} GB | {ingest} | {embed} | {ratio} | "
             f"{_de(r['disk_mb'] / 1000, 2)} GB |"
         )
     return "\n".join(lines)
@@ -376,7 +380,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--real-upto",
         type=int,
-        default=30_000,
+        default=1_000_000,
         help="größere Bestände beantworten Fragen über Hash-Vektoren (nur Zeit und Speicher)",
     )
     run.add_argument("--json", type=Path, help="Ergebnis zusätzlich als JSON speichern")

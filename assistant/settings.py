@@ -79,7 +79,9 @@ class Settings(BaseSettings):
         "EMBEDDING_MODEL",
         "Lokales Verzeichnis eines sentence-transformers-Modells (e5-Modelle bekommen ihre "
         "Präfixe „query: “/„passage: “); leer = das mitgelieferte mehrsprachige Offline-Modell "
-        "Universal Sentence Encoder v3. Ein Wechsel verlangt `ingest --rebuild`.",
+        "Universal Sentence Encoder v3; `use-multilingual-v3-int8` = dasselbe Modell mit "
+        "8-Bit-Rechenwerk auf onnxruntime (schneller, siehe README). Ein Wechsel verlangt "
+        "`ingest --rebuild`.",
     )
     chroma_url: str = _setting(
         "",

@@ -128,7 +128,6 @@ class Index:
         self._documents = {d.doc_id: d for d in documents}
         self._load_lock = threading.Lock()
         self._ordered = StoredChunks([], {})  # read on first use (listing documents needs none)
-        self._chunks: dict[str, Chunk] = {}
         self._rows: dict[str, int] = {}
         self._chunks_loaded = False
         self._lexical: LexicalIndex | None = None
@@ -202,7 +201,8 @@ class Index:
     def chunk(self, chunk_id: str) -> Chunk | None:
         """One chunk by id."""
         self._load_chunks()
-        return self._chunks.get(chunk_id)
+        row = self._rows.get(chunk_id)
+        return None if row is None else self._ordered[row]
 
     def _load_chunks(self) -> None:
         if self._chunks_loaded:
@@ -210,7 +210,6 @@ class Index:
         with self._load_lock:
             if not self._chunks_loaded:
                 ordered = StoredChunks.read(self.folder / CHUNKS_FILE)
-                self._chunks = {c.chunk_id: c for c in ordered}
                 self._rows = {chunk_id: i for i, chunk_id in enumerate(ordered.ids)}
                 self._spans = _spans(ordered.doc_ids)
                 self._ordered = ordered

@@ -43,6 +43,9 @@ CHROMA_DIR = "chroma"
 MATRIX_FILE = "vectors.npy"
 IDS_FILE = "vectors.ids.json"
 EMBED_BATCH = 64
+# Vectors per insert into the writer's embedded store: 512-vector inserts take half the time
+# of 64-vector ones (10,000 USE vectors: 1.8-2.0 s instead of 3.6-4.6 s).
+INSERT_BATCH = 512
 PAGE = 5000
 # Chroma 1.x collection configuration (the legacy ``hnsw:*`` metadata is deprecated). Fixed at
 # creation; ef values above the defaults keep recall on large collections (DESIGN.md).
@@ -93,25 +96,43 @@ class VectorWriter:
         self.collection = self.client.get_or_create_collection(
             COLLECTION, configuration=STORE_CONFIGURATION, embedding_function=None
         )
+        self._pending_ids: list[str] = []
+        self._pending: list[np.ndarray] = []
 
     def add(self, chunks: Sequence[Chunk]) -> None:
-        """Embed and store the chunks (one batch; the caller splits large documents)."""
+        """Embed the chunks (one batch; the caller splits large documents) and store them
+        with the next insert: one Chroma insert per ``INSERT_BATCH`` vectors, not per batch.
+
+        Whatever reads or deletes stored vectors inserts the pending ones first. Vectors that
+        never reach a chunk row (a run stopped in between) are orphans, removed at publishing.
+        """
         if not chunks:
             return
         vectors = self.embeddings.embed_documents([c.embed_text for c in chunks])
+        self._pending_ids += [c.chunk_id for c in chunks]
+        self._pending.append(np.asarray(vectors, dtype=np.float32))
+        if len(self._pending_ids) >= INSERT_BATCH:
+            self._insert_pending()
+
+    def _insert_pending(self) -> None:
+        if not self._pending_ids:
+            return
         # ids and vectors only: readers search the exported matrix and filter by the chunk
         # store, so metadata here would only cost time (a Chroma server keeps it for filters)
-        self.collection.add(
-            ids=[c.chunk_id for c in chunks], embeddings=np.asarray(vectors, dtype=np.float32)
-        )
+        self.collection.add(ids=self._pending_ids, embeddings=np.vstack(self._pending))
+        self._pending_ids, self._pending = [], []
 
     def delete(self, ids: Sequence[str]) -> None:
         """Delete vectors by chunk id (unknown ids are ignored)."""
+        if not ids:
+            return
+        self._insert_pending()
         for start in range(0, len(ids), PAGE):
             self.collection.delete(ids=list(ids[start : start + PAGE]))
 
     def ids(self) -> set[str]:
         """Ids of all stored vectors."""
+        self._insert_pending()
         found: set[str] = set()
         offset = 0
         while True:
@@ -123,10 +144,12 @@ class VectorWriter:
 
     def count(self) -> int:
         """Number of stored vectors."""
+        self._insert_pending()
         return int(self.collection.count())
 
     def export(self, chunk_ids: Sequence[str], folder: Path) -> int:
         """Write the vectors of ``chunk_ids`` in that order, normalised, for the readers."""
+        self._insert_pending()
         rows: list[np.ndarray] = []
         for start in range(0, len(chunk_ids), PAGE):
             wanted = list(chunk_ids[start : start + PAGE])
@@ -142,7 +165,8 @@ class VectorWriter:
         return len(rows)
 
     def close(self) -> None:
-        """Release the embedded store (its files may then be copied)."""
+        """Release the embedded store (its files may then be copied); vectors not yet
+        inserted are dropped (publishing reads the ids, which inserts them first)."""
         self.client.close()
 
 

@@ -12,6 +12,7 @@ from assistant import Assistant, EmbeddingModelMismatch, Settings
 from assistant.embed import load_embeddings
 from assistant.generations import writer_lock
 from assistant.store import Index, IndexWriter
+from assistant.types import Chunk, DocumentMeta
 from ingest import run_ingest
 
 from .pdfs import PAGES_MUSTERHAUSEN, make_image_only_pdf, make_pdf
@@ -223,6 +224,40 @@ def test_the_writer_keeps_its_municipalities_current_per_document(
         writer.remove_document(record.doc_id)
         assert writer.kommunen() == {"Stadt Ypsi"} == {r.meta.kommune for r in writer.documents()}
         writer.discard()
+
+
+def test_the_writer_store_inserts_in_large_batches_and_never_loses_a_pending_vector(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Vectors wait for one large Chroma insert; reading, counting, deleting and exporting
+    insert the waiting ones first, so nothing is missed and nothing is inserted twice."""
+    import assistant.vectors as vectors_module
+
+    monkeypatch.setattr(vectors_module, "INSERT_BATCH", 5)
+    meta = DocumentMeta(doc_id="a.pdf", title="A")
+    chunks = [
+        Chunk(f"a#{i}", "a.pdf", i, f"Abschnitt {i} über Sprachförderung", "S", 1, 1, (), meta)
+        for i in range(8)
+    ]
+    writer = vectors_module.VectorWriter(tmp_path, load_embeddings(load_model_path()))
+    inserts = []
+    original = writer.collection.add
+    monkeypatch.setattr(
+        writer.collection, "add", lambda **kw: (inserts.append(len(kw["ids"])), original(**kw))
+    )
+    writer.add(chunks[:3])
+    writer.add(chunks[3:6])  # 6 waiting >= 5: one insert
+    writer.add(chunks[6:7])
+    assert inserts == [6]
+    writer.delete([])  # nothing to delete: the waiting vector keeps waiting
+    assert inserts == [6]
+    assert writer.ids() == {c.chunk_id for c in chunks[:7]} and inserts == [6, 1]
+    writer.add(chunks[7:])
+    writer.delete(["a#0"])
+    assert writer.count() == 7 and inserts == [6, 1, 1]
+    ids = [c.chunk_id for c in chunks[1:]]
+    assert writer.export(ids, tmp_path) == 7
+    writer.close()
 
 
 def test_the_next_file_is_read_while_this_one_is_embedded(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -240,11 +241,14 @@ def test_the_writer_store_inserts_in_large_batches_and_never_loses_a_pending_vec
         for i in range(8)
     ]
     writer = vectors_module.VectorWriter(tmp_path, load_embeddings(load_model_path()))
-    inserts = []
+    inserts: list[int] = []
     original = writer.collection.add
-    monkeypatch.setattr(
-        writer.collection, "add", lambda **kw: (inserts.append(len(kw["ids"])), original(**kw))
-    )
+
+    def counted(**kwargs: Any) -> None:
+        inserts.append(len(kwargs["ids"]))
+        original(**kwargs)
+
+    monkeypatch.setattr(writer.collection, "add", counted)
     writer.add(chunks[:3])
     writer.add(chunks[3:6])  # 6 waiting >= 5: one insert
     writer.add(chunks[6:7])

@@ -115,6 +115,9 @@ def test_admin_uploads_a_pdf_that_then_answers(
 
     page.get_by_role("link", name=texts.NAV_CHAT).click()
     answer = ask(page, "Wann beginnt die Sommerschule in Neustadt?")
+    # the source card's title is a Markdown element that can paint a moment after the download
+    # button (seen once in about ten runs): wait for it rather than read a half-drawn message
+    answer.get_by_text("Sommerschule 2025 in Neustadt").wait_for(timeout=ANSWER_TIMEOUT)
     text = answer.inner_text()
     assert "4. August" in text and "Sommerschule 2025 in Neustadt" in text
 

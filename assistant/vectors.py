@@ -43,8 +43,9 @@ CHROMA_DIR = "chroma"
 MATRIX_FILE = "vectors.npy"
 IDS_FILE = "vectors.ids.json"
 EMBED_BATCH = 64
-# Vectors per insert into the writer's embedded store: 512-vector inserts take half the time
-# of 64-vector ones (10,000 USE vectors: 1.8-2.0 s instead of 3.6-4.6 s).
+# Vectors per insert into the writer's embedded store: fewer, larger inserts cost less (a one-off
+# timing of 10,000 USE vectors: 1.8-2.0 s in 512-vector inserts, 3.6-4.6 s in 64-vector ones);
+# the ingest figures in the README (`evals.scale_bench _ingest`/`_raw`) include the effect.
 INSERT_BATCH = 512
 PAGE = 5000
 # Chroma 1.x collection configuration (the legacy ``hnsw:*`` metadata is deprecated). Fixed at

@@ -115,3 +115,41 @@ def test_suite_reports_every_corpus_with_and_without_manifest(
     assert with_manifest["hit@5"] == 1.0
     assert without["hit@5"] == 1.0  # found without manifest entries too
     assert "Minikorpus · eigene Kalibrierung (dev)" in record["corpora"]
+
+
+def test_refusal_budget_keeps_unseen_false_refusals_within_the_target() -> None:
+    """A threshold fitted on n answerable questions refuses more than MAX_FALSE_REFUSAL of
+    unseen answerable questions in at most 1 - CONFIDENCE of the fits (plus sampling slack);
+    the former plain 8 % share of n does not keep to that with a few dozen questions."""
+    import random
+
+    from evals.calibrate import CONFIDENCE, MAX_FALSE_REFUSAL, refusal_budget, threshold_for
+
+    rng = random.Random(7)
+    trials = 2000
+    for n in (30, 45, 60):
+        # Scores uniform on [0, 1]: the unseen false-refusal rate of a threshold is the threshold.
+        over = sum(
+            threshold_for([rng.random() for _ in range(n)]) > MAX_FALSE_REFUSAL
+            for _ in range(trials)
+        )
+        assert over / trials <= 1 - CONFIDENCE + 0.03, n
+        if n < 60:  # the check can fail: the plain share misses the target far more often
+            plain = sum(
+                sorted(rng.random() for _ in range(n))[int(0.08 * n)] > MAX_FALSE_REFUSAL
+                for _ in range(trials)
+            )
+            assert plain / trials > 1 - CONFIDENCE + 0.05, n
+    assert [refusal_budget(n) for n in (10, 26, 27, 39, 155)] == [0, 0, 1, 2, 12]
+
+
+def test_threshold_counts_requirement_refusals_against_the_budget() -> None:
+    from evals.calibrate import threshold_for
+
+    scores: list[float | None] = [i / 40 for i in range(40)]
+    assert threshold_for(scores) == pytest.approx(2 / 40, abs=1e-5)  # budget 2 of 40
+    blocked: list[float | None] = [None, None, *scores[2:]]  # two refused by requirements
+    assert threshold_for(blocked) == pytest.approx(2 / 40, abs=1e-5)  # nothing more refused
+    assert threshold_for([None, None, None, *scores[3:]]) == 0.0  # over budget already
+    with pytest.raises(ValueError):
+        threshold_for([])

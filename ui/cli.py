@@ -529,7 +529,12 @@ def _cmd_calibrate(args: argparse.Namespace, settings: Settings) -> int:
     from dataclasses import replace
 
     from assistant.calibration import save_calibration
-    from evals.calibrate import MAX_FALSE_REFUSAL, calibrate_threshold
+    from evals.calibrate import (
+        CONFIDENCE,
+        MAX_FALSE_REFUSAL,
+        calibrate_threshold,
+        refusal_budget,
+    )
     from evals.dataset import load_questions
 
     questions = load_questions(args.dataset)
@@ -540,11 +545,20 @@ def _cmd_calibrate(args: argparse.Namespace, settings: Settings) -> int:
     path = save_calibration(settings.data_dir, calibration)
     print(
         f"Ablehnungsschwelle {calibration.answer_threshold:.3f} aus {len(questions)} Fragen "
-        f"(höchstens {MAX_FALSE_REFUSAL:.0%} Fehl-Ablehnungen): auf diesen Fragen "
+        f"(mit {CONFIDENCE:.0%} Sicherheit höchstens {MAX_FALSE_REFUSAL:.0%} Fehl-Ablehnungen "
+        "auf neuen Fragen): auf diesen Fragen "
         f"{calibration.refusal_accuracy:.0%} richtige Ablehnungen, "
         f"{calibration.false_refusal:.0%} Fehl-Ablehnungen. Gespeichert in {path}; gilt ab "
         "der nächsten Frage (Oberfläche neu laden)."
     )
+    answerable = sum(1 for q in questions if q.answerable)
+    if refusal_budget(answerable) == 0:
+        print(
+            f"Hinweis: {answerable} beantwortbare Fragen reichen nicht, um mit dieser Sicherheit "
+            "Fragen nach ihrer Antwortwahrscheinlichkeit abzulehnen; abgelehnt wird nur, was "
+            "die Anforderungen der Frage ausschließen (Ort, Jahr, Art der Angabe). Ab 27 "
+            "beantwortbaren Fragen wird die Schwelle schärfer."
+        )
     return 0
 
 

@@ -25,10 +25,12 @@ from .types import Chunk, stand_year
 
 __all__ = ["is_document_date", "states_type", "unmet_requirements"]
 
-_NUMBER_WORDS = (
-    r"(?:ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
-    r"fünfzehn|zwanzig|dreißig|vierzig|fünfzig|sechzig|hundert|tausend|halbe[nm]?|anderthalb)"
+_COUNT_WORDS = (
+    r"(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|"
+    r"vierzig|fünfzig|sechzig|hundert|tausend|beiden)"
 )
+# "ein Jahr", "eine halbe Stelle" are amounts; as a count "eine" is nearly always the article.
+_NUMBER_WORDS = rf"(?:ein|eine|einen|{_COUNT_WORDS}|halbe[nm]?|anderthalb)"
 _NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS})"
 _TYPE_PATTERNS = {
     "money": re.compile(
@@ -42,11 +44,11 @@ _TYPE_PATTERNS = {
         re.IGNORECASE,
     ),
     "hours": re.compile(
-        r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|bis|–|-)\s*\d|\b(?:montags?|dienstags?|mittwochs?|"
-        r"donnerstags?|freitags?)\b",
+        r"\b(?:[01]?\d|2[0-4])(?:[:.]\d{2})?\s*(?:uhr|bis|–|-)\s*\d|"  # an hour: "9–12", "8:30 Uhr"
+        r"\b(?:montags?|dienstags?|mittwochs?|donnerstags?|freitags?)\b",
         re.IGNORECASE,
     ),
-    "count": re.compile(rf"\b{_NUMBER}\b", re.IGNORECASE),
+    "count": re.compile(rf"\b(?:\d+(?:[.,]\d+)*|{_COUNT_WORDS})\b", re.IGNORECASE),
     # A person's name with its form of address ("Frau Aydın", "Herr Dr. Lenz").
     "person": re.compile(r"\b(?:Frau|Herr|Herrn|Dr\.|Prof\.)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+"),
 }

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from . import texts
 from .evidence import Candidate, Evidence
+from .german import analyze
 from .question import Frame, years_in
 
 __all__ = ["Decision", "RefusalPolicy"]
@@ -67,8 +68,11 @@ class RefusalPolicy:
         candidates = list(evidence.candidates)
         if not candidates:
             return Decision(False)
-        eligible = tuple(c for c in candidates if not c.unmet)
         best = candidates[0]
+        asked = frozenset(evidence.query.terms)
+        eligible = tuple(
+            c for c in candidates if not c.unmet and not (best.unmet and _other_row(best, c, asked))
+        )
         if not eligible or (
             best.unmet and eligible[0].probability < self.topic_share * best.probability
         ):
@@ -82,6 +86,31 @@ class RefusalPolicy:
         counts = Counter(label for c in candidates[:5] for label in c.unmet)
         unmet = tuple(label for label, _ in counts.most_common())
         return Decision(False, (), unmet, near_miss_note(frame, best), (best,))
+
+
+def _other_row(best: Candidate, candidate: Candidate, asked: frozenset[str]) -> bool:
+    """Whether ``candidate`` is another row of the table row ``best`` belongs to, about an
+    entity the question does not name.
+
+    Rows of one table ("- Stelle: Schulamt; Sprechzeiten: …") share their first column; its
+    value names what the row is about. When the best row's first cell names what was asked
+    ("Welche Sprechzeiten hat das Schulamt?") but misses the asked value, another row that has
+    one ("- Stelle: Kita-Lotsinnen; Sprechzeiten: Mo–Do 8:30–12:00 Uhr") answers for someone
+    else, as a sentence about another municipality would.
+    """
+    first, other = _first_cell(best.text), _first_cell(candidate.text)
+    if not first or not other or first[0] != other[0]:
+        return False
+    named = asked.intersection(analyze(first[1]))
+    return bool(named) and not named.issubset(analyze(other[1]))
+
+
+def _first_cell(text: str) -> tuple[str, str] | None:
+    """(column, value) of a table row's first cell ("- Spalte: Wert; …"), None for prose."""
+    if not text.startswith("- ") or "; " not in text:
+        return None
+    label, colon, value = text[2:].split("; ", 1)[0].partition(": ")
+    return (label.strip(), value.strip()) if colon else None
 
 
 def near_miss_note(frame: Frame, best: Candidate) -> str:

@@ -80,16 +80,20 @@ _BOUNDARY = re.compile(r"([.!?…])([\"“”»)\]]*)\s+")
 _WINDOW = 48  # characters around a candidate boundary that decide it
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)\d{1,2}$")
 _MONTH_AFTER = re.compile(rf"^(?:{_MONTHS}|Lebensjahr|Klasse|Schuljahr|Halbjahr)\b")
+# A table row as ingest writes it: "- Spalte: Wert; Spalte: Wert" (two cells at least).
+_TABLE_ROW = re.compile(r"^- [^;:]{1,80}: [^;]*; [^;:]{1,80}: ")
 
 
 def split_sentences(text: str) -> list[str]:
     """Split running German text into sentences; newlines are treated as spaces.
 
-    Lines that look like list items or table rows stay separate units.
+    Lines that look like list items or table rows stay separate units; a table row is never
+    split ("Rathausplatz 3, 4. OG" in an address cell is no sentence end, and a cut-off
+    "OG; Kontakt: …" would lose the row it belongs to).
     """
     units: list[str] = []
     for block in _blocks(text):
-        units.extend(_split_block(block))
+        units.extend([block] if _TABLE_ROW.match(block) else _split_block(block))
     return [u for u in units if u]
 
 

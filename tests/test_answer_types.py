@@ -133,3 +133,59 @@ def test_a_likely_continuation_of_the_quoted_sentence_joins_it() -> None:
 
     assert then in answer(0.4)
     assert then not in answer(0.1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("Im Schuljahr 2022/23 bestehen zwölf Internationale Förderklassen.", True),
+        ("Es gibt 12 Klassen an den beiden Berufskollegs.", True),
+        ("Jugendliche werden in eine Internationale Förderklasse vermittelt.", False),
+        ("Ein Team von Beraterinnen führt einen Erstkontakt durch.", False),
+    ],
+)
+def test_an_indefinite_article_is_no_count(sentence: str, counts: bool) -> None:
+    assert states_type(Expectation("count"), sentence) is counts
+    assert states_type(Expectation("duration"), "Die Förderung dauert ein Jahr.")
+
+
+def _row_evidence(question: str, topic: str, rows: list[tuple[str, float]]) -> Evidence:
+    frame = frame_question(question)
+    chunk = Chunk("r", "k.pdf", 0, "\n".join(r for r, _ in rows), "Kontakte", 1, 1, meta=META)
+    candidates = tuple(
+        Candidate(
+            text,
+            chunk,
+            0,
+            order,
+            (),
+            probability,
+            frozenset(analyze(text)),
+            unmet_requirements(frame, text, chunk),
+        )
+        for order, (text, probability) in enumerate(rows)
+    )
+    query = Query(question, tuple(analyze(topic)), (), ())
+    return Evidence(query, (), {"r": [r for r, _ in rows]}, candidates, (), 0.9, frame)
+
+
+def test_another_row_of_the_table_answers_for_someone_else() -> None:
+    """The asked row has no opening hours; the next row's hours are not the Schulamt's."""
+    asked = "- Stelle: Schulamt; Sprechzeiten: Rathausplatz 3, 4. OG; Kontakt: 0299 44-0"
+    other = "- Stelle: Kita-Lotsinnen; Sprechzeiten: Raum 114, Mo–Do 8:30–12:00 Uhr"
+    question = "Welche Sprechzeiten hat das Schulamt?"
+    decision = RefusalPolicy(threshold=0.5).decide(
+        _row_evidence(question, "Sprechzeiten Schulamt", [(asked, 0.9), (other, 0.8)])
+    )
+    assert not decision.found and decision.unmet == ("Art: hours",)
+    assert "keine Sprech- oder Öffnungszeiten" in decision.note
+    # the asked row with its hours answers; so does a row when the question names no row
+    own = "- Stelle: Schulamt; Sprechzeiten: Rathausplatz 3, Di 9–12 Uhr; Kontakt: 0299 44-0"
+    found = RefusalPolicy(threshold=0.5).decide(
+        _row_evidence(question, "Sprechzeiten Schulamt", [(own, 0.9)])
+    )
+    assert found.found and found.eligible[0].text == own
+    general = RefusalPolicy(threshold=0.5).decide(
+        _row_evidence("Welche Sprechzeiten gibt es?", "Sprechzeiten", [(asked, 0.9), (other, 0.8)])
+    )
+    assert general.found and general.eligible[0].text == other

@@ -26,6 +26,17 @@ def test_list_items_and_table_rows_are_units() -> None:
     assert split_sentences(text) == ["Kriterien sind:", "- Alter", "- Schulweg", "A | B | C"]
 
 
+def test_a_table_row_is_never_split() -> None:
+    """An ordinal in a cell ("4. OG") is no sentence end; a row keeps its first cell."""
+    row = "- Stelle: Schulamt; Anschrift: Rathausplatz 3, 4. OG; Kontakt: 0299 44-0"
+    assert split_sentences(f"[Tabelle] Ansprechstellen\n{row}") == [
+        "[Tabelle] Ansprechstellen",
+        row,
+    ]
+    item = "- Die Gruppe trifft sich montags. Danach geht es weiter."  # a list item, no row
+    assert split_sentences(item) == ["- Die Gruppe trifft sich montags.", "Danach geht es weiter."]
+
+
 def test_question_and_quote_endings() -> None:
     assert split_sentences("Wer berät? Das „KI.“ Danach die Schule!") == [
         "Wer berät?",

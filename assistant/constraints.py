@@ -18,6 +18,9 @@ instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from .german import fold, tokenize
 from .question import Expectation, Frame, YearSpec, unit_pattern, years_in
@@ -118,12 +121,13 @@ def _states_rate(rate: str, sentence: str) -> bool:
 def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, ...]:
     """German labels of the frame's requirements that ``sentence`` (in ``chunk``) misses."""
     unmet: list[str] = []
-    context = _context(chunk)
+    context = _Context.of(chunk)
     for place in frame.places:
-        if not _names_place(place, f"{sentence} {context}"):
+        own = [fold(word) for word in tokenize(sentence)]
+        if not _names_place(place, own) and not _names_place(place, context.words):
             unmet.append(f"Ort: {place}")
     for year in frame.years:
-        if not _meets_year(year, sentence, context, stand_year(chunk.meta.stand)) or (
+        if not _meets_year(year, sentence, context.years, stand_year(chunk.meta.stand)) or (
             frame.expects.strict and not _cell_meets_year(year, frame.expects, sentence)
         ):
             unmet.append(f"Zeit: {year.label}")
@@ -132,21 +136,36 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     return tuple(unmet)
 
 
-def _context(chunk: Chunk) -> str:
-    meta = chunk.meta
-    return " ".join([chunk.text, chunk.section, meta.title, meta.kommune])
+@dataclass(frozen=True)
+class _Context:
+    """What a sentence's passage says around it: its text, section, document title and
+    municipality, as folded words and years (read once per passage, not once per sentence)."""
+
+    words: tuple[str, ...]
+    years: tuple[YearSpec, ...]
+
+    @staticmethod
+    def of(chunk: Chunk) -> _Context:
+        meta = chunk.meta
+        return _context_of(chunk.text, chunk.section, meta.title, meta.kommune)
 
 
-def _names_place(place: str, text: str) -> bool:
+@lru_cache(maxsize=512)
+def _context_of(*parts: str) -> _Context:
+    text = " ".join(parts)
+    return _Context(tuple(fold(w) for w in tokenize(text)), tuple(years_in(text)))
+
+
+def _names_place(place: str, folded_words: Sequence[str]) -> bool:
     target = fold(place)
-    return any(fold(word).startswith(target) for word in tokenize(text))
+    return any(word.startswith(target) for word in folded_words)
 
 
-def _meets_year(year: YearSpec, sentence: str, context: str, stand: int) -> bool:
+def _meets_year(year: YearSpec, sentence: str, context: Sequence[YearSpec], stand: int) -> bool:
     own = years_in(sentence)
     if own:
         return any(_covers(found, year) for found in own)
-    if any(_covers(found, year) for found in years_in(context)):
+    if any(_covers(found, year) for found in context):
         return True
     return not year.second and stand == year.first
 

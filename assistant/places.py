@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .german import fold, tokenize
 
@@ -57,6 +58,7 @@ _REGION_TYPES = {
     "stadtbezirk",
     "ortsteil",
 }
+_PREFIX = 3  # letters by which a word finds the aliases it may start with
 _GENERIC = {"der", "des", "die", "an", "am", "im", "in", "ruhr", "main", "rhein"}
 _DEFINITE = {"der", "dem", "den", "des", "im", "vom", "beim", "zum", "unser", "unserem"}
 _PLACE_PREPOSITIONS = {"in", "aus", "nach", "bei"}
@@ -191,7 +193,7 @@ class Municipalities:
         found = [
             (i, name)
             for i in range(len(words))
-            for alias, name in self.aliases
+            for alias, name in self._aliases_for(words[i])
             if self._names(raw, words, i, alias, name)
         ]
         for i, word in enumerate(raw):
@@ -199,6 +201,25 @@ class Municipalities:
             if name and not _region_before(words, i):
                 found.append((i, name))
         return sorted(found)
+
+    def _aliases_for(self, word: str) -> list[tuple[str, str]]:
+        """The aliases that may name a municipality in ``word``: only those it starts with
+        can (``_names``), so only those sharing its first letters are tried; with hundreds of
+        municipalities, trying every alias on every word of every sentence was most of the
+        time of a comparison."""
+        return self._by_prefix.get(word[:_PREFIX], []) + self._short_aliases
+
+    @cached_property
+    def _by_prefix(self) -> dict[str, list[tuple[str, str]]]:
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for alias, name in self.aliases:
+            if len(alias) >= _PREFIX:
+                groups.setdefault(alias[:_PREFIX], []).append((alias, name))
+        return groups
+
+    @cached_property
+    def _short_aliases(self) -> list[tuple[str, str]]:
+        return [(alias, name) for alias, name in self.aliases if len(alias) < _PREFIX]
 
     def _names(self, raw: list[str], words: list[str], i: int, alias: str, name: str) -> bool:
         """Whether ``words[i]`` names the municipality ``name`` through ``alias``.

@@ -80,7 +80,7 @@ from .lexical import LexicalIndex
 from .lexical_files import LEXICAL_DIR, build_lexical, is_current
 from .mentions import build_mentions, load_mentions, rows_mentioning
 from .places import place_names
-from .types import Chunk, DocRecord, Filters
+from .types import Chunk, DocRecord, DocumentMeta, Filters
 from .vectors import CHROMA_DIR, EMBED_BATCH, VectorMatrix, VectorSearch, VectorWriter
 
 if TYPE_CHECKING:
@@ -134,6 +134,8 @@ class Index:
         self._vectors: VectorSearch | None = None
         self._query_vectors: dict[str, list[float]] = {}
         self._spans: list[tuple[int, int]] = []  # rows of each document (chunks are grouped)
+        self._doc_metas: list[DocumentMeta] = []  # per span, built with _row_doc on first filter
+        self._row_doc: np.ndarray | None = None
         self._masks: dict[tuple[Filters, bool], np.ndarray] = {}
         self._mentions: dict[str, np.ndarray] | None = None  # name -> rows naming it
 
@@ -300,17 +302,22 @@ class Index:
 
     def _compute_mask(self, filters: Filters, passages: bool) -> np.ndarray:
         """One decision per document; for ``mentions`` the rows naming the municipality."""
-        mask = np.zeros(len(self._ordered), dtype=bool)
-        named = self._mentioning(filters.mentions) if passages and filters.mentions else None
-        for start, end in self._spans:
-            meta = self._ordered.meta_of(start)
-            if not filters.matches(meta):
-                continue
-            if named is None or meta.kommune in filters.kommunen:
-                mask[start:end] = True
-            else:
-                mask[start:end] = named[start:end]
+        metas, row_doc = self._rows_by_document()
+        matching = np.fromiter((filters.matches(m) for m in metas), bool, len(metas))
+        mask = matching[row_doc]
+        if passages and filters.mentions:
+            own = np.fromiter((m.kommune in filters.kommunen for m in metas), bool, len(metas))
+            mask &= own[row_doc] | self._mentioning(filters.mentions)
         return mask
+
+    def _rows_by_document(self) -> tuple[list[DocumentMeta], np.ndarray]:
+        """Each document's metadata (in row order) and the document index of every row."""
+        with self._load_lock:
+            if self._row_doc is None:
+                self._doc_metas = [self._ordered.meta_of(start) for start, _ in self._spans]
+                lengths = [end - start for start, end in self._spans]
+                self._row_doc = np.repeat(np.arange(len(lengths)), lengths)
+            return self._doc_metas, self._row_doc
 
     def _mentioning(self, names: Sequence[str]) -> np.ndarray:
         """Rows whose mention text contains one of ``names`` (the writer's list, else a scan)."""

@@ -27,6 +27,17 @@ def test_masks_with_mentions_equal_filters_admits_with_and_without_the_writers_l
     kommunen = sorted({d.meta.kommune for d in index.documents()} - {""})
     cases = [Filters(kommunen=(k,), mentions=mention_names(k)) for k in kommunen]
     cases.append(Filters(kommunen=(kommunen[0],), mentions=("bildung",)))  # not in the list
+    docs = [d.meta for d in index.documents()]
+    plain = [  # decided per document, without mentions
+        Filters(kommunen=(kommunen[-1],)),
+        Filters(doc_ids=(docs[0].doc_id, docs[-1].doc_id)),
+        Filters(doc_types=(docs[0].doc_type,), min_year=2023),
+        Filters(kommunen=tuple(kommunen), mentions=mention_names(kommunen[0]), min_year=2022),
+    ]
+    for filters in plain:
+        expected = np.array([filters.admits(c) for c in index.chunks()])
+        assert expected.any() and not expected.all()
+        assert (index.mask(filters) == expected).all()
     named_elsewhere = 0
     for filters in cases:
         expected = np.array([filters.admits(c) for c in index.chunks()])

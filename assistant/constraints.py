@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .german import fold, tokenize
+from .places import typed_names
 from .question import Expectation, Frame, YearSpec, unit_pattern, years_in
 from .types import Chunk, stand_year
 
@@ -124,7 +125,8 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     context = _Context.of(chunk)
     for place in frame.places:
         own = [fold(word) for word in tokenize(sentence)]
-        if not _names_place(place, own) and not _names_place(place, context.words):
+        named = _names_place(place, own) or _names_place(place, context.words)
+        if not named or _row_of_another_place(place, sentence):
             unmet.append(f"Ort: {place}")
     for year in frame.years:
         if not _meets_year(year, sentence, context.years, stand_year(chunk.meta.stand)) or (
@@ -159,6 +161,19 @@ def _context_of(*parts: str) -> _Context:
 def _names_place(place: str, folded_words: Sequence[str]) -> bool:
     target = fold(place)
     return any(word.startswith(target) for word in folded_words)
+
+
+def _row_of_another_place(place: str, sentence: str) -> bool:
+    """Whether ``sentence`` is a table row about another place than the asked one: its first
+    cell names a place with its type word ("- Gebietskörperschaft: Stadt Quellinghoven; …")
+    and not the asked one. A regional table names every municipality somewhere in its
+    passage, so the passage does not make such a row about the asked place."""
+    if not sentence.startswith("- "):
+        return False
+    key = sentence[2:].split("; ", 1)[0].partition(": ")[2]
+    if not typed_names(key):
+        return False
+    return not _names_place(place, [fold(word) for word in tokenize(key)])
 
 
 def _meets_year(year: YearSpec, sentence: str, context: Sequence[YearSpec], stand: int) -> bool:

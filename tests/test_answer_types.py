@@ -189,3 +189,20 @@ def test_another_row_of_the_table_answers_for_someone_else() -> None:
         _row_evidence("Welche Sprechzeiten gibt es?", "Sprechzeiten", [(asked, 0.9), (other, 0.8)])
     )
     assert general.found and general.eligible[0].text == other
+
+
+def test_a_table_row_keyed_by_another_place_is_not_about_the_asked_one() -> None:
+    """A regional table names every municipality in its passage; a row is about the place
+    in its first cell."""
+    rows = [
+        "- Gebietskörperschaft: Stadt Feldau; Sitzungen pro Jahr: 4",
+        "- Gebietskörperschaft: Kreis Hohenfurt; Sitzungen pro Jahr: 2",
+    ]
+    chunk = Chunk("t", "b.pdf", 0, "\n".join(rows), "Tabelle 9", 1, 1, meta=META)
+    frame = frame_question("Wie oft tagt das Gremium im Kreis Hohenfurt?", ("Hohenfurt",))
+    assert unmet_requirements(frame, rows[0], chunk) == ("Ort: Hohenfurt",)
+    assert unmet_requirements(frame, rows[1], chunk) == ()
+    prose = "Das Gremium in Feldau tagt viermal, das Gremium in Hohenfurt zweimal."
+    assert unmet_requirements(frame, prose, chunk) == ()  # no row: sentence and passage decide
+    unkeyed = "- Jahr: 2024; Sitzungen: 4"  # a row keyed by no place: the passage decides
+    assert unmet_requirements(frame, unkeyed, chunk) == ()

@@ -142,6 +142,12 @@ class ChunkStore:
                 _doc_row(record),
             )
 
+    def set_document_meta(self, meta: DocumentMeta) -> None:
+        """Replace the metadata of a stored document (its chunks stay as they are)."""
+        raw = json.dumps(meta.to_dict(), ensure_ascii=False)
+        with self.transaction() as db:
+            db.execute("UPDATE documents SET meta = ? WHERE doc_id = ?", (raw, meta.doc_id))
+
     def remove(self, doc_id: str) -> None:
         """Remove a document and its chunks."""
         with self.transaction() as db:

@@ -511,6 +511,13 @@ class IndexWriter:
         new_ids = {c.chunk_id for c in chunks}
         self.vectors.delete([i for i in old_ids if i not in new_ids])
 
+    def set_metas(self, metas: Sequence[DocumentMeta]) -> None:
+        """Replace stored documents' metadata (links between versions worked out after all
+        files were read); their chunks and vectors stay."""
+        for meta in metas:
+            self._changed = True
+            self.store.set_document_meta(meta)
+
     def remove_document(self, doc_id: str) -> None:
         """Remove a document's rows and vectors."""
         old_ids = self.store.chunk_ids(doc_id)

@@ -298,11 +298,14 @@ __all__ += [
     "CONFLICT_PAIR",
     "ERR_CONFIRM_NOTHING",
     "ERR_CONFIRM_UNKNOWN",
+    "NOTE_INFERRED_VERSION",
+    "NOTE_INFERRED_VERSION_ALONE",
     "NOTE_UNCONFIRMED",
     "NOTE_UNCONFIRMED_ALONE",
     "NOTE_VALUES_DIFFER",
     "UNCONFIRMED_PAIR",
     "WARN_CONFLICT",
+    "WARN_INFERRED_VERSION",
     "WARN_INSTRUCTIONS",
     "WARN_UNCONFIRMED",
 ]
@@ -317,10 +320,26 @@ NOTE_UNCONFIRMED_ALONE = (
     "Hinweis: „{new_title}“ (Stand {new_stand}) wurde neu eingestellt und ist noch nicht "
     "bestätigt; es soll „{old}“ ersetzen. Bitte seine Angaben mit Vorsicht lesen."
 )
+# A version link read off the documents (an update without a manifest ``supersedes``).
+NOTE_INFERRED_VERSION = (
+    "Hinweis: „{new_title}“ (Stand {new_stand}) ist offenbar eine Fortschreibung von "
+    "„{old_title}“ (Stand {old_stand}); das ist aus den Dokumenten erschlossen und von der "
+    "Verwaltung noch nicht bestätigt, darum steht die bisherige Fassung vorn."
+)
+NOTE_INFERRED_VERSION_ALONE = (
+    "Hinweis: „{new_title}“ (Stand {new_stand}) ist offenbar eine Fortschreibung von „{old}“ "
+    "(aus den Dokumenten erschlossen, noch nicht bestätigt). Bitte seine Angaben mit Vorsicht "
+    "lesen."
+)
 UNCONFIRMED_PAIR = "{old} (Stand {old_stand}) gegenüber {new} (Stand {new_stand}, nicht bestätigt)"
 WARN_UNCONFIRMED = (
     "Neu, noch nicht bestätigt: soll {other} ersetzen. Bis zur Bestätigung (Verwaltung oder "
     "`konzeptlotse confirm {doc_id}`) stehen in Antworten die Aussagen von {other} vorn."
+)
+WARN_INFERRED_VERSION = (
+    "Offenbar eine Fortschreibung von {other} (aus dem Dokument erschlossen, kein Eintrag "
+    "„supersedes“ im Manifest). Bis zur Bestätigung (`konzeptlotse confirm {doc_id}` oder "
+    "ein Manifest-Eintrag) stehen in Antworten die Aussagen von {other} vorn."
 )
 WARN_INSTRUCTIONS = (
     "Enthält {count} Textstelle(n), die sich an ein Sprachmodell richten (werden nie zitiert "

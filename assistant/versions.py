@@ -53,6 +53,8 @@ def _stand(meta: DocumentMeta) -> str:
 
 def _note(new: DocumentMeta, old: DocumentMeta) -> str:
     template = texts.NOTE_UNCONFIRMED if new.unconfirmed else texts.NOTE_SUPERSEDED
+    if new.is_inferred("supersedes"):
+        template = texts.NOTE_INFERRED_VERSION
     return template.format(
         new_title=new.title,
         new_stand=_stand(new),
@@ -62,9 +64,9 @@ def _note(new: DocumentMeta, old: DocumentMeta) -> str:
 
 
 def _alone(new: DocumentMeta) -> str:
-    return texts.NOTE_UNCONFIRMED_ALONE.format(
-        new_title=new.title, new_stand=_stand(new), old=new.supersedes
-    )
+    inferred = new.is_inferred("supersedes")
+    template = texts.NOTE_INFERRED_VERSION_ALONE if inferred else texts.NOTE_UNCONFIRMED_ALONE
+    return template.format(new_title=new.title, new_stand=_stand(new), old=new.supersedes)
 
 
 def _values(new: DocumentMeta, old: DocumentMeta, pairs: Sequence[Difference]) -> str:

@@ -28,7 +28,14 @@ from assistant.types import DocRecord
 
 from .load import KIND_NAMES, SUPPORTED_SUFFIXES, sniff
 from .metadata import MANIFEST_NAME
-from .pipeline import IngestReport, Progress, discover, ingest_lock, run_ingest
+from .pipeline import (
+    IngestReport,
+    Progress,
+    discover,
+    ingest_lock,
+    relinked_versions,
+    run_ingest,
+)
 from .review import version_warnings
 
 __all__ = [
@@ -352,6 +359,7 @@ def _publish_without(lock: WriterLock, settings: Settings, doc_id: str) -> None:
     )
     try:
         writer.remove_document(doc_id)
+        writer.set_metas(relinked_versions([r.meta for r in writer.documents()]))
         writer.publish()
     except BaseException:
         writer.discard()

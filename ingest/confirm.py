@@ -11,7 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant import texts
+from assistant.embed import resolve_model
+from assistant.errors import KonzeptlotseError
 from assistant.settings import Settings
+from assistant.store import Index
 
 from .admin import AdminError, set_manifest_entry
 from .metadata import awaits_confirmation, read_manifest
@@ -21,13 +24,35 @@ __all__ = ["confirm_document"]
 
 
 def confirm_document(settings: Settings, doc_id: str) -> Path:
-    """Mark ``doc_id``'s manifest entry as confirmed; returns the file to re-ingest."""
+    """Mark ``doc_id``'s manifest entry as confirmed; returns the file to re-ingest.
+
+    A version link read off the documents (no ``supersedes`` in the manifest) is confirmed by
+    writing it into the manifest: the document's entry gets ``supersedes`` and ``confirmed``.
+    """
     corpus_dir = settings.corpus_dir
+    key = doc_id.strip("/")
     with ingest_lock(settings.data_dir):
-        entry = read_manifest(corpus_dir).get(doc_id.strip("/"))
-        if entry is None:
+        entry = read_manifest(corpus_dir).get(key)
+        older = _inferred_predecessor(settings, key)
+        if entry is not None and awaits_confirmation(entry):
+            set_manifest_entry(corpus_dir, {**entry, "confirmed": True})
+        elif older and not (entry or {}).get("supersedes"):
+            base = entry or {"file": key}
+            set_manifest_entry(corpus_dir, {**base, "supersedes": older, "confirmed": True})
+        elif entry is None:
             raise AdminError(texts.ERR_CONFIRM_UNKNOWN.format(doc_id=doc_id))
-        if not awaits_confirmation(entry):
+        else:
             raise AdminError(texts.ERR_CONFIRM_NOTHING.format(doc_id=doc_id))
-        set_manifest_entry(corpus_dir, {**entry, "confirmed": True})
-    return corpus_dir / doc_id.strip("/")
+    return corpus_dir / key
+
+
+def _inferred_predecessor(settings: Settings, doc_id: str) -> str:
+    """The document the index links ``doc_id`` to by inference, or ""."""
+    try:
+        index = Index.open(settings.data_dir, resolve_model(settings.embedding_model))
+    except KonzeptlotseError:
+        return ""
+    record = next((r for r in index.documents() if r.doc_id == doc_id), None)
+    if record is None or not record.meta.is_inferred("supersedes"):
+        return ""
+    return record.meta.supersedes

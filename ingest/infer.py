@@ -1,4 +1,5 @@
-"""Metadata a document states about itself: its municipality, document type and Stand (pure).
+"""Metadata a document states about itself: its municipality, document type and Stand, and
+which older document an update continues (pure).
 
 Used when a file has no (complete) manifest entry. Real documents say who they belong to on
 the title page ("Stadt Feldau – Schulamt"), in their title and throughout the text ("im Kreis
@@ -6,6 +7,11 @@ Feldau", "der Stadt Feldau"). The municipality named most often, with the title 
 page counting extra, is taken when it clearly leads; a guide that names several
 municipalities equally gets none. The results are marked as inferred and never override the
 manifest.
+
+An update ("1. Fortschreibung des Kommunalen Konzepts …") without a manifest ``supersedes``
+continues the document of the same municipality with an earlier Stand whose title it shares
+most (``infer_versions``). Such a link is marked as inferred and treated like an unconfirmed
+new version: answers keep the older statement first until an admin confirms it.
 """
 
 from __future__ import annotations
@@ -15,11 +21,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.german import MONTHS
+from assistant.german import MONTHS, analyze
 from assistant.places import typed_names
-from assistant.types import Page
+from assistant.types import DocumentMeta, Page
 
-__all__ = ["Inferred", "infer_metadata"]
+__all__ = ["UPDATE_TYPE", "Inferred", "infer_metadata", "infer_versions"]
 
 _ENUMERATED_BEFORE = re.compile(r"(?:,|\bund|\boder|\bsowie)\s+(?:der|dem|des|die)?\s*$")
 _ENUMERATED_AFTER = re.compile(r"\s*(?:,|und\b|oder\b|sowie\b)")
@@ -30,8 +36,10 @@ _OPENING_CHARS = 600  # a title page, or the top of a single-page web document
 _MIN_SCORE = 3
 _LEAD = 2.0  # the best candidate needs twice the score of the second
 
+UPDATE_TYPE = "Fortschreibung"
+_MIN_TITLE_SHARE = 0.5  # of the older title's words that the update's title repeats
 _DOC_TYPES = (
-    (re.compile(r"\bFortschreibung\b", re.I), "Fortschreibung"),
+    (re.compile(r"\bFortschreibung\b", re.I), UPDATE_TYPE),
     (re.compile(r"\b(Leitfaden|Orientierungsrahmen|Arbeitshilfe)\b", re.I), "Leitfaden"),
     (
         re.compile(r"\b(Handreichung|Elterninformation|häufige\s+fragen|FAQ)\b", re.I),
@@ -65,9 +73,10 @@ def infer_metadata(
     that names them by their bare name ("in Feldau") counts towards them too.
     """
     head = " ".join(p.text for p in pages[:2])
+    opening = pages[0].text[:_OPENING_CHARS] if pages else ""
     return Inferred(
         kommune=_kommune(pages, title, list(known)),
-        doc_type="Webseite" if kind == "html" else _doc_type(f"{title} {pages[0].text[:600]}"),
+        doc_type="Webseite" if kind == "html" else _doc_type(title) or _doc_type(opening),
         stand=_stand(head),
     )
 
@@ -134,3 +143,38 @@ def _stand(text: str) -> str:
         return f"{iso_y}-{iso_m}-{iso_d}"
     number = _MONTHS.get(month_name.lower())
     return f"{month_year}-{number:02d}-01" if number else ""
+
+
+def infer_versions(metas: Sequence[DocumentMeta]) -> dict[str, str]:
+    """For every update whose predecessor the manifest does not name: the doc_id of the
+    document it continues, or "" when none is clear (see the module docstring).
+
+    Candidates belong to the same municipality, are no update themselves and have no later
+    Stand (an unknown Stand does not rule one out: an update is newer by definition); the one
+    whose title shares the most words with the update's title wins (at least half of its own
+    title), the later Stand on a tie. Documents whose ``supersedes`` comes from the manifest
+    are left out.
+    """
+    links: dict[str, str] = {}
+    for new in metas:
+        if new.supersedes and not new.is_inferred("supersedes"):
+            continue
+        if not _is_update(new) or not new.kommune:
+            continue
+        words = set(analyze(new.title))
+        best: tuple[float, str, str] = (0.0, "", "")
+        for old in metas:
+            if old.doc_id == new.doc_id or old.kommune != new.kommune or _is_update(old):
+                continue
+            if old.stand and new.stand and old.stand >= new.stand:
+                continue
+            own = set(analyze(old.title))
+            share = len(own & words) / len(own) if own else 0.0
+            if share >= _MIN_TITLE_SHARE and (share, old.stand) > best[:2]:
+                best = (share, old.stand, old.doc_id)
+        links[new.doc_id] = best[2]
+    return links
+
+
+def _is_update(meta: DocumentMeta) -> bool:
+    return meta.doc_type == UPDATE_TYPE or _doc_type(meta.title) == UPDATE_TYPE

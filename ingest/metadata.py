@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,13 @@ from assistant.types import DocumentMeta
 
 from .infer import Inferred
 
-__all__ = ["MANIFEST_NAME", "awaits_confirmation", "document_meta", "read_manifest"]
+__all__ = [
+    "MANIFEST_NAME",
+    "awaits_confirmation",
+    "document_meta",
+    "read_manifest",
+    "with_inferred_link",
+]
 
 MANIFEST_NAME = "manifest.yaml"
 _FIELDS = ("title", "kommune", "doc_type", "stand", "issuer", "source", "supersedes")
@@ -65,6 +72,15 @@ def document_meta(
         unconfirmed=awaits_confirmation(entry),
         **values,
     )
+
+
+def with_inferred_link(meta: DocumentMeta, older: str) -> DocumentMeta:
+    """``meta`` continuing ``older`` by inference ("" drops an inferred link): recorded as
+    inferred and unconfirmed, so answers keep the older document's statements first."""
+    fields = [f for f in meta.inferred.split(",") if f and f != "supersedes"]
+    if older:
+        fields.append("supersedes")
+    return replace(meta, supersedes=older, unconfirmed=bool(older), inferred=",".join(fields))
 
 
 def awaits_confirmation(entry: dict[str, Any]) -> bool:

@@ -26,12 +26,14 @@ from assistant.errors import IndexLocked, IndexMissing
 from assistant.generations import WriterLock, collect_garbage, writer_lock, writer_running
 from assistant.settings import Settings
 from assistant.store import Index, IndexWriter, current_generation, lexical_is_current
-from assistant.types import DocRecord
+from assistant.types import DocRecord, DocumentMeta
 
 from .chunk import CHUNK_VERSION
 from .clean import CLEAN_VERSION
 from .eta import Estimate
+from .infer import infer_versions
 from .load import OCR_SETTING, LoadOptions
+from .metadata import with_inferred_link
 from .scan import Scan, SourceFile, scan
 from .worker import FileWorker, Limits, Prepared, Task, os_reason
 
@@ -43,12 +45,15 @@ __all__ = [
     "SourceFile",
     "discover",
     "ingest_lock",
+    "relinked_versions",
     "run_ingest",
 ]
 
 # 2: municipality, type and Stand inferred where the manifest is silent
 # 3: passages that address a language model flagged on the record (``review``)
-METADATA_VERSION = "3"
+# 4: document type read from the title before the opening text (an update is linked to the
+#    document it continues after all files are read, ``relinked_versions``)
+METADATA_VERSION = "4"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2
@@ -327,6 +332,10 @@ class _Run:
         outdated = had_index and not lexical_is_current(lock.data_dir)
         if fresh or outdated:
             self._writer(lock, fresh)  # a first run or a rebuild publishes even when empty
+        stored = self.writer.documents() if self.writer else list(self.records.values())
+        relinked = relinked_versions([r.meta for r in stored])
+        if relinked:  # also when no file changed: an index of an earlier version gets its links
+            self._writer(lock, fresh).set_metas(relinked)
         if self.writer is None or not (self.writer.changed or fresh or outdated):
             if self.writer is not None:
                 self.writer.discard()
@@ -501,3 +510,19 @@ def ingest_lock(data_dir: Path) -> AbstractContextManager[WriterLock]:
 def _ocr_skipped(record: DocRecord) -> bool:
     """Scanned pages were left out because OCR was off (redo them once it is on)."""
     return any(OCR_SETTING in warning for warning in record.warnings)
+
+
+def relinked_versions(metas: Sequence[DocumentMeta]) -> list[DocumentMeta]:
+    """The documents whose inferred predecessor changes: an update the manifest gives no
+    predecessor is linked to the document it continues (``infer_versions``; inferred and
+    unconfirmed), a link that no longer holds (the older document removed) is dropped. Worked
+    out once all files are read, so the order of the files does not matter."""
+    links = infer_versions(metas)
+    changed = []
+    for meta in metas:
+        if meta.doc_id not in links:
+            continue
+        current = meta.supersedes if meta.is_inferred("supersedes") else ""
+        if links[meta.doc_id] != current:
+            changed.append(with_inferred_link(meta, links[meta.doc_id]))
+    return changed

@@ -49,8 +49,10 @@ def version_warnings(index: Index) -> dict[str, tuple[str, ...]]:
     for record in records.values():
         if record.meta.unconfirmed:
             other = record.meta.supersedes
+            inferred = record.meta.is_inferred("supersedes")
+            template = texts.WARN_INFERRED_VERSION if inferred else texts.WARN_UNCONFIRMED
             out.setdefault(record.doc_id, []).append(
-                texts.WARN_UNCONFIRMED.format(other=other, doc_id=record.doc_id)
+                template.format(other=other, doc_id=record.doc_id)
             )
     for new, old in pairs:
         found = differences(stated[new.doc_id], stated[old.doc_id])

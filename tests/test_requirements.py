@@ -109,6 +109,13 @@ def test_metadata_read_off_a_document_without_manifest_entry() -> None:
     )
 
 
+def test_the_title_names_the_document_type_before_the_opening_text() -> None:
+    """A guide chapter about updating concepts is no update ("Fortschreibung" in its text)."""
+    pages = [Page("h.md", 1, "Kapitel 4: Mindestinhalte, Beteiligung und Fortschreibung")]
+    assert infer_metadata(pages, "Handreichung Kommunale Konzepte").doc_type == "Handreichung"
+    assert infer_metadata(pages, "Kapitel 4").doc_type == "Fortschreibung"  # the text decides
+
+
 def test_a_document_listing_several_municipalities_belongs_to_none() -> None:
     text = "Die Stadt Feldau, die Stadt Bergen und der Kreis Auental haben gemeinsam beraten."
     pages = [Page("g.pdf", 1, text), Page("g.pdf", 2, text)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,8 @@ from assistant.versions import LEADS, REPLACED, UNCONFIRMED, lead_order, version
 from ingest import run_ingest
 from ingest.admin import AdminError, UploadMeta, delete_document, document_rows, save_upload
 from ingest.confirm import confirm_document
-from ingest.metadata import document_meta, read_manifest
+from ingest.infer import infer_versions
+from ingest.metadata import document_meta, read_manifest, with_inferred_link
 from ui import state, texts
 from ui.auth import hash_password
 from ui.cli import main
@@ -332,3 +334,89 @@ def test_a_generated_answer_marks_and_notes_the_unconfirmed_version(
     assert "ersetzt keine andere" in prompt
     note = next(n for n in answer.notes if "noch nicht bestätigt" in n)
     assert "10 Werktage (Stand 2022-01-01) gegenüber 99 Tage (Stand 2026-01-01" in note
+
+
+# --- versions read off documents without manifest entries ----------------------------------
+
+
+def _titled(doc_id: str, title: str, kommune: str, stand: str) -> DocumentMeta:
+    return DocumentMeta(doc_id, title, kommune=kommune, stand=stand)
+
+
+def test_an_update_is_linked_to_the_document_it_continues() -> None:
+    konzept = _titled(
+        "k.pdf", "Kommunales Konzept zur Bildungsintegration", "Stadt A", "2023-03-15"
+    )
+    older = _titled(
+        "alt.pdf", "Kommunales Konzept zur Bildungsintegration", "Stadt A", "2019-01-01"
+    )
+    update = _titled("f.pdf", "1. Fortschreibung des Kommunalen Konzepts zur Bildungsintegration",
+                   "Stadt A", "")  # fmt: skip
+    report = _titled("b.pdf", "Bildungsbericht 2024", "Stadt A", "2024-05-01")
+    other = _titled("o.pdf", "Kommunales Konzept zur Bildungsintegration", "Stadt B", "2024-01-01")
+    assert infer_versions([konzept, older, update, report, other]) == {"f.pdf": "k.pdf"}
+    dated = replace(update, stand="2021-06-01")  # a Stand before the concept's rules it out
+    assert infer_versions([konzept, older, dated]) == {"f.pdf": "alt.pdf"}
+    assert infer_versions([report, update]) == {"f.pdf": ""}  # no title in common
+    by_hand = replace(update, supersedes="alt.pdf")  # the manifest's link stays
+    assert infer_versions([konzept, by_hand]) == {}
+    linked = with_inferred_link(update, "k.pdf")
+    assert (linked.supersedes, linked.unconfirmed, linked.is_inferred("supersedes")) == (
+        "k.pdf",
+        True,
+        True,
+    )
+    assert infer_versions([konzept, linked]) == {"f.pdf": "k.pdf"}  # re-inferred, not kept
+    unlinked = with_inferred_link(linked, "")
+    assert (unlinked.supersedes, unlinked.unconfirmed, unlinked.inferred) == ("", False, "")
+
+
+UNLISTED = {
+    "a-konzept.md": "# Kommunales Konzept der Stadt Adorf\n\nStand: März 2023\n\n"
+    "## Sprachförderung\n\nIn der Stadt Adorf bleiben die Kinder höchstens 18 Monate in der "
+    "Sprachfördergruppe.\n",
+    "a-fortschreibung.md": "# 1. Fortschreibung des Kommunalen Konzepts der Stadt Adorf\n\n"
+    "Stand: Juni 2025\n\n## Sprachförderung\n\nIn der Stadt Adorf bleiben die Kinder ab Juni "
+    "2025 höchstens zwölf Monate in der Sprachfördergruppe.\n",
+}
+
+
+def test_an_unlisted_update_is_linked_unconfirmed_until_an_admin_confirms_it(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Files without manifest entries, read in either order: the update is linked to the
+    concept, marked as inferred and unconfirmed (the concept leads); ``confirm`` writes the
+    link into the manifest; removing the concept drops an inferred link."""
+    for name, text in sorted(UNLISTED.items(), reverse=True):  # the update sorts first
+        (settings.corpus_dir / name).write_text(text, encoding="utf-8")
+    assert not run_ingest(settings).failed
+    metas = {d.doc_id: d.meta for d in Assistant(settings).index.documents()}
+    update = metas["a-fortschreibung.md"]
+    assert update.supersedes == "a-konzept.md" and update.unconfirmed
+    assert update.is_inferred("supersedes") and update.doc_type == "Fortschreibung"
+    question = "Wie lange bleiben die Kinder in Adorf höchstens in der Sprachfördergruppe?"
+    before = Assistant(settings).ask(question)
+    assert _leads_with(before, "a-konzept.md"), before.text
+    assert "zwölf Monate" in before.text
+    assert any("offenbar eine Fortschreibung" in n for n in before.notes), before.notes
+
+    monkeypatch.setenv("KONZEPTLOTSE_CORPUS_DIR", str(settings.corpus_dir))
+    monkeypatch.setenv("KONZEPTLOTSE_DATA_DIR", str(settings.data_dir))
+    assert main(["sources"]) == 0
+    assert "Offenbar eine Fortschreibung von a-konzept.md" in capsys.readouterr().out
+    assert main(["confirm", "a-fortschreibung.md"]) == 0
+    entry = read_manifest(settings.corpus_dir)["a-fortschreibung.md"]
+    assert (entry["supersedes"], entry["confirmed"]) == ("a-konzept.md", True)
+    after = Assistant(settings).ask(question)
+    assert _leads_with(after, "a-fortschreibung.md"), after.text
+
+    delete_document(settings, "a-fortschreibung.md")
+    (settings.corpus_dir / "a-fortschreibung.md").write_text(UNLISTED["a-fortschreibung.md"])
+    assert "a-fortschreibung.md" not in read_manifest(settings.corpus_dir)
+    assert not run_ingest(settings).failed  # no manifest entry any more: inferred again
+    metas = {d.doc_id: d.meta for d in Assistant(settings).index.documents()}
+    assert metas["a-fortschreibung.md"].is_inferred("supersedes")
+    delete_document(settings, "a-konzept.md")
+    metas = {d.doc_id: d.meta for d in Assistant(settings).index.documents()}
+    assert metas["a-fortschreibung.md"].supersedes == ""  # its predecessor is gone
+    assert not metas["a-fortschreibung.md"].unconfirmed

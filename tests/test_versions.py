@@ -420,3 +420,25 @@ def test_an_unlisted_update_is_linked_unconfirmed_until_an_admin_confirms_it(
     metas = {d.doc_id: d.meta for d in Assistant(settings).index.documents()}
     assert metas["a-fortschreibung.md"].supersedes == ""  # its predecessor is gone
     assert not metas["a-fortschreibung.md"].unconfirmed
+
+
+def test_admin_page_confirms_an_inferred_version(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, text in UNLISTED.items():
+        (settings.corpus_dir / name).write_text(text, encoding="utf-8")
+    run_ingest(settings)
+    app_env(monkeypatch, settings, hash_password(PASSWORD, n=2**10))
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.switch_page("views/admin.py").run()
+    at.text_input(key="login_password").set_value(PASSWORD)
+    at.button(key="FormSubmitter:login-Anmelden").click().run()
+    assert not at.exception, at.exception
+    listed = " ".join(m.value for m in at.markdown)
+    assert "offenbar eine Fortschreibung von `a-konzept.md`" in listed
+    at.button(key="confirm_a-fortschreibung.md").click().run()
+    state.ingest_job(settings).wait(120)
+    at.run()
+    entry = read_manifest(settings.corpus_dir)["a-fortschreibung.md"]
+    assert (entry["supersedes"], entry["confirmed"]) == ("a-konzept.md", True)
+    assert not any(h.value == texts.CONFIRM_HEADING for h in at.header)

@@ -203,7 +203,10 @@ def confirm_section(config: Settings, busy: bool) -> None:
     st.caption(texts.CONFIRM_INTRO)
     for record in waiting:
         meta = record.meta
-        item = texts.CONFIRM_ITEM.format(
+        template = texts.CONFIRM_ITEM
+        if meta.is_inferred("supersedes"):
+            template = texts.CONFIRM_ITEM_INFERRED
+        item = template.format(
             title=escape_markdown(meta.title),
             doc_id=record.doc_id.replace("`", ""),
             stand=format_stand(meta.stand),

@@ -187,12 +187,17 @@ DOC_STATUS = {
 }
 CONFIRM_HEADING = "Neue Fassungen bestätigen"
 CONFIRM_INTRO = (
-    "Diese Dokumente wurden mit „ersetzt“ eingestellt und sind noch nicht bestätigt. Bis zur "
+    "Diese Dokumente wurden mit „ersetzt“ eingestellt oder sind laut ihrem Titel Fortschreibungen "
+    "eines anderen Dokuments, und sie sind noch nicht bestätigt. Bis zur "
     "Bestätigung stehen in Antworten die Aussagen des älteren Dokuments vorn, die neue Fassung "
     "erscheint mit einem Hinweis. Bitte vorher prüfen, ob das Dokument echt ist (Herkunft, "
     "abweichende Angaben in der Liste oben)."
 )
 CONFIRM_ITEM = "**{title}** (`{doc_id}`, Stand {stand}) soll `{old}` ersetzen."
+CONFIRM_ITEM_INFERRED = (
+    "**{title}** (`{doc_id}`, Stand {stand}) ist offenbar eine Fortschreibung von `{old}` "
+    "(aus dem Dokument erschlossen)."
+)
 CONFIRM_BUTTON = "Als gültige Fassung bestätigen"
 UPLOAD_UNCONFIRMED = (
     "„{name}“ ersetzt laut Angabe „{old}“ und ist als neu, noch nicht bestätigt markiert. "

@@ -123,8 +123,8 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     """German labels of the frame's requirements that ``sentence`` (in ``chunk``) misses."""
     unmet: list[str] = []
     context = _Context.of(chunk)
+    own = [fold(word) for word in tokenize(sentence)] if frame.places else []
     for place in frame.places:
-        own = [fold(word) for word in tokenize(sentence)]
         named = _names_place(place, own) or _names_place(place, context.words)
         if not named or _row_of_another_place(place, sentence):
             unmet.append(f"Ort: {place}")

@@ -52,7 +52,10 @@ def _inferred_predecessor(settings: Settings, doc_id: str) -> str:
         index = Index.open(settings.data_dir, resolve_model(settings.embedding_model))
     except KonzeptlotseError:
         return ""
-    record = next((r for r in index.documents() if r.doc_id == doc_id), None)
+    try:
+        record = index.document(doc_id)
+    finally:
+        index.close()
     if record is None or not record.meta.is_inferred("supersedes"):
         return ""
     return record.meta.supersedes

@@ -9,7 +9,7 @@ municipalities equally gets none. The results are marked as inferred and never o
 manifest.
 
 An update ("1. Fortschreibung des Kommunalen Konzepts …") without a manifest ``supersedes``
-continues the document of the same municipality with an earlier Stand whose title it shares
+continues the document of the same municipality, with no later Stand, whose title it shares
 most (``infer_versions``). Such a link is marked as inferred and treated like an unconfirmed
 new version: answers keep the older statement first until an admin confirms it.
 """

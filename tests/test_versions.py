@@ -273,6 +273,17 @@ def test_cli_add_supersedes_then_confirm(
     assert listed["bedorf-2026.md"]["unconfirmed"] is False
 
 
+def _admin_page(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The admin page, logged in."""
+    app_env(monkeypatch, settings, hash_password(PASSWORD, n=2**10))
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.switch_page("views/admin.py").run()
+    at.text_input(key="login_password").set_value(PASSWORD)
+    at.button(key="FormSubmitter:login-Anmelden").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
 def test_admin_page_confirms_a_new_version(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -282,12 +293,7 @@ def test_admin_page_confirms_a_new_version(
     text = "# Beispielstadt 2026\n\nDie Schulplatzkonferenz tagt jeden Freitag im Rathaus.\n"
     path = save_upload(settings, "beispielstadt-2026.md", text.encode(), meta)
     run_ingest(settings, [path])
-    app_env(monkeypatch, settings, hash_password(PASSWORD, n=2**10))
-    at = AppTest.from_file(APP, default_timeout=120).run()
-    at.switch_page("views/admin.py").run()
-    at.text_input(key="login_password").set_value(PASSWORD)
-    at.button(key="FormSubmitter:login-Anmelden").click().run()
-    assert not at.exception, at.exception
+    at = _admin_page(settings, monkeypatch)
     assert any(h.value == texts.CONFIRM_HEADING for h in at.header)
     at.button(key="confirm_beispielstadt-2026.md").click().run()
     assert any("Bestätigt: beispielstadt-2026.md" in s.value.replace("\\", "") for s in at.success)
@@ -428,12 +434,7 @@ def test_admin_page_confirms_an_inferred_version(
     for name, text in UNLISTED.items():
         (settings.corpus_dir / name).write_text(text, encoding="utf-8")
     run_ingest(settings)
-    app_env(monkeypatch, settings, hash_password(PASSWORD, n=2**10))
-    at = AppTest.from_file(APP, default_timeout=120).run()
-    at.switch_page("views/admin.py").run()
-    at.text_input(key="login_password").set_value(PASSWORD)
-    at.button(key="FormSubmitter:login-Anmelden").click().run()
-    assert not at.exception, at.exception
+    at = _admin_page(settings, monkeypatch)
     listed = " ".join(m.value for m in at.markdown)
     assert "offenbar eine Fortschreibung von `a-konzept.md`" in listed
     at.button(key="confirm_a-fortschreibung.md").click().run()

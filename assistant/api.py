@@ -207,7 +207,22 @@ class Assistant:
         return filters
 
     def evidence(self, part: Part, mode: Mode = "hybrid") -> tuple[Evidence, list[Hit]]:
-        """Retrieve for one part of a plan and score what the passages offer."""
+        """Retrieve for one part of a plan and score what the passages offer.
+
+        A comparison asks how each municipality handles something: its part is answered from
+        the municipality's own documents when they answer it; passages of other documents that
+        name it (a regional report, the guide's examples) come in only when they do not. (A
+        question about one municipality keeps them all: it may well ask for a report's
+        figure.)
+        """
+        if part.kommune and part.filters.mentions:
+            own = replace(part, filters=replace(part.filters, mentions=()))
+            evidence, hits = self._evidence(own, mode)
+            if RefusalPolicy(self.threshold).decide(evidence).found:
+                return evidence, hits
+        return self._evidence(part, mode)
+
+    def _evidence(self, part: Part, mode: Mode) -> tuple[Evidence, list[Hit]]:
         index = self.index
         lexical = index.lexical()
         query = lexical.query(part.text)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant import Settings
+from assistant import Assistant, Settings
 from assistant.embed import resolve_model
 from assistant.mentions import MENTIONS_FILE
 from assistant.places import mention_names
@@ -52,3 +52,40 @@ def test_masks_with_mentions_equal_filters_admits_with_and_without_the_writers_l
     for filters in cases:
         expected = np.array([filters.admits(c) for c in fresh.chunks()])
         assert (fresh.mask(filters) == expected).all()
+
+
+REPORT = """# Regionaler Bericht Neuzuwanderung
+
+Der Bericht beschreibt die Stadt Adorf, die Stadt Bedorf und den Kreis Cedorf.
+
+## Deutschförderklassen
+
+Die Deutschförderklassen in Bedorf umfassen laut Schulamt 22 Wochenstunden Deutsch.
+
+## Sprachmittlung
+
+In Bedorf gab es 2024 insgesamt 310 Einsätze der Sprachmittlung.
+"""
+
+
+def test_a_comparison_answers_each_municipality_from_its_own_documents_first(
+    tmp_path: Path,
+) -> None:
+    """A regional report that names Bedorf answers Bedorf's part of a comparison only where
+    Bedorf's own concept does not."""
+    docs = write_minicorpus(tmp_path / "d")
+    (docs / "bericht.md").write_text(REPORT, encoding="utf-8")
+    with (docs / "manifest.yaml").open("a", encoding="utf-8") as manifest:
+        manifest.write('  - file: "bericht.md"\n    kommune: "Regionales Bildungsbüro"\n')
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=docs)
+    run_ingest(settings)
+    assistant = Assistant(settings)
+    hours = assistant.ask(
+        "Wie viele Wochenstunden Deutsch haben die Deutschförderklassen in Adorf und in Bedorf?"
+    )
+    bedorf = next(part for part in hours.comparison if part.kommune == "Stadt Bedorf")
+    assert bedorf.found and "20 Wochenstunden" in bedorf.text, bedorf
+    assert "bericht.md" not in {c.doc_id for c in hours.citations}
+    uses = assistant.ask("Wie viele Einsätze der Sprachmittlung gab es 2024 in Adorf und Bedorf?")
+    bedorf = next(part for part in uses.comparison if part.kommune == "Stadt Bedorf")
+    assert bedorf.found and "310" in bedorf.text, bedorf

@@ -215,12 +215,19 @@ class Assistant:
         question about one municipality keeps them all: it may well ask for a report's
         figure.)
         """
-        if part.kommune and part.filters.mentions:
+        if part.kommune and part.filters.mentions and not self._asks_other_source(part):
             own = replace(part, filters=replace(part.filters, mentions=()))
             evidence, hits = self._evidence(own, mode)
             if RefusalPolicy(self.threshold).decide(evidence).found:
                 return evidence, hits
         return self._evidence(part, mode)
+
+    def _asks_other_source(self, part: Part) -> bool:
+        """Whether the part names a kind of document ("laut Bildungsbericht") that is none of
+        the municipality's own: then that document is what it asks about."""
+        corpus = self.corpus()
+        named = corpus.source_types(self.index.lexical().query(part.text))
+        return bool(named - corpus.kommune_types.get(part.kommune, frozenset()))
 
     def _evidence(self, part: Part, mode: Mode) -> tuple[Evidence, list[Hit]]:
         index = self.index

@@ -32,6 +32,14 @@ class CorpusInfo:
     doc_types: dict[str, str]  # stem of a one-word document type -> the type ("Leitfaden")
     scope_terms: frozenset[str]  # document-type stems and their glossary synonyms
     pages: dict[str, int]  # doc_id -> page count
+    kommune_types: dict[str, frozenset[str]]  # municipality -> its documents' types
+
+    def source_types(self, query: Query) -> frozenset[str]:
+        """Document types the question names, also as the last part of a compound
+        ("laut Bildungsbericht": a Bericht) — what it may want its answer from."""
+        heads = {parts[-1] for _, parts in query.compounds if parts}
+        named = set(query.terms) | set(query.expansions) | heads
+        return frozenset(t for s, t in self.doc_types.items() if s in named)
 
     def named_types(self, query: Query) -> tuple[str, ...]:
         """Document types the question names as its source ("laut Leitfaden", "Webseite")."""
@@ -61,7 +69,15 @@ def corpus_info(index: Index) -> CorpusInfo:
         doc_types=doc_types,
         scope_terms=frozenset(doc_types) | frozenset(lexical.glossary.expansions(list(doc_types))),
         pages={d.doc_id: d.pages for d in documents},
+        kommune_types=_types_by_kommune(documents),
     )
+
+
+def _types_by_kommune(documents: Sequence[DocRecord]) -> dict[str, frozenset[str]]:
+    types: dict[str, set[str]] = {}
+    for d in documents:
+        types.setdefault(d.meta.kommune, set()).add(d.meta.doc_type)
+    return {kommune: frozenset(found) for kommune, found in types.items()}
 
 
 def _successors(documents: Sequence[DocRecord]) -> dict[str, tuple[str, ...]]:

@@ -86,6 +86,12 @@ def test_a_comparison_answers_each_municipality_from_its_own_documents_first(
     bedorf = next(part for part in hours.comparison if part.kommune == "Stadt Bedorf")
     assert bedorf.found and "20 Wochenstunden" in bedorf.text, bedorf
     assert "bericht.md" not in {c.doc_id for c in hours.citations}
+    reported = assistant.ask(
+        "Wie viele Wochenstunden Deutsch haben die Deutschförderklassen in Adorf und in Bedorf "
+        "laut Bericht?"
+    )  # names a kind of document Bedorf's own are not: the report answers
+    bedorf = next(part for part in reported.comparison if part.kommune == "Stadt Bedorf")
+    assert bedorf.found and "22 Wochenstunden" in bedorf.text, bedorf
     uses = assistant.ask("Wie viele Einsätze der Sprachmittlung gab es 2024 in Adorf und Bedorf?")
     bedorf = next(part for part in uses.comparison if part.kommune == "Stadt Bedorf")
     assert bedorf.found and "310" in bedorf.text, bedorf

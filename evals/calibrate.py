@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import random
 import sys
 import time
 from collections.abc import Callable
@@ -66,6 +67,8 @@ __all__ = [
     "fit",
     "main",
     "refusal_budget",
+    "scored_questions",
+    "split_check",
     "threshold_for",
 ]
 
@@ -263,13 +266,16 @@ def refusal_budget(n: int) -> int:
     return k
 
 
-def threshold_for(answerable: list[float | None]) -> float:
-    """The highest threshold within ``refusal_budget`` for the answerability scores of the
-    answerable questions (None: refused by the requirements anyway, counts against it)."""
+def threshold_for(
+    answerable: list[float | None], budget: Callable[[int], int] | None = None
+) -> float:
+    """The highest threshold within ``budget`` (default ``refusal_budget``) for the
+    answerability scores of the answerable questions (None: refused by the requirements
+    anyway, counts against it)."""
     if not answerable:
         raise ValueError("Der Fragensatz enthält keine beantwortbaren Fragen.")
     scores = sorted(s for s in answerable if s is not None)
-    allowed = refusal_budget(len(answerable)) - (len(answerable) - len(scores))
+    allowed = (budget or refusal_budget)(len(answerable)) - (len(answerable) - len(scores))
     if allowed < 0 or not scores:
         return 0.0
     return float(scores[min(allowed, len(scores) - 1)]) - 1e-6
@@ -301,6 +307,33 @@ def evaluate_model(model: AnswerModel, source: Source) -> dict[str, float]:
     }
 
 
+@dataclass(frozen=True)
+class Scored:
+    """A labelled question's parts: (answerable, answerability; None = refused by the
+    question's requirements anyway)."""
+
+    answerable: bool
+    parts: tuple[tuple[bool, float | None], ...]
+
+
+def scored_questions(
+    settings: Settings, questions: list[Question], model: AnswerModel | None = None
+) -> list[Scored]:
+    """Every part of every question, scored as the refusal decision sees it."""
+    assistant = Assistant(settings, model=model)
+    out = []
+    for q in questions:
+        plan = assistant.plan(q.question, history=q.history)
+        parts = []
+        for part in plan.parts:
+            evidence, _ = assistant.evidence(part)
+            blocked = not RefusalPolicy(0.0).decide(evidence).found
+            ok = q.answerable and (not part.kommune or part.kommune in q.kommunen)
+            parts.append((ok, None if blocked else evidence.answerability))
+        out.append(Scored(q.answerable, tuple(parts)))
+    return out
+
+
 def calibrate_threshold(
     settings: Settings, questions: list[Question], model: AnswerModel | None = None
 ) -> Calibration:
@@ -310,17 +343,9 @@ def calibrate_threshold(
     ``refusal_budget`` of the answerable questions (those no sentence can answer by the
     question's requirements count as refused already).
     """
-    assistant = Assistant(settings, model=model)
-    answerable: list[float | None] = []  # None: refused by the requirements anyway
-    refuse: list[float | None] = []
-    for q in questions:
-        plan = assistant.plan(q.question, history=q.history)
-        for part in plan.parts:
-            evidence, _ = assistant.evidence(part)
-            blocked = not RefusalPolicy(0.0).decide(evidence).found
-            score = None if blocked else evidence.answerability
-            ok = q.answerable and (not part.kommune or part.kommune in q.kommunen)
-            (answerable if ok else refuse).append(score)
+    parts = [p for q in scored_questions(settings, questions, model) for p in q.parts]
+    answerable = [score for ok, score in parts if ok]
+    refuse = [score for ok, score in parts if not ok]
     threshold = threshold_for(answerable)
     return Calibration(
         answer_threshold=threshold,
@@ -329,6 +354,40 @@ def calibrate_threshold(
         refusal_accuracy=_share(refuse, lambda s: s is None or s < threshold),
         false_refusal=_share(answerable, lambda s: s is None or s < threshold),
     )
+
+
+def split_check(
+    scored: list[Scored], budget: Callable[[int], int], rounds: int = 200, seed: int = 0
+) -> tuple[float, float]:
+    """How a threshold rule carries over to questions it was not fitted on: the questions are
+    halved at random ``rounds`` times; the threshold fitted on one half (``budget``) is
+    applied to the other. Returns the share of fits whose false refusals there exceed
+    ``MAX_FALSE_REFUSAL``, and the mean refusal accuracy there (a question counts as answered
+    when one of its parts is)."""
+    rng = random.Random(seed)
+    questions = list(scored)
+    over, accuracy, fits = 0, 0.0, 0
+    for _ in range(rounds):
+        rng.shuffle(questions)
+        half = len(questions) // 2
+        for fitted, held in (
+            (questions[:half], questions[half:]),
+            (questions[half:], questions[:half]),
+        ):
+            pool = [score for q in fitted for ok, score in q.parts if ok]
+            if not pool:
+                continue
+            threshold = threshold_for(pool, budget)
+            answered = [
+                (q.answerable, any(s is not None and s >= threshold for _, s in q.parts))
+                for q in held
+            ]
+            wanted = [found for answerable, found in answered if answerable]
+            unwanted = [found for answerable, found in answered if not answerable]
+            over += (wanted.count(False) / max(1, len(wanted))) > MAX_FALSE_REFUSAL
+            accuracy += unwanted.count(False) / max(1, len(unwanted))
+            fits += 1
+    return over / max(1, fits), accuracy / max(1, fits)
 
 
 def _share(values: list[float | None], refused: Callable[[float | None], bool]) -> float:
@@ -345,9 +404,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="nur die Ablehnungsschwellen der vorhandenen Modelle neu bestimmen",
     )
+    parser.add_argument(
+        "--split-check",
+        action="store_true",
+        help="Schwellenregel auf zufälligen Hälften der dev-Fragen prüfen (schreibt nichts)",
+    )
     args = parser.parse_args(argv)
     apply_offline_defaults()
     settings = Settings.from_env()
+    if args.split_check:
+        return _print_split_check(settings)
     started = time.perf_counter()
     sources = [collect(settings, corpus) for corpus in available()]
     xquad_dir = args.xquad or default_xquad()
@@ -387,6 +453,35 @@ def _rethreshold(sources: list[Source], info: dict[str, object], path: Path) -> 
     threshold = _threshold(parts, stored.sentence, stored.answerability)
     kept = {k: v for k, v in stored.info.items() if k != "threshold"}
     return replace(stored, answer_threshold=threshold, info={**kept, "threshold": info["fitted"]})
+
+
+PLAIN_SHARE = 0.08  # the rule before refusal_budget: 8 % of the labelled answerable questions
+
+
+def _print_split_check(settings: Settings) -> int:
+    """``--split-check``: both threshold rules on random halves of each corpus's dev questions,
+    with the shipped model and with the model that never saw the corpus."""
+    rules: dict[str, Callable[[int], int]] = {
+        "8 % von n": lambda n: int(PLAIN_SHARE * n),
+        "Schranke": refusal_budget,
+    }
+    print("Korpus · Modell · Regel: Anteil Anpassungen mit Fehl-Ablehnung > 10 % · Ablehnung")
+    for corpus in available():
+        dev = [q for q in corpus.load() if q.split == "dev"]
+        models = {"ausgeliefert": None, "ohne Korpus": _model_without(corpus.name)}
+        for label, model in models.items():
+            if label != "ausgeliefert" and model is None:
+                continue
+            scored = scored_questions(prepare_index(settings, corpus), dev, model)
+            for rule, budget in rules.items():
+                over, accuracy = split_check(scored, budget)
+                print(f"{corpus.name} · {label} · {rule}: {over:.2f} · {accuracy:.3f}")
+    return 0
+
+
+def _model_without(name: str) -> AnswerModel | None:
+    path = MODELS_DIR / f"ohne-{name}.json"
+    return load_model(path) if path.is_file() else None
 
 
 def default_xquad() -> Path:

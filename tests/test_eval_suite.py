@@ -153,3 +153,19 @@ def test_threshold_counts_requirement_refusals_against_the_budget() -> None:
     assert threshold_for([None, None, None, *scores[3:]]) == 0.0  # over budget already
     with pytest.raises(ValueError):
         threshold_for([])
+
+
+def test_split_check_shows_the_plain_share_missing_the_target_more_often() -> None:
+    """``python -m evals.calibrate --split-check`` on synthetic questions: uniform scores for
+    60 answerable and 20 unanswerable questions (lower scores)."""
+    import random
+
+    from evals.calibrate import PLAIN_SHARE, Scored, refusal_budget, split_check
+
+    rng = random.Random(3)
+    scored = [Scored(True, ((True, rng.random()),)) for _ in range(60)]
+    scored += [Scored(False, ((False, rng.random() * 0.3),)) for _ in range(20)]
+    plain, plain_accuracy = split_check(scored, lambda n: int(PLAIN_SHARE * n), rounds=100)
+    bound, bound_accuracy = split_check(scored, refusal_budget, rounds=100)
+    assert bound < plain and bound <= 0.3
+    assert bound_accuracy <= plain_accuracy  # the margin costs refusals, never the reverse

@@ -25,6 +25,7 @@ from functools import lru_cache
 from .german import fold, tokenize
 from .places import typed_names
 from .question import Expectation, Frame, YearSpec, unit_pattern, years_in
+from .sentences import row_cells
 from .types import Chunk, stand_year
 
 __all__ = ["is_document_date", "states_type", "unmet_requirements"]
@@ -168,9 +169,8 @@ def _row_of_another_place(place: str, sentence: str) -> bool:
     cell names a place with its type word ("- Gebietskörperschaft: Stadt Quellinghoven; …")
     and not the asked one. A regional table names every municipality somewhere in its
     passage, so the passage does not make such a row about the asked place."""
-    if not sentence.startswith("- "):
-        return False
-    key = sentence[2:].split("; ", 1)[0].partition(": ")[2]
+    cells = row_cells(sentence)
+    key = cells[0][1] if cells else ""
     if not typed_names(key):
         return False
     return not _names_place(place, [fold(word) for word in tokenize(key)])
@@ -193,13 +193,11 @@ def _cell_meets_year(year: YearSpec, expects: Expectation, sentence: str) -> boo
     True when the row has no cell that states the expected type under a year-labelled
     column, or one of them is the asked year's; sentences that are no table rows pass.
     """
-    if not sentence.startswith("- "):
-        return True
-    labelled = []
-    for cell in sentence[2:].split("; "):
-        label, colon, value = cell.partition(": ")
-        if colon and states_type(expects, value) and years_in(label):
-            labelled.append(label)
+    labelled = [
+        label
+        for label, value in row_cells(sentence)
+        if value and states_type(expects, value) and years_in(label)
+    ]
     return not labelled or any(
         _covers(found, year) for label in labelled for found in years_in(label)
     )

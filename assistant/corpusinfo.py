@@ -38,13 +38,14 @@ class CorpusInfo:
         """Document types the question names, also as the last part of a compound
         ("laut Bildungsbericht": a Bericht) — what it may want its answer from."""
         heads = {parts[-1] for _, parts in query.compounds if parts}
-        named = set(query.terms) | set(query.expansions) | heads
-        return frozenset(t for s, t in self.doc_types.items() if s in named)
+        return frozenset(self._types_among(set(query.terms) | set(query.expansions) | heads))
 
     def named_types(self, query: Query) -> tuple[str, ...]:
         """Document types the question names as its source ("laut Leitfaden", "Webseite")."""
-        present = set(query.terms) | set(query.expansions)
-        return tuple(sorted(t for s, t in self.doc_types.items() if s in present))
+        return tuple(sorted(self._types_among(set(query.terms) | set(query.expansions))))
+
+    def _types_among(self, stems: set[str]) -> list[str]:
+        return [doc_type for stem, doc_type in self.doc_types.items() if stem in stems]
 
 
 def corpus_info(index: Index) -> CorpusInfo:

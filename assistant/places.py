@@ -207,7 +207,8 @@ class Municipalities:
         can (``_names``), so only those sharing its first letters are tried; with hundreds of
         municipalities, trying every alias on every word of every sentence was most of the
         time of a comparison."""
-        return self._by_prefix.get(word[:_PREFIX], []) + self._short_aliases
+        found = self._by_prefix.get(word[:_PREFIX], [])
+        return found + self._short_aliases if self._short_aliases else found
 
     @cached_property
     def _by_prefix(self) -> dict[str, list[tuple[str, str]]]:

@@ -25,6 +25,7 @@ from . import texts
 from .evidence import Candidate, Evidence
 from .german import analyze
 from .question import Frame, years_in
+from .sentences import row_cells
 
 __all__ = ["Decision", "RefusalPolicy"]
 
@@ -107,10 +108,11 @@ def _other_row(best: Candidate, candidate: Candidate, asked: frozenset[str]) -> 
 
 def _first_cell(text: str) -> tuple[str, str] | None:
     """(column, value) of a table row's first cell ("- Spalte: Wert; …"), None for prose."""
-    if not text.startswith("- ") or "; " not in text:
+    cells = row_cells(text)
+    if len(cells) < 2 or not cells[0][1]:
         return None
-    label, colon, value = text[2:].split("; ", 1)[0].partition(": ")
-    return (label.strip(), value.strip()) if colon else None
+    label, value = cells[0]
+    return label.strip(), value.strip()
 
 
 def near_miss_note(frame: Frame, best: Candidate) -> str:

@@ -6,7 +6,7 @@ import re
 
 from .german import MONTHS
 
-__all__ = ["split_sentences"]
+__all__ = ["row_cells", "split_sentences"]
 
 # Abbreviations after which a period does not end a sentence (lowercase, without the dot).
 _ABBREVIATIONS = {
@@ -95,6 +95,14 @@ def split_sentences(text: str) -> list[str]:
     for block in _blocks(text):
         units.extend([block] if _TABLE_ROW.match(block) else _split_block(block))
     return [u for u in units if u]
+
+
+def row_cells(text: str) -> list[tuple[str, str]]:
+    """(column, value) of each cell of a table row as ingest writes it ("- Spalte: Wert;
+    Spalte: Wert"; a cell without a column has the value ""); [] for anything else."""
+    if not text.startswith("- "):
+        return []
+    return [(label, value) for label, _, value in (c.partition(": ") for c in text[2:].split("; "))]
 
 
 def _blocks(text: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.sentences import split_sentences
+from assistant.sentences import row_cells, split_sentences
 
 
 def test_abbreviations_do_not_split() -> None:
@@ -43,3 +43,13 @@ def test_question_and_quote_endings() -> None:
         "Das „KI.“",
         "Danach die Schule!",
     ]
+
+
+def test_row_cells_reads_a_table_row_and_nothing_else() -> None:
+    row = "- Stelle: Schulamt; Anschrift: Rathausplatz 3, 4. OG; Fortsetzung ohne Spalte"
+    assert row_cells(row) == [
+        ("Stelle", "Schulamt"),
+        ("Anschrift", "Rathausplatz 3, 4. OG"),
+        ("Fortsetzung ohne Spalte", ""),
+    ]
+    assert row_cells("Stelle: Schulamt; Anschrift: Rathausplatz 3") == []  # no row marker

@@ -27,6 +27,7 @@ __all__ = ["Composition", "compose_extractive"]
 
 _DUPLICATE_OVERLAP = 0.7
 _RESTATEMENT_OVERLAP = 0.5  # share of words an update's sentence shares with the one it restates
+_RESTATEMENT_TERMS = 3  # and at least this many words: a three-word sentence restates little
 _RELATIVE_PROBABILITY = 0.5  # further sentences need half the best sentence's probability
 _LIST_ITEMS = 8
 _LIST_SENTENCES = 5
@@ -142,14 +143,19 @@ def _with_newer_version(
 
 
 def _restatement(newer: list[Candidate], older: list[Candidate]) -> Candidate | None:
-    """The newer sentence that restates one of the older ones (their words overlap most;
-    among equals the likeliest), if any restates one."""
+    """The newer sentence that restates the first of the older ones (best first) that the
+    newer version restates at all: most words in common, among equals the likeliest."""
+    for quoted in older:
 
-    def similarity(candidate: Candidate) -> float:
-        return max(_overlap(candidate.terms, o.terms) for o in older)
+        def similarity(candidate: Candidate, quoted: Candidate = quoted) -> float:
+            if len(candidate.terms & quoted.terms) < _RESTATEMENT_TERMS:
+                return 0.0
+            return _overlap(candidate.terms, quoted.terms)
 
-    best = max(newer, key=similarity)  # the first of equals: candidates come best first
-    return best if similarity(best) >= _RESTATEMENT_OVERLAP else None
+        best = max(newer, key=similarity)  # the first of equals: candidates come best first
+        if similarity(best) >= _RESTATEMENT_OVERLAP:
+            return best
+    return None
 
 
 def _with_confirmed_version(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, Chunk, Settings
-from assistant.answer import compose_extractive
+from assistant.answer import Composition, compose_extractive
 from assistant.evidence import Candidate, Evidence
 from assistant.german import analyze
 from assistant.lexical import Query
@@ -162,38 +162,70 @@ def test_the_update_passage_on_the_topic_of_the_superseded_one_joins_the_hits(
     assert sections[2:] == [other.chunk.section]
 
 
-def test_an_update_restating_a_quoted_rule_is_quoted_with_its_new_value() -> None:
-    """The update's best sentence is about something else; its restatement of the quoted
-    old rule joins the answer, and the note names both values."""
+_OLD_RULE = "Die Erstberatung findet innerhalb von zehn Werktagen nach der Anmeldung statt."
+_NEW_RULE = "Ab 2025 findet die Erstberatung innerhalb von fünf Werktagen nach der Anmeldung statt."
+
+
+def _versioned_answer(
+    old: list[tuple[str, float]], new: list[tuple[str, float]], max_sentences: int
+) -> Composition:
+    """The extractive answer from an old concept's and its update's sentences (best first)."""
     old_meta = DocumentMeta("alt.md", "Konzept", kommune="Stadt Adorf", stand="2022-01-01")
     new_meta = DocumentMeta(
         "neu.md", "Fortschreibung", kommune="Stadt Adorf", stand="2025-02-01", supersedes="alt.md"
     )
-    old_text = "Die Erstberatung findet innerhalb von zehn Werktagen nach der Anmeldung statt."
-    other = "Zeugnisse können innerhalb von vier Wochen nach der Erstberatung nachgereicht werden."
-    restated = (
-        "Ab 2025 findet die Erstberatung innerhalb von fünf Werktagen nach der Anmeldung statt."
-    )
-    old_chunk = Chunk("a", "alt.md", 0, old_text, "", 1, 1, meta=old_meta)
-    new_chunk = Chunk("n", "neu.md", 0, f"{other} {restated}", "", 1, 1, meta=new_meta)
-
-    def candidate(text: str, chunk: Chunk, order: int, probability: float) -> Candidate:
-        return Candidate(text, chunk, 0, order, (), probability, frozenset(analyze(text)))
-
-    candidates = (
-        candidate(old_text, old_chunk, 0, 0.95),
-        candidate(other, new_chunk, 0, 0.85),
-        candidate(restated, new_chunk, 1, 0.70),
-    )
+    chunks = {
+        "a": Chunk("a", "alt.md", 0, " ".join(t for t, _ in old), "", 1, 1, meta=old_meta),
+        "n": Chunk("n", "neu.md", 0, " ".join(t for t, _ in new), "", 1, 1, meta=new_meta),
+    }
+    candidates = [
+        Candidate(text, chunks[key], 0, order, (), p, frozenset(analyze(text)))
+        for key, sentences in (("a", old), ("n", new))
+        for order, (text, p) in enumerate(sentences)
+    ]
     evidence = Evidence(
         Query("Wie lange dauert es bis zur Erstberatung?", (), (), ()),
         (),
-        {"a": [old_text], "n": [other, restated]},
-        candidates,
+        {"a": [t for t, _ in old], "n": [t for t, _ in new]},
+        tuple(sorted(candidates, key=lambda c: -c.probability)),
         (),
         0.9,
     )
     decision = RefusalPolicy(threshold=0.5).decide(evidence)
-    composition = compose_extractive(evidence, decision, sentence_threshold=0.5, max_sentences=1)
-    assert restated in composition.text and old_text in composition.text
+    return compose_extractive(evidence, decision, 0.5, max_sentences=max_sentences)
+
+
+def test_an_update_restating_a_quoted_rule_is_quoted_with_its_new_value() -> None:
+    """The update's best sentence is about something else; its restatement of the quoted
+    old rule joins the answer, and the note names both values."""
+    other = "Zeugnisse können innerhalb von vier Wochen nach der Erstberatung nachgereicht werden."
+    composition = _versioned_answer(
+        [(_OLD_RULE, 0.95)], [(other, 0.85), (_NEW_RULE, 0.70)], max_sentences=1
+    )
+    assert _NEW_RULE in composition.text and _OLD_RULE in composition.text
     assert any("5 Werktage (Stand 2025-02-01) statt 10 Werktage" in n for n in composition.notes)
+
+
+def test_the_restatement_of_the_leading_sentence_comes_before_closer_ones_of_others() -> None:
+    """The update restates a lesser quoted sentence almost word for word; the new version of
+    the sentence that answers (the lead) is still the one quoted. A short sentence sharing two
+    words with a sentence of the update is restated by nothing."""
+    team = "Die Erstberatung führen die Bildungslotsen des Integrationszentrums durch."
+    team_again = (
+        "Abschnitt 1 wird ersetzt: Die Erstberatung führen weiterhin die Bildungslotsen des "
+        "Integrationszentrums durch."
+    )
+    composition = _versioned_answer(
+        [(_OLD_RULE, 0.95), (team, 0.9)], [(team_again, 0.85), (_NEW_RULE, 0.70)], 2
+    )
+    assert _NEW_RULE in composition.text
+    review = (
+        "Das Konzept sieht vor, dass die Steuerungsgruppe Seiteneinstieg das Konzept nach zwei "
+        "Schuljahren überprüft."
+    )
+    composition = _versioned_answer(
+        [("Die Steuerungsgruppe Seiteneinstieg begleitet.", 0.95)],
+        [(team_again, 0.85), (review, 0.7)],
+        1,
+    )
+    assert team_again in composition.text and review not in composition.text

@@ -73,6 +73,8 @@ _INLINE_HYPHEN = re.compile(r"([a-zäöüß])- (?!(?:und|oder|bzw|sowie|bis|als|
 # "2 Datenbasis: …", or with the number glued to the text as some producers set it ("2Daten…").
 _FOOTNOTE_START = re.compile(r"^\d{1,2}(?:\s+\S|[A-ZÄÖÜ][a-zäöüß])")
 _GLUED_NUMBER = re.compile(r"^(\d{1,2})(?=[A-ZÄÖÜ][a-zäöüß])")
+_LEADING_NUMBER = re.compile(r"^(\d{1,2})")
+_SENTENCE_END = ".!?:;)\"“”'…"
 _MAX_HEADING = 220
 # A heading ending in one of these continues on the next line.
 _LINKING_WORDS = {
@@ -148,7 +150,12 @@ def clean_pdf_pages(pages: list[Page], marked: frozenset[int] = frozenset()) -> 
     """
     lines = [normalize_chars(p.text).split("\n") for p in pages]
     lines = [[ln for ln in page if not is_toc_entry(ln)] for page in lines]
-    split = [split_footnotes(page_lines) for page_lines in remove_running_lines(lines)]
+    split = []
+    last = 0  # the highest footnote number so far
+    for page_lines in remove_running_lines(lines):
+        body, notes = split_footnotes(page_lines, last=last)
+        last = max([last, *(_number(note[0]) for note in notes)])
+        split.append((body, notes))
     bodies = join_page_hyphenation([body for body, _ in split])
     result = []
     for page, body, (_, notes) in zip(pages, bodies, split, strict=True):
@@ -160,17 +167,26 @@ def clean_pdf_pages(pages: list[Page], marked: frozenset[int] = frozenset()) -> 
     return result
 
 
-def split_footnotes(lines: list[str], zone: int = 8) -> tuple[list[str], list[list[str]]]:
+def split_footnotes(
+    lines: list[str], zone: int = 8, last: int = 0
+) -> tuple[list[str], list[list[str]]]:
     """(body lines, footnotes as line groups) of one page.
 
     A footnote starts with its number ("2 Datenbasis: ...") among the last lines of a page; a
-    short numbered line without a final full stop is a section heading instead.
+    short numbered line without a final full stop is a section heading instead. Where the
+    line before runs on mid-sentence ("... sobald mindestens" / "15 Anmeldungen vorliegen"),
+    the number must be the next footnote's (``last`` + 1, or 1 where pages count anew).
     """
     content = [i for i, line in enumerate(lines) if line.strip()]
     start = None
-    for i in reversed(content[-zone:]):
-        if _FOOTNOTE_START.match(lines[i].strip()) and not _is_heading(lines[i].strip()):
-            start = i
+    for position in reversed(range(max(0, len(content) - zone), len(content))):
+        line = lines[content[position]].strip()
+        if not _FOOTNOTE_START.match(line) or _is_heading(line):
+            continue
+        before = lines[content[position - 1]].strip() if position else ""
+        if _runs_on(before) and _number(line) not in (last + 1, 1):
+            continue
+        start = content[position]
     if start is None:
         return lines, []
     notes: list[list[str]] = []
@@ -182,6 +198,16 @@ def split_footnotes(lines: list[str], zone: int = 8) -> tuple[list[str], list[li
         else:
             notes[-1].append(line.strip())
     return lines[:start], notes
+
+
+def _runs_on(line: str) -> bool:
+    """A line whose sentence goes on in the next line (no final punctuation, no hyphen)."""
+    return bool(line) and not _LINE_END_HYPHEN.search(line) and line[-1] not in _SENTENCE_END
+
+
+def _number(line: str) -> int:
+    match = _LEADING_NUMBER.match(line)
+    return int(match.group(1)) if match else 0
 
 
 def _is_heading(line: str) -> bool:

@@ -113,6 +113,23 @@ def test_word_split_across_pages_is_joined_across_a_footnote() -> None:
     assert pages[1].text == "von fünf Werktagen durch."
 
 
+def test_a_sentence_running_on_into_a_numbered_line_is_no_footnote() -> None:
+    """'... mindestens' / '15 Anmeldungen ...' at the bottom of a page is one sentence; after
+    a line that runs on, a number starts a footnote only where it is the next footnote's."""
+    raw = [
+        "Kopf\nText.1\nEine Gruppe entsteht, sobald mindestens\n15 Anmeldungen vorliegen.\n"
+        "1 Erste Fußnote.",
+        "Kopf\nDie Beratung findet statt bei\n2 Quelle: Schulamt.",
+        "Kopf\nEnde.",
+    ]
+    pages = clean_pdf_pages([Page("d", i + 1, t) for i, t in enumerate(raw)])
+    assert pages[0].text == (
+        "Text.\n\nEine Gruppe entsteht, sobald mindestens 15 Anmeldungen vorliegen.\n\n"
+        "1 Erste Fußnote."
+    )
+    assert pages[1].text == "Die Beratung findet statt bei\n\n2 Quelle: Schulamt."
+
+
 def test_numbered_heading_at_the_bottom_is_not_a_footnote() -> None:
     raw = ["Kopf\nText der Seite.\n3 Handlungsfelder", "Kopf\nMehr Text.", "Kopf\nEnde."]
     pages = clean_pdf_pages([Page("d", i + 1, t) for i, t in enumerate(raw)])

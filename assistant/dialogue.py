@@ -51,6 +51,7 @@ _REFERENCES = {
     "derselbe",
     "dasselbe",
 }
+_SHORT_TURN = 3  # topic words of a turn that goes on where the previous one was
 _COMPARISON_WORDS = {
     "vergleich",
     "vergleichen",
@@ -92,7 +93,9 @@ def rewrite_followup(question: str, history: Sequence[str], municipalities: Muni
     previous = history[-1]
     earlier = rewrite_followup(previous, history[:-1], municipalities)
     previous = earlier or previous
-    if not _is_followup(question, municipalities):
+    if not _is_followup(question, municipalities) and not _continues(
+        question, previous, municipalities
+    ):
         return ""
     named = municipalities.mentioned(question) + municipalities.places_mentioned(question)
     base = _without_places(municipalities.strip(previous), municipalities) if named else previous
@@ -117,6 +120,18 @@ def _is_followup(question: str, municipalities: Municipalities) -> bool:
         _refers(word, raw[i + 1] if i + 1 < len(raw) else "") for i, word in enumerate(raw)
     )
     return len(topic) <= 1 or (refers and len(topic) <= 3)
+
+
+def _continues(question: str, previous: str, municipalities: Municipalities) -> bool:
+    """A short turn that names no place after one that did ("Wo findet der Unterricht
+    statt?" after a question on Kesselbrück) goes on in the previous turn's place."""
+    if _named(question, municipalities) or not _named(previous, municipalities):
+        return False
+    return len(content_words(municipalities.strip(question))) <= _SHORT_TURN
+
+
+def _named(text: str, municipalities: Municipalities) -> bool:
+    return bool(municipalities.mentioned(text) or municipalities.places_mentioned(text))
 
 
 def _refers(word: str, following: str) -> bool:

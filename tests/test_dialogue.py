@@ -98,3 +98,20 @@ def test_an_article_before_a_noun_is_no_reference_to_the_previous_turn() -> None
     assert rewrite_followup(question, history, NAMES) == ""
     assert rewrite_followup("Gilt diese Frist auch in Kesselbrück?", history, NAMES)
     assert rewrite_followup("Wie ist das in Kesselbrück?", history, NAMES)
+
+
+def test_a_short_turn_without_a_place_goes_on_where_the_previous_one_was() -> None:
+    """'Wo findet der Unterricht statt?' after a question on Kesselbrück carries Kesselbrück
+    and the topic into the next follow-up; a longer question of its own stands alone."""
+    history = [
+        "Welche Sprachen gibt es beim HSU in Kesselbrück?",
+        "Wo findet der Unterricht statt?",
+    ]
+    rewritten = rewrite_followup(
+        "Und was muss passieren, damit Polnisch dazukommt?", history, NAMES
+    )
+    assert "Polnisch" in rewritten and "HSU in Kesselbrück" in rewritten
+    assert rewrite_followup(history[1], history[:1], NAMES).endswith("HSU in Kesselbrück?")
+    own = "Welche Unterlagen brauchen Familien bei der Anmeldung an einer Schule?"
+    assert rewrite_followup(own, history[:1], NAMES) == ""
+    assert rewrite_followup("Wo findet der Unterricht statt?", ["Was ist HSU?"], NAMES) == ""

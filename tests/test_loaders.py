@@ -160,3 +160,56 @@ def test_new_chunk_fields_are_stored_and_old_stores_get_defaults(tmp_path: Path)
     columns = {row[1] for row in db.execute("PRAGMA table_info(chunks)")}
     db.close()
     assert {"kind", "ocr", "paged"} <= columns
+
+
+def test_a_heading_in_one_column_beside_text_in_the_other_keeps_both_columns(
+    tmp_path: Path,
+) -> None:
+    """Two columns where a column's heading stands level with a line of the other column and
+    the rows around it hold one column's text only (LibreOffice two-column layout): the
+    heading stays a heading and no sentence takes in words of the other column."""
+    from fpdf import FPDF
+
+    from ingest.load import load_file
+
+    from .pdfs import FONT_DIR
+
+    left = [
+        ("# 1 Ausgangslage", 0),
+        ("Im Jahr 2022 wurden in der Servicestelle", 2),
+        ("insgesamt 1.384 Kinder erstmals beraten.", 3),
+        ("Die Zusammensetzung hat sich verändert.", 4),
+        ("Neben Familien aus der Ukraine kommen", 5),
+        ("weiterhin Kinder aus Syrien und aus", 6),
+        ("Rumänien. Rund ein Fünftel der", 7),
+        ("Jugendlichen hatte vor der Ankunft", 8),
+        ("keine Schule regelmäßig besucht.", 9),
+    ]
+    right = [
+        ("1. Jedes Kind erhält schnell einen", 0),
+        ("Schulplatz ohne lange Wartezeiten.", 1),
+        ("2. Die Förderung richtet sich nach", 2),
+        ("dem Sprachstand, nicht nach dem Alter.", 3),
+        ("3. Eltern werden früh einbezogen.", 4),
+        ("Als Zielwert gelten 20 Werktage.", 5),
+        ("# 1.3 Rechtlicher Rahmen", 8),
+        ("Die Schulpflicht beginnt mit dem", 10),
+        ("Zuzug, unabhängig vom Status.", 11),
+    ]
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.add_page()
+    for x, lines in ((20, left), (110, right)):
+        for text, row in lines:
+            heading = text.startswith("#")
+            pdf.set_font("DejaVu", "B" if heading else "", 13 if heading else 10)
+            pdf.set_xy(x, 40 + 6 * row)
+            pdf.cell(80, 5, text.lstrip("# "))
+    path = tmp_path / "zweispaltig.pdf"
+    pdf.output(str(path))
+    text = load_file(path, "zweispaltig.pdf").pages[0].text
+    assert "Jugendlichen hatte vor der Ankunft keine Schule regelmäßig besucht." in text
+    assert "# 1.3 Rechtlicher Rahmen" in text and "# 1 Ausgangslage" in text
+    assert "1. Jedes Kind erhält schnell einen Schulplatz ohne lange Wartezeiten." in text
+    assert text.index("besucht.") < text.index("1. Jedes Kind") < text.index("Rechtlicher")

@@ -158,12 +158,15 @@ def _split_rows(rows: list[list[dict[str, Any]]], gutter: float) -> set[int]:
     """Rows that belong to the two-column part: a gap as wide as the gutter at the gutter,
     next to another such row (a stretched space in full-width text is neither)."""
     gaps: dict[int, float] = {}
+    one_sided: set[int] = set()  # rows with words in one column only: a column's line
     for index, row in enumerate(rows):
         left = [w["x1"] for w in row if w["x1"] < gutter]
         right = [w["x0"] for w in row if w["x0"] > gutter]
         crossing = any(w["x0"] - 1 <= gutter <= w["x1"] + 1 for w in row)
         if left and right and not crossing:
             gaps[index] = min(right) - max(left)
+        elif not crossing:
+            one_sided.add(index)
     # The gutter is the narrowest gap of two-column rows (a short line beside a full one
     # leaves a wider gap); gaps narrower than any gutter are word spaces of full-width rows.
     widths = sorted(gap for gap in gaps.values() if gap >= _GUTTER_MIN)
@@ -174,8 +177,16 @@ def _split_rows(rows: list[list[dict[str, Any]]], gutter: float) -> set[int]:
     # A running header or footer (first or last row, set smaller than the text) is one line.
     body = sorted(_row_size(row) for row in rows)[len(rows) // 2]
     margins = {i for i in (0, len(rows) - 1) if _row_size(rows[i]) < 0.95 * body}
+    # Beside a row with words in one column only, a wide gap is a gutter too: a heading in
+    # one column next to text in the other ("1.3 Rechtlicher Rahmen").
+    beside = wide | one_sided
     return {
-        i for i in wide - margins if i - 1 in wide or i + 1 in wide or _short_row(rows[i], gutter)
+        i
+        for i in wide - margins
+        if i - 1 in wide
+        or i + 1 in wide
+        or _short_row(rows[i], gutter)
+        or (i - 1 in beside and i + 1 in beside)
     }
 
 

@@ -27,7 +27,8 @@ __all__ = ["Composition", "compose_extractive"]
 
 _DUPLICATE_OVERLAP = 0.7
 _RESTATEMENT_OVERLAP = 0.5  # share of words an update's sentence shares with the one it restates
-_RESTATEMENT_TERMS = 3  # and at least this many words: a three-word sentence restates little
+_RESTATEMENT_TERMS = 3  # and at least this many words (a three-word sentence restates little),
+_RESTATEMENT_UNASKED = 2  # this many of them words the question does not use
 _RELATIVE_PROBABILITY = 0.5  # further sentences need half the best sentence's probability
 _LIST_ITEMS = 8
 _LIST_SENTENCES = 5
@@ -62,7 +63,8 @@ def compose_extractive(
     # A single-fact answer stays on the page of its best sentence; a list may span pages.
     chosen = _select(usable, limit, sentence_threshold, same_page=not wants_list)
     floor = max(sentence_threshold, _RELATIVE_PROBABILITY * usable[0].probability)
-    chosen = _with_newer_version(chosen, [c for c in usable if _compatible(c)], floor)
+    asked = frozenset(evidence.query.terms + evidence.query.parts)
+    chosen = _with_newer_version(chosen, [c for c in usable if _compatible(c)], floor, asked)
     chosen = _with_confirmed_version(chosen, [c for c in usable if _compatible(c)], floor)
     likely = {(c.chunk.chunk_id, c.order) for c in usable if c.probability >= sentence_threshold}
     units = _with_context(chosen, evidence.sentences, wants_list, likely)
@@ -120,7 +122,7 @@ def _page(c: Candidate) -> tuple[str, int]:
 
 
 def _with_newer_version(
-    chosen: list[Candidate], candidates: list[Candidate], floor: float
+    chosen: list[Candidate], candidates: list[Candidate], floor: float, asked: frozenset[str]
 ) -> list[Candidate]:
     """Add the sentence of a newer version of a document the answer quotes.
 
@@ -136,19 +138,26 @@ def _with_newer_version(
             continue
         own = [c for c in likely if c.chunk.doc_id == newer.doc_id]
         old = [c for c in chosen if c.chunk.doc_id == newer.supersedes]
-        restated = _restatement(own, old)
+        restated = _restatement(own, old, asked)
         chosen = [*chosen, own[0], *([restated] if restated and restated is not own[0] else [])]
         quoted.add(newer.doc_id)
     return chosen
 
 
-def _restatement(newer: list[Candidate], older: list[Candidate]) -> Candidate | None:
+def _restatement(
+    newer: list[Candidate], older: list[Candidate], asked: frozenset[str]
+) -> Candidate | None:
     """The newer sentence that restates the first of the older ones (best first) that the
-    newer version restates at all: most words in common, among equals the likeliest."""
+    newer version restates at all: most words in common, among equals the likeliest.
+
+    Two sentences that share only the question's words (``asked``) are two answers to it,
+    not one rule in two versions: a restatement also shares words the question does not use.
+    """
     for quoted in older:
 
         def similarity(candidate: Candidate, quoted: Candidate = quoted) -> float:
-            if len(candidate.terms & quoted.terms) < _RESTATEMENT_TERMS:
+            shared = candidate.terms & quoted.terms
+            if len(shared) < _RESTATEMENT_TERMS or len(shared - asked) < _RESTATEMENT_UNASKED:
                 return 0.0
             return _overlap(candidate.terms, quoted.terms)
 

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
 
+from assistant.german import stopwords
 from assistant.types import Page
 
 from .loaders.tables import placeholder_index
@@ -21,6 +22,7 @@ __all__ = [
     "CLEAN_VERSION",
     "clean_pdf_pages",
     "dehyphenate",
+    "ends_in_function_word",
     "heading_continues",
     "is_toc_entry",
     "join_inline_hyphens",
@@ -32,8 +34,9 @@ __all__ = [
     "strip_footnote_markers",
 ]
 
-# Bump when the output of this module changes, so that ingest re-processes documents.
-CLEAN_VERSION = "3"
+# Bump when the output of this module (or of the loaders before it) changes, so that ingest
+# re-processes documents.
+CLEAN_VERSION = "4"
 
 _CHAR_MAP = str.maketrans(
     {
@@ -433,6 +436,13 @@ def _to_blocks(lines: list[str]) -> str:
     return "\n\n".join(blocks)
 
 
+def ends_in_function_word(text: str) -> bool:
+    """Whether ``text`` ends in an article, preposition, conjunction or the like ("oder",
+    "Ausgenommen ist der"): no sentence or list item ends there, the text goes on."""
+    words = text.split()
+    return bool(words) and words[-1] in stopwords()
+
+
 def _typical_width(lines: list[str]) -> int:
     # Most body lines of justified text run the full width; the median of the longer lines
     # is robust against short headings and long small-print footnote lines.
@@ -442,6 +452,6 @@ def _typical_width(lines: list[str]) -> int:
 
 def _block_ended(previous: str, current: str, full_width: int) -> bool:
     short = len(previous) < 0.8 * full_width
-    if current.startswith("- "):
-        return short
+    if current.startswith("- "):  # a list item's line ending in "und"/"oder"/"der" goes on
+        return short and not ends_in_function_word(previous)
     return short and previous.endswith((".", ":", "!", "?", "“", '"'))

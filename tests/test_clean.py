@@ -130,6 +130,21 @@ def test_a_sentence_running_on_into_a_numbered_line_is_no_footnote() -> None:
     assert pages[1].text == "Die Beratung findet statt bei\n\n2 Quelle: Schulamt."
 
 
+def test_a_list_item_line_ending_in_a_conjunction_goes_on_in_the_next_line() -> None:
+    raw = [
+        "Kopf\nZur Beratung bringen die Familien mit:\n- Pass, Ankunftsnachweis oder\n"
+        "Aufenthaltsdokument des Kindes,\n- Nachweis über den Masernschutz,\n- Zeugnisse\n"
+        "Die Beratung ist kostenlos und findet im Rathaus in der Innenstadt statt.",
+        "Kopf\nEnde.",
+    ]
+    pages = clean_pdf_pages([Page("d", i + 1, t) for i, t in enumerate(raw)])
+    assert pages[0].text.split("\n\n")[1:4] == [
+        "- Pass, Ankunftsnachweis oder Aufenthaltsdokument des Kindes,",
+        "- Nachweis über den Masernschutz,",
+        "- Zeugnisse",
+    ]
+
+
 def test_numbered_heading_at_the_bottom_is_not_a_footnote() -> None:
     raw = ["Kopf\nText der Seite.\n3 Handlungsfelder", "Kopf\nMehr Text.", "Kopf\nEnde."]
     pages = clean_pdf_pages([Page("d", i + 1, t) for i, t in enumerate(raw)])

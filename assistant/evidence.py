@@ -18,7 +18,7 @@ from .injection import tainted_sentences
 from .lexical import LexicalIndex, Query
 from .question import Frame
 from .scoring import AnswerModel, answerability_features, focus_term, sentence_features
-from .sentences import split_sentences
+from .sentences import row_cells, split_sentences
 from .types import FRONT_MATTER_KINDS, Chunk, Hit
 
 __all__ = [
@@ -70,7 +70,14 @@ def is_boilerplate(sentence: str, chunk: Chunk, pages: int) -> bool:
         return True
     if pages >= 4 and chunk.page_of(sentence) == 1 and len(chunk.text) < _TITLE_PAGE_CHARS:
         return chunk.position == 0
-    return bool(_TOC_LINE.search(sentence))
+    # A short table row ending in a number ("- Projekt: Lesepaten; Anzahl: 40") is no
+    # contents line: its cells are labelled.
+    return not _is_row(sentence) and bool(_TOC_LINE.search(sentence))
+
+
+def _is_row(sentence: str) -> bool:
+    """A table row as ingest writes it: at least two labelled cells."""
+    return sum(1 for _, value in row_cells(sentence) if value) >= 2
 
 
 def answers_anything(sentence: str, frame: Frame) -> bool:
@@ -214,9 +221,13 @@ def _candidates(
         )
         probability = model.sentence.probability(features)
         unmet = unmet_requirements(context.frame, text, hit.chunk)
-        near = around | lexical.heading_terms_of(hit.chunk)
+        row = _is_row(text)
+        # A table row names what its numbers count in its own cells; its neighbours are other
+        # rows, whose labels are not its own.
+        near = (terms if row else around) | lexical.heading_terms_of(hit.chunk)
         covers = not focus or lexical.covers(query, focus, near)
-        if (expects.strict or context.frame.existence) and not covers and not unmet:
+        strict = expects.strict or (row and expects.kind == "count")
+        if (strict or context.frame.existence) and not covers and not unmet:
             # an amount, share or phone number counts only where the asked thing is named,
             # and "Gibt es X?" is answered only by a sentence that names X
             unmet = (f"Art: {expects.kind or 'Gegenstand'}",)

@@ -6,7 +6,13 @@ import pytest
 
 from assistant.answer import compose_extractive
 from assistant.constraints import is_document_date, states_type, unmet_requirements
-from assistant.evidence import Candidate, Evidence, answers_anything, starts_with_reference
+from assistant.evidence import (
+    Candidate,
+    Evidence,
+    answers_anything,
+    is_boilerplate,
+    starts_with_reference,
+)
 from assistant.german import analyze
 from assistant.lexical import Query
 from assistant.question import Expectation, frame_question
@@ -206,3 +212,10 @@ def test_a_table_row_keyed_by_another_place_is_not_about_the_asked_one() -> None
     assert unmet_requirements(frame, prose, chunk) == ()  # no row: sentence and passage decide
     unkeyed = "- Jahr: 2024; Sitzungen: 4"  # a row keyed by no place: the passage decides
     assert unmet_requirements(frame, unkeyed, chunk) == ()
+
+
+def test_a_short_table_row_ending_in_a_number_is_no_contents_line() -> None:
+    chunk = Chunk("t", "b.pdf", 0, "", "Tabelle 2", 1, 1, meta=META)
+    assert is_boilerplate("Erstberatung und Clearing 12", chunk, 1)
+    assert is_boilerplate("3.2 Erstberatung ........ 12", chunk, 1)
+    assert not is_boilerplate("- Projekt: Lesepaten Feldau; Lesepaten: 40", chunk, 1)

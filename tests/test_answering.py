@@ -250,3 +250,23 @@ def test_sentences_sharing_only_the_questions_words_are_no_restatement() -> None
         question="Wie oft trifft sich die Steuerungsgruppe Seiteneinstieg inzwischen?",
     )
     assert "tagt künftig dreimal im Jahr" in composition.text
+
+
+def test_a_table_row_counts_only_what_its_own_cells_name(tmp_path: Path) -> None:
+    """A count ("Wie viele Lesepaten …?"): rows next to the row on reading mentors do not
+    count them (their neighbour's label is not their own); the row that names them does."""
+    docs = write_minicorpus(tmp_path / "docs")
+    (docs / "bericht-adorf.md").write_text(
+        "# Bildungsbericht Adorf 2024\n\n## Kennzahlen\n\n"
+        "| Kennzahl | Wert |\n|---|---|\n| Anteil aus der Ukraine | 31 % |\n"
+        "| Lesepaten | 40 |\n| Neuzugänge | 412 |\n",
+        encoding="utf-8",
+    )
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=docs)
+    assert not run_ingest(settings).failed
+    assistant = Assistant(settings)
+    plan = assistant.plan("Wie viele Lesepaten gibt es in Adorf?")
+    evidence, _ = assistant.evidence(plan.parts[0])
+    rows = {c.text: c.unmet for c in evidence.candidates if c.text.startswith("- ")}
+    assert rows["- Kennzahl: Neuzugänge; Wert: 412"] == ("Art: count",)
+    assert rows["- Kennzahl: Lesepaten; Wert: 40"] == ()

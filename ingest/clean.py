@@ -36,7 +36,7 @@ __all__ = [
 
 # Bump when the output of this module (or of the loaders before it) changes, so that ingest
 # re-processes documents.
-CLEAN_VERSION = "4"
+CLEAN_VERSION = "5"
 
 _CHAR_MAP = str.maketrans(
     {
@@ -421,7 +421,12 @@ def _to_blocks(lines: list[str]) -> str:
     for line in kept:
         is_item = bool(_BULLET.match(line))
         standalone = line.startswith("#") or placeholder_index(line) is not None
-        if current and (standalone or is_item or _block_ended(previous, current[0], full_width)):
+        if current and (
+            standalone
+            or is_item
+            or _block_ended(previous, current[0], full_width)
+            or _last_item_ended(previous, current[0], blocks)
+        ):
             blocks.append(" ".join(current))
             current = []
         previous = line
@@ -434,6 +439,19 @@ def _to_blocks(lines: list[str]) -> str:
     if current:
         blocks.append(" ".join(current))
     return "\n\n".join(blocks)
+
+
+def _last_item_ended(previous: str, item: str, blocks: list[str]) -> bool:
+    """In an enumeration whose items end in commas ("- Pass,", "- Zeugnisse,"), the item that
+    ends in a full stop is the last one: the next line starts a paragraph, even where the
+    item's line runs the full width of a narrow column."""
+    return (
+        item.startswith("- ")
+        and previous.endswith(".")
+        and bool(blocks)
+        and blocks[-1].startswith("- ")
+        and blocks[-1].endswith((",", ";"))
+    )
 
 
 def ends_in_function_word(text: str) -> bool:

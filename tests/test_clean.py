@@ -145,6 +145,22 @@ def test_a_list_item_line_ending_in_a_conjunction_goes_on_in_the_next_line() -> 
     ]
 
 
+def test_the_item_ending_in_a_full_stop_ends_an_enumeration_of_comma_items() -> None:
+    """In a narrow column the last item's line runs the full width; the paragraph after it
+    is still no part of the item."""
+    raw = [
+        "Kopf\nMitzubringen sind:\n- Meldebescheinigung der Stadt Feldau,\n"
+        "- Nachweis über den Masernschutz,\n- bei Alleinsorge: Nachweis über das Sorgerecht.\n"
+        "Fehlende Unterlagen verzögern die Beratung nicht.",
+        "Kopf\nEnde.",
+    ]
+    pages = clean_pdf_pages([Page("d", i + 1, t) for i, t in enumerate(raw)])
+    assert pages[0].text.split("\n\n")[-2:] == [
+        "- bei Alleinsorge: Nachweis über das Sorgerecht.",
+        "Fehlende Unterlagen verzögern die Beratung nicht.",
+    ]
+
+
 def test_numbered_heading_at_the_bottom_is_not_a_footnote() -> None:
     raw = ["Kopf\nText der Seite.\n3 Handlungsfelder", "Kopf\nMehr Text.", "Kopf\nEnde."]
     pages = clean_pdf_pages([Page("d", i + 1, t) for i, t in enumerate(raw)])

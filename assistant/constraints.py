@@ -130,7 +130,8 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
         if not named or _row_of_another_place(place, sentence):
             unmet.append(f"Ort: {place}")
     for year in frame.years:
-        if not _meets_year(year, sentence, context.years, stand_year(chunk.meta.stand)) or (
+        stand = stand_year(chunk.meta.stand)
+        if not _meets_year(year, sentence, context.years, stand, frame.expects) or (
             frame.expects.strict and not _cell_meets_year(year, frame.expects, sentence)
         ):
             unmet.append(f"Zeit: {year.label}")
@@ -176,13 +177,44 @@ def _row_of_another_place(place: str, sentence: str) -> bool:
     return not _names_place(place, [fold(word) for word in tokenize(key)])
 
 
-def _meets_year(year: YearSpec, sentence: str, context: Sequence[YearSpec], stand: int) -> bool:
+def _meets_year(
+    year: YearSpec,
+    sentence: str,
+    context: Sequence[YearSpec],
+    stand: int,
+    expects: Expectation,
+) -> bool:
     own = years_in(sentence)
     if own:
-        return any(_covers(found, year) for found in own)
+        if any(_covers(found, year) for found in own):
+            return True
+        # A rule holds over a span of years; a figure is one year's and names it.
+        return expects.kind not in _FIGURES and _in_range(year, sentence)
     if any(_covers(found, year) for found in context):
         return True
     return not year.second and stand == year.first
+
+
+_FIGURES = frozenset({"count", "percent", "money"})
+# "vor dem 1. Februar 2025", "seit 2015", "ab dem Schuljahr 2023/24": a span of years, not one
+_SPAN = re.compile(
+    r"\b(vor|seit|ab)\s+(?:(?:dem|den|der)\s+)?(?:\d{1,2}\.\s*)?(?:[A-Za-zÄÖÜäöüß]+\s+)?"
+    r"((?:19|20)\d{2})(?:\s*/\s*\d{2,4})?(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def _in_range(year: YearSpec, sentence: str) -> bool:
+    """Whether the sentence speaks of a span that holds the asked year: "vor dem 1. Februar
+    2025" holds 2024, "seit 2015" and "ab 2023" hold 2023 and later."""
+    asked = year.first
+    for word, found in _SPAN.findall(sentence):
+        bound = int(found)
+        if word.lower() == "vor" and asked < bound:
+            return True
+        if word.lower() in ("seit", "ab") and asked >= bound:
+            return True
+    return False
 
 
 def _cell_meets_year(year: YearSpec, expects: Expectation, sentence: str) -> bool:

@@ -58,6 +58,22 @@ def test_a_sentence_about_another_year_does_not_answer() -> None:
     )
 
 
+def test_a_rule_over_a_span_of_years_holds_for_the_years_in_it() -> None:
+    """ "vor dem 1. Februar 2025" holds 2024, "ab dem Schuljahr 2025/26" does not; a figure
+    ("Wie viele …?") is one year's and must name it, however the span reads."""
+    old_rule = "Wer vor dem 1. Februar 2025 aufgenommen wurde, bleibt höchstens 18 Monate."
+    new_rule = "Ab dem Schuljahr 2025/26 gilt eine Höchstdauer von zwölf Monaten."
+    chunk = _chunk(f"{old_rule} {new_rule}")
+    frame = frame_question("Wie lange dürfen Kinder bleiben, die 2024 kamen?")
+    assert unmet_requirements(frame, old_rule, chunk) == ()
+    assert unmet_requirements(frame, new_rule, chunk) == ("Zeit: das Jahr 2024",)
+    later = frame_question("Wie lange dürfen Kinder 2026 bleiben?")
+    assert unmet_requirements(later, new_rule, chunk) == ()
+    trend = "Die Zahl der Neuzugänge ist seit dem Schuljahr 2017/18 zurückgegangen."
+    count = frame_question("Wie viele Neuzugänge gab es im Schuljahr 2022/23?")
+    assert unmet_requirements(count, trend, _chunk(trend)) == ("Zeit: das Schuljahr 2022/23",)
+
+
 def test_a_place_must_be_named_by_the_evidence() -> None:
     frame = frame_question("Wie läuft die Erstberatung in Hohenfurt?", places=("Hohenfurt",))
     chunk = _chunk("Die Erstberatung findet im Rathaus statt.")

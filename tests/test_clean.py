@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.types import Page
 from ingest.clean import (
     clean_pdf_pages,
@@ -12,6 +14,11 @@ from ingest.clean import (
     remove_running_lines,
     strip_footnote_markers,
 )
+
+
+def _cleaned(raw: list[str]) -> list[str]:
+    """The cleaned text of each page of a PDF whose pages read ``raw``."""
+    return [page.text for page in clean_pdf_pages([Page("d", i + 1, t) for i, t in enumerate(raw)])]
 
 
 def test_ligatures_soft_hyphens_and_nfc() -> None:
@@ -92,42 +99,48 @@ def test_full_page_pipeline() -> None:
         "• Sprachtest\nSeite 2 von 3",
         "Kopf · Konzept\nDer Rest.\nSeite 3 von 3",
     ]
-    pages = clean_pdf_pages([Page("d", i + 1, t) for i, t in enumerate(raw)])
-    assert pages[0].text == "# 1 Ziele\n\nDie Stadt will die Wartezeit verkürzen."
-    assert pages[1].text == "# 2 Wege\n\n- Beratung im KI\n\n- Sprachtest"
-    assert pages[2].text == "Der Rest."
+    pages = _cleaned(raw)
+    assert pages[0] == "# 1 Ziele\n\nDie Stadt will die Wartezeit verkürzen."
+    assert pages[1] == "# 2 Wege\n\n- Beratung im KI\n\n- Sprachtest"
+    assert pages[2] == "Der Rest."
 
 
-def test_word_split_across_pages_is_joined_across_a_footnote() -> None:
-    raw = [
-        "Kopf · Konzept\nAb Februar führt das KI die Beratung in-\n"
-        "1 Beschluss des Ausschusses vom 28. Januar 2025.\nSeite 1 von 3",
-        "Kopf · Konzept\nnerhalb von fünf Werktagen durch.\nSeite 2 von 3",
-        "Kopf · Konzept\nEnde.\nSeite 3 von 3",
-    ]
-    pages = clean_pdf_pages([Page("d", i + 1, t) for i, t in enumerate(raw)])
-    assert pages[0].text == (
-        "Ab Februar führt das KI die Beratung innerhalb\n\n"
-        "1 Beschluss des Ausschusses vom 28. Januar 2025."
-    )
-    assert pages[1].text == "von fünf Werktagen durch."
-
-
-def test_a_sentence_running_on_into_a_numbered_line_is_no_footnote() -> None:
-    """'... mindestens' / '15 Anmeldungen ...' at the bottom of a page is one sentence; after
-    a line that runs on, a number starts a footnote only where it is the next footnote's."""
-    raw = [
-        "Kopf\nText.1\nEine Gruppe entsteht, sobald mindestens\n15 Anmeldungen vorliegen.\n"
-        "1 Erste Fußnote.",
-        "Kopf\nDie Beratung findet statt bei\n2 Quelle: Schulamt.",
-        "Kopf\nEnde.",
-    ]
-    pages = clean_pdf_pages([Page("d", i + 1, t) for i, t in enumerate(raw)])
-    assert pages[0].text == (
-        "Text.\n\nEine Gruppe entsteht, sobald mindestens 15 Anmeldungen vorliegen.\n\n"
-        "1 Erste Fußnote."
-    )
-    assert pages[1].text == "Die Beratung findet statt bei\n\n2 Quelle: Schulamt."
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param(
+            [
+                "Kopf · Konzept\nAb Februar führt das KI die Beratung in-\n"
+                "1 Beschluss des Ausschusses vom 28. Januar 2025.\nSeite 1 von 3",
+                "Kopf · Konzept\nnerhalb von fünf Werktagen durch.\nSeite 2 von 3",
+                "Kopf · Konzept\nEnde.\nSeite 3 von 3",
+            ],
+            [
+                "Ab Februar führt das KI die Beratung innerhalb\n\n"
+                "1 Beschluss des Ausschusses vom 28. Januar 2025.",
+                "von fünf Werktagen durch.",
+            ],
+            id="a word split across pages is joined across the footnote",
+        ),
+        pytest.param(
+            [
+                "Kopf\nText.1\nEine Gruppe entsteht, sobald mindestens\n15 Anmeldungen vorliegen.\n"
+                "1 Erste Fußnote.",
+                "Kopf\nDie Beratung findet statt bei\n2 Quelle: Schulamt.",
+                "Kopf\nEnde.",
+            ],
+            [
+                "Text.\n\nEine Gruppe entsteht, sobald mindestens 15 Anmeldungen vorliegen.\n\n"
+                "1 Erste Fußnote.",
+                "Die Beratung findet statt bei\n\n2 Quelle: Schulamt.",
+            ],
+            # after a line that runs on, a number starts a footnote only where it is the next
+            id="a sentence running on into a numbered line is no footnote",
+        ),
+    ],
+)
+def test_footnotes_at_the_bottom_of_a_page(raw: list[str], expected: list[str]) -> None:
+    assert _cleaned(raw)[: len(expected)] == expected
 
 
 def test_a_list_item_line_ending_in_a_conjunction_goes_on_in_the_next_line() -> None:
@@ -137,8 +150,8 @@ def test_a_list_item_line_ending_in_a_conjunction_goes_on_in_the_next_line() -> 
         "Die Beratung ist kostenlos und findet im Rathaus in der Innenstadt statt.",
         "Kopf\nEnde.",
     ]
-    pages = clean_pdf_pages([Page("d", i + 1, t) for i, t in enumerate(raw)])
-    assert pages[0].text.split("\n\n")[1:4] == [
+    pages = _cleaned(raw)
+    assert pages[0].split("\n\n")[1:4] == [
         "- Pass, Ankunftsnachweis oder Aufenthaltsdokument des Kindes,",
         "- Nachweis über den Masernschutz,",
         "- Zeugnisse",
@@ -154,8 +167,8 @@ def test_the_item_ending_in_a_full_stop_ends_an_enumeration_of_comma_items() -> 
         "Fehlende Unterlagen verzögern die Beratung nicht.",
         "Kopf\nEnde.",
     ]
-    pages = clean_pdf_pages([Page("d", i + 1, t) for i, t in enumerate(raw)])
-    assert pages[0].text.split("\n\n")[-2:] == [
+    pages = _cleaned(raw)
+    assert pages[0].split("\n\n")[-2:] == [
         "- bei Alleinsorge: Nachweis über das Sorgerecht.",
         "Fehlende Unterlagen verzögern die Beratung nicht.",
     ]
@@ -163,5 +176,5 @@ def test_the_item_ending_in_a_full_stop_ends_an_enumeration_of_comma_items() -> 
 
 def test_numbered_heading_at_the_bottom_is_not_a_footnote() -> None:
     raw = ["Kopf\nText der Seite.\n3 Handlungsfelder", "Kopf\nMehr Text.", "Kopf\nEnde."]
-    pages = clean_pdf_pages([Page("d", i + 1, t) for i, t in enumerate(raw)])
-    assert pages[0].text == "Text der Seite.\n\n# 3 Handlungsfelder"
+    pages = _cleaned(raw)
+    assert pages[0] == "Text der Seite.\n\n# 3 Handlungsfelder"

@@ -129,8 +129,8 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
         named = _names_place(place, own) or _names_place(place, context.words)
         if not named or _row_of_another_place(place, sentence):
             unmet.append(f"Ort: {place}")
+    stand = stand_year(chunk.meta.stand)
     for year in frame.years:
-        stand = stand_year(chunk.meta.stand)
         if not _meets_year(year, sentence, context.years, stand, frame.expects) or (
             frame.expects.strict and not _cell_meets_year(year, frame.expects, sentence)
         ):

@@ -22,7 +22,6 @@ __all__ = [
     "CLEAN_VERSION",
     "clean_pdf_pages",
     "dehyphenate",
-    "ends_in_function_word",
     "heading_continues",
     "is_toc_entry",
     "join_inline_hyphens",
@@ -454,7 +453,7 @@ def _last_item_ended(previous: str, item: str, blocks: list[str]) -> bool:
     )
 
 
-def ends_in_function_word(text: str) -> bool:
+def _ends_in_function_word(text: str) -> bool:
     """Whether ``text`` ends in an article, preposition, conjunction or the like ("oder",
     "Ausgenommen ist der"): no sentence or list item ends there, the text goes on."""
     words = text.split()
@@ -471,5 +470,5 @@ def _typical_width(lines: list[str]) -> int:
 def _block_ended(previous: str, current: str, full_width: int) -> bool:
     short = len(previous) < 0.8 * full_width
     if current.startswith("- "):  # a list item's line ending in "und"/"oder"/"der" goes on
-        return short and not ends_in_function_word(previous)
+        return short and not _ends_in_function_word(previous)
     return short and previous.endswith((".", ":", "!", "?", "“", '"'))

@@ -156,7 +156,8 @@ def _lines(rows: list[list[dict[str, Any]]], gutter: float | None) -> list[_Line
 
 def _split_rows(rows: list[list[dict[str, Any]]], gutter: float) -> set[int]:
     """Rows that belong to the two-column part: a gap as wide as the gutter at the gutter,
-    next to another such row (a stretched space in full-width text is neither)."""
+    next to another such row or between rows that fill one column only (a stretched space in
+    full-width text is neither)."""
     gaps: dict[int, float] = {}
     one_sided: set[int] = set()  # rows with words in one column only: a column's line
     for index, row in enumerate(rows):

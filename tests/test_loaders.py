@@ -213,3 +213,36 @@ def test_a_heading_in_one_column_beside_text_in_the_other_keeps_both_columns(
     assert "# 1.3 Rechtlicher Rahmen" in text and "# 1 Ausgangslage" in text
     assert "1. Jedes Kind erhält schnell einen Schulplatz ohne lange Wartezeiten." in text
     assert text.index("besucht.") < text.index("1. Jedes Kind") < text.index("Rechtlicher")
+
+
+def test_a_ruled_table_cell_wrapped_at_a_hyphen_reads_as_one_word(tmp_path: Path) -> None:
+    """A narrow header cell "DaZ-" / "Lehrerstellen" names the column "DaZ-Lehrerstellen";
+    "Schul-" / "leitung" is "Schulleitung"; "Lese- und" / "Sprachpaten" keeps its space."""
+    from fpdf import FPDF
+
+    from ingest.load import load_file
+
+    from .pdfs import FONT_DIR
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 10)
+    pdf.multi_cell(0, 6, "Die Tabelle zeigt die Stellen der Schulen im Jahr 2024.")
+    rows = [
+        ("Schule", "DaZ-\nLehrerstellen", "Schul-\nleitung", "Lese- und\nSprachpaten"),
+        ("Gesamtschule Nord", "4,5", "ja", "12"),
+        ("Realschule Mitte", "2,0", "nein", "7"),
+    ]
+    with pdf.table(col_widths=(60, 30, 30, 30), first_row_as_headings=False) as table:
+        for values in rows:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    path = tmp_path / "tabelle.pdf"
+    pdf.output(str(path))
+    text = load_file(path, "tabelle.pdf").pages[0].text
+    assert (
+        "- Schule: Gesamtschule Nord; DaZ-Lehrerstellen: 4,5; Schulleitung: ja; "
+        "Lese- und Sprachpaten: 12"
+    ) in text

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ..clean import join_inline_hyphens
+from ..clean import dehyphenate, join_inline_hyphens
 from .tables import TABLE_PLACEHOLDER, TableCell, is_caption, placeholder_index, table_block
 
 __all__ = ["PageLayout", "body_font_size", "heading_levels", "page_layout"]
@@ -355,7 +355,9 @@ def _table_cells(page: Any, table: Any) -> list[list[TableCell]]:
         x0, top, x1, bottom = cell
         colspan = sum(1 for x in column_starts if x0 - 1 <= x < x1 - 1)
         rowspan = sum(1 for y in row_starts if top - 1 <= y < bottom - 1)
-        cleaned = join_inline_hyphens(" ".join((text or "").split()))
+        # a cell's lines as in running text: "DaZ-" / "Lehrerstellen" is "DaZ-Lehrerstellen"
+        lines = dehyphenate([line.strip() for line in (text or "").split("\n")])
+        cleaned = join_inline_hyphens(" ".join(" ".join(lines).split()))
         result[row_starts.index(round(top, 0))].append(
             TableCell(
                 cleaned, max(1, colspan), max(1, rowspan), bold_rows.get(round(top, 0), False)

@@ -18,7 +18,7 @@ from .injection import tainted_sentences
 from .lexical import LexicalIndex, Query
 from .question import Frame
 from .scoring import AnswerModel, answerability_features, focus_term, sentence_features
-from .sentences import row_cells, split_sentences
+from .sentences import is_table_row, split_sentences
 from .types import FRONT_MATTER_KINDS, Chunk, Hit
 
 __all__ = [
@@ -72,12 +72,7 @@ def is_boilerplate(sentence: str, chunk: Chunk, pages: int) -> bool:
         return chunk.position == 0
     # A short table row ending in a number ("- Projekt: Lesepaten; Anzahl: 40") is no
     # contents line: its cells are labelled.
-    return not _is_row(sentence) and bool(_TOC_LINE.search(sentence))
-
-
-def _is_row(sentence: str) -> bool:
-    """A table row as ingest writes it: at least two labelled cells."""
-    return sum(1 for _, value in row_cells(sentence) if value) >= 2
+    return not is_table_row(sentence) and bool(_TOC_LINE.search(sentence))
 
 
 def answers_anything(sentence: str, frame: Frame) -> bool:
@@ -221,7 +216,7 @@ def _candidates(
         )
         probability = model.sentence.probability(features)
         unmet = unmet_requirements(context.frame, text, hit.chunk)
-        row = _is_row(text)
+        row = is_table_row(text)
         # A table row names what its numbers count in its own cells; its neighbours are other
         # rows, whose labels are not its own.
         near = (terms if row else around) | lexical.heading_terms_of(hit.chunk)

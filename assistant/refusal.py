@@ -25,7 +25,7 @@ from . import texts
 from .evidence import Candidate, Evidence
 from .german import analyze
 from .question import Frame, years_in
-from .sentences import row_cells
+from .sentences import is_table_row, row_cells
 
 __all__ = ["Decision", "RefusalPolicy"]
 
@@ -108,10 +108,9 @@ def _other_row(best: Candidate, candidate: Candidate, asked: frozenset[str]) -> 
 
 def _first_cell(text: str) -> tuple[str, str] | None:
     """(column, value) of a table row's first cell ("- Spalte: Wert; …"), None for prose."""
-    cells = row_cells(text)
-    if len(cells) < 2 or not cells[0][1]:
+    if not is_table_row(text):
         return None
-    label, value = cells[0]
+    label, value = row_cells(text)[0]
     return label.strip(), value.strip()
 
 

@@ -6,7 +6,7 @@ import re
 
 from .german import MONTHS
 
-__all__ = ["row_cells", "split_sentences"]
+__all__ = ["is_table_row", "row_cells", "split_sentences"]
 
 # Abbreviations after which a period does not end a sentence (lowercase, without the dot).
 _ABBREVIATIONS = {
@@ -93,8 +93,13 @@ def split_sentences(text: str) -> list[str]:
     """
     units: list[str] = []
     for block in _blocks(text):
-        units.extend([block] if _TABLE_ROW.match(block) else _split_block(block))
+        units.extend([block] if is_table_row(block) else _split_block(block))
     return [u for u in units if u]
+
+
+def is_table_row(text: str) -> bool:
+    """Whether ``text`` is a table row as ingest writes it (two labelled cells at least)."""
+    return bool(_TABLE_ROW.match(text))
 
 
 def row_cells(text: str) -> list[tuple[str, str]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.sentences import row_cells, split_sentences
+from assistant.sentences import is_table_row, row_cells, split_sentences
 
 
 def test_abbreviations_do_not_split() -> None:
@@ -53,3 +53,9 @@ def test_row_cells_reads_a_table_row_and_nothing_else() -> None:
         ("Fortsetzung ohne Spalte", ""),
     ]
     assert row_cells("Stelle: Schulamt; Anschrift: Rathausplatz 3") == []  # no row marker
+
+
+def test_a_table_row_has_two_labelled_cells_at_least() -> None:
+    assert is_table_row("- Projekt: Lesepaten; Anzahl: 40")
+    assert not is_table_row("- bei Alleinsorge: Nachweis über das Sorgerecht.")
+    assert not is_table_row("Die Beratung ist kostenlos; sie dauert: eine Stunde.")

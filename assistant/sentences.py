@@ -79,6 +79,9 @@ _MONTHS = "|".join(MONTHS)
 _BOUNDARY = re.compile(r"([.!?…])([\"“”»)\]]*)\s+")
 _WINDOW = 48  # characters around a candidate boundary that decide it
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)\d{1,2}$")
+# "I" after a noun numbers it ("Sekundarstufe I", "Teil I"): no abbreviation, but after a
+# form of address it is an initial ("Frau I. Muster").
+_ROMAN_AFTER_NOUN = re.compile(r"\b(?!(?:Herrn?|Frau)\b)[A-ZÄÖÜ][a-zäöüß]{3,} I$")
 _MONTH_AFTER = re.compile(rf"^(?:{_MONTHS}|Lebensjahr|Klasse|Schuljahr|Halbjahr)\b")
 # A table row as ingest writes it: "- Spalte: Wert; Spalte: Wert" (two cells at least).
 _TABLE_ROW = re.compile(r"^- [^;:]{1,80}: [^;]*; [^;:]{1,80}: ")
@@ -157,6 +160,8 @@ def _ends_sentence(before: str, after: str) -> bool:
     words = before.split()
     last = words[-1] if words else ""
     token = re.sub(r"^[\"„“(\[]+", "", last).lower()
+    if _ROMAN_AFTER_NOUN.search(before):
+        return after[:1].isupper()  # "… nach der Sekundarstufe I. Ergänzend …"
     if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
         return False
     if re.fullmatch(r"[a-zäöü]\.[a-zäöü]", token):  # "z.B", "u.a"

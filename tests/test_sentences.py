@@ -21,6 +21,20 @@ def test_dates_and_ordinals_do_not_split() -> None:
     ]
 
 
+def test_a_roman_numeral_after_a_noun_ends_a_sentence() -> None:
+    """"Sekundarstufe I." ends a sentence; "i. d. R." and an initial after "Frau" do not."""
+    text = (
+        "Das gilt bis zur Sekundarstufe I. Die Zahl der Gruppen stieg. "
+        "Sie gilt i. d. R. für alle. Auskunft gibt Frau I. Muster im KI."
+    )
+    assert split_sentences(text) == [
+        "Das gilt bis zur Sekundarstufe I.",
+        "Die Zahl der Gruppen stieg.",
+        "Sie gilt i. d. R. für alle.",
+        "Auskunft gibt Frau I. Muster im KI.",
+    ]
+
+
 def test_list_items_and_table_rows_are_units() -> None:
     text = "Kriterien sind:\n- Alter\n- Schulweg\nA | B | C"
     assert split_sentences(text) == ["Kriterien sind:", "- Alter", "- Schulweg", "A | B | C"]

@@ -22,7 +22,8 @@ def test_dates_and_ordinals_do_not_split() -> None:
 
 
 def test_a_roman_numeral_after_a_noun_ends_a_sentence() -> None:
-    """"Sekundarstufe I." ends a sentence; "i. d. R." and an initial after "Frau" do not."""
+    """A Roman numeral ("Sekundarstufe I.") ends a sentence; "i. d. R." and an initial after
+    "Frau" do not."""
     text = (
         "Das gilt bis zur Sekundarstufe I. Die Zahl der Gruppen stieg. "
         "Sie gilt i. d. R. für alle. Auskunft gibt Frau I. Muster im KI."

@@ -18,7 +18,7 @@ from .injection import tainted_sentences
 from .lexical import LexicalIndex, Query
 from .question import Frame
 from .scoring import AnswerModel, answerability_features, focus_term, sentence_features
-from .sentences import is_table_row, split_sentences
+from .sentences import is_table_row, row_cells, split_sentences
 from .types import FRONT_MATTER_KINDS, Chunk, Hit
 
 __all__ = [
@@ -56,6 +56,7 @@ _LIST_QUESTION = re.compile(
 )
 # Table-of-contents lines ("3.2 Erstberatung ........ 7") and bare page furniture.
 _TOC_LINE = re.compile(r"(\.{4,}|…{2,}|\s\.\s\.\s\.)\s*\d+\s*$|^\S+(\s+\S+){0,6}\s+\d{1,3}$")
+_NUMBER = re.compile(r"\d")
 _TITLE_PAGE_CHARS = 700  # a first page this short in a longer document is a title page
 _MIN_TERMS = 3  # fragments and bare headings answer nothing
 
@@ -221,6 +222,9 @@ def _candidates(
         # rows, whose labels are not its own.
         near = (terms if row else around) | lexical.heading_terms_of(hit.chunk)
         covers = not focus or lexical.covers(query, focus, near)
+        if row and not covers and expects.kind == "count":
+            # "wie viele davon … einem Berufskolleg": a cell "Berufskolleg: 115" counts it
+            covers = _counts_asked_column(text, query, context, lexical)
         strict = expects.strict or (row and expects.kind == "count")
         if (strict or context.frame.existence) and not covers and not unmet:
             # an amount, share or phone number counts only where the asked thing is named,
@@ -233,6 +237,18 @@ def _candidates(
         )
     out.sort(key=lambda c: (-c.probability, c.rank, c.order))
     return out
+
+
+def _counts_asked_column(row: str, query: Query, context: _Context, lexical: LexicalIndex) -> bool:
+    """Whether a cell of the table row holds a number under a column the question names
+    by one of its nouns (a place or year in a column label names no counted thing)."""
+    places = {t for place in context.frame.places for t in analyze(place, lexical.splitter)}
+    asked = {t for t in query.nouns if t.isalpha() and t not in places}
+    return any(
+        asked & set(analyze(label, lexical.splitter))
+        for label, value in row_cells(row)
+        if _NUMBER.search(value)
+    )
 
 
 def _pairs(terms: list[str]) -> set[tuple[str, str]]:

@@ -270,3 +270,32 @@ def test_a_table_row_counts_only_what_its_own_cells_name(tmp_path: Path) -> None
     rows = {c.text: c.unmet for c in evidence.candidates if c.text.startswith("- ")}
     assert rows["- Kennzahl: Neuzugänge; Wert: 412"] == ("Art: count",)
     assert rows["- Kennzahl: Lesepaten; Wert: 40"] == ()
+
+
+def test_a_count_is_read_off_the_column_the_question_names(tmp_path: Path) -> None:
+    """A count ("Wie viele Seiteneinsteiger … einem Berufskolleg …?"): a row whose cell
+    under the column "Berufskolleg" holds a number answers it though no cell names the
+    counted group; a row of another table, whose columns the question does not name, does
+    not."""
+    docs = write_minicorpus(tmp_path / "docs")
+    (docs / "bericht-adorf.md").write_text(
+        "# Bildungsbericht Adorf 2024\n\n## Zugänge nach Schulstufe\n\n"
+        "| Gebiet | Primarstufe | Berufskolleg |\n|---|---|---|\n| Adorf | 301 | 115 |\n\n"
+        "## Ausstattung\n\n| Gebiet | Klassen | Lehrerstellen |\n|---|---|---|\n"
+        "| Adorf | 13 | 42 |\n",
+        encoding="utf-8",
+    )
+    (docs / "uebergang-bdorf.md").write_text(  # the group asked for is the rarer noun
+        "# Übergang Bdorf\n\nDas Berufskolleg berät Jugendliche ab 16 Jahren.\n\n"
+        "## Beratung\n\nSeiteneinsteiger melden sich beim Berufskolleg.\n",
+        encoding="utf-8",
+    )
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=docs)
+    assert not run_ingest(settings).failed
+    assistant = Assistant(settings)
+    question = "Wie viele Seiteneinsteiger wurden in Adorf einem Berufskolleg zugewiesen?"
+    plan = assistant.plan(question)
+    evidence, _ = assistant.evidence(plan.parts[0])
+    rows = {c.text: c.unmet for c in evidence.candidates if c.text.startswith("- ")}
+    assert rows["- Gebiet: Adorf; Primarstufe: 301; Berufskolleg: 115"] == ()
+    assert rows["- Gebiet: Adorf; Klassen: 13; Lehrerstellen: 42"] == ("Art: count",)

@@ -126,7 +126,7 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     context = _Context.of(chunk)
     own = [fold(word) for word in tokenize(sentence)] if frame.places else []
     for place in frame.places:
-        named = _names_place(place, own) or _names_place(place, context.words)
+        named = _names_place(place, own) or _names_place(place, _place_context(chunk, context))
         if not named or _row_of_another_place(place, sentence):
             unmet.append(f"Ort: {place}")
     stand = stand_year(chunk.meta.stand)
@@ -158,6 +158,16 @@ class _Context:
 def _context_of(*parts: str) -> _Context:
     text = " ".join(parts)
     return _Context(tuple(fold(w) for w in tokenize(text)), tuple(years_in(text)))
+
+
+def _place_context(chunk: Chunk, context: _Context) -> Sequence[str]:
+    """Words that set a sentence's place besides its own. In another body's document (a
+    regional report naming one of its towns) a sentence that names no place speaks of that
+    body, so only the section, title and body count, not the rest of the passage."""
+    meta = chunk.meta
+    if not meta.kommune:
+        return context.words
+    return _context_of(chunk.section, meta.title, meta.kommune).words
 
 
 def _names_place(place: str, folded_words: Sequence[str]) -> bool:

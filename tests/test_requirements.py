@@ -80,6 +80,23 @@ def test_a_place_must_be_named_by_the_evidence() -> None:
     assert unmet_requirements(frame, chunk.text, chunk) == ("Ort: Hohenfurt",)
 
 
+def test_a_regional_report_sentence_without_the_place_is_about_the_region() -> None:
+    """In a municipality's own concept the passage sets the place of a sentence; in another
+    body's report a passage naming one town does not make its other sentences about it."""
+    frame = frame_question("Wie viele Jugendliche kamen in Feldau an?", places=("Feldau",))
+    text = "Insgesamt kamen 243 Jugendliche an. Der Anteil ist in Feldau am höchsten."
+    own = _chunk(text)
+    assert unmet_requirements(frame, "Insgesamt kamen 243 Jugendliche an.", own) == ()
+    region = DocumentMeta("r.pdf", "Bildungsbericht", kommune="Bildungsbüro Region Süd")
+    report = _chunk(text, region)
+    assert unmet_requirements(frame, "Insgesamt kamen 243 Jugendliche an.", report) == (
+        "Ort: Feldau",
+    )
+    assert unmet_requirements(frame, "Der Anteil ist in Feldau am höchsten.", report) == ()
+    guide = _chunk(text, DocumentMeta("g.pdf", "Leitfaden"))  # no body: the passage counts
+    assert unmet_requirements(frame, "Insgesamt kamen 243 Jugendliche an.", guide) == ()
+
+
 def test_a_money_question_needs_an_amount() -> None:
     frame = frame_question("Wie viel kostet das Mittagessen?")
     chunk = _chunk("Das Mittagessen wird in der Mensa angeboten. Es kostet 3,50 Euro.")

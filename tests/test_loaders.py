@@ -92,6 +92,42 @@ def test_html_chrome_is_dropped_by_role_name_and_phrase() -> None:
     assert is_chrome_line("Druckansicht") and not is_chrome_line("Kontakt zum Schulamt")
 
 
+def test_html_structure_that_content_extraction_flattens_is_kept() -> None:
+    """An accordion entry is a heading over its text (not glued to it), a description list
+    reads "Begriff: Beschreibung", a line break separates words, a breadcrumb is chrome, and
+    a contact box beside the article is kept after it."""
+    html = (
+        "<html><body><ol class='rootline'><li>Startseite</li><li>Bildung</li></ol>"
+        "<main><h1>Neu zugewandert</h1><p>Hier finden Sie alles zur Erstberatung in Feldau.</p>"
+        "<div class='accordion'><details><summary>Wie läuft die Erstberatung ab?</summary>"
+        "<p>Die Erstberatung dauert etwa 45 Minuten.</p></details>"
+        "<details><summary>Welche Schule besucht mein Kind?</summary>"
+        "<p>Das Schulamt weist innerhalb von 14 Tagen einen Schulplatz zu.</p>"
+        "<ul><li>Grundschulkinder gehen zur nächsten Grundschule.</li></ul></details></div>"
+        "<h2>Sprechzeiten</h2><dl><dt>Montag</dt><dd>9 bis 12 Uhr</dd>"
+        "<dt>Donnerstag</dt><dd>14 bis 18 Uhr</dd></dl></main>"
+        "<aside><h2>So erreichen Sie uns</h2><p>Integrationszentrum Feldau<br>Marktplatz 4<br>"
+        "12345 Feldau</p><p>Telefon: 01234 567-0</p></aside>"
+        "<aside><h2>Das könnte Sie interessieren</h2><p><a href='/a'>Kitaplatz finden</a></p>"
+        "</aside></body></html>"
+    )
+    assert html_to_text(html)[1].split("\n\n") == [
+        "# Neu zugewandert",
+        "Hier finden Sie alles zur Erstberatung in Feldau.",
+        "## Wie läuft die Erstberatung ab?",
+        "Die Erstberatung dauert etwa 45 Minuten.",
+        "## Welche Schule besucht mein Kind?",
+        "Das Schulamt weist innerhalb von 14 Tagen einen Schulplatz zu.",
+        "- Grundschulkinder gehen zur nächsten Grundschule.",
+        "## Sprechzeiten",
+        "- Montag: 9 bis 12 Uhr",
+        "- Donnerstag: 14 bis 18 Uhr",
+        "## So erreichen Sie uns",
+        "Integrationszentrum Feldau Marktplatz 4 12345 Feldau",
+        "Telefon: 01234 567-0",
+    ]
+
+
 def test_wrapped_heading_is_joined_into_one_section_label() -> None:
     lines = [
         "3.1 Erstberatung (ersetzt Abschnitt 3.2 des Konzepts vom",

@@ -20,11 +20,16 @@ __all__ = ["CHROME_PHRASES", "html_to_text", "is_chrome_line"]
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "form", "template", "svg", "iframe")
 _LINK_SHARE = 0.5  # an aside whose text is mostly link text is a teaser box, not content
+# A phone number, e-mail address or German postcode with its town: a contact box.
+_CONTACT = re.compile(
+    r"\b(?:Tel(?:efon)?\.?:?\s*[+(\d]|[\w.+-]{1,64}@[\w-]{1,63}\.|\d{5} [A-ZÄÖÜ])"
+)
 _CHROME_ROLES = {"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog"}
 # Matched against id, class and aria-label (linear: a plain alternation of literals).
 _CHROME_NAMES = re.compile(
     r"cookie|consent|gdpr|dsgvo|banner|breadcrumb|brotkrume|skip|social|share|teilen|"
-    r"menu|menue|navigation|navbar|sidebar|footer|print|druck|newsletter|toolbar|pagination",
+    r"menu|menue|navigation|navbar|sidebar|footer|print|druck|newsletter|toolbar|pagination|"
+    r"rootline",
     re.I,
 )
 CHROME_PHRASES = frozenset(
@@ -100,9 +105,13 @@ def html_to_text(html: str) -> tuple[str, str]:
     except (ParserError, ValueError):  # no element at all (only whitespace or a comment)
         return "", ""
     title = _title(root)
+    for br in root.iter("br"):  # a line break separates words ("Feldau<br>Marktplatz 4")
+        br.tail = "\n" + (br.tail or "")
+    contacts = _contact_boxes(root)
     _drop_chrome(root)
+    _unfold_structure(root)
     tables = _replace_tables(root)
-    blocks = _main_blocks(root)
+    blocks = _main_blocks(root) + contacts
     text = "\n\n".join(_restore(block, tables) for block in blocks if not is_chrome_line(block))
     body = normalize_chars(text)
     return title or _first_heading(body), body
@@ -143,15 +152,88 @@ def _is_teaser(element: Any) -> bool:
     """An aside outside the article, or one made of links ("Das könnte Sie interessieren").
 
     An aside in the article with running text (a contact box with office, address, phone
-    and opening hours) is content: staff ask exactly that.
+    and opening hours) is content: staff ask exactly that. Contact boxes beside the article
+    are taken out before (``_contact_boxes``).
     """
     if element.tag != "aside":
         return False
     if not _inside(element, ("main", "article")):
         return True
+    return _mostly_links(element)
+
+
+def _mostly_links(element: Any) -> bool:
     text = len(" ".join(element.text_content().split()))
     links = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
     return text == 0 or links > _LINK_SHARE * text
+
+
+# Asides in these are no contact box beside the article: inside it they stay where they are,
+# and the site's own address in a page footer answers nothing about the topic.
+_NOT_BESIDE = ("main", "article", "aside", "header", "footer", "nav")
+
+
+def _contact_boxes(root: Any) -> list[str]:
+    """Blocks of the asides beside the article that give a phone number, e-mail address or
+    postcode (a contact box: office, address, opening hours), taken out of the page.
+
+    The main-content extractor would drop them as a sidebar, or, left in place, take the
+    whole body for the article; they are added after the article's blocks instead.
+    """
+    blocks: list[str] = []
+    for aside in list(root.iter("aside")):
+        if _inside(aside, _NOT_BESIDE) or _mostly_links(aside):
+            continue
+        text = " ".join(aside.text_content().split())
+        if _CONTACT.search(text):
+            blocks += _own_blocks(aside) or [text]
+            _remove(aside)
+    return blocks
+
+
+def _unfold_structure(root: Any) -> None:
+    """Markup whose structure the main-content extractor flattens into one paragraph:
+
+    * an accordion entry (``<details><summary>Wie läuft die Erstberatung ab?</summary>…``)
+      becomes a heading one level below the last heading before it, over its content;
+    * a description list (``<dl><dt>Montag</dt><dd>9 bis 12 Uhr</dd>…``) becomes a list
+      of "Begriff: Beschreibung" items, so a value is never read apart from its term.
+    """
+    import lxml.html
+    from lxml import etree
+
+    level = 1
+    for element in list(root.iter("h1", "h2", "h3", "h4", "h5", "summary", "dl")):
+        if element.tag[0] == "h":
+            level = int(element.tag[1])
+        elif element.tag == "summary":
+            element.tag = f"h{min(level + 1, 6)}"
+            details = element.getparent()
+            if details is not None and details.tag == "details":
+                details.tag = "section"
+        else:
+            replacement = lxml.html.Element("ul")
+            for item in _described_terms(element):
+                etree.SubElement(replacement, "li").text = item
+            replacement.tail = element.tail
+            element.getparent().replace(element, replacement)
+
+
+def _described_terms(dl: Any) -> list[str]:
+    """ "Begriff: Beschreibung" of a description list (several descriptions joined by ";")."""
+    items: list[tuple[str, list[str]]] = []
+    for child in dl.iter("dt", "dd"):
+        text = " ".join(child.text_content().split())
+        if not text:
+            continue
+        if child.tag == "dt" or not items:
+            items.append((text if child.tag == "dt" else "", []))
+        if child.tag == "dd":
+            items[-1][1].append(text)
+    return [
+        f"{term}: {'; '.join(values)}" if term and values else term or "; ".join(values)
+        for term, values in items
+    ]
 
 
 def _inside(element: Any, tags: tuple[str, ...]) -> bool:
@@ -267,11 +349,17 @@ def _trafilatura_blocks(markup: str) -> list[str]:
     return _xml_blocks(main if main is not None else doc)
 
 
+_XML_BLOCKS = ("head", "p", "list", "quote", "code", "div")
+
+
 def _xml_blocks(parent: Any) -> list[str]:
     """Blocks of trafilatura's XML: head, p, list/item, quote, code."""
     blocks: list[str] = []
     for element in parent:
         tag = element.tag
+        if tag == "div" and any(child.tag in _XML_BLOCKS for child in element):
+            blocks += _xml_blocks(element)  # a section the extractor kept as a whole
+            continue
         text = " ".join("".join(element.itertext()).split())
         if tag == "head":
             rend = element.get("rend") or "h2"

@@ -93,9 +93,10 @@ def test_html_chrome_is_dropped_by_role_name_and_phrase() -> None:
 
 
 def test_html_structure_that_content_extraction_flattens_is_kept() -> None:
-    """An accordion entry is a heading over its text (not glued to it), a description list
-    reads "Begriff: Beschreibung", a line break separates words, a breadcrumb is chrome, and
-    a contact box beside the article is kept after it."""
+    """An accordion entry is a heading over its text (not glued to it, not lost with its
+    toggle button), a description list and a table of row headers read "Begriff: Wert", a
+    line break separates words, a breadcrumb is chrome, and a contact box beside the article
+    is kept after it."""
     html = (
         "<html><body><ol class='rootline'><li>Startseite</li><li>Bildung</li></ol>"
         "<main><h1>Neu zugewandert</h1><p>Hier finden Sie alles zur Erstberatung in Feldau.</p>"
@@ -104,6 +105,10 @@ def test_html_structure_that_content_extraction_flattens_is_kept() -> None:
         "<details><summary>Welche Schule besucht mein Kind?</summary>"
         "<p>Das Schulamt weist innerhalb von 14 Tagen einen Schulplatz zu.</p>"
         "<ul><li>Grundschulkinder gehen zur nächsten Grundschule.</li></ul></details></div>"
+        "<div class='accordion-item'><h2><button type='button'>Was kostet es?</button></h2>"
+        "<div class='accordion-body'>Die Beratung ist kostenlos.</div></div>"
+        "<table><tr><th>Stelle</th><td>Schulamt</td></tr><tr><th>Raum</th><td>12</td>"
+        "<td>(2. OG)</td></tr></table>"
         "<h2>Sprechzeiten</h2><dl><dt>Montag</dt><dd>9 bis 12 Uhr</dd>"
         "<dt>Donnerstag</dt><dd>14 bis 18 Uhr</dd></dl></main>"
         "<aside><h2>So erreichen Sie uns</h2><p>Integrationszentrum Feldau<br>Marktplatz 4<br>"
@@ -119,6 +124,9 @@ def test_html_structure_that_content_extraction_flattens_is_kept() -> None:
         "## Welche Schule besucht mein Kind?",
         "Das Schulamt weist innerhalb von 14 Tagen einen Schulplatz zu.",
         "- Grundschulkinder gehen zur nächsten Grundschule.",
+        "## Was kostet es?",
+        "Die Beratung ist kostenlos.",
+        "[Tabelle]\n- Stelle: Schulamt\n- Raum: 12; (2. OG)",
         "## Sprechzeiten",
         "- Montag: 9 bis 12 Uhr",
         "- Donnerstag: 14 bis 18 Uhr",

@@ -197,15 +197,18 @@ def _unfold_structure(root: Any) -> None:
     * an accordion entry (``<details><summary>Wie läuft die Erstberatung ab?</summary>…``)
       becomes a heading one level below the last heading before it, over its content;
     * a description list (``<dl><dt>Montag</dt><dd>9 bis 12 Uhr</dd>…``) becomes a list
-      of "Begriff: Beschreibung" items, so a value is never read apart from its term.
+      of "Begriff: Beschreibung" items, so a value is never read apart from its term;
+    * a heading made of a button (a scripted accordion's toggle) keeps its text.
     """
     import lxml.html
     from lxml import etree
 
     level = 1
-    for element in list(root.iter("h1", "h2", "h3", "h4", "h5", "summary", "dl")):
+    for element in list(root.iter("h1", "h2", "h3", "h4", "h5", "h6", "summary", "dl")):
         if element.tag[0] == "h":
             level = int(element.tag[1])
+            for button in list(element.iter("button")):
+                button.drop_tag()  # an accordion's toggle: its text is the heading
         elif element.tag == "summary":
             element.tag = f"h{min(level + 1, 6)}"
             details = element.getparent()

@@ -145,6 +145,8 @@ def render_table(rows: list[list[TableCell]]) -> list[str]:
     rows = [row for row in rows if row]
     if not rows:
         return []
+    if _row_headed(rows):
+        return [_headed_row(row) for row in rows]
     grid = _grid(rows)
     header_rows = _header_count(rows, grid)
     names = _column_names(grid, header_rows)
@@ -156,6 +158,19 @@ def render_table(rows: list[list[TableCell]]) -> list[str]:
     if not lines and header_rows:  # a table of headers only still says something
         lines = ["; ".join(n for n in names if n)]
     return lines
+
+
+def _row_headed(rows: list[list[TableCell]]) -> bool:
+    """A table whose rows each start with their own header cell and have no other
+    ("<tr><th>Telefon</th><td>01234 55</td></tr>"): a list of labelled values."""
+    return all(
+        len(row) >= 2 and row[0].header and not any(c.header for c in row[1:]) for row in rows
+    )
+
+
+def _headed_row(row: list[TableCell]) -> str:
+    values = "; ".join(v for v in (" ".join(c.text.split()) for c in row[1:]) if v)
+    return f"{' '.join(row[0].text.split())}: {values}"
 
 
 def table_block(rows: list[list[TableCell]], caption: str = "") -> str:

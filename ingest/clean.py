@@ -35,7 +35,7 @@ __all__ = [
 
 # Bump when the output of this module (or of the loaders before it) changes, so that ingest
 # re-processes documents.
-CLEAN_VERSION = "8"
+CLEAN_VERSION = "9"
 
 _CHAR_MAP = str.maketrans(
     {
@@ -60,8 +60,12 @@ _CHAR_MAP = str.maketrans(
     }
 )
 _MULTISPACE = re.compile(r" {2,}")
-# Bullets, including the private-use glyphs of Symbol/Wingdings fonts in Word exports.
-_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·\uf0b7\uf0a7\uf0d8\uf076\uf0fc]\s*|[\-–*]\s+)(?=\S)")
+# List marks as office programs write them: bullets, arrows, squares and check marks (in
+# Unicode or in the Symbol/Wingdings private-use range), dashes, and Word's second-level "o".
+_BULLET = re.compile(
+    r"^\s*(?:[•●▪◦‣∙·➢➤►▶■□✓✔→❖\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0\uf0d7]\s*"
+    r"|[\-–*]\s+|o\s+(?=[A-ZÄÖÜ]))(?=\S)"
+)
 _PAGE_NUMBER = re.compile(
     r"^(?:-\s*\d+\s*-|(?:seite|s\.)?\s*\d+(?:\s*(?:von|/|of)\s*\d+)?)$", re.IGNORECASE
 )

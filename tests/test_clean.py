@@ -178,3 +178,22 @@ def test_numbered_heading_at_the_bottom_is_not_a_footnote() -> None:
     raw = ["Kopf\nText der Seite.\n3 Handlungsfelder", "Kopf\nMehr Text.", "Kopf\nEnde."]
     pages = _cleaned(raw)
     assert pages[0] == "Text der Seite.\n\n# 3 Handlungsfelder"
+
+
+@pytest.mark.parametrize("mark", ["➢", "■", "✓", "\uf0e0", "o"])
+def test_list_marks_of_office_programs_start_list_items(mark: str) -> None:
+    raw = [
+        f"Kopf\nDas KI bietet an:\n{mark} Erstberatung im Rathaus.\n"
+        f"{mark} Sprachkurse für Eltern.\n"
+        "Die Angebote sind kostenlos und finden im Rathaus in der Innenstadt statt.",
+        "Kopf\nEnde.",
+    ]
+    assert _cleaned(raw)[0].split("\n\n")[1:3] == [
+        "- Erstberatung im Rathaus.",
+        "- Sprachkurse für Eltern.",
+    ]
+
+
+def test_a_sentence_starting_with_a_lower_case_o_is_no_list_item() -> None:
+    raw = ["Kopf\nDas KI berät alle Familien.\no weh, sagte niemand.", "Kopf\nEnde."]
+    assert "- " not in _cleaned(raw)[0]

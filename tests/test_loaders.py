@@ -93,13 +93,14 @@ def test_html_chrome_is_dropped_by_role_name_and_phrase() -> None:
 
 
 def test_html_structure_that_content_extraction_flattens_is_kept() -> None:
-    """An accordion entry is a heading over its text (not glued to it, not lost with its
-    toggle button), a description list and a table of row headers read "Begriff: Wert", a
-    line break separates words, a breadcrumb is chrome, and a contact box beside the article
-    is kept after it."""
+    """An accordion entry or a bold line is a heading over its text (not glued to it, not
+    lost with its toggle button), a description list and a table of row headers read
+    "Begriff: Wert", a line break separates words, a breadcrumb is chrome, and a contact box
+    beside the article is kept after it."""
     html = (
         "<html><body><ol class='rootline'><li>Startseite</li><li>Bildung</li></ol>"
         "<main><h1>Neu zugewandert</h1><p>Hier finden Sie alles zur Erstberatung in Feldau.</p>"
+        "<p><strong>Wer berät?</strong></p><p>Das KI berät.</p><p><b>Mitbringen:</b></p>"
         "<div class='accordion'><details><summary>Wie läuft die Erstberatung ab?</summary>"
         "<p>Die Erstberatung dauert etwa 45 Minuten.</p></details>"
         "<details><summary>Welche Schule besucht mein Kind?</summary>"
@@ -119,6 +120,9 @@ def test_html_structure_that_content_extraction_flattens_is_kept() -> None:
     assert html_to_text(html)[1].split("\n\n") == [
         "# Neu zugewandert",
         "Hier finden Sie alles zur Erstberatung in Feldau.",
+        "## Wer berät?",
+        "Das KI berät.",
+        "Mitbringen:",
         "## Wie läuft die Erstberatung ab?",
         "Die Erstberatung dauert etwa 45 Minuten.",
         "## Welche Schule besucht mein Kind?",

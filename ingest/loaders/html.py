@@ -198,14 +198,19 @@ def _unfold_structure(root: Any) -> None:
       becomes a heading one level below the last heading before it, over its content;
     * a description list (``<dl><dt>Montag</dt><dd>9 bis 12 Uhr</dd>…``) becomes a list
       of "Begriff: Beschreibung" items, so a value is never read apart from its term;
-    * a heading made of a button (a scripted accordion's toggle) keeps its text.
+    * a heading made of a button (a scripted accordion's toggle) keeps its text;
+    * a short paragraph that is all bold and ends in no full stop or colon ("<p><strong>Wer
+      ist zuständig?</strong></p>", an editor's heading) becomes a heading.
     """
     import lxml.html
     from lxml import etree
 
     level = 1
-    for element in list(root.iter("h1", "h2", "h3", "h4", "h5", "h6", "summary", "dl")):
-        if element.tag[0] == "h":
+    for element in list(root.iter("h1", "h2", "h3", "h4", "h5", "h6", "summary", "dl", "p")):
+        if element.tag == "p":
+            if _bold_heading(element):
+                element.tag = f"h{min(level + 1, 6)}"
+        elif element.tag[0] == "h":
             level = int(element.tag[1])
             for button in list(element.iter("button")):
                 button.drop_tag()  # an accordion's toggle: its text is the heading
@@ -220,6 +225,19 @@ def _unfold_structure(root: Any) -> None:
                 etree.SubElement(replacement, "li").text = item
             replacement.tail = element.tail
             element.getparent().replace(element, replacement)
+
+
+_BOLD_HEADING_CHARS = 100
+
+
+def _bold_heading(paragraph: Any) -> bool:
+    text = " ".join(paragraph.text_content().split())
+    children = [c for c in paragraph if isinstance(c.tag, str) and c.tag != "br"]
+    if not text or len(text) > _BOLD_HEADING_CHARS or text[-1] in ".:;,":
+        return False
+    if len(children) != 1 or children[0].tag not in ("strong", "b"):
+        return False
+    return " ".join(children[0].text_content().split()) == text
 
 
 def _described_terms(dl: Any) -> list[str]:

@@ -294,3 +294,30 @@ def test_a_ruled_table_cell_wrapped_at_a_hyphen_reads_as_one_word(tmp_path: Path
         "- Schule: Gesamtschule Nord; DaZ-Lehrerstellen: 4,5; Schulleitung: ja; "
         "Lese- und Sprachpaten: 12"
     ) in text
+
+
+def test_punctuation_after_a_bold_phrase_joins_the_phrase(tmp_path: Path) -> None:
+    """A full stop or comma set in the regular font after bold words is a word of its own
+    for the extractor; it joins the bold word ("Schüler." not "Schüler .")."""
+    from fpdf import FPDF
+
+    from ingest.load import load_file
+
+    from .pdfs import FONT_DIR
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 10)
+    pdf.multi_cell(
+        0,
+        6,
+        "Eine Gruppe umfasst **höchstens 16 Schüler**. Die Gruppe tagt **viermal im Jahr**, "
+        "meist montags im Rathaus.",
+        markdown=True,
+    )
+    path = tmp_path / "fett.pdf"
+    pdf.output(str(path))
+    text = load_file(path, "fett.pdf").pages[0].text
+    assert "umfasst höchstens 16 Schüler. Die Gruppe tagt viermal im Jahr, meist" in text

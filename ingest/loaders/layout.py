@@ -26,6 +26,7 @@ _HEADING_RATIO = 1.12  # a line this much larger than body text is a heading
 _OCR_HEADING_RATIO = 1.35
 _CAPTION_DISTANCE = 30.0
 _BOLD_RANK = 0.5  # pseudo size of bold headings in body size: ranked last
+_PUNCTUATION_GAP = 0.5  # in font sizes: closer than this, punctuation joins the word before
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,8 @@ def _segment(words: list[dict[str, Any]]) -> _Line:
         if raised and word["text"].isdigit() and i > 0:  # a footnote reference mark
             dropped = True
             continue
-        glue = dropped and word["text"][:1] in ".,;:!?)"
+        closing = word["text"][:1] in ".,;:!?)"
+        glue = closing and (dropped or (i > 0 and _close_after(words[i - 1], word)))
         text += ("" if glue or not text else " ") + word["text"]
         dropped = False
     bold = all("bold" in str(w.get("fontname", "")).lower() for w in words)
@@ -229,6 +231,14 @@ def _segment(words: list[dict[str, Any]]) -> _Line:
         size=dominant,
         bold=bold,
     )
+
+
+def _close_after(previous: dict[str, Any], word: dict[str, Any]) -> bool:
+    """Whether ``word`` follows ``previous`` closer than a word space: punctuation set in
+    another font than the word before it ("**Schüler**." in bold, then a regular full stop)
+    comes out as a word of its own, and is no word after a space."""
+    size = float(word.get("size", 0)) or 10.0
+    return float(word["x0"]) - float(previous["x1"]) < _PUNCTUATION_GAP * size
 
 
 def _reading_order(lines: list[_Line], gutter: float | None) -> list[_Line]:

@@ -35,7 +35,7 @@ __all__ = [
 
 # Bump when the output of this module (or of the loaders before it) changes, so that ingest
 # re-processes documents.
-CLEAN_VERSION = "11"
+CLEAN_VERSION = "12"
 
 _CHAR_MAP = str.maketrans(
     {
@@ -76,6 +76,10 @@ _TOC_LINE = re.compile(r"(?:\.{3,}|…|\s\.\s\.)\s*\d+\s*$|\s\d{1,3}$")
 _CONJUNCTIONS = {"und", "oder", "bzw.", "sowie", "bis", "als", "wie", "u.", "&"}
 _LINE_END_HYPHEN = re.compile(r"[^\W\d_]-$")
 _INLINE_HYPHEN = re.compile(r"([a-zäöüß])- (?!(?:und|oder|bzw|sowie|bis|als|wie)\b)([a-zäöüß])")
+# A dash set close to the word before it connects it to the next ("Schule–Beruf", "2022–2024");
+# a line break after it is no space.
+_LINE_END_DASH = re.compile(r"[^\W_]–$")
+_INLINE_DASH = re.compile(r"([^\W_])– (?=[^\W_])")
 # "2 Datenbasis: …", or with the number glued to the text as some producers set it ("2Daten…").
 _FOOTNOTE_START = re.compile(r"^\d{1,2}(?:\s+\S|[A-ZÄÖÜ][a-zäöüß])")
 _GLUED_NUMBER = re.compile(r"^(\d{1,2})(?=[A-ZÄÖÜ][a-zäöüß])")
@@ -298,8 +302,9 @@ def _mask(line: str) -> str:
 
 
 def join_inline_hyphens(line: str) -> str:
-    """Join words hyphenated inside a line ("Wochen- stunden"); "Schul- und Jugendamt" stays."""
-    return _INLINE_HYPHEN.sub(r"\1\2", line)
+    """Join words hyphenated inside a line ("Wochen- stunden"); "Schul- und Jugendamt" stays.
+    A dash close to the word before it keeps joining it to the next ("Schule– Beruf")."""
+    return _INLINE_DASH.sub(r"\1–", _INLINE_HYPHEN.sub(r"\1\2", line))
 
 
 _join_inline = join_inline_hyphens
@@ -309,7 +314,8 @@ def dehyphenate(lines: list[str]) -> list[str]:
     """Join words split at line ends: "Sprach-" + "standsfeststellung" -> one word.
 
     A hyphen stays when the next line starts upper-case ("Kita-" + "Plätze" -> "Kita-Plätze")
-    and when it is a truncation before a conjunction ("Schul- und Jugendamt").
+    and when it is a truncation before a conjunction ("Schul- und Jugendamt"). A dash set
+    close to the word before it joins the next line without a space ("Schule–" + "Beruf").
     """
     out: list[str] = []
     following = _following_lines(lines)
@@ -320,6 +326,8 @@ def dehyphenate(lines: list[str]) -> list[str]:
         pending.append(piece)
         tail = (tail + piece)[-2:]
         nxt = following[index]
+        if _LINE_END_DASH.search(tail) and nxt[:1].isalnum():
+            continue  # "Schule–" / "Beruf": the dash stays, the line break goes
         if _LINE_END_HYPHEN.search(tail) and nxt and nxt.split(None, 1)[0] not in _CONJUNCTIONS:
             if not (nxt[:1].isupper() or nxt[:1].isdigit()):
                 pending[-1] = pending[-1].rstrip()[:-1]

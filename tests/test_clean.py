@@ -42,6 +42,17 @@ def test_dehyphenation_keeps_real_hyphens_and_truncations() -> None:
     assert dehyphenate(["das Schul-", "und Jugendamt"]) == ["das Schul-", "und Jugendamt"]
 
 
+def test_a_dash_close_to_a_word_joins_across_the_line_break() -> None:
+    """A line ending in "Schule–" goes on in "Beruf" without a space; a free-standing dash
+    keeps its spaces."""
+    assert dehyphenate(["das Übergangsbüro Schule–", "Beruf berät"]) == [
+        "das Übergangsbüro Schule–Beruf berät"
+    ]
+    assert dehyphenate(["Veränderung 2022– 2024"]) == ["Veränderung 2022–2024"]
+    assert dehyphenate(["Schule –", "Beruf"]) == ["Schule –", "Beruf"]
+    assert dehyphenate(["die Zeit – und", "das Geld"]) == ["die Zeit – und", "das Geld"]
+
+
 def test_inline_hyphen_from_table_cells() -> None:
     assert dehyphenate(["mit 15 Wochen- stunden"]) == ["mit 15 Wochenstunden"]
     assert dehyphenate(["Ein- und Ausgang"]) == ["Ein- und Ausgang"]

@@ -126,8 +126,13 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     context = _Context.of(chunk)
     own = [fold(word) for word in tokenize(sentence)] if frame.places else []
     for place in frame.places:
-        named = _names_place(place, own) or _names_place(place, _place_context(chunk, context))
-        if not named or _row_of_another_place(place, sentence):
+        if _names_place(place, own):
+            named = not _row_of_another_place(place, sentence)
+        else:  # a sentence on another named place is not about this one by its context
+            named = not typed_names(sentence) and _names_place(
+                place, _place_context(chunk, sentence)
+            )
+        if not named:
             unmet.append(f"Ort: {place}")
     stand = stand_year(chunk.meta.stand)
     for year in frame.years:
@@ -160,14 +165,16 @@ def _context_of(*parts: str) -> _Context:
     return _Context(tuple(fold(w) for w in tokenize(text)), tuple(years_in(text)))
 
 
-def _place_context(chunk: Chunk, context: _Context) -> Sequence[str]:
-    """Words that set a sentence's place besides its own. In another body's document (a
-    regional report naming one of its towns) a sentence that names no place speaks of that
-    body, so only the section, title and body count, not the rest of the passage."""
+def _place_context(chunk: Chunk, sentence: str) -> Sequence[str]:
+    """Words that set the place of a sentence that names none: its section, document title
+    and municipality, and the passage before it ("In Haldenberg … . Die Beratung dauert …").
+    A place named only after it is another sentence's: a regional report's "243 Jugendliche
+    wurden … zugewiesen. Der Anteil ist in Quellinghoven am höchsten." gives the region's
+    count, not Quellinghoven's."""
     meta = chunk.meta
-    if not meta.kommune:
-        return context.words
-    return _context_of(chunk.section, meta.title, meta.kommune).words
+    start = chunk.offset_of(sentence)
+    before = chunk.text if start < 0 else chunk.text[:start]
+    return _context_of(before, chunk.section, meta.title, meta.kommune).words
 
 
 def _names_place(place: str, folded_words: Sequence[str]) -> bool:

@@ -179,12 +179,17 @@ class Chunk:
         """Page number of the character at ``offset`` in ``text``."""
         return self.page_start + bisect_right(self.page_breaks, offset)
 
-    def page_of(self, passage: str) -> int:
-        """Page where ``passage`` (a substring of ``text``) starts; ``page_start`` if absent."""
+    def offset_of(self, passage: str) -> int:
+        """Where ``passage`` starts in ``text`` (read across line breaks too); -1 if absent."""
         offset = self.text.find(passage)
         if offset < 0 and passage.strip():  # a sentence read across a line break
             spaced = re.search(r"\s+".join(map(re.escape, passage.split())), self.text)
             offset = spaced.start() if spaced else -1
+        return offset
+
+    def page_of(self, passage: str) -> int:
+        """Page where ``passage`` (a substring of ``text``) starts; ``page_start`` if absent."""
+        offset = self.offset_of(passage)
         return self.page_start if offset < 0 else self.page_at(offset)
 
     @property

@@ -80,21 +80,25 @@ def test_a_place_must_be_named_by_the_evidence() -> None:
     assert unmet_requirements(frame, chunk.text, chunk) == ("Ort: Hohenfurt",)
 
 
-def test_a_regional_report_sentence_without_the_place_is_about_the_region() -> None:
-    """In a municipality's own concept the passage sets the place of a sentence; in another
-    body's report a passage naming one town does not make its other sentences about it."""
+def test_a_sentence_without_a_place_takes_it_from_its_document_or_the_text_before_it() -> None:
+    """A municipality's own document sets the place of all its sentences; elsewhere only a
+    place named before the sentence does. A regional report's total followed by a sentence
+    on one of its towns is the region's, not the town's."""
     frame = frame_question("Wie viele Jugendliche kamen in Feldau an?", places=("Feldau",))
-    text = "Insgesamt kamen 243 Jugendliche an. Der Anteil ist in Feldau am höchsten."
-    own = _chunk(text)
-    assert unmet_requirements(frame, "Insgesamt kamen 243 Jugendliche an.", own) == ()
+    total = "Insgesamt kamen 243 Jugendliche an."
+    text = f"{total} Der Anteil ist in Feldau am höchsten."
+    assert unmet_requirements(frame, total, _chunk(text)) == ()  # Stadt Feldau's concept
     region = DocumentMeta("r.pdf", "Bildungsbericht", kommune="Bildungsbüro Region Süd")
-    report = _chunk(text, region)
-    assert unmet_requirements(frame, "Insgesamt kamen 243 Jugendliche an.", report) == (
-        "Ort: Feldau",
-    )
-    assert unmet_requirements(frame, "Der Anteil ist in Feldau am höchsten.", report) == ()
-    guide = _chunk(text, DocumentMeta("g.pdf", "Leitfaden"))  # no body: the passage counts
-    assert unmet_requirements(frame, "Insgesamt kamen 243 Jugendliche an.", guide) == ()
+    for meta in (region, DocumentMeta("g.pdf", "Leitfaden")):
+        report = _chunk(text, meta)
+        assert unmet_requirements(frame, total, report) == ("Ort: Feldau",)
+        assert unmet_requirements(frame, "Der Anteil ist in Feldau am höchsten.", report) == ()
+        after = _chunk(f"In Feldau gilt Folgendes. {total}", meta)
+        assert unmet_requirements(frame, total, after) == ()
+        other = "Im Kreis Adorf kamen 80 Jugendliche an."  # about another named place
+        assert unmet_requirements(frame, other, _chunk(f"In Feldau gilt: {other}", meta)) == (
+            "Ort: Feldau",
+        )
 
 
 def test_a_money_question_needs_an_amount() -> None:

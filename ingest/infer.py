@@ -51,7 +51,7 @@ _DOC_TYPES = (
 _MONTHS = {m.lower(): i for i, m in enumerate(MONTHS, start=1)}
 _STAND = re.compile(
     r"\bStand:?\s+(?:(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})|(\d{4})-(\d{2})-(\d{2})|"
-    r"([A-Za-zäÄ]+)\s+(\d{4}))",
+    r"(?:(\d{1,2})\.\s?)?([A-Za-zäÄ]+)\s+(\d{4}))",
 )
 
 
@@ -136,13 +136,13 @@ def _stand(text: str) -> str:
     match = _STAND.search(text)
     if not match:
         return ""
-    day, month, year, iso_y, iso_m, iso_d, month_name, month_year = match.groups()
+    day, month, year, iso_y, iso_m, iso_d, named_day, month_name, month_year = match.groups()
     if year:
         return f"{year}-{int(month):02d}-{int(day):02d}"
     if iso_y:
         return f"{iso_y}-{iso_m}-{iso_d}"
-    number = _MONTHS.get(month_name.lower())
-    return f"{month_year}-{number:02d}-01" if number else ""
+    number = _MONTHS.get(month_name.lower())  # "Stand: Juni 2025", "Stand: 1. Juni 2025"
+    return f"{month_year}-{number:02d}-{int(named_day or 1):02d}" if number else ""
 
 
 def infer_versions(metas: Sequence[DocumentMeta]) -> dict[str, str]:

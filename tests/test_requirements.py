@@ -146,6 +146,23 @@ def test_metadata_read_off_a_document_without_manifest_entry() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("stated", "stand"),
+    [
+        ("Stand: 01.02.2025", "2025-02-01"),
+        ("Stand: 2025-02-01", "2025-02-01"),
+        ("Stand: Februar 2025", "2025-02-01"),
+        ("Stand: 1. Juni 2025", "2025-06-01"),
+        ("Stand 15. März 2023", "2023-03-15"),
+    ],
+)
+def test_the_stand_is_read_in_the_ways_german_documents_write_dates(
+    stated: str, stand: str
+) -> None:
+    pages = [Page("x.pdf", 1, f"Kommunales Konzept\nBeschlossen am 2. Mai 2023 {stated}")]
+    assert infer_metadata(pages, "Kommunales Konzept").stand == stand
+
+
 def test_the_title_names_the_document_type_before_the_opening_text() -> None:
     """A guide chapter about updating concepts is no update ("Fortschreibung" in its text)."""
     pages = [Page("h.md", 1, "Kapitel 4: Mindestinhalte, Beteiligung und Fortschreibung")]

@@ -49,8 +49,10 @@ _DOC_TYPES = (
     (re.compile(r"\bKonzept\b|\bKommunales\s+Konzept", re.I), "Kommunales Konzept"),
 )
 _MONTHS = {m.lower(): i for i, m in enumerate(MONTHS, start=1)}
+# "Stand: …", or how web pages date themselves ("Zuletzt aktualisiert: 12.09.2024").
 _STAND = re.compile(
-    r"\bStand:?\s+(?:(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})|(\d{4})-(\d{2})-(\d{2})|"
+    r"\b(?:Stand|(?:Zuletzt )?[Aa]ktualisiert(?: am)?|Letzte (?:Aktualisierung|Änderung))"
+    r":?\s+(?:(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})|(\d{4})-(\d{2})-(\d{2})|"
     r"(?:(\d{1,2})\.\s?)?([A-Za-zäÄ]+)\s+(\d{4}))",
 )
 

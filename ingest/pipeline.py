@@ -54,7 +54,8 @@ __all__ = [
 # 4: document type read from the title before the opening text (an update is linked to the
 #    document it continues after all files are read, ``relinked_versions``)
 # 5: a Stand written "1. Juni 2025" is read (only "01.06.2025" and "Juni 2025" were)
-METADATA_VERSION = "5"
+# 6: a web page's "Zuletzt aktualisiert: 12.09.2024" is its Stand
+METADATA_VERSION = "6"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

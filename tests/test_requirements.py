@@ -154,6 +154,8 @@ def test_metadata_read_off_a_document_without_manifest_entry() -> None:
         ("Stand: Februar 2025", "2025-02-01"),
         ("Stand: 1. Juni 2025", "2025-06-01"),
         ("Stand 15. März 2023", "2023-03-15"),
+        ("Zuletzt aktualisiert: 12.09.2024", "2024-09-12"),
+        ("Letzte Änderung: 3. April 2024", "2024-04-03"),
     ],
 )
 def test_the_stand_is_read_in_the_ways_german_documents_write_dates(

@@ -321,3 +321,85 @@ def test_punctuation_after_a_bold_phrase_joins_the_phrase(tmp_path: Path) -> Non
     pdf.output(str(path))
     text = load_file(path, "fett.pdf").pages[0].text
     assert "umfasst höchstens 16 Schüler. Die Gruppe tagt viermal im Jahr, meist" in text
+
+
+def _aligned_pdf(path: Path, blocks: list[tuple[str, object]]) -> str:
+    """A one-page PDF of paragraphs ("p", text) and lines set at tab stops ("tab", rows of
+    (x in mm, text, bold)); the page text as ingest reads it."""
+    from fpdf import FPDF
+
+    from ingest.load import load_file
+
+    from .pdfs import FONT_DIR
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.add_page()
+    for kind, content in blocks:
+        if kind == "p":
+            pdf.set_font("DejaVu", "", 10)
+            pdf.multi_cell(0, 5, str(content))
+            pdf.ln(3)
+            continue
+        for row in content:  # type: ignore[attr-defined]
+            top = pdf.get_y()
+            for x, text, bold in row:
+                pdf.set_font("DejaVu", "B" if bold else "", 10)
+                pdf.set_xy(x, top)
+                pdf.cell(0, 5, text)
+            pdf.set_y(top + 5.5)
+        pdf.ln(3)
+    pdf.output(str(path))
+    return load_file(path, path.name).pages[0].text
+
+
+_LEAD = (
+    "Die Übersicht nennt die Fristen der einzelnen Schritte, wie sie der Arbeitskreis "
+    "im Jahr 2024 vereinbart hat, und die Stellen, die für sie zuständig sind."
+)
+_TAIL = (
+    "Die Schulplatzkonferenz tagt jeden Donnerstag im Schulamt und vergibt die Plätze "
+    "nach Alter, Förderstufe und Schulweg der Kinder."
+)
+
+
+def test_a_table_set_at_tab_stops_reads_as_table_rows(tmp_path: Path) -> None:
+    """Columns aligned without ruling lines (bold header, a cell wrapped onto a second
+    line) are table rows, not runs of words or a second text column."""
+    rows = [
+        [(20, "Schritt", True), (70, "Zuständig", True), (130, "Frist", True)],
+        [(20, "Erstberatung", False), (70, "Bildungsbüro", False), (130, "8 Werktage", False)],
+        [(20, "Sprachstand", False), (70, "Schulamt und", False), (130, "10 Werktage", False)],
+        [(70, "Kommunales Integrationszentrum", False)],
+        [(20, "Schulplatz", False), (70, "Schulplatzkonferenz", False), (130, "3 Wochen", False)],
+    ]
+    text = _aligned_pdf(tmp_path / "tabstopps.pdf", [("p", _LEAD), ("tab", rows), ("p", _TAIL)])
+    assert text.split("\n\n")[1].splitlines()[1:] == [
+        "- Schritt: Erstberatung; Zuständig: Bildungsbüro; Frist: 8 Werktage",
+        "- Schritt: Sprachstand; Zuständig: Schulamt und Kommunales Integrationszentrum; "
+        "Frist: 10 Werktage",
+        "- Schritt: Schulplatz; Zuständig: Schulplatzkonferenz; Frist: 3 Wochen",
+    ]
+    assert _TAIL in text
+
+
+def test_labels_at_a_tab_stop_read_as_labelled_values_but_a_numbered_list_does_not(
+    tmp_path: Path,
+) -> None:
+    hours = [
+        [(20, "Montag", False), (60, "9 bis 12 Uhr", False)],
+        [(20, "Dienstag", False), (60, "14 bis 18 Uhr", False)],
+        [(20, "Donnerstag", False), (60, "9 bis 12 Uhr und 14 bis 16 Uhr", False)],
+    ]
+    numbered = [
+        [(20, "1.", False), (30, "Die Familie meldet das Kind im Bürgerbüro an.", False)],
+        [(20, "2.", False), (30, "Das KI lädt zur Erstberatung ein.", False)],
+        [(20, "3.", False), (30, "Das Schulamt weist einen Schulplatz zu.", False)],
+    ]
+    text = _aligned_pdf(
+        tmp_path / "liste.pdf", [("p", _LEAD), ("tab", hours), ("tab", numbered), ("p", _TAIL)]
+    )
+    assert "- Montag: 9 bis 12 Uhr\n- Dienstag: 14 bis 18 Uhr\n" in text
+    assert "1. Die Familie meldet das Kind im Bürgerbüro an." in text
+    assert "[Tabelle]" not in text.split("- Donnerstag")[1]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..clean import dehyphenate, join_inline_hyphens
+from .aligned import aligned_tables
 from .tables import TABLE_PLACEHOLDER, TableCell, is_caption, placeholder_index, table_block
 
 __all__ = ["PageLayout", "body_font_size", "heading_levels", "page_layout"]
@@ -58,6 +59,15 @@ def page_layout(page: Any, body_size: float, recognised: bool = False) -> PageLa
     tables, boxes, table_lines = _tables(page)
     words = [w for w in _words(page) if not any(_inside(w, box) for box in boxes)]
     rows = _rows(words)
+    aligned = aligned_tables(rows, float(page.width))
+    for table in aligned:
+        x0, top, x1, bottom = table.box
+        placeholder = TABLE_PLACEHOLDER.format(len(tables))
+        table_lines.append(_Line(top, bottom, x0, x1, placeholder, 0.0, False))
+        tables.append(table.rows)
+        boxes.append(table.box)
+    taken = {i for table in aligned for i in range(table.first, table.last + 1)}
+    rows = [row for i, row in enumerate(rows) if i not in taken]
     gutter = _gutter(rows, page.width)
     lines, captions = _take_captions(_lines(rows, gutter), boxes)
     blocks = [table_block(rows, captions.get(i, "")) for i, rows in enumerate(tables)]

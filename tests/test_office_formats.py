@@ -109,3 +109,47 @@ def test_zip_bomb_is_refused_without_unpacking(tmp_path: Path) -> None:
     path.write_bytes(buffer.getvalue())
     with pytest.raises(DocumentError, match="Sicherheitsgründen"):
         load_file(path, "bombe.docx")
+
+
+_DOCX_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def _box(text: str) -> str:
+    return f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+
+
+def test_a_docx_text_box_is_read_once_as_a_block_of_its_own(tmp_path: Path) -> None:
+    """Word stores a text box twice (a drawing and an old-reader fallback) inside the
+    paragraph it is anchored in; its text is one block after that paragraph, not glued into
+    it twice. In a table cell the fallback copy is skipped too."""
+    box = (
+        "<w:r><mc:AlternateContent><mc:Choice><w:drawing>"
+        f"{_box('Kontakt: Telefon 01234 55')}</w:drawing></mc:Choice><mc:Fallback><w:pict>"
+        f"<v:rect>{_box('Kontakt: Telefon 01234 55')}</v:rect></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+    cell_box = box.replace("Kontakt: Telefon 01234 55", "Raum 12")
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document {_DOCX_NS}><w:body>'
+        "<w:p><w:r><w:t>Die Erstberatung findet im Rathaus statt.</w:t></w:r>"
+        f"{box}<w:r><w:t> Sie dauert etwa eine Stunde.</w:t></w:r></w:p>"
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Ort</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:p><w:r><w:t>Wann</w:t></w:r></w:p></w:tc></w:tr>"
+        f"<w:tr><w:tc><w:p><w:r><w:t>Rathaus</w:t></w:r>{cell_box}</w:p></w:tc>"
+        "<w:tc><w:p><w:r><w:t>montags</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+        "</w:body></w:document>"
+    )
+    path = tmp_path / "kasten.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", document)
+    text = load_file(path, "kasten.docx").pages[0].text
+    assert text.split("\n\n")[:2] == [
+        "Die Erstberatung findet im Rathaus statt. Sie dauert etwa eine Stunde.",
+        "Kontakt: Telefon 01234 55",
+    ]
+    assert text.count("Kontakt") == 1
+    assert "- Ort: Rathaus Raum 12; Wann: montags" in text

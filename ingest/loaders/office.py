@@ -28,6 +28,7 @@ MAX_RATIO = 200  # unpacked/packed of one member (text XML compresses about 5-20
 _RATIO_FLOOR = 2 * 1024 * 1024  # small members may compress better; the ratio applies above
 _FOOTNOTES = "Fußnoten"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _NAMES = {"docx": "Word-Dokument (DOCX)", "odt": "OpenDocument-Text (ODT)"}
 
 
@@ -161,6 +162,9 @@ class _Docx:
             block = self._paragraph(element)
             if block:
                 blocks.append(block)
+            for box in _text_boxes(element):  # a text box anchored here: blocks of its own
+                for child in box:
+                    self._element(child, blocks)
         elif tag == f"{_W}tbl":
             caption = _take_caption(blocks)
             block = table_block(self._table(element), caption)
@@ -195,7 +199,8 @@ class _Docx:
                 span = _int(_w_val(tc.find(f"{_W}tcPr/{_W}gridSpan")), 1)
                 merge = tc.find(f"{_W}tcPr/{_W}vMerge")
                 state = "" if merge is None else (_w_val(merge) or "continue")
-                text = " ".join(_docx_text(p) for p in tc.iter(f"{_W}p")).strip()
+                paragraphs = (p for p in tc.iter(f"{_W}p") if not _in_fallback(p))
+                text = " ".join(_docx_text(p) for p in paragraphs).strip()
                 cells.append((column, span, state, text))
                 column += span
             raw.append(cells)
@@ -238,10 +243,13 @@ def _merge_vertical(
 
 
 def _docx_text(p: Any) -> str:
-    """Visible text of a paragraph: runs, tabs and breaks; deleted text and field codes out."""
+    """Visible text of a paragraph: runs, tabs and breaks; deleted text, field codes and the
+    text boxes anchored in it (``_text_boxes``) out."""
     parts: list[str] = []
     for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen"):
         if any(a.tag in (f"{_W}del", f"{_W}instrText") for a in node.iterancestors()):
+            continue
+        if _in_text_box(node, p):
             continue
         if node.tag == f"{_W}t":
             parts.append(node.text or "")
@@ -250,6 +258,31 @@ def _docx_text(p: Any) -> str:
         else:
             parts.append(" ")
     return " ".join("".join(parts).split())
+
+
+def _in_text_box(node: Any, p: Any) -> bool:
+    for ancestor in node.iterancestors():
+        if ancestor is p:
+            return False
+        if ancestor.tag == f"{_W}txbxContent":
+            return True
+    return False
+
+
+def _in_fallback(element: Any) -> bool:
+    return any(a.tag == _MC_FALLBACK for a in element.iterancestors())
+
+
+def _text_boxes(p: Any) -> list[Any]:
+    """Contents of the text boxes anchored in a paragraph, each once: Word stores a box twice
+    (a drawing and, for old readers, a ``mc:Fallback`` copy)."""
+    boxes = []
+    for box in p.iter(f"{_W}txbxContent"):
+        outer = [a for a in box.iterancestors() if a is p or a.tag == f"{_W}txbxContent"]
+        nested = outer[0] is not p if outer else False
+        if not nested and not _in_fallback(box):
+            boxes.append(box)
+    return boxes
 
 
 def _w_val(element: Any) -> str:

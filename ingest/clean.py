@@ -35,7 +35,7 @@ __all__ = [
 
 # Bump when the output of this module (or of the loaders before it) changes, so that ingest
 # re-processes documents.
-CLEAN_VERSION = "14"
+CLEAN_VERSION = "15"
 
 _CHAR_MAP = str.maketrans(
     {

@@ -110,6 +110,11 @@ def test_html_structure_that_content_extraction_flattens_is_kept() -> None:
         "<div class='accordion-body'>Die Beratung ist kostenlos.</div></div>"
         "<table><tr><th>Stelle</th><td>Schulamt</td></tr><tr><th>Raum</th><td>12</td>"
         "<td>(2. OG)</td></tr></table>"
+        "<div class='tabs'><ul role='tablist'><li role='tab' aria-controls='b'>Sek I</li>"
+        "<li role='tab' aria-controls='a'>Primar</li></ul>"
+        "<div role='tabpanel' id='a'><p>Kinder gehen zur Grundschule.</p></div>"
+        "<div role='tabpanel' id='b' aria-hidden='true'><p>Jugendliche lernen in SFG.</p>"
+        "</div></div>"
         "<h2>Sprechzeiten</h2><dl><dt>Montag</dt><dd>9 bis 12 Uhr</dd>"
         "<dt>Donnerstag</dt><dd>14 bis 18 Uhr</dd></dl></main>"
         "<aside><h2>So erreichen Sie uns</h2><p>Integrationszentrum Feldau<br>Marktplatz 4<br>"
@@ -131,6 +136,10 @@ def test_html_structure_that_content_extraction_flattens_is_kept() -> None:
         "## Was kostet es?",
         "Die Beratung ist kostenlos.",
         "[Tabelle]\n- Stelle: Schulamt\n- Raum: 12; (2. OG)",
+        "### Primar",
+        "Kinder gehen zur Grundschule.",
+        "### Sek I",
+        "Jugendliche lernen in SFG.",
         "## Sprechzeiten",
         "- Montag: 9 bis 12 Uhr",
         "- Donnerstag: 14 bis 18 Uhr",

@@ -32,6 +32,7 @@ _CHROME_NAMES = re.compile(
     r"rootline",
     re.I,
 )
+_FOLDED_NAMES = re.compile(r"accordion|collapse|tab-?pane|tabpanel|panel", re.I)
 CHROME_PHRASES = frozenset(
     s.lower()
     for s in (
@@ -129,6 +130,10 @@ def _drop_chrome(root: Any) -> None:
             continue
         if element.tag in _DROP_TAGS or _is_chrome(element) or _is_teaser(element):
             _remove(element)
+            continue
+        if _folded(element):  # shown as content: the extractor drops what is hidden
+            for attribute in ("aria-hidden", "hidden", "style"):
+                element.attrib.pop(attribute, None)
         elif element.tag == "aside":
             element.tag = "section"  # content: the main-content extractor drops asides
 
@@ -140,12 +145,19 @@ def _is_chrome(element: Any) -> bool:
     if tag in ("header", "footer") and not _inside(element, ("main", "article")):
         return True
     role = (element.get("role") or "").lower()
-    if role in _CHROME_ROLES or element.get("aria-hidden") == "true":
+    if role in _CHROME_ROLES or (element.get("aria-hidden") == "true" and not _folded(element)):
         return True
     names = " ".join(
         [element.get("id") or "", element.get("class") or "", element.get("aria-label") or ""]
     )
     return bool(names.strip()) and bool(_CHROME_NAMES.search(names))
+
+
+def _folded(element: Any) -> bool:
+    """A closed accordion entry or inactive tab: hidden from screen readers until opened,
+    but content."""
+    role = (element.get("role") or "").lower()
+    return role in ("tabpanel", "region") or bool(_FOLDED_NAMES.search(element.get("class") or ""))
 
 
 def _is_teaser(element: Any) -> bool:
@@ -200,11 +212,13 @@ def _unfold_structure(root: Any) -> None:
       of "Begriff: Beschreibung" items, so a value is never read apart from its term;
     * a heading made of a button (a scripted accordion's toggle) keeps its text;
     * a short paragraph that is all bold and ends in no full stop or colon ("<p><strong>Wer
-      ist zuständig?</strong></p>", an editor's heading) becomes a heading.
+      ist zuständig?</strong></p>", an editor's heading) becomes a heading;
+    * a tab's label becomes the heading of its panel (the row of tabs goes).
     """
     import lxml.html
     from lxml import etree
 
+    _label_tab_panels(root)
     level = 1
     for element in list(root.iter("h1", "h2", "h3", "h4", "h5", "h6", "summary", "dl", "p")):
         if element.tag == "p":
@@ -225,6 +239,30 @@ def _unfold_structure(root: Any) -> None:
                 etree.SubElement(replacement, "li").text = item
             replacement.tail = element.tail
             element.getparent().replace(element, replacement)
+
+
+def _label_tab_panels(root: Any) -> None:
+    """Each tab's label as a ``summary`` (made a heading above) at the start of its panel:
+    the panel named by ``aria-controls``, else the panel in the same place of the order."""
+    import lxml.html
+
+    for tablist in list(root.xpath('//*[@role="tablist"]')):
+        container = tablist.getparent()
+        if container is None:
+            continue
+        tabs = tablist.xpath('.//*[@role="tab"]')
+        panels = container.xpath('.//*[@role="tabpanel"]')
+        by_id = {panel.get("id"): panel for panel in panels if panel.get("id")}
+        for index, tab in enumerate(tabs):
+            panel = by_id.get(tab.get("aria-controls") or "")
+            if panel is None and index < len(panels):
+                panel = panels[index]
+            label = " ".join(tab.text_content().split())
+            if panel is not None and label:
+                summary = lxml.html.Element("summary")
+                summary.text = label
+                panel.insert(0, summary)
+        _remove(tablist)
 
 
 _BOLD_HEADING_CHARS = 100

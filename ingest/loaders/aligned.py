@@ -56,9 +56,8 @@ def aligned_tables(rows: list[list[Word]], width: float) -> list[AlignedTable]:
         table = _table(rows, cells, start, end, width) if end - start >= _MIN_ROWS else None
         if table is not None:
             found.append(table)
-            start = end
-        else:
-            start += 1
+        # a run's rows share its first row's columns: no table starts inside a failed run
+        start = max(end, start + 1)
     return found
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
 
-from assistant.german import stopwords
+from assistant.german import MONTHS, stopwords
 from assistant.types import Page
 
 from .loaders.tables import placeholder_index
@@ -35,7 +35,7 @@ __all__ = [
 
 # Bump when the output of this module (or of the loaders before it) changes, so that ingest
 # re-processes documents.
-CLEAN_VERSION = "15"
+CLEAN_VERSION = "16"
 
 _CHAR_MAP = str.maketrans(
     {
@@ -65,6 +65,11 @@ _MULTISPACE = re.compile(r" {2,}")
 _BULLET = re.compile(
     r"^\s*(?:[•●▪◦‣∙·➢➤►▶■□✓✔→❖\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0\uf0d7]\s*"
     r"|[\-–*]\s+|o\s+(?=[A-ZÄÖÜ]))(?=\S)"
+)
+# "1. Text", "2) Text", "a) Text": a numbered list item, if it follows a finished line.
+_NUMBERED_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-z]\))\s+(?=[A-ZÄÖÜ„\"])")
+_ORDINAL_NOUN = re.compile(
+    rf"^\d{{1,2}}\.\s+(?:{'|'.join(MONTHS)}|Lebensjahr|Klasse|Schuljahr|Halbjahr|Jahrgang)\b"
 )
 _PAGE_NUMBER = re.compile(
     r"^(?:-\s*\d+\s*-|(?:seite|s\.)?\s*\d+(?:\s*(?:von|/|of)\s*\d+)?)$", re.IGNORECASE
@@ -430,7 +435,7 @@ def _to_blocks(lines: list[str]) -> str:
     current: list[str] = []  # lines of the block being built (joined once: linear)
     previous = ""
     for line in kept:
-        is_item = bool(_BULLET.match(line))
+        is_item = bool(_BULLET.match(line)) or _numbered_item(line, previous)
         standalone = line.startswith("#") or placeholder_index(line) is not None
         if current and (
             standalone
@@ -445,11 +450,19 @@ def _to_blocks(lines: list[str]) -> str:
             blocks.append(line)
             continue
         if is_item:
-            line = "- " + _BULLET.sub("", line)
+            line = "- " + _BULLET.sub("", line)  # a numbered item keeps its number
         current.append(line)
     if current:
         blocks.append(" ".join(current))
     return "\n\n".join(blocks)
+
+
+def _numbered_item(line: str, previous: str) -> bool:
+    """A numbered list item ("1. Die Familie meldet …", "b) Das KI …") after a line that
+    ends a sentence or item; "2. Klasse" or "1. Februar" continuing a sentence is none."""
+    if not _NUMBERED_ITEM.match(line) or _ORDINAL_NOUN.match(line):
+        return False
+    return not previous or previous[-1] in ".:;!?" or previous.startswith(("#", "- "))
 
 
 def _last_item_ended(previous: str, item: str, blocks: list[str]) -> bool:

@@ -208,3 +208,26 @@ def test_list_marks_of_office_programs_start_list_items(mark: str) -> None:
 def test_a_sentence_starting_with_a_lower_case_o_is_no_list_item() -> None:
     raw = ["Kopf\nDas KI berät alle Familien.\no weh, sagte niemand.", "Kopf\nEnde."]
     assert "- " not in _cleaned(raw)[0]
+
+
+def test_numbered_items_after_a_finished_line_are_list_items() -> None:
+    """ "1. …" after a line that ends a sentence starts an item (the number stays); an
+    ordinal that continues a sentence ("in der" / "2. Klasse", "zum" / "1. Februar") not."""
+    raw = [
+        "Kopf\nDie Stadt regelt das Ankommen neu zugewanderter Kinder in einem festen Ablauf,\n"
+        "der für alle Schulformen gilt und den die beteiligten Stellen gemeinsam vereinbart\n"
+        "haben. Das Verfahren hat drei Schritte:\n1. Die Familie meldet das Kind im\n"
+        "Bürgerbüro an.\n2. Das KI lädt zur Erstberatung ein.\n3. Das Schulamt weist einen "
+        "Schulplatz zu.\nDie Schritte gelten seit dem Schuljahr 2024/25 für alle Kinder und "
+        "Jugendlichen in der\n2. Klasse und darüber, die nach dem Beginn des Schuljahres und "
+        "frühestens zum\n1. Februar zuziehen.",
+        "Kopf\nEnde.",
+    ]
+    assert _cleaned(raw)[0].split("\n\n")[1:5] == [
+        "- 1. Die Familie meldet das Kind im Bürgerbüro an.",
+        "- 2. Das KI lädt zur Erstberatung ein.",
+        "- 3. Das Schulamt weist einen Schulplatz zu.",
+        "Die Schritte gelten seit dem Schuljahr 2024/25 für alle Kinder und Jugendlichen in der "
+        "2. Klasse und darüber, die nach dem Beginn des Schuljahres und frühestens zum 1. Februar "
+        "zuziehen.",
+    ]

@@ -22,6 +22,7 @@ __all__ = [
     "CLEAN_VERSION",
     "clean_pdf_pages",
     "dehyphenate",
+    "first_heading",
     "heading_continues",
     "is_toc_entry",
     "join_inline_hyphens",
@@ -35,7 +36,7 @@ __all__ = [
 
 # Bump when the output of this module (or of the loaders before it) changes, so that ingest
 # re-processes documents.
-CLEAN_VERSION = "16"
+CLEAN_VERSION = "17"
 
 _CHAR_MAP = str.maketrans(
     {
@@ -127,6 +128,16 @@ _LINKING_WORDS = {
     "eines",
     "einem",
 }
+
+
+def first_heading(text: str, top: bool = False) -> str:
+    """The first heading of a page text ("# Titel" lines); with ``top`` the first of the
+    highest level (a PDF's title page sets the title larger than a note above it)."""
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    if top and headings:
+        level = min(len(h) - len(h.lstrip("#")) for h in headings)
+        headings = [h for h in headings if len(h) - len(h.lstrip("#")) == level]
+    return headings[0].lstrip("#").strip() if headings else ""
 
 
 def normalize_chars(text: str) -> str:

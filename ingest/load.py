@@ -15,7 +15,7 @@ from assistant import texts
 from assistant.errors import DocumentError
 from assistant.types import Page
 
-from .clean import normalize_chars
+from .clean import first_heading, normalize_chars
 from .loaders.html import html_to_text
 from .loaders.markdown import markdown_to_text
 from .textcodec import decode_text, looks_like_text
@@ -125,7 +125,7 @@ def load_file(path: Path, doc_id: str, options: LoadOptions | None = None) -> Lo
         return _single_page(doc_id, kind, body, title)
     if kind == "markdown":
         body = markdown_to_text(text)
-        return _single_page(doc_id, kind, body, _first_heading(body))
+        return _single_page(doc_id, kind, body, first_heading(body))
     return _single_page(doc_id, kind, normalize_chars(text), "")
 
 
@@ -148,10 +148,3 @@ def _single_page(doc_id: str, kind: str, body: str, title: str) -> LoadedDocumen
     if not body.strip():
         raise DocumentError(doc_id, texts.LOAD_EMPTY)
     return LoadedDocument(doc_id, kind, (Page(doc_id, 1, body),), title=title)
-
-
-def _first_heading(body: str) -> str:
-    for line in body.splitlines():
-        if line.startswith("#"):
-            return line.lstrip("#").strip()
-    return ""

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from assistant.chunkstore import ChunkStore, read_chunks
 from assistant.embed import resolve_model
 from assistant.generations import writer_lock
@@ -412,3 +414,37 @@ def test_labels_at_a_tab_stop_read_as_labelled_values_but_a_numbered_list_does_n
     assert "- Montag: 9 bis 12 Uhr\n- Dienstag: 14 bis 18 Uhr\n" in text
     assert "1. Die Familie meldet das Kind im Bürgerbüro an." in text
     assert "[Tabelle]" not in text.split("- Donnerstag")[1]
+
+
+@pytest.mark.parametrize("metadata_title", ["Microsoft Word - konzept_v3.docx", "Dokument1", ""])
+def test_a_pdf_without_a_usable_metadata_title_takes_its_title_page_heading(
+    tmp_path: Path, metadata_title: str
+) -> None:
+    """A placeholder or file name in the metadata names no document; the largest heading
+    of the first page does (not a smaller note above it)."""
+    from fpdf import FPDF
+
+    from ingest.load import load_file
+
+    from .pdfs import FONT_DIR
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    if metadata_title:
+        pdf.set_title(metadata_title)
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 10)
+    pdf.multi_cell(0, 6, "Entwurf zur Beratung", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "B", 20)
+    pdf.multi_cell(0, 10, "Kommunales Konzept Neuzuwanderung Feldau", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 10)
+    pdf.multi_cell(
+        0,
+        5,
+        "Die Stadt Feldau beschreibt hier, wie neu zugewanderte Kinder und "
+        "Jugendliche einen Schulplatz erhalten und gefördert werden.",
+    )
+    path = tmp_path / "konzept.pdf"
+    pdf.output(str(path))
+    assert load_file(path, "konzept.pdf").title == "Kommunales Konzept Neuzuwanderung Feldau"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..clean import normalize_chars
+from ..clean import first_heading, normalize_chars
 from .tables import TableCell, is_caption, table_block
 
 __all__ = ["CHROME_PHRASES", "html_to_text", "is_chrome_line"]
@@ -115,7 +115,7 @@ def html_to_text(html: str) -> tuple[str, str]:
     blocks = _main_blocks(root) + contacts
     text = "\n\n".join(_restore(block, tables) for block in blocks if not is_chrome_line(block))
     body = normalize_chars(text)
-    return title or _first_heading(body), body
+    return title or first_heading(body), body
 
 
 def _title(root: Any) -> str:
@@ -471,10 +471,3 @@ def _own_blocks(root: Any) -> list[str]:
 def _restore(block: str, tables: list[str]) -> str:
     match = _PLACEHOLDER_RE.match(block.strip())
     return tables[int(match.group(1))] if match and int(match.group(1)) < len(tables) else block
-
-
-def _first_heading(body: str) -> str:
-    for line in body.splitlines():
-        if line.startswith("#"):
-            return line.lstrip("#").strip()
-    return ""

@@ -9,6 +9,7 @@ without text that carry an image are scanned pages: they go to OCR when it is sw
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +17,7 @@ from assistant import texts
 from assistant.errors import DocumentError
 from assistant.types import Page
 
-from ..clean import clean_pdf_pages
+from ..clean import clean_pdf_pages, first_heading
 from ..kinds import classify_pages
 from .layout import PageLayout, body_font_size, heading_levels, page_layout
 from .tables import placeholder_index
@@ -28,6 +29,12 @@ __all__ = ["load_pdf", "needs_ocr"]
 
 _MIN_TEXT_CHARS = 12  # fewer visible characters than this: the page has no real text layer
 _MIN_WORDS = 5  # a scan that yields fewer words than this has no usable text
+# Metadata titles that name no document: a program's prefix, a file name, a placeholder.
+_PLACEHOLDER_TITLE = re.compile(
+    r"^(?:Microsoft \w+ - |untitled|unbenannt|ohne titel|vorlage$|titel$|(?:dokument|document|"
+    r"folie|slide|präsentation)\s*\d*$)|\.(?:docx?|odt|pdf|rtf|indd|pptx?|xlsx?)$",
+    re.IGNORECASE,
+)
 
 
 def load_pdf(doc_id: str, data: bytes, options: LoadOptions) -> LoadedDocument:
@@ -63,6 +70,8 @@ def load_pdf(doc_id: str, data: bytes, options: LoadOptions) -> LoadedDocument:
     empty = [p.page_no for p in result if not p.text.strip() and p.page_no not in scanned]
     if empty:
         warnings.append(texts.LOAD_NO_TEXT_PAGES.format(pages=page_list(empty)))
+    if not title and result:  # no usable metadata title: the title page's largest heading
+        title = first_heading(result[0].text, top=True)
     return LoadedDocument(doc_id, "pdf", tuple(result), title=title, warnings=tuple(warnings))
 
 
@@ -169,11 +178,15 @@ def _page_text(page: Any) -> str:
 
 
 def _pdf_title(reader: Any) -> str:
+    """The title the PDF's metadata gives, unless it is an office program's placeholder or
+    the source file's name ("Microsoft Word - Konzept_final.docx", "Dokument1")."""
     try:
         meta = reader.metadata
-        return str(meta.title).strip() if meta and meta.title else ""
+        title = " ".join(str(meta.title).split()) if meta and meta.title else ""
     except Exception:  # noqa: BLE001 - metadata is optional decoration
         return ""
+    file_name = " " not in title and bool(re.search(r"[_\d]", title))  # "Konzept_NZ_2023"
+    return "" if _PLACEHOLDER_TITLE.search(title) or file_name else title
 
 
 def page_list(pages: list[int]) -> str:

@@ -32,6 +32,7 @@ __all__ = [
     "remove_running_lines",
     "split_footnotes",
     "strip_footnote_markers",
+    "usable_title",
 ]
 
 # Bump when the output of this module (or of the loaders before it) changes, so that ingest
@@ -128,6 +129,22 @@ _LINKING_WORDS = {
     "eines",
     "einem",
 }
+
+
+# Document titles that name no document: a program's prefix, a file name, a placeholder.
+_PLACEHOLDER_TITLE = re.compile(
+    r"^(?:Microsoft \w+ - |untitled|unbenannt|ohne titel|vorlage$|titel$|(?:dokument|document|"
+    r"folie|slide|präsentation)\s*\d*$)|\.(?:docx?|odt|pdf|rtf|indd|pptx?|xlsx?)$",
+    re.IGNORECASE,
+)
+
+
+def usable_title(title: str) -> str:
+    """A title from a file's metadata, or "" when it is an office program's placeholder or
+    the source file's name ("Microsoft Word - Konzept_final.docx", "Dokument1")."""
+    title = " ".join(title.split())
+    file_name = " " not in title and bool(re.search(r"[_\d]", title))  # "Konzept_NZ_2023"
+    return "" if _PLACEHOLDER_TITLE.search(title) or file_name else title
 
 
 def first_heading(text: str, top: bool = False) -> str:

@@ -13,6 +13,7 @@ from ingest.clean import (
     normalize_chars,
     remove_running_lines,
     strip_footnote_markers,
+    usable_title,
 )
 
 
@@ -231,3 +232,19 @@ def test_numbered_items_after_a_finished_line_are_list_items() -> None:
         "2. Klasse und darüber, die nach dem Beginn des Schuljahres und frühestens zum 1. Februar "
         "zuziehen.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("stored", "usable"),
+    [
+        ("Microsoft Word - Konzept_final.docx", ""),
+        ("Dokument1", ""),
+        ("Konzept_NZ_2023", ""),
+        ("konzept.pdf", ""),
+        ("Untitled", ""),
+        ("Integrationskonzept", "Integrationskonzept"),
+        ("Vorlage für  Kommunale Konzepte", "Vorlage für Kommunale Konzepte"),
+    ],
+)
+def test_placeholder_and_file_name_titles_are_not_used(stored: str, usable: str) -> None:
+    assert usable_title(stored) == usable

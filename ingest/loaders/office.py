@@ -17,7 +17,7 @@ from typing import Any
 from assistant import texts
 from assistant.errors import DocumentError
 
-from ..clean import normalize_chars
+from ..clean import first_heading, normalize_chars, usable_title
 from .tables import TableCell, is_caption, table_block
 
 __all__ = ["MAX_ENTRIES", "MAX_RATIO", "MAX_UNPACKED", "load_office", "read_member"]
@@ -154,7 +154,7 @@ class _Docx:
             self._element(element, blocks)
         notes = self._footnotes()
         title = _core_title(_optional_xml(self.doc_id, self.archive, "docProps/core.xml"))
-        return title or _first_heading(blocks), _finish(blocks, notes)
+        return title or first_heading("\n".join(blocks)), _finish(blocks, notes)
 
     def _element(self, element: Any, blocks: list[str]) -> None:
         tag = element.tag
@@ -344,12 +344,8 @@ def _core_title(root: Any) -> str:
         return ""
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag.endswith("}title"):
-            return " ".join((element.text or "").split())
+            return usable_title(element.text or "")
     return ""
-
-
-def _first_heading(blocks: list[str]) -> str:
-    return next((b.lstrip("#").strip() for b in blocks if b.startswith("#")), "")
 
 
 # --- ODT ----------------------------------------------------------------------------------
@@ -383,7 +379,7 @@ class _Odt:
         blocks: list[str] = []
         self._children(text if text is not None else root, blocks, 0)
         meta = _optional_xml(self.doc_id, self.archive, "meta.xml")
-        return _core_title(meta) or _first_heading(blocks), _finish(blocks, self.notes)
+        return _core_title(meta) or first_heading("\n".join(blocks)), _finish(blocks, self.notes)
 
     def _children(self, parent: Any, blocks: list[str], depth: int) -> None:
         for element in parent:

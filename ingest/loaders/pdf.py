@@ -9,7 +9,6 @@ without text that carry an image are scanned pages: they go to OCR when it is sw
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +16,7 @@ from assistant import texts
 from assistant.errors import DocumentError
 from assistant.types import Page
 
-from ..clean import clean_pdf_pages, first_heading
+from ..clean import clean_pdf_pages, first_heading, usable_title
 from ..kinds import classify_pages
 from .layout import PageLayout, body_font_size, heading_levels, page_layout
 from .tables import placeholder_index
@@ -29,12 +28,6 @@ __all__ = ["load_pdf", "needs_ocr"]
 
 _MIN_TEXT_CHARS = 12  # fewer visible characters than this: the page has no real text layer
 _MIN_WORDS = 5  # a scan that yields fewer words than this has no usable text
-# Metadata titles that name no document: a program's prefix, a file name, a placeholder.
-_PLACEHOLDER_TITLE = re.compile(
-    r"^(?:Microsoft \w+ - |untitled|unbenannt|ohne titel|vorlage$|titel$|(?:dokument|document|"
-    r"folie|slide|präsentation)\s*\d*$)|\.(?:docx?|odt|pdf|rtf|indd|pptx?|xlsx?)$",
-    re.IGNORECASE,
-)
 
 
 def load_pdf(doc_id: str, data: bytes, options: LoadOptions) -> LoadedDocument:
@@ -178,15 +171,11 @@ def _page_text(page: Any) -> str:
 
 
 def _pdf_title(reader: Any) -> str:
-    """The title the PDF's metadata gives, unless it is an office program's placeholder or
-    the source file's name ("Microsoft Word - Konzept_final.docx", "Dokument1")."""
     try:
         meta = reader.metadata
-        title = " ".join(str(meta.title).split()) if meta and meta.title else ""
+        return usable_title(str(meta.title)) if meta and meta.title else ""
     except Exception:  # noqa: BLE001 - metadata is optional decoration
         return ""
-    file_name = " " not in title and bool(re.search(r"[_\d]", title))  # "Konzept_NZ_2023"
-    return "" if _PLACEHOLDER_TITLE.search(title) or file_name else title
 
 
 def page_list(pages: list[int]) -> str:

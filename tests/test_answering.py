@@ -252,6 +252,15 @@ def test_sentences_sharing_only_the_questions_words_are_no_restatement() -> None
     assert "tagt künftig dreimal im Jahr" in composition.text
 
 
+def _row_requirements(tmp_path: Path, docs: Path, question: str) -> dict[str, tuple[str, ...]]:
+    """Unmet requirements of each table row among the question's candidate sentences."""
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=docs)
+    assert not run_ingest(settings).failed
+    assistant = Assistant(settings)
+    evidence, _ = assistant.evidence(assistant.plan(question).parts[0])
+    return {c.text: c.unmet for c in evidence.candidates if c.text.startswith("- ")}
+
+
 def test_a_table_row_counts_only_what_its_own_cells_name(tmp_path: Path) -> None:
     """A count ("Wie viele Lesepaten …?"): rows next to the row on reading mentors do not
     count them (their neighbour's label is not their own); the row that names them does."""
@@ -262,12 +271,7 @@ def test_a_table_row_counts_only_what_its_own_cells_name(tmp_path: Path) -> None
         "| Lesepaten | 40 |\n| Neuzugänge | 412 |\n",
         encoding="utf-8",
     )
-    settings = Settings(data_dir=tmp_path / "data", corpus_dir=docs)
-    assert not run_ingest(settings).failed
-    assistant = Assistant(settings)
-    plan = assistant.plan("Wie viele Lesepaten gibt es in Adorf?")
-    evidence, _ = assistant.evidence(plan.parts[0])
-    rows = {c.text: c.unmet for c in evidence.candidates if c.text.startswith("- ")}
+    rows = _row_requirements(tmp_path, docs, "Wie viele Lesepaten gibt es in Adorf?")
     assert rows["- Kennzahl: Neuzugänge; Wert: 412"] == ("Art: count",)
     assert rows["- Kennzahl: Lesepaten; Wert: 40"] == ()
 
@@ -290,12 +294,7 @@ def test_a_count_is_read_off_the_column_the_question_names(tmp_path: Path) -> No
         "## Beratung\n\nSeiteneinsteiger melden sich beim Berufskolleg.\n",
         encoding="utf-8",
     )
-    settings = Settings(data_dir=tmp_path / "data", corpus_dir=docs)
-    assert not run_ingest(settings).failed
-    assistant = Assistant(settings)
     question = "Wie viele Seiteneinsteiger wurden in Adorf einem Berufskolleg zugewiesen?"
-    plan = assistant.plan(question)
-    evidence, _ = assistant.evidence(plan.parts[0])
-    rows = {c.text: c.unmet for c in evidence.candidates if c.text.startswith("- ")}
+    rows = _row_requirements(tmp_path, docs, question)
     assert rows["- Gebiet: Adorf; Primarstufe: 301; Berufskolleg: 115"] == ()
     assert rows["- Gebiet: Adorf; Klassen: 13; Lehrerstellen: 42"] == ("Art: count",)

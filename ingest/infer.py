@@ -67,19 +67,25 @@ class Inferred:
 
 
 def infer_metadata(
-    pages: Sequence[Page], title: str, kind: str = "", known: Iterable[str] = ()
+    pages: Sequence[Page],
+    title: str,
+    kind: str = "",
+    known: Iterable[str] = (),
+    dated: str = "",
 ) -> Inferred:
     """What the document states about itself (see the module docstring).
 
     ``known`` are municipality names the corpus already uses ("Stadt Feldau"); a document
-    that names them by their bare name ("in Feldau") counts towards them too.
+    that names them by their bare name ("in Feldau") counts towards them too. ``dated`` is
+    the date the file's metadata gives (a web page's ``<meta>``): the Stand when the text
+    states none.
     """
     head = " ".join(p.text for p in pages[:2])
     opening = pages[0].text[:_OPENING_CHARS] if pages else ""
     return Inferred(
         kommune=_kommune(pages, title, list(known)),
         doc_type="Webseite" if kind == "html" else _doc_type(title) or _doc_type(opening),
-        stand=_stand(head),
+        stand=_stand(head) or dated,  # the text's own "Stand:" before the file's metadata
     )
 
 

@@ -8,7 +8,7 @@ with ``[Tabelle] caption`` followed by one ``- Spalte: Wert; Spalte: Wert`` line
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assistant import texts
@@ -16,7 +16,7 @@ from assistant.errors import DocumentError
 from assistant.types import Page
 
 from .clean import first_heading, normalize_chars
-from .loaders.html import html_to_text
+from .loaders.html import html_to_text, read_html
 from .loaders.markdown import markdown_to_text
 from .textcodec import decode_text, looks_like_text
 
@@ -78,6 +78,7 @@ class LoadedDocument:
     pages: tuple[Page, ...]
     title: str = ""  # embedded title or first heading, used when the manifest has none
     warnings: tuple[str, ...] = ()
+    dated: str = ""  # the date the file's metadata gives its content (ISO), "" if none
 
     @property
     def paged(self) -> bool:
@@ -121,8 +122,8 @@ def load_file(path: Path, doc_id: str, options: LoadOptions | None = None) -> Lo
         return _single_page(doc_id, kind, body, title)
     text = _decode(data)
     if kind == "html":
-        title, body = html_to_text(text)
-        return _single_page(doc_id, kind, body, title)
+        page = read_html(text)
+        return replace(_single_page(doc_id, kind, page.text, page.title), dated=page.dated)
     if kind == "markdown":
         body = markdown_to_text(text)
         return _single_page(doc_id, kind, body, first_heading(body))

@@ -55,7 +55,8 @@ __all__ = [
 #    document it continues after all files are read, ``relinked_versions``)
 # 5: a Stand written "1. Juni 2025" is read (only "01.06.2025" and "Juni 2025" were)
 # 6: a web page's "Zuletzt aktualisiert: 12.09.2024" is its Stand
-METADATA_VERSION = "6"
+# 7: failing a Stand in the text, the date of a web page's <meta> tags or <time> is
+METADATA_VERSION = "7"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

@@ -100,7 +100,8 @@ def prepare(task: Task, step: Callable[[str], None] | None = None) -> Prepared:
         limit = _number(task.limits.max_chars)
         reason = texts.LIMIT_CHARS.format(chars=_number(chars), limit=limit)
         raise DocumentError(task.doc_id, reason)
-    inferred = infer_metadata(loaded.pages, loaded.title, loaded.kind, list(task.known_kommunen))
+    known = list(task.known_kommunen)
+    inferred = infer_metadata(loaded.pages, loaded.title, loaded.kind, known, loaded.dated)
     meta = document_meta(task.doc_id, task.entry, loaded.title, inferred)
     chunks = chunk_pages(
         list(loaded.pages),

@@ -15,7 +15,7 @@ from assistant.store import Index, IndexWriter
 from assistant.types import Chunk, DocRecord, DocumentMeta, Page
 from ingest.clean import heading_continues, is_toc_entry, mark_headings
 from ingest.kinds import page_kind
-from ingest.loaders.html import html_to_text, is_chrome_line
+from ingest.loaders.html import html_to_text, is_chrome_line, read_html
 from ingest.loaders.markdown import markdown_to_text
 from ingest.loaders.tables import TableCell, is_caption, render_table, table_block
 
@@ -448,3 +448,47 @@ def test_a_pdf_without_a_usable_metadata_title_takes_its_title_page_heading(
     path = tmp_path / "konzept.pdf"
     pdf.output(str(path))
     assert load_file(path, "konzept.pdf").title == "Kommunales Konzept Neuzuwanderung Feldau"
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<time datetime="2024-05-02">2. Mai 2024</time>',
+        '<figure><img src="team.png"><figcaption>Das Team des KI</figcaption></figure>',
+        "<button>Mehr anzeigen</button>",
+        "<label>Sprache</label><select><option>Deutsch</option></select>",
+    ],
+)
+def test_markup_that_flattens_an_article_is_unwrapped(markup: str) -> None:
+    """A date, figure, button or form field in an article made the content extractor glue
+    the whole article into one paragraph and drop its headings."""
+    html = (
+        "<html><head><meta name='date' content='2024-05-02'></head><body><article>"
+        "<h1>Anmeldung</h1><p>Die Anmeldung erfolgt im Schulamt am Markt 3.</p>"
+        f"<h2>Unterlagen</h2><p>Bitte bringen Sie den Pass mit.</p><p>Stand {markup}</p>"
+        "</article></body></html>"
+    )
+    page = read_html(html)
+    assert page.text.split("\n\n")[:4] == [
+        "# Anmeldung",
+        "Die Anmeldung erfolgt im Schulamt am Markt 3.",
+        "## Unterlagen",
+        "Bitte bringen Sie den Pass mit.",
+    ]
+    assert "Mehr anzeigen" not in page.text and "Deutsch" not in page.text
+    assert page.dated == "2024-05-02"
+
+
+def test_a_web_page_without_a_stand_in_its_text_is_dated_by_its_metadata() -> None:
+    from ingest.infer import infer_metadata
+
+    html = (
+        "<html><head><meta property='article:modified_time' content='2024-03-12T10:00:00+01:00'>"
+        "<meta name='date' content='2023-01-01'></head><body><main><h1>Erstberatung</h1>"
+        "<p>Die Erstberatung findet im Rathaus statt.</p></main></body></html>"
+    )
+    page = read_html(html)
+    pages = [Page("seite.html", 1, page.text)]
+    assert infer_metadata(pages, page.title, "html", dated=page.dated).stand == "2024-03-12"
+    stated = [Page("seite.html", 1, page.text + "\n\nStand: 1. Juni 2025")]
+    assert infer_metadata(stated, page.title, "html", dated=page.dated).stand == "2025-06-01"

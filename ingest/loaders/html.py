@@ -11,12 +11,13 @@ back in place through a placeholder paragraph.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from ..clean import first_heading, normalize_chars
 from .tables import TableCell, is_caption, table_block
 
-__all__ = ["CHROME_PHRASES", "html_to_text", "is_chrome_line"]
+__all__ = ["CHROME_PHRASES", "HtmlPage", "html_to_text", "is_chrome_line", "read_html"]
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "form", "template", "svg", "iframe")
 _LINK_SHARE = 0.5  # an aside whose text is mostly link text is a teaser box, not content
@@ -96,26 +97,93 @@ def is_chrome_line(text: str) -> bool:
     return bool(parts) and all(p in CHROME_PHRASES for p in parts)
 
 
+@dataclass(frozen=True)
+class HtmlPage:
+    """What an HTML page gives: its title, main-content text and the date it states in its
+    metadata (ISO ``YYYY-MM-DD``, "" if none)."""
+
+    title: str
+    text: str
+    dated: str = ""
+
+
 def html_to_text(html: str) -> tuple[str, str]:
     """(title, page text) of an HTML page: main content only, tables as row lines."""
+    page = read_html(html)
+    return page.title, page.text
+
+
+def read_html(html: str) -> HtmlPage:
+    """Title, main-content text and stated date of an HTML page (see ``html_to_text``)."""
     import lxml.html
     from lxml.etree import ParserError
 
     try:
         root = lxml.html.document_fromstring(html.translate(_CONTROL) or "<html></html>")
     except (ParserError, ValueError):  # no element at all (only whitespace or a comment)
-        return "", ""
-    title = _title(root)
+        return HtmlPage("", "")
+    title, dated = _title(root), _stated_date(root)
     for br in root.iter("br"):  # a line break separates words ("Feldau<br>Marktplatz 4")
         br.tail = "\n" + (br.tail or "")
     contacts = _contact_boxes(root)
     _drop_chrome(root)
     _unfold_structure(root)
     tables = _replace_tables(root)
+    _unwrap_figures(root)
     blocks = _main_blocks(root) + contacts
     text = "\n\n".join(_restore(block, tables) for block in blocks if not is_chrome_line(block))
     body = normalize_chars(text)
-    return title or first_heading(body), body
+    return HtmlPage(title or first_heading(body), body, dated)
+
+
+# Metadata that dates a page's content, most specific first (a change before publication).
+_DATE_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+    "revised",
+    "date",
+    "dcterms.date",
+    "dc.date",
+    "article:published_time",
+)
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+def _stated_date(root: Any) -> str:
+    """The date a page's ``<meta>`` tags (or, failing them, a ``<time datetime>`` in its
+    article) give its content; "" if none."""
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or meta.get("http-equiv") or "").lower()
+        date = _iso_date(meta.get("content") or "")
+        if key in _DATE_META and date:
+            found.setdefault(key, date)
+    for key in _DATE_META:
+        if key in found:
+            return found[key]
+    for time in root.iter("time"):
+        date = _iso_date(time.get("datetime") or "")
+        if date and _inside(time, ("main", "article")):
+            return date
+    return ""
+
+
+def _iso_date(value: str) -> str:
+    value = value.strip()
+    iso, german = _ISO_DATE.match(value), _GERMAN_DATE.match(value)
+    if iso:
+        year, month, day = iso.groups()
+    elif german:
+        day, month, year = german.groups()
+    else:
+        return ""
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return ""
+    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 def _title(root: Any) -> str:
@@ -210,7 +278,8 @@ def _unfold_structure(root: Any) -> None:
       becomes a heading one level below the last heading before it, over its content;
     * a description list (``<dl><dt>Montag</dt><dd>9 bis 12 Uhr</dd>…``) becomes a list
       of "Begriff: Beschreibung" items, so a value is never read apart from its term;
-    * a heading made of a button (a scripted accordion's toggle) keeps its text;
+    * a heading made of a button (a scripted accordion's toggle) keeps its text, and other
+      markup that makes the extractor flatten an article is unwrapped (``_unwrap_inline``);
     * a short paragraph that is all bold and ends in no full stop or colon ("<p><strong>Wer
       ist zuständig?</strong></p>", an editor's heading) becomes a heading;
     * a tab's label becomes the heading of its panel (the row of tabs goes).
@@ -219,6 +288,7 @@ def _unfold_structure(root: Any) -> None:
     from lxml import etree
 
     _label_tab_panels(root)
+    _unwrap_inline(root)
     level = 1
     for element in list(root.iter("h1", "h2", "h3", "h4", "h5", "h6", "summary", "dl", "p")):
         if element.tag == "p":
@@ -226,8 +296,6 @@ def _unfold_structure(root: Any) -> None:
                 element.tag = f"h{min(level + 1, 6)}"
         elif element.tag[0] == "h":
             level = int(element.tag[1])
-            for button in list(element.iter("button")):
-                button.drop_tag()  # an accordion's toggle: its text is the heading
         elif element.tag == "summary":
             element.tag = f"h{min(level + 1, 6)}"
             details = element.getparent()
@@ -239,6 +307,39 @@ def _unfold_structure(root: Any) -> None:
                 etree.SubElement(replacement, "li").text = item
             replacement.tail = element.tail
             element.getparent().replace(element, replacement)
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _unwrap_inline(root: Any) -> None:
+    """Elements that make the main-content extractor flatten a whole article into one
+    paragraph (measured with trafilatura 2.3: ``time``, ``button``, ``label``, ``select``;
+    figures: ``_unwrap_figures``): a date keeps its text, a button in a heading (an
+    accordion's toggle) too, other buttons and form fields go."""
+    for element in list(root.iter("time", "button", "label", "select")):
+        if element.getparent() is None:
+            continue
+        if element.tag == "time" or (element.tag == "button" and _inside(element, _HEADINGS)):
+            element.drop_tag()
+        else:
+            _remove(element)
+
+
+def _unwrap_figures(root: Any) -> None:
+    """A ``figure`` (which also makes the extractor flatten the article) becomes a plain
+    block: a table in it stays (its caption was taken with it), an image's caption stays
+    as a paragraph, the image goes."""
+    for figure in list(root.iter("figure")):
+        has_table = any(_PLACEHOLDER_RE.match((p.text or "").strip()) for p in figure.iter("p"))
+        for child in list(figure.iter("figcaption", "img", "picture", "svg")):
+            if child.getparent() is None:
+                continue
+            if child.tag == "figcaption" and not has_table:
+                child.tag = "p"
+            else:
+                _remove(child)
+        figure.tag = "div"
 
 
 def _label_tab_panels(root: Any) -> None:

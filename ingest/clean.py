@@ -37,7 +37,7 @@ __all__ = [
 
 # Bump when the output of this module (or of the loaders before it) changes, so that ingest
 # re-processes documents.
-CLEAN_VERSION = "19"
+CLEAN_VERSION = "20"
 
 _CHAR_MAP = str.maketrans(
     {

@@ -457,11 +457,13 @@ def test_a_pdf_without_a_usable_metadata_title_takes_its_title_page_heading(
         '<figure><img src="team.png"><figcaption>Das Team des KI</figcaption></figure>',
         "<button>Mehr anzeigen</button>",
         "<label>Sprache</label><select><option>Deutsch</option></select>",
+        "<fieldset>Formular</fieldset>",  # caught by the extractor's precision mode
     ],
 )
 def test_markup_that_flattens_an_article_is_unwrapped(markup: str) -> None:
     """A date, figure, button or form field in an article made the content extractor glue
-    the whole article into one paragraph and drop its headings."""
+    the whole article into one paragraph and drop its headings; so did a line above the
+    title ("Veröffentlicht am …")."""
     html = (
         "<html><head><meta name='date' content='2024-05-02'></head><body><article>"
         "<h1>Anmeldung</h1><p>Die Anmeldung erfolgt im Schulamt am Markt 3.</p>"
@@ -477,6 +479,8 @@ def test_markup_that_flattens_an_article_is_unwrapped(markup: str) -> None:
     ]
     assert "Mehr anzeigen" not in page.text and "Deutsch" not in page.text
     assert page.dated == "2024-05-02"
+    above = html.replace("<h1>", "<div class='meta'>Veröffentlicht am 2. Mai 2024</div><h1>")
+    assert read_html(above).text.split("\n\n")[:4] == page.text.split("\n\n")[:4]
 
 
 def test_a_web_page_without_a_stand_in_its_text_is_dated_by_its_metadata() -> None:

@@ -479,14 +479,25 @@ def _main_blocks(root: Any) -> list[str]:
     # trafilatura may judge a short page (or one made only of tables) as having no article.
     if not blocks or _words(blocks) < 0.3 * _words(own):
         return own
+    if _headings(own) and not _headings(blocks):
+        # Its recall mode sometimes returns a whole article as one paragraph, headings gone
+        # (a "Veröffentlicht am" line above the title was enough); its precision mode keeps
+        # the structure, else the page's own blocks do.
+        precise = _trafilatura_blocks(markup, precise=True)
+        keeps = _headings(precise) and _words(precise) >= 0.7 * _words(blocks)
+        return precise if keeps else own
     return blocks
+
+
+def _headings(blocks: list[str]) -> int:
+    return sum(1 for block in blocks if block.startswith("#"))
 
 
 def _words(blocks: list[str]) -> int:
     return sum(len(b.split()) for b in blocks)
 
 
-def _trafilatura_blocks(markup: str) -> list[str]:
+def _trafilatura_blocks(markup: str, precise: bool = False) -> list[str]:
     import trafilatura
     from lxml import etree
 
@@ -498,7 +509,8 @@ def _trafilatura_blocks(markup: str) -> list[str]:
         include_images=False,
         include_links=False,
         include_formatting=False,
-        favor_recall=True,
+        favor_recall=not precise,
+        favor_precision=precise,
         deduplicate=False,
         with_metadata=False,
     )

@@ -37,7 +37,7 @@ __all__ = [
 
 # Bump when the output of this module (or of the loaders before it) changes, so that ingest
 # re-processes documents.
-CLEAN_VERSION = "20"
+CLEAN_VERSION = "21"
 
 _CHAR_MAP = str.maketrans(
     {
@@ -85,6 +85,7 @@ _LINE_END_HYPHEN = re.compile(r"[^\W\d_]-$")
 _INLINE_HYPHEN = re.compile(r"([a-zäöüß])- (?!(?:und|oder|bzw|sowie|bis|als|wie)\b)([a-zäöüß])")
 # A dash set close to the word before it connects it to the next ("Schule–Beruf", "2022–2024");
 # a line break after it is no space.
+_ADDRESS = re.compile(r"www\.|://|@|\.(?:de|com|org|net|nrw|eu)/", re.IGNORECASE)
 _LINE_END_DASH = re.compile(r"[^\W_]–$")
 _INLINE_DASH = re.compile(r"([^\W_])– (?=[^\W_])")
 # "2 Datenbasis: …", or with the number glued to the text as some producers set it ("2Daten…").
@@ -336,8 +337,14 @@ def _mask(line: str) -> str:
 
 def join_inline_hyphens(line: str) -> str:
     """Join words hyphenated inside a line ("Wochen- stunden"); "Schul- und Jugendamt" stays.
-    A dash close to the word before it keeps joining it to the next ("Schule– Beruf")."""
-    return _INLINE_DASH.sub(r"\1–", _INLINE_HYPHEN.sub(r"\1\2", line))
+    A dash close to the word before it keeps joining it to the next ("Schule– Beruf"), and
+    an address keeps its hyphen ("www.stadt- feldau.de")."""
+
+    def join(match: re.Match[str]) -> str:
+        address = _in_address(line[: match.start(1) + 1])
+        return match.group(1) + ("-" if address else "") + match.group(2)
+
+    return _INLINE_DASH.sub(r"\1–", _INLINE_HYPHEN.sub(join, line))
 
 
 _join_inline = join_inline_hyphens
@@ -348,7 +355,8 @@ def dehyphenate(lines: list[str]) -> list[str]:
 
     A hyphen stays when the next line starts upper-case ("Kita-" + "Plätze" -> "Kita-Plätze")
     and when it is a truncation before a conjunction ("Schul- und Jugendamt"). A dash set
-    close to the word before it joins the next line without a space ("Schule–" + "Beruf").
+    close to the word before it joins the next line without a space ("Schule–" + "Beruf"),
+    and so does a hyphen inside a web or e-mail address ("www.stadt-" + "feldau.de").
     """
     out: list[str] = []
     following = _following_lines(lines)
@@ -362,7 +370,7 @@ def dehyphenate(lines: list[str]) -> list[str]:
         if _LINE_END_DASH.search(tail) and nxt[:1].isalnum():
             continue  # "Schule–" / "Beruf": the dash stays, the line break goes
         if _LINE_END_HYPHEN.search(tail) and nxt and nxt.split(None, 1)[0] not in _CONJUNCTIONS:
-            if not (nxt[:1].isupper() or nxt[:1].isdigit()):
+            if not (nxt[:1].isupper() or nxt[:1].isdigit() or _in_address(pending[-1])):
                 pending[-1] = pending[-1].rstrip()[:-1]
                 tail = tail[:-1]
             continue
@@ -371,6 +379,13 @@ def dehyphenate(lines: list[str]) -> list[str]:
     if pending:
         out.append(_join_inline("".join(pending)))
     return out
+
+
+def _in_address(line: str) -> bool:
+    """Whether a line ends inside a web or e-mail address ("www.stadt-" / "feldau.de"): its
+    hyphen is part of the address, not a word break."""
+    words = line.split()
+    return bool(words) and bool(_ADDRESS.search(words[-1]))
 
 
 def _following_lines(lines: list[str]) -> list[str]:

@@ -54,6 +54,15 @@ def test_a_dash_close_to_a_word_joins_across_the_line_break() -> None:
     assert dehyphenate(["die Zeit – und", "das Geld"]) == ["die Zeit – und", "das Geld"]
 
 
+def test_a_hyphen_in_a_web_or_mail_address_stays_across_the_line_break() -> None:
+    assert dehyphenate(
+        ["Mehr unter www.stadt-", "feldau.de/integration oder ki@kreis-", "feldau.de."]
+    ) == ["Mehr unter www.stadt-feldau.de/integration oder ki@kreis-feldau.de."]
+    assert dehyphenate(["Mail: ki@kreis- feldau.de, 15 Wochen- stunden"]) == [
+        "Mail: ki@kreis-feldau.de, 15 Wochenstunden"
+    ]
+
+
 def test_inline_hyphen_from_table_cells() -> None:
     assert dehyphenate(["mit 15 Wochen- stunden"]) == ["mit 15 Wochenstunden"]
     assert dehyphenate(["Ein- und Ausgang"]) == ["Ein- und Ausgang"]

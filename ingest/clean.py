@@ -37,7 +37,7 @@ __all__ = [
 
 # Bump when the output of this module (or of the loaders before it) changes, so that ingest
 # re-processes documents.
-CLEAN_VERSION = "21"
+CLEAN_VERSION = "22"
 
 _CHAR_MAP = str.maketrans(
     {
@@ -83,9 +83,10 @@ _TOC_LINE = re.compile(r"(?:\.{3,}|…|\s\.\s\.)\s*\d+\s*$|\s\d{1,3}$")
 _CONJUNCTIONS = {"und", "oder", "bzw.", "sowie", "bis", "als", "wie", "u.", "&"}
 _LINE_END_HYPHEN = re.compile(r"[^\W\d_]-$")
 _INLINE_HYPHEN = re.compile(r"([a-zäöüß])- (?!(?:und|oder|bzw|sowie|bis|als|wie)\b)([a-zäöüß])")
+# A web or e-mail address: a hyphen in it is part of it, not a word break.
+_ADDRESS = re.compile(r"www\.|://|@|\.(?:de|com|org|net|nrw|eu)/", re.IGNORECASE)
 # A dash set close to the word before it connects it to the next ("Schule–Beruf", "2022–2024");
 # a line break after it is no space.
-_ADDRESS = re.compile(r"www\.|://|@|\.(?:de|com|org|net|nrw|eu)/", re.IGNORECASE)
 _LINE_END_DASH = re.compile(r"[^\W_]–$")
 _INLINE_DASH = re.compile(r"([^\W_])– (?=[^\W_])")
 # "2 Datenbasis: …", or with the number glued to the text as some producers set it ("2Daten…").
@@ -505,7 +506,12 @@ def _numbered_item(line: str, previous: str) -> bool:
     ends a sentence or item; "2. Klasse" or "1. Februar" continuing a sentence is none."""
     if not _NUMBERED_ITEM.match(line) or _ORDINAL_NOUN.match(line):
         return False
-    return not previous or previous[-1] in ".:;!?" or previous.startswith(("#", "- "))
+    return (
+        not previous
+        or previous[-1] in ".:;!?"
+        or previous.startswith("#")
+        or bool(_BULLET.match(previous) or _NUMBERED_ITEM.match(previous))
+    )
 
 
 def _last_item_ended(previous: str, item: str, blocks: list[str]) -> bool:

@@ -243,6 +243,23 @@ def test_numbered_items_after_a_finished_line_are_list_items() -> None:
     ]
 
 
+def test_short_numbered_items_without_full_stops_are_items_each() -> None:
+    raw = [
+        "Kopf\nDie Stadt regelt das Ankommen neu zugewanderter Kinder in einem festen Ablauf,\n"
+        "der für alle Schulformen gilt und den die beteiligten Stellen gemeinsam vereinbart\n"
+        "haben. Die Schritte sind:\n1. Anmeldung\n2. Erstberatung\n3. Schulplatz\n"
+        "• Nachsorge\n4. Abschluss",
+        "Kopf\nEnde.",
+    ]
+    assert _cleaned(raw)[0].split("\n\n")[1:] == [
+        "- 1. Anmeldung",
+        "- 2. Erstberatung",
+        "- 3. Schulplatz",
+        "- Nachsorge",
+        "- 4. Abschluss",
+    ]
+
+
 @pytest.mark.parametrize(
     ("stored", "usable"),
     [

@@ -6,7 +6,7 @@ import re
 
 from .german import MONTHS
 
-__all__ = ["is_table_row", "row_cells", "split_sentences"]
+__all__ = ["counted_by_ordinal", "is_table_row", "row_cells", "split_sentences"]
 
 # Abbreviations after which a period does not end a sentence (lowercase, without the dot).
 _ABBREVIATIONS = {
@@ -82,7 +82,9 @@ _ORDINAL_BEFORE = re.compile(r"(?:^|\s)\d{1,2}$")
 # "I" after a noun numbers it ("Sekundarstufe I", "Teil I"): no abbreviation, but after a
 # form of address it is an initial ("Frau I. Muster").
 _ROMAN_AFTER_NOUN = re.compile(r"\b(?!(?:Herrn?|Frau)\b)[A-ZÄÖÜ][a-zäöüß]{3,} I$")
-_MONTH_AFTER = re.compile(rf"^(?:{_MONTHS}|Lebensjahr|Klasse|Schuljahr|Halbjahr)\b")
+# Words an ordinal counts ("1. Februar", "10. Klasse"): "N." before them ends no sentence
+# and starts no numbered list item.
+_MONTH_AFTER = re.compile(rf"^(?:{_MONTHS}|Lebensjahr|Klasse|Schuljahr|Halbjahr|Jahrgang)\b")
 # A table row as ingest writes it: "- Spalte: Wert; Spalte: Wert" (two cells at least).
 _TABLE_ROW = re.compile(r"^- [^;:]{1,80}: [^;]*; [^;:]{1,80}: ")
 
@@ -98,6 +100,11 @@ def split_sentences(text: str) -> list[str]:
     for block in _blocks(text):
         units.extend([block] if is_table_row(block) else _split_block(block))
     return [u for u in units if u]
+
+
+def counted_by_ordinal(text: str) -> bool:
+    """Whether ``text`` starts with a word an ordinal number counts ("Februar 2025", "Klasse")."""
+    return bool(_MONTH_AFTER.match(text))
 
 
 def is_table_row(text: str) -> bool:
@@ -166,7 +173,7 @@ def _ends_sentence(before: str, after: str) -> bool:
         return False
     if re.fullmatch(r"[a-zäöü]\.[a-zäöü]", token):  # "z.B", "u.a"
         return False
-    if _ORDINAL_BEFORE.search(before) and (_MONTH_AFTER.match(after) or after[:1].isdigit()):
+    if _ORDINAL_BEFORE.search(before) and (counted_by_ordinal(after) or after[:1].isdigit()):
         return False  # "1. September", "10. Klasse", "§ 2. 3"
     # A real sentence starts upper-case (or with a digit or a quote).
     return not after[:1].islower()

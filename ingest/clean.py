@@ -13,7 +13,8 @@ from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
 
-from assistant.german import MONTHS, stopwords
+from assistant.german import stopwords
+from assistant.sentences import counted_by_ordinal
 from assistant.types import Page
 
 from .loaders.tables import placeholder_index
@@ -70,9 +71,6 @@ _BULLET = re.compile(
 )
 # "1. Text", "2) Text", "a) Text": a numbered list item, if it follows a finished line.
 _NUMBERED_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-z]\))\s+(?=[A-ZÄÖÜ„\"])")
-_ORDINAL_NOUN = re.compile(
-    rf"^\d{{1,2}}\.\s+(?:{'|'.join(MONTHS)}|Lebensjahr|Klasse|Schuljahr|Halbjahr|Jahrgang)\b"
-)
 _PAGE_NUMBER = re.compile(
     r"^(?:-\s*\d+\s*-|(?:seite|s\.)?\s*\d+(?:\s*(?:von|/|of)\s*\d+)?)$", re.IGNORECASE
 )
@@ -504,7 +502,8 @@ def _to_blocks(lines: list[str]) -> str:
 def _numbered_item(line: str, previous: str) -> bool:
     """A numbered list item ("1. Die Familie meldet …", "b) Das KI …") after a line that
     ends a sentence or item; "2. Klasse" or "1. Februar" continuing a sentence is none."""
-    if not _NUMBERED_ITEM.match(line) or _ORDINAL_NOUN.match(line):
+    item = _NUMBERED_ITEM.match(line)
+    if not item or counted_by_ordinal(line[item.end() :]):
         return False
     return (
         not previous

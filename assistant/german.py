@@ -110,6 +110,14 @@ MONTHS = (
 )
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
+# Gender star, colon, underscore or slash before a feminine ending ("Schüler*innen",
+# "Lehrer:in", "Sprachmittler/-innen"): one word, as "Schülerinnen" is.
+_GENDER_MARK = re.compile(r"(?<=[^\W\d_])(?:[*:_]|/-?)(?=in(?:nen)?\b)")
+# Stems of feminine forms that Snowball keeps apart from the masculine ("koordinatorin",
+# "referentinn" from "Referentinnen"): the "-in"/"-inn" is cut after these endings, where
+# it is the feminine suffix (Koordinatorin, Referentin, Praktikantin, Journalistin,
+# Pädagogin); "-erin" forms are already cut by Snowball.
+_FEMININE_STEM = re.compile(r"(?<=.{3})(or|ent|ant|ist|og)inn?$")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 
 
@@ -146,18 +154,18 @@ def fold(word: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     """Word tokens in reading order; hyphenated compounds yield their parts."""
-    text = unicodedata.normalize("NFC", text)
+    text = _GENDER_MARK.sub("", unicodedata.normalize("NFC", text))
     return [t for t in _TOKEN.findall(text.replace("-", " "))]
 
 
 def stem(word: str) -> str:
-    """German Snowball stem of a word (folded first)."""
-    return str(_stemmer().stemWord(fold(word)))
+    """German Snowball stem of a word (folded first); feminine forms share the masculine's."""
+    return _FEMININE_STEM.sub(r"\1", str(_stemmer().stemWord(fold(word))))
 
 
 def stems(words: list[str]) -> list[str]:
     """Stems of already folded words (see ``content_words``)."""
-    return [str(s) for s in _stemmer().stemWords(words)]
+    return [_FEMININE_STEM.sub(r"\1", str(s)) for s in _stemmer().stemWords(words)]
 
 
 _SCHOOL_YEAR = re.compile(r"(?<![\d/])(\d{2})/(\d{2})(?![\d/])")

@@ -45,7 +45,7 @@ __all__ = [
 
 LEXICAL_DIR = "lexical"
 # Version of the files; bump when what is saved or how it is computed changes.
-LEXICAL_FORMAT = 2
+LEXICAL_FORMAT = 3
 BM25_DIR = "bm25"
 BM25_K1, BM25_B = 1.2, 0.75
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.compounds import Decompounder
-from assistant.german import analyze, fold, normalize_question, nouns
+from assistant.german import analyze, fold, normalize_question, nouns, stem
 from assistant.glossary import Glossary
 
 
@@ -15,6 +15,25 @@ def test_inflection_and_umlauts_meet() -> None:
     assert analyze("Schüler") == analyze("schuler")
     assert fold("Straße") == "strasse"
     assert analyze("Wer macht eigentlich die Beratung?") == analyze("Beratung")
+
+
+def test_gendered_and_feminine_forms_meet_the_masculine() -> None:
+    """Municipal texts write "Schüler*innen", "Koordinatorin"; staff ask "Schüler",
+    "Koordinator" (and the other way round)."""
+    for gendered in ("Schüler*innen", "Schüler:innen", "Schüler_innen", "Schüler/-innen"):
+        assert analyze(gendered) == analyze("Schülerinnen") == analyze("Schüler")
+    assert analyze("Ansprechpartner*in") == analyze("Ansprechpartner")
+    for feminine, masculine in [
+        ("Koordinatorinnen", "Koordinator"),
+        ("Referentin", "Referenten"),
+        ("Praktikantin", "Praktikant"),
+        ("Pädagogin", "Pädagoge"),
+        ("Journalistinnen", "Journalist"),
+    ]:
+        assert analyze(feminine) == analyze(masculine), feminine
+    for word in ("Termin", "Beginn", "Medizin", "Monitoring", "Routine"):  # not feminine
+        assert analyze(word) == [stem(word)] and stem(word).startswith(fold(word)[:5])
+    assert analyze("Ort: in der Schule") == analyze("Ort Schule")
 
 
 def test_school_years_are_spelled_out() -> None:

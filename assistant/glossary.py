@@ -6,7 +6,7 @@ Matching works on analysed terms, so case, umlaut spelling and inflection do not
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -46,6 +46,18 @@ class Glossary:
                 groups.append(entries)
         return cls(tuple(groups))
 
+    def with_definitions(self, definitions: dict[str, str], analyzer: Analyzer) -> Glossary:
+        """This glossary plus a group for each short form the documents define ("SBA" ->
+        "Servicestelle Bildungsankommen") that no group already pairs with its long form."""
+        groups = list(self.groups)
+        for short, long in definitions.items():
+            pair = tuple(analyzer(short)), tuple(analyzer(long))
+            if not all(pair) or pair[0] == pair[1]:
+                continue
+            if not any(pair[0] in group and pair[1] in group for group in groups):
+                groups.append(pair)
+        return Glossary(tuple(groups))
+
     def expansions(self, terms: list[str]) -> list[str]:
         """Terms of the synonyms of every group entry that occurs in ``terms``."""
         present = set(terms)
@@ -56,21 +68,31 @@ class Glossary:
                     extra.extend(t for t in entry if t not in present and t not in extra)
         return extra
 
-    def synonyms(self, term: str) -> frozenset[str]:
-        """Single-term synonyms of ``term`` (for checking whether a passage covers it)."""
-        return _single_term_synonyms(self.groups).get(term, frozenset())
+    def alternatives(self, term: str, asked: Collection[str]) -> tuple[tuple[str, ...], ...]:
+        """What stands for ``term`` in a passage: the other entries of each group with an
+        entry that holds ``term`` and whose terms the question all has (``asked``).
+
+        So "SSF" is covered by a passage saying "Sprachstandsfeststellung", and both terms
+        of "Kommunales Integrationszentrum" by a passage saying "KI".
+        """
+        found: list[tuple[str, ...]] = []
+        for group, entry in _entries_with(self.groups).get(term, ()):
+            if len(entry) == 1 or all(t in asked for t in entry):
+                found.extend(other for other in group if other != entry and other not in found)
+        return tuple(found)
 
 
 @lru_cache(maxsize=8)
-def _single_term_synonyms(
+def _entries_with(
     groups: tuple[tuple[tuple[str, ...], ...], ...],
-) -> dict[str, frozenset[str]]:
-    table: dict[str, set[str]] = {}
+) -> dict[str, list[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]]]:
+    """Term -> (group, entry) for every entry holding the term."""
+    table: dict[str, list[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]]] = {}
     for group in groups:
-        singles = {entry[0] for entry in group if len(entry) == 1}
-        for term in singles:
-            table.setdefault(term, set()).update(singles - {term})
-    return {term: frozenset(found) for term, found in table.items()}
+        for entry in group:
+            for term in dict.fromkeys(entry):
+                table.setdefault(term, []).append((group, entry))
+    return table
 
 
 def _contains(terms: list[str], entry: tuple[str, ...], present: set[str]) -> bool:

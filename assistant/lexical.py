@@ -69,7 +69,8 @@ class LexicalIndex:
         import bm25s
 
         self.folder = folder
-        self.glossary = glossary or Glossary()
+        defined = json.loads((folder / "abbreviations.json").read_text("utf-8"))
+        self.glossary = (glossary or Glossary()).with_definitions(defined, analyze)
         self._rows = rows  # chunk id -> row
         self._terms: list[str] = json.loads((folder / "terms.json").read_text("utf-8"))
         self._vocab = {term: i for i, term in enumerate(self._terms)}
@@ -267,7 +268,10 @@ class LexicalIndex:
 
     def covers(self, query: Query, term: str, terms: Collection[str]) -> bool:
         """Whether ``terms`` contain ``term``, a synonym of it, or all of its parts."""
-        if term in terms or any(s in terms for s in self.glossary.synonyms(term)):
+        if term in terms:
+            return True
+        alternatives = self.glossary.alternatives(term, query.terms)
+        if any(all(t in terms for t in entry) for entry in alternatives):
             return True
         parts = query.parts_of(term)
         return bool(parts) and all(p in terms for p in parts)

@@ -8,6 +8,7 @@ Layout of ``lexical/`` in a generation folder (all arrays uncompressed ``.npy``)
     row_terms.npy     each chunk's distinct term ids, concatenated (CSR with row_ptr.npy)
     row_ptr.npy
     compounds.json    word counts the compound splitter decides with
+    abbreviations.json short form -> long form the documents define ("SBA" -> "Servicestelle …")
     bm25/             bm25s arrays (``BM25.save``; loaded with ``mmap=True``)
     chars/            character n-gram TF-IDF rows (``assistant.charindex``)
 
@@ -29,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from .abbreviations import defined_abbreviations
 from .charindex import CHAR_DIR, build_char_index
 from .compounds import Decompounder
 from .german import content_words, expand_and_stem
@@ -45,7 +47,7 @@ __all__ = [
 
 LEXICAL_DIR = "lexical"
 # Version of the files; bump when what is saved or how it is computed changes.
-LEXICAL_FORMAT = 3
+LEXICAL_FORMAT = 4
 BM25_DIR = "bm25"
 BM25_K1, BM25_B = 1.2, 0.75
 
@@ -95,6 +97,7 @@ def build_lexical(chunks: Sequence[Chunk], folder: Path) -> dict[str, float]:
     np.save(tmp / "df.npy", df)
     _write_json(tmp / "terms.json", list(vocab))
     _write_json(tmp / "compounds.json", splitter.counts)
+    _write_json(tmp / "abbreviations.json", defined_abbreviations(c.text for c in chunks))
     build_char_index(texts, tmp / CHAR_DIR)
     meta = {
         "format": LEXICAL_FORMAT,

@@ -155,8 +155,10 @@ class Assistant:
         """Rewrite a follow-up, scope the search, and split a comparison by municipality."""
         filters = filters or Filters()
         corpus = self.corpus()
-        rewritten = self._standalone(question, history, use_llm)
-        text = rewritten or question
+        cased = self.index.lexical().truecase(question)
+        history = [self.index.lexical().truecase(turn) for turn in history]
+        rewritten = self._standalone(cased, history, use_llm)
+        text = rewritten or cased
         named = corpus.municipalities.mentioned(text)
         if not filters.kommunen and is_comparison(text, named):
             targets = named if len(named) >= 2 else list(corpus.municipalities.names)

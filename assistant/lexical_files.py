@@ -9,6 +9,7 @@ Layout of ``lexical/`` in a generation folder (all arrays uncompressed ``.npy``)
     row_ptr.npy
     compounds.json    word counts the compound splitter decides with
     abbreviations.json short form -> long form the documents define ("SBA" -> "Servicestelle …")
+    casing.json       how the documents spell words inside sentences ("haldenberg" -> "Haldenberg")
     bm25/             bm25s arrays (``BM25.save``; loaded with ``mmap=True``)
     chars/            character n-gram TF-IDF rows (``assistant.charindex``)
 
@@ -31,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from .abbreviations import defined_abbreviations
+from .casing import casing_table
 from .charindex import CHAR_DIR, build_char_index
 from .compounds import Decompounder
 from .german import content_words, expand_and_stem
@@ -47,7 +49,7 @@ __all__ = [
 
 LEXICAL_DIR = "lexical"
 # Version of the files; bump when what is saved or how it is computed changes.
-LEXICAL_FORMAT = 4
+LEXICAL_FORMAT = 5
 BM25_DIR = "bm25"
 BM25_K1, BM25_B = 1.2, 0.75
 
@@ -98,6 +100,7 @@ def build_lexical(chunks: Sequence[Chunk], folder: Path) -> dict[str, float]:
     _write_json(tmp / "terms.json", list(vocab))
     _write_json(tmp / "compounds.json", splitter.counts)
     _write_json(tmp / "abbreviations.json", defined_abbreviations(c.text for c in chunks))
+    _write_json(tmp / "casing.json", casing_table(texts))
     build_char_index(texts, tmp / CHAR_DIR)
     meta = {
         "format": LEXICAL_FORMAT,

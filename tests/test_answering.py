@@ -40,6 +40,23 @@ def test_named_municipality_scopes_the_answer(assistant: Assistant) -> None:
     assert "Clearingstelle" in answer.text
 
 
+def test_a_question_typed_in_lower_case_is_read_with_the_documents_capitals(
+    assistant: Assistant,
+) -> None:
+    plan = assistant.plan("wer macht in bedorf die erstberatung?")
+    assert plan.parts[0].text == "Wer macht in Bedorf die Erstberatung?"
+    followup = assistant.plan("und wie macht das der kreis?", history=[plan.parts[0].text.lower()])
+    assert "Kreis Cedorf" in followup.rewritten
+    for question in [
+        "Wer macht in Bedorf die Erstberatung?",
+        "Wie regeln die drei Kommunen die Erstberatung?",
+        "Wie viele Lesepaten oder Lernpaten haben die drei Kommunen?",
+    ]:
+        cased, lower = assistant.ask(question), assistant.ask(question.lower())
+        assert lower.text == cased.text and lower.found == cased.found
+        assert lower.question == question.lower()  # shown as typed
+
+
 def test_comparison_is_answered_per_municipality(assistant: Assistant) -> None:
     answer = assistant.ask("Wie regeln die drei Kommunen die Erstberatung?")
     assert [p.kommune for p in answer.comparison] == ["Kreis Cedorf", "Stadt Adorf", "Stadt Bedorf"]

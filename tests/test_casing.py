@@ -1,0 +1,61 @@
+"""Questions typed in lower case are read with the capitals the documents use."""
+
+from __future__ import annotations
+
+from assistant.casing import Casing, casing_table, looks_lowercased
+
+TEXTS = [
+    "In Adorf führt das KI die Erstberatung durch. Die Beratung dauert 45 Minuten.\n"
+    "Die Ehrenamtlichen begleiten die Familien. Es helfen 40 Lesepaten und ehrenamtliche "
+    "Paten; sie werden vom KI beraten.\n3.2 Was tun bei Krankheit?\nDas SMART-Prinzip gilt.",
+    "Eltern melden sich bei der Servicestelle. Sie beraten die Eltern gern.",
+]
+
+
+def _casing() -> Casing:
+    def split(word: str) -> tuple[str, ...]:  # a compound splitter that knows one compound
+        return ("sprach", "paten") if word == "sprachpaten" else (word,)
+
+    return Casing(casing_table(TEXTS), split)
+
+
+def test_the_table_counts_spellings_inside_sentences_only() -> None:
+    table = casing_table(TEXTS)
+    assert table["erstberatung"] == "Erstberatung" and table["ki"] == "KI"
+    assert table["beraten"] == "beraten"  # a verb, though it starts a line once
+    assert table["smart"] == "SMART" and table["prinzip"] == "Prinzip"  # parts of hyphenated
+    assert table["lesepaten"] == "Lesepaten"  # after a number
+    assert "es" not in table and "was" not in table  # only ever at the start of a sentence
+
+
+def test_a_lowercase_question_gets_the_documents_capitals() -> None:
+    casing = _casing()
+    assert (
+        casing.truecase("wer macht in adorf die erstberatung beim ki?")
+        == "Wer macht in Adorf die Erstberatung beim KI?"
+    )
+    # an adjective before a noun stays an adjective, a nominalised one is a noun
+    assert casing.truecase("wie viele ehrenamtliche paten gibt es?") == (
+        "Wie viele ehrenamtliche Paten gibt es?"
+    )
+    assert casing.truecase("was machen die ehrenamtlichen?") == "Was machen die Ehrenamtlichen?"
+    # words the documents lack: noun endings and compounds with a known last part
+    assert casing.truecase("wie lange dauert die wartezeitmessung?") == (
+        "Wie lange dauert die Wartezeitmessung?"
+    )
+    assert casing.truecase("wer betreut die sprachpaten?") == "Wer betreut die Sprachpaten?"
+    assert casing.truecase("wer kriegt das?") == "Wer kriegt das?"  # unknown verb stays
+
+
+def test_questions_with_capitals_are_left_as_typed() -> None:
+    """A capital at the start is what phones add; one further in means the writer cases."""
+    casing = _casing()
+    assert looks_lowercased("Wer macht in adorf die erstberatung?")
+    assert looks_lowercased("was ist mit SMART gemeint?")  # all-caps words say nothing
+    assert not looks_lowercased("Wer macht in Adorf die erstberatung?")
+    assert casing.truecase("Wer macht in Adorf die erstberatung?") == (
+        "Wer macht in Adorf die erstberatung?"
+    )
+    assert casing.truecase("Wer macht in adorf die erstberatung?") == (
+        "Wer macht in Adorf die Erstberatung?"
+    )

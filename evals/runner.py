@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,8 @@ __all__ = [
 ]
 
 MAIN_SYSTEM = "Konzeptlotse"
+# The condition whose questions are asked without capitals, as many type in a chat.
+LOWERCASE = "Fragen kleingeschrieben"
 MODELS_DIR = Path(__file__).with_name("models")  # answer models fitted without one corpus
 RANK_DEPTH = 10
 
@@ -297,8 +299,8 @@ def run_suite(
     limit: int = 0,
     on_progress: Callable[[EvalProgress], None] | None = None,
 ) -> dict[str, Any]:
-    """Every evaluation corpus, with and without manifest, and each with the model that never
-    saw it (cross-corpus), in one run.
+    """Every evaluation corpus, with and without manifest, with its questions typed in lower
+    case, and each with the model that never saw it (cross-corpus), in one run.
 
     The record is the first corpus's full run (all systems, per question) plus ``corpora``:
     the main system's figures per corpus and condition.
@@ -312,7 +314,8 @@ def run_suite(
             if calibrate:
                 local = _calibrated_on_dev(local, corpus.load(), model)
             with_baselines = baselines and label == "mit Manifest"
-            run = run_evaluation(local, questions, with_baselines, on_progress, model)
+            asked = [_lowercased(q) for q in questions] if label == LOWERCASE else questions
+            run = run_evaluation(local, asked, with_baselines, on_progress, model)
             summary[f"{corpus.label} · {label}"] = run["systems"][MAIN_SYSTEM]
             if with_baselines:
                 summary[f"{corpus.label} · {label}"]["baselines"] = {
@@ -333,6 +336,7 @@ def _conditions(name: str) -> list[tuple[str, bool, AnswerModel | None, bool]]:
         ("mit Manifest", True, None, False),
         ("ohne Manifest", False, None, False),
         ("eigene Kalibrierung (dev)", True, None, True),
+        (LOWERCASE, True, None, False),
     ]
     cross = MODELS_DIR / f"ohne-{name}.json"
     if cross.is_file():
@@ -342,6 +346,12 @@ def _conditions(name: str) -> list[tuple[str, bool, AnswerModel | None, bool]]:
             ("Modell ohne dieses Korpus, eigene Kalibrierung (dev)", True, model, True)
         )
     return conditions
+
+
+def _lowercased(question: Question) -> Question:
+    """The question (and its dialogue) as typed in a chat without capitals."""
+    history = tuple(turn.lower() for turn in question.history)
+    return replace(question, question=question.question.lower(), history=history)
 
 
 def _calibrated_on_dev(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,12 @@ def test_suite_reports_every_corpus_with_and_without_manifest(
     assert with_manifest["hit@5"] == 1.0
     assert without["hit@5"] == 1.0  # found without manifest entries too
     assert "Minikorpus · eigene Kalibrierung (dev)" in record["corpora"]
+    lowercase = record["corpora"]["Minikorpus · Fragen kleingeschrieben"]["overall"]
+    assert lowercase["hit@5"] == 1.0 and lowercase["n"] == with_manifest["n"]
+    question = corpus.load()[0]
+    typed = runner._lowercased(replace(question, history=("Wer berät in Adorf?",)))
+    assert typed.question == question.question.lower() != question.question
+    assert typed.history == ("wer berät in adorf?",) and typed.id == question.id
 
 
 def test_refusal_budget_keeps_unseen_false_refusals_within_the_target() -> None:

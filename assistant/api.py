@@ -155,8 +155,8 @@ class Assistant:
         """Rewrite a follow-up, scope the search, and split a comparison by municipality."""
         filters = filters or Filters()
         corpus = self.corpus()
-        cased = self.index.lexical().truecase(question)
-        history = [self.index.lexical().truecase(turn) for turn in history]
+        cased = self.index.lexical().respell(question)
+        history = [self.index.lexical().respell(turn) for turn in history]
         rewritten = self._standalone(cased, history, use_llm)
         text = rewritten or cased
         named = corpus.municipalities.mentioned(text)

@@ -1,4 +1,5 @@
-"""Questions typed in lower case get the capitals the documents use ("truecasing").
+"""Questions typed in lower case get the capitals the documents use ("truecasing"), and
+umlauts written out ("Schueler", "fuer") become umlauts where the documents use them.
 
 German marks nouns and names by capitals, and several steps rely on them: a question's nouns
 weigh more when the documents lack them, municipalities and places are names, and a
@@ -10,7 +11,9 @@ The documents tell how each word is written: at ingest every word's spelling is 
 where it does not start a sentence (where a capital says nothing), and the spelling that
 most of those occurrences use is kept. A question that has no capitalised word after its
 first is then written with those spellings (see ``Casing``); questions that use capitals
-are left as they are.
+are left as they are. The same table tells which written-out umlauts to restore: a word the
+documents lack whose umlaut form they have. The German stemmer already treats "ue" as "ü",
+but stopwords ("fuer"), character n-grams and the semantic model did not.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from .german import fold, stopwords
 
-__all__ = ["Casing", "casing_table", "looks_lowercased"]
+__all__ = ["Casing", "casing_table", "looks_lowercased", "written_out"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # What a capital after it says nothing about: the start of a text, sentence, line, list item,
@@ -72,6 +75,16 @@ _NOUN_ENDING = re.compile(r"(ung|heit|keit|schaft|tion|tät|nis|ling|chen)(en|se
 _ADJECTIVE_ENDING = re.compile(r"(lich|isch|ig|iert|et|ert|end)(e|en|er|es|em)$")
 
 
+# Umlauts written out, as on a keyboard without them ("Schueler", "fuer", "Foerderung").
+_WRITTEN_OUT = re.compile(r"[aouAOU]e")
+_UMLAUTS = {"ae": "ä", "oe": "ö", "ue": "ü"}
+
+
+def written_out(question: str) -> bool:
+    """Whether ``question`` may write an umlaut out ("ue" for "ü")."""
+    return bool(_WRITTEN_OUT.search(question))
+
+
 class Casing:
     """Writes a lower-case question with the documents' capitals.
 
@@ -87,6 +100,33 @@ class Casing:
     def __init__(self, table: Mapping[str, str], splitter: Callable[[str], tuple[str, ...]]):
         self._words = table
         self._split = splitter
+
+    def respell(self, question: str) -> str:
+        """``question`` with umlauts where it writes them out ("Schueler", "fuer") and the
+        documents know the word only with the umlaut, then with capitals (``truecase``)."""
+        if written_out(question):
+            question = _WORD.sub(lambda m: self._umlauts(m.group()), question)
+        return self.truecase(question)
+
+    def _umlauts(self, word: str) -> str:
+        spots = [m.start() for m in _WRITTEN_OUT.finditer(word)]
+        if not spots or len(spots) > 3 or fold(word) in self._words:
+            return word
+        for chosen in range(2 ** len(spots) - 1, 0, -1):  # all written-out pairs first
+            candidate, shift = word, 0
+            for bit, spot in enumerate(spots):
+                if chosen >> (len(spots) - 1 - bit) & 1:
+                    pair = candidate[spot - shift : spot - shift + 2]
+                    umlaut = _UMLAUTS[pair.lower()]
+                    candidate = (
+                        candidate[: spot - shift]
+                        + (umlaut.upper() if pair[0].isupper() else umlaut)
+                        + candidate[spot - shift + 2 :]
+                    )
+                    shift += 1
+            if fold(candidate) in self._words:
+                return candidate
+        return word
 
     def truecase(self, question: str) -> str:
         """``question`` with capitals when it looks typed in lower case, else unchanged."""

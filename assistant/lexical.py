@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from .casing import Casing, looks_lowercased
+from .casing import Casing, looks_lowercased, written_out
 from .charindex import CHAR_DIR, CharIndex, QueryVector
 from .compounds import Decompounder
 from .german import analyze, content_words, normalize_question, nouns, stems
@@ -89,7 +89,7 @@ class LexicalIndex:
         self._char_vectors: dict[str, QueryVector] = {}
         self._headings: dict[str, frozenset[str]] = {}
         self._contexts: dict[int, frozenset[str]] = {}
-        self._casing: Casing | None = None  # read on the first lower-case question
+        self._casing: Casing | None = None  # read when first needed (``respell``)
 
     @classmethod
     def load(
@@ -137,14 +137,15 @@ class LexicalIndex:
             _remember(self._contexts, row, terms)
         return terms
 
-    def truecase(self, text: str) -> str:
-        """``text`` with the documents' capitals when it was typed in lower case."""
-        if not looks_lowercased(text):
+    def respell(self, text: str) -> str:
+        """``text`` as the documents write: umlauts where it writes them out ("fuer"), and
+        their capitals when it was typed in lower case (``assistant.casing``)."""
+        if not looks_lowercased(text) and not written_out(text):
             return text
         if self._casing is None:
             table = json.loads((self.folder / "casing.json").read_text("utf-8"))
             self._casing = Casing(table, self.splitter)
-        return self._casing.truecase(text)
+        return self._casing.respell(text)
 
     def query(self, text: str) -> Query:
         """Analyse a question once for all channels (recent analyses are reused)."""

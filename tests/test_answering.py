@@ -40,7 +40,7 @@ def test_named_municipality_scopes_the_answer(assistant: Assistant) -> None:
     assert "Clearingstelle" in answer.text
 
 
-def test_a_question_typed_in_lower_case_is_read_with_the_documents_capitals(
+def test_a_question_typed_in_lower_case_or_without_umlauts_is_read_as_the_documents_write(
     assistant: Assistant,
 ) -> None:
     plan = assistant.plan("wer macht in bedorf die erstberatung?")
@@ -55,6 +55,10 @@ def test_a_question_typed_in_lower_case_is_read_with_the_documents_capitals(
         cased, lower = assistant.ask(question), assistant.ask(question.lower())
         assert lower.text == cased.text and lower.found == cased.found
         assert lower.question == question.lower()  # shown as typed
+    umlauts = "Wie lange bleiben die Kinder in Adorf in der Sprachfördergruppe?"
+    written_out = assistant.ask(umlauts.replace("ö", "oe"))
+    assert written_out.text == assistant.ask(umlauts).text
+    assert assistant.plan(umlauts.replace("ö", "oe")).parts[0].text == umlauts
 
 
 def test_comparison_is_answered_per_municipality(assistant: Assistant) -> None:

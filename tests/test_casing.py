@@ -9,6 +9,7 @@ TEXTS = [
     "Die Ehrenamtlichen begleiten die Familien. Es helfen 40 Lesepaten und ehrenamtliche "
     "Paten; sie werden vom KI beraten.\n3.2 Was tun bei Krankheit?\nDas SMART-Prinzip gilt.",
     "Eltern melden sich bei der Servicestelle. Sie beraten die Eltern gern.",
+    "Es gibt neue Regeln für die Prüfung der Schüler und über Maßnahmen; die Steuerung ist neu.",
 ]
 
 
@@ -59,3 +60,15 @@ def test_questions_with_capitals_are_left_as_typed() -> None:
     assert casing.truecase("Wer macht in adorf die erstberatung?") == (
         "Wer macht in Adorf die Erstberatung?"
     )
+
+
+def test_written_out_umlauts_become_umlauts_where_the_documents_use_them() -> None:
+    casing = _casing()
+    assert casing.respell("Welche Regeln gibt es fuer die Pruefung der Schueler?") == (
+        "Welche Regeln gibt es für die Prüfung der Schüler?"
+    )
+    assert casing.respell("gibt es neue regeln ueber die steuerung?") == (
+        "Gibt es neue Regeln über die Steuerung?"  # "neue", "Steuerung" keep their "ue"
+    )
+    assert casing.respell("Wann ist die Pruefung neu?") == "Wann ist die Prüfung neu?"
+    assert casing.respell("Was ist eine Quelle?") == "Was ist eine Quelle?"  # unknown stays

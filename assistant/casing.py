@@ -1,5 +1,6 @@
-"""Questions typed in lower case get the capitals the documents use ("truecasing"), and
-umlauts written out ("Schueler", "fuer") become umlauts where the documents use them.
+"""Questions are read as the documents write: typed in lower case, they get the documents'
+capitals ("truecasing"); umlauts written out ("Schueler", "fuer") become umlauts where the
+documents use them; a typing slip in a long word the documents lack is mended.
 
 German marks nouns and names by capitals, and several steps rely on them: a question's nouns
 weigh more when the documents lack them, municipalities and places are names, and a
@@ -24,7 +25,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from .german import fold, stopwords
 
-__all__ = ["Casing", "casing_table", "looks_lowercased", "written_out"]
+__all__ = ["SLIP_LENGTH", "Casing", "casing_table", "looks_lowercased", "written_out"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # What a capital after it says nothing about: the start of a text, sentence, line, list item,
@@ -80,6 +81,21 @@ _WRITTEN_OUT = re.compile(r"[aouAOU]e")
 _UMLAUTS = {"ae": "ä", "oe": "ö", "ue": "ü"}
 
 
+SLIP_LENGTH = 7  # shorter words have too many neighbours one slip away
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_slip(word: str) -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion away from
+    ``word`` (lower-case, umlauts folded)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    dropped = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changed = {a + c + b[1:] for a, b in splits if b for c in _LETTERS if c != b[0]}
+    added = {a + c + b for a, b in splits for c in _LETTERS}
+    return (dropped | swapped | changed | added) - {word}
+
+
 def written_out(question: str) -> bool:
     """Whether ``question`` may write an umlaut out ("ue" for "ü")."""
     return bool(_WRITTEN_OUT.search(question))
@@ -97,16 +113,47 @@ class Casing:
     typed.
     """
 
-    def __init__(self, table: Mapping[str, str], splitter: Callable[[str], tuple[str, ...]]):
+    def __init__(
+        self,
+        table: Mapping[str, str],
+        splitter: Callable[[str], tuple[str, ...]],
+        knows: Callable[[str], bool] | None = None,
+        frequency: Callable[[str], int] | None = None,
+    ):
         self._words = table
         self._split = splitter
+        self._knows = knows  # whether the documents know a word (any form, or its parts)
+        self._frequency = frequency or (lambda word: 0)  # in how many passages it occurs
 
     def respell(self, question: str) -> str:
-        """``question`` with umlauts where it writes them out ("Schueler", "fuer") and the
-        documents know the word only with the umlaut, then with capitals (``truecase``)."""
-        if written_out(question):
-            question = _WORD.sub(lambda m: self._umlauts(m.group()), question)
-        return self.truecase(question)
+        """``question`` as the documents write it: umlauts where it writes them out and the
+        documents know the word only with the umlaut ("Schueler", "fuer"), a typing slip in
+        a long word they lack mended ("Erstbeatung"), then with capitals (``truecase``)."""
+        lowercased = looks_lowercased(question)
+        question = _WORD.sub(lambda m: self._mended(m.group(), lowercased), question)
+        return self._capitalised(question) if lowercased else question
+
+    def _mended(self, word: str, lowercased: bool) -> str:
+        restored = self._umlauts(word) if written_out(word) else word
+        if restored != word or not (lowercased or word[:1].isupper()):
+            return restored
+        return self._slip(word)
+
+    def _slip(self, word: str) -> str:
+        """The noun or name one typing slip away (a letter dropped, added, changed or two
+        swapped) that the documents use, in most passages; only for long words the
+        documents lack in every form, where a slip is likelier than a new word. Verbs are
+        left alone: a common one the documents lack ("bekommen") is one slip from another
+        ("gekommen")."""
+        if self._knows is None or len(word) < SLIP_LENGTH or not word.isalpha():
+            return word
+        folded = fold(word)
+        if folded in self._words or self._knows(word):
+            return word
+        near = sorted(c for c in _one_slip(folded) if self._words.get(c, "")[:1].isupper())
+        if not near:
+            return word
+        return self._words[max(near, key=self._frequency)]
 
     def _umlauts(self, word: str) -> str:
         spots = [m.start() for m in _WRITTEN_OUT.finditer(word)]
@@ -130,8 +177,9 @@ class Casing:
 
     def truecase(self, question: str) -> str:
         """``question`` with capitals when it looks typed in lower case, else unchanged."""
-        if not looks_lowercased(question):
-            return question
+        return self._capitalised(question) if looks_lowercased(question) else question
+
+    def _capitalised(self, question: str) -> str:
         matches = list(_WORD.finditer(question))
         spelled = [self._spell(m.group()) for m in matches]
         pieces, last = [], 0

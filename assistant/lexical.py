@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from .casing import Casing, looks_lowercased, written_out
+from .casing import SLIP_LENGTH, Casing, looks_lowercased, written_out
 from .charindex import CHAR_DIR, CharIndex, QueryVector
 from .compounds import Decompounder
 from .german import analyze, content_words, normalize_question, nouns, stems
@@ -138,14 +138,19 @@ class LexicalIndex:
         return terms
 
     def respell(self, text: str) -> str:
-        """``text`` as the documents write: umlauts where it writes them out ("fuer"), and
-        their capitals when it was typed in lower case (``assistant.casing``)."""
-        if not looks_lowercased(text) and not written_out(text):
+        """``text`` as the documents write: umlauts where it writes them out ("fuer"), typing
+        slips in long words mended, and their capitals when it was typed in lower case
+        (``assistant.casing``)."""
+        if not looks_lowercased(text) and not written_out(text) and self._all_known(text):
             return text
         if self._casing is None:
             table = json.loads((self.folder / "casing.json").read_text("utf-8"))
-            self._casing = Casing(table, self.splitter)
+            self._casing = Casing(table, self.splitter, self.knows_word, self.passage_count)
         return self._casing.respell(text)
+
+    def _all_known(self, text: str) -> bool:
+        """Whether the documents know every long word of ``text`` (no slip to mend)."""
+        return all(self.knows_word(w) for w in content_words(text) if len(w) >= SLIP_LENGTH)
 
     def query(self, text: str) -> Query:
         """Analyse a question once for all channels (recent analyses are reused)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import subprocess
 import sys
 import time
@@ -41,8 +42,11 @@ __all__ = [
 ]
 
 MAIN_SYSTEM = "Konzeptlotse"
-# The condition whose questions are asked without capitals, as many type in a chat.
+# Conditions whose questions are typed as many do in a chat: without capitals, and with a
+# slip in the longest word (a letter dropped in its middle).
 LOWERCASE = "Fragen kleingeschrieben"
+SLIPS = "Fragen mit Tippfehler"
+_LONG_WORD = re.compile(r"[^\W\d_]{8,}")
 MODELS_DIR = Path(__file__).with_name("models")  # answer models fitted without one corpus
 RANK_DEPTH = 10
 
@@ -300,7 +304,8 @@ def run_suite(
     on_progress: Callable[[EvalProgress], None] | None = None,
 ) -> dict[str, Any]:
     """Every evaluation corpus, with and without manifest, with its questions typed in lower
-    case, and each with the model that never saw it (cross-corpus), in one run.
+    case and with a typing slip, and each with the model that never saw it (cross-corpus),
+    in one run.
 
     The record is the first corpus's full run (all systems, per question) plus ``corpora``:
     the main system's figures per corpus and condition.
@@ -314,7 +319,8 @@ def run_suite(
             if calibrate:
                 local = _calibrated_on_dev(local, corpus.load(), model)
             with_baselines = baselines and label == "mit Manifest"
-            asked = [_lowercased(q) for q in questions] if label == LOWERCASE else questions
+            typed = _TYPED.get(label)
+            asked = [_as_typed(q, typed) for q in questions] if typed else questions
             run = run_evaluation(local, asked, with_baselines, on_progress, model)
             summary[f"{corpus.label} · {label}"] = run["systems"][MAIN_SYSTEM]
             if with_baselines:
@@ -337,6 +343,7 @@ def _conditions(name: str) -> list[tuple[str, bool, AnswerModel | None, bool]]:
         ("ohne Manifest", False, None, False),
         ("eigene Kalibrierung (dev)", True, None, True),
         (LOWERCASE, True, None, False),
+        (SLIPS, True, None, False),
     ]
     cross = MODELS_DIR / f"ohne-{name}.json"
     if cross.is_file():
@@ -348,10 +355,23 @@ def _conditions(name: str) -> list[tuple[str, bool, AnswerModel | None, bool]]:
     return conditions
 
 
-def _lowercased(question: Question) -> Question:
-    """The question (and its dialogue) as typed in a chat without capitals."""
-    history = tuple(turn.lower() for turn in question.history)
-    return replace(question, question=question.question.lower(), history=history)
+def _slipped(text: str) -> str:
+    """``text`` with the middle letter of its longest word (8+ letters) dropped."""
+    words = _LONG_WORD.findall(text)
+    if not words:
+        return text
+    word = max(words, key=len)
+    middle = len(word) // 2
+    return text.replace(word, word[:middle] + word[middle + 1 :], 1)
+
+
+_TYPED: dict[str, Callable[[str], str]] = {LOWERCASE: str.lower, SLIPS: _slipped}
+
+
+def _as_typed(question: Question, typed: Callable[[str], str]) -> Question:
+    """The question and its dialogue as typed in a chat (``typed`` applied to each turn)."""
+    history = tuple(typed(turn) for turn in question.history)
+    return replace(question, question=typed(question.question), history=history)
 
 
 def _calibrated_on_dev(

@@ -59,6 +59,9 @@ def test_a_question_typed_in_lower_case_or_without_umlauts_is_read_as_the_docume
     written_out = assistant.ask(umlauts.replace("ö", "oe"))
     assert written_out.text == assistant.ask(umlauts).text
     assert assistant.plan(umlauts.replace("ö", "oe")).parts[0].text == umlauts
+    place = "Wo findet die Erstberatung in Adorf statt?"
+    slip = assistant.ask(place.replace("Erstberatung", "Ersberatung"))
+    assert slip.text == assistant.ask(place).text
 
 
 def test_comparison_is_answered_per_municipality(assistant: Assistant) -> None:

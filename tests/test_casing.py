@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.casing import Casing, casing_table, looks_lowercased
+from assistant.german import fold
 
 TEXTS = [
     "In Adorf führt das KI die Erstberatung durch. Die Beratung dauert 45 Minuten.\n"
@@ -17,7 +18,8 @@ def _casing() -> Casing:
     def split(word: str) -> tuple[str, ...]:  # a compound splitter that knows one compound
         return ("sprach", "paten") if word == "sprachpaten" else (word,)
 
-    return Casing(casing_table(TEXTS), split)
+    table = casing_table(TEXTS)
+    return Casing(table, split, lambda word: fold(word) in table, lambda word: len(word))
 
 
 def test_the_table_counts_spellings_inside_sentences_only() -> None:
@@ -72,3 +74,19 @@ def test_written_out_umlauts_become_umlauts_where_the_documents_use_them() -> No
     )
     assert casing.respell("Wann ist die Pruefung neu?") == "Wann ist die Prüfung neu?"
     assert casing.respell("Was ist eine Quelle?") == "Was ist eine Quelle?"  # unknown stays
+
+
+def test_a_typing_slip_in_a_long_noun_is_mended_but_verbs_and_known_words_stay() -> None:
+    casing = _casing()
+    assert casing.respell("Wie lange dauert die Erstbertung?") == (
+        "Wie lange dauert die Erstberatung?"
+    )
+    assert casing.respell("wie lange dauert die ertsberatung?") == (
+        "Wie lange dauert die Erstberatung?"  # mended, then capitalised
+    )
+    assert casing.respell("Wer bekommen die Steuerunng?") == "Wer bekommen die Steuerung?"
+    # a verb the documents lack stays, even one slip from a word they have ("beraten")
+    assert casing.respell("Wie oft berayen sie?") == "Wie oft berayen sie?"
+    # short words and words the documents know are never changed
+    assert casing.respell("Wer hilft der Eltrn?") == "Wer hilft der Eltrn?"
+    assert casing.respell("Wo ist die Beratung?") == "Wo ist die Beratung?"

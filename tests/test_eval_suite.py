@@ -118,10 +118,15 @@ def test_suite_reports_every_corpus_with_and_without_manifest(
     assert "Minikorpus · eigene Kalibrierung (dev)" in record["corpora"]
     lowercase = record["corpora"]["Minikorpus · Fragen kleingeschrieben"]["overall"]
     assert lowercase["hit@5"] == 1.0 and lowercase["n"] == with_manifest["n"]
-    question = corpus.load()[0]
-    typed = runner._lowercased(replace(question, history=("Wer berät in Adorf?",)))
+    assert "Minikorpus · Fragen mit Tippfehler" in record["corpora"]
+    question = replace(corpus.load()[0], history=("Wer berät in Adorf?",))
+    typed = runner._as_typed(question, runner._TYPED[runner.LOWERCASE])
     assert typed.question == question.question.lower() != question.question
     assert typed.history == ("wer berät in adorf?",) and typed.id == question.id
+    assert runner._slipped("Wie lange dauert die Sprachstandsfeststellung?") == (
+        "Wie lange dauert die Sprachstandseststellung?"
+    )
+    assert runner._slipped("Wer berät?") == "Wer berät?"  # no word of 8 letters
 
 
 def test_refusal_budget_keeps_unseen_false_refusals_within_the_target() -> None:

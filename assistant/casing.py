@@ -28,35 +28,40 @@ from .german import fold, stopwords
 __all__ = ["SLIP_LENGTH", "Casing", "casing_table", "looks_lowercased", "written_out"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-# What a capital after it says nothing about: the start of a text, sentence, line, list item,
-# quotation or bracket, and a heading's number ("3.2 Was tun?").
+# What a capital after it says nothing about: the start of a text, sentence, line (so also
+# after a heading's number: "3.2 Was tun?"), list item, quotation or bracket.
 _OPENING = frozenset('.!?:;\n"„“‚()[]–-•*#>|/')
-_HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d+(?:\.\d+)*\.?$")
 
 
 def casing_table(texts: Iterable[str]) -> dict[str, str]:
     """Folded word -> the spelling the texts mostly use inside sentences ("erstgesprach" ->
     "Erstgespräch", "beraten" -> "beraten", "ki" -> "KI"); the parts of hyphenated words
     count as words too ("SMART-Prinzip": "SMART")."""
-    spellings: dict[str, Counter[str]] = {}
+    inside: Counter[str] = Counter()  # spellings inside sentences
+    later_parts: Counter[str] = Counter()  # hyphenated words starting a unit: their tails
     for text in texts:
+        end = 0
         for match in _WORD.finditer(text):
-            word = match.group()
-            parts = word.split("-")
-            if _starts_unit(text, match.start()):
-                parts = parts[1:]
-            elif len(parts) > 1:
-                spellings.setdefault(fold(word), Counter())[word] += 1
-            for part in parts:
-                spellings.setdefault(fold(part), Counter())[part] += 1
+            gap = text[end : match.start()]  # what stands between this word and the last
+            end = match.end()
+            if not match.start() or (gap != " " and not _OPENING.isdisjoint(gap)):
+                if "-" in match.group():  # a capital at the start of a unit says nothing
+                    later_parts[match.group()] += 1
+            else:
+                inside[match.group()] += 1
+    spellings: dict[str, Counter[str]] = {}
+
+    def add(spelling: str, n: int) -> None:
+        spellings.setdefault(fold(spelling), Counter())[spelling] += n
+
+    for word, n in inside.items():
+        add(word, n)
+        for part in word.split("-") if "-" in word else ():
+            add(part, n)
+    for word, n in later_parts.items():
+        for part in word.split("-")[1:]:
+            add(part, n)
     return {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
-
-
-def _starts_unit(text: str, start: int) -> bool:
-    before = text[max(0, start - 40) : start].rstrip(" \t")
-    if start > 40 and "\n" not in before:
-        before = "…" + before  # not the start of the text
-    return not before or before[-1] in _OPENING or bool(_HEADING_NUMBER.search(before))
 
 
 def looks_lowercased(question: str) -> bool:

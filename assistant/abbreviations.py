@@ -26,7 +26,9 @@ __all__ = ["defined_abbreviations", "long_form"]
 # A short form: 2-10 letters, starting with a capital, at least two capitals (KI, DaZ, IfSG).
 _SHORT = r"[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]{1,9}"
 _WORD = r"[^\W\d_][\w\-]*"
-_LONG_THEN_SHORT = re.compile(rf"((?:{_WORD}\s+){{1,15}})\(({_SHORT})\)")
+_SHORT_IN_PARENTHESES = re.compile(rf"\s\(({_SHORT})\)")
+_WORDS_BEFORE = re.compile(rf"(?:{_WORD}\s+){{1,15}}$")  # the words right before a "("
+_LOOK_BACK = 300  # characters before "(" searched for the long form
 _SHORT_THEN_LONG = re.compile(rf"\b({_SHORT})\s+\(((?:{_WORD}\s+){{0,9}}{_WORD})\)")
 
 
@@ -79,10 +81,13 @@ def defined_abbreviations(texts: Iterable[str]) -> dict[str, str]:
     form of each short form; the shorter one on a tie)."""
     seen: dict[str, Counter[str]] = {}
     for text in texts:
-        for match in _LONG_THEN_SHORT.finditer(text):
-            short = match.group(2)
-            if _is_short(short):
-                found = long_form(short, match.group(1).split())
+        for match in _SHORT_IN_PARENTHESES.finditer(text):
+            short = match.group(1)
+            before = _WORDS_BEFORE.search(
+                text, max(0, match.start() - _LOOK_BACK), match.end(0) - len(short) - 2
+            )
+            if _is_short(short) and before:
+                found = long_form(short, before.group().split())
                 if found and found.lower() != short.lower():
                     seen.setdefault(short, Counter())[found] += 1
         for match in _SHORT_THEN_LONG.finditer(text):

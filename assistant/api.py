@@ -24,6 +24,7 @@ from .dialogue import is_comparison, rewrite_followup, topic_of
 from .embed import resolve_model
 from .errors import GeneratorUnavailable
 from .evidence import Evidence, gather
+from .framing import unframed
 from .generate import COMPARISON_SOURCES, LLMAnswerer, number_sources
 from .german import analyze
 from .glossary import Glossary
@@ -155,8 +156,9 @@ class Assistant:
         """Rewrite a follow-up, scope the search, and split a comparison by municipality."""
         filters = filters or Filters()
         corpus = self.corpus()
-        cased = self.index.lexical().respell(question)
-        history = [self.index.lexical().respell(turn) for turn in history]
+        lexical = self.index.lexical()
+        cased = lexical.respell(unframed(question))
+        history = [lexical.respell(unframed(turn)) for turn in history]
         rewritten = self._standalone(cased, history, use_llm)
         text = rewritten or cased
         named = corpus.municipalities.mentioned(text)

@@ -42,10 +42,11 @@ __all__ = [
 ]
 
 MAIN_SYSTEM = "Konzeptlotse"
-# Conditions whose questions are typed as many do in a chat: without capitals, and with a
-# slip in the longest word (a letter dropped in its middle).
+# Conditions whose questions are typed as many do in a chat: without capitals, with a slip
+# in the longest word (a letter dropped in its middle), and between a greeting and thanks.
 LOWERCASE = "Fragen kleingeschrieben"
 SLIPS = "Fragen mit Tippfehler"
+FRAMED = "Fragen mit Gruß und Dank"
 _LONG_WORD = re.compile(r"[^\W\d_]{8,}")
 MODELS_DIR = Path(__file__).with_name("models")  # answer models fitted without one corpus
 RANK_DEPTH = 10
@@ -303,9 +304,9 @@ def run_suite(
     limit: int = 0,
     on_progress: Callable[[EvalProgress], None] | None = None,
 ) -> dict[str, Any]:
-    """Every evaluation corpus, with and without manifest, with its questions typed in lower
-    case and with a typing slip, and each with the model that never saw it (cross-corpus),
-    in one run.
+    """Every evaluation corpus, with and without manifest, with its questions typed as in a
+    chat (lower case, a typing slip, greeting and thanks), and each with the model that never
+    saw it (cross-corpus), in one run.
 
     The record is the first corpus's full run (all systems, per question) plus ``corpora``:
     the main system's figures per corpus and condition.
@@ -344,6 +345,7 @@ def _conditions(name: str) -> list[tuple[str, bool, AnswerModel | None, bool]]:
         ("eigene Kalibrierung (dev)", True, None, True),
         (LOWERCASE, True, None, False),
         (SLIPS, True, None, False),
+        (FRAMED, True, None, False),
     ]
     cross = MODELS_DIR / f"ohne-{name}.json"
     if cross.is_file():
@@ -365,7 +367,16 @@ def _slipped(text: str) -> str:
     return text.replace(word, word[:middle] + word[middle + 1 :], 1)
 
 
-_TYPED: dict[str, Callable[[str], str]] = {LOWERCASE: str.lower, SLIPS: _slipped}
+def _framed(text: str) -> str:
+    """``text`` as a chat message: "Hallo, kurze Frage: wer …? Danke!"."""
+    return f"Hallo, kurze Frage: {text[:1].lower()}{text[1:]} Danke!"
+
+
+_TYPED: dict[str, Callable[[str], str]] = {
+    LOWERCASE: str.lower,
+    SLIPS: _slipped,
+    FRAMED: _framed,
+}
 
 
 def _as_typed(question: Question, typed: Callable[[str], str]) -> Question:

@@ -40,7 +40,7 @@ def test_named_municipality_scopes_the_answer(assistant: Assistant) -> None:
     assert "Clearingstelle" in answer.text
 
 
-def test_a_question_typed_in_lower_case_or_without_umlauts_is_read_as_the_documents_write(
+def test_a_question_typed_as_in_a_chat_is_read_as_the_documents_write(
     assistant: Assistant,
 ) -> None:
     plan = assistant.plan("wer macht in bedorf die erstberatung?")
@@ -62,6 +62,11 @@ def test_a_question_typed_in_lower_case_or_without_umlauts_is_read_as_the_docume
     place = "Wo findet die Erstberatung in Adorf statt?"
     slip = assistant.ask(place.replace("Erstberatung", "Ersberatung"))
     assert slip.text == assistant.ask(place).text
+    chat = "Hallo, kurze Frage: wo findet die ersberatung in adorf statt? Danke!"
+    assert assistant.plan(chat).parts[0].text == place
+    compared = "Wie regeln die drei Kommunen die Erstberatung?"
+    chat = f"Hallo, kurze Frage: {compared.lower()} Vielen Dank und viele Grüße"
+    assert assistant.ask(chat).text == assistant.ask(compared).text
 
 
 def test_comparison_is_answered_per_municipality(assistant: Assistant) -> None:

@@ -24,7 +24,7 @@ from .dialogue import is_comparison, rewrite_followup, topic_of
 from .embed import resolve_model
 from .errors import GeneratorUnavailable
 from .evidence import Evidence, gather
-from .framing import unframed
+from .framing import question_and_context, unframed
 from .generate import COMPARISON_SOURCES, LLMAnswerer, number_sources
 from .german import analyze
 from .glossary import Glossary
@@ -156,9 +156,8 @@ class Assistant:
         """Rewrite a follow-up, scope the search, and split a comparison by municipality."""
         filters = filters or Filters()
         corpus = self.corpus()
-        lexical = self.index.lexical()
-        cased = lexical.respell(unframed(question))
-        history = [lexical.respell(unframed(turn)) for turn in history]
+        cased = self._as_asked(question)
+        history = [self._as_asked(turn) for turn in history]
         rewritten = self._standalone(cased, history, use_llm)
         text = rewritten or cased
         named = corpus.municipalities.mentioned(text)
@@ -173,6 +172,23 @@ class Assistant:
                 chosen_from = total if len(targets) < total else 0
                 return Plan(question, rewritten, parts, comparison=True, compared_of=chosen_from)
         return Plan(question, rewritten, (Part(text, self._scope(text, named, filters)),), False)
+
+    def _as_asked(self, message: str) -> str:
+        """What a chat message asks, as the documents write it: framing taken off
+        (``assistant.framing``), statements around the question dropped but for the
+        municipalities they name, spelling as in the documents (``LexicalIndex.respell``)."""
+        lexical = self.index.lexical()
+        asked, context = question_and_context(unframed(message))
+        asked = lexical.respell(asked)
+        if context:
+            municipalities = self.corpus().municipalities
+            named = municipalities.mentioned(asked)
+            extra = [
+                k for k in municipalities.mentioned(lexical.respell(context)) if k not in named
+            ]
+            if extra:
+                asked = f"{asked} ({', '.join(extra)})"
+        return asked
 
     def _most_relevant(self, topic: str, kommunen: list[str], filters: Filters) -> list[str]:
         """The ``COMPARED_AT_MOST`` municipalities whose passages rank best for ``topic``

@@ -1,4 +1,5 @@
-"""What a chat message says around its question: greetings, thanks and polite lead-ins.
+"""What a chat message says around its question: greetings, thanks, polite lead-ins and
+statements about the writer.
 
 People write to a chat as they would to a colleague: "Hallo, kurze Frage: wer macht in
 Haldenberg die Erstberatung? Danke!" or "Können Sie mir sagen, wie lange die
@@ -8,14 +9,20 @@ refusal; measured on the dev halves with a greeting and thanks around every ques
 recall fell by a fifth and false refusals rose to a fifth. ``unframed`` removes a greeting
 at the start, a "Frage:" lead-in, a polite "können Sie mir sagen, …" / "ich möchte wissen,
 …" before the question, and thanks and regards at the end. What remains is never empty:
-a message that is nothing but framing is returned as it was.
+a message that is nothing but framing is returned as it was. ``question_and_context``
+separates the question sentences of a message from statements beside them ("Ich arbeite im
+Schulamt und bereite eine Sitzung vor."), whose nouns are no part of the question either
+(measured the same way: fact recall fell by half); the caller keeps the municipality such a
+statement names.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["unframed"]
+from .sentences import split_sentences
+
+__all__ = ["question_and_context", "unframed"]
 
 _FLAGS = re.IGNORECASE
 
@@ -61,3 +68,15 @@ def unframed(message: str) -> str:
     if text != message.strip() and text[:1].islower() and message[:1].isupper():
         text = text[:1].upper() + text[1:]
     return text
+
+
+def question_and_context(message: str) -> tuple[str, str]:
+    """(the question sentences, the statements around them) of a message that has both:
+    "Ich arbeite im Schulamt und bereite eine Sitzung vor. Wer macht die Erstberatung?" is
+    asked as "Wer macht die Erstberatung?". A message without a "?", or with nothing
+    else, is all question."""
+    sentences = [s.strip() for s in split_sentences(message) if s.strip()]
+    asked = [s for s in sentences if s.endswith("?")]
+    if not asked or len(asked) == len(sentences):
+        return message, ""
+    return " ".join(asked), " ".join(s for s in sentences if not s.endswith("?"))

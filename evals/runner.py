@@ -43,10 +43,12 @@ __all__ = [
 
 MAIN_SYSTEM = "Konzeptlotse"
 # Conditions whose questions are typed as many do in a chat: without capitals, with a slip
-# in the longest word (a letter dropped in its middle), and between a greeting and thanks.
+# in the longest word (a letter dropped in its middle), between a greeting and thanks, and
+# after a sentence about the writer.
 LOWERCASE = "Fragen kleingeschrieben"
 SLIPS = "Fragen mit Tippfehler"
 FRAMED = "Fragen mit Gruß und Dank"
+PREFACED = "Fragen mit Vorrede"
 _LONG_WORD = re.compile(r"[^\W\d_]{8,}")
 MODELS_DIR = Path(__file__).with_name("models")  # answer models fitted without one corpus
 RANK_DEPTH = 10
@@ -305,8 +307,8 @@ def run_suite(
     on_progress: Callable[[EvalProgress], None] | None = None,
 ) -> dict[str, Any]:
     """Every evaluation corpus, with and without manifest, with its questions typed as in a
-    chat (lower case, a typing slip, greeting and thanks), and each with the model that never
-    saw it (cross-corpus), in one run.
+    chat (lower case, a typing slip, greeting and thanks, a preface), and each with the model
+    that never saw it (cross-corpus), in one run.
 
     The record is the first corpus's full run (all systems, per question) plus ``corpora``:
     the main system's figures per corpus and condition.
@@ -346,6 +348,7 @@ def _conditions(name: str) -> list[tuple[str, bool, AnswerModel | None, bool]]:
         (LOWERCASE, True, None, False),
         (SLIPS, True, None, False),
         (FRAMED, True, None, False),
+        (PREFACED, True, None, False),
     ]
     cross = MODELS_DIR / f"ohne-{name}.json"
     if cross.is_file():
@@ -372,10 +375,16 @@ def _framed(text: str) -> str:
     return f"Hallo, kurze Frage: {text[:1].lower()}{text[1:]} Danke!"
 
 
+def _prefaced(text: str) -> str:
+    """``text`` after a sentence about the writer that asks nothing."""
+    return f"Ich arbeite in der Schulverwaltung und bereite gerade eine Sitzung vor. {text}"
+
+
 _TYPED: dict[str, Callable[[str], str]] = {
     LOWERCASE: str.lower,
     SLIPS: _slipped,
     FRAMED: _framed,
+    PREFACED: _prefaced,
 }
 
 

@@ -64,6 +64,10 @@ def test_a_question_typed_as_in_a_chat_is_read_as_the_documents_write(
     assert slip.text == assistant.ask(place).text
     chat = "Hallo, kurze Frage: wo findet die ersberatung in adorf statt? Danke!"
     assert assistant.plan(chat).parts[0].text == place
+    context = "Ich arbeite im Schulamt in Bedorf und bereite eine Sitzung vor. "
+    plan = assistant.plan(context + "Wer macht die Erstberatung?")
+    assert plan.parts[0].text == "Wer macht die Erstberatung? (Stadt Bedorf)"
+    assert plan.parts[0].filters.kommunen == ("Stadt Bedorf",)
     compared = "Wie regeln die drei Kommunen die Erstberatung?"
     chat = f"Hallo, kurze Frage: {compared.lower()} Vielen Dank und viele Grüße"
     assert assistant.ask(chat).text == assistant.ask(compared).text

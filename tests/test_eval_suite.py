@@ -121,6 +121,8 @@ def test_suite_reports_every_corpus_with_and_without_manifest(
     assert "Minikorpus · Fragen mit Tippfehler" in record["corpora"]
     assert "Minikorpus · Fragen mit Gruß und Dank" in record["corpora"]
     assert runner._framed("Wer berät?") == "Hallo, kurze Frage: wer berät? Danke!"
+    assert "Minikorpus · Fragen mit Vorrede" in record["corpora"]
+    assert runner._prefaced("Wer berät?").endswith(". Wer berät?")
     question = replace(corpus.load()[0], history=("Wer berät in Adorf?",))
     typed = runner._as_typed(question, runner._TYPED[runner.LOWERCASE])
     assert typed.question == question.question.lower() != question.question

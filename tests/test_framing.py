@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.framing import unframed
+from assistant.framing import question_and_context, unframed
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,20 @@ def test_framing_around_the_question_is_removed(message: str, question: str) -> 
 )
 def test_questions_without_framing_and_pure_framing_stay_as_typed(message: str) -> None:
     assert unframed(message) == message
+
+
+def test_statements_around_a_question_are_context() -> None:
+    message = (
+        "Ich bin Lehrerin in Adorf. Wir haben ein neues Kind (12 Jahre, z. B. aus Syrien). "
+        "Wie lange darf es in der Sprachfördergruppe bleiben? Und wer entscheidet das?"
+    )
+    assert question_and_context(message) == (
+        "Wie lange darf es in der Sprachfördergruppe bleiben? Und wer entscheidet das?",
+        "Ich bin Lehrerin in Adorf. Wir haben ein neues Kind (12 Jahre, z. B. aus Syrien).",
+    )
+    for whole in [
+        "Wie lange bleiben die Kinder in der Sprachförderung bzw. DFK?",  # "bzw." ends nothing
+        "Ich suche die Ansprechperson für die Erstberatung in Adorf.",  # no question mark
+        "Wer berät? Und wann?",  # nothing but questions
+    ]:
+        assert question_and_context(whole) == (whole, "")

@@ -26,7 +26,7 @@ from .errors import GeneratorUnavailable
 from .evidence import Evidence, gather
 from .framing import question_and_context, unframed
 from .generate import COMPARISON_SOURCES, LLMAnswerer, number_sources
-from .german import analyze
+from .german import analyze, nouns
 from .glossary import Glossary
 from .lexical import Query
 from .llm import chat_model
@@ -176,10 +176,14 @@ class Assistant:
     def _as_asked(self, message: str) -> str:
         """What a chat message asks, as the documents write it: framing taken off
         (``assistant.framing``), statements around the question dropped but for the
-        municipalities they name, spelling as in the documents (``LexicalIndex.respell``)."""
+        municipalities they name (kept whole when the question names no noun: then the
+        statements hold the topic), spelling as in the documents (``LexicalIndex.respell``)."""
         lexical = self.index.lexical()
-        asked, context = question_and_context(unframed(message))
+        whole = unframed(message)
+        asked, context = question_and_context(whole)
         asked = lexical.respell(asked)
+        if context and not nouns(asked):  # "… Frist in Bedorf. Können Sie mir helfen?"
+            asked, context = lexical.respell(whole), ""  # the topic is in the statements
         if context:
             municipalities = self.corpus().municipalities
             named = municipalities.mentioned(asked)

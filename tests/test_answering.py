@@ -68,6 +68,11 @@ def test_a_question_typed_as_in_a_chat_is_read_as_the_documents_write(
     plan = assistant.plan(context + "Wer macht die Erstberatung?")
     assert plan.parts[0].text == "Wer macht die Erstberatung? (Stadt Bedorf)"
     assert plan.parts[0].filters.kommunen == ("Stadt Bedorf",)
+    for request in [  # the question names nothing: the statement holds the topic
+        "Ich suche die Frist der Erstberatung in Bedorf. Können Sie mir helfen?",
+        "In Adorf gibt es Lesepaten. Wie viele sind es?",
+    ]:
+        assert assistant.plan(request).parts[0].text == request
     compared = "Wie regeln die drei Kommunen die Erstberatung?"
     chat = f"Hallo, kurze Frage: {compared.lower()} Vielen Dank und viele Grüße"
     assert assistant.ask(chat).text == assistant.ask(compared).text

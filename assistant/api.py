@@ -71,7 +71,8 @@ class Plan:
     """How a question will be answered."""
 
     question: str
-    rewritten: str  # the standalone form of a follow-up ("" if it stands on its own)
+    rewritten: str  # what is asked when not the question as typed: a follow-up made
+    # standalone, framing dropped, a slip mended ("" when only letter case differs or nothing)
     parts: tuple[Part, ...]
     comparison: bool
     compared_of: int = 0  # municipalities a comparison chose from, when it could not take all
@@ -159,6 +160,8 @@ class Assistant:
         cased = self._as_asked(question)
         history = [self._as_asked(turn) for turn in history]
         rewritten = self._standalone(cased, history, use_llm)
+        if not rewritten and cased.lower() != question.strip().lower():
+            rewritten = cased  # shown as understood: a slip mended, framing or preface dropped
         text = rewritten or cased
         named = corpus.municipalities.mentioned(text)
         if not filters.kommunen and is_comparison(text, named):

@@ -64,6 +64,8 @@ def test_a_question_typed_as_in_a_chat_is_read_as_the_documents_write(
     assert slip.text == assistant.ask(place).text
     chat = "Hallo, kurze Frage: wo findet die ersberatung in adorf statt? Danke!"
     assert assistant.plan(chat).parts[0].text == place
+    assert assistant.ask(chat).rewritten_query == place  # shown as understood
+    assert assistant.ask(place.lower()).rewritten_query == ""  # letter case alone is not
     context = "Ich arbeite im Schulamt in Bedorf und bereite eine Sitzung vor. "
     plan = assistant.plan(context + "Wer macht die Erstberatung?")
     assert plan.parts[0].text == "Wer macht die Erstberatung? (Stadt Bedorf)"

@@ -184,7 +184,7 @@ class Assistant:
         lexical = self.index.lexical()
         whole = unframed(message)
         asked, context = question_and_context(whole)
-        asked = lexical.respell(asked)
+        asked = lexical.respell(unframed(asked))  # a greeting may follow the statements
         if context and not nouns(asked):  # "… Frist in Bedorf. Können Sie mir helfen?"
             asked, context = lexical.respell(whole), ""  # the topic is in the statements
         if context:

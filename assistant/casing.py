@@ -142,7 +142,9 @@ class Casing:
         restored = self._umlauts(word) if written_out(word) else word
         if restored != word or not (lowercased or word[:1].isupper()):
             return restored
-        return self._slip(word)
+        mended = self._slip(word)
+        # in a lower-case question, capitals are set afterwards (adjectives stay lower case)
+        return mended.lower() if lowercased and mended != word else mended
 
     def _slip(self, word: str) -> str:
         """The noun or name one typing slip away (a letter dropped, added, changed or two

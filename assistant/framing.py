@@ -75,8 +75,26 @@ def question_and_context(message: str) -> tuple[str, str]:
     "Ich arbeite im Schulamt und bereite eine Sitzung vor. Wer macht die Erstberatung?" is
     asked as "Wer macht die Erstberatung?". A message without a "?", or with nothing
     else, is all question."""
-    sentences = [s.strip() for s in split_sentences(message) if s.strip()]
+    sentences = _sentences(message)
     asked = [s for s in sentences if s.endswith("?")]
     if not asked or len(asked) == len(sentences):
         return message, ""
     return " ".join(asked), " ".join(s for s in sentences if not s.endswith("?"))
+
+
+# A sentence typed in lower case after a full stop, question or exclamation mark.
+_LOWER_START = re.compile(r"(?<=[.!?]\s)([a-zäöü])")
+
+
+def _sentences(message: str) -> list[str]:
+    """The sentences of ``message`` as typed; those that start in lower case ("… vor. wer
+    macht …?") are split as if they started with a capital (the splitter needs one)."""
+    spans, start = [], 0
+    prepared = _LOWER_START.sub(lambda m: m.group(1).upper(), message)
+    for sentence in split_sentences(prepared):
+        begin = prepared.find(sentence, start)
+        if begin < 0:  # the splitter changed the text: take its sentences
+            return [s.strip() for s in split_sentences(message) if s.strip()]
+        start = begin + len(sentence)
+        spans.append(message[begin:start].strip())
+    return [s for s in spans if s]

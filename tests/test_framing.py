@@ -66,3 +66,12 @@ def test_statements_around_a_question_are_context() -> None:
         "Wer berät? Und wann?",  # nothing but questions
     ]:
         assert question_and_context(whole) == (whole, "")
+
+
+def test_sentences_typed_in_lower_case_are_split_too() -> None:
+    message = "ich arbeite im schulamt. hallo, kurze frage: wer berät in adorf?"
+    assert question_and_context(message) == (
+        "hallo, kurze frage: wer berät in adorf?",
+        "ich arbeite im schulamt.",
+    )
+    assert unframed(question_and_context(message)[0]) == "wer berät in adorf?"

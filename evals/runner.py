@@ -44,11 +44,12 @@ __all__ = [
 MAIN_SYSTEM = "Konzeptlotse"
 # Conditions whose questions are typed as many do in a chat: without capitals, with a slip
 # in the longest word (a letter dropped in its middle), between a greeting and thanks, and
-# after a sentence about the writer.
+# after a sentence about the writer, and all of these at once.
 LOWERCASE = "Fragen kleingeschrieben"
 SLIPS = "Fragen mit Tippfehler"
 FRAMED = "Fragen mit Gruß und Dank"
 PREFACED = "Fragen mit Vorrede"
+CHAT = "Fragen im Chat-Stil (alles zusammen)"
 _LONG_WORD = re.compile(r"[^\W\d_]{8,}")
 MODELS_DIR = Path(__file__).with_name("models")  # answer models fitted without one corpus
 RANK_DEPTH = 10
@@ -349,6 +350,7 @@ def _conditions(name: str) -> list[tuple[str, bool, AnswerModel | None, bool]]:
         (SLIPS, True, None, False),
         (FRAMED, True, None, False),
         (PREFACED, True, None, False),
+        (CHAT, True, None, False),
     ]
     cross = MODELS_DIR / f"ohne-{name}.json"
     if cross.is_file():
@@ -380,11 +382,17 @@ def _prefaced(text: str) -> str:
     return f"Ich arbeite in der Schulverwaltung und bereite gerade eine Sitzung vor. {text}"
 
 
+def _chatted(text: str) -> str:
+    """``text`` with every chat habit at once: preface, greeting, a slip, lower case, thanks."""
+    return _prefaced(_framed(_slipped(text))).lower()
+
+
 _TYPED: dict[str, Callable[[str], str]] = {
     LOWERCASE: str.lower,
     SLIPS: _slipped,
     FRAMED: _framed,
     PREFACED: _prefaced,
+    CHAT: _chatted,
 }
 
 

@@ -123,6 +123,9 @@ def test_suite_reports_every_corpus_with_and_without_manifest(
     assert runner._framed("Wer berät?") == "Hallo, kurze Frage: wer berät? Danke!"
     assert "Minikorpus · Fragen mit Vorrede" in record["corpora"]
     assert runner._prefaced("Wer berät?").endswith(". Wer berät?")
+    assert runner._chatted("Wer berät in Adorf?").endswith(
+        "hallo, kurze frage: wer berät in adorf? danke!"
+    )
     question = replace(corpus.load()[0], history=("Wer berät in Adorf?",))
     typed = runner._as_typed(question, runner._TYPED[runner.LOWERCASE])
     assert typed.question == question.question.lower() != question.question

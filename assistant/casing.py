@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from itertools import product
 
 from .german import fold, stopwords
 
@@ -82,8 +83,13 @@ _ADJECTIVE_ENDING = re.compile(r"(lich|isch|ig|iert|et|ert|end)(e|en|er|es|em)$"
 
 
 # Umlauts written out, as on a keyboard without them ("Schueler", "fuer", "Foerderung").
-_WRITTEN_OUT = re.compile(r"[aouAOU]e")
-_UMLAUTS = {"ae": "ä", "oe": "ö", "ue": "ü"}
+_WRITTEN_OUT = re.compile(r"([aouAOU]e)")
+_UMLAUTS = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
+
+
+def _umlaut(pair: str) -> str:
+    """The umlaut a written-out pair stands for ("ue" -> "ü", "Ue" -> "Ü")."""
+    return _UMLAUTS[pair[0]]
 
 
 SLIP_LENGTH = 7  # shorter words have too many neighbours one slip away
@@ -107,7 +113,8 @@ def written_out(question: str) -> bool:
 
 
 class Casing:
-    """Writes a lower-case question with the documents' capitals.
+    """Reads a question as the documents write it (``respell``): umlauts restored, a slip
+    mended, and, when it was typed in lower case, the documents' capitals (``truecase``).
 
     A word the documents have takes their usual spelling, except that an adjective ending
     before a capitalised word stays lower case ("die ehrenamtlichen Sprachmittler"). A word
@@ -163,22 +170,16 @@ class Casing:
         return self._words[max(near, key=self._frequency)]
 
     def _umlauts(self, word: str) -> str:
-        spots = [m.start() for m in _WRITTEN_OUT.finditer(word)]
-        if not spots or len(spots) > 3 or fold(word) in self._words:
+        pieces = _WRITTEN_OUT.split(word)  # odd places: the written-out pairs
+        pairs = len(pieces) // 2
+        if not pairs or pairs > 3 or fold(word) in self._words:
             return word
-        for chosen in range(2 ** len(spots) - 1, 0, -1):  # all written-out pairs first
-            candidate, shift = word, 0
-            for bit, spot in enumerate(spots):
-                if chosen >> (len(spots) - 1 - bit) & 1:
-                    pair = candidate[spot - shift : spot - shift + 2]
-                    umlaut = _UMLAUTS[pair.lower()]
-                    candidate = (
-                        candidate[: spot - shift]
-                        + (umlaut.upper() if pair[0].isupper() else umlaut)
-                        + candidate[spot - shift + 2 :]
-                    )
-                    shift += 1
-            if fold(candidate) in self._words:
+        for choice in product((True, False), repeat=pairs):  # all pairs as umlauts first
+            candidate = "".join(
+                _umlaut(piece) if i % 2 and choice[i // 2] else piece
+                for i, piece in enumerate(pieces)
+            )
+            if candidate != word and fold(candidate) in self._words:
                 return candidate
         return word
 

@@ -157,8 +157,8 @@ class Assistant:
         """Rewrite a follow-up, scope the search, and split a comparison by municipality."""
         filters = filters or Filters()
         corpus = self.corpus()
-        cased = self._as_asked(question)
         history = [self._as_asked(turn) for turn in history]
+        cased = self._as_asked(question, followup=bool(history))
         rewritten = self._standalone(cased, history, use_llm)
         if not rewritten and cased.lower() != question.strip().lower():
             rewritten = cased  # shown as understood: a slip mended, framing or preface dropped
@@ -176,16 +176,17 @@ class Assistant:
                 return Plan(question, rewritten, parts, comparison=True, compared_of=chosen_from)
         return Plan(question, rewritten, (Part(text, self._scope(text, named, filters)),), False)
 
-    def _as_asked(self, message: str) -> str:
+    def _as_asked(self, message: str, followup: bool = False) -> str:
         """What a chat message asks, as the documents write it: framing taken off
         (``assistant.framing``), statements around the question dropped but for the
-        municipalities they name (kept whole when the question names no noun: then the
-        statements hold the topic), spelling as in the documents (``LexicalIndex.respell``)."""
+        municipalities they name (kept whole when the question names no noun and is no
+        ``followup``: then the statements hold the topic, not the conversation), spelling
+        as in the documents (``LexicalIndex.respell``)."""
         lexical = self.index.lexical()
         whole = unframed(message)
         asked, context = question_and_context(whole)
         asked = lexical.respell(unframed(asked))  # a greeting may follow the statements
-        if context and not nouns(asked):  # "… Frist in Bedorf. Können Sie mir helfen?"
+        if context and not nouns(asked) and not followup:  # "… in Bedorf. Können Sie …?"
             asked, context = lexical.respell(whole), ""  # the topic is in the statements
         if context:
             municipalities = self.corpus().municipalities

@@ -70,6 +70,12 @@ def test_a_question_typed_as_in_a_chat_is_read_as_the_documents_write(
     plan = assistant.plan(context + "Wer macht die Erstberatung?")
     assert plan.parts[0].text == "Wer macht die Erstberatung? (Stadt Bedorf)"
     assert plan.parts[0].filters.kommunen == ("Stadt Bedorf",)
+    followup = assistant.plan(
+        "Ich arbeite im Schulamt. Wie lange dauert das?",
+        history=["Wer macht in Bedorf die Erstberatung?"],
+    )
+    assert "Erstberatung" in followup.rewritten  # in a dialogue, the history holds the topic
+    assert "Schulamt" not in followup.parts[0].text
     for request in [  # the question names nothing: the statement holds the topic
         "Ich suche die Frist der Erstberatung in Bedorf. Können Sie mir helfen?",
         "In Adorf gibt es Lesepaten. Wie viele sind es?",

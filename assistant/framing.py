@@ -32,6 +32,10 @@ _GREETING = re.compile(
     r"|(?:sehr )?geehrte[rs]?|liebe[rs]?)\b[^,!.:?\n]{0,40}[,!.:\n]\s*",
     _FLAGS,
 )
+# "Hallo wer macht …" without a comma.
+_BARE_GREETING = re.compile(r"^\s*(?:hallo|hi|hey|moin|servus)\s+(?=\w)", _FLAGS)
+# Emoji and emoticons ("🙂", "👋", ":-)", ";)"), which say nothing about the question.
+_EMOTICON = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]|(?<!\w)[:;]-?[()DP](?!\w)")
 # "kurze Frage:", "ich hätte mal eine Frage an Sie:" at the start ("Frage zur Erstberatung:"
 # names the topic and stays).
 _QUESTION_LEAD = re.compile(
@@ -58,9 +62,10 @@ _CLOSING = re.compile(
 
 
 def unframed(message: str) -> str:
-    """The question of a chat message without greeting, lead-in, thanks and regards."""
-    text = message
-    for pattern in (_GREETING, _QUESTION_LEAD, _POLITE_LEAD):
+    """The question of a chat message without greeting, lead-in, thanks, regards and
+    emoji."""
+    text = " ".join(_EMOTICON.sub(" ", message).split()) if _EMOTICON.search(message) else message
+    for pattern in (_GREETING, _BARE_GREETING, _QUESTION_LEAD, _POLITE_LEAD):
         text = pattern.sub("", text, count=1)
     text = _CLOSING.sub("", text).strip()
     if not re.search(r"\w", text):

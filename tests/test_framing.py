@@ -29,6 +29,8 @@ from assistant.framing import question_and_context, unframed
         ),
         ("Was kostet die Beratung? LG", "Was kostet die Beratung?"),
         ("Wer berät? Vielen Dank und viele Grüße", "Wer berät?"),
+        ("Hallo 👋 wer berät in Adorf? Danke 🙂", "Wer berät in Adorf?"),
+        ("Wer berät in Adorf? :-)", "Wer berät in Adorf?"),
         ("hallo, wer berät in adorf? danke", "wer berät in adorf?"),  # stays lower case
     ],
 )

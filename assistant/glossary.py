@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -68,6 +68,17 @@ class Glossary:
                     extra.extend(t for t in entry if t not in present and t not in extra)
         return extra
 
+    @cached_property
+    def _entries(self) -> dict[str, list[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]]]:
+        """Term -> (group, entry) for every entry holding the term (built once per glossary,
+        not per coverage check)."""
+        table: dict[str, list[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]]] = {}
+        for group in self.groups:
+            for entry in group:
+                for term in dict.fromkeys(entry):
+                    table.setdefault(term, []).append((group, entry))
+        return table
+
     def alternatives(self, term: str, asked: Collection[str]) -> tuple[tuple[str, ...], ...]:
         """What stands for ``term`` in a passage: the other entries of each group with an
         entry that holds ``term`` and whose terms the question all has (``asked``).
@@ -76,23 +87,10 @@ class Glossary:
         of "Kommunales Integrationszentrum" by a passage saying "KI".
         """
         found: list[tuple[str, ...]] = []
-        for group, entry in _entries_with(self.groups).get(term, ()):
+        for group, entry in self._entries.get(term, ()):
             if len(entry) == 1 or all(t in asked for t in entry):
                 found.extend(other for other in group if other != entry and other not in found)
         return tuple(found)
-
-
-@lru_cache(maxsize=8)
-def _entries_with(
-    groups: tuple[tuple[tuple[str, ...], ...], ...],
-) -> dict[str, list[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]]]:
-    """Term -> (group, entry) for every entry holding the term."""
-    table: dict[str, list[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]]] = {}
-    for group in groups:
-        for entry in group:
-            for term in dict.fromkeys(entry):
-                table.setdefault(term, []).append((group, entry))
-    return table
 
 
 def _contains(terms: list[str], entry: tuple[str, ...], present: set[str]) -> bool:

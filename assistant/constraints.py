@@ -182,8 +182,17 @@ def _placed_by_context(place: str, chunk: Chunk, sentence: str, context: _Contex
 
 
 def _names_place(place: str, folded_words: Sequence[str]) -> bool:
-    target = fold(place)
-    return any(word.startswith(target) for word in folded_words)
+    """Whether the words name the place: its last word inflected ("Feldauer"), the others
+    as they are ("Minden-Lübbecke" is the words "minden", "lubbecke")."""
+    *first, last = [fold(part) for part in tokenize(place)] or [fold(place)]
+    if not first:
+        return any(word.startswith(last) for word in folded_words)
+    n = len(first)
+    return any(
+        word.startswith(last) and list(folded_words[i - n : i]) == first
+        for i, word in enumerate(folded_words)
+        if i >= n
+    )
 
 
 def _row_of_another_place(place: str, sentence: str) -> bool:

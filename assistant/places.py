@@ -5,6 +5,10 @@ A municipality of the index ("Stadt Haldenberg") is named by its distinctive wor
 Kreis". A type word in front of the name must fit: "Regierungsbezirk Münster" does not name
 "Stadt Münster", and "Kreis Feldau" does not name "Stadt Feldau".
 
+Real names come in more shapes than "Stadt X": hyphenated ("Kreis Minden-Lübbecke"), a
+compound with the type word ("Ennepe-Ruhr-Kreis") or an adjective before it ("Märkischer
+Kreis", "im Märkischen Kreis"); ``typed_names`` reads all of them.
+
 Any other place the question names ("in Hohenfurt", "im Regierungsbezirk Arnsberg", "die
 Hohenfurter Schulen") is returned as a place the evidence must mention, so that an answer
 about one municipality is never passed off as the answer for another (pure module).
@@ -17,11 +21,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
-from .german import fold, tokenize
+from .german import MONTHS, fold, tokenize
 
 __all__ = [
+    "NOT_NAME_SUFFIXES",
     "Municipalities",
+    "TypedName",
     "distinctive_words",
     "mention_names",
     "municipality_type",
@@ -35,6 +42,7 @@ _MUNICIPAL_TYPES = {
     "stadt": "stadt",
     "kreisstadt": "stadt",
     "hansestadt": "stadt",
+    "landeshauptstadt": "stadt",
     "großstadt": "stadt",
     "grossstadt": "stadt",
     "gemeinde": "gemeinde",
@@ -63,24 +71,41 @@ _GENERIC = {"der", "des", "die", "an", "am", "im", "in", "ruhr", "main", "rhein"
 _DEFINITE = {"der", "dem", "den", "des", "im", "vom", "beim", "zum", "unser", "unserem"}
 _PLACE_PREPOSITIONS = {"in", "aus", "nach", "bei"}
 _ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einer", "einem"}
+# "Mülheim an der Ruhr", "Frankfurt am Main"; not "Stadt Rheine im Dezember", "… am Montag".
+_NOT_AFTER_AM = "|".join((*MONTHS, "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"))
 _NAME = (
     r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
-    r"(?:\s+(?:an\s+der|am|im|ob\s+der)\s+[A-ZÄÖÜ][a-zäöüß]+)?"
+    rf"(?:\s+(?:an\s+der|am(?!\s+(?:{_NOT_AFTER_AM})\b)|ob\s+der)\s+[A-ZÄÖÜ][a-zäöüß]+)?"
 )
 _TYPED = re.compile(
-    r"\b(Stadt|Kreisstadt|Hansestadt|Gemeinde|Kreis|Landkreis|Städteregion)(?:es|s)?\s+("
-    + _NAME
-    + r")"
+    r"\b(Stadt|Kreisstadt|Hansestadt|Landeshauptstadt|Gemeinde|Kreis|Landkreis|Städteregion)"
+    r"(?:es|s)?\s+(" + _NAME + r")"
 )
+# Kreise whose name holds the type word: "Ennepe-Ruhr-Kreis(es)", "Märkischer/-n Kreis(es)".
+_PART = r"[A-ZÄÖÜ][a-zäöüß]+"
+_COMPOUND_KREIS = re.compile(rf"\b((?:{_PART}-)+)Kreis(?:es)?\b")
+_ADJECTIVE_KREIS = re.compile(rf"\b({_PART}(?:-{_PART})*isch)(?:e[nrms]?)\s+Kreis(?:es)?\b")
+_ADJECTIVE_ENDING = re.compile(r"isch(?:e[nrms]?)$")  # "markischer" is named by "markisch…"
+_CANONICAL_TYPE = {
+    "Kreisstadt": "Stadt",
+    "Hansestadt": "Stadt",
+    "Landeshauptstadt": "Stadt",
+    "Landkreis": "Kreis",
+}
 # A capitalised word after a type word that is an ordinary noun, not a name ("Stadtverwaltung").
-_NOT_NAME_SUFFIXES = ("ung", "heit", "keit", "schaft", "ität", "amt", "rat", "verwaltung")
+NOT_NAME_SUFFIXES = ("ung", "heit", "keit", "schaft", "ität", "amt", "rat", "verwaltung")
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)*")
 
 
 def municipality_type(name: str) -> str:
-    """The kind of municipality a name states ("stadt", "kreis", "gemeinde"; "" if none)."""
+    """The kind of municipality a name states ("stadt", "kreis", "gemeinde"; "" if none):
+    by its first word, or a last word "Kreis" ("Ennepe-Ruhr-Kreis", "Märkischer Kreis")."""
     words = tokenize(name)
-    return _MUNICIPAL_TYPES.get(fold(words[0]), "") if words else ""
+    if not words:
+        return ""
+    return _MUNICIPAL_TYPES.get(fold(words[0]), "") or (
+        "kreis" if len(words) > 1 and fold(words[-1]) == "kreis" else ""
+    )
 
 
 _CONNECTORS = frozenset({"und", "oder", "sowie", "bzw"})
@@ -137,11 +162,12 @@ class Municipalities:
         aliases: list[tuple[str, str]] = []
         for name in municipal:
             for word in distinctive_words(name):
-                aliases.append((fold(word), name))
+                aliases.append((_ADJECTIVE_ENDING.sub("isch", fold(word)), name))
         matching = [n for n in municipal if municipality_type(n) == "kreis"]
         if len(matching) == 1:
             aliases.append(("kreis", matching[0]))
         own = {fold(w) for n in municipal for w in distinctive_words(n)}
+        own |= {fold(typed.name) for n in municipal for typed in typed_names(n)}
         others = tuple(sorted({p for p in places if fold(p) not in own}))
         return cls(municipal, tuple(aliases), others, known)
 
@@ -184,6 +210,11 @@ class Municipalities:
         typed = {
             i - 1 for i in named if i > 0 and _type_word(_clean(words[i - 1])) not in ("", "region")
         }
+        typed |= {  # "im Märkischen Kreis": the type word after the name
+            i + 1
+            for i in named
+            if i + 1 < len(words) and _clean(words[i + 1]) in ("kreis", "kreises")
+        }
         named |= typed
         named |= _dangling(words, named)
         return " ".join(w for i, w in enumerate(words) if i not in named)
@@ -193,8 +224,9 @@ class Municipalities:
         found = [
             (i, name)
             for i in range(len(words))
-            for alias, name in self._aliases_for(words[i])
-            if self._names(raw, words, i, alias, name)
+            for part in _parts(words[i])
+            for alias, name in self._aliases_for(part)
+            if self._names(raw, words, i, alias, name, part)
         ]
         for i, word in enumerate(raw):
             name = self.abbreviation(word.strip("?,.!;:()„“\"'"))
@@ -222,35 +254,61 @@ class Municipalities:
     def _short_aliases(self) -> list[tuple[str, str]]:
         return [(alias, name) for alias, name in self.aliases if len(alias) < _PREFIX]
 
-    def _names(self, raw: list[str], words: list[str], i: int, alias: str, name: str) -> bool:
-        """Whether ``words[i]`` names the municipality ``name`` through ``alias``.
+    def _names(
+        self, raw: list[str], words: list[str], i: int, alias: str, name: str, word: str
+    ) -> bool:
+        """Whether ``word`` (``words[i]`` or a part of its hyphenated compound) names the
+        municipality ``name`` through ``alias``.
 
-        "haldenberger" names Haldenberg. The type word "Kreis" names the index's only Kreis
-        just with a definite article ("im Kreis", "der Kreis", "des Kreises") and no name
-        after it ("im Kreis Feldau" is another Kreis). A type word before the name must
-        match the municipality's own type.
+        "haldenberger" names Haldenberg, "minden-lubbecke" Kreis Minden-Lübbecke, the part
+        "sieg" of "rhein-sieg-kreis" the Rhein-Sieg-Kreis. The type word "Kreis" names the
+        index's only Kreis just with a definite article ("im Kreis", "der Kreis", "des
+        Kreises") and no name after it ("im Kreis Feldau" is another Kreis). A type word
+        before the name must match the municipality's own type.
         """
-        word, before = words[i], words[i - 1] if i else ""
+        before = words[i - 1] if i else ""
         if alias in _MUNICIPAL_TYPES:
+            if word != words[i]:
+                return False  # the "-kreis" of "rhein-sieg-kreis" is another Kreis's name
             following = raw[i + 1].strip("?,.!;:()„“\"'") if i + 1 < len(raw) else ""
             named_after = following[:1].isupper() and not any(
                 _clean(following).startswith(a) for a, n in self.aliases if n == name
             )
             definite = before in _DEFINITE or not before.isalpha()
             return word in (alias, alias + "es") and definite and not named_after
-        if not (word == alias or (word.startswith(alias) and len(word) - len(alias) <= 3)):
+        if not _inflected(word, alias) and not word.startswith(alias + "-"):
             return False
         stated = _type_word(before) if before else ""
         own = municipality_type(name)
         return not stated or (stated != "region" and (not own or stated == own))
 
 
-def typed_names(text: str) -> list[re.Match[str]]:
-    """Mentions of a municipality with its type word ("Stadt Feldau", "des Kreises Feldau").
+class TypedName(NamedTuple):
+    """A place named with its type word, where ``text`` names it."""
 
-    Group 1 is the type word, group 2 the name.
-    """
-    return [m for m in _TYPED.finditer(text) if not m.group(2).lower().endswith(_NOT_NAME_SUFFIXES)]
+    name: str  # as places are known: "Feldau", "Ennepe-Ruhr-Kreis", "Märkisch"
+    municipality: str  # "Stadt Feldau", "Ennepe-Ruhr-Kreis", "Märkischer Kreis"
+    start: int
+    end: int
+
+
+def typed_names(text: str) -> list[TypedName]:
+    """Mentions of a municipality with its type word, in text order: "Stadt Feldau", "des
+    Kreises Feldau", "Kreis Minden-Lübbecke", "im Ennepe-Ruhr-Kreis", "des Märkischen
+    Kreises" ("Kreisstadt", "Landkreis" … are given their plain type)."""
+    found = [
+        TypedName(
+            m.group(2), f"{_CANONICAL_TYPE.get(m.group(1), m.group(1))} {m.group(2)}", *m.span()
+        )
+        for m in _TYPED.finditer(text)
+        if not m.group(2).lower().endswith(NOT_NAME_SUFFIXES)
+    ]
+    for m in _COMPOUND_KREIS.finditer(text):
+        name = m.group(1) + "Kreis"
+        found.append(TypedName(name, name, *m.span()))
+    for m in _ADJECTIVE_KREIS.finditer(text):
+        found.append(TypedName(m.group(1), f"{m.group(1)}er Kreis", *m.span()))
+    return sorted(found, key=lambda t: t.start)
 
 
 def mention_names(kommune: str) -> tuple[str, ...]:
@@ -261,7 +319,7 @@ def mention_names(kommune: str) -> tuple[str, ...]:
 
 def place_names(texts: Iterable[str]) -> list[str]:
     """Names the documents give places with a type word ("Stadt Grauweiden"), seen twice."""
-    counts = Counter(m.group(2) for text in texts for m in typed_names(text))
+    counts = Counter(typed.name for text in texts for typed in typed_names(text))
     return [name for name, n in counts.items() if n >= 2]
 
 
@@ -275,6 +333,16 @@ def distinctive_words(name: str) -> list[str]:
 def _subsequence(short: str, word: str) -> bool:
     letters = iter(word)
     return all(ch in letters for ch in short)
+
+
+def _adjective_stem(word: str) -> str:
+    """ "Märkisch" of "Märkischen" (the name of "Märkischer Kreis" as places know it)."""
+    return word[: word.rindex("isch") + 4]
+
+
+def _parts(word: str) -> list[str]:
+    """A word and, if hyphenated, its later parts ("rhein-sieg-kreis": also "sieg", "kreis")."""
+    return [word, *word.split("-")[1:]] if "-" in word else [word]
 
 
 def _inflected(word: str, base: str) -> bool:
@@ -307,6 +375,13 @@ def other_places(
         if municipalities.abbreviation(word):
             continue
         typed = bool(_type_word(before))
+        compound = _COMPOUND_KREIS.fullmatch(word)
+        adjectival = _ADJECTIVE_ENDING.search(fold(word)) and fold(after) in ("kreis", "kreises")
+        if compound or adjectival:  # "im Ennepe-Ruhr-Kreis", "im Märkischen Kreis"
+            place = compound.group(1) + "Kreis" if compound else _adjective_stem(word)
+            if not municipalities.mentioned(f"{word} {after}") and place not in places:
+                places.append(place)
+            continue
         listed = any(_inflected(fold(word), fold(p)) for p in municipalities.places)
         loose = (
             fold(before) in _PLACE_PREPOSITIONS and not known(word) and fold(after) not in _ARTICLES

@@ -20,21 +20,24 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
-from assistant.german import MONTHS, analyze
-from assistant.places import typed_names
+from assistant.german import MONTHS, analyze, fold, tokenize
+from assistant.places import NOT_NAME_SUFFIXES, distinctive_words, typed_names
 from assistant.types import DocumentMeta, Page
 
 __all__ = ["UPDATE_TYPE", "Inferred", "infer_metadata", "infer_versions"]
 
 _ENUMERATED_BEFORE = re.compile(r"(?:,|\bund|\boder|\bsowie)\s+(?:der|dem|des|die)?\s*$")
 _ENUMERATED_AFTER = re.compile(r"\s*(?:,|und\b|oder\b|sowie\b)")
-_CANONICAL_TYPE = {"Kreisstadt": "Stadt", "Hansestadt": "Stadt", "Landkreis": "Kreis"}
 _TITLE_WEIGHT = 5
 _FIRST_PAGE_WEIGHT = 3
 _OPENING_CHARS = 600  # a title page, or the top of a single-page web document
 _MIN_SCORE = 3
 _LEAD = 2.0  # the best candidate needs twice the score of the second
+
+_FILE_TYPES = {"stadt": "Stadt", "kreis": "Kreis", "gemeinde": "Gemeinde"}
+_CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*")
 
 UPDATE_TYPE = "Fortschreibung"
 _MIN_TITLE_SHARE = 0.5  # of the older title's words that the update's title repeats
@@ -72,26 +75,32 @@ def infer_metadata(
     kind: str = "",
     known: Iterable[str] = (),
     dated: str = "",
+    file_name: str = "",
 ) -> Inferred:
     """What the document states about itself (see the module docstring).
 
     ``known`` are municipality names the corpus already uses ("Stadt Feldau"); a document
     that names them by their bare name ("in Feldau") counts towards them too. ``dated`` is
     the date the file's metadata gives (a web page's ``<meta>``): the Stand when the text
-    states none.
+    states none. ``file_name`` (the path below the document folder) counts like the title
+    for a municipality the text names ("kreis_minden_luebbecke_beratung.txt" with "Kreis
+    Minden-Lübbecke" in the text; "kreis_guetersloh_….pdf" with "Gütersloh" in it).
     """
     head = " ".join(p.text for p in pages[:2])
     opening = pages[0].text[:_OPENING_CHARS] if pages else ""
     return Inferred(
-        kommune=_kommune(pages, title, list(known)),
+        kommune=_kommune(pages, title, list(known), file_name),
         doc_type="Webseite" if kind == "html" else _doc_type(title) or _doc_type(opening),
         stand=_stand(head) or dated,  # the text's own "Stand:" before the file's metadata
     )
 
 
-def _kommune(pages: Sequence[Page], title: str, known: list[str]) -> str:
-    """The clearly leading municipality, provided the title or the opening names it."""
-    scores: Counter[str] = Counter()
+def _kommune(pages: Sequence[Page], title: str, known: list[str], file_name: str = "") -> str:
+    """The clearly leading municipality, provided the title, the opening or the file name
+    names it."""
+    in_file = _named_by_file(file_name, pages, known)
+    known = known + [name for name in in_file if name not in known]
+    scores: Counter[str] = Counter({name: _TITLE_WEIGHT for name in in_file})
     texts = _weighted_texts(pages, title)
     for text, weight in texts:
         for name in _mentions(text, known):
@@ -102,8 +111,43 @@ def _kommune(pages: Sequence[Page], title: str, known: list[str]) -> str:
     if len(ranked) > 1 and ranked[0][1] < _LEAD * ranked[1][1]:
         return ""
     best = ranked[0][0]
-    heading = [name for text, _ in texts[:2] for name in _mentions(text, known)]
+    heading = in_file + [name for text, _ in texts[:2] for name in _mentions(text, known)]
     return best if best in heading else ""
+
+
+def _named_by_file(file_name: str, pages: Sequence[Page], known: list[str]) -> list[str]:
+    """Municipalities the file name names, as the text spells them.
+
+    A name counts when all of its words are words of the file name, with umlauts written
+    out or not ("minden_luebbecke" for "Minden-Lübbecke"). Candidates are the names the text
+    gives with a type word and the corpus's known ones; a type word in the file name before
+    a word the text uses as a name makes one too ("kreis_guetersloh" and "Gütersloh").
+    """
+    words = [_plain(w) for w in tokenize(file_name.rsplit(".", 1)[0].replace("_", " "))]
+    if not words:
+        return []
+    text = " ".join(p.text for p in pages)
+    candidates = [typed.municipality for typed in typed_names(text)] + known
+    base = [_plain(w) for w in tokenize(PurePosixPath(file_name).stem.replace("_", " "))]
+    spelled = {_plain(w): w for w in _CAPITALISED.findall(text)}
+    if len(base) > 1 and base[0] in _FILE_TYPES and base[1] in spelled:  # "kreis_guetersloh_…"
+        name = spelled[base[1]]
+        if not name.lower().endswith(NOT_NAME_SUFFIXES):
+            candidates.append(f"{_FILE_TYPES[base[0]]} {name}")
+    found = {}
+    for name in dict.fromkeys(candidates):
+        own = frozenset(_plain(w) for w in distinctive_words(name))
+        if own and own <= set(words):
+            found[name] = own
+    # "Kreis Minden" is only part of what "kreis_minden_luebbecke" names
+    return [name for name, own in found.items() if not any(own < other for other in found.values())]
+
+
+def _plain(word: str) -> str:
+    """A word folded with umlauts as file names write them ("lübbecke", "luebbecke" ->
+    "lubbecke"); the same on both sides, so "Soest" stays comparable too."""
+    folded = fold(word)
+    return folded.replace("ae", "a").replace("oe", "o").replace("ue", "u")
 
 
 def _weighted_texts(pages: Sequence[Page], title: str) -> list[tuple[str, int]]:
@@ -116,21 +160,26 @@ def _weighted_texts(pages: Sequence[Page], title: str) -> list[tuple[str, int]]:
 
 def _mentions(text: str, known: list[str]) -> list[str]:
     """Municipality names in ``text``: typed ("Kreis Feldau") and bare known ones ("Feldau")."""
-    known_bare = {k.split(" ", 1)[-1]: k for k in known if k}
+    known_bare = {_bare(k): k for k in known if k}
     found = []
-    for match in typed_names(text):
-        kind, name = match.group(1), match.group(2)
-        if name in known_bare:
+    for typed in typed_names(text):
+        if typed.name in known_bare:
             continue  # known names are counted below, typed or not
-        if _ENUMERATED_BEFORE.search(text[: match.start()]) or _ENUMERATED_AFTER.match(
-            text[match.end() :]
+        if _ENUMERATED_BEFORE.search(text[: typed.start]) or _ENUMERATED_AFTER.match(
+            text[typed.end :]
         ):
             continue  # one of several listed municipalities ("A, B und der Kreis C")
-        found.append(f"{_CANONICAL_TYPE.get(kind, kind)} {name}")
+        found.append(typed.municipality)
     for bare, municipality in known_bare.items():
         count = len(re.findall(rf"\b{re.escape(bare)}\w{{0,3}}\b", text))
         found.extend([municipality] * count)
     return found
+
+
+def _bare(kommune: str) -> str:
+    """The name without its type word ("Feldau", "Minden-Lübbecke", "Märkisch")."""
+    typed = typed_names(kommune)
+    return typed[0].name if typed else kommune
 
 
 def _doc_type(text: str) -> str:

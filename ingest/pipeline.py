@@ -56,7 +56,9 @@ __all__ = [
 # 5: a Stand written "1. Juni 2025" is read (only "01.06.2025" and "Juni 2025" were)
 # 6: a web page's "Zuletzt aktualisiert: 12.09.2024" is its Stand
 # 7: failing a Stand in the text, the date of a web page's <meta> tags or <time> is
-METADATA_VERSION = "7"
+# 8: the file name counts like the title for a municipality the text names; Kreise named
+#    "Ennepe-Ruhr-Kreis", "Märkischer Kreis", hyphenated names; "Stadt X im Dezember" is X
+METADATA_VERSION = "8"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

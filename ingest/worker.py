@@ -101,7 +101,9 @@ def prepare(task: Task, step: Callable[[str], None] | None = None) -> Prepared:
         reason = texts.LIMIT_CHARS.format(chars=_number(chars), limit=limit)
         raise DocumentError(task.doc_id, reason)
     known = list(task.known_kommunen)
-    inferred = infer_metadata(loaded.pages, loaded.title, loaded.kind, known, loaded.dated)
+    inferred = infer_metadata(
+        loaded.pages, loaded.title, loaded.kind, known, loaded.dated, file_name=task.doc_id
+    )
     meta = document_meta(task.doc_id, task.entry, loaded.title, inferred)
     chunks = chunk_pages(
         list(loaded.pages),

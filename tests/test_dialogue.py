@@ -70,6 +70,28 @@ def test_a_type_word_must_fit_the_municipality() -> None:
     assert names.mentioned("Und wie ist das im Kreis Hohenfurt?") == []
 
 
+def test_real_names_hyphenated_compound_and_adjective() -> None:
+    names = Municipalities.of(
+        ["Kreis Minden-Lübbecke", "Ennepe-Ruhr-Kreis", "Märkischer Kreis", "Rhein-Sieg-Kreis"]
+    )
+    cases = {
+        "Wie viele Stunden gibt es im Kreis Minden-Lübbecke?": "Kreis Minden-Lübbecke",
+        "Was macht der Ennepe-Ruhr-Kreis?": "Ennepe-Ruhr-Kreis",
+        "Wie läuft die Beratung im Märkischen Kreis?": "Märkischer Kreis",
+        "Und beim KI des Rhein-Sieg-Kreises?": "Rhein-Sieg-Kreis",
+    }
+    for question, kommune in cases.items():
+        assert names.mentioned(question) == [kommune]
+    stripped = {
+        "Wie läuft es im Märkischen Kreis?": "Wie läuft es",
+        "Und im Ennepe-Ruhr-Kreis?": "Und",
+    }
+    for question, rest in stripped.items():
+        assert names.strip(question) == rest
+    # the "-Kreis" of another Kreis's name is not the index's only Kreis
+    assert NAMES.mentioned("Und im Rhein-Sieg-Kreis?") == []
+
+
 def test_other_places_must_be_met_by_the_evidence() -> None:
     def known(word: str) -> bool:
         return word.lower() in {"schulen", "eltern"}
@@ -80,6 +102,9 @@ def test_other_places_must_be_met_by_the_evidence() -> None:
         "Arnsberg",
     )
     assert other_places("Gibt es in Schulen DaZ-Kurse in Haldenberg?", NAMES, known) == ()
+    assert other_places("Und im Kreis Minden-Lübbecke?", NAMES, known) == ("Minden-Lübbecke",)
+    assert other_places("Und im Rhein-Sieg-Kreis?", NAMES, known) == ("Rhein-Sieg-Kreis",)
+    assert other_places("Wie berät man im Märkischen Kreis?", NAMES, known) == ("Märkisch",)
 
 
 def test_followup_after_a_comparison_drops_the_list_with_its_connectors() -> None:

@@ -335,3 +335,31 @@ def test_a_prefetched_file_that_is_not_collected_is_dropped(tmp_path: Path) -> N
         assert not isinstance(prepared, str) and prepared.meta.doc_id == "y.md"
         prepared = files.run(tasks[0])
         assert not isinstance(prepared, str) and prepared.meta.doc_id == "x.md"
+
+
+def test_a_file_named_after_its_kreis_is_scoped_to_it(settings: Settings, docs_dir: Path) -> None:
+    """A web page saved without manifest entry names its Kreis once, far down; the file name
+    names it too. Questions about that Kreis are answered from it, and another place's
+    figure is not passed off as the Kreis's."""
+    opening = "Das Kommunale Integrationszentrum berät neu zugewanderte Familien zur Schule. " * 9
+    (docs_dir / "kreis_minden_luebbecke_beratung.txt").write_text(
+        opening + "Es vermittelt mit dem Schulamt für den Kreis Minden-Lübbecke einen Schulort. "
+        "In den Sprachfördergruppen werden die Kinder zwölf Wochenstunden gefördert.\n",
+        encoding="utf-8",
+    )
+    (docs_dir / "stadt_wexheim_beratung.txt").write_text(
+        "Stadt Wexheim – Schulamt\n\nIn der Stadt Wexheim werden Kinder in Sprachfördergruppen "
+        "acht Wochenstunden gefördert. Die Stadt Wexheim berät montags.\n",
+        encoding="utf-8",
+    )
+    run_ingest(settings)
+    index = Index.open(settings.data_dir, load_model_path())
+    metas = {r.doc_id: r.meta for r in index.documents()}
+    minden = metas["kreis_minden_luebbecke_beratung.txt"]
+    assert minden.kommune == "Kreis Minden-Lübbecke" and minden.is_inferred("kommune")
+    assistant = Assistant(settings)
+    answer = assistant.ask("Wie viele Wochenstunden Förderung gibt es im Kreis Minden-Lübbecke?")
+    assert answer.found and "zwölf Wochenstunden" in answer.text
+    assert {c.doc_id for c in answer.citations} == {"kreis_minden_luebbecke_beratung.txt"}
+    other = assistant.ask("Wie viele Wochenstunden Förderung gibt es im Rhein-Sieg-Kreis?")
+    assert not other.found

@@ -80,6 +80,18 @@ def test_a_place_must_be_named_by_the_evidence() -> None:
     assert unmet_requirements(frame, chunk.text, chunk) == ("Ort: Hohenfurt",)
 
 
+def test_a_hyphenated_place_is_named_by_its_words_in_a_row() -> None:
+    """Real names are hyphenated; the words are compared in order, the last one inflected."""
+    frame = frame_question("Wie läuft es im Kreis Minden-Lübbecke?", places=("Minden-Lübbecke",))
+    chunk = _chunk("Die Erstberatung findet im Kreishaus statt.")
+    for named in ("Im Kreis Minden-Lübbecke berät das KI.", "Die Minden-Lübbecker Schulen."):
+        assert unmet_requirements(frame, named, chunk) == ()
+    for other in ("Die Stadt Minden berät.", "In Lübbecke-Minden berät das KI."):
+        assert unmet_requirements(frame, other, chunk) == ("Ort: Minden-Lübbecke",)
+    kreis = frame_question("Und im Ennepe-Ruhr-Kreis?", places=("Ennepe-Ruhr-Kreis",))
+    assert unmet_requirements(kreis, "Der Ennepe-Ruhr-Kreises berät.", chunk) == ()
+
+
 def test_a_sentence_without_a_place_takes_it_from_its_document_or_the_text_before_it() -> None:
     """A municipality's own document sets the place of all its sentences; elsewhere only a
     place named before the sentence does. A regional report's total followed by a sentence
@@ -170,6 +182,49 @@ def test_the_title_names_the_document_type_before_the_opening_text() -> None:
     pages = [Page("h.md", 1, "Kapitel 4: Mindestinhalte, Beteiligung und Fortschreibung")]
     assert infer_metadata(pages, "Handreichung Kommunale Konzepte").doc_type == "Handreichung"
     assert infer_metadata(pages, "Kapitel 4").doc_type == "Fortschreibung"  # the text decides
+
+
+def test_the_file_name_names_the_municipality_the_text_mentions_once() -> None:
+    """Web pages and council papers name their municipality once, deep in the text, or in a
+    dateline; an admin's file name says whose they are. Umlauts may be written out."""
+    opening = "Das Kommunale Integrationszentrum lädt alle neu zugewanderten Kinder ein. " * 10
+    text = opening + "Es berät mit dem Schulamt für den Kreis Minden-Lübbecke."
+    pages = [Page("x.txt", 1, text)]
+    assert infer_metadata(pages, "").kommune == ""
+    named = infer_metadata(pages, "", file_name="web/kreis_minden_luebbecke_beratung.txt")
+    assert named.kommune == "Kreis Minden-Lübbecke"
+    assert infer_metadata(pages, "", file_name="kreis_minden_vorlage.txt").kommune == ""
+    dateline = [Page("p.txt", 1, "Gütersloh, 20.04.2016. Seit 2013 berät das KI Familien.")]
+    file_name = "kreis_guetersloh_ki_erstberatung_2016.txt"
+    assert infer_metadata(dateline, "", file_name=file_name).kommune == "Kreis Gütersloh"
+    assert infer_metadata(dateline, "", file_name="guetersloh_erstberatung.txt").kommune == ""
+    noun = [Page("e.txt", 1, "Die Erstberatung im Kreis Heinsberg: Die Erstberatung ist frei.")]
+    file_name = "kreis_erstberatung_heinsberg.txt"  # "Kreis Erstberatung" is no municipality
+    assert infer_metadata(noun, "", file_name=file_name).kommune == "Kreis Heinsberg"
+
+
+@pytest.mark.parametrize(
+    ("text", "kommune"),
+    [
+        (
+            "Im Ennepe-Ruhr-Kreis beraten die Schulen. Der Ennepe-Ruhr-Kreis lädt ein.",
+            "Ennepe-Ruhr-Kreis",
+        ),
+        (
+            "Schulberatung im Märkischen Kreis. Das KI des Märkischen Kreises berät.",
+            "Märkischer Kreis",
+        ),
+        ("Vorlage der Stadt Rheine im Dezember 2016: die Stadt Rheine berät.", "Stadt Rheine"),
+        (
+            "Landeshauptstadt Düsseldorf – Schulamt. In der Landeshauptstadt Düsseldorf …",
+            "Stadt Düsseldorf",
+        ),
+    ],
+)
+def test_kreise_and_cities_are_read_in_the_ways_their_names_are_written(
+    text: str, kommune: str
+) -> None:
+    assert infer_metadata([Page("x.txt", 1, text)], "").kommune == kommune
 
 
 def test_a_document_listing_several_municipalities_belongs_to_none() -> None:

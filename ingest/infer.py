@@ -67,6 +67,7 @@ class Inferred:
     kommune: str = ""
     doc_type: str = ""
     stand: str = ""
+    title: str = ""  # a file without a title of its own: its file name, spelled as the text
 
 
 def infer_metadata(
@@ -92,6 +93,7 @@ def infer_metadata(
         kommune=_kommune(pages, title, list(known), file_name),
         doc_type="Webseite" if kind == "html" else _doc_type(title) or _doc_type(opening),
         stand=_stand(head) or dated,  # the text's own "Stand:" before the file's metadata
+        title="" if title else _file_title(file_name, pages),
     )
 
 
@@ -141,6 +143,21 @@ def _named_by_file(file_name: str, pages: Sequence[Page], known: list[str]) -> l
             found[name] = own
     # "Kreis Minden" is only part of what "kreis_minden_luebbecke" names
     return [name for name, own in found.items() if not any(own < other for other in found.values())]
+
+
+def _file_title(file_name: str, pages: Sequence[Page]) -> str:
+    """The file name as a title, its words spelled as the text spells them most often:
+    "kreis_minden_luebbecke_beratung.txt" -> "Kreis Minden Lübbecke Beratung"."""
+    spellings: dict[str, Counter[str]] = {}
+    for page in pages:
+        for word in tokenize(page.text):
+            spellings.setdefault(_plain(word), Counter())[word] += 1
+    words = tokenize(PurePosixPath(file_name).stem.replace("_", " "))
+    spelled = [
+        spellings[_plain(w)].most_common(1)[0][0] if _plain(w) in spellings else w for w in words
+    ]
+    title = " ".join(spelled)
+    return title[:1].upper() + title[1:]
 
 
 def _plain(word: str) -> str:

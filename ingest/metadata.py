@@ -59,7 +59,10 @@ def document_meta(
     entry = entry or {}
     values = {key: _text(entry.get(key)) for key in _FIELDS}
     if not values["title"]:
-        values["title"] = fallback_title or Path(doc_id).stem.replace("-", " ").replace("_", " ")
+        from_file = inferred.title if inferred else ""
+        values["title"] = (
+            fallback_title or from_file or Path(doc_id).stem.replace("-", " ").replace("_", " ")
+        )
     read_off = []
     for key in ("kommune", "doc_type", "stand"):
         guess = getattr(inferred, key) if inferred else ""

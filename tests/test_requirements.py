@@ -12,6 +12,7 @@ from assistant.question import YearSpec, frame_question, years_in
 from assistant.refusal import RefusalPolicy
 from assistant.types import Chunk, DocumentMeta, Page
 from ingest.infer import infer_metadata
+from ingest.metadata import document_meta
 
 
 @pytest.mark.parametrize(
@@ -194,6 +195,10 @@ def test_the_file_name_names_the_municipality_the_text_mentions_once() -> None:
     named = infer_metadata(pages, "", file_name="web/kreis_minden_luebbecke_beratung.txt")
     assert named.kommune == "Kreis Minden-Lübbecke"
     assert infer_metadata(pages, "", file_name="kreis_minden_vorlage.txt").kommune == ""
+    # a file without a title of its own is shown by its name, spelled as its text spells it
+    assert named.title == "Kreis Minden Lübbecke beratung"
+    assert document_meta("k.txt", None, "", named).title == "Kreis Minden Lübbecke beratung"
+    assert infer_metadata(pages, "Konzept", file_name="kreis_minden_luebbecke.txt").title == ""
     dateline = [Page("p.txt", 1, "Gütersloh, 20.04.2016. Seit 2013 berät das KI Familien.")]
     file_name = "kreis_guetersloh_ki_erstberatung_2016.txt"
     assert infer_metadata(dateline, "", file_name=file_name).kommune == "Kreis Gütersloh"

@@ -34,6 +34,7 @@ from .places import (
     distinctive_words,
     mention_names,
     other_places,
+    strip_places,
 )
 from .question import frame_question
 from .refusal import Decision, RefusalPolicy
@@ -165,9 +166,14 @@ class Assistant:
         text = rewritten or cased
         named = corpus.municipalities.mentioned(text)
         if not filters.kommunen and is_comparison(text, named):
-            targets = named if len(named) >= 2 else list(corpus.municipalities.names)
+            # a place without documents of its own is compared by the passages naming it
+            # ("im Kreis Feldau im Vergleich zu Düsseldorf")
+            places = other_places(text, corpus.municipalities, self.index.lexical().knows_word)
+            targets = named + list(places) if len(named) + len(places) >= 2 else named
+            if len(targets) < 2:
+                targets = list(corpus.municipalities.names)
             if len(targets) >= 2:
-                topic = topic_of(text, corpus.municipalities) or text
+                topic = topic_of(strip_places(text, places), corpus.municipalities) or text
                 total = len(targets)
                 if total > COMPARED_AT_MOST:
                     targets = self._most_relevant(topic, targets, filters)

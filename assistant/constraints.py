@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .german import fold, tokenize
+from .german import fold, fold_plain, tokenize
 from .places import typed_names
 from .question import Expectation, Frame, YearSpec, unit_pattern, years_in
 from .sentences import row_cells
@@ -124,7 +124,7 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     """German labels of the frame's requirements that ``sentence`` (in ``chunk``) misses."""
     unmet: list[str] = []
     context = _Context.of(chunk)
-    own = [fold(word) for word in tokenize(sentence)] if frame.places else []
+    own = [fold_plain(word) for word in tokenize(sentence)] if frame.places else []
     for place in frame.places:
         if _names_place(place, own):
             named = not _row_of_another_place(place, sentence)
@@ -148,7 +148,9 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
 @dataclass(frozen=True)
 class _Context:
     """What a sentence's passage says around it: its text, section, document title and
-    municipality, as folded words and years (read once per passage, not once per sentence)."""
+    municipality, as folded words (umlauts written out folded too: a title made from the
+    file name "duesseldorf_…" names Düsseldorf) and years (read once per passage, not once
+    per sentence)."""
 
     words: tuple[str, ...]
     years: tuple[YearSpec, ...]
@@ -162,7 +164,7 @@ class _Context:
 @lru_cache(maxsize=512)
 def _context_of(*parts: str) -> _Context:
     text = " ".join(parts)
-    return _Context(tuple(fold(w) for w in tokenize(text)), tuple(years_in(text)))
+    return _Context(tuple(fold_plain(w) for w in tokenize(text)), tuple(years_in(text)))
 
 
 def _placed_by_context(place: str, chunk: Chunk, sentence: str, context: _Context) -> bool:
@@ -178,13 +180,13 @@ def _placed_by_context(place: str, chunk: Chunk, sentence: str, context: _Contex
         return False
     start = chunk.offset_of(sentence)
     before = chunk.text if start < 0 else chunk.text[:start]
-    return _names_place(place, [fold(word) for word in tokenize(before)])
+    return _names_place(place, [fold_plain(word) for word in tokenize(before)])
 
 
 def _names_place(place: str, folded_words: Sequence[str]) -> bool:
     """Whether the words name the place: its last word inflected ("Feldauer"), the others
     as they are ("Minden-Lübbecke" is the words "minden", "lubbecke")."""
-    *first, last = [fold(part) for part in tokenize(place)] or [fold(place)]
+    *first, last = [fold_plain(part) for part in tokenize(place)] or [fold_plain(place)]
     if not first:
         return any(word.startswith(last) for word in folded_words)
     n = len(first)
@@ -204,7 +206,7 @@ def _row_of_another_place(place: str, sentence: str) -> bool:
     key = cells[0][1] if cells else ""
     if not typed_names(key):
         return False
-    return not _names_place(place, [fold(word) for word in tokenize(key)])
+    return not _names_place(place, [fold_plain(word) for word in tokenize(key)])
 
 
 def _meets_year(

@@ -34,6 +34,7 @@ __all__ = [
     "municipality_type",
     "other_places",
     "place_names",
+    "strip_places",
     "typed_names",
 ]
 
@@ -71,6 +72,11 @@ _GENERIC = {"der", "des", "die", "an", "am", "im", "in", "ruhr", "main", "rhein"
 _DEFINITE = {"der", "dem", "den", "des", "im", "vom", "beim", "zum", "unser", "unserem"}
 _PLACE_PREPOSITIONS = {"in", "aus", "nach", "bei"}
 _ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einer", "einem"}
+# Lower-case words a name may follow without becoming a noun ("für Düsseldorf und Herne").
+_BEFORE_NAMES = _PLACE_PREPOSITIONS | {"von", "für", "zu", "zwischen", "und", "oder", "sowie"}
+# A capitalised word inside a sentence, with the word before it.
+# (A lookahead, so that "das Schulamt Düsselbrück" yields both pairs.)
+_BARE = re.compile(r"\b([A-Za-zÄÖÜäöüß]+) (?=([A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜ][a-zäöüß]+)*)\b)")
 # "Mülheim an der Ruhr", "Frankfurt am Main"; not "Stadt Rheine im Dezember", "… am Montag".
 _NOT_AFTER_AM = "|".join((*MONTHS, "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"))
 _NAME = (
@@ -313,14 +319,47 @@ def typed_names(text: str) -> list[TypedName]:
 
 def mention_names(kommune: str) -> tuple[str, ...]:
     """The lower-case names by which another document's passage mentions a municipality:
-    its distinctive words ("haldenberg" of "Stadt Haldenberg"), else the whole name."""
-    return tuple(w.lower() for w in distinctive_words(kommune)) or (kommune.lower(),)
+    its distinctive words ("haldenberg" of "Stadt Haldenberg"), else the whole name; with
+    umlauts also written out, as file names and titles made of them write them
+    ("düsseldorf", "duesseldorf")."""
+    names = [w.lower() for w in distinctive_words(kommune)] or [kommune.lower()]
+    return tuple(dict.fromkeys(n for name in names for n in (name, _written_out(name))))
+
+
+def strip_places(text: str, places: Sequence[str]) -> str:
+    """``text`` without the words that name ``places`` (and the "in"/"und" left with them)."""
+    words = text.split()
+    targets = [fold(place) for place in places]
+    named = {i for i, w in enumerate(words) if any(_inflected(_clean(w), t) for t in targets)}
+    named |= _dangling(words, named)
+    return " ".join(w for i, w in enumerate(words) if i not in named)
+
+
+def _written_out(name: str) -> str:
+    return name.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
 
 
 def place_names(texts: Iterable[str]) -> list[str]:
-    """Names the documents give places with a type word ("Stadt Grauweiden"), seen twice."""
-    counts = Counter(typed.name for text in texts for typed in typed_names(text))
-    return [name for name, n in counts.items() if n >= 2]
+    """Names the documents give places: with a type word ("Stadt Grauweiden"), seen twice;
+    and names they use bare the way names are used, after "in/nach/aus/bei" ("nach Düsseldorf
+    gezogen") and after a noun ("Schulamt Düsseldorf"), never after an article or another
+    lower-case word that would make them a noun ("in Absprache", "die Absprache")."""
+    typed: Counter[str] = Counter()
+    after_place: set[str] = set()
+    after_noun: set[str] = set()
+    as_noun: set[str] = set()
+    for text in texts:
+        typed.update(t.name for t in typed_names(text))
+        for before, word in _BARE.findall(text):
+            lead = before.lower()
+            if lead in _PLACE_PREPOSITIONS:
+                after_place.add(word)
+            elif before[:1].isupper() and lead not in _ARTICLES:
+                after_noun.add(word)
+            elif lead not in _BEFORE_NAMES:
+                as_noun.add(word)
+    bare = (after_place & after_noun) - as_noun - set(typed)
+    return [name for name, n in typed.items() if n >= 2] + sorted(bare)
 
 
 def distinctive_words(name: str) -> list[str]:

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from assistant.german import MONTHS, analyze, fold, tokenize
+from assistant.german import MONTHS, analyze, fold_plain, tokenize
 from assistant.places import NOT_NAME_SUFFIXES, distinctive_words, typed_names
 from assistant.types import DocumentMeta, Page
 
@@ -125,20 +125,20 @@ def _named_by_file(file_name: str, pages: Sequence[Page], known: list[str]) -> l
     gives with a type word and the corpus's known ones; a type word in the file name before
     a word the text uses as a name makes one too ("kreis_guetersloh" and "Gütersloh").
     """
-    words = [_plain(w) for w in tokenize(file_name.rsplit(".", 1)[0].replace("_", " "))]
+    words = [fold_plain(w) for w in tokenize(file_name.rsplit(".", 1)[0].replace("_", " "))]
     if not words:
         return []
     text = " ".join(p.text for p in pages)
     candidates = [typed.municipality for typed in typed_names(text)] + known
-    base = [_plain(w) for w in tokenize(PurePosixPath(file_name).stem.replace("_", " "))]
-    spelled = {_plain(w): w for w in _CAPITALISED.findall(text)}
+    base = [fold_plain(w) for w in tokenize(PurePosixPath(file_name).stem.replace("_", " "))]
+    spelled = {fold_plain(w): w for w in _CAPITALISED.findall(text)}
     if len(base) > 1 and base[0] in _FILE_TYPES and base[1] in spelled:  # "kreis_guetersloh_…"
         name = spelled[base[1]]
         if not name.lower().endswith(NOT_NAME_SUFFIXES):
             candidates.append(f"{_FILE_TYPES[base[0]]} {name}")
     found = {}
     for name in dict.fromkeys(candidates):
-        own = frozenset(_plain(w) for w in distinctive_words(name))
+        own = frozenset(fold_plain(w) for w in distinctive_words(name))
         if own and own <= set(words):
             found[name] = own
     # "Kreis Minden" is only part of what "kreis_minden_luebbecke" names
@@ -151,20 +151,14 @@ def _file_title(file_name: str, pages: Sequence[Page]) -> str:
     spellings: dict[str, Counter[str]] = {}
     for page in pages:
         for word in tokenize(page.text):
-            spellings.setdefault(_plain(word), Counter())[word] += 1
+            spellings.setdefault(fold_plain(word), Counter())[word] += 1
     words = tokenize(PurePosixPath(file_name).stem.replace("_", " "))
     spelled = [
-        spellings[_plain(w)].most_common(1)[0][0] if _plain(w) in spellings else w for w in words
+        spellings[key].most_common(1)[0][0] if (key := fold_plain(w)) in spellings else w
+        for w in words
     ]
     title = " ".join(spelled)
     return title[:1].upper() + title[1:]
-
-
-def _plain(word: str) -> str:
-    """A word folded with umlauts as file names write them ("lübbecke", "luebbecke" ->
-    "lubbecke"); the same on both sides, so "Soest" stays comparable too."""
-    folded = fold(word)
-    return folded.replace("ae", "a").replace("oe", "o").replace("ue", "u")
 
 
 def _weighted_texts(pages: Sequence[Page], title: str) -> list[tuple[str, int]]:

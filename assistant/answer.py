@@ -7,7 +7,8 @@ retrieved passage, followed by the number of the source it was taken from. The c
   passages do not answer the question, adding what they cover instead for a near miss,
 * takes the sentences most likely to state what is asked, skips near-duplicates, and never
   lets a sentence that leans on its predecessor ("Dies gilt ...") stand without it,
-* lists the items after a "...:" introduction when the question asks for a list,
+* lists the items after a "...:" introduction when the question asks for a list, and quotes
+  a list item with the sentence its list continues ("…, wer" / "…:"),
 * puts a newer document version first and says which "Stand" replaces which and which values
   differ; a newer version nobody confirmed yet never leads (``assistant.versions``).
 """
@@ -226,6 +227,9 @@ def _with_context(
             orders.add(c.order + 1)
         if wants_list and c.text.rstrip().endswith(":"):
             orders.update(_following_items(sentences[c.chunk.chunk_id], c.order))
+        lead = _lead_in(sentences[c.chunk.chunk_id], c.order)
+        if lead >= 0:  # "- und nicht länger als ein Jahr …" means nothing without "…, wer"
+            orders.add(lead)
     units = []
     for chunk_id, orders in picked.items():
         chunk, rank = info[chunk_id]
@@ -233,6 +237,17 @@ def _with_context(
         units.append(_Unit(chunk, rank, ordered, tuple(sentences[chunk_id][i] for i in ordered)))
     units.sort(key=lambda u: (u.rank, u.orders[0]))
     return units
+
+
+def _lead_in(sentences: list[str], order: int) -> int:
+    """For a list item, the sentence its list continues ("In die Klasse wird aufgenommen,
+    wer" or "Das KI übernimmt:"), -1 when it is no item or its list follows a full sentence."""
+    if not sentences[order].startswith("- "):
+        return -1
+    i = order - 1
+    while i >= 0 and sentences[i].startswith("- "):
+        i -= 1
+    return i if i >= 0 and not sentences[i].rstrip().endswith((".", "!", "?")) else -1
 
 
 def _following_items(sentences: list[str], order: int) -> list[int]:

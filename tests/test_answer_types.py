@@ -104,6 +104,29 @@ def test_a_sentence_leaning_on_its_predecessor_is_quoted_with_it() -> None:
     assert composition.text.index(lead) < composition.text.index(follow)
 
 
+def test_a_list_item_is_quoted_with_the_sentence_its_list_continues() -> None:
+    """ "- und nicht länger als ein Jahr …" says nothing without "…, wer"; an item after a
+    full sentence stands on its own."""
+    lead = "In die Förderklasse wird aufgenommen, wer"
+    items = ["- geringe Deutschkenntnisse hat,", "- und höchstens ein Jahr hier lebt."]
+    after = "Die Klasse dauert ein Jahr."
+    sentences = [lead, *items, after]
+
+    def answer(sentences: list[str], order: int) -> str:
+        chunk = Chunk("c", "k.txt", 0, "\n".join(sentences), "", 1, 1, meta=META)
+        text = sentences[order]
+        best = Candidate(text, chunk, 0, order, (), 0.9, frozenset(analyze(text)))
+        query = Query("Wer wird aufgenommen?", (), (), ())
+        evidence = Evidence(query, (), {"c": sentences}, (best,), (), 0.9)
+        decision = RefusalPolicy(threshold=0.5).decide(evidence)
+        return compose_extractive(evidence, decision, 0.5, max_sentences=1).text
+
+    quoted = answer(sentences, 2)
+    assert lead in quoted and quoted.index(lead) < quoted.index(items[1])
+    whole = ["Aufgenommen wird, wer wenig Deutsch kann.", *items]
+    assert whole[0] not in answer(whole, 2)
+
+
 def test_a_table_cell_of_another_year_gives_no_value_for_the_asked_year() -> None:
     row = (
         "- Gebietskörperschaft: Stadt Feldau; Schülerinnen und Schüler – 2022: 214; "

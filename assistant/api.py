@@ -35,6 +35,7 @@ from .places import (
     mention_names,
     other_places,
     strip_places,
+    typed_names,
 )
 from .question import frame_question
 from .refusal import Decision, RefusalPolicy
@@ -550,7 +551,12 @@ def _scoped(filters: Filters, kommune: str) -> Filters:
 
 
 def _distinctive_name(kommune: str) -> str:
-    """ "Quellinghoven" for "Stadt Quellinghoven" (the name without its type word)."""
+    """The name a passage must use for the municipality, without its type word:
+    "Quellinghoven" for "Stadt Quellinghoven", whole when hyphenated ("Minden-Lübbecke":
+    "Stadt Minden" is another place), "Mülheim" for "Stadt Mülheim an der Ruhr"."""
+    typed = typed_names(kommune)
+    if typed and "-" in typed[0].name and " " not in typed[0].name:
+        return typed[0].name
     words = distinctive_words(kommune)
     return words[0] if words else kommune
 

@@ -30,6 +30,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .german import transliterate
+
 __all__ = ["CHAR_DIR", "CharIndex", "QueryVector", "build_char_index", "char_text"]
 
 CHAR_DIR = "chars"
@@ -38,12 +40,11 @@ _BITS = 12
 _MAX_CODE = (1 << _BITS) - 1  # shared code of the rarest characters of a huge alphabet
 _LENGTH_SHIFT = _BITS * NGRAMS[-1]
 _BATCH = 2_000  # chunks per build batch (a few MB of keys)
-_TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def char_text(text: str) -> str:
     """What the n-grams are taken from: "Schüler" and a typed "Schueler" share them."""
-    return text.lower().replace("-", " ").translate(_TRANSLITERATE)
+    return transliterate(text.lower().replace("-", " "))
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ __all__ = [
     "stems",
     "stopwords",
     "tokenize",
+    "transliterate",
 ]
 
 # Question and filler words staff use that carry no topic ("Wer macht eigentlich ...?").
@@ -151,6 +152,15 @@ def fold(word: str) -> str:
         return folded
     decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def transliterate(text: str) -> str:
+    """Umlauts and ß written out, as file names and addresses write them ("düsseldorf" ->
+    "duesseldorf"); lower-case letters only, so lower-case the text first."""
+    return text.translate(_TRANSLITERATION)
 
 
 def fold_plain(word: str) -> str:

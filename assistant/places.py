@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from .german import MONTHS, fold, tokenize
+from .german import MONTHS, fold, tokenize, transliterate
 
 __all__ = [
     "NOT_NAME_SUFFIXES",
@@ -323,7 +323,7 @@ def mention_names(kommune: str) -> tuple[str, ...]:
     umlauts also written out, as file names and titles made of them write them
     ("düsseldorf", "duesseldorf")."""
     names = [w.lower() for w in distinctive_words(kommune)] or [kommune.lower()]
-    return tuple(dict.fromkeys(n for name in names for n in (name, _written_out(name))))
+    return tuple(dict.fromkeys(n for name in names for n in (name, transliterate(name))))
 
 
 def strip_places(text: str, places: Sequence[str]) -> str:
@@ -333,10 +333,6 @@ def strip_places(text: str, places: Sequence[str]) -> str:
     named = {i for i, w in enumerate(words) if any(_inflected(_clean(w), t) for t in targets)}
     named |= _dangling(words, named)
     return " ".join(w for i, w in enumerate(words) if i not in named)
-
-
-def _written_out(name: str) -> str:
-    return name.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
 
 
 def place_names(texts: Iterable[str]) -> list[str]:

@@ -22,6 +22,7 @@ import yaml
 from assistant.embed import resolve_model
 from assistant.errors import IndexMissing, KonzeptlotseError
 from assistant.generations import WriterLock
+from assistant.german import transliterate
 from assistant.settings import Settings
 from assistant.store import Index, IndexWriter
 from assistant.types import DocRecord
@@ -61,7 +62,6 @@ DOC_TYPES = ("Kommunales Konzept", "Fortschreibung", "Leitfaden", "Handreichung"
 STATUS_FILE = "ingest-status.json"  # last outcome per document, kept in the data directory
 MAX_NAME_LENGTH = 120
 _ENTRY_KEYS = ("file", "title", "issuer", "kommune", "doc_type", "stand", "source", "supersedes")
-_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _UNSAFE = re.compile(r"[^a-z0-9._-]+")
 _MANIFEST_HEADER = (
     "# Konzeptlotse – Dokumentenverzeichnis (manifest.yaml)\n"
@@ -158,7 +158,7 @@ class DocumentRow:
 def safe_filename(name: str) -> str:
     """A harmless file name: no folders, no hidden files, ASCII, lower case, bounded length."""
     base = re.split(r"[\\/]", name.strip())[-1]
-    base = unicodedata.normalize("NFC", base).lower().translate(_TRANSLITERATION)
+    base = transliterate(unicodedata.normalize("NFC", base).lower())
     base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode("ascii")
     base = _UNSAFE.sub("-", base.replace(" ", "-"))
     base = re.sub(r"-{2,}", "-", base).strip(".-_")

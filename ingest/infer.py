@@ -23,7 +23,12 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from assistant.german import MONTHS, analyze, fold_plain, tokenize
-from assistant.places import NOT_NAME_SUFFIXES, distinctive_words, typed_names
+from assistant.places import (
+    NOT_NAME_SUFFIXES,
+    distinctive_words,
+    municipality_type,
+    typed_names,
+)
 from assistant.types import DocumentMeta, Page
 
 __all__ = ["UPDATE_TYPE", "Inferred", "infer_metadata", "infer_versions"]
@@ -36,7 +41,6 @@ _OPENING_CHARS = 600  # a title page, or the top of a single-page web document
 _MIN_SCORE = 3
 _LEAD = 2.0  # the best candidate needs twice the score of the second
 
-_FILE_TYPES = {"stadt": "Stadt", "kreis": "Kreis", "gemeinde": "Gemeinde"}
 _CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*")
 
 UPDATE_TYPE = "Fortschreibung"
@@ -132,10 +136,11 @@ def _named_by_file(file_name: str, pages: Sequence[Page], known: list[str]) -> l
     candidates = [typed.municipality for typed in typed_names(text)] + known
     base = [fold_plain(w) for w in tokenize(PurePosixPath(file_name).stem.replace("_", " "))]
     spelled = {fold_plain(w): w for w in _CAPITALISED.findall(text)}
-    if len(base) > 1 and base[0] in _FILE_TYPES and base[1] in spelled:  # "kreis_guetersloh_…"
+    kind = municipality_type(base[0]) if base else ""
+    if kind and len(base) > 1 and base[1] in spelled:  # "kreis_guetersloh_…"
         name = spelled[base[1]]
         if not name.lower().endswith(NOT_NAME_SUFFIXES):
-            candidates.append(f"{_FILE_TYPES[base[0]]} {name}")
+            candidates.append(f"{kind.capitalize()} {name}")
     found = {}
     for name in dict.fromkeys(candidates):
         own = frozenset(fold_plain(w) for w in distinctive_words(name))
@@ -148,14 +153,14 @@ def _named_by_file(file_name: str, pages: Sequence[Page], known: list[str]) -> l
 def _file_title(file_name: str, pages: Sequence[Page]) -> str:
     """The file name as a title, its words spelled as the text spells them most often:
     "kreis_minden_luebbecke_beratung.txt" -> "Kreis Minden Lübbecke Beratung"."""
-    spellings: dict[str, Counter[str]] = {}
+    words = tokenize(PurePosixPath(file_name).stem.replace("_", " "))
+    spellings: dict[str, Counter[str]] = {fold_plain(w): Counter() for w in words}
     for page in pages:
         for word in tokenize(page.text):
-            spellings.setdefault(fold_plain(word), Counter())[word] += 1
-    words = tokenize(PurePosixPath(file_name).stem.replace("_", " "))
+            if (key := fold_plain(word)) in spellings:
+                spellings[key][word] += 1
     spelled = [
-        spellings[key].most_common(1)[0][0] if (key := fold_plain(w)) in spellings else w
-        for w in words
+        found[0][0] if (found := spellings[fold_plain(w)].most_common(1)) else w for w in words
     ]
     title = " ".join(spelled)
     return title[:1].upper() + title[1:]

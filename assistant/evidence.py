@@ -18,7 +18,7 @@ from .injection import tainted_sentences
 from .lexical import LexicalIndex, Query
 from .question import Frame
 from .scoring import AnswerModel, answerability_features, focus_term, sentence_features
-from .sentences import is_table_row, row_cells, split_sentences
+from .sentences import is_heading_line, is_table_row, row_cells, split_sentences
 from .types import FRONT_MATTER_KINDS, Chunk, Hit
 
 __all__ = [
@@ -187,6 +187,8 @@ def _candidates(
             text = sentences[hit.chunk.chunk_id][order]
             if text in planted or is_boilerplate(text, hit.chunk, pages):
                 continue  # planted instructions and title pages are never quoted as answers
+            if is_heading_line(text, hit.chunk.text):
+                continue  # a heading names the topic of what follows; it states nothing
             if not answers_anything(text, context.frame):
                 continue
             if len(set(sentence_terms)) >= _MIN_TERMS or text.startswith("- "):

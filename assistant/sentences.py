@@ -6,7 +6,14 @@ import re
 
 from .german import MONTHS
 
-__all__ = ["counted_by_ordinal", "is_table_row", "row_cells", "split_sentences"]
+__all__ = [
+    "counted_by_ordinal",
+    "ends_sentence",
+    "is_heading_line",
+    "is_table_row",
+    "row_cells",
+    "split_sentences",
+]
 
 # Abbreviations after which a period does not end a sentence (lowercase, without the dot).
 _ABBREVIATIONS = {
@@ -85,6 +92,8 @@ _ROMAN_AFTER_NOUN = re.compile(r"\b(?!(?:Herrn?|Frau)\b)[A-ZÄÖÜ][a-zäöüß]
 # Words an ordinal counts ("1. Februar", "10. Klasse"): "N." before them ends no sentence
 # and starts no numbered list item.
 _MONTH_AFTER = re.compile(rf"^(?:{_MONTHS}|Lebensjahr|Klasse|Schuljahr|Halbjahr|Jahrgang)\b")
+_HEADING_WORDS = 12  # a heading line is short; a longer line without end is data or prose
+_SENTENCE_END = re.compile(r"[.!?:;][\"“”'‘’»«)\]]*$")
 # A table row as ingest writes it: "- Spalte: Wert; Spalte: Wert" (two cells at least).
 _TABLE_ROW = re.compile(r"^- [^;:]{1,80}: [^;]*; [^;:]{1,80}: ")
 
@@ -100,6 +109,29 @@ def split_sentences(text: str) -> list[str]:
     for block in _blocks(text):
         units.extend([block] if is_table_row(block) else _split_block(block))
     return [u for u in units if u]
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends the way a sentence ends (punctuation, maybe a closing quote)."""
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def is_heading_line(sentence: str, text: str) -> bool:
+    """Whether ``sentence`` stands in ``text`` as a short paragraph of its own that ends no
+    sentence: a heading ("Erstberatung für Seiteneinsteiger"), which names the topic of
+    what follows but states nothing. List items, table rows, long lines and labelled figures
+    ("Telefon: 02888 551-300 Fax: …" in a contact block) are no headings; a title with a
+    colon ("Schulministerium: Die neuen Erlasse …") is one."""
+    if ends_sentence(sentence) or _is_unit_line(sentence):
+        return False
+    if len(sentence.split()) > _HEADING_WORDS:
+        return False
+    if ": " in sentence and any(c.isdigit() for c in sentence):
+        return False
+    at = text.find(sentence)
+    if at < 0:
+        return False
+    return text.startswith("\n\n", at + len(sentence))
 
 
 def counted_by_ordinal(text: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from assistant.sentences import split_sentences
+from assistant.sentences import ends_sentence, split_sentences
 from assistant.types import KIND_MEMBERS, KIND_TABLE, KIND_TEXT, Chunk, DocumentMeta, Page
 
 from .kinds import section_kind, unit_kind
@@ -20,7 +20,7 @@ from .loaders.tables import TABLE_MARK
 
 __all__ = ["CHUNK_VERSION", "Unit", "chunk_pages", "units_of"]
 
-CHUNK_VERSION = "3"
+CHUNK_VERSION = "4"
 _SECTION_TOKEN_SHARE = 0.3
 _MIN_WORDS = 3  # a section label may use at most this share of the limit
 
@@ -120,12 +120,51 @@ def _sentences(
     offset = 0
     page_kind = page.kind if page else KIND_TEXT
     ocr = page.ocr if page else False
-    for sentence in split_sentences(text):
+    for sentence in (s for paragraph in _unwrapped(text) for s in split_sentences(paragraph)):
         offset = text.find(sentence, offset)
         on_next = 0 <= next_from <= offset
         kind = unit_kind(sentence, section, page_kind)
         yield Unit(sentence, next_page if on_next else page_no, section, kind, ocr)
         offset += len(sentence)
+
+
+def _unwrapped(block: str) -> list[str]:
+    """The paragraphs of a block whose lines may be hard-wrapped (a text file, a web page).
+
+    A line continues on the next one only where it was wrapped: it ends no sentence, and the
+    next line starts lower-case, or the line ends in a function word ("… beim" above
+    "Kommunalen Integrationszentrum …"), or it is full (the next line's first word would not
+    have fitted on it) and so is the next line (or that line is the block's last or ends a
+    sentence). A short line that ends no sentence ("Erstberatung für Seiteneinsteiger" above
+    a paragraph) is a paragraph of its own, and so are form labels and their values
+    ("Betreff", "Sprachförderung an Grundschulen", "Vorlage", "051/22").
+    """
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return lines
+    width = max(len(line) for line in lines)
+
+    def full(i: int) -> bool:
+        following = lines[i + 1].split()[0]
+        return len(lines[i]) + 1 + len(following) > _WRAP_SHARE * width
+
+    def full_or_last(i: int) -> bool:
+        return i == len(lines) - 1 or ends_sentence(lines[i]) or full(i)
+
+    paragraphs: list[list[str]] = [[lines[0]]]
+    for i, line in enumerate(lines[1:]):
+        before = lines[i]
+        wrapped = not ends_sentence(before) and (
+            _runs_on(before, line) or (full(i) and full_or_last(i + 1))
+        )
+        if wrapped:
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return ["\n".join(p) for p in paragraphs]
+
+
+_WRAP_SHARE = 0.85  # of the block's longest line: ragged right edges vary this much
 
 
 def chunk_pages(
@@ -269,13 +308,43 @@ def _join(units: list[Unit]) -> tuple[str, tuple[int, ...]]:
     previous = ""
     for unit in units:
         if text:
-            text += "\n" if _is_line_unit(unit.text) or _is_line_unit(previous) else " "
+            text += _separator(previous, unit.text)
         previous = unit.text
         while unit.page > page:  # the unit starts on a later page
             breaks.append(len(text))
             page += 1
         text += unit.text
     return text, tuple(breaks)
+
+
+def _separator(previous: str, following: str) -> str:
+    """What stands between two units in a chunk's text.
+
+    List items and table rows stand on lines of their own. A unit that ends no sentence (a
+    heading line of a web page, a label such as "Betreff", navigation left in a text file)
+    is a paragraph of its own: joined with a space, the sentence splitter of the answer path
+    would read it and the next sentence as one ("Sprungziele Hauptmenü Ende Juli 2023 ist …").
+    """
+    if _is_line_unit(following) or _is_line_unit(previous):
+        return "\n"
+    return " " if ends_sentence(previous) or _runs_on(previous, following) else "\n\n"
+
+
+# Words that end no German sentence or heading: articles, prepositions fused with one,
+# conjunctions and prepositions that are no verb particle ("ein", "an", "auf" … can end a
+# headline: "Kreis führt Online-Terminbuchung ein").
+_ARTICLES = {"der", "die", "das", "dem", "den", "des", "eine", "einer", "einem", "eines"}
+_FUSED = {"im", "am", "beim", "zum", "zur", "vom", "ins"}
+_CONJUNCTIONS = {"und", "oder", "sowie", "bzw.", "dass", "ob", "weil", "wenn"}
+_PREPOSITIONS = {"für", "von", "in", "über", "unter", "gegen", "ohne", "seit", "während", "wegen"}
+_NEVER_LAST = frozenset(_ARTICLES | _FUSED | _CONJUNCTIONS | _PREPOSITIONS | {"bis", "zwischen"})
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """Whether text that ends no sentence goes on in ``following``: that starts lower-case,
+    or ``line`` ends in a function word ("… in den Vorbereitungsklassen im" at a page's end,
+    "Südkreis." on the next page)."""
+    return following[:1].islower() or line.split()[-1].lower() in _NEVER_LAST
 
 
 def _is_line_unit(text: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.embed import bundled_model_path, max_tokens, token_counter
+from assistant.sentences import split_sentences
 from assistant.types import DocumentMeta, Page
 from ingest.chunk import chunk_pages
 
@@ -112,3 +113,60 @@ def test_use_tokenizer_is_exact_word_by_word() -> None:
     reference = counter._tokenizer
     for text in texts:
         assert counter.encode(text) == reference.encode(text, out_type=int)
+
+
+def test_lines_that_end_no_sentence_stay_apart_from_the_next_sentence() -> None:
+    """A web page saved as text: navigation, a heading and a label line, each a paragraph
+    of its own. In the chunk they stay paragraphs, so the answer path does not read
+    "Sprungziele Hauptmenü Erstberatung … Das KI berät …" as one sentence."""
+    text = (
+        "Sprungziele\nHauptmenü\n\nErstberatung für Seiteneinsteiger\n\nDas KI berät "
+        "Familien montags. Termine gibt es online.\n\nStand\n20.09.2023"
+    )
+    (chunk,) = _chunks([Page("doc.txt", 1, text)])
+    assert split_sentences(chunk.text) == [
+        "Sprungziele Hauptmenü",
+        "Erstberatung für Seiteneinsteiger",
+        "Das KI berät Familien montags.",
+        "Termine gibt es online.",
+        "Stand 20.09.2023",
+    ]
+
+
+def test_hard_wrapped_lines_are_joined_and_short_lines_stand_alone() -> None:
+    """A text file wrapped at a fixed width reads as running text; a web page's short lines
+    (a heading, form labels) stand alone; a line broken after "beim" or before a lower-case
+    word continues."""
+    wrapped = (
+        "Das Kommunale Integrationszentrum führt für alle neu zugewanderten\n"
+        "Sprachstandsfeststellungsverfahren durch, die nicht länger als\n"
+        "eine Stunde dauern."
+    )
+    form = "Betreff\nSprachförderung an Grundschulen\nVorlage\n051/22"
+    web = (
+        "Schulplatz für Seiteneinsteiger\nNach einem Beratungsgespräch beim\n"
+        "Kommunalen Integrationszentrum\nvermittelt das Schulamt den Schulplatz an einer "
+        "Grundschule oder einer weiterführenden Schule in der Nähe der Wohnung."
+    )
+    text = "\n\n".join((wrapped, form, web))
+    (chunk,) = _chunks([Page("doc.txt", 1, text)], target=200)
+    assert split_sentences(chunk.text) == [
+        " ".join(wrapped.split()),
+        "Betreff",
+        "Sprachförderung an Grundschulen",
+        "Vorlage",
+        "051/22",
+        "Schulplatz für Seiteneinsteiger",
+        " ".join(web.split("\n", 1)[1].split()),
+    ]
+
+
+def test_a_sentence_cut_by_a_page_break_after_a_function_word_reads_whole() -> None:
+    pages = [
+        Page("doc.pdf", 4, "Als Ursache gilt die Zahl der Plätze in den Klassen im"),
+        Page("doc.pdf", 5, "Südkreis. Bei 21 Prozent dauerte es länger."),
+    ]
+    (chunk,) = _chunks(pages)
+    assert split_sentences(chunk.text)[0] == (
+        "Als Ursache gilt die Zahl der Plätze in den Klassen im Südkreis."
+    )

@@ -337,6 +337,29 @@ def test_a_prefetched_file_that_is_not_collected_is_dropped(tmp_path: Path) -> N
         assert not isinstance(prepared, str) and prepared.meta.doc_id == "x.md"
 
 
+def test_headings_of_a_web_page_are_no_answers(settings: Settings, docs_dir: Path) -> None:
+    """A page saved as text has its navigation and headings on lines of their own. The
+    answer quotes the sentence under a heading, not the heading and not the navigation
+    glued to that sentence."""
+    (docs_dir / "kreis_farnau_luebbern_erstberatung.txt").write_text(
+        "Sprungziele\nHauptmenü\n\nKreis Farnau-Lübbern\n\nSeiteninhalt\n20.09.2023\n\n"
+        "Online-Terminbuchung für die Erstberatung von Seiteneinsteigern\n\n"
+        "Familien buchen den Termin für die Erstberatung in fünf Sprachen online. "
+        "Die Beratung dauert etwa eine Stunde.\n\nSchulpflicht für neu zugewanderte Kinder\n\n"
+        "Alle Kinder zwischen 6 und 16 Jahren sind schulpflichtig.\n",
+        encoding="utf-8",
+    )
+    run_ingest(settings)
+    assistant = Assistant(settings)
+    answer = assistant.ask("In wie vielen Sprachen bucht man den Termin für die Erstberatung?")
+    assert answer.found
+    first = answer.text.split("[1]")[0].strip()
+    assert first == "Familien buchen den Termin für die Erstberatung in fünf Sprachen online."
+    duty = assistant.ask("Für welches Alter gilt die Schulpflicht für neu zugewanderte Kinder?")
+    assert duty.text.startswith("Alle Kinder zwischen 6 und 16 Jahren sind schulpflichtig.")
+    assert "Sprungziele" not in answer.text + duty.text
+
+
 def test_a_file_named_after_its_kreis_is_scoped_to_it(settings: Settings, docs_dir: Path) -> None:
     """A web page saved without manifest entry names its Kreis once, far down; the file name
     names it too. Questions about that Kreis are answered from it, and another place's

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from assistant.sentences import is_table_row, row_cells, split_sentences
+from assistant.sentences import (
+    ends_sentence,
+    is_heading_line,
+    is_table_row,
+    row_cells,
+    split_sentences,
+)
 
 
 def test_abbreviations_do_not_split() -> None:
@@ -74,3 +80,24 @@ def test_a_table_row_has_two_labelled_cells_at_least() -> None:
     assert is_table_row("- Projekt: Lesepaten; Anzahl: 40")
     assert not is_table_row("- bei Alleinsorge: Nachweis über das Sorgerecht.")
     assert not is_table_row("Die Beratung ist kostenlos; sie dauert: eine Stunde.")
+
+
+def test_a_line_of_its_own_without_sentence_end_is_a_heading() -> None:
+    text = (
+        "Erstberatung für Seiteneinsteiger\n\nDas KI berät montags.\n\n- Termin nach "
+        "Absprache\n\nMehr unter www.example.org"
+    )
+    assert is_heading_line("Erstberatung für Seiteneinsteiger", text)
+    assert not is_heading_line("Das KI berät montags.", text)  # a sentence
+    assert not is_heading_line("- Termin nach Absprache", text)  # a list item
+    assert not is_heading_line("Mehr unter www.example.org", text)  # nothing after it
+    assert not is_heading_line("Erstberatung", "Erstberatung für alle")  # no paragraph
+    contact = "Telefon: 02888 551-300 Fax: 02888 551-399\n\nMontag bis Freitag"
+    assert not is_heading_line("Telefon: 02888 551-300 Fax: 02888 551-399", contact)
+    address = "Kommunales Integrationszentrum des Kreises Wacholderheide Koordinierungsstelle "
+    address += "Seiteneinstieg Am Kreishaus 3, Gebäude B 48999 Birkenhövel"
+    assert not is_heading_line(address, address + "\n\nTelefon: 02888 551-300")
+    title = "Schulministerium: Die neuen Erlasse bringen Klarheit"
+    assert is_heading_line(title, title + "\n\nDie Neufassung ändert nichts.")
+    assert ends_sentence("Sie sagt: „Gut.“") and ends_sentence("(siehe unten.)")
+    assert not ends_sentence("Stand 20.09.2023 ")

@@ -212,7 +212,8 @@ class Municipalities:
     def strip(self, text: str) -> str:
         """``text`` without the words that name municipalities (and their type words)."""
         words = text.split()
-        named = {i for i, _ in self._mentions(words)}
+        mentions = self._mentions(words)
+        named = {i for i, _ in mentions}
         typed = {
             i - 1 for i in named if i > 0 and _type_word(_clean(words[i - 1])) not in ("", "region")
         }
@@ -222,6 +223,12 @@ class Municipalities:
             if i + 1 < len(words) and _clean(words[i + 1]) in ("kreis", "kreises")
         }
         named |= typed
+        named |= {  # the rest of a name the question writes out: "Mülheim an der Ruhr"
+            i + 1 + k
+            for i, name in mentions
+            for k, rest in enumerate(_name_rest(name, _clean(words[i])))
+            if i + 1 + k < len(words) and _clean(words[i + 1 + k]) == rest
+        }
         named |= _dangling(words, named)
         return " ".join(w for i, w in enumerate(words) if i not in named)
 
@@ -282,7 +289,7 @@ class Municipalities:
             )
             definite = before in _DEFINITE or not before.isalpha()
             return word in (alias, alias + "es") and definite and not named_after
-        if not _inflected(word, alias) and not word.startswith(alias + "-"):
+        if not _inflected(word, alias) and not word.startswith((alias + "-", alias + "/")):
             return False
         stated = _type_word(before) if before else ""
         own = municipality_type(name)
@@ -363,6 +370,16 @@ def distinctive_words(name: str) -> list[str]:
     return [
         w for w in tokenize(name) if fold(w) not in _GENERIC and not _type_word(w) and len(w) >= 4
     ]
+
+
+def _name_rest(name: str, word: str) -> list[str]:
+    """The words of ``name`` after the one ``word`` names ("an", "der", "ruhr" of "Stadt
+    Mülheim an der Ruhr" after "mülheim"), folded; [] if ``word`` is not one of them."""
+    words = [fold(w) for w in name.split()]
+    for i, own in enumerate(words):
+        if _inflected(word, own):
+            return words[i + 1 :]
+    return []
 
 
 def _subsequence(short: str, word: str) -> bool:

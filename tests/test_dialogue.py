@@ -98,6 +98,19 @@ def test_real_names_hyphenated_compound_and_adjective() -> None:
     assert NAMES.mentioned("Und im Rhein-Auel-Kreis?") == []
 
 
+def test_a_name_written_out_or_with_a_slash_is_stripped_whole() -> None:
+    """ "Weilbach an der Ruhr" is stripped with its "an der Ruhr" (a stray "Ruhr" would
+    search for other places of that river); "Weilbach/Ruhr" names it too."""
+    names = Municipalities.of(["Stadt Weilbach an der Ruhr", "Kreis Feldau"])
+    assert names.mentioned("Wie ist das in Weilbach/Ruhr?") == ["Stadt Weilbach an der Ruhr"]
+    stripped = {
+        "Wie berät Weilbach an der Ruhr Familien?": "Wie berät Familien?",
+        "Was tun Weilbacher Schulen an der Ruhr?": "Was tun Schulen an der Ruhr?",
+    }
+    for question, rest in stripped.items():
+        assert names.strip(question) == rest
+
+
 def test_other_places_must_be_met_by_the_evidence() -> None:
     def known(word: str) -> bool:
         return word.lower() in {"schulen", "eltern"}

@@ -24,6 +24,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from .german import MONTHS, fold, tokenize, transliterate
+from .nrw import KREISFREIE_STAEDTE
 
 __all__ = [
     "NOT_NAME_SUFFIXES",
@@ -434,6 +435,7 @@ def other_places(
             if not municipalities.mentioned(f"{word} {after}") and place not in places:
                 places.append(place)
             continue
+        city = "" if known(word) else _nrw_city(word)
         listed = any(_inflected(fold(word), fold(p)) for p in municipalities.places)
         loose = (
             fold(before) in _PLACE_PREPOSITIONS and not known(word) and fold(after) not in _ARTICLES
@@ -441,14 +443,24 @@ def other_places(
         adjective = (
             word.endswith("er") and after[:1].isupper() and not known(word) and len(word) > 5
         )
-        if not (typed or loose or adjective):
+        if not (typed or loose or adjective or city):
             continue
-        place = word[:-2] if adjective and not typed and not loose else word
+        place = city or (word[:-2] if adjective and not typed and not loose else word)
         if municipalities.mentioned(f"{before} {word}"):
             continue  # a municipality of the index: scoping handles it
         if place not in places and not any(fold(place) in fold(n) for n in named):
             places.append(place)
     return tuple(places)
+
+
+def _nrw_city(word: str) -> str:
+    """The kreisfreie Stadt of NRW that ``word`` names ("Bochum" for "Bochum", "Bochums",
+    "Bochumer"), or "": a place however the question uses it ("Was macht Bochum …?")."""
+    folded = fold(word)
+    return next((c for f, c in _NRW_CITIES if _inflected(folded, f)), "")
+
+
+_NRW_CITIES = tuple((fold(n), n) for c in KREISFREIE_STAEDTE for n in distinctive_words(c)[:1])
 
 
 def _clean(word: str) -> str:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from assistant.german import MONTHS, analyze, fold_plain, tokenize
+from assistant.nrw import UNAMBIGUOUS
 from assistant.places import (
     NOT_NAME_SUFFIXES,
     distinctive_words,
@@ -127,7 +128,9 @@ def _named_by_file(file_name: str, pages: Sequence[Page], known: list[str]) -> l
     A name counts when all of its words are words of the file name, with umlauts written
     out or not ("minden_luebbecke" for "Minden-Lübbecke"). Candidates are the names the text
     gives with a type word and the corpus's known ones; a type word in the file name before
-    a word the text uses as a name makes one too ("kreis_guetersloh" and "Gütersloh").
+    a word the text uses as a name makes one too ("kreis_guetersloh" and "Gütersloh"). A
+    file name that starts with the name of an NRW municipality whose bare name is
+    unambiguous (``assistant.nrw``) names it even if the text does not ("herne_…").
     """
     words = [fold_plain(w) for w in tokenize(file_name.rsplit(".", 1)[0].replace("_", " "))]
     if not words:
@@ -146,8 +149,20 @@ def _named_by_file(file_name: str, pages: Sequence[Page], known: list[str]) -> l
         own = frozenset(fold_plain(w) for w in distinctive_words(name))
         if own and own <= set(words):
             found[name] = own
+    for name in UNAMBIGUOUS:  # "herne_erstberatung.txt" for a page that never says "Herne"
+        own = frozenset(fold_plain(w) for w in distinctive_words(name))
+        if name not in found and _starts_with(base, name) and own <= set(base):
+            found[name] = own
     # "Kreis Minden" is only part of what "kreis_minden_luebbecke" names
     return [name for name, own in found.items() if not any(own < other for other in found.values())]
+
+
+def _starts_with(words: list[str], name: str) -> bool:
+    """Whether a file name's ``words`` start with ``name`` (after a type word of their own):
+    "herne_…" with "Stadt Herne", "rhein_erft_kreis_…" with "Rhein-Erft-Kreis"."""
+    own = [fold_plain(w) for w in tokenize(name) if not municipality_type(w)]
+    start = 1 if words and municipality_type(words[0]) else 0
+    return bool(own) and words[start : start + 1] == own[:1]
 
 
 def _file_title(file_name: str, pages: Sequence[Page]) -> str:

@@ -58,7 +58,8 @@ __all__ = [
 # 7: failing a Stand in the text, the date of a web page's <meta> tags or <time> is
 # 8: the file name counts like the title for a municipality the text names; Kreise named
 #    "Ennepe-Ruhr-Kreis", "Märkischer Kreis", hyphenated names; "Stadt X im Dezember" is X
-METADATA_VERSION = "8"
+# 9: a file name starting with an NRW municipality of unambiguous name names it ("herne_…")
+METADATA_VERSION = "9"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

@@ -124,6 +124,10 @@ def test_other_places_must_be_met_by_the_evidence() -> None:
     assert other_places("Und im Kreis Farnau-Lübbern?", NAMES, known) == ("Farnau-Lübbern",)
     assert other_places("Und im Rhein-Auel-Kreis?", NAMES, known) == ("Rhein-Auel-Kreis",)
     assert other_places("Wie berät man im Wendischen Kreis?", NAMES, known) == ("Wendisch",)
+    # a kreisfreie Stadt of NRW is a place however a question names it
+    assert other_places("Was macht Bochum bei der Erstberatung?", NAMES, known) == ("Bochum",)
+    assert other_places("Was bieten die Bochumer Schulen an?", NAMES, known) == ("Bochum",)
+    assert other_places("Gibt es in der OGS Essen für Eltern?", NAMES, lambda w: True) == ()
 
 
 def test_followup_after_a_comparison_drops_the_list_with_its_connectors() -> None:

@@ -1,0 +1,54 @@
+"""Municipalities of North Rhine-Westphalia whose bare name names only them.
+
+Konzeptlotse serves NRW municipalities. A file saved as "herne_erstberatung.txt" or a
+question "Was macht Mönchengladbach …?" names a municipality without a type word. For the
+22 kreisfreie Städte and the Kreise whose name is no town's name, the bare name is
+unambiguous; "Borken" is both a Kreis and a town in it, so such names still need their type
+word ("kreis_borken_…"). These are administrative facts (the state's list of
+municipalities), not read from any document of the corpus.
+"""
+
+from __future__ import annotations
+
+__all__ = ["KREISFREIE_STAEDTE", "UNAMBIGUOUS"]
+
+KREISFREIE_STAEDTE = (
+    "Bielefeld",
+    "Bochum",
+    "Bonn",
+    "Bottrop",
+    "Dortmund",
+    "Duisburg",
+    "Düsseldorf",
+    "Essen",
+    "Gelsenkirchen",
+    "Hagen",
+    "Hamm",
+    "Herne",
+    "Köln",
+    "Krefeld",
+    "Leverkusen",
+    "Mönchengladbach",
+    "Mülheim an der Ruhr",
+    "Münster",
+    "Oberhausen",
+    "Remscheid",
+    "Solingen",
+    "Wuppertal",
+)
+
+# Kreise whose name no town of NRW bears.
+_OWN_NAME_KREISE = (
+    "Ennepe-Ruhr-Kreis",
+    "Kreis Lippe",
+    "Kreis Minden-Lübbecke",
+    "Kreis Siegen-Wittgenstein",
+    "Märkischer Kreis",
+    "Oberbergischer Kreis",
+    "Rhein-Erft-Kreis",
+    "Rhein-Sieg-Kreis",
+    "Rheinisch-Bergischer Kreis",
+)
+
+# As municipalities are named in the index ("Stadt Herne", "Märkischer Kreis").
+UNAMBIGUOUS = tuple(f"Stadt {name}" for name in KREISFREIE_STAEDTE) + _OWN_NAME_KREISE

@@ -72,6 +72,9 @@ _PREFIX = 3  # letters by which a word finds the aliases it may start with
 _GENERIC = {"der", "des", "die", "an", "am", "im", "in", "ruhr", "main", "rhein"}
 _DEFINITE = {"der", "dem", "den", "des", "im", "vom", "beim", "zum", "unser", "unserem"}
 _PLACE_PREPOSITIONS = {"in", "aus", "nach", "bei"}
+# A question asks about a place "in/aus/nach X"; "bei X" is a circumstance ("bei
+# Sprachproblemen", "bei Schulwechsel") far more often than a place.
+_ASKED_PLACE_PREPOSITIONS = _PLACE_PREPOSITIONS - {"bei"}
 _ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einer", "einem"}
 # Lower-case words a name may follow without becoming a noun ("für Düsseldorf und Herne").
 _BEFORE_NAMES = _PLACE_PREPOSITIONS | {"von", "für", "zu", "zwischen", "und", "oder", "sowie"}
@@ -438,7 +441,9 @@ def other_places(
         city = "" if known(word) else _nrw_city(word)
         listed = any(_inflected(fold(word), fold(p)) for p in municipalities.places)
         loose = (
-            fold(before) in _PLACE_PREPOSITIONS and not known(word) and fold(after) not in _ARTICLES
+            fold(before) in _ASKED_PLACE_PREPOSITIONS
+            and not known(word)
+            and fold(after) not in _ARTICLES
         ) or listed
         adjective = (
             word.endswith("er") and after[:1].isupper() and not known(word) and len(word) > 5

@@ -124,6 +124,9 @@ def test_other_places_must_be_met_by_the_evidence() -> None:
     assert other_places("Und im Kreis Farnau-Lübbern?", NAMES, known) == ("Farnau-Lübbern",)
     assert other_places("Und im Rhein-Auel-Kreis?", NAMES, known) == ("Rhein-Auel-Kreis",)
     assert other_places("Wie berät man im Wendischen Kreis?", NAMES, known) == ("Wendisch",)
+    # "bei X" is a circumstance, not a place the evidence must name
+    asked = "Wer übersetzt bei Sprachproblemen in Haldenberg?"
+    assert other_places(asked, NAMES, known) == ()
     # a kreisfreie Stadt of NRW is a place however a question names it
     assert other_places("Was macht Bochum bei der Erstberatung?", NAMES, known) == ("Bochum",)
     assert other_places("Was bieten die Bochumer Schulen an?", NAMES, known) == ("Bochum",)

@@ -42,6 +42,10 @@ _OPENING_CHARS = 600  # a title page, or the top of a single-page web document
 _MIN_SCORE = 3
 _LEAD = 2.0  # the best candidate needs twice the score of the second
 
+# A bare name after a postcode (the sender's address: a ministry's letterhead names
+# "40190 Düsseldorf") or after a government region's word names no municipality's document.
+_SENDER_OR_REGION = re.compile(r"(?:\b\d{5}|\bBezirksregierung(?:en)?|\bRegierungsbezirks?)\s+$")
+_CONTEXT = 40
 _CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*")
 
 UPDATE_TYPE = "Fortschreibung"
@@ -202,8 +206,11 @@ def _mentions(text: str, known: list[str]) -> list[str]:
             continue  # one of several listed municipalities ("A, B und der Kreis C")
         found.append(typed.municipality)
     for bare, municipality in known_bare.items():
-        count = len(re.findall(rf"\b{re.escape(bare)}\w{{0,3}}\b", text))
-        found.extend([municipality] * count)
+        for m in re.finditer(rf"\b{re.escape(bare)}\w{{0,3}}\b", text):
+            before = text[max(0, m.start() - _CONTEXT) : m.start()]
+            if _SENDER_OR_REGION.search(before) or _ENUMERATED_BEFORE.search(before):
+                continue  # "40190 Düsseldorf" in a ministry's letterhead, "Bezirksregierung Köln"
+            found.append(municipality)
     return found
 
 

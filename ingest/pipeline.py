@@ -59,7 +59,9 @@ __all__ = [
 # 8: the file name counts like the title for a municipality the text names; Kreise named
 #    "Ennepe-Ruhr-Kreis", "Märkischer Kreis", hyphenated names; "Stadt X im Dezember" is X
 # 9: a file name starting with an NRW municipality of unambiguous name names it ("herne_…")
-METADATA_VERSION = "9"
+# 10: a bare name after a postcode or "Bezirksregierung", or listed among others, counts
+#     for no municipality (a ministry's "40190 Düsseldorf" made its Erlass the city's)
+METADATA_VERSION = "10"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

@@ -232,6 +232,22 @@ def test_a_file_named_after_an_nrw_municipality_of_unambiguous_name_belongs_to_i
     assert kommune("platzhalter_herne.txt") == ""
 
 
+def test_a_letterhead_address_or_a_list_of_regions_names_no_municipality() -> None:
+    """A state ministry sits in the capital: its letterhead "40190 Düsselbrück" and a list
+    "Bezirksregierungen Arnsberg, Detmold, Düsselbrück" do not make its decree the city's
+    document; the city's own page, naming it in running text, stays the city's."""
+    known = ["Stadt Düsselbrück"]
+    decree = (
+        "Ministerium für Schule und Bildung, 40190 Düsselbrück. An die Bezirksregierungen "
+        "Arnsberg, Detmold, Düsselbrück, Köln und Münster. Integration und Deutschförderung."
+    )
+    pages = [Page("erlass.txt", 1, decree)]
+    assert infer_metadata(pages, "", known=known, file_name="erlass.txt").kommune == ""
+    city = "Wer nach Düsselbrück gezogen ist, meldet sich beim Schulamt Düsselbrück."
+    pages = [Page("seite.txt", 1, city + " Kontakt: Rathausplatz 1, 40231 Düsselbrück.")]
+    assert infer_metadata(pages, "", known=known, file_name="seite.txt").kommune == known[0]
+
+
 @pytest.mark.parametrize(
     ("text", "kommune"),
     [

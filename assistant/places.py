@@ -88,12 +88,15 @@ _NAME = (
     rf"(?:\s+(?:an\s+der|am(?!\s+(?:{_NOT_AFTER_AM})\b)|ob\s+der)\s+[A-ZÄÖÜ][a-zäöüß]+)?"
 )
 _TYPED = re.compile(
-    r"\b(Stadt|Kreisstadt|Hansestadt|Landeshauptstadt|Gemeinde|Kreis|Landkreis|Städteregion)"
-    r"(?:es|s)?\s+(" + _NAME + r")"
+    r"(?<!-)\b(Stadt|Kreisstadt|Hansestadt|Landeshauptstadt|Gemeinde|Kreis|Landkreis|"
+    r"Städte[Rr]egion)(?:es|s)?\s+(" + _NAME + r")"
 )
-# Kreise whose name holds the type word: "Ennepe-Ruhr-Kreis(es)", "Märkischer/-n Kreis(es)".
+# Kreise whose name holds the type word: "Ennepe-Ruhr-Kreis(es)", "Märkischer/-n Kreis(es)";
+# one part before "-Kreis" is no name alone but leads the name after it ("Rhein-Kreis Neuss").
 _PART = r"[A-ZÄÖÜ][a-zäöüß]+"
 _COMPOUND_KREIS = re.compile(rf"\b((?:{_PART}-)+)Kreis(?:es)?\b")
+_NAME_AFTER = re.compile(rf"\s+({_PART})\b")
+_LEADING_KREIS = re.compile(r"[a-z]+-kreis(?:es)?")  # folded
 _ADJECTIVE_KREIS = re.compile(rf"\b({_PART}(?:-{_PART})*isch)(?:e[nrms]?)\s+Kreis(?:es)?\b")
 _ADJECTIVE_ENDING = re.compile(r"isch(?:e[nrms]?)$")  # "markischer" is named by "markisch…"
 _CANONICAL_TYPE = {
@@ -101,6 +104,7 @@ _CANONICAL_TYPE = {
     "Hansestadt": "Stadt",
     "Landeshauptstadt": "Stadt",
     "Landkreis": "Kreis",
+    "Städteregion": "StädteRegion",  # as the StädteRegion Aachen spells itself
 }
 # A capitalised word after a type word that is an ordinary noun, not a name ("Stadtverwaltung").
 NOT_NAME_SUFFIXES = ("ung", "heit", "keit", "schaft", "ität", "amt", "rat", "verwaltung")
@@ -142,6 +146,8 @@ def _type_word(word: str) -> str:
             return _MUNICIPAL_TYPES[form]
         if form in _REGION_TYPES:
             return "region"
+    if _LEADING_KREIS.fullmatch(folded):  # "Rhein-Kreis" of "Rhein-Kreis Neuss"
+        return "kreis"
     return ""
 
 
@@ -322,7 +328,12 @@ def typed_names(text: str) -> list[TypedName]:
     ]
     for m in _COMPOUND_KREIS.finditer(text):
         name = m.group(1) + "Kreis"
-        found.append(TypedName(name, name, *m.span()))
+        after = _NAME_AFTER.match(text, m.end()) if m.group(1).count("-") == 1 else None
+        if after:  # "des Rhein-Kreises Neuss": the town's name completes the Kreis's
+            town = after.group(1)
+            found.append(TypedName(town, f"{name} {town}", m.start(), after.end()))
+        else:
+            found.append(TypedName(name, name, *m.span()))
     for m in _ADJECTIVE_KREIS.finditer(text):
         found.append(TypedName(m.group(1), f"{m.group(1)}er Kreis", *m.span()))
     return sorted(found, key=lambda t: t.start)

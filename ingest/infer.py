@@ -140,13 +140,15 @@ def _named_by_file(file_name: str, pages: Sequence[Page], known: list[str]) -> l
     if not words:
         return []
     text = " ".join(p.text for p in pages)
-    candidates = [typed.municipality for typed in typed_names(text)] + known
+    typed = typed_names(text)
+    candidates = [t.municipality for t in typed] + known
     base = [fold_plain(w) for w in tokenize(PurePosixPath(file_name).stem.replace("_", " "))]
     spelled = {fold_plain(w): w for w in _CAPITALISED.findall(text)}
     kind = municipality_type(base[0]) if base else ""
     if kind and len(base) > 1 and base[1] in spelled:  # "kreis_guetersloh_…"
         name = spelled[base[1]]
-        if not name.lower().endswith(NOT_NAME_SUFFIXES):
+        # The text's own type word wins: "staedteregion_aachen" is the StädteRegion Aachen.
+        if not name.lower().endswith(NOT_NAME_SUFFIXES) and name not in {t.name for t in typed}:
             candidates.append(f"{kind.capitalize()} {name}")
     found = {}
     for name in dict.fromkeys(candidates):

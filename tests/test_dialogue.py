@@ -98,6 +98,22 @@ def test_real_names_hyphenated_compound_and_adjective() -> None:
     assert NAMES.mentioned("Und im Rhein-Auel-Kreis?") == []
 
 
+def test_a_kreis_named_by_its_leading_compound_and_a_town() -> None:
+    """ "Rhein-Kreis Neuss"-style names: the compound is the type word, the town the name;
+    the question is stripped of both, and compares two such municipalities."""
+    names = Municipalities.of(["Rhein-Kreis Feldau", "StädteRegion Wendau"])
+    question = "Wer berät mehr Familien: die StädteRegion Wendau oder der Rhein-Kreis Feldau?"
+    assert names.mentioned(question) == ["StädteRegion Wendau", "Rhein-Kreis Feldau"]
+    stripped = {
+        "Wie arbeitet der Rhein-Kreis Feldau?": "Wie arbeitet der",
+        "Was macht das KI des Rhein-Kreises Feldau?": "Was macht das KI des",
+    }
+    for asked, rest in stripped.items():
+        assert names.strip(asked) == rest
+    assert is_comparison(question, names.mentioned(question))
+    assert other_places("Was macht der Rhein-Kreis Feldau?", names, lambda w: False) == ()
+
+
 def test_a_name_written_out_or_with_a_slash_is_stripped_whole() -> None:
     """ "Weilbach an der Ruhr" is stripped with its "an der Ruhr" (a stray "Ruhr" would
     search for other places of that river); "Weilbach/Ruhr" names it too."""

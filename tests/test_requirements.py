@@ -232,6 +232,14 @@ def test_a_file_named_after_an_nrw_municipality_of_unambiguous_name_belongs_to_i
     assert kommune("platzhalter_herne.txt") == ""
 
 
+def test_the_text_s_type_word_wins_over_the_file_name_s() -> None:
+    """A file name written "staedteregion_wendau_…" or "kreis_wendau_…" names the
+    municipality the text names: the StädteRegion Wendau, not a "Kreis Wendau"."""
+    pages = [Page("x.txt", 1, "Alles rund um Wendau. Beratung im KI der StädteRegion Wendau.")]
+    for file_name in ("staedteregion_wendau_beratung.txt", "kreis_wendau_beratung.txt"):
+        assert infer_metadata(pages, "", file_name=file_name).kommune == "StädteRegion Wendau"
+
+
 def test_a_letterhead_address_or_a_list_of_regions_names_no_municipality() -> None:
     """A state ministry sits in the capital: its letterhead "40190 Düsselbrück" and a list
     "Bezirksregierungen Arnsberg, Detmold, Düsselbrück" do not make its decree the city's
@@ -263,6 +271,15 @@ def test_a_letterhead_address_or_a_list_of_regions_names_no_municipality() -> No
         (
             "Landeshauptstadt Düsselbrück – Schulamt. In der Landeshauptstadt Düsselbrück …",
             "Stadt Düsselbrück",
+        ),
+        # one word before "-Kreis" is no name alone: it leads the name after it
+        (
+            "Das KI des Auen-Kreises Feldau berät. So hat der Auen-Kreis Feldau Helfer.",
+            "Auen-Kreis Feldau",
+        ),
+        (
+            "Beratung im KI der StädteRegion Wendau. Die Städteregion Wendau lädt ein.",
+            "StädteRegion Wendau",
         ),
     ],
 )

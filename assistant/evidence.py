@@ -228,9 +228,10 @@ def _candidates(
             # "wie viele davon … einem Berufskolleg": a cell "Berufskolleg: 115" counts it
             covers = _counts_asked_column(text, query, context, lexical)
         strict = expects.strict or (row and expects.kind == "count")
-        if (strict or context.frame.existence) and not covers and not unmet:
+        if (strict or context.frame.existence) and not covers and not unmet and not expects.counted:
             # an amount, share or phone number counts only where the asked thing is named,
-            # and "Gibt es X?" is answered only by a sentence that names X
+            # and "Gibt es X?" is answered only by a sentence that names X ("wie viele
+            # Wochenstunden" names its counted thing by the unit, like any "wie viele")
             unmet = (f"Art: {expects.kind or 'Gegenstand'}",)
         out.append(
             Candidate(

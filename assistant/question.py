@@ -60,7 +60,7 @@ _DURATION = re.compile(
 _WHEN = re.compile(r"\b(bis|ab|seit)?\s*wann\b|\bzu\s+welchem\s+zeitpunkt\b|\bfrist\w*\b", re.I)
 _UNITS = {
     "minute": r"minuten?",
-    "stunde": r"(?:wochen)?stunden?|std\.",
+    "stunde": r"(?:wochen|unterrichts)?stunden?|std\.",
     "tag": r"(?:werk|schul|kalender|unterrichts)?tag(?:e|en)?",
     "woche": r"wochen?",
     "monat": r"monat(?:e|en)?",
@@ -68,8 +68,29 @@ _UNITS = {
     "prozent": r"prozent|%",
     "euro": r"euro|€|eur\b",
 }
+_UNITS["stunden-minuten"] = f"{_UNITS['stunde']}|{_UNITS['minute']}"
+_UNITS["zeitraum"] = "|".join(_UNITS[k] for k in ("tag", "woche", "monat", "jahr"))
 _IN_UNIT = re.compile(
     r"\bin\s+(minuten|stunden|tagen|werktagen|schultagen|wochen|monaten|jahren|prozent|euro)\b",
+    re.IGNORECASE,
+)
+# "Wie viele Wochenstunden …?" counts in a unit of time: the answer states an amount of
+# hours or minutes, or a period of days to years ("24 Monate" answers "wie viele Jahre").
+_UNIT_FAMILIES = {
+    "stunde": "stunden-minuten",
+    "minute": "stunden-minuten",
+    "tag": "zeitraum",
+    "woche": "zeitraum",
+    "monat": "zeitraum",
+    "jahr": "zeitraum",
+}
+# "… und wann …?": a second question, whose answer need not state the unit
+_FURTHER_QUESTION = re.compile(
+    r"\b(?:und|sowie|oder)\s+(?:wann|wie|wo|wer|was|welche\w*|warum|ob)\b", re.IGNORECASE
+)
+_HOW_MANY_UNITS = re.compile(
+    r"\bwie\s*viele\s+((?:wochen|unterrichts)?stunden?|minuten|(?:werk|schul)?tage|wochen|"
+    r"monate|jahre)\b",
     re.IGNORECASE,
 )
 _RATE = re.compile(r"\b(?:pro|je)\s+([A-ZÄÖÜ][\wäöüß-]+)")
@@ -93,6 +114,7 @@ class Expectation:
     kind: str = ""  # money|percent|contact|hours|person|unit|count|duration|when
     unit: str = ""  # the unit named in "in Minuten", "in Euro" (a key of _UNITS)
     rate: str = ""  # the noun after "pro"/"je" ("Einsatzstunde")
+    counted: bool = False  # the unit is what "wie viele" counts ("wie viele Wochenstunden")
 
     @property
     def strict(self) -> bool:
@@ -135,6 +157,9 @@ def expectation_of(question: str) -> Expectation:
     unit_match = _IN_UNIT.search(question)
     if unit_match:
         return Expectation("unit", _unit_key(unit_match.group(1)), rate)
+    counted = _HOW_MANY_UNITS.search(question)
+    if counted and not _FURTHER_QUESTION.search(question, counted.end()):
+        return Expectation("unit", _UNIT_FAMILIES[_unit_key(counted.group(1))], rate, True)
     for kind, pattern in (
         ("percent", _PERCENT),
         ("money", _MONEY),

@@ -47,6 +47,27 @@ def _chunk(text: str, meta: DocumentMeta = META) -> Chunk:
     return Chunk("c1", meta.doc_id, 0, text, "Erstberatung", 1, 1, meta=meta)
 
 
+def test_how_many_units_of_time_needs_an_amount_in_such_a_unit() -> None:
+    """ "Wie viele Wochenstunden …?" is not answered by a count of children; hours answer
+    it, and any period answers "wie viele Jahre" ("24 Monate")."""
+    hours = frame_question("Wie viele Wochenstunden Deutsch haben die Kinder in Feldau?")
+    assert hours.expects.kind == "unit"
+    sentences = {
+        "In Feldau besuchen rund 300 Kinder 20 Klassen.": False,
+        "Sie lernen in Feldau 10 bis 12 Wochenstunden Deutsch.": True,
+        "In Feldau gibt es täglich zwei Stunden Deutsch.": True,
+    }
+    for sentence, meets in sentences.items():
+        assert (unmet_requirements(hours, sentence, _chunk(sentence)) == ()) is meets, sentence
+    years = frame_question("Wie viele Jahre dürfen Kinder in Feldau in der Gruppe bleiben?")
+    sentence = "In Feldau bleiben Kinder höchstens 24 Monate in der Gruppe."
+    assert unmet_requirements(years, sentence, _chunk(sentence)) == ()
+    assert frame_question("Wie viele Kinder kamen in Feldau an?").expects.kind == "count"
+    # a second question ("und wann …") is answered by sentences without the unit
+    two = "Wie viele Monate dauert die Planung, und wann ist die Überarbeitung fällig?"
+    assert frame_question(two).expects.kind == "count"
+
+
 def test_a_sentence_about_another_year_does_not_answer() -> None:
     frame = frame_question("Wie viele Kinder kamen 2023 an?")
     chunk = _chunk("2024 kamen 410 Kinder an. 2022 waren es 380.")

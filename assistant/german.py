@@ -14,6 +14,7 @@ __all__ = [
     "MONTHS",
     "analyze",
     "content_words",
+    "ends_in_function_word",
     "expand_and_stem",
     "fold",
     "fold_plain",
@@ -129,6 +130,26 @@ def stopwords() -> frozenset[str]:
     from bm25s.stopwords import STOPWORDS_GERMAN
 
     return frozenset(STOPWORDS_GERMAN) | frozenset(_QUESTION_WORDS)
+
+
+# Words that end no German sentence, heading or list item: articles, prepositions fused with
+# one, conjunctions, and the prepositions that are no verb particle ("ein", "an", "auf" … end
+# sentences as particles: "Der Kreis führt die Online-Terminbuchung ein").
+_ARTICLES = {"der", "die", "das", "dem", "den", "des", "eine", "einer", "einem", "eines"}
+_FUSED = {"im", "am", "beim", "zum", "zur", "vom", "ins"}
+_CONJUNCTIONS = {"und", "oder", "sowie", "bzw.", "dass", "ob", "weil", "wenn"}
+_PREPOSITIONS = {
+    "für", "von", "in", "über", "unter", "gegen", "ohne", "seit", "während", "wegen", "bis",
+    "zwischen",
+}  # fmt: skip
+_NEVER_LAST = frozenset(_ARTICLES | _FUSED | _CONJUNCTIONS | _PREPOSITIONS)
+
+
+def ends_in_function_word(text: str) -> bool:
+    """Whether ``text`` ends in a word no sentence ends in ("… in den Klassen im", "oder",
+    "Ausgenommen ist der"): the text goes on in the next line."""
+    words = text.split()
+    return bool(words) and words[-1].lower() in _NEVER_LAST
 
 
 _per_thread = threading.local()

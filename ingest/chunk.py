@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from assistant.german import ends_in_function_word
 from assistant.sentences import ends_sentence, split_sentences
 from assistant.types import KIND_MEMBERS, KIND_TABLE, KIND_TEXT, Chunk, DocumentMeta, Page
 
@@ -330,21 +331,11 @@ def _separator(previous: str, following: str) -> str:
     return " " if ends_sentence(previous) or _runs_on(previous, following) else "\n\n"
 
 
-# Words that end no German sentence or heading: articles, prepositions fused with one,
-# conjunctions and prepositions that are no verb particle ("ein", "an", "auf" … can end a
-# headline: "Kreis führt Online-Terminbuchung ein").
-_ARTICLES = {"der", "die", "das", "dem", "den", "des", "eine", "einer", "einem", "eines"}
-_FUSED = {"im", "am", "beim", "zum", "zur", "vom", "ins"}
-_CONJUNCTIONS = {"und", "oder", "sowie", "bzw.", "dass", "ob", "weil", "wenn"}
-_PREPOSITIONS = {"für", "von", "in", "über", "unter", "gegen", "ohne", "seit", "während", "wegen"}
-_NEVER_LAST = frozenset(_ARTICLES | _FUSED | _CONJUNCTIONS | _PREPOSITIONS | {"bis", "zwischen"})
-
-
 def _runs_on(line: str, following: str) -> bool:
     """Whether text that ends no sentence goes on in ``following``: that starts lower-case,
     or ``line`` ends in a function word ("… in den Vorbereitungsklassen im" at a page's end,
     "Südkreis." on the next page)."""
-    return following[:1].islower() or line.split()[-1].lower() in _NEVER_LAST
+    return following[:1].islower() or ends_in_function_word(line)
 
 
 def _is_line_unit(text: str) -> bool:

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
 
-from assistant.german import stopwords
+from assistant.german import ends_in_function_word
 from assistant.sentences import counted_by_ordinal
 from assistant.types import Page
 
@@ -526,13 +526,6 @@ def _last_item_ended(previous: str, item: str, blocks: list[str]) -> bool:
     )
 
 
-def _ends_in_function_word(text: str) -> bool:
-    """Whether ``text`` ends in an article, preposition, conjunction or the like ("oder",
-    "Ausgenommen ist der"): no sentence or list item ends there, the text goes on."""
-    words = text.split()
-    return bool(words) and words[-1] in stopwords()
-
-
 def _typical_width(lines: list[str]) -> int:
     # Most body lines of justified text run the full width; the median of the longer lines
     # is robust against short headings and long small-print footnote lines.
@@ -543,5 +536,5 @@ def _typical_width(lines: list[str]) -> int:
 def _block_ended(previous: str, current: str, full_width: int) -> bool:
     short = len(previous) < 0.8 * full_width
     if current.startswith("- "):  # a list item's line ending in "und"/"oder"/"der" goes on
-        return short and not _ends_in_function_word(previous)
+        return short and not ends_in_function_word(previous)
     return short and previous.endswith((".", ":", "!", "?", "“", '"'))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.compounds import Decompounder
-from assistant.german import analyze, fold, normalize_question, nouns, stem
+from assistant.german import analyze, ends_in_function_word, fold, normalize_question, nouns, stem
 from assistant.glossary import Glossary
 
 
@@ -79,3 +79,12 @@ def test_glossary_errors_name_the_file(tmp_path: Path) -> None:
     else:
         raise AssertionError("kaputtes Glossar wurde akzeptiert")
     assert Glossary.load(tmp_path / "fehlt.yaml", analyze).groups == ()
+
+
+def test_a_line_ending_in_a_function_word_goes_on_but_a_verb_particle_may_end_it() -> None:
+    """Articles, conjunctions and prepositions end no sentence; "ein", "an", "auf" end many
+    as separable verb particles ("Der Kreis führt die Terminbuchung ein")."""
+    for text in ("… in den Vorbereitungsklassen im", "Pass oder", "Ausgenommen ist Der"):
+        assert ends_in_function_word(text), text
+    for text in ("Der Kreis führt die Terminbuchung ein", "Die Schule meldet das Kind an", ""):
+        assert not ends_in_function_word(text), text

@@ -140,7 +140,7 @@ def _named_by_file(file_name: str, pages: Sequence[Page], known: list[str]) -> l
     if not words:
         return []
     text = " ".join(p.text for p in pages)
-    typed = typed_names(text)
+    typed = [t for t in typed_names(text) if not _enumerated(text, t.start, t.end)]
     candidates = [t.municipality for t in typed] + known
     base = [fold_plain(w) for w in tokenize(PurePosixPath(file_name).stem.replace("_", " "))]
     spelled = {fold_plain(w): w for w in _CAPITALISED.findall(text)}
@@ -202,9 +202,7 @@ def _mentions(text: str, known: list[str]) -> list[str]:
     for typed in typed_names(text):
         if typed.name in known_bare:
             continue  # known names are counted below, typed or not
-        if _ENUMERATED_BEFORE.search(text[: typed.start]) or _ENUMERATED_AFTER.match(
-            text[typed.end :]
-        ):
+        if _enumerated(text, typed.start, typed.end):
             continue  # one of several listed municipalities ("A, B und der Kreis C")
         found.append(typed.municipality)
     for bare, municipality in known_bare.items():
@@ -214,6 +212,13 @@ def _mentions(text: str, known: list[str]) -> list[str]:
                 continue  # "40190 Düsseldorf" in a ministry's letterhead, "Bezirksregierung Köln"
             found.append(municipality)
     return found
+
+
+def _enumerated(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is one of several listed ("A, B und der Kreis C",
+    "Stadt und Landkreis Regensburg"): a list names no document's one municipality."""
+    before = text[max(0, start - _CONTEXT) : start]
+    return bool(_ENUMERATED_BEFORE.search(before) or _ENUMERATED_AFTER.match(text, end))
 
 
 def _bare(kommune: str) -> str:

@@ -61,7 +61,7 @@ __all__ = [
 # 9: a file name starting with an NRW municipality of unambiguous name names it ("herne_…")
 # 10: a bare name after a postcode or "Bezirksregierung", or listed among others, counts
 #     for no municipality (a ministry's "40190 Düsseldorf" made its Erlass the city's)
-METADATA_VERSION = "11"
+METADATA_VERSION = "12"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

@@ -314,3 +314,7 @@ def test_a_document_listing_several_municipalities_belongs_to_none() -> None:
     text = "Die Stadt Feldau, die Stadt Bergen und der Kreis Auental haben gemeinsam beraten."
     pages = [Page("g.pdf", 1, text), Page("g.pdf", 2, text)]
     assert infer_metadata(pages, "Leitfaden").kommune == ""
+    # "Stadt und Landkreis Wendau" are two municipalities, even where the file name
+    # names "Wendau"
+    joint = [Page("w.txt", 1, "Die Steuerungsgruppe für Stadt und Landkreis Wendau berät.")]
+    assert infer_metadata(joint, "", file_name="land_wendau_deutschklassen.txt").kommune == ""

@@ -61,6 +61,9 @@ __all__ = [
 # 9: a file name starting with an NRW municipality of unambiguous name names it ("herne_…")
 # 10: a bare name after a postcode or "Bezirksregierung", or listed among others, counts
 #     for no municipality (a ministry's "40190 Düsseldorf" made its Erlass the city's)
+# 11: "Rhein-Kreis Neuss" and "StädteRegion Aachen" are read whole; the text's type word wins
+#     over the file name's ("staedteregion_aachen_…" was a "Kreis Aachen")
+# 12: a name in a list ("Stadt und Landkreis X") names no municipality in the file-name rule
 METADATA_VERSION = "12"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).

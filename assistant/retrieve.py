@@ -138,7 +138,18 @@ def fuse(
         for cid in fused:
             fused[cid] += weights.get(name, 0.0) * (listed.get(cid, floor) - mean) / spread
     similarity = {c.chunk_id: s for c, s in channels.get("dense", [])}
-    order = sorted(fused, key=lambda cid: (-fused[cid], -similarity.get(cid, 0.0), cid))
+    # Ties (the same passage in a concept and in its update) go by document and position:
+    # chunk ids change with every ingest version, and so would the order and the figures.
+    order = sorted(
+        fused,
+        key=lambda cid: (
+            -fused[cid],
+            -similarity.get(cid, 0.0),
+            chunks[cid].doc_id,
+            chunks[cid].position,
+            cid,
+        ),
+    )
     return [
         Hit(
             chunk=chunks[cid],

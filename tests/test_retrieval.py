@@ -42,6 +42,16 @@ def test_fusion_weights_decide_between_channels() -> None:
     assert (hit.lexical_rank, hit.dense_rank, hit.dense_similarity) == (1, 2, 0.2)
 
 
+def test_equal_scores_keep_document_order_whatever_the_chunk_ids() -> None:
+    """The same passage in two documents ties; the order must not follow the chunk ids,
+    which change with every ingest version."""
+    first = Chunk("zz", "a.md", 3, "gleich", "", 1, 1)
+    second = Chunk("aa", "b.md", 0, "gleich", "", 1, 1)
+    other = Chunk("mm", "a.md", 1, "anders", "", 1, 1)
+    hits = fuse({"bm25": [(second, 2.0), (first, 2.0), (other, 1.0)]}, {"bm25": 1.0})
+    assert [h.chunk.chunk_id for h in hits] == ["zz", "aa", "mm"]
+
+
 class ReverseReranker:
     """A deterministic stand-in: puts the last of the hits first."""
 

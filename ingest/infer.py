@@ -207,7 +207,7 @@ def _mentions(text: str, known: list[str]) -> list[str]:
         found.append(typed.municipality)
     for bare, municipality in known_bare.items():
         for m in re.finditer(rf"\b{re.escape(bare)}\w{{0,3}}\b", text):
-            before = text[max(0, m.start() - _CONTEXT) : m.start()]
+            before = _preceding(text, m.start())
             if _SENDER_OR_REGION.search(before) or _ENUMERATED_BEFORE.search(before):
                 continue  # "40190 Düsseldorf" in a ministry's letterhead, "Bezirksregierung Köln"
             found.append(municipality)
@@ -217,8 +217,14 @@ def _mentions(text: str, known: list[str]) -> list[str]:
 def _enumerated(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` is one of several listed ("A, B und der Kreis C",
     "Stadt und Landkreis Regensburg"): a list names no document's one municipality."""
-    before = text[max(0, start - _CONTEXT) : start]
-    return bool(_ENUMERATED_BEFORE.search(before) or _ENUMERATED_AFTER.match(text, end))
+    return bool(
+        _ENUMERATED_BEFORE.search(_preceding(text, start)) or _ENUMERATED_AFTER.match(text, end)
+    )
+
+
+def _preceding(text: str, start: int) -> str:
+    """The few words before ``start`` that say how a name is used there."""
+    return text[max(0, start - _CONTEXT) : start]
 
 
 def _bare(kommune: str) -> str:

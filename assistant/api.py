@@ -104,6 +104,7 @@ class Assistant:
         self.weights = FusionWeights(
             chars=settings.weight_chars,
             dense=settings.weight_dense,
+            e5=settings.weight_e5,
             expansion=settings.weight_synonyms,
         )
 

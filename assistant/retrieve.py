@@ -1,4 +1,5 @@
-"""Hybrid retrieval: German BM25 + character n-grams + dense vectors, fused by normalised score.
+"""Hybrid retrieval: German BM25 + character n-grams + dense vectors (USE, and e5 where it runs:
+``assistant.e5``), fused by normalised score.
 
 Each channel contributes its top candidates; on the union of candidates every channel's scores
 are z-normalised (mean 0, spread 1 over its own top list), so the fusion depends on how far a
@@ -31,6 +32,7 @@ class FusionWeights:
     bm25: float = 1.0
     chars: float = 1.0
     dense: float = 0.0
+    e5: float = 0.0  # the second dense channel (retrieval only)
     expansion: float = 0.0  # weight of glossary synonyms inside BM25
     candidates: int = 40  # top-N per channel that enter the fusion
 
@@ -70,9 +72,20 @@ def retrieve(
         if use_chars:
             dense_rows = (index.row_of(c.chunk_id) for c, _ in nearest)
             pool += [row for row in dense_rows if row is not None]
+    if mode == "hybrid" and weights.e5 > 0:
+        scores = index.e5_scores(parsed.text)
+        if scores is not None:
+            rows = _top_rows(scores, allowed, CHAR_POOL)
+            channels["e5"] = [(chunks[i], s) for i, s in rows[:n]]
+            pool += [i for i, _ in rows]
     if use_chars:
         channels["chars"] = _char_channel(index, parsed, pool, allowed, weights)
-    channel_weights = {"bm25": weights.bm25, "chars": weights.chars, "dense": weights.dense}
+    channel_weights = {
+        "bm25": weights.bm25,
+        "chars": weights.chars,
+        "dense": weights.dense,
+        "e5": weights.e5,
+    }
     return fuse(channels, {c: channel_weights[c] for c in channels})[:k]
 
 

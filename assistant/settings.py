@@ -113,6 +113,14 @@ class Settings(BaseSettings):
         "Gewicht der Vektorsuche in der Fusion (BM25 = 1,0); 0 schaltet sie ab.",
         ge=0,
     )
+    weight_e5: float = _setting(
+        0.3,
+        "WEIGHT_E5",
+        "Gewicht der zweiten Vektorsuche (multilingual-e5-small, nur für die Suche, nur auf "
+        "x86_64 mit AVX2) in der Fusion; 0 schaltet sie ab, dann berechnet auch das Einlesen "
+        "keine e5-Vektoren.",
+        ge=0,
+    )
     weight_synonyms: float = _setting(
         0.0,
         "WEIGHT_SYNONYMS",

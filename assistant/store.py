@@ -8,6 +8,8 @@
 * ``lexical/``: the lexical index (BM25 + character n-grams, ``assistant.lexical_files``) as
   plain arrays, built once by the writer, memory-mapped by readers, never rebuilt on a question;
 * ``vectors.npy`` + ``vectors.ids.json``: the chunk vectors, normalised, in chunk order;
+* ``e5.npy`` + ``e5.ids.json``: the vectors of the second dense channel, where it is on
+  (``assistant.e5``; also in client/server mode, they are not kept in Chroma);
 * ``places.json``: the place names the documents use (``places.place_names``) and
   ``mentions.json``: the rows naming each municipality (``assistant.mentions``), so that a
   reader never scans every chunk for them;
@@ -57,7 +59,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from . import texts
+from . import e5, texts
 from .chunkstore import FILE_NAME as CHUNKS_FILE
 from .chunkstore import SCHEMA_VERSION, ChunkStore, StoredChunks, read_documents
 from .embed import load_embeddings, model_identity
@@ -93,6 +95,7 @@ __all__ = [
     "IndexWriter",
     "LiveIndex",
     "current_generation",
+    "lacks_e5",
     "lexical_is_current",
 ]
 
@@ -133,6 +136,9 @@ class Index:
         self._lexical: LexicalIndex | None = None
         self._vectors: VectorSearch | None = None
         self._query_vectors: dict[str, list[float]] = {}
+        self._e5: e5.E5Vectors | None = None
+        self._e5_loaded = False
+        self._e5_queries: dict[str, np.ndarray] = {}
         self._spans: list[tuple[int, int]] = []  # rows of each document (chunks are grouped)
         self._doc_metas: list[DocumentMeta] = []  # per span, built with _row_doc on first filter
         self._row_doc: np.ndarray | None = None
@@ -279,6 +285,25 @@ class Index:
             self._query_vectors[text] = vector
         return vector
 
+    def e5_scores(self, text: str) -> np.ndarray | None:
+        """Cosine of every chunk's e5 vector with the query, in row order; None when the
+        generation has no e5 vectors or the channel cannot run here."""
+        self._load_chunks()
+        with self._load_lock:
+            if not self._e5_loaded:
+                if e5.available():
+                    self._e5 = e5.E5Vectors.load(self.folder, self._ordered.ids)
+                self._e5_loaded = True
+        if self._e5 is None:
+            return None
+        query = self._e5_queries.get(text)
+        if query is None:
+            query = e5.embed_query(text)
+            if len(self._e5_queries) > 256:
+                self._e5_queries.clear()
+            self._e5_queries[text] = query
+        return self._e5.scores(query)
+
     def row_of(self, chunk_id: str) -> int | None:
         """The chunk's row (its place in ``chunks()``, the lexical arrays and the vectors)."""
         self._load_chunks()
@@ -399,7 +424,12 @@ class IndexWriter:
     """Builds the next generation copy-on-write and publishes it (needs the writer lock)."""
 
     def __init__(
-        self, lock: WriterLock, model: str, base: str | None, chroma_url: str = ""
+        self,
+        lock: WriterLock,
+        model: str,
+        base: str | None,
+        chroma_url: str = "",
+        with_e5: bool = False,
     ) -> None:
         started = time.perf_counter()
         self.lock = lock
@@ -407,6 +437,7 @@ class IndexWriter:
         self.model_id = model_identity(model)
         self.base = base
         self.chroma_url = chroma_url
+        self.with_e5 = with_e5
         embeddings = load_embeddings(model)  # before the folder exists: loading takes a while
         embeddings.embed_query("Bereit.")  # models that load lazily load now
         self.generation, self.folder = new_generation(lock)
@@ -424,10 +455,16 @@ class IndexWriter:
 
     @classmethod
     def start(
-        cls, lock: WriterLock, model: str, from_current: bool = True, chroma_url: str = ""
+        cls,
+        lock: WriterLock,
+        model: str,
+        from_current: bool = True,
+        chroma_url: str = "",
+        with_e5: bool = False,
     ) -> IndexWriter:
         """A writer on a copy of the published generation (or on an empty one); with
-        ``chroma_url`` its vectors go to that Chroma server (checked before anything else)."""
+        ``chroma_url`` its vectors go to that Chroma server (checked before anything else);
+        ``with_e5`` (see ``e5.wanted``) publishes the second channel's vectors too."""
         if chroma_url:
             from .chromaserver import check_server
 
@@ -441,7 +478,7 @@ class IndexWriter:
                         data_dir=lock.data_dir, indexed=indexed, configured=model_identity(model)
                     )
                 )
-        return cls(lock, model, base, chroma_url)
+        return cls(lock, model, base, chroma_url, with_e5)
 
     def _vector_store(self, embeddings: Any) -> VectorWriter | ServerVectorWriter:
         if self.chroma_url:
@@ -534,6 +571,13 @@ class IndexWriter:
         chunks = self.store.chunks()
         say(texts.PUBLISH_VECTORS)
         vectors = self._finish_vectors(chunks)
+        self.timings["vectors_s"] = time.perf_counter() - t0
+        if self.with_e5:
+            say(texts.PUBLISH_E5)
+            started = time.perf_counter()
+            base = generation_dir(self.lock.data_dir, self.base) if self.base else None
+            vectors["e5_embedded"] = e5.build(self.folder, chunks, base)
+            self.timings["e5_s"] = time.perf_counter() - started
         t1 = time.perf_counter()
         say(texts.PUBLISH_LEXICAL)
         build_lexical(chunks, self.folder / LEXICAL_DIR)
@@ -544,7 +588,7 @@ class IndexWriter:
         documents = len(self.store.documents())
         self.store.seal({"chunk_count": str(len(chunks)), "published_at": _now()})
         self.store.close()
-        self.timings |= {"vectors_s": t1 - t0, "lexical_s": t2 - t1}
+        self.timings["lexical_s"] = t2 - t1
         summary = {
             "generation": self.generation,
             "base": self.base or "",
@@ -653,6 +697,12 @@ def lexical_is_current(data_dir: Path) -> bool:
     older one, e.g. the pickle of earlier versions, makes the next ingest republish)."""
     name = current_generation(data_dir)
     return name is None or is_current(generation_dir(data_dir, name) / LEXICAL_DIR)
+
+
+def lacks_e5(data_dir: Path) -> bool:
+    """Whether the published generation has no e5 vectors (``assistant.e5``)."""
+    name = current_generation(data_dir)
+    return name is not None and not e5.has_vectors(generation_dir(data_dir, name))
 
 
 def _now() -> str:

@@ -41,6 +41,7 @@ __all__ = [
     "NOTE_FALLBACK",
     "NOTE_SUPERSEDED",
     "NOTE_UNSUPPORTED",
+    "PUBLISH_E5",
     "PUBLISH_LEXICAL",
     "PUBLISH_VECTORS",
     "READ_DENIED",
@@ -179,6 +180,7 @@ ERR_LEXICAL = (
     "Programmversion. Bitte den Index mit `konzeptlotse ingest --rebuild` neu aufbauen."
 )
 PUBLISH_VECTORS = "Neuer Indexstand wird fertiggestellt: Vektoren …"
+PUBLISH_E5 = "Neuer Indexstand wird fertiggestellt: Vektoren der zweiten Suche (e5) …"
 PUBLISH_LEXICAL = "Neuer Indexstand wird fertiggestellt: Wortindex …"
 ERR_CHROMA_DOWN = (
     "Der Chroma-Server unter {url} ist nicht erreichbar. Bitte den Server starten "

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from assistant import e5
 from assistant.embed import max_tokens, model_identity, resolve_model, token_counter
 from assistant.generations import writer_lock
 from assistant.retrieve import FusionWeights, retrieve
@@ -49,20 +50,23 @@ def load_beir(folder: Path) -> tuple[dict[str, str], dict[str, str], dict[str, s
 def xquad_settings(settings: Settings, corpus: dict[str, str]) -> Settings:
     """Settings whose data directory holds an index of the XQuAD paragraphs (built once)."""
     model = resolve_model(settings.embedding_model)
+    with_e5 = e5.wanted(settings.weight_e5)
     key = hashlib.sha256(
-        f"{model_identity(model)}:{settings.chunk_tokens}".encode()
+        f"{model_identity(model)}:{settings.chunk_tokens}:{'e5' if with_e5 else ''}".encode()
         + json.dumps(corpus, sort_keys=True).encode()
     ).hexdigest()[:12]
     data_dir = settings.data_dir / "eval-cache" / f"xquad-{key}"
     if current_generation(data_dir) is None:
-        _build(data_dir, model, corpus, settings.chunk_tokens)
+        _build(data_dir, model, corpus, settings.chunk_tokens, with_e5)
     return settings.with_overrides(data_dir=data_dir)
 
 
-def _build(data_dir: Path, model: str, corpus: dict[str, str], chunk_tokens: int) -> None:
+def _build(
+    data_dir: Path, model: str, corpus: dict[str, str], chunk_tokens: int, with_e5: bool
+) -> None:
     count, limit = token_counter(model), max_tokens(model)
     with writer_lock(data_dir) as lock:
-        writer = IndexWriter.start(lock, model, from_current=False)
+        writer = IndexWriter.start(lock, model, from_current=False, with_e5=with_e5)
         for doc_id, text in corpus.items():
             meta = DocumentMeta(doc_id=doc_id, title=doc_id)
             chunks = chunk_pages([Page(doc_id, 1, text)], meta, doc_id, count, chunk_tokens, limit)
@@ -78,13 +82,17 @@ def run_xquad(settings: Settings, folder: Path, limit: int = 0) -> dict[str, Any
     index = Index.open(local.data_dir, resolve_model(local.embedding_model))
     qids = [q for q in queries if q in qrels][: limit or None]
     systems: dict[str, Any] = {}
-    weights = FusionWeights(chars=settings.weight_chars, dense=settings.weight_dense)
+    weights = FusionWeights(
+        chars=settings.weight_chars, dense=settings.weight_dense, e5=settings.weight_e5
+    )
     variants = {
         "Konzeptlotse (Standard)": ("hybrid", weights),
         f"… mit Dense {DENSE_VARIANT}": ("hybrid", replace(weights, dense=DENSE_VARIANT)),
         "Nur BM25": ("lexical", weights),
         "Nur Dense": ("dense", weights),
     }
+    if weights.e5 > 0:
+        variants["… ohne e5"] = ("hybrid", replace(weights, e5=0.0))
     for name, (mode, variant) in variants.items():
         ranks, latencies = [], []
         for qid in qids:

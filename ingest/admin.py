@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from assistant import e5
 from assistant.embed import resolve_model
 from assistant.errors import IndexMissing, KonzeptlotseError
 from assistant.generations import WriterLock
@@ -355,7 +356,10 @@ def remove_from_index(settings: Settings, doc_id: str) -> bool:
 def _publish_without(lock: WriterLock, settings: Settings, doc_id: str) -> None:
     """Publish a new generation that lacks ``doc_id`` (copy-on-write from the current one)."""
     writer = IndexWriter.start(
-        lock, resolve_model(settings.embedding_model), chroma_url=settings.chroma_url
+        lock,
+        resolve_model(settings.embedding_model),
+        chroma_url=settings.chroma_url,
+        with_e5=e5.wanted(settings.weight_e5),
     )
     try:
         writer.remove_document(doc_id)

@@ -20,12 +20,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant import texts
+from assistant import e5, texts
 from assistant.embed import model_identity, resolve_model
 from assistant.errors import IndexLocked, IndexMissing
 from assistant.generations import WriterLock, collect_garbage, writer_lock, writer_running
 from assistant.settings import Settings
-from assistant.store import Index, IndexWriter, current_generation, lexical_is_current
+from assistant.store import (
+    Index,
+    IndexWriter,
+    current_generation,
+    lacks_e5,
+    lexical_is_current,
+)
 from assistant.types import DocRecord, DocumentMeta
 
 from .chunk import CHUNK_VERSION
@@ -325,7 +331,11 @@ class _Run:
     def _writer(self, lock: WriterLock, fresh: bool) -> IndexWriter:
         if self.writer is None:
             self.writer = IndexWriter.start(
-                lock, self.model, from_current=not fresh, chroma_url=self.settings.chroma_url
+                lock,
+                self.model,
+                from_current=not fresh,
+                chroma_url=self.settings.chroma_url,
+                with_e5=e5.wanted(self.settings.weight_e5),
             )
         return self.writer
 
@@ -341,6 +351,9 @@ class _Run:
         # an index of an earlier version (its lexical files in an older format) is republished
         # once, so that readers find files they can map
         outdated = had_index and not lexical_is_current(lock.data_dir)
+        # ... and so is one without the e5 vectors the settings ask for
+        if e5.wanted(self.settings.weight_e5):
+            outdated = outdated or lacks_e5(lock.data_dir)
         if fresh or outdated:
             self._writer(lock, fresh)  # a first run or a rebuild publishes even when empty
         stored = self.writer.documents() if self.writer else list(self.records.values())

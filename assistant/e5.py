@@ -139,17 +139,19 @@ def build(folder: Path, chunks: Sequence[Chunk], base: Path | None) -> int:
     (the others are copied from the base generation's vectors)."""
     ids = [c.chunk_id for c in chunks]
     known = _read(base) if base is not None else None
-    rows: dict[str, np.ndarray] = {}
+    rows = np.full(len(ids), -1, dtype=np.int64)  # row in the base matrix, -1 = embed now
     if known is not None:
-        matrix, known_ids = known
-        position = {cid: i for i, cid in enumerate(known_ids)}
-        rows = {cid: matrix[position[cid]] for cid in ids if cid in position}
-    missing = [c for c in chunks if c.chunk_id not in rows]
-    vectors = embed_passages([c.text for c in missing])
-    rows |= {chunk.chunk_id: vector for chunk, vector in zip(missing, vectors, strict=True)}
-    dim = next(iter(rows.values())).shape[0] if rows else 384
-    matrix = np.stack([rows[cid] for cid in ids]) if ids else np.zeros((0, dim), np.float32)
-    np.save(folder / VECTORS_FILE, matrix.astype(np.float32))
+        position = {cid: i for i, cid in enumerate(known[1])}
+        rows = np.fromiter((position.get(cid, -1) for cid in ids), np.int64, len(ids))
+    missing = np.flatnonzero(rows < 0)
+    fresh = embed_passages([chunks[int(i)].text for i in missing])
+    dim = fresh.shape[1] if known is None else known[0].shape[1]
+    matrix = np.empty((len(ids), dim), dtype=np.float32)
+    matrix[missing] = fresh
+    if known is not None:
+        kept = np.flatnonzero(rows >= 0)
+        matrix[kept] = known[0][rows[kept]]
+    np.save(folder / VECTORS_FILE, matrix)
     (folder / IDS_FILE).write_text(json.dumps(ids), encoding="utf-8")
     return len(missing)
 

@@ -285,6 +285,10 @@ class Index:
             self._query_vectors[text] = vector
         return vector
 
+    def has_e5(self) -> bool:
+        """Whether the generation carries e5 vectors (``assistant.e5``)."""
+        return e5.has_vectors(self.folder)
+
     def e5_scores(self, text: str) -> np.ndarray | None:
         """Cosine of every chunk's e5 vector with the query, in row order; None when the
         generation has no e5 vectors or the channel cannot run here."""

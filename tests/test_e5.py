@@ -15,6 +15,7 @@ from assistant.generations import current_generation, generation_dir, read_ready
 from assistant.retrieve import FusionWeights, retrieve
 from assistant.store import Index
 from ingest import run_ingest
+from ui.cli import main as cli
 
 from .minicorpus import write_minicorpus
 
@@ -93,7 +94,7 @@ def test_the_channel_finds_a_passage_that_shares_no_word_with_the_question(
 
 
 def test_switched_off_builds_none_and_switching_on_adds_them(
-    settings: Settings, docs_dir: Path
+    settings: Settings, docs_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write_minicorpus(docs_dir)
     off = settings.with_overrides(weight_e5=0.0)
@@ -104,10 +105,15 @@ def test_switched_off_builds_none_and_switching_on_adds_them(
     answer = Assistant(settings).ask("Wer führt in Adorf die Erstberatung durch?")
     assert answer.found
 
+    cli(["--data-dir", str(settings.data_dir), "sources"])
+    assert "zweite Vektorsuche (e5) aus" in capsys.readouterr().out
+
     run_ingest(settings)  # no file changed, but the index lacks what the settings ask for
     ready = _ready(settings.data_dir)
     assert ready["e5_embedded"] == ready["chunks"]
     assert _open(settings).e5_scores("Erstberatung") is not None
+    cli(["--data-dir", str(settings.data_dir), "sources"])
+    assert "zweite Vektorsuche (e5) an" in capsys.readouterr().out
 
 
 def test_without_the_engine_ingest_and_questions_work(

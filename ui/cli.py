@@ -379,7 +379,11 @@ def _cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
         )
         for warning in warnings[r.doc_id]:
             print(f"  Hinweis: {warning}")
-    print(f"{plural(len(records), 'Dokument', 'Dokumente')}, Embedding-Modell {index.model_id}")
+    second = "an" if index.has_e5() else "aus"
+    print(
+        f"{plural(len(records), 'Dokument', 'Dokumente')}, Embedding-Modell {index.model_id}, "
+        f"zweite Vektorsuche (e5) {second}"
+    )
     return 0
 
 

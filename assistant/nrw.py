@@ -10,7 +10,7 @@ municipalities), not read from any document of the corpus.
 
 from __future__ import annotations
 
-__all__ = ["KREISFREIE_STAEDTE", "UNAMBIGUOUS"]
+__all__ = ["KREISFREIE_STAEDTE", "TOWN_NAMED_KREISE", "UNAMBIGUOUS"]
 
 KREISFREIE_STAEDTE = (
     "Bielefeld",
@@ -40,6 +40,7 @@ KREISFREIE_STAEDTE = (
 # Kreise whose name no town of NRW bears.
 _OWN_NAME_KREISE = (
     "Ennepe-Ruhr-Kreis",
+    "Hochsauerlandkreis",
     "Kreis Lippe",
     "Kreis Minden-Lübbecke",
     "Kreis Siegen-Wittgenstein",
@@ -48,6 +49,34 @@ _OWN_NAME_KREISE = (
     "Rhein-Erft-Kreis",
     "Rhein-Sieg-Kreis",
     "Rheinisch-Bergischer Kreis",
+)
+
+# The other Kreise of NRW: a town bears each name, so a file name names the Kreis only with its
+# type word ("kreis_dueren_…"). With the nine above, the StädteRegion Aachen and the Rhein-Kreis
+# Neuss: the 31 Kreise of the state.
+TOWN_NAMED_KREISE = tuple(
+    f"Kreis {name}"
+    for name in (
+        "Borken",
+        "Coesfeld",
+        "Düren",
+        "Euskirchen",
+        "Gütersloh",
+        "Heinsberg",
+        "Herford",
+        "Höxter",
+        "Kleve",
+        "Mettmann",
+        "Olpe",
+        "Paderborn",
+        "Recklinghausen",
+        "Soest",
+        "Steinfurt",
+        "Unna",
+        "Viersen",
+        "Warendorf",
+        "Wesel",
+    )
 )
 
 # As municipalities are named in the index ("Stadt Herne", "Märkischer Kreis").

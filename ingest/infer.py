@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from assistant.german import MONTHS, analyze, fold_plain, tokenize
-from assistant.nrw import UNAMBIGUOUS
+from assistant.nrw import TOWN_NAMED_KREISE, UNAMBIGUOUS
 from assistant.places import (
     NOT_NAME_SUFFIXES,
     distinctive_words,
@@ -134,7 +134,8 @@ def _named_by_file(file_name: str, pages: Sequence[Page], known: list[str]) -> l
     gives with a type word and the corpus's known ones; a type word in the file name before
     a word the text uses as a name makes one too ("kreis_guetersloh" and "Gütersloh"). A
     file name that starts with the name of an NRW municipality whose bare name is
-    unambiguous (``assistant.nrw``) names it even if the text does not ("herne_…").
+    unambiguous (``assistant.nrw``) names it even if the text does not ("herne_…"), and so
+    does one that starts with "kreis" and the name of a Kreis ("kreis_dueren_…").
     """
     words = [fold_plain(w) for w in tokenize(file_name.rsplit(".", 1)[0].replace("_", " "))]
     if not words:
@@ -155,7 +156,8 @@ def _named_by_file(file_name: str, pages: Sequence[Page], known: list[str]) -> l
         own = frozenset(fold_plain(w) for w in distinctive_words(name))
         if own and own <= set(words):
             found[name] = own
-    for name in UNAMBIGUOUS:  # "herne_erstberatung.txt" for a page that never says "Herne"
+    state = UNAMBIGUOUS + (TOWN_NAMED_KREISE if kind == "kreis" else ())
+    for name in state:  # "herne_erstberatung.txt" for a page that never says "Herne"
         own = frozenset(fold_plain(w) for w in distinctive_words(name))
         if name not in found and _starts_with(base, name) and own <= set(base):
             found[name] = own

@@ -70,7 +70,8 @@ __all__ = [
 # 11: "Rhein-Kreis Neuss" and "StädteRegion Aachen" are read whole; the text's type word wins
 #     over the file name's ("staedteregion_aachen_…" was a "Kreis Aachen")
 # 12: a name in a list ("Stadt und Landkreis X") names no municipality in the file-name rule
-METADATA_VERSION = "12"
+# 13: "kreis_<name>_…" names any of the 31 Kreise of NRW, "hochsauerlandkreis_…" too
+METADATA_VERSION = "13"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

@@ -235,7 +235,8 @@ def test_the_file_name_names_the_municipality_the_text_mentions_once() -> None:
 
 def test_a_file_named_after_an_nrw_municipality_of_unambiguous_name_belongs_to_it() -> None:
     """A page that never names its city, saved by an admin as "herne_….txt", belongs to the
-    kreisfreie Stadt Herne; a Kreis without a town of its name likewise. A town name that
+    kreisfreie Stadt Herne; a Kreis without a town of its name likewise, and one with a
+    town of its name when the file name has the type word. A town name that
     could be a Kreis's too, a name further back in the file name, or a bare word that only
     looks like a city ("essen") names none. (Placeholder text: nothing is said about the
     municipalities.)"""
@@ -248,7 +249,11 @@ def test_a_file_named_after_an_nrw_municipality_of_unambiguous_name_belongs_to_i
     assert kommune("web/muelheim_platzhalter.txt") == "Stadt Mülheim an der Ruhr"
     assert kommune("rhein_erft_kreis_platzhalter.txt") == "Rhein-Erft-Kreis"
     assert kommune("maerkischer_kreis_platzhalter.txt") == "Märkischer Kreis"
+    assert kommune("hochsauerlandkreis_platzhalter.txt") == "Hochsauerlandkreis"
     assert kommune("borken_platzhalter.txt") == ""  # Kreis Borken or the town of Borken
+    assert kommune("kreis_borken_platzhalter.txt") == "Kreis Borken"
+    assert kommune("kreis-dueren_platzhalter.txt") == "Kreis Düren"
+    assert kommune("stadt_dueren_platzhalter.txt") == ""
     assert kommune("mittag_essen_platzhalter.txt") == ""
     assert kommune("platzhalter_herne.txt") == ""
 

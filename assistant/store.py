@@ -270,6 +270,7 @@ class Index:
         """Load what questions need, so that the first one after a switch is not slower."""
         self.lexical()
         self.vectors()
+        self._e5_vectors()  # and the engine, where the generation has e5 vectors
 
     def vector_count(self) -> int:
         """Number of vectors in this generation."""
@@ -292,13 +293,8 @@ class Index:
     def e5_scores(self, text: str) -> np.ndarray | None:
         """Cosine of every chunk's e5 vector with the query, in row order; None when the
         generation has no e5 vectors or the channel cannot run here."""
-        self._load_chunks()
-        with self._load_lock:
-            if not self._e5_loaded:
-                if e5.available():
-                    self._e5 = e5.E5Vectors.load(self.folder, self._ordered.ids)
-                self._e5_loaded = True
-        if self._e5 is None:
+        vectors = self._e5_vectors()
+        if vectors is None:
             return None
         query = self._e5_queries.get(text)
         if query is None:
@@ -306,7 +302,16 @@ class Index:
             if len(self._e5_queries) > 256:
                 self._e5_queries.clear()
             self._e5_queries[text] = query
-        return self._e5.scores(query)
+        return vectors.scores(query)
+
+    def _e5_vectors(self) -> e5.E5Vectors | None:
+        self._load_chunks()
+        with self._load_lock:
+            if not self._e5_loaded:
+                if e5.has_vectors(self.folder) and e5.available():
+                    self._e5 = e5.E5Vectors.load(self.folder, self._ordered.ids)
+                self._e5_loaded = True
+            return self._e5
 
     def row_of(self, chunk_id: str) -> int | None:
         """The chunk's row (its place in ``chunks()``, the lexical arrays and the vectors)."""

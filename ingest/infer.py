@@ -111,7 +111,9 @@ def _kommune(pages: Sequence[Page], title: str, known: list[str], file_name: str
     names it."""
     in_file = _named_by_file(file_name, pages, known)
     known = known + [name for name in in_file if name not in known]
-    scores: Counter[str] = Counter({name: _TITLE_WEIGHT for name in in_file})
+    # a file name "feldau_…" that fits the Kreis and the Stadt Feldau alike weighs for neither
+    bare = Counter(_bare(name) for name in in_file)
+    scores: Counter[str] = Counter({n: _TITLE_WEIGHT for n in in_file if bare[_bare(n)] == 1})
     texts = _weighted_texts(pages, title)
     for text, weight in texts:
         for name in _mentions(text, known):
@@ -162,7 +164,17 @@ def _named_by_file(file_name: str, pages: Sequence[Page], known: list[str]) -> l
         if name not in found and _starts_with(base, name) and own <= set(base):
             found[name] = own
     # "Kreis Minden" is only part of what "kreis_minden_luebbecke" names
-    return [name for name, own in found.items() if not any(own < other for other in found.values())]
+    named = [name for name, own in found.items() if not any(own < o for o in found.values())]
+    # "kreis_feldau_…" names the Kreis Feldau, not also the Stadt Feldau the text mentions
+    of_kind = [name for name in named if kind and _type_of(name) == kind]
+    return [n for n in named if n in of_kind or not any(found[o] == found[n] for o in of_kind)]
+
+
+def _type_of(kommune: str) -> str:
+    """The type word of a municipality's name, folded ("kreis" of "Kreis Feldau")."""
+    typed = typed_names(kommune)
+    words = typed[0].municipality.split() if typed else []
+    return municipality_type(fold_plain(words[0])) if words else ""
 
 
 def _starts_with(words: list[str], name: str) -> bool:
@@ -198,21 +210,31 @@ def _weighted_texts(pages: Sequence[Page], title: str) -> list[tuple[str, int]]:
 
 
 def _mentions(text: str, known: list[str]) -> list[str]:
-    """Municipality names in ``text``: typed ("Kreis Feldau") and bare known ones ("Feldau")."""
-    known_bare = {_bare(k): k for k in known if k}
+    """Municipality names in ``text``: typed ("Kreis Feldau") and bare known ones ("Feldau").
+
+    Where two known municipalities share a name (the Kreis Feldau and the Stadt Feldau), a
+    mention counts for the one its type word names, and a bare "Feldau" for neither."""
+    known_bare: dict[str, list[str]] = {}
+    for name in dict.fromkeys(k for k in known if k):
+        known_bare.setdefault(_bare(name), []).append(name)
+    typed_at: dict[int, str] = {}  # end of a typed mention -> its municipality
     found = []
     for typed in typed_names(text):
+        typed_at[typed.end] = typed.municipality
         if typed.name in known_bare:
             continue  # known names are counted below, typed or not
         if _enumerated(text, typed.start, typed.end):
             continue  # one of several listed municipalities ("A, B und der Kreis C")
         found.append(typed.municipality)
-    for bare, municipality in known_bare.items():
+    for bare, municipalities in known_bare.items():
         for m in re.finditer(rf"\b{re.escape(bare)}\w{{0,3}}\b", text):
             before = _preceding(text, m.start())
             if _SENDER_OR_REGION.search(before) or _ENUMERATED_BEFORE.search(before):
                 continue  # "40190 Düsseldorf" in a ministry's letterhead, "Bezirksregierung Köln"
-            found.append(municipality)
+            if len(municipalities) == 1:
+                found.append(municipalities[0])
+            elif typed_at.get(m.end()) in municipalities:
+                found.append(typed_at[m.end()])
     return found
 
 

@@ -71,7 +71,9 @@ __all__ = [
 #     over the file name's ("staedteregion_aachen_…" was a "Kreis Aachen")
 # 12: a name in a list ("Stadt und Landkreis X") names no municipality in the file-name rule
 # 13: "kreis_<name>_…" names any of the 31 Kreise of NRW, "hochsauerlandkreis_…" too
-METADATA_VERSION = "13"
+# 14: a Kreis and its town of the same name are told apart by the type word ("Kreis Feldau",
+#     "kreis_feldau_…"); a bare "Feldau" counts for neither
+METADATA_VERSION = "14"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

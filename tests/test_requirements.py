@@ -258,6 +258,32 @@ def test_a_file_named_after_an_nrw_municipality_of_unambiguous_name_belongs_to_i
     assert kommune("platzhalter_herne.txt") == ""
 
 
+def test_a_kreis_and_its_town_of_the_same_name_are_told_apart_by_the_type_word() -> None:
+    """The Kreis Feldau and its town Feldau: a mention counts for the one its type word names,
+    a bare "Feldau" for neither, and "kreis_feldau_…" names the Kreis. (Every mention used to
+    count for whichever of the two was listed last.) A town page whose file name has no type
+    word belongs to the town only when the text clearly says so."""
+    kreis = (
+        "Schulplatzsuche im Kreis Feldau\n\nKommunales Integrationszentrum Kreis Feldau. "
+        "Beratung auch für Kinder der Stadt Feldau. Sprechstunde im Kreishaus."
+    )
+    pages = [Page("k.txt", 1, kreis)]
+    assert infer_metadata(pages, "", file_name="kreis_feldau_schulplatz.txt").kommune == (
+        "Kreis Feldau"
+    )
+    town = (
+        "Plätze in Feldau werden knapp. Der Schulausschuss der Stadt Feldau berät. Im Kreis "
+        "Feldau kamen 900 Kinder an, die Stadt Feldau nahm 200 auf. Die Stadt Feldau sucht Räume."
+    )
+    pages = [Page("s.txt", 1, town)]
+    assert infer_metadata(pages, "", file_name="feldau_schulplaetze.txt").kommune == (
+        "Stadt Feldau"
+    )
+    even = "Schulen in Feldau. Kreis Feldau: 900 Kinder. Stadt Feldau: 200 Kinder. In Feldau …"
+    pages = [Page("e.txt", 1, even)]
+    assert infer_metadata(pages, "", file_name="feldau_zahlen.txt").kommune == ""
+
+
 def test_the_text_s_type_word_wins_over_the_file_name_s() -> None:
     """A file name written "staedteregion_wendau_…" or "kreis_wendau_…" names the
     municipality the text names: the StädteRegion Wendau, not a "Kreis Wendau"."""

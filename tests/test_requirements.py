@@ -267,21 +267,19 @@ def test_a_kreis_and_its_town_of_the_same_name_are_told_apart_by_the_type_word()
         "Schulplatzsuche im Kreis Feldau\n\nKommunales Integrationszentrum Kreis Feldau. "
         "Beratung auch für Kinder der Stadt Feldau. Sprechstunde im Kreishaus."
     )
-    pages = [Page("k.txt", 1, kreis)]
-    assert infer_metadata(pages, "", file_name="kreis_feldau_schulplatz.txt").kommune == (
-        "Kreis Feldau"
-    )
     town = (
         "Plätze in Feldau werden knapp. Der Schulausschuss der Stadt Feldau berät. Im Kreis "
         "Feldau kamen 900 Kinder an, die Stadt Feldau nahm 200 auf. Die Stadt Feldau sucht Räume."
     )
-    pages = [Page("s.txt", 1, town)]
-    assert infer_metadata(pages, "", file_name="feldau_schulplaetze.txt").kommune == (
-        "Stadt Feldau"
-    )
     even = "Schulen in Feldau. Kreis Feldau: 900 Kinder. Stadt Feldau: 200 Kinder. In Feldau …"
-    pages = [Page("e.txt", 1, even)]
-    assert infer_metadata(pages, "", file_name="feldau_zahlen.txt").kommune == ""
+    cases = [
+        (kreis, "kreis_feldau_schulplatz.txt", "Kreis Feldau"),
+        (town, "feldau_schulplaetze.txt", "Stadt Feldau"),
+        (even, "feldau_zahlen.txt", ""),
+    ]
+    for text, file_name, expected in cases:
+        pages = [Page(file_name, 1, text)]
+        assert infer_metadata(pages, "", file_name=file_name).kommune == expected, file_name
 
 
 def test_the_text_s_type_word_wins_over_the_file_name_s() -> None:

@@ -7,8 +7,10 @@ not carry over between corpora (README, "Geprüft und verworfen"); as a retrieva
 USE it lifts MRR@10 on both bundled corpora and XQuAD-de without changing how answers are built.
 
 **Storage.** The vectors live in the generation folder (``e5.npy``, normalised, in chunk order,
-and ``e5.ids.json``), written by the index writer at publish. Vectors of chunks the base
-generation already had are copied, so an incremental run embeds only new chunks. They are not
+and ``e5.ids.json``). The index writer embeds a document's new chunks while it stores the
+document (so an ingest's progress and time estimate include them) and writes the matrix at
+publish; vectors of chunks the base generation already had are copied, so an incremental run
+embeds only new chunks. They are not
 kept in Chroma: the channel is optional, and a generation without them (built with the channel
 off, or by an earlier version) simply searches without it until the next publish adds them.
 
@@ -26,7 +28,7 @@ import logging
 import os
 import platform
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -134,26 +136,36 @@ def has_vectors(folder: Path) -> bool:
     return (folder / VECTORS_FILE).is_file() and (folder / IDS_FILE).is_file()
 
 
-def build(folder: Path, chunks: Sequence[Chunk], base: Path | None) -> int:
-    """Write the e5 vectors of ``chunks`` into ``folder``; returns how many were embedded now
-    (the others are copied from the base generation's vectors)."""
+def build(
+    folder: Path,
+    chunks: Sequence[Chunk],
+    base: Path | None,
+    embedded: Mapping[str, np.ndarray] | None = None,
+) -> int:
+    """Write the e5 vectors of ``chunks`` into ``folder``: those ``embedded`` during the run,
+    else the base generation's, else embedded now. Returns how many were embedded in the run
+    (during it or now)."""
+    embedded = embedded or {}
     ids = [c.chunk_id for c in chunks]
     known = _read(base) if base is not None else None
-    rows = np.full(len(ids), -1, dtype=np.int64)  # row in the base matrix, -1 = embed now
+    rows = np.full(len(ids), -1, dtype=np.int64)  # row in the base matrix, -1 = not there
     if known is not None:
         position = {cid: i for i, cid in enumerate(known[1])}
         rows = np.fromiter((position.get(cid, -1) for cid in ids), np.int64, len(ids))
-    missing = np.flatnonzero(rows < 0)
-    fresh = embed_passages([chunks[int(i)].text for i in missing])
-    dim = fresh.shape[1] if known is None else known[0].shape[1]
-    matrix = np.empty((len(ids), dim), dtype=np.float32)
+    new = [i for i, cid in enumerate(ids) if cid in embedded]
+    missing = [i for i, cid in enumerate(ids) if cid not in embedded and rows[i] < 0]
+    fresh = embed_passages([chunks[i].text for i in missing])
+    matrix = np.empty((len(ids), fresh.shape[1]), dtype=np.float32)
     matrix[missing] = fresh
+    if new:
+        matrix[new] = np.stack([embedded[ids[i]] for i in new])
     if known is not None:
         kept = np.flatnonzero(rows >= 0)
+        kept = kept[[ids[i] not in embedded for i in kept]] if embedded else kept
         matrix[kept] = known[0][rows[kept]]
     np.save(folder / VECTORS_FILE, matrix)
     (folder / IDS_FILE).write_text(json.dumps(ids), encoding="utf-8")
-    return len(missing)
+    return len(new) + len(missing)
 
 
 def _read(folder: Path) -> tuple[np.ndarray, list[str]] | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -11,9 +13,9 @@ import pytest
 
 from assistant import Assistant, Settings, e5
 from assistant.embed import resolve_model
-from assistant.generations import current_generation, generation_dir, read_ready
+from assistant.generations import current_generation, generation_dir, read_ready, writer_lock
 from assistant.retrieve import FusionWeights, retrieve
-from assistant.store import Index
+from assistant.store import Index, IndexWriter
 from ingest import run_ingest
 from ui.cli import main as cli
 
@@ -135,3 +137,31 @@ def test_without_the_engine_ingest_and_questions_work(
     without = retrieve(index, question, k=5, weights=FusionWeights(chars=1.0, dense=0.2))
     assert [h.chunk.chunk_id for h in with_e5] == [h.chunk.chunk_id for h in without]
     assert "Lesepaten" in with_e5[0].chunk.text
+
+
+def test_a_new_document_is_embedded_while_it_is_stored_not_at_publish(
+    settings: Settings, docs_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The e5 vectors of a file are computed with the file, so the ingest's progress and time
+    estimate include them; publishing only assembles the matrix."""
+    write_minicorpus(docs_dir)
+    run_ingest(settings)
+    index = _open(settings)
+    record, chunk = index.documents()[0], index.chunks()[0]
+    new = replace(chunk, chunk_id="neu#0", doc_id="neu.md", text="Die Elternlotsen beraten.")
+    calls: list[list[str]] = []
+    embed = e5.embed_passages
+
+    def spy(texts: Sequence[str]) -> np.ndarray:
+        calls.append(list(texts))
+        return embed(texts)
+
+    monkeypatch.setattr(e5, "embed_passages", spy)
+    with writer_lock(settings.data_dir) as lock:
+        writer = IndexWriter.start(lock, resolve_model(""), with_e5=True)
+        writer.put_document(replace(record, meta=replace(record.meta, doc_id="neu.md")), [new])
+        assert calls == [["Die Elternlotsen beraten."]]
+        summary = writer.publish()
+    assert calls[1:] in ([], [[]])  # nothing left to embed at publish
+    assert summary["e5_embedded"] == 1
+    assert _stored(settings.data_dir)["neu#0"] == pytest.approx(embed([new.text])[0], abs=1e-6)

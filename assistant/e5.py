@@ -38,9 +38,9 @@ import numpy as np
 from .types import Chunk
 
 __all__ = [
+    "FILES",
     "IDS_FILE",
     "VECTORS_FILE",
-    "E5Vectors",
     "available",
     "build",
     "embed_query",
@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 
 VECTORS_FILE = "e5.npy"
 IDS_FILE = "e5.ids.json"
+FILES = (VECTORS_FILE, IDS_FILE)  # as ``VectorMatrix.load`` takes them
 _BATCH = 32
 _THREADS = 2  # the engine's OpenMP threads; more than two cores rarely serve one question
 
@@ -177,26 +178,3 @@ def _read(folder: Path) -> tuple[np.ndarray, list[str]] | None:
         if matrix.shape[0] == len(ids):
             return matrix, ids
     return None
-
-
-class E5Vectors:
-    """A generation's e5 vectors, memory-mapped, in the order of its chunks."""
-
-    def __init__(self, matrix: np.ndarray) -> None:
-        self.matrix = matrix
-
-    @classmethod
-    def load(cls, folder: Path, chunk_ids: Sequence[str]) -> E5Vectors | None:
-        """The vectors, or None when the generation has none or they do not match its chunks."""
-        found = _read(folder)
-        if found is None:
-            return None
-        matrix, ids = found
-        if ids != list(chunk_ids):
-            log.warning("e5-Vektoren von %s passen nicht zu den Abschnitten", folder.name)
-            return None
-        return cls(matrix)
-
-    def scores(self, query: np.ndarray) -> np.ndarray:
-        """Cosine similarity of every chunk with ``query`` (both normalised)."""
-        return np.asarray(self.matrix @ query, dtype=np.float64)

@@ -136,9 +136,9 @@ class Index:
         self._lexical: LexicalIndex | None = None
         self._vectors: VectorSearch | None = None
         self._query_vectors: dict[str, list[float]] = {}
-        self._e5: e5.E5Vectors | None = None
+        self._e5: VectorMatrix | None = None
         self._e5_loaded = False
-        self._e5_queries: dict[str, np.ndarray] = {}
+        self._e5_queries: dict[str, list[float]] = {}
         self._spans: list[tuple[int, int]] = []  # rows of each document (chunks are grouped)
         self._doc_metas: list[DocumentMeta] = []  # per span, built with _row_doc on first filter
         self._row_doc: np.ndarray | None = None
@@ -298,18 +298,21 @@ class Index:
             return None
         query = self._e5_queries.get(text)
         if query is None:
-            query = e5.embed_query(text)
+            query = e5.embed_query(text).tolist()
             if len(self._e5_queries) > 256:
                 self._e5_queries.clear()
             self._e5_queries[text] = query
-        return vectors.scores(query)
+        return vectors.similarities(query)
 
-    def _e5_vectors(self) -> e5.E5Vectors | None:
+    def _e5_vectors(self) -> VectorMatrix | None:
         self._load_chunks()
         with self._load_lock:
             if not self._e5_loaded:
                 if e5.has_vectors(self.folder) and e5.available():
-                    self._e5 = e5.E5Vectors.load(self.folder, self._ordered.ids)
+                    try:
+                        self._e5 = VectorMatrix.load(self.folder, self._ordered.ids, e5.FILES)
+                    except (OSError, ValueError) as exc:  # searched without the channel
+                        log.warning("e5-Vektoren von %s nicht ladbar: %s", self.generation, exc)
                 self._e5_loaded = True
             return self._e5
 

@@ -183,14 +183,21 @@ class VectorMatrix:
         self._similarities: dict[bytes, np.ndarray] = {}
 
     @classmethod
-    def load(cls, folder: Path, chunk_ids: Sequence[str]) -> VectorMatrix:
-        """Map ``vectors.npy`` and check that its rows belong to ``chunk_ids``, in order."""
-        ids = json.loads((folder / IDS_FILE).read_text(encoding="utf-8"))
+    def load(
+        cls,
+        folder: Path,
+        chunk_ids: Sequence[str],
+        files: tuple[str, str] = (MATRIX_FILE, IDS_FILE),
+    ) -> VectorMatrix:
+        """Map ``vectors.npy`` (or another matrix and its ids, ``files``) and check that its
+        rows belong to ``chunk_ids``, in order."""
+        matrix_file, ids_file = files
+        ids = json.loads((folder / ids_file).read_text(encoding="utf-8"))
         if ids != list(chunk_ids):
             raise ValueError(f"{folder}: vectors do not match the chunk store")
         if not ids:  # an empty array cannot be memory-mapped
-            return cls(np.load(folder / MATRIX_FILE))
-        return cls(np.load(folder / MATRIX_FILE, mmap_mode="r"))
+            return cls(np.load(folder / matrix_file))
+        return cls(np.load(folder / matrix_file, mmap_mode="r"))
 
     def __len__(self) -> int:
         return int(self.matrix.shape[0])

@@ -166,15 +166,8 @@ def _named_by_file(file_name: str, pages: Sequence[Page], known: list[str]) -> l
     # "Kreis Minden" is only part of what "kreis_minden_luebbecke" names
     named = [name for name, own in found.items() if not any(own < o for o in found.values())]
     # "kreis_feldau_…" names the Kreis Feldau, not also the Stadt Feldau the text mentions
-    of_kind = [name for name in named if kind and _type_of(name) == kind]
+    of_kind = [name for name in named if kind and municipality_type(name) == kind]
     return [n for n in named if n in of_kind or not any(found[o] == found[n] for o in of_kind)]
-
-
-def _type_of(kommune: str) -> str:
-    """The type word of a municipality's name, folded ("kreis" of "Kreis Feldau")."""
-    typed = typed_names(kommune)
-    words = typed[0].municipality.split() if typed else []
-    return municipality_type(fold_plain(words[0])) if words else ""
 
 
 def _starts_with(words: list[str], name: str) -> bool:

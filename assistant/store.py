@@ -135,10 +135,9 @@ class Index:
         self._chunks_loaded = False
         self._lexical: LexicalIndex | None = None
         self._vectors: VectorSearch | None = None
-        self._query_vectors: dict[str, list[float]] = {}
+        self._query_vectors: dict[tuple[str, str], list[float]] = {}  # (model, text) -> vector
         self._e5: VectorMatrix | None = None
         self._e5_loaded = False
-        self._e5_queries: dict[str, list[float]] = {}
         self._spans: list[tuple[int, int]] = []  # rows of each document (chunks are grouped)
         self._doc_metas: list[DocumentMeta] = []  # per span, built with _row_doc on first filter
         self._row_doc: np.ndarray | None = None
@@ -278,12 +277,20 @@ class Index:
 
     def embed_query(self, text: str) -> list[float]:
         """The query vector from the index's embedding model (recent ones are cached)."""
-        vector = self._query_vectors.get(text)
+        return self._query_vector(
+            "model", text, lambda: list(load_embeddings(self.model).embed_query(text))
+        )
+
+    def _query_vector(
+        self, model: str, text: str, compute: Callable[[], list[float]]
+    ) -> list[float]:
+        """``model``'s vector of ``text``, from the cache of recent queries."""
+        vector = self._query_vectors.get((model, text))
         if vector is None:
-            vector = list(load_embeddings(self.model).embed_query(text))
-            if len(self._query_vectors) > 256:
+            vector = compute()
+            if len(self._query_vectors) > 512:
                 self._query_vectors.clear()
-            self._query_vectors[text] = vector
+            self._query_vectors[(model, text)] = vector
         return vector
 
     def has_e5(self) -> bool:
@@ -296,12 +303,7 @@ class Index:
         vectors = self._e5_vectors()
         if vectors is None:
             return None
-        query = self._e5_queries.get(text)
-        if query is None:
-            query = e5.embed_query(text).tolist()
-            if len(self._e5_queries) > 256:
-                self._e5_queries.clear()
-            self._e5_queries[text] = query
+        query = self._query_vector("e5", text, lambda: e5.embed_query(text).tolist())
         return vectors.similarities(query)
 
     def _e5_vectors(self) -> VectorMatrix | None:

@@ -20,6 +20,7 @@ __all__ = [
     "fold_plain",
     "normalize_question",
     "nouns",
+    "separable_verbs",
     "stem",
     "stems",
     "stopwords",
@@ -255,3 +256,35 @@ def expand_and_stem(
                 expanded.extend(parts)
         words = expanded
     return stems(words)
+
+
+# Particles of German separable verbs: in a main clause or question the particle ends the
+# clause apart from its verb ("Wo melden Eltern ihr Kind an?", "Wer führt den Test durch?"),
+# while documents also write the verb whole or as a noun ("anmelden", "Anmeldung").
+_PARTICLES = frozenset({
+    "ab", "an", "auf", "aus", "bei", "dar", "durch", "ein", "fest", "fort", "her", "hin", "los",
+    "mit", "nach", "statt", "teil", "um", "vor", "weg", "weiter", "zu", "zurück", "zusammen",
+})  # fmt: skip
+_CLAUSE_END = re.compile(r"[?!.;:,]")
+
+
+def separable_verbs(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(stem of a word, stems of it joined with the particle that ends its clause) for each
+    lower-case word of such a clause, most likely form first: "führt … durch" -> ("fuhrt",
+    ("durchfuhrt", "durchfuhr")). Which word is the verb is left to the caller's vocabulary."""
+    stop = stopwords()
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for clause in _CLAUSE_END.split(text):
+        tokens = tokenize(clause)
+        if len(tokens) < 3 or tokens[-1].lower() not in _PARTICLES:
+            continue
+        particle = fold(tokens[-1])
+        for i, token in enumerate(tokens[:-1]):
+            word = fold(token)
+            if (token[:1].isupper() and i > 0) or word in stop or not word.isalpha():
+                continue
+            whole = [particle + word]
+            if word.endswith("t"):  # "meldet", "führt": the ending off ("anmelde", "durchführ")
+                whole.append(particle + word[:-1])
+            found.append((stem(word), tuple(dict.fromkeys(stems(whole)))))
+    return found

@@ -27,7 +27,14 @@ import numpy as np
 from .casing import SLIP_LENGTH, Casing, looks_lowercased, written_out
 from .charindex import CHAR_DIR, CharIndex, QueryVector
 from .compounds import Decompounder
-from .german import analyze, content_words, normalize_question, nouns, stems
+from .german import (
+    analyze,
+    content_words,
+    normalize_question,
+    nouns,
+    separable_verbs,
+    stems,
+)
 from .glossary import Glossary
 from .lexical_files import BM25_DIR, LEXICAL_FORMAT, ids_digest, read_meta
 from .types import Chunk
@@ -51,10 +58,16 @@ class Query:
     expansions: tuple[str, ...]  # stems of glossary synonyms
     compounds: tuple[tuple[str, tuple[str, ...]], ...] = ()  # term -> stems of its parts
     nouns: frozenset[str] = frozenset()  # terms written capitalised inside the question
+    joined: tuple[tuple[str, str], ...] = ()  # verb term -> stem with its particle joined
 
     def parts_of(self, term: str) -> tuple[str, ...]:
         """Stems of the compound parts of one of the question's terms (empty if none)."""
         return next((parts for t, parts in self.compounds if t == term), ())
+
+    def joined_of(self, term: str) -> str:
+        """The stem of a separable verb with its particle ("meld" in "Wo melden Eltern ihr
+        Kind an?" -> "anmeld"), empty when the term is none."""
+        return next((whole for t, whole in self.joined if t == term), "")
 
 
 class LexicalIndex:
@@ -169,7 +182,13 @@ class LexicalIndex:
             pieces = self.splitter(word)
             if len(pieces) > 1:
                 compounds.append((term, tuple(stems(list(pieces)))))
+        joined = [
+            (verb, next(w for w in forms if w in self._vocab))
+            for verb, forms in separable_verbs(text)
+            if verb in terms and any(w in self._vocab and w not in terms for w in forms)
+        ]
         parts = [p for _, ps in compounds for p in ps if p not in terms]
+        parts += [w for _, w in joined]
         expansions = [t for t in self.glossary.expansions(terms) if t not in terms + parts]
         return Query(
             text,
@@ -178,6 +197,7 @@ class LexicalIndex:
             tuple(dict.fromkeys(expansions)),
             tuple(compounds),
             frozenset(stems(nouns(text))),
+            tuple(joined),
         )
 
     def idf(self, term: str) -> float:
@@ -289,6 +309,9 @@ class LexicalIndex:
             return True
         alternatives = self.glossary.alternatives(term, query.terms)
         if any(all(t in terms for t in entry) for entry in alternatives):
+            return True
+        joined = query.joined_of(term)
+        if joined and joined in terms:
             return True
         parts = query.parts_of(term)
         return bool(parts) and all(p in terms for p in parts)

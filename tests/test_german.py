@@ -5,8 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.compounds import Decompounder
-from assistant.german import analyze, ends_in_function_word, fold, normalize_question, nouns, stem
+from assistant.german import (
+    analyze,
+    ends_in_function_word,
+    fold,
+    normalize_question,
+    nouns,
+    separable_verbs,
+    stem,
+)
 from assistant.glossary import Glossary
+from assistant.lexical import LexicalIndex
+from assistant.lexical_files import LEXICAL_DIR, build_lexical
+from assistant.types import Chunk, DocumentMeta
 
 
 def test_inflection_and_umlauts_meet() -> None:
@@ -43,6 +54,45 @@ def test_school_years_are_spelled_out() -> None:
 
 def test_nouns_are_capitalised_words_and_abbreviations() -> None:
     assert nouns("Wie lange dauert die SSF bei Kindern?") == ["ssf", "kindern"]
+
+
+def test_a_separable_verb_is_joined_with_the_particle_that_ends_its_clause() -> None:
+    """German questions split "anmelden" ("Wo meldet man … an?"); documents write the verb
+    whole or as a noun ("Anmeldung")."""
+    assert ("meld", ("anmeld",)) in separable_verbs("Wo meldet man das Kind an?")
+    assert ("meld", ("anmeld",)) in separable_verbs("Melden Eltern ihr Kind dort an?")
+    assert ("fuhrt", ("durchfuhrt", "durchfuhr")) in separable_verbs(
+        "Wer führt den Sprachtest durch, und wann?"
+    )
+    assert separable_verbs("Wann beginnt der Kurs?") == []
+    assert separable_verbs("Wo ist das Büro an der Kanalstraße?") == []  # "an" ends no clause
+    assert all(verb != "kurs" for verb, _ in separable_verbs("Wann fängt der Kurs an?"))
+
+
+def test_a_question_with_a_split_verb_finds_and_covers_the_noun(tmp_path: Path) -> None:
+    meta = DocumentMeta(doc_id="konzept.md", title="Konzept Feldau", kommune="Stadt Feldau")
+    texts = [
+        "Die Anmeldung für den Förderkurs erfolgt im Sekretariat der Grundschule.",
+        "Der Förderkurs findet dienstags in der Turnhalle statt.",
+        "Am Ende gibt es eine Bescheinigung über den Förderkurs.",
+    ]
+    chunks = [
+        Chunk(f"c{n}", "konzept.md", n, text, "Förderkurs", 1, 1, meta=meta)
+        for n, text in enumerate(texts)
+    ]
+    build_lexical(chunks, tmp_path / LEXICAL_DIR)
+    ids = [c.chunk_id for c in chunks]
+    lexical = LexicalIndex.load(tmp_path / LEXICAL_DIR, ids, {i: n for n, i in enumerate(ids)})
+    question = lexical.query("Wo melden Eltern ihr Kind für den Förderkurs an?")
+    assert question.joined_of(stem("melden")) == stem("anmelden")
+    assert lexical.coverage(question, lexical.context_terms_of(chunks[0])) > lexical.coverage(
+        question, lexical.context_terms_of(chunks[2])
+    )
+    scores = lexical.bm25_scores(question)
+    assert scores[0] == max(scores)
+    # a particle the corpus never joins adds nothing
+    plain = lexical.query("Wo holen Eltern ihr Kind vom Förderkurs ab?")
+    assert plain.joined == ()
 
 
 def test_compounds_split_against_the_corpus_vocabulary() -> None:

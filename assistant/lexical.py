@@ -182,11 +182,11 @@ class LexicalIndex:
             pieces = self.splitter(word)
             if len(pieces) > 1:
                 compounds.append((term, tuple(stems(list(pieces)))))
-        joined = [
-            (verb, next(w for w in forms if w in self._vocab))
-            for verb, forms in separable_verbs(text)
-            if verb in terms and any(w in self._vocab and w not in terms for w in forms)
-        ]
+        joined = []
+        for verb, forms in separable_verbs(text):
+            known = [w for w in forms if w in self._vocab and w not in terms]
+            if verb in terms and known:
+                joined.append((verb, known[0]))
         parts = [p for _, ps in compounds for p in ps if p not in terms]
         parts += [w for _, w in joined]
         expansions = [t for t in self.glossary.expansions(terms) if t not in terms + parts]

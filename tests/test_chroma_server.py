@@ -191,6 +191,7 @@ def _crashed_run(data: Path, url: str) -> set[str]:
     return {c.chunk_id for c in orphans}
 
 
+@pytest.mark.slow  # a full ingest through a real Chroma server: about 20 s
 def test_ingest_and_readers_through_a_chroma_server(
     tmp_path: Path, chroma_server: tuple[str, subprocess.Popen[bytes]]
 ) -> None:

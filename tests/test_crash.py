@@ -93,7 +93,10 @@ def clean(tmp_path_factory: pytest.TempPathFactory) -> tuple[tuple[int, int, int
     return _counts(settings.data_dir), published - started
 
 
-@pytest.mark.parametrize("trial", range(TRIALS))
+# The first trial runs by default; the others (about 8 s each) with the slow suite.
+@pytest.mark.parametrize(
+    "trial", [t if t == 0 else pytest.param(t, marks=pytest.mark.slow) for t in range(TRIALS)]
+)
 def test_kill_during_ingest_keeps_the_index_and_the_next_run_converges(
     trial: int, tmp_path: Path, clean: tuple[tuple[int, int, int], float]
 ) -> None:

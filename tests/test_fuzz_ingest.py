@@ -14,6 +14,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from assistant.embed import bundled_model_path, max_tokens, token_counter
 from assistant.errors import DocumentError
 from assistant.types import DocumentMeta, Page
@@ -151,6 +153,7 @@ def _paths(tmp: Path) -> dict[str, Callable[[str], object]]:
     }
 
 
+@pytest.mark.slow  # every text path on megabytes of hostile input: about 40 s
 def test_every_text_path_stays_linear_on_hostile_input(tmp_path: Path) -> None:
     worst = (0.0, "", "")
     slow = []

@@ -95,6 +95,7 @@ def test_ordinary_administrative_sentences_are_not_flagged(sentence: str) -> Non
     assert not looks_like_instruction(sentence), instruction_reason(sentence)
 
 
+@pytest.mark.slow  # every sentence of both shipped corpora: about 25 s
 def test_no_sentence_of_the_shipped_corpora_is_flagged(
     record_property: Callable[[str, object], None],
 ) -> None:

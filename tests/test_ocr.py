@@ -46,6 +46,7 @@ def scanned(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _scan(text, folder / "scan.pdf")
 
 
+@pytest.mark.slow  # OCR of two pages (the answered scan below stays in the default run)
 def test_scanned_pdf_is_recognised_page_by_page(scanned: Path) -> None:
     steps: list[str] = []
     loaded = load_file(scanned, "scan.pdf", LoadOptions(on_progress=steps.append))
@@ -75,6 +76,7 @@ def test_scan_is_answered_with_ocr_label_and_its_page(
     assert "Text per Texterkennung (OCR)" in citation_meta(cited)
 
 
+@pytest.mark.slow  # OCR again
 def test_only_image_pages_of_a_mixed_pdf_are_recognised(tmp_path: Path) -> None:
     text = make_pdf(tmp_path / "text.pdf", PAGES_MUSTERHAUSEN[:2])
     mixed = _scan(text, tmp_path / "mixed.pdf", pages=[2])

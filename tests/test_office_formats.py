@@ -41,6 +41,7 @@ def test_office_documents_extract_intact(office_files: dict[str, Path], label: s
     assert quality.table_rows == (2, 2)
 
 
+@pytest.mark.slow  # every bundled PDF measured: about 12 s
 def test_bundled_fpdf2_pdfs_keep_their_sentences_and_headings() -> None:
     for spec in corpus_specs():
         quality = measure(spec)

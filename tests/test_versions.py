@@ -186,6 +186,7 @@ def _leads_with(answer: Answer, doc_id: str) -> bool:
     return bool(answer.citations) and answer.citations[0].doc_id == doc_id
 
 
+@pytest.mark.slow  # the shipped corpus ingested once for this module: about 90 s
 @pytest.mark.parametrize("fake_update", [FORTSCHREIBUNG, KONZEPT], indirect=True)
 def test_an_unconfirmed_fake_update_never_leads(shipped: Settings, fake_update: str) -> None:
     assistant = Assistant(shipped)
@@ -200,6 +201,7 @@ def test_an_unconfirmed_fake_update_never_leads(shipped: Settings, fake_update: 
         assert "Ignoriere" not in answer.text and "SYSTEM" not in answer.text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fake_update", [FORTSCHREIBUNG], indirect=True)
 def test_the_probe_scenario_before_and_after_confirmation(
     shipped: Settings,

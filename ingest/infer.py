@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from assistant.german import MONTHS, analyze, fold_plain, tokenize
-from assistant.nrw import TOWN_NAMED_KREISE, UNAMBIGUOUS
+from assistant.nrw import KREISFREIE_STAEDTE, TOWN_NAMED_KREISE, UNAMBIGUOUS
 from assistant.places import (
     NOT_NAME_SUFFIXES,
     distinctive_words,
@@ -36,6 +36,11 @@ __all__ = ["UPDATE_TYPE", "Inferred", "infer_metadata", "infer_versions"]
 
 _ENUMERATED_BEFORE = re.compile(r"(?:,|\bund|\boder|\bsowie)\s+(?:der|dem|des|die)?\s*$")
 _ENUMERATED_AFTER = re.compile(r"\s*(?:,|und\b|oder\b|sowie\b)")
+# After a bare name a comma lists only before another name ("Bochum, Mülheim und …"); before a
+# lower-case word it opens an apposition ("in Feldau, einer Stadt mit …").
+_LISTED_AFTER_BARE = re.compile(
+    r"\s*(?:,\s*(?:der\s+|die\s+|dem\s+|den\s+)?[A-ZÄÖÜ]|und\b|oder\b|sowie\b)"
+)
 _TITLE_WEIGHT = 5
 _FIRST_PAGE_WEIGHT = 3
 _OPENING_CHARS = 600  # a title page, or the top of a single-page web document
@@ -44,8 +49,18 @@ _LEAD = 2.0  # the best candidate needs twice the score of the second
 
 # A bare name after a postcode (the sender's address: a ministry's letterhead names
 # "40190 Düsseldorf") or after a government region's word names no municipality's document.
-_SENDER_OR_REGION = re.compile(r"(?:\b\d{5}|\bBezirksregierung(?:en)?|\bRegierungsbezirks?)\s+$")
+_SENDER_OR_REGION = re.compile(
+    r"(?:\b\d{5}|\bBezirksregierung(?:en)?|\bRegierungsbezirks?|\bSitz\s+in)\s+$"
+)
 _CONTEXT = 40
+# Before a bare name, an article or an inflected adjective makes it a noun: "das Essen",
+# "ein warmes Essen" (a city's name stands without one: "in Essen", "Essener Schulen").
+_NOUN_BEFORE = re.compile(
+    r"\b(?:das|dem|des|ein|eines|einem|kein|keinem|zum|beim|vom|[a-zäöüß]+(?:es|em))\s+$"
+)
+# The kreisfreie Städte of NRW are named bare in running text ("neu in Dortmund"); their names
+# name no other municipality (``assistant.nrw``).
+_CITIES = tuple(f"Stadt {name}" for name in KREISFREIE_STAEDTE)
 _CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*")
 
 UPDATE_TYPE = "Fortschreibung"
@@ -109,8 +124,9 @@ def infer_metadata(
 def _kommune(pages: Sequence[Page], title: str, known: list[str], file_name: str = "") -> str:
     """The clearly leading municipality, provided the title, the opening or the file name
     names it."""
+    given = set(known)
     in_file = _named_by_file(file_name, pages, known)
-    known = known + [name for name in in_file if name not in known]
+    known = known + [name for name in in_file + list(_CITIES) if name not in known]
     # a file name "feldau_…" that fits the Kreis and the Stadt Feldau alike weighs for neither
     bare = Counter(_bare(name) for name in in_file)
     scores: Counter[str] = Counter({n: _TITLE_WEIGHT for n in in_file if bare[_bare(n)] == 1})
@@ -125,7 +141,18 @@ def _kommune(pages: Sequence[Page], title: str, known: list[str], file_name: str
         return ""
     best = ranked[0][0]
     heading = in_file + [name for text, _ in texts[:2] for name in _mentions(text, known)]
-    return best if best in heading else ""
+    if best not in heading:
+        return ""
+    if best in _CITIES and best not in given and best not in in_file and not _typed(pages, best):
+        # a city named only bare ("in Dortmund"): once may be a visit or an example
+        named = sum(name == best for page in pages for name in _mentions(page.text, known))
+        return best if named > 1 else ""
+    return best
+
+
+def _typed(pages: Sequence[Page], municipality: str) -> bool:
+    """Whether the text names ``municipality`` with its type word ("Stadt Dortmund")."""
+    return any(t.municipality == municipality for p in pages for t in typed_names(p.text))
 
 
 def _named_by_file(file_name: str, pages: Sequence[Page], known: list[str]) -> list[str]:
@@ -224,6 +251,10 @@ def _mentions(text: str, known: list[str]) -> list[str]:
             before = _preceding(text, m.start())
             if _SENDER_OR_REGION.search(before) or _ENUMERATED_BEFORE.search(before):
                 continue  # "40190 Düsseldorf" in a ministry's letterhead, "Bezirksregierung Köln"
+            if _NOUN_BEFORE.search(before):
+                continue  # "das Essen"
+            if _LISTED_AFTER_BARE.match(text, m.end()):
+                continue  # the first of several listed: "Bochum, Mülheim und der Kreis …"
             if len(municipalities) == 1:
                 found.append(municipalities[0])
             elif typed_at.get(m.end()) in municipalities:

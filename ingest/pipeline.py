@@ -73,7 +73,9 @@ __all__ = [
 # 13: "kreis_<name>_…" names any of the 31 Kreise of NRW, "hochsauerlandkreis_…" too
 # 14: a Kreis and its town of the same name are told apart by the type word ("Kreis Feldau",
 #     "kreis_feldau_…"); a bare "Feldau" counts for neither
-METADATA_VERSION = "14"
+# 15: a kreisfreie Stadt of NRW named bare at least twice, once near the top, owns the page
+#     ("neu in Dortmund"); not after "Sitz in", as a noun ("das Essen") or first of a list
+METADATA_VERSION = "15"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

@@ -347,3 +347,32 @@ def test_a_document_listing_several_municipalities_belongs_to_none() -> None:
     # names "Wendau"
     joint = [Page("w.txt", 1, "Die Steuerungsgruppe für Stadt und Landkreis Wendau berät.")]
     assert infer_metadata(joint, "", file_name="land_wendau_deutschklassen.txt").kommune == ""
+
+
+def test_a_kreisfreie_stadt_named_bare_in_the_text_owns_its_page() -> None:
+    """Web pages of a kreisfreie Stadt often name it only bare ("neu in Dortmund", "an
+    Essener Schulen"), and an admin's file name need not name it. Named at least twice,
+    once near the top, such a page is the city's. Once ("Sitz in …", a visit), as a noun
+    ("das Essen") or in a list of several cities it names none. (Placeholder text: nothing is
+    said about the cities.)"""
+
+    def kommune(text: str) -> str:
+        return infer_metadata([Page("seite.txt", 1, text)], "", file_name="seite.txt").kommune
+
+    assert kommune(
+        "Platzhalter für alle, die neu in Dortmund sind. Platzhalter in ganz Dortmund."
+    ) == ("Stadt Dortmund")
+    assert kommune("Platzhalter an Essener Schulen. Ein weiterer Platzhalter für Essen.") == (
+        "Stadt Essen"
+    )
+    assert kommune("Platzhalter, vorgestellt in Köln. Noch ein Platzhaltersatz.") == ""
+    assert (
+        kommune("Die Platzhalterstelle hat ihren Sitz in Dortmund. Platzhalter in Dortmund.") == ""
+    )
+    assert (
+        kommune("Platzhalter: Das Essen ist warm. Nach dem Essen gibt es ein warmes Essen.") == ""
+    )
+    listed = (
+        "Platzhalter der Städte Bochum, Herne und Hagen. Platzhalter aus Bochum, Herne und Hagen."
+    )
+    assert kommune(listed) == ""

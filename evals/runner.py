@@ -22,7 +22,7 @@ from assistant.texts import SENTENCE_SUPPORTED
 from assistant.types import Answer
 
 from . import metrics
-from .corpora import available, prepare_index
+from .corpora import available, neutral_names, prepare_index, renamed
 from .dataset import CATEGORIES, Question, load_questions
 from .judge import make_judge
 from .report import format_report
@@ -42,6 +42,8 @@ __all__ = [
 ]
 
 MAIN_SYSTEM = "Konzeptlotse"
+# without manifest, the files renamed "dok01.pdf", …: only the text tells whose document it is
+NEUTRAL = "ohne Manifest, neutrale Dateinamen"
 # Conditions whose questions are typed as many do in a chat: without capitals, with a slip
 # in the longest word (a letter dropped in its middle), between a greeting and thanks, and
 # after a sentence about the writer, and all of these at once.
@@ -307,9 +309,9 @@ def run_suite(
     limit: int = 0,
     on_progress: Callable[[EvalProgress], None] | None = None,
 ) -> dict[str, Any]:
-    """Every evaluation corpus, with and without manifest, with its questions typed as in a
-    chat (lower case, a typing slip, greeting and thanks, a preface), and each with the model
-    that never saw it (cross-corpus), in one run.
+    """Every evaluation corpus, with and without manifest (also under neutral file names),
+    with its questions typed as in a chat (lower case, a typing slip, greeting and thanks, a
+    preface), and each with the model that never saw it (cross-corpus), in one run.
 
     The record is the first corpus's full run (all systems, per question) plus ``corpora``:
     the main system's figures per corpus and condition.
@@ -319,12 +321,16 @@ def run_suite(
     for corpus in available():
         questions = _selected(corpus.load(), split, limit)
         for label, manifest, model, calibrate in _conditions(corpus.name):
-            local = prepare_index(settings, corpus, manifest=manifest)
+            neutral = label == NEUTRAL
+            local = prepare_index(settings, corpus, manifest=manifest, neutral=neutral)
             if calibrate:
                 local = _calibrated_on_dev(local, corpus.load(), model)
             with_baselines = baselines and label == "mit Manifest"
             typed = _TYPED.get(label)
             asked = [_as_typed(q, typed) for q in questions] if typed else questions
+            if neutral:
+                names = neutral_names(corpus)
+                asked = [renamed(q, names) for q in asked]
             run = run_evaluation(local, asked, with_baselines, on_progress, model)
             summary[f"{corpus.label} · {label}"] = run["systems"][MAIN_SYSTEM]
             if with_baselines:
@@ -345,6 +351,7 @@ def _conditions(name: str) -> list[tuple[str, bool, AnswerModel | None, bool]]:
     conditions: list[tuple[str, bool, AnswerModel | None, bool]] = [
         ("mit Manifest", True, None, False),
         ("ohne Manifest", False, None, False),
+        (NEUTRAL, False, None, False),
         ("eigene Kalibrierung (dev)", True, None, True),
         (LOWERCASE, True, None, False),
         (SLIPS, True, None, False),

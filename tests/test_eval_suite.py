@@ -115,6 +115,12 @@ def test_suite_reports_every_corpus_with_and_without_manifest(
     without = record["corpora"]["Minikorpus · ohne Manifest"]["overall"]
     assert with_manifest["hit@5"] == 1.0
     assert without["hit@5"] == 1.0  # found without manifest entries too
+    neutral = record["corpora"][f"Minikorpus · {runner.NEUTRAL}"]["overall"]
+    assert neutral["hit@5"] == 1.0  # the gold documents under their neutral names
+    copies = tmp_path / "data" / "eval-korpora" / "mini-ohne-manifest-neutrale-namen" / "docs"
+    assert sorted(f.name for f in copies.iterdir()) == sorted(
+        corpora.neutral_names(corpus).values()
+    )
     assert "Minikorpus · eigene Kalibrierung (dev)" in record["corpora"]
     lowercase = record["corpora"]["Minikorpus · Fragen kleingeschrieben"]["overall"]
     assert lowercase["hit@5"] == 1.0 and lowercase["n"] == with_manifest["n"]
@@ -188,3 +194,27 @@ def test_split_check_shows_the_plain_share_missing_the_target_more_often() -> No
     bound, bound_accuracy = split_check(scored, refusal_budget, rounds=100)
     assert bound < plain and bound <= 0.3
     assert bound_accuracy <= plain_accuracy  # the margin costs refusals, never the reverse
+
+
+def test_neutral_names_hide_folder_and_file_name_and_follow_the_corpus(tmp_path: Path) -> None:
+    """The neutral copy names files "dok01.md", … in path order, the gold documents of the
+    questions follow, and a file the corpus no longer has leaves the copy."""
+    documents = write_minicorpus(tmp_path / "mini")
+    (documents / "unterordner").mkdir()
+    (documents / "unterordner" / "kreis_adorf_seite.txt").write_text("Platzhalter.", "utf-8")
+    corpus = EvalCorpus("mini", "Minikorpus", documents, _dataset(tmp_path))
+    names = corpora.neutral_names(corpus)
+    assert "manifest.yaml" not in names and names["unterordner/kreis_adorf_seite.txt"]
+    assert sorted(n.split(".")[0] for n in names.values()) == [
+        f"dok{i:02d}" for i in range(1, len(names) + 1)
+    ]
+    assert all(n.endswith(Path(p).suffix) for p, n in names.items())
+    question = corpus.load()[0]
+    gold = corpora.renamed(question, names).gold
+    assert [g.doc for g in gold] == [names[g.doc] for g in question.gold] and gold
+    copy = tmp_path / "copy"
+    corpora._copy_without_manifest(corpus, copy, names)
+    assert sorted(f.name for f in copy.rglob("*")) == sorted(names.values())
+    (documents / "unterordner" / "kreis_adorf_seite.txt").unlink()
+    corpora._copy_without_manifest(corpus, copy, corpora.neutral_names(corpus))
+    assert len(list(copy.rglob("*"))) == len(names) - 1

@@ -6,7 +6,7 @@
 
 Each corpus can be indexed as an admin would with manifest entries, or with the files
 dropped in without any (``manifest=False``: the manifest is left out of a copy), which
-measures what the metadata inference recovers; with ``neutral_names`` the copies are also
+measures what the metadata inference recovers; with ``neutral=True`` the copies are also
 renamed "dok01.pdf", "dok02.html", … (``neutral_names``), so that neither folder nor file name
 tells whose document it is, as with an admin's "download.pdf". Indexes live under
 ``<data dir>/eval-korpora/`` and are brought up to date incrementally.

@@ -237,10 +237,10 @@ def _mentions(text: str, known: list[str]) -> list[str]:
     known_bare: dict[str, list[str]] = {}
     for name in dict.fromkeys(k for k in known if k):
         known_bare.setdefault(_bare(name), []).append(name)
-    typed_at: dict[int, str] = {}  # end of a typed mention -> its municipality
+    typed_at: dict[int, tuple[int, str]] = {}  # end of a typed mention -> start, municipality
     found = []
     for typed in typed_names(text):
-        typed_at[typed.end] = typed.municipality
+        typed_at[typed.end] = (typed.start, typed.municipality)
         if typed.name in known_bare:
             continue  # known names are counted below, typed or not
         if _enumerated(text, typed.start, typed.end):
@@ -249,17 +249,28 @@ def _mentions(text: str, known: list[str]) -> list[str]:
     for bare, municipalities in known_bare.items():
         for m in re.finditer(rf"\b{re.escape(bare)}\w{{0,3}}\b", text):
             before = _preceding(text, m.start())
-            if _SENDER_OR_REGION.search(before) or _ENUMERATED_BEFORE.search(before):
+            if _SENDER_OR_REGION.search(before):
                 continue  # "40190 Düsseldorf" in a ministry's letterhead, "Bezirksregierung Köln"
-            if _NOUN_BEFORE.search(before):
-                continue  # "das Essen"
-            if _LISTED_AFTER_BARE.match(text, m.end()):
-                continue  # the first of several listed: "Bochum, Mülheim und der Kreis …"
+            start, typed_as = typed_at.get(m.end(), (-1, ""))
+            if start < 0 and _NOUN_BEFORE.search(before):
+                continue  # "das Essen" (but "des Rhein-Sieg-Kreises" is a name)
+            if _listed(text, start, m.start(), m.end()):
+                continue  # one of several: "Bochum, Mülheim und der Kreis …"
             if len(municipalities) == 1:
                 found.append(municipalities[0])
-            elif typed_at.get(m.end()) in municipalities:
-                found.append(typed_at[m.end()])
+            elif typed_as in municipalities:
+                found.append(typed_as)
     return found
+
+
+def _listed(text: str, typed_start: int, start: int, end: int) -> bool:
+    """Whether a known name is one of several listed: with its type word ("der Stadt A, der
+    Stadt B und des Kreises C") as a typed name is, bare ("A, B und C") when a comma is
+    followed by another name (not by an apposition: "in A, einer Stadt mit …")."""
+    if typed_start >= 0:
+        return _enumerated(text, typed_start, end)
+    before = _preceding(text, start)
+    return bool(_ENUMERATED_BEFORE.search(before) or _LISTED_AFTER_BARE.match(text, end))
 
 
 def _enumerated(text: str, start: int, end: int) -> bool:

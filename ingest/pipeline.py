@@ -75,7 +75,10 @@ __all__ = [
 #     "kreis_feldau_…"); a bare "Feldau" counts for neither
 # 15: a kreisfreie Stadt of NRW named bare at least twice, once near the top, owns the page
 #     ("neu in Dortmund"); not after "Sitz in", as a noun ("das Essen") or first of a list
-METADATA_VERSION = "15"
+# 16: a known name listed with its type word ("der Stadt A, der Stadt B und des Kreises C")
+#     is one of several wherever it stands in the list; an article before a typed name is no
+#     sign of a noun
+METADATA_VERSION = "16"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

@@ -347,6 +347,19 @@ def test_a_document_listing_several_municipalities_belongs_to_none() -> None:
     # names "Wendau"
     joint = [Page("w.txt", 1, "Die Steuerungsgruppe für Stadt und Landkreis Wendau berät.")]
     assert infer_metadata(joint, "", file_name="land_wendau_deutschklassen.txt").kommune == ""
+    # known to the corpus, listed with their type words: the last of the list ("… und des
+    # Kreises Auental") is as much one of several as the first
+    known = ["Stadt Feldau", "Stadt Bergen", "Kreis Auental"]
+    typed = "Gegründet von der Stadt Feldau, der Stadt Bergen und dem Kreis Auental. " * 2
+    guide = [
+        Page("g.pdf", 1, "Leitfaden der Stadt Feldau, der Stadt Bergen und des Kreises Auental")
+    ]
+    guide += [Page("g.pdf", 2, typed)]
+    assert infer_metadata(guide, "Leitfaden", known=known).kommune == ""
+    # an article before a typed name is no sign of a noun ("beim Kreis", "des Elsbach-Kreises")
+    kreis = "Das KI beim Elsbach-Kreis berät. Das Team des Elsbach-Kreises lädt ein."
+    page = [Page("k.txt", 1, kreis)]
+    assert infer_metadata(page, "", known=["Elsbach-Kreis"]).kommune == "Elsbach-Kreis"
 
 
 def test_a_kreisfreie_stadt_named_bare_in_the_text_owns_its_page() -> None:

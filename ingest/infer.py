@@ -131,9 +131,11 @@ def _kommune(pages: Sequence[Page], title: str, known: list[str], file_name: str
     bare = Counter(_bare(name) for name in in_file)
     scores: Counter[str] = Counter({n: _TITLE_WEIGHT for n in in_file if bare[_bare(n)] == 1})
     texts = _weighted_texts(pages, title)
-    for text, weight in texts:
+    in_pages: Counter[str] = Counter()  # mentions in the pages (title and opening not again)
+    for position, (text, weight) in enumerate(texts):
         for name in _mentions(text, known):
             scores[name] += weight
+            in_pages[name] += position >= 2
     ranked = scores.most_common(2)
     if not ranked or ranked[0][1] < _MIN_SCORE:
         return ""
@@ -145,8 +147,7 @@ def _kommune(pages: Sequence[Page], title: str, known: list[str], file_name: str
         return ""
     if best in _CITIES and best not in given and best not in in_file and not _typed(pages, best):
         # a city named only bare ("in Dortmund"): once may be a visit or an example
-        named = sum(name == best for page in pages for name in _mentions(page.text, known))
-        return best if named > 1 else ""
+        return best if in_pages[best] > 1 else ""
     return best
 
 

@@ -10,7 +10,7 @@ municipalities), not read from any document of the corpus.
 
 from __future__ import annotations
 
-__all__ = ["KREISFREIE_STAEDTE", "TOWN_NAMED_KREISE", "UNAMBIGUOUS"]
+__all__ = ["CITIES", "KREISFREIE_STAEDTE", "TOWN_NAMED_KREISE", "UNAMBIGUOUS"]
 
 KREISFREIE_STAEDTE = (
     "Bielefeld",
@@ -80,4 +80,5 @@ TOWN_NAMED_KREISE = tuple(
 )
 
 # As municipalities are named in the index ("Stadt Herne", "Märkischer Kreis").
-UNAMBIGUOUS = tuple(f"Stadt {name}" for name in KREISFREIE_STAEDTE) + _OWN_NAME_KREISE
+CITIES = tuple(f"Stadt {name}" for name in KREISFREIE_STAEDTE)
+UNAMBIGUOUS = CITIES + _OWN_NAME_KREISE

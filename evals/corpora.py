@@ -6,7 +6,7 @@
 
 Each corpus can be indexed as an admin would with manifest entries, or with the files
 dropped in without any (``manifest=False``: the manifest is left out of a copy), which
-measures what the metadata inference recovers; with ``neutral=True`` the copies are also
+measures what the metadata inference recovers; given ``names``, the copies are also
 renamed "dok01.pdf", "dok02.html", … (``neutral_names``), so that neither folder nor file name
 tells whose document it is, as with an admin's "download.pdf". Indexes live under
 ``<data dir>/eval-korpora/`` and are brought up to date incrementally.
@@ -60,19 +60,21 @@ def available() -> list[EvalCorpus]:
 
 
 def prepare_index(
-    settings: Settings, corpus: EvalCorpus, manifest: bool = True, neutral: bool = False
+    settings: Settings,
+    corpus: EvalCorpus,
+    manifest: bool = True,
+    names: dict[str, str] | None = None,
 ) -> Settings:
     """Settings whose data and corpus folders hold an up-to-date index of ``corpus``
-    (``neutral``: without manifest, under ``neutral_names``)."""
+    (with ``names``: without manifest, the files renamed, see ``neutral_names``)."""
     from ingest import run_ingest
 
-    name = corpus.name if manifest and not neutral else f"{corpus.name}-ohne-manifest"
-    name += "-neutrale-namen" if neutral else ""
+    name = corpus.name if manifest and not names else f"{corpus.name}-ohne-manifest"
+    name += "-neutrale-namen" if names else ""
     root = settings.data_dir / "eval-korpora" / name
-    names = neutral_names(corpus) if neutral else None
     documents = (
         corpus.documents
-        if manifest and not neutral
+        if manifest and not names
         else _copy_without_manifest(corpus, root / "docs", names)
     )
     target = settings.with_overrides(data_dir=root / "index", corpus_dir=documents)

@@ -321,15 +321,14 @@ def run_suite(
     for corpus in available():
         questions = _selected(corpus.load(), split, limit)
         for label, manifest, model, calibrate in _conditions(corpus.name):
-            neutral = label == NEUTRAL
-            local = prepare_index(settings, corpus, manifest=manifest, neutral=neutral)
+            names = neutral_names(corpus) if label == NEUTRAL else None
+            local = prepare_index(settings, corpus, manifest=manifest, names=names)
             if calibrate:
                 local = _calibrated_on_dev(local, corpus.load(), model)
             with_baselines = baselines and label == "mit Manifest"
             typed = _TYPED.get(label)
             asked = [_as_typed(q, typed) for q in questions] if typed else questions
-            if neutral:
-                names = neutral_names(corpus)
+            if names:
                 asked = [renamed(q, names) for q in asked]
             run = run_evaluation(local, asked, with_baselines, on_progress, model)
             summary[f"{corpus.label} · {label}"] = run["systems"][MAIN_SYSTEM]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from assistant.german import MONTHS, analyze, fold_plain, tokenize
-from assistant.nrw import KREISFREIE_STAEDTE, TOWN_NAMED_KREISE, UNAMBIGUOUS
+from assistant.nrw import CITIES, TOWN_NAMED_KREISE, UNAMBIGUOUS
 from assistant.places import (
     NOT_NAME_SUFFIXES,
     distinctive_words,
@@ -58,9 +58,6 @@ _CONTEXT = 40
 _NOUN_BEFORE = re.compile(
     r"\b(?:das|dem|des|ein|eines|einem|kein|keinem|zum|beim|vom|[a-zäöüß]+(?:es|em))\s+$"
 )
-# The kreisfreie Städte of NRW are named bare in running text ("neu in Dortmund"); their names
-# name no other municipality (``assistant.nrw``).
-_CITIES = tuple(f"Stadt {name}" for name in KREISFREIE_STAEDTE)
 _CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*")
 
 UPDATE_TYPE = "Fortschreibung"
@@ -126,26 +123,31 @@ def _kommune(pages: Sequence[Page], title: str, known: list[str], file_name: str
     names it."""
     given = set(known)
     in_file = _named_by_file(file_name, pages, known)
-    known = known + [name for name in in_file + list(_CITIES) if name not in known]
+    known = known + [name for name in in_file + list(CITIES) if name not in known]
     # a file name "feldau_…" that fits the Kreis and the Stadt Feldau alike weighs for neither
     bare = Counter(_bare(name) for name in in_file)
     scores: Counter[str] = Counter({n: _TITLE_WEIGHT for n in in_file if bare[_bare(n)] == 1})
     texts = _weighted_texts(pages, title)
+    heading = list(in_file)  # named by the file, the title or the opening
     in_pages: Counter[str] = Counter()  # mentions in the pages (title and opening not again)
     for position, (text, weight) in enumerate(texts):
         for name in _mentions(text, known):
             scores[name] += weight
-            in_pages[name] += position >= 2
+            if position < 2:
+                heading.append(name)
+            else:
+                in_pages[name] += 1
     ranked = scores.most_common(2)
     if not ranked or ranked[0][1] < _MIN_SCORE:
         return ""
     if len(ranked) > 1 and ranked[0][1] < _LEAD * ranked[1][1]:
         return ""
     best = ranked[0][0]
-    heading = in_file + [name for text, _ in texts[:2] for name in _mentions(text, known)]
     if best not in heading:
         return ""
-    if best in _CITIES and best not in given and best not in in_file and not _typed(pages, best):
+    # The kreisfreie Städte of NRW (``assistant.nrw``) are named bare in running text ("neu in
+    # Dortmund"), and their names name no other municipality.
+    if best in CITIES and best not in given and best not in in_file and not _typed(pages, best):
         # a city named only bare ("in Dortmund"): once may be a visit or an example
         return best if in_pages[best] > 1 else ""
     return best

@@ -17,6 +17,7 @@ new version: answers keep the older statement first until an admin confirms it.
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,7 +33,14 @@ from assistant.places import (
 )
 from assistant.types import DocumentMeta, Page
 
-__all__ = ["UPDATE_TYPE", "Inferred", "infer_metadata", "infer_versions"]
+__all__ = [
+    "UPDATE_TYPE",
+    "Basis",
+    "Inferred",
+    "infer_kommune",
+    "infer_metadata",
+    "infer_versions",
+]
 
 _ENUMERATED_BEFORE = re.compile(r"(?:,|\bund|\boder|\bsowie)\s+(?:der|dem|des|die)?\s*$")
 _ENUMERATED_AFTER = re.compile(r"\s*(?:,|und\b|oder\b|sowie\b)")
@@ -89,6 +97,33 @@ class Inferred:
     doc_type: str = ""
     stand: str = ""
     title: str = ""  # a file without a title of its own: its file name, spelled as the text
+
+
+@dataclass(frozen=True)
+class Basis:
+    """What a file's municipality is read off, kept (compressed) until every file of an
+    ingest run is read: the municipalities the other files name decide how bare names count
+    ("in Feldau"), so a file is inferred again once they are all known (``infer_kommune``)."""
+
+    packed: bytes  # the page texts, NUL-separated, zlib-compressed
+    title: str
+    file_name: str
+
+    @staticmethod
+    def of(pages: Sequence[Page], title: str, file_name: str) -> Basis:
+        joined = "\0".join(p.text for p in pages)
+        return Basis(zlib.compress(joined.encode("utf-8")), title, file_name)
+
+    def pages(self) -> list[Page]:
+        """The pages (text only; inference reads nothing else)."""
+        texts = zlib.decompress(self.packed).decode("utf-8").split("\0")
+        return [Page(self.file_name, n, text) for n, text in enumerate(texts, start=1)]
+
+
+def infer_kommune(basis: Basis, known: Iterable[str]) -> str:
+    """The municipality of a file as ``infer_metadata`` reads it, given the ``known``
+    municipalities of the whole corpus."""
+    return _kommune(basis.pages(), basis.title, list(known), basis.file_name)
 
 
 def infer_metadata(

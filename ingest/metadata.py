@@ -17,6 +17,7 @@ __all__ = [
     "awaits_confirmation",
     "document_meta",
     "read_manifest",
+    "with_inferred_kommune",
     "with_inferred_link",
 ]
 
@@ -84,6 +85,12 @@ def with_inferred_link(meta: DocumentMeta, older: str) -> DocumentMeta:
     if older:
         fields.append("supersedes")
     return replace(meta, supersedes=older, unconfirmed=bool(older), inferred=",".join(fields))
+
+
+def with_inferred_kommune(meta: DocumentMeta, kommune: str) -> DocumentMeta:
+    """``meta`` with the municipality read off its document ("" when none is clear)."""
+    fields = [f for f in meta.inferred.split(",") if f and f != "kommune"]
+    return replace(meta, kommune=kommune, inferred=",".join(["kommune"] * bool(kommune) + fields))
 
 
 def awaits_confirmation(entry: dict[str, Any]) -> bool:

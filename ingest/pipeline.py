@@ -37,9 +37,9 @@ from assistant.types import DocRecord, DocumentMeta
 from .chunk import CHUNK_VERSION
 from .clean import CLEAN_VERSION
 from .eta import Estimate
-from .infer import infer_versions
+from .infer import Basis, infer_kommune, infer_versions
 from .load import OCR_SETTING, LoadOptions
-from .metadata import with_inferred_link
+from .metadata import with_inferred_kommune, with_inferred_link
 from .scan import Scan, SourceFile, scan
 from .worker import FileWorker, Limits, Prepared, Task, os_reason
 
@@ -51,6 +51,7 @@ __all__ = [
     "SourceFile",
     "discover",
     "ingest_lock",
+    "reinferred_kommunen",
     "relinked_versions",
     "run_ingest",
 ]
@@ -78,7 +79,10 @@ __all__ = [
 # 16: a known name listed with its type word ("der Stadt A, der Stadt B und des Kreises C")
 #     is one of several wherever it stands in the list; an article before a typed name is no
 #     sign of a noun
-METADATA_VERSION = "16"
+# 17: the municipalities of files without a manifest entry are inferred again once all files
+#     of the run are read, from the same knowledge for every file (the order of reading made
+#     a bare "in Feldau" count for the Stadt Feldau only in files read after its concept)
+METADATA_VERSION = "17"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2
@@ -233,6 +237,7 @@ class _Run:
         self._tasks: dict[str, Task] = {}  # doc_id -> the worker task of a file read in this run
         self._reader: dict[str, FileWorker] = {}  # doc_id -> the worker process reading it
         self._ahead: dict[str, SourceFile] = {}  # doc_id -> the file its worker reads next
+        self._bases: dict[str, Basis] = {}  # doc_id -> what its municipality is inferred from
 
     # --- planning ------------------------------------------------------------------------
 
@@ -295,13 +300,16 @@ class _Run:
         return sorted(set(gone) | ((skipped | duplicates) & set(self.records)))
 
     def _known_kommunen(self) -> tuple[str, ...]:
-        """Municipalities of the index being built and of the manifest (for inference)."""
+        """Municipalities of the index being built and of the manifest (a first guess for
+        inference; ``reinferred_kommunen`` decides once all files are read)."""
         if self.writer is not None:
             known = self.writer.kommunen()
         else:
             known = {r.meta.kommune for r in self.records.values()}
-        known |= {str(s.entry.get("kommune") or "") for s in self.found.sources if s.entry}
-        return tuple(sorted(known - {""}))
+        return tuple(sorted((known | self._manifest_kommunen()) - {""}))
+
+    def _manifest_kommunen(self) -> set[str]:
+        return {str(s.entry.get("kommune") or "") for s in self.found.sources if s.entry} - {""}
 
     # --- writing -------------------------------------------------------------------------
 
@@ -365,9 +373,12 @@ class _Run:
         if fresh or outdated:
             self._writer(lock, fresh)  # a first run or a rebuild publishes even when empty
         stored = self.writer.documents() if self.writer else list(self.records.values())
-        relinked = relinked_versions([r.meta for r in stored])
-        if relinked:  # also when no file changed: an index of an earlier version gets its links
-            self._writer(lock, fresh).set_metas(relinked)
+        metas = [r.meta for r in stored]
+        kommunen = reinferred_kommunen(metas, self._bases, self._manifest_kommunen())
+        metas = [kommunen.get(m.doc_id, m) for m in metas]
+        changed = kommunen | {m.doc_id: m for m in relinked_versions(metas)}
+        if changed:  # also when no file changed: an index of an earlier version gets its links
+            self._writer(lock, fresh).set_metas(list(changed.values()))
         if self.writer is None or not (self.writer.changed or fresh or outdated):
             if self.writer is not None:
                 self.writer.discard()
@@ -389,10 +400,8 @@ class _Run:
             self.tracker.eta.finish(source.doc_id)
 
     def _submit(self, source: SourceFile) -> None:
-        """Read a file ahead, unless its municipality is still to be inferred: that uses the
-        municipalities of the files stored before it, so it waits for its turn."""
-        if source.entry and source.entry.get("kommune"):
-            self._reader[source.doc_id].submit(self._task(source, self._status(source)[1]))
+        """Read a file ahead (an inferred municipality is settled after all files are read)."""
+        self._reader[source.doc_id].submit(self._task(source, self._status(source)[1]))
 
     def _needs_reading(self, source: SourceFile, fresh: bool) -> bool:
         status, _ = self._status(source)
@@ -428,6 +437,8 @@ class _Run:
             return FileOutcome(source.doc_id, "failed", reason=prepared)
         try:
             self._store(lock, fresh, source, prepared, detail, started)
+            if prepared.basis is not None:
+                self._bases[source.doc_id] = prepared.basis
         except _TimeLimit:
             reason = texts.LIMIT_TIME.format(limit=self.limits.timeout_s)
             return FileOutcome(source.doc_id, "failed", reason=reason)
@@ -542,6 +553,37 @@ def ingest_lock(data_dir: Path) -> AbstractContextManager[WriterLock]:
 def _ocr_skipped(record: DocRecord) -> bool:
     """Scanned pages were left out because OCR was off (redo them once it is on)."""
     return any(OCR_SETTING in warning for warning in record.warnings)
+
+
+_INFERENCE_ROUNDS = 3
+
+
+def reinferred_kommunen(
+    metas: Sequence[DocumentMeta], bases: dict[str, Basis], given: set[str]
+) -> dict[str, DocumentMeta]:
+    """The documents read in this run whose inferred municipality changes once every file is
+    known, keyed by document id.
+
+    A bare "in Feldau" counts for the Stadt Feldau only when the corpus knows that
+    municipality, so a file read before the one that names "Stadt Feldau" was inferred with
+    less knowledge than one read after it. Here every file of the run is inferred again from
+    the same knowledge: the manifest's municipalities and those of the documents not read in
+    this run, then, in rounds until nothing changes, the municipalities inferred in the round
+    before. The result does not depend on the order in which the files were read."""
+    settled = given | {m.kommune for m in metas if m.doc_id not in bases}
+    ids = sorted(bases.keys() & {m.doc_id for m in metas})
+    guesses: dict[str, str] = {}
+    for _ in range(_INFERENCE_ROUNDS):
+        known = sorted((settled | set(guesses.values())) - {""})
+        found = {doc_id: infer_kommune(bases[doc_id], known) for doc_id in ids}
+        if found == guesses:
+            break
+        guesses = found
+    return {
+        m.doc_id: with_inferred_kommune(m, guesses[m.doc_id])
+        for m in metas
+        if m.doc_id in guesses and guesses[m.doc_id] != m.kommune
+    }
 
 
 def relinked_versions(metas: Sequence[DocumentMeta]) -> list[DocumentMeta]:

@@ -26,7 +26,7 @@ from assistant.settings import Settings
 from assistant.types import Chunk, DocumentMeta
 
 from .chunk import chunk_pages
-from .infer import infer_metadata
+from .infer import Basis, infer_metadata
 from .load import SUPPORTED_SUFFIXES, LoadOptions, load_file
 from .metadata import document_meta
 from .review import instruction_warnings
@@ -86,6 +86,7 @@ class Prepared:
     chunks: tuple[Chunk, ...]
     pages: int
     warnings: tuple[str, ...]
+    basis: Basis | None = None  # what its municipality is inferred from (no manifest kommune)
 
 
 def prepare(task: Task, step: Callable[[str], None] | None = None) -> Prepared:
@@ -117,7 +118,10 @@ def prepare(task: Task, step: Callable[[str], None] | None = None) -> Prepared:
     if not chunks:
         raise DocumentError(task.doc_id, texts.LOAD_EMPTY)
     warnings = loaded.warnings + instruction_warnings(p.text for p in loaded.pages)
-    return Prepared(meta, tuple(chunks), len(loaded.pages), warnings)
+    basis = None
+    if "kommune" not in (task.entry or {}):
+        basis = Basis.of(loaded.pages, loaded.title, task.doc_id)
+    return Prepared(meta, tuple(chunks), len(loaded.pages), warnings, basis)
 
 
 def _number(value: int) -> str:

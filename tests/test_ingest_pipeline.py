@@ -302,8 +302,41 @@ def test_the_next_file_is_read_while_this_one_is_embedded(
     assert events.index("lesen b.md") < events.index("speichern a.md")
     assert events.index("lesen c.md") < events.index("speichern b.md")
     assert events.count("lesen b.md") == events.count("lesen c.md") == 1
-    # inferring a municipality uses those of the files stored before: no reading ahead
-    assert events.index("lesen d.md") > events.index("speichern c.md")
+    # a file without manifest entry is read ahead too: its municipality is settled at the end
+    assert events.index("lesen d.md") < events.index("speichern c.md")
+
+
+@pytest.mark.parametrize("report_first", [True, False])
+def test_an_inferred_municipality_does_not_depend_on_the_order_of_reading(
+    settings: Settings, docs_dir: Path, report_first: bool
+) -> None:
+    """A report that names its town only bare ("nach Wexheim") belongs to the Stadt Wexheim
+    once another file names it with its type word, whether that file is read before or after
+    the report; a guide that names two municipalities alike belongs to neither."""
+    report, concept = ("a_bericht.txt", "b_konzept.txt")[:: 1 if report_first else -1]
+    (docs_dir / report).write_text(
+        "Bericht Neuzuwanderung 2024\n\nIm Jahr 2024 kamen 212 Kinder neu nach Wexheim. In "
+        "Wexheim berät die Servicestelle jede Familie. Die Schulen in Wexheim bilden "
+        "Sprachfördergruppen.\n",
+        encoding="utf-8",
+    )
+    (docs_dir / concept).write_text(
+        "Kommunales Konzept der Stadt Wexheim\n\nDie Stadt Wexheim berät neu zugewanderte "
+        "Familien vor der Schulanmeldung.\n",
+        encoding="utf-8",
+    )
+    (docs_dir / "c_leitfaden.txt").write_text(
+        "Leitfaden Erstberatung\n\nIn Wexheim berät eine Servicestelle, im Kreis Olm das "
+        "Schulamt. Wexheim und der Kreis Olm laden die Familien schriftlich ein.\n",
+        encoding="utf-8",
+    )
+    run_ingest(settings)
+    metas = {r.doc_id: r.meta for r in Index.open(settings.data_dir, load_model_path()).documents()}
+    assert metas[report].kommune == metas[concept].kommune == "Stadt Wexheim"
+    assert metas[report].is_inferred("kommune") and metas[concept].is_inferred("kommune")
+    assert metas["c_leitfaden.txt"].kommune == ""
+    answer = Assistant(settings).ask("Wie viele Kinder kamen 2024 neu nach Wexheim?")
+    assert answer.found and "212" in answer.text
 
 
 def test_a_prefetched_file_that_is_not_collected_is_dropped(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from .question import Expectation, Frame, YearSpec, unit_pattern, years_in
 from .sentences import row_cells
 from .types import Chunk, stand_year
 
-__all__ = ["is_document_date", "states_type", "unmet_requirements"]
+__all__ = ["is_document_date", "states_count", "states_type", "unmet_requirements"]
 
 _COUNT_WORDS = (
     r"(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|"
@@ -79,6 +79,22 @@ _DOCUMENT_DATE_LINE = re.compile(
     rf"letzte\s+(?:änderung|aktualisierung)|datum)\s*:?\s*(?:vom\s+)?{_DATE}\b",
     re.IGNORECASE,
 )
+# Numbers that count nothing: dates ("28. Januar", "1.2.2025"), years and school years, and
+# labels of sections, measures, pages and grades ("3.1", "M7", "§ 5", "Nr. 7", "Absatz 6",
+# "Seite 4", "Klasse 5").
+_NO_COUNT = re.compile(
+    rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.(?:\s?\d{{2,4}})?|{_MONTHS}\b)|"
+    r"(?<![\d/.,])(?:19|20)\d{2}(?:\s*/\s*(?:19|20)?\d{2})?(?![\d/]|[.,]\d)|"
+    r"\b[^\W\d_]+\d+\b|\b\d{1,2}(?:\.\d{1,2})+\b(?![.,]?\d)|"
+    r"(?:§|\b(?:nr|abs|art|s|kap)\.?:?|\b(?:absatz|abschnitt|kapitel|anlage|anhang|seite|"
+    r"ziffer|punkt|artikel|klasse|jahrgangsstufe|stufe|schritt|phase|modul|maßnahme))\s*\d+",
+    re.IGNORECASE,
+)
+_NO_COUNT_AMOUNT = re.compile(
+    rf"{_DURATION}|\b\d{{1,2}}(?:[:.]\d{{2}})?\s*uhr\b|{_TYPE_PATTERNS['money'].pattern}",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 # "pro Jahr" is also said "jährlich", "pro Woche" "wöchentlich": the adverb's stem.
 _RATE_ADVERB = re.compile(r"\b([^\W\d_]{3,})lich\b", re.IGNORECASE)
 
@@ -101,6 +117,18 @@ def states_type(expects: Expectation, sentence: str) -> bool:
         return bool(re.search(rf"{_NUMBER}\s*(?:{unit})", sentence, re.IGNORECASE))
     pattern = _TYPE_PATTERNS.get(expects.kind)
     return pattern is None or bool(pattern.search(sentence))
+
+
+def states_count(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` states a count: a number that is no date, year, label, period of
+    time, clock time or amount of money and not one the question names itself ("nach
+    Klasse 4"), or a number word ("sechs Schulen"). "Wie viele …" asked in a unit of time
+    or money is a ``unit`` question, so here "nach zwei Jahren" counts nothing asked."""
+    named = set(_DIGITS.findall(question))
+    rest = _NO_COUNT.sub(" ", sentence)
+    rest = _NO_COUNT_AMOUNT.sub(" ", rest)
+    rest = _DIGITS.sub(lambda m: " " if m.group(0) in named else m.group(0), rest)
+    return bool(_TYPE_PATTERNS["count"].search(rest))
 
 
 def _states_rate(rate: str, sentence: str) -> bool:
@@ -142,6 +170,9 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
             unmet.append(f"Zeit: {year.label}")
     if frame.expects.strict and not states_type(frame.expects, sentence):
         unmet.append(f"Art: {frame.expects.kind}")
+    elif frame.expects.kind == "count" and frame.expects.sole:
+        if not states_count(sentence, frame.text):
+            unmet.append("Art: count")
     return tuple(unmet)
 
 

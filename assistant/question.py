@@ -115,6 +115,7 @@ class Expectation:
     unit: str = ""  # the unit named in "in Minuten", "in Euro" (a key of _UNITS)
     rate: str = ""  # the noun after "pro"/"je" ("Einsatzstunde")
     counted: bool = False  # the unit is what "wie viele" counts ("wie viele Wochenstunden")
+    sole: bool = False  # the typed answer is all the question asks ("Wie viele X?", no "und wo …")
 
     @property
     def strict(self) -> bool:
@@ -170,8 +171,10 @@ def expectation_of(question: str) -> Expectation:
         ("duration", _DURATION),
         ("when", _WHEN),
     ):
-        if pattern.search(question):
-            return Expectation(kind, rate=rate if kind in ("money", "count") else "")
+        match = pattern.search(question)
+        if match:
+            sole = not _FURTHER_QUESTION.search(question, match.end())
+            return Expectation(kind, rate=rate if kind in ("money", "count") else "", sole=sole)
     return Expectation()
 
 

@@ -35,6 +35,7 @@ _TYPE_NAMES = {
     "contact": "keine Telefonnummer oder E-Mail-Adresse",
     "hours": "keine Sprech- oder Öffnungszeiten",
     "unit": "keine Angabe in der gefragten Einheit",
+    "count": "keine Anzahl",
     "person": "keinen Namen",
     "Gegenstand": "das Gefragte nicht",
 }

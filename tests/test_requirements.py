@@ -93,7 +93,10 @@ def test_a_rule_over_a_span_of_years_holds_for_the_years_in_it() -> None:
     assert unmet_requirements(later, new_rule, chunk) == ()
     trend = "Die Zahl der Neuzugänge ist seit dem Schuljahr 2017/18 zurückgegangen."
     count = frame_question("Wie viele Neuzugänge gab es im Schuljahr 2022/23?")
-    assert unmet_requirements(count, trend, _chunk(trend)) == ("Zeit: das Schuljahr 2022/23",)
+    assert unmet_requirements(count, trend, _chunk(trend)) == (
+        "Zeit: das Schuljahr 2022/23",
+        "Art: count",
+    )
 
 
 def test_a_place_must_be_named_by_the_evidence() -> None:
@@ -130,7 +133,9 @@ def test_a_sentence_without_a_place_takes_it_from_its_document_or_the_text_befor
     for meta in (region, DocumentMeta("g.pdf", "Leitfaden")):
         report = _chunk(text, meta)
         assert unmet_requirements(frame, total, report) == ("Ort: Feldau",)
-        assert unmet_requirements(frame, "Der Anteil ist in Feldau am höchsten.", report) == ()
+        # the place is met (the sentence names no count, which "wie viele" needs)
+        on_feldau = unmet_requirements(frame, "Der Anteil ist in Feldau am höchsten.", report)
+        assert on_feldau == ("Art: count",)
         after = _chunk(f"In Feldau gilt Folgendes. {total}", meta)
         assert unmet_requirements(frame, total, after) == ()
         other = "Im Kreis Adorf kamen 80 Jugendliche an."  # about another named place
@@ -146,6 +151,54 @@ def test_a_money_question_needs_an_amount() -> None:
         "Art: money",
     )
     assert unmet_requirements(frame, "Es kostet 3,50 Euro.", chunk) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("Im Schuljahr 2023/24 nahmen die Schulen 1.240 Kinder auf.", True),
+        ("Die Deutschförderklassen sind an sechs Schwerpunktschulen gebündelt.", True),
+        ("Etwa 14 Prozent der Kinder waren nicht alphabetisiert.", True),
+        ("Für Persisch wird die Nachfrage im Schuljahr 2023/24 erneut abgefragt.", False),
+        (
+            "Auf Grundlage des Berichts 2024 (Maßnahme M7) beschloss der Rat am 28. Januar 2025.",
+            False,
+        ),
+        ("- Nr.: 7; Maßnahme: Evaluation; Zeitraum: 2024", False),
+        ("Die Regeln stehen in Absatz 6 des Erlasses und auf S. 4 der Anlage 2.", False),
+        ("Die Erstförderung endet in der Regel nach zwei Jahren.", False),
+        ("Das Mittagessen kostet 3,50 Euro und wird ab 12:30 Uhr ausgegeben.", False),
+        ("Nach Klasse 4 wechseln die Kinder auf eine weiterführende Schule.", False),
+    ],
+)
+def test_a_how_many_question_needs_a_count_that_is_no_date_label_or_period(
+    sentence: str, counts: bool
+) -> None:
+    """ "Wie viele …?" is answered by a number of things: not by the year it names, a date, a
+    section or page label, a period of time, an amount of money or a number the question
+    itself names ("nach Klasse 4")."""
+    frame = frame_question("Wie viele Kinder haben 2024 nach Klasse 4 die Schule gewechselt?")
+    unmet = unmet_requirements(frame, sentence, _chunk(sentence))
+    assert ("Art: count" not in unmet) is counts
+
+
+def test_a_how_many_question_with_a_second_question_needs_no_count_in_every_sentence() -> None:
+    frame = frame_question("Wie viele Schwerpunktschulen gibt es und wo liegen sie?")
+    sentence = "Die Schwerpunktschulen liegen in der Innenstadt und im Norden."
+    assert unmet_requirements(frame, sentence, _chunk(sentence)) == ()
+    alone = frame_question("Wie viele Schwerpunktschulen gibt es?")
+    assert unmet_requirements(alone, sentence, _chunk(sentence)) == ("Art: count",)
+
+
+def test_a_how_many_near_miss_says_that_no_number_is_given() -> None:
+    chunk = _chunk("Für Persisch wird die Nachfrage im Schuljahr 2023/24 erneut abgefragt.")
+    frame = frame_question("Wie viele Kinder hat Feldau im Schuljahr 2023/24 aufgenommen?")
+    unmet = unmet_requirements(frame, chunk.text, chunk)
+    candidate = Candidate(chunk.text, chunk, 0, 0, (), 0.9, frozenset(), unmet)
+    evidence = Evidence(Query(frame.text, (), (), ()), (), {}, (candidate,), (), 0.9, frame)
+    decision = RefusalPolicy(threshold=0.3).decide(evidence)
+    assert not decision.found and decision.unmet == ("Art: count",)
+    assert "keine Anzahl" in decision.note and "S. 1" in decision.note
 
 
 def test_near_miss_refusal_names_what_the_documents_cover() -> None:

@@ -119,6 +119,11 @@ def states_type(expects: Expectation, sentence: str) -> bool:
     return pattern is None or bool(pattern.search(sentence))
 
 
+def _counts(expects: Expectation) -> bool:
+    """A "Wie viele …?" that asks nothing besides the count ("… und wo?" asks more)."""
+    return expects.kind == "count" and expects.sole
+
+
 def states_count(sentence: str, question: str) -> bool:
     """Whether ``sentence`` states a count: a number that is no date, year, label, period of
     time, clock time or amount of money and not one the question names itself ("nach
@@ -170,9 +175,8 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
             unmet.append(f"Zeit: {year.label}")
     if frame.expects.strict and not states_type(frame.expects, sentence):
         unmet.append(f"Art: {frame.expects.kind}")
-    elif frame.expects.kind == "count" and frame.expects.sole:
-        if not states_count(sentence, frame.text):
-            unmet.append("Art: count")
+    elif _counts(frame.expects) and not states_count(sentence, frame.text):
+        unmet.append("Art: count")
     return tuple(unmet)
 
 

@@ -76,6 +76,10 @@ _PLACE_PREPOSITIONS = {"in", "aus", "nach", "bei"}
 # Sprachproblemen", "bei Schulwechsel") far more often than a place.
 _ASKED_PLACE_PREPOSITIONS = _PLACE_PREPOSITIONS - {"bei"}
 _ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einer", "einem"}
+# The other side of a comparison: "im Vergleich zu X", "verglichen mit X", "anders als X",
+# "im Unterschied zu X", "gegenüber X".
+_COMPARED_BY = ("vergleich", "verglichen", "anders", "unterschied")
+_COMPARED_WITH = {"zu", "mit", "als"}
 # Lower-case words a name may follow without becoming a noun ("für Düsseldorf und Herne").
 _BEFORE_NAMES = _PLACE_PREPOSITIONS | {"von", "für", "zu", "zwischen", "und", "oder", "sowie"}
 # A capitalised word inside a sentence, with the word before it.
@@ -426,8 +430,9 @@ def other_places(
     """Places the question names that are not municipalities of the index.
 
     A place is a capitalised name after a type word ("Regierungsbezirk Arnsberg", "Stadt
-    Hohenfurt"), after "in/aus/nach/bei" when the corpus does not know the word as an
-    ordinary term ("in Hohenfurt", but not "in Schulen"), or as an unknown "-er" adjective
+    Hohenfurt"), after "in/aus/nach" or as the other side of a comparison ("im Vergleich zu
+    Hohenfurt") when the corpus does not know the word as an ordinary term ("in Hohenfurt",
+    but not "in Schulen" or "im Vergleich zu Vorjahren"), or as an unknown "-er" adjective
     before a noun ("die Hohenfurter Schulen"). ``known`` tells whether the corpus knows a
     word (itself or all of its compound parts).
     """
@@ -451,8 +456,11 @@ def other_places(
             continue
         city = "" if known(word) else _nrw_city(word)
         listed = any(_inflected(fold(word), fold(p)) for p in municipalities.places)
+        compared = fold(before) == "gegenuber" or (
+            fold(before) in _COMPARED_WITH and i > 1 and fold(words[i - 2]).startswith(_COMPARED_BY)
+        )
         loose = (
-            fold(before) in _ASKED_PLACE_PREPOSITIONS
+            (fold(before) in _ASKED_PLACE_PREPOSITIONS or compared)
             and not known(word)
             and fold(after) not in _ARTICLES
         ) or listed

@@ -5,8 +5,10 @@ Used when a file has no (complete) manifest entry. Real documents say who they b
 the title page ("Stadt Feldau – Schulamt"), in their title and throughout the text ("im Kreis
 Feldau", "der Stadt Feldau"). The municipality named most often, with the title and first
 page counting extra, is taken when it clearly leads; a guide that names several
-municipalities equally gets none. The results are marked as inferred and never override the
-manifest.
+municipalities equally gets none. A bare name counts for a municipality the corpus knows
+("in Feldau" for the Stadt Feldau another file names), so the ingest pipeline infers every
+such file again once all files of a run are read (``infer_kommune``). The results are marked
+as inferred and never override the manifest.
 
 An update ("1. Fortschreibung des Kommunalen Konzepts …") without a manifest ``supersedes``
 continues the document of the same municipality, with no later Stand, whose title it shares

@@ -147,6 +147,13 @@ def test_other_places_must_be_met_by_the_evidence() -> None:
     assert other_places("Was macht Bochum bei der Erstberatung?", NAMES, known) == ("Bochum",)
     assert other_places("Was bieten die Bochumer Schulen an?", NAMES, known) == ("Bochum",)
     assert other_places("Gibt es in der OGS Essen für Eltern?", NAMES, lambda w: True) == ()
+    # the other side of a comparison is a place too, unless the corpus knows the word
+    compared = "Wie lange dauert es in Haldenberg im Vergleich zu Hohenfurt?"
+    assert other_places(compared, NAMES, known) == ("Hohenfurt",)
+    assert other_places("Berät Haldenberg anders als Hohenfurt?", NAMES, known) == ("Hohenfurt",)
+    assert other_places("Wie ist es gegenüber Hohenfurt geregelt?", NAMES, known) == ("Hohenfurt",)
+    years = "Kamen in Haldenberg mehr Kinder im Vergleich zu Vorjahren?"
+    assert other_places(years, NAMES, lambda w: w.lower() == "vorjahren") == ()
 
 
 def test_followup_after_a_comparison_drops_the_list_with_its_connectors() -> None:

@@ -442,3 +442,10 @@ def test_a_file_named_after_its_kreis_is_scoped_to_it(settings: Settings, docs_d
     )
     assert [p.kommune for p in compared.comparison] == ["Kreis Farnau-Lübbern", "Düsselbrück"]
     assert "zwei Jahre" in compared.text
+    # a place the documents never name is compared as such, not replaced by all municipalities
+    unknown = assistant.ask(
+        "Wie viele Wochenstunden werden Kinder im Kreis Farnau-Lübbern im Vergleich zu "
+        "Hohenfurt gefördert?"
+    )
+    assert [p.kommune for p in unknown.comparison] == ["Kreis Farnau-Lübbern", "Hohenfurt"]
+    assert "zwölf" in unknown.text and "acht" not in unknown.text

@@ -448,4 +448,5 @@ def test_a_file_named_after_its_kreis_is_scoped_to_it(settings: Settings, docs_d
         "Hohenfurt gefördert?"
     )
     assert [p.kommune for p in unknown.comparison] == ["Kreis Farnau-Lübbern", "Hohenfurt"]
+    assert [p.found for p in unknown.comparison] == [True, False]
     assert "zwölf" in unknown.text and "acht" not in unknown.text

@@ -53,7 +53,7 @@ _PERSON = re.compile(
     r"\bwer\s+ist\s+(?:der|die)\s+(?:\w*leiter\w*|ansprechpartner\w*)\b.*\bname",
     re.IGNORECASE,
 )
-_COUNT = re.compile(r"\bwie\s*viele\b|\bwieviele\b|\banzahl\b", re.IGNORECASE)
+_COUNT = re.compile(r"\bwie\s*vielen?\b|\bwieviele\b|\banzahl\b", re.IGNORECASE)
 _DURATION = re.compile(
     r"\bwie\s+lange\b|\bwie\s+viel\s+zeit\b|\bdauer\w*\b|\bzeitraum\b", re.IGNORECASE
 )
@@ -88,9 +88,10 @@ _UNIT_FAMILIES = {
 _FURTHER_QUESTION = re.compile(
     r"\b(?:und|sowie|oder)\s+(?:wann|wie|wo|wer|was|welche\w*|warum|ob)\b", re.IGNORECASE
 )
-_HOW_MANY_UNITS = re.compile(
+_HOW_MANY_UNITS = re.compile(  # "wie viele Jahre", "nach wie vielen Jahren"
     r"\bwie\s*viele\s+((?:wochen|unterrichts)?stunden?|minuten|(?:werk|schul)?tage|wochen|"
-    r"monate|jahre)\b",
+    r"monate|jahre)\b|\bwie\s*vielen\s+((?:wochen|unterrichts)?stunden|minuten|"
+    r"(?:werk|schul)?tagen|wochen|monaten|jahren)\b",
     re.IGNORECASE,
 )
 _RATE = re.compile(r"\b(?:pro|je)\s+([A-ZÄÖÜ][\wäöüß-]+)")
@@ -160,7 +161,8 @@ def expectation_of(question: str) -> Expectation:
         return Expectation("unit", _unit_key(unit_match.group(1)), rate)
     counted = _HOW_MANY_UNITS.search(question)
     if counted and not _FURTHER_QUESTION.search(question, counted.end()):
-        return Expectation("unit", _UNIT_FAMILIES[_unit_key(counted.group(1))], rate, True)
+        unit = _unit_key(counted.group(1) or counted.group(2))
+        return Expectation("unit", _UNIT_FAMILIES[unit], rate, True)
     for kind, pattern in (
         ("percent", _PERCENT),
         ("money", _MONEY),

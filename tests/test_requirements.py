@@ -23,6 +23,8 @@ from ingest.metadata import document_meta
         ("Wie hoch sind die Kita-Gebühren für geflüchtete Familien?", "money"),
         ("Wer trägt die Kosten für den Schulbus?", ""),
         ("Wie viele Kinder bekommen einen Platz?", "count"),
+        ("In wie vielen Sprachen gibt es den Elternbrief?", "count"),
+        ("Nach wie vielen Jahren endet die Erstförderung?", "unit"),
         ("Wie lange dauert die Potenzialanalyse in Minuten?", "unit"),
         ("Welcher Anteil der Jugendlichen erreicht einen Abschluss?", "percent"),
         ("Unter welcher Telefonnummer erreicht man die Clearingstelle?", "contact"),
@@ -62,6 +64,10 @@ def test_how_many_units_of_time_needs_an_amount_in_such_a_unit() -> None:
     years = frame_question("Wie viele Jahre dürfen Kinder in Feldau in der Gruppe bleiben?")
     sentence = "In Feldau bleiben Kinder höchstens 24 Monate in der Gruppe."
     assert unmet_requirements(years, sentence, _chunk(sentence)) == ()
+    after = frame_question("Nach wie vielen Jahren wechseln die Kinder in Feldau?")  # dative
+    assert unmet_requirements(after, sentence, _chunk(sentence)) == ()
+    count = "In Feldau wechseln 300 Kinder."
+    assert unmet_requirements(after, count, _chunk(count)) != ()
     assert frame_question("Wie viele Kinder kamen in Feldau an?").expects.kind == "count"
     # a second question ("und wann …") is answered by sentences without the unit
     two = "Wie viele Monate dauert die Planung, und wann ist die Überarbeitung fällig?"

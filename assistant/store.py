@@ -465,7 +465,6 @@ class IndexWriter:
             raise
         self._changed = False
         self._published = False
-        self._kommunen: dict[str, str] | None = None  # doc_id -> municipality, once asked
         self._e5_new: dict[str, np.ndarray] = {}  # e5 vectors embedded in this run, by chunk id
 
     @classmethod
@@ -534,13 +533,6 @@ class IndexWriter:
         """One document of the generation being built."""
         return self.store.document(doc_id)
 
-    def kommunen(self) -> set[str]:
-        """The municipalities of the generation's documents (kept up to date per document, so
-        asking before every file costs nothing)."""
-        if self._kommunen is None:
-            self._kommunen = {r.doc_id: r.meta.kommune for r in self.store.documents()}
-        return set(self._kommunen.values()) - {""}
-
     def put_document(
         self,
         record: DocRecord,
@@ -563,8 +555,6 @@ class IndexWriter:
             self._e5_new |= {c.chunk_id: v for c, v in zip(to_embed, vectors, strict=True)}
             self.timings["e5_s"] = self.timings.get("e5_s", 0.0) + time.perf_counter() - started
         self.store.put(record, chunks)
-        if self._kommunen is not None:
-            self._kommunen[record.doc_id] = record.meta.kommune
         new_ids = {c.chunk_id for c in chunks}
         self.vectors.delete([i for i in old_ids if i not in new_ids])
 
@@ -580,8 +570,6 @@ class IndexWriter:
         old_ids = self.store.chunk_ids(doc_id)
         self._changed = True
         self.store.remove(doc_id)
-        if self._kommunen is not None:
-            self._kommunen.pop(doc_id, None)
         self.vectors.delete(old_ids)
 
     def publish(self, status: Callable[[str], None] | None = None) -> dict[str, Any]:

@@ -299,15 +299,6 @@ class _Run:
         ]
         return sorted(set(gone) | ((skipped | duplicates) & set(self.records)))
 
-    def _known_kommunen(self) -> tuple[str, ...]:
-        """Municipalities of the index being built and of the manifest (a first guess for
-        inference; ``reinferred_kommunen`` decides once all files are read)."""
-        if self.writer is not None:
-            known = self.writer.kommunen()
-        else:
-            known = {r.meta.kommune for r in self.records.values()}
-        return tuple(sorted((known | self._manifest_kommunen()) - {""}))
-
     def _manifest_kommunen(self) -> set[str]:
         return {str(s.entry.get("kommune") or "") for s in self.found.sources if s.entry} - {""}
 
@@ -419,7 +410,6 @@ class _Run:
                 self.model,
                 self.settings.chunk_tokens,
                 self.limits,
-                self._known_kommunen(),
                 load_options(self.settings),
             )
             self._tasks[source.doc_id] = task

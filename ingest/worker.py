@@ -68,7 +68,6 @@ class Task:
     model: str
     chunk_tokens: int
     limits: Limits
-    known_kommunen: tuple[str, ...] = ()  # municipalities the index and manifest know
     options: LoadOptions = field(default_factory=LoadOptions)  # OCR; no callback (pickled)
 
     @property
@@ -101,9 +100,9 @@ def prepare(task: Task, step: Callable[[str], None] | None = None) -> Prepared:
         limit = _number(task.limits.max_chars)
         reason = texts.LIMIT_CHARS.format(chars=_number(chars), limit=limit)
         raise DocumentError(task.doc_id, reason)
-    known = list(task.known_kommunen)
+    # a first guess of the municipality; the pipeline settles it once all files are read
     inferred = infer_metadata(
-        loaded.pages, loaded.title, loaded.kind, known, loaded.dated, file_name=task.doc_id
+        loaded.pages, loaded.title, loaded.kind, (), loaded.dated, file_name=task.doc_id
     )
     meta = document_meta(task.doc_id, task.entry, loaded.title, inferred)
     chunks = chunk_pages(

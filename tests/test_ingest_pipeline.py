@@ -203,30 +203,6 @@ def test_orphan_vectors_are_removed_at_the_end_of_every_run(
     assert answer.found and all(h.chunk.chunk_id != "verwaist" for h in answer.hits)
 
 
-def test_the_writer_keeps_its_municipalities_current_per_document(
-    settings: Settings, musterhausen_pdf: Path
-) -> None:
-    """Inferring a file's municipality asks the writer for the known ones before every file;
-    the answer follows puts, replacements and removals without reading all records again."""
-    run_ingest(settings)
-    index = Index.open(settings.data_dir, load_model_path())
-    record, chunk = index.documents()[0], index.chunks()[0]
-    with writer_lock(settings.data_dir) as lock:
-        writer = IndexWriter.start(lock, load_model_path())
-        assert writer.kommunen() == set()  # the fixture's manifest names none
-        named = replace(record, meta=replace(record.meta, kommune="Stadt Wexheim"))
-        writer.put_document(named, [chunk])
-        other = replace(record, meta=replace(record.meta, doc_id="b.pdf", kommune="Kreis Zett"))
-        writer.put_document(other, [replace(chunk, chunk_id="b#0", doc_id="b.pdf")])
-        assert writer.kommunen() == {"Stadt Wexheim", "Kreis Zett"}
-        moved = replace(other, meta=replace(other.meta, kommune="Stadt Ypsi"))
-        writer.put_document(moved, [replace(chunk, chunk_id="b#0", doc_id="b.pdf")])
-        assert writer.kommunen() == {"Stadt Wexheim", "Stadt Ypsi"}
-        writer.remove_document(record.doc_id)
-        assert writer.kommunen() == {"Stadt Ypsi"} == {r.meta.kommune for r in writer.documents()}
-        writer.discard()
-
-
 def test_the_writer_store_inserts_in_large_batches_and_never_loses_a_pending_vector(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -358,7 +334,6 @@ def test_a_prefetched_file_that_is_not_collected_is_dropped(tmp_path: Path) -> N
                 load_model_path(),
                 256,
                 Limits.of(settings),
-                (),
                 load_options(settings),
             )
         )

@@ -555,11 +555,11 @@ def reinferred_kommunen(
     known, keyed by document id.
 
     A bare "in Feldau" counts for the Stadt Feldau only when the corpus knows that
-    municipality, so a file read before the one that names "Stadt Feldau" was inferred with
-    less knowledge than one read after it. Here every file of the run is inferred again from
-    the same knowledge: the manifest's municipalities and those of the documents not read in
-    this run, then, in rounds until nothing changes, the municipalities inferred in the round
-    before. The result does not depend on the order in which the files were read."""
+    municipality, which the worker reading one file cannot know (it guesses from the file
+    alone). Here every file of the run is inferred again from the same knowledge: the
+    manifest's municipalities and those of the documents not read in this run, then, in
+    rounds until nothing changes, the municipalities inferred in the round before. The result
+    does not depend on the order in which the files were read."""
     settled = given | {m.kommune for m in metas if m.doc_id not in bases}
     ids = sorted(bases.keys() & {m.doc_id for m in metas})
     guesses: dict[str, str] = {}

@@ -160,7 +160,7 @@ def expectation_of(question: str) -> Expectation:
     if unit_match:
         return Expectation("unit", _unit_key(unit_match.group(1)), rate)
     counted = _HOW_MANY_UNITS.search(question)
-    if counted and not _FURTHER_QUESTION.search(question, counted.end()):
+    if counted and not _asks_more(question, counted.end()):
         unit = _unit_key(counted.group(1) or counted.group(2))
         return Expectation("unit", _UNIT_FAMILIES[unit], rate, True)
     for kind, pattern in (
@@ -175,9 +175,14 @@ def expectation_of(question: str) -> Expectation:
     ):
         match = pattern.search(question)
         if match:
-            sole = not _FURTHER_QUESTION.search(question, match.end())
+            sole = not _asks_more(question, match.end())
             return Expectation(kind, rate=rate if kind in ("money", "count") else "", sole=sole)
     return Expectation()
+
+
+def _asks_more(question: str, after: int) -> bool:
+    """Whether a second question follows position ``after`` ("…, und wann …?")."""
+    return bool(_FURTHER_QUESTION.search(question, after))
 
 
 def _unit_key(word: str) -> str:

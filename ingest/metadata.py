@@ -81,16 +81,22 @@ def document_meta(
 def with_inferred_link(meta: DocumentMeta, older: str) -> DocumentMeta:
     """``meta`` continuing ``older`` by inference ("" drops an inferred link): recorded as
     inferred and unconfirmed, so answers keep the older document's statements first."""
-    fields = [f for f in meta.inferred.split(",") if f and f != "supersedes"]
-    if older:
-        fields.append("supersedes")
-    return replace(meta, supersedes=older, unconfirmed=bool(older), inferred=",".join(fields))
+    inferred = _marked(meta, "supersedes", bool(older))
+    return replace(meta, supersedes=older, unconfirmed=bool(older), inferred=inferred)
 
 
 def with_inferred_kommune(meta: DocumentMeta, kommune: str) -> DocumentMeta:
     """``meta`` with the municipality read off its document ("" when none is clear)."""
-    fields = [f for f in meta.inferred.split(",") if f and f != "kommune"]
-    return replace(meta, kommune=kommune, inferred=",".join(["kommune"] * bool(kommune) + fields))
+    return replace(meta, kommune=kommune, inferred=_marked(meta, "kommune", bool(kommune)))
+
+
+_INFERRED_ORDER = ("kommune", "doc_type", "stand", "supersedes")
+
+
+def _marked(meta: DocumentMeta, name: str, inferred: bool) -> str:
+    """``meta.inferred`` with ``name`` marked as read off the document or not."""
+    fields = {f for f in meta.inferred.split(",") if f} - {name} | ({name} if inferred else set())
+    return ",".join(f for f in _INFERRED_ORDER if f in fields)
 
 
 def awaits_confirmation(entry: dict[str, Any]) -> bool:

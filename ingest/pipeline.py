@@ -563,12 +563,13 @@ def reinferred_kommunen(
     settled = given | {m.kommune for m in metas if m.doc_id not in bases}
     ids = sorted(bases.keys() & {m.doc_id for m in metas})
     guesses: dict[str, str] = {}
+    known = settled - {""}
     for _ in range(_INFERENCE_ROUNDS):
-        known = sorted((settled | set(guesses.values())) - {""})
-        found = {doc_id: infer_kommune(bases[doc_id], known) for doc_id in ids}
-        if found == guesses:
-            break
-        guesses = found
+        guesses = {doc_id: infer_kommune(bases[doc_id], sorted(known)) for doc_id in ids}
+        wider = (settled | set(guesses.values())) - {""}
+        if wider == known:
+            break  # the same knowledge gives the same guesses: no round to confirm them
+        known = wider
     return {
         m.doc_id: with_inferred_kommune(m, guesses[m.doc_id])
         for m in metas

@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS chunks (
     ocr INTEGER NOT NULL DEFAULT 0, paged INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks (doc_id, position);
+CREATE TABLE IF NOT EXISTS bases (doc_id TEXT PRIMARY KEY, packed BLOB NOT NULL);
 """
 # Columns added after the first schema, with their definitions and the value they default to.
 _CHUNK_COLUMNS_ADDED = {
@@ -128,10 +129,14 @@ class ChunkStore:
         """All chunks in document order."""
         return _chunks(self._db)
 
-    def put(self, record: DocRecord, chunks: list[Chunk]) -> None:
-        """Replace a document's manifest entry and chunks in one transaction."""
+    def put(self, record: DocRecord, chunks: list[Chunk], basis: bytes | None = None) -> None:
+        """Replace a document's manifest entry, chunks and inference basis (what its
+        municipality is inferred from; none when the manifest gives it) in one transaction."""
         with self.transaction() as db:
             db.execute("DELETE FROM chunks WHERE doc_id = ?", (record.doc_id,))
+            db.execute("DELETE FROM bases WHERE doc_id = ?", (record.doc_id,))
+            if basis is not None:
+                db.execute("INSERT INTO bases VALUES (?, ?)", (record.doc_id, basis))
             columns = ", ".join(_CHUNK_COLUMNS)
             marks = ", ".join("?" * len(_CHUNK_COLUMNS))
             db.executemany(
@@ -148,10 +153,15 @@ class ChunkStore:
         with self.transaction() as db:
             db.execute("UPDATE documents SET meta = ? WHERE doc_id = ?", (raw, meta.doc_id))
 
+    def bases(self) -> dict[str, bytes]:
+        """The stored inference bases by document id (opaque to the store)."""
+        return dict(self._db.execute("SELECT doc_id, packed FROM bases"))
+
     def remove(self, doc_id: str) -> None:
         """Remove a document and its chunks."""
         with self.transaction() as db:
             db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
+            db.execute("DELETE FROM bases WHERE doc_id = ?", (doc_id,))
             db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
 
     def close(self) -> None:

@@ -538,8 +538,10 @@ class IndexWriter:
         record: DocRecord,
         chunks: list[Chunk],
         progress: Callable[[int], None] | None = None,
+        basis: bytes | None = None,
     ) -> None:
-        """Add or replace one document: its new vectors, then its rows, then old vectors."""
+        """Add or replace one document: its new vectors, then its rows (with ``basis``, what
+        its municipality is inferred from), then old vectors."""
         old_ids = self.store.chunk_ids(record.doc_id)
         keep = set(old_ids)
         to_embed = [c for c in chunks if c.chunk_id not in keep]
@@ -554,9 +556,14 @@ class IndexWriter:
             vectors = e5.embed_passages([c.text for c in to_embed])
             self._e5_new |= {c.chunk_id: v for c, v in zip(to_embed, vectors, strict=True)}
             self.timings["e5_s"] = self.timings.get("e5_s", 0.0) + time.perf_counter() - started
-        self.store.put(record, chunks)
+        self.store.put(record, chunks, basis)
         new_ids = {c.chunk_id for c in chunks}
         self.vectors.delete([i for i in old_ids if i not in new_ids])
+
+    def bases(self) -> dict[str, bytes]:
+        """What the municipalities of documents without one in the manifest are inferred
+        from, by document id (stored by ``put_document``, kept for unchanged documents)."""
+        return self.store.bases()
 
     def set_metas(self, metas: Sequence[DocumentMeta]) -> None:
         """Replace stored documents' metadata (links between versions worked out after all

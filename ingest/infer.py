@@ -18,6 +18,7 @@ new version: answers keep the older statement first until an admin confirms it.
 
 from __future__ import annotations
 
+import json
 import re
 import zlib
 from collections import Counter
@@ -103,29 +104,30 @@ class Inferred:
 
 @dataclass(frozen=True)
 class Basis:
-    """What a file's municipality is read off, kept (compressed) until every file of an
-    ingest run is read: the municipalities the other files name decide how bare names count
-    ("in Feldau"), so a file is inferred again once they are all known (``infer_kommune``)."""
+    """What a file's municipality is read off. It is stored with the document (compressed):
+    the municipalities the other files name decide how bare names count ("in Feldau"), so
+    every file without a manifest municipality is inferred again once all files of the
+    corpus are known (``infer_kommune``), also in a later run that does not read it."""
 
-    packed: bytes  # the page texts, NUL-separated, zlib-compressed
-    title: str
-    file_name: str
+    packed: bytes  # zlib-compressed JSON: [title, file name, [page texts]]
 
     @staticmethod
     def of(pages: Sequence[Page], title: str, file_name: str) -> Basis:
-        joined = "\0".join(p.text for p in pages)
-        return Basis(zlib.compress(joined.encode("utf-8")), title, file_name)
+        raw = json.dumps([title, file_name, [p.text for p in pages]], ensure_ascii=False)
+        return Basis(zlib.compress(raw.encode("utf-8")))
 
-    def pages(self) -> list[Page]:
-        """The pages (text only; inference reads nothing else)."""
-        texts = zlib.decompress(self.packed).decode("utf-8").split("\0")
-        return [Page(self.file_name, n, text) for n, text in enumerate(texts, start=1)]
+    def unpacked(self) -> tuple[list[Page], str, str]:
+        """The pages (text only; inference reads nothing else), the title and the file name."""
+        title, file_name, page_texts = json.loads(zlib.decompress(self.packed).decode("utf-8"))
+        pages = [Page(file_name, n, text) for n, text in enumerate(page_texts, start=1)]
+        return pages, title, file_name
 
 
 def infer_kommune(basis: Basis, known: Iterable[str]) -> str:
     """The municipality of a file as ``infer_metadata`` reads it, given the ``known``
     municipalities of the whole corpus."""
-    return _kommune(basis.pages(), basis.title, list(known), basis.file_name)
+    pages, title, file_name = basis.unpacked()
+    return _kommune(pages, title, list(known), file_name)
 
 
 def infer_metadata(

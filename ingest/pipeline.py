@@ -82,7 +82,10 @@ __all__ = [
 # 17: the municipalities of files without a manifest entry are inferred again once all files
 #     of the run are read, from the same knowledge for every file (the order of reading made
 #     a bare "in Feldau" count for the Stadt Feldau only in files read after its concept)
-METADATA_VERSION = "17"
+# 18: what a municipality is inferred from is stored with the document, so a later run infers
+#     unchanged files again too (a concept added later made its town's bare name count only in
+#     the files read with it)
+METADATA_VERSION = "18"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2
@@ -237,7 +240,6 @@ class _Run:
         self._tasks: dict[str, Task] = {}  # doc_id -> the worker task of a file read in this run
         self._reader: dict[str, FileWorker] = {}  # doc_id -> the worker process reading it
         self._ahead: dict[str, SourceFile] = {}  # doc_id -> the file its worker reads next
-        self._bases: dict[str, Basis] = {}  # doc_id -> what its municipality is inferred from
 
     # --- planning ------------------------------------------------------------------------
 
@@ -365,7 +367,11 @@ class _Run:
             self._writer(lock, fresh)  # a first run or a rebuild publishes even when empty
         stored = self.writer.documents() if self.writer else list(self.records.values())
         metas = [r.meta for r in stored]
-        kommunen = reinferred_kommunen(metas, self._bases, self._manifest_kommunen())
+        # every stored basis, also of documents read in an earlier run: a file added, removed
+        # or given a manifest municipality now changes how their bare names count
+        stored_bases = self.writer.bases() if self.writer else {}
+        bases = {doc_id: Basis(packed) for doc_id, packed in stored_bases.items()}
+        kommunen = reinferred_kommunen(metas, bases, self._manifest_kommunen())
         metas = [kommunen.get(m.doc_id, m) for m in metas]
         changed = kommunen | {m.doc_id: m for m in relinked_versions(metas)}
         if changed:  # also when no file changed: an index of an earlier version gets its links
@@ -427,8 +433,6 @@ class _Run:
             return FileOutcome(source.doc_id, "failed", reason=prepared)
         try:
             self._store(lock, fresh, source, prepared, detail, started)
-            if prepared.basis is not None:
-                self._bases[source.doc_id] = prepared.basis
         except _TimeLimit:
             reason = texts.LIMIT_TIME.format(limit=self.limits.timeout_s)
             return FileOutcome(source.doc_id, "failed", reason=reason)
@@ -464,7 +468,8 @@ class _Run:
                 raise _TimeLimit
 
         self.tracker.eta.chunks(len(prepared.chunks))
-        writer.put_document(record, list(prepared.chunks), progress=advance)
+        basis = prepared.basis.packed if prepared.basis else None
+        writer.put_document(record, list(prepared.chunks), progress=advance, basis=basis)
 
 
 class _Tracker:
@@ -551,15 +556,16 @@ _INFERENCE_ROUNDS = 3
 def reinferred_kommunen(
     metas: Sequence[DocumentMeta], bases: dict[str, Basis], given: set[str]
 ) -> dict[str, DocumentMeta]:
-    """The documents read in this run whose inferred municipality changes once every file is
-    known, keyed by document id.
+    """The documents whose inferred municipality changes once every file is known, keyed by
+    document id.
 
     A bare "in Feldau" counts for the Stadt Feldau only when the corpus knows that
     municipality, which the worker reading one file cannot know (it guesses from the file
-    alone). Here every file of the run is inferred again from the same knowledge: the
-    manifest's municipalities and those of the documents not read in this run, then, in
-    rounds until nothing changes, the municipalities inferred in the round before. The result
-    does not depend on the order in which the files were read."""
+    alone). Here every document with a ``bases`` entry (none has a manifest municipality;
+    those of earlier runs included) is inferred again from the same knowledge: the
+    manifest's municipalities and those of the documents without basis, then, in rounds
+    until nothing changes, the municipalities inferred in the round before. The result
+    depends neither on the order in which the files were read nor on the runs they came in."""
     settled = given | {m.kommune for m in metas if m.doc_id not in bases}
     ids = sorted(bases.keys() & {m.doc_id for m in metas})
     guesses: dict[str, str] = {}

@@ -315,6 +315,44 @@ def test_an_inferred_municipality_does_not_depend_on_the_order_of_reading(
     assert answer.found and "212" in answer.text
 
 
+def test_an_unchanged_file_is_inferred_again_when_the_corpus_changes(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """A report that names its town only bare keeps no municipality while the corpus knows
+    none; a concept of the Stadt Wexheim added in a later run gives the unchanged report the
+    Stadt Wexheim as well, and removing the concept takes it away again: the same result as
+    ingesting the folder from scratch."""
+
+    def kommunen() -> dict[str, str]:
+        index = Index.open(settings.data_dir, load_model_path())
+        return {r.doc_id: r.meta.kommune for r in index.documents()}
+
+    (docs_dir / "bericht.txt").write_text(
+        "Bericht Neuzuwanderung 2024\n\nIm Jahr 2024 kamen 212 Kinder neu nach Wexheim. In "
+        "Wexheim berät die Servicestelle jede Familie. Die Schulen in Wexheim bilden "
+        "Sprachfördergruppen.\n",
+        encoding="utf-8",
+    )
+    run_ingest(settings)
+    assert kommunen() == {"bericht.txt": ""}
+
+    concept = docs_dir / "konzept.txt"
+    concept.write_text(
+        "Kommunales Konzept der Stadt Wexheim\n\nDie Stadt Wexheim berät neu zugewanderte "
+        "Familien vor der Schulanmeldung.\n",
+        encoding="utf-8",
+    )
+    report = run_ingest(settings)
+    assert {o.doc_id: o.status for o in report.outcomes}["bericht.txt"] == "unchanged"
+    assert kommunen() == {"bericht.txt": "Stadt Wexheim", "konzept.txt": "Stadt Wexheim"}
+    answer = Assistant(settings).ask("Wie viele Kinder kamen 2024 neu in die Stadt Wexheim?")
+    assert answer.found and "212" in answer.text
+
+    concept.unlink()
+    run_ingest(settings)
+    assert kommunen() == {"bericht.txt": ""}
+
+
 def test_a_prefetched_file_that_is_not_collected_is_dropped(tmp_path: Path) -> None:
     """``run`` with another task than the one in flight restarts the worker for it."""
     from ingest.pipeline import load_options

@@ -221,6 +221,32 @@ def test_new_chunk_fields_are_stored_and_old_stores_get_defaults(tmp_path: Path)
     assert {"kind", "ocr", "paged"} <= columns
 
 
+def test_an_inference_basis_lives_and_dies_with_its_document(tmp_path: Path) -> None:
+    """What a municipality is inferred from is stored with the document, replaced when the
+    document is stored again (none once the manifest gives the municipality) and removed with
+    it; a store of an older schema gets the table."""
+    meta = DocumentMeta(doc_id="a.txt", title="A")
+    record = DocRecord(meta, str(tmp_path / "a.txt"), "h", "f", 1, 0, "2026-01-01T00:00:00Z")
+    other = DocRecord(
+        DocumentMeta(doc_id="b.txt", title="B"), "b", "h2", "f", 1, 0, "2026-01-01T00:00:00Z"
+    )
+    store = ChunkStore(tmp_path / "s.sqlite")
+    store.put(record, [], b"erste")
+    store.put(other, [], b"andere")
+    store.put(record, [], b"zweite")
+    assert store.bases() == {"a.txt": b"zweite", "b.txt": b"andere"}
+    store.put(record, [])
+    store.remove("b.txt")
+    assert store.bases() == {}
+    store.close()
+
+    db = sqlite3.connect(tmp_path / "old.sqlite")  # a generation stored before the table
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.commit()
+    db.close()
+    assert ChunkStore(tmp_path / "old.sqlite").bases() == {}
+
+
 def test_a_heading_in_one_column_beside_text_in_the_other_keeps_both_columns(
     tmp_path: Path,
 ) -> None:

@@ -90,8 +90,15 @@ _NO_COUNT = re.compile(
     r"ziffer|punkt|artikel|klasse|jahrgangsstufe|stufe|schritt|phase|modul|maßnahme))\s*\d+",
     re.IGNORECASE,
 )
+# A phone or fax number ("Tel.: 02452 / 13-4222", "0201 88-123") or an e-mail address
+# reaches someone; its digits count nothing.
+_CONTACT_NUMBER = (
+    r"\b(?:tel(?:efon)?|fax|mobil)\b\.?:?\s*\+?\(?\d[\d\s/()-]*\d|"
+    r"(?:\+49|\b0\d{2,5})\s*/?\s*\d[\d\s/-]*\d|[\w.+-]+@[\w-]+\.[\w.-]+"
+)
 _NO_COUNT_AMOUNT = re.compile(
-    rf"{_DURATION}|\b\d{{1,2}}(?:[:.]\d{{2}})?\s*uhr\b|{_TYPE_PATTERNS['money'].pattern}",
+    rf"{_DURATION}|\b\d{{1,2}}(?:[:.]\d{{2}})?\s*uhr\b|{_TYPE_PATTERNS['money'].pattern}|"
+    rf"{_CONTACT_NUMBER}",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -126,9 +133,10 @@ def _counts(expects: Expectation) -> bool:
 
 def states_count(sentence: str, question: str) -> bool:
     """Whether ``sentence`` states a count: a number that is no date, year, label, period of
-    time, clock time or amount of money and not one the question names itself ("nach
-    Klasse 4"), or a number word ("sechs Schulen"). "Wie viele …" asked in a unit of time
-    or money is a ``unit`` question, so here "nach zwei Jahren" counts nothing asked."""
+    time, clock time, amount of money, phone number or e-mail address and not one the
+    question names itself ("nach Klasse 4"), or a number word ("sechs Schulen"). "Wie viele
+    …" asked in a unit of time or money is a ``unit`` question, so here "nach zwei Jahren"
+    counts nothing asked."""
     named = set(_DIGITS.findall(question))
     rest = _NO_COUNT.sub(" ", sentence)
     rest = _NO_COUNT_AMOUNT.sub(" ", rest)

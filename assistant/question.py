@@ -88,10 +88,11 @@ _UNIT_FAMILIES = {
 _FURTHER_QUESTION = re.compile(
     r"\b(?:und|sowie|oder)\s+(?:wann|wie|wo|wer|was|welche\w*|warum|ob)\b", re.IGNORECASE
 )
-_HOW_MANY_UNITS = re.compile(  # "wie viele Jahre", "nach wie vielen Jahren"
-    r"\bwie\s*viele\s+((?:wochen|unterrichts)?stunden?|minuten|(?:werk|schul)?tage|wochen|"
-    r"monate|jahre)\b|\bwie\s*vielen\s+((?:wochen|unterrichts)?stunden|minuten|"
-    r"(?:werk|schul)?tagen|wochen|monaten|jahren)\b",
+# "wie viele Jahre", "nach wie vielen Jahren"; a compound counts in the unit of its last
+# part ("wie viele Deutschstunden", "wie viele Kalenderwochen")
+_HOW_MANY_UNITS = re.compile(
+    r"\bwie\s*viele\s+([a-zäöüß]*(?:stunden?|minuten|tage|wochen|monate|jahre))\b|"
+    r"\bwie\s*vielen\s+([a-zäöüß]*(?:stunden|minuten|tagen|wochen|monaten|jahren))\b",
     re.IGNORECASE,
 )
 _RATE = re.compile(r"\b(?:pro|je)\s+([A-ZÄÖÜ][\wäöüß-]+)")
@@ -187,6 +188,9 @@ def _asks_more(question: str, after: int) -> bool:
 
 def _unit_key(word: str) -> str:
     folded = fold(word)
+    for key, pattern in _UNITS.items():  # the last part of a compound ("Wochentage": days)
+        if re.search(rf"(?:{pattern})$", folded):
+            return key
     for key in _UNITS:
         if key in folded or (key == "prozent" and "prozent" in folded):
             return key

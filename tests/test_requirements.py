@@ -69,6 +69,13 @@ def test_how_many_units_of_time_needs_an_amount_in_such_a_unit() -> None:
     count = "In Feldau wechseln 300 Kinder."
     assert unmet_requirements(after, count, _chunk(count)) != ()
     assert frame_question("Wie viele Kinder kamen in Feldau an?").expects.kind == "count"
+    # a compound counts in the unit of its last part
+    compound = frame_question("Wie viele Deutschstunden pro Woche haben die Kinder in Feldau?")
+    assert compound.expects == frame_question("Wie viele Stunden pro Woche?").expects
+    week = "In Feldau haben die Kinder 16-18 Stunden Deutsch pro Woche."
+    assert unmet_requirements(compound, week, _chunk(week)) == ()
+    days = frame_question("An wie vielen Wochentagen ist die Servicestelle in Feldau offen?")
+    assert days.expects.unit == "zeitraum"
     # a second question ("und wann …") is answered by sentences without the unit
     two = "Wie viele Monate dauert die Planung, und wann ist die Überarbeitung fällig?"
     assert frame_question(two).expects.kind == "count"
@@ -175,14 +182,18 @@ def test_a_money_question_needs_an_amount() -> None:
         ("Die Erstförderung endet in der Regel nach zwei Jahren.", False),
         ("Das Mittagessen kostet 3,50 Euro und wird ab 12:30 Uhr ausgegeben.", False),
         ("Nach Klasse 4 wechseln die Kinder auf eine weiterführende Schule.", False),
+        ("Tel.: 02452 / 13-4222", False),
+        ("Sie erreichen das Team unter 0201 88-1234 oder team4@beispiel.de.", False),
+        ("Fax 02361 53-20 (Servicestelle)", False),
+        ("Das Team berät unter 0201 88-1234 rund 300 Familien im Jahr.", True),
     ],
 )
 def test_a_how_many_question_needs_a_count_that_is_no_date_label_or_period(
     sentence: str, counts: bool
 ) -> None:
     """ "Wie viele …?" is answered by a number of things: not by the year it names, a date, a
-    section or page label, a period of time, an amount of money or a number the question
-    itself names ("nach Klasse 4")."""
+    section or page label, a period of time, an amount of money, a phone number or e-mail
+    address, or a number the question itself names ("nach Klasse 4")."""
     frame = frame_question("Wie viele Kinder haben 2024 nach Klasse 4 die Schule gewechselt?")
     unmet = unmet_requirements(frame, sentence, _chunk(sentence))
     assert ("Art: count" not in unmet) is counts

@@ -212,12 +212,12 @@ def _context_of(*parts: str) -> _Context:
 
 def _placed_by_context(place: str, chunk: Chunk, sentence: str, context: _Context) -> bool:
     """Whether the context sets the place of a sentence that names none: its section,
-    document title or municipality, or the passage before it ("In Haldenberg … . Die
+    document title, municipality or place, or the passage before it ("In Haldenberg … . Die
     Beratung dauert …"). A place named only after it is another sentence's: a regional
     report's "243 Jugendliche wurden … zugewiesen. Der Anteil ist in Quellinghoven am
     höchsten." gives the region's count, not Quellinghoven's."""
     meta = chunk.meta
-    if _names_place(place, _context_of(chunk.section, meta.title, meta.kommune).words):
+    if _names_place(place, _context_of(chunk.section, meta.title, meta.kommune, meta.place).words):
         return True
     if not _names_place(place, context.words):  # not in the passage at all (the usual case)
         return False

@@ -48,6 +48,9 @@ class DocumentMeta:
     source: str = ""
     supersedes: str = ""  # doc_id of an older document this one partly replaces
     inferred: str = ""  # fields read off the document, not the manifest ("kommune,stand")
+    # A document of no clear municipality that names only one (far down, once) is about that
+    # place: its statements meet a question's place, but it is no municipality filter.
+    place: str = ""
     # A newly added document that claims to supersede another and that an admin has not
     # confirmed yet (manifest ``confirmed: false``): answers keep the older one first.
     unconfirmed: bool = False

@@ -100,6 +100,9 @@ class Inferred:
     doc_type: str = ""
     stand: str = ""
     title: str = ""  # a file without a title of its own: its file name, spelled as the text
+    # the one municipality a document of no clear municipality names anywhere ("• Schulen im
+    # Feldau-Kreis" far down a web page): the place of its statements, never a filter
+    place: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,9 +126,9 @@ class Basis:
         return pages, title, file_name
 
 
-def infer_kommune(basis: Basis, known: Iterable[str]) -> str:
-    """The municipality of a file as ``infer_metadata`` reads it, given the ``known``
-    municipalities of the whole corpus."""
+def infer_kommune(basis: Basis, known: Iterable[str]) -> tuple[str, str]:
+    """The municipality and the place of a file as ``infer_metadata`` reads them, given the
+    ``known`` municipalities of the whole corpus."""
     pages, title, file_name = basis.unpacked()
     return _kommune(pages, title, list(known), file_name)
 
@@ -149,17 +152,29 @@ def infer_metadata(
     """
     head = " ".join(p.text for p in pages[:2])
     opening = pages[0].text[:_OPENING_CHARS] if pages else ""
+    kommune, place = _kommune(pages, title, list(known), file_name)
     return Inferred(
-        kommune=_kommune(pages, title, list(known), file_name),
+        kommune=kommune,
+        place=place,
         doc_type="Webseite" if kind == "html" else _doc_type(title) or _doc_type(opening),
         stand=_stand(head) or dated,  # the text's own "Stand:" before the file's metadata
         title="" if title else _file_title(file_name, pages),
     )
 
 
-def _kommune(pages: Sequence[Page], title: str, known: list[str], file_name: str = "") -> str:
+def _kommune(
+    pages: Sequence[Page], title: str, known: list[str], file_name: str = ""
+) -> tuple[str, str]:
     """The clearly leading municipality, provided the title, the opening or the file name
-    names it."""
+    names it, and else the place: the only municipality the document names at all."""
+    kommune, scores = _leading(pages, title, known, file_name)
+    return kommune, "" if kommune or len(scores) != 1 else next(iter(scores))
+
+
+def _leading(
+    pages: Sequence[Page], title: str, known: list[str], file_name: str
+) -> tuple[str, Counter[str]]:
+    """The clearly leading municipality ("" when none), and the scores of all named."""
     given = set(known)
     in_file = _named_by_file(file_name, pages, known)
     known = known + [name for name in in_file + list(CITIES) if name not in known]
@@ -178,18 +193,18 @@ def _kommune(pages: Sequence[Page], title: str, known: list[str], file_name: str
                 in_pages[name] += 1
     ranked = scores.most_common(2)
     if not ranked or ranked[0][1] < _MIN_SCORE:
-        return ""
+        return "", scores
     if len(ranked) > 1 and ranked[0][1] < _LEAD * ranked[1][1]:
-        return ""
+        return "", scores
     best = ranked[0][0]
     if best not in heading:
-        return ""
+        return "", scores
     # The kreisfreie Städte of NRW (``assistant.nrw``) are named bare in running text ("neu in
     # Dortmund"), and their names name no other municipality.
     if best in CITIES and best not in given and best not in in_file and not _typed(pages, best):
         # a city named only bare ("in Dortmund"): once may be a visit or an example
-        return best if in_pages[best] > 1 else ""
-    return best
+        return (best if in_pages[best] > 1 else ""), scores
+    return best, scores
 
 
 def _typed(pages: Sequence[Page], municipality: str) -> bool:

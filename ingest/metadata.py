@@ -70,10 +70,12 @@ def document_meta(
         if key not in entry and guess:
             values[key] = guess
             read_off.append(key)
+    place = inferred.place if inferred and "kommune" not in entry else ""
     return DocumentMeta(
         doc_id=doc_id,
         inferred=",".join(read_off),
         unconfirmed=awaits_confirmation(entry),
+        place=place,
         **values,
     )
 
@@ -85,9 +87,11 @@ def with_inferred_link(meta: DocumentMeta, older: str) -> DocumentMeta:
     return replace(meta, supersedes=older, unconfirmed=bool(older), inferred=inferred)
 
 
-def with_inferred_kommune(meta: DocumentMeta, kommune: str) -> DocumentMeta:
-    """``meta`` with the municipality read off its document ("" when none is clear)."""
-    return replace(meta, kommune=kommune, inferred=_marked(meta, "kommune", bool(kommune)))
+def with_inferred_kommune(meta: DocumentMeta, kommune: str, place: str = "") -> DocumentMeta:
+    """``meta`` with the municipality read off its document ("" when none is clear) and,
+    without one, the place it names (``DocumentMeta.place``)."""
+    inferred = _marked(meta, "kommune", bool(kommune))
+    return replace(meta, kommune=kommune, inferred=inferred, place="" if kommune else place)
 
 
 _INFERRED_ORDER = ("kommune", "doc_type", "stand", "supersedes")

@@ -85,7 +85,9 @@ __all__ = [
 # 18: what a municipality is inferred from is stored with the document, so a later run infers
 #     unchanged files again too (a concept added later made its town's bare name count only in
 #     the files read with it)
-METADATA_VERSION = "18"
+# 19: a document of no clear municipality that names only one anywhere has it as its place
+#     (``DocumentMeta.place``), which a question's place accepts
+METADATA_VERSION = "19"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2
@@ -568,18 +570,18 @@ def reinferred_kommunen(
     depends neither on the order in which the files were read nor on the runs they came in."""
     settled = given | {m.kommune for m in metas if m.doc_id not in bases}
     ids = sorted(bases.keys() & {m.doc_id for m in metas})
-    guesses: dict[str, str] = {}
+    guesses: dict[str, tuple[str, str]] = {}  # doc_id -> (municipality, place)
     known = settled - {""}
     for _ in range(_INFERENCE_ROUNDS):
         guesses = {doc_id: infer_kommune(bases[doc_id], sorted(known)) for doc_id in ids}
-        wider = (settled | set(guesses.values())) - {""}
+        wider = (settled | {kommune for kommune, _ in guesses.values()}) - {""}
         if wider == known:
             break  # the same knowledge gives the same guesses: no round to confirm them
         known = wider
     return {
-        m.doc_id: with_inferred_kommune(m, guesses[m.doc_id])
+        m.doc_id: with_inferred_kommune(m, *guesses[m.doc_id])
         for m in metas
-        if m.doc_id in guesses and guesses[m.doc_id] != m.kommune
+        if m.doc_id in guesses and guesses[m.doc_id] != (m.kommune, m.place)
     }
 
 

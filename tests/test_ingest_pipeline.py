@@ -15,6 +15,7 @@ from assistant.generations import writer_lock
 from assistant.store import Index, IndexWriter
 from assistant.types import Chunk, DocumentMeta
 from ingest import run_ingest
+from ui.cli import main as cli
 
 from .pdfs import PAGES_MUSTERHAUSEN, make_image_only_pdf, make_pdf
 
@@ -45,6 +46,11 @@ def load_model_path() -> str:
     from assistant.embed import resolve_model
 
     return resolve_model("")
+
+
+def stored_metas(settings: Settings) -> dict[str, DocumentMeta]:
+    """The metadata of the ingested documents by id."""
+    return {r.doc_id: r.meta for r in Index.open(settings.data_dir, load_model_path()).documents()}
 
 
 def test_ask_cites_the_right_page(settings: Settings, musterhausen_pdf: Path) -> None:
@@ -307,7 +313,7 @@ def test_an_inferred_municipality_does_not_depend_on_the_order_of_reading(
         encoding="utf-8",
     )
     run_ingest(settings)
-    metas = {r.doc_id: r.meta for r in Index.open(settings.data_dir, load_model_path()).documents()}
+    metas = stored_metas(settings)
     assert metas[report].kommune == metas[concept].kommune == "Stadt Wexheim"
     assert metas[report].is_inferred("kommune") and metas[concept].is_inferred("kommune")
     assert metas["c_leitfaden.txt"].kommune == ""
@@ -324,8 +330,7 @@ def test_an_unchanged_file_is_inferred_again_when_the_corpus_changes(
     ingesting the folder from scratch."""
 
     def kommunen() -> dict[str, str]:
-        index = Index.open(settings.data_dir, load_model_path())
-        return {r.doc_id: r.meta.kommune for r in index.documents()}
+        return {doc_id: meta.kommune for doc_id, meta in stored_metas(settings).items()}
 
     (docs_dir / "bericht.txt").write_text(
         "Bericht Neuzuwanderung 2024\n\nIm Jahr 2024 kamen 212 Kinder neu nach Wexheim. In "
@@ -404,6 +409,40 @@ def test_headings_of_a_web_page_are_no_answers(settings: Settings, docs_dir: Pat
     duty = assistant.ask("Für welches Alter gilt die Schulpflicht für neu zugewanderte Kinder?")
     assert duty.text.startswith("Alle Kinder zwischen 6 und 16 Jahren sind schulpflichtig.")
     assert "Sprungziele" not in answer.text + duty.text
+
+
+def test_a_page_that_names_its_kreis_only_at_the_bottom_answers_for_that_kreis(
+    settings: Settings, docs_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A web page saved under a name that says nothing names its Kreis once, in the contact
+    line at the bottom: too little for its municipality, but the place of its statements.
+    A question about that Kreis is answered from it; one about another Kreis is not."""
+    opening = "Das Kommunale Integrationszentrum berät neu zugewanderte Familien zur Schule. " * 9
+    (docs_dir / "seite_07.txt").write_text(
+        opening + "In den Sprachfördergruppen werden die Kinder zwölf Wochenstunden gefördert."
+        "\n\nKontakt: Schulamt für den Kreis Farnau-Lübbern\n",
+        encoding="utf-8",
+    )
+    (docs_dir / "seite_08.txt").write_text(
+        "Beispiele aus der Praxis\n\nIn der Stadt Wexheim werden die Kinder in "
+        "Sprachfördergruppen zehn Wochenstunden gefördert, im Kreis Olm neun.\n",
+        encoding="utf-8",
+    )
+    run_ingest(settings)
+    metas = stored_metas(settings)
+    assert (metas["seite_07.txt"].kommune, metas["seite_07.txt"].place) == (
+        "",
+        "Kreis Farnau-Lübbern",
+    )
+    assert metas["seite_08.txt"].place == ""
+    assert cli(["--data-dir", str(settings.data_dir), "sources"]) == 0
+    assert "ohne Kommune, nennt nur Kreis Farnau-Lübbern" in capsys.readouterr().out
+    assistant = Assistant(settings)
+    asked = "Wie viele Wochenstunden werden Kinder in Sprachfördergruppen {} gefördert?"
+    answer = assistant.ask(asked.format("im Kreis Farnau-Lübbern"))
+    assert answer.found and "zwölf Wochenstunden" in answer.text
+    assert {c.doc_id for c in answer.citations} == {"seite_07.txt"}
+    assert not assistant.ask(asked.format("im Rhein-Auel-Kreis")).found
 
 
 def test_a_file_named_after_its_kreis_is_scoped_to_it(settings: Settings, docs_dir: Path) -> None:

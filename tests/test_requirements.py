@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.constraints import unmet_requirements
@@ -252,6 +254,25 @@ def test_metadata_read_off_a_document_without_manifest_entry() -> None:
         "Kommunales Konzept",
         "2025-02-01",
     )
+
+
+def test_a_document_that_names_one_municipality_only_far_down_has_it_as_its_place() -> None:
+    """Named once at the bottom of a page, a municipality is no clear municipality of the
+    document (no filter), but the place of its statements; a page naming two has none."""
+    body = "Die Beratungsstelle berät neu zugewanderte Familien vor der Schulanmeldung. " * 12
+    pages = [Page("p.txt", 1, body + "Kontakt: Schulamt für den Kreis Farnau-Lübbern.")]
+    inferred = infer_metadata(pages, "Beratung")
+    assert (inferred.kommune, inferred.place) == ("", "Kreis Farnau-Lübbern")
+    asked = "Wer berät im Kreis Farnau-Lübbern vor der Schulanmeldung?"
+    frame = frame_question(asked, places=("Farnau-Lübbern",))
+    sentence = "Die Beratungsstelle berät neu zugewanderte Familien vor der Schulanmeldung."
+    placed = replace(META, kommune="", title="Beratung", place=inferred.place)
+    assert unmet_requirements(frame, sentence, _chunk(sentence, placed)) == ()
+    unplaced = replace(placed, place="")
+    assert unmet_requirements(frame, sentence, _chunk(sentence, unplaced)) != ()
+    two = [Page("p.txt", 1, pages[0].text + " Vertretung: Stadt Wexheim.")]
+    assert infer_metadata(two, "Beratung").place == ""
+    assert infer_metadata([Page("p.txt", 1, body)], "Beratung").place == ""
 
 
 @pytest.mark.parametrize(

@@ -370,7 +370,8 @@ def _cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     for r in records:
         print(f"{r.doc_id}\n  {r.meta.title}")
-        kommune = _marked(r.meta, "kommune", r.meta.kommune or "ohne Kommune")
+        named = f"ohne Kommune, nennt nur {r.meta.place}" if r.meta.place else "ohne Kommune"
+        kommune = _marked(r.meta, "kommune", r.meta.kommune or named)
         doc_type = _marked(r.meta, "doc_type", r.meta.doc_type or "Dokument")
         stand = _marked(r.meta, "stand", r.meta.stand or "unbekannt")
         print(

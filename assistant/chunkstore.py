@@ -153,9 +153,14 @@ class ChunkStore:
         with self.transaction() as db:
             db.execute("UPDATE documents SET meta = ? WHERE doc_id = ?", (raw, meta.doc_id))
 
-    def bases(self) -> dict[str, bytes]:
-        """The stored inference bases by document id (opaque to the store)."""
-        return dict(self._db.execute("SELECT doc_id, packed FROM bases"))
+    def basis_ids(self) -> set[str]:
+        """The documents with a stored inference basis."""
+        return {row[0] for row in self._db.execute("SELECT doc_id FROM bases")}
+
+    def basis(self, doc_id: str) -> bytes | None:
+        """A document's inference basis (opaque to the store), None when it has none."""
+        row = self._db.execute("SELECT packed FROM bases WHERE doc_id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
 
     def remove(self, doc_id: str) -> None:
         """Remove a document and its chunks."""

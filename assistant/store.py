@@ -560,10 +560,14 @@ class IndexWriter:
         new_ids = {c.chunk_id for c in chunks}
         self.vectors.delete([i for i in old_ids if i not in new_ids])
 
-    def bases(self) -> dict[str, bytes]:
-        """What the municipalities of documents without one in the manifest are inferred
-        from, by document id (stored by ``put_document``, kept for unchanged documents)."""
-        return self.store.bases()
+    def basis_ids(self) -> set[str]:
+        """The documents whose municipality is inferred (none in the manifest): each has what
+        it is inferred from, stored by ``put_document`` and kept while unchanged."""
+        return self.store.basis_ids()
+
+    def basis(self, doc_id: str) -> bytes | None:
+        """What a document's municipality is inferred from (None: the manifest gives it)."""
+        return self.store.basis(doc_id)
 
     def set_metas(self, metas: Sequence[DocumentMeta]) -> None:
         """Replace stored documents' metadata (links between versions worked out after all

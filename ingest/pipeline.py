@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -371,8 +371,7 @@ class _Run:
         metas = [r.meta for r in stored]
         # every stored basis, also of documents read in an earlier run: a file added, removed
         # or given a manifest municipality now changes how their bare names count
-        stored_bases = self.writer.bases() if self.writer else {}
-        bases = {doc_id: Basis(packed) for doc_id, packed in stored_bases.items()}
+        bases = _StoredBases(self.writer) if self.writer else {}
         kommunen = reinferred_kommunen(metas, bases, self._manifest_kommunen())
         metas = [kommunen.get(m.doc_id, m) for m in metas]
         changed = kommunen | {m.doc_id: m for m in relinked_versions(metas)}
@@ -555,8 +554,32 @@ def _ocr_skipped(record: DocRecord) -> bool:
 _INFERENCE_ROUNDS = 3
 
 
+class _StoredBases(Mapping[str, Basis]):
+    """The inference bases of the generation being built, read one at a time (a large
+    corpus without manifest does not hold all its texts in memory at once)."""
+
+    def __init__(self, writer: IndexWriter) -> None:
+        self.writer = writer
+        self.ids = writer.basis_ids()
+
+    def __getitem__(self, doc_id: str) -> Basis:
+        packed = self.writer.basis(doc_id) if doc_id in self.ids else None
+        if packed is None:
+            raise KeyError(doc_id)
+        return Basis(packed)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self.ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self.ids))
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
 def reinferred_kommunen(
-    metas: Sequence[DocumentMeta], bases: dict[str, Basis], given: set[str]
+    metas: Sequence[DocumentMeta], bases: Mapping[str, Basis], given: set[str]
 ) -> dict[str, DocumentMeta]:
     """The documents whose inferred municipality changes once every file is known, keyed by
     document id.

@@ -234,17 +234,18 @@ def test_an_inference_basis_lives_and_dies_with_its_document(tmp_path: Path) -> 
     store.put(record, [], b"erste")
     store.put(other, [], b"andere")
     store.put(record, [], b"zweite")
-    assert store.bases() == {"a.txt": b"zweite", "b.txt": b"andere"}
+    assert store.basis_ids() == {"a.txt", "b.txt"}
+    assert (store.basis("a.txt"), store.basis("b.txt")) == (b"zweite", b"andere")
     store.put(record, [])
     store.remove("b.txt")
-    assert store.bases() == {}
+    assert store.basis_ids() == set() and store.basis("a.txt") is None
     store.close()
 
     db = sqlite3.connect(tmp_path / "old.sqlite")  # a generation stored before the table
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     db.commit()
     db.close()
-    assert ChunkStore(tmp_path / "old.sqlite").bases() == {}
+    assert ChunkStore(tmp_path / "old.sqlite").basis_ids() == set()
 
 
 def test_a_heading_in_one_column_beside_text_in_the_other_keeps_both_columns(

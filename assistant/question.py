@@ -187,14 +187,10 @@ def _asks_more(question: str, after: int) -> bool:
 
 
 def _unit_key(word: str) -> str:
+    """The unit a word names, by its last part ("Wochentage": days; "" for none)."""
     folded = fold(word)
-    for key, pattern in _UNITS.items():  # the last part of a compound ("Wochentage": days)
-        if re.search(rf"(?:{pattern})$", folded):
-            return key
-    for key in _UNITS:
-        if key in folded or (key == "prozent" and "prozent" in folded):
-            return key
-    return "tag" if "tag" in folded else ""
+    ending = (key for key, pattern in _UNITS.items() if re.search(rf"(?:{pattern})$", folded))
+    return next(ending, "")
 
 
 def years_in(text: str) -> tuple[YearSpec, ...]:

@@ -119,9 +119,9 @@ def states_type(expects: Expectation, sentence: str) -> bool:
     """Whether ``sentence`` states an answer of the expected type (True if none is expected)."""
     if expects.rate and not _states_rate(expects.rate, sentence):
         return False
-    if expects.kind == "unit":
+    if expects.kind == "unit":  # also as a compound's last part ("14 Förderstunden")
         unit = unit_pattern(expects.unit)
-        return bool(re.search(rf"{_NUMBER}\s*(?:{unit})", sentence, re.IGNORECASE))
+        return bool(re.search(rf"{_NUMBER}\s*[a-zäöüß]*(?:{unit})", sentence, re.IGNORECASE))
     pattern = _TYPE_PATTERNS.get(expects.kind)
     return pattern is None or bool(pattern.search(sentence))
 

@@ -76,6 +76,9 @@ def test_how_many_units_of_time_needs_an_amount_in_such_a_unit() -> None:
     assert compound.expects == frame_question("Wie viele Stunden pro Woche?").expects
     week = "In Feldau haben die Kinder 16-18 Stunden Deutsch pro Woche."
     assert unmet_requirements(compound, week, _chunk(week)) == ()
+    support = frame_question("Wie viele Förderstunden erhalten die Kinder in Feldau?")
+    named = "Die Kinder in Feldau erhalten 14 Förderstunden je Woche."  # the compound itself
+    assert unmet_requirements(support, named, _chunk(named)) == ()
     days = frame_question("An wie vielen Wochentagen ist die Servicestelle in Feldau offen?")
     assert days.expects.unit == "zeitraum"
     # a second question ("und wann …") is answered by sentences without the unit

@@ -37,6 +37,7 @@ _COUNT_WORDS = (
 # "ein Jahr", "eine halbe Stelle" are amounts; as a count "eine" is nearly always the article.
 _NUMBER_WORDS = rf"(?:ein|eine|einen|{_COUNT_WORDS}|halbe[nm]?|anderthalb)"
 _NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS})"
+_EMAIL = r"[\w.+-]+@[\w-]+\.[\w.-]+"
 _TYPE_PATTERNS = {
     "money": re.compile(
         r"\d[\d.,]*\s*(?:€|euro\b|eur\b)|€\s*\d|\b(?:kostenfrei|kostenlos|gebührenfrei|"
@@ -45,8 +46,7 @@ _TYPE_PATTERNS = {
     ),
     "percent": re.compile(r"\d\s*%|\bprozent\b|\b(?:hälfte|drittel|viertel)\b", re.IGNORECASE),
     "contact": re.compile(
-        r"(?:\+49|\b0)\d{2,5}[\s/-]?\d[\d\s-]{2,}|[\w.+-]+@[\w-]+\.[\w.-]+|\btel\.",
-        re.IGNORECASE,
+        rf"(?:\+49|\b0)\d{{2,5}}[\s/-]?\d[\d\s-]{{2,}}|{_EMAIL}|\btel\.", re.IGNORECASE
     ),
     "hours": re.compile(
         r"\b(?:[01]?\d|2[0-4])(?:[:.]\d{2})?\s*(?:uhr|bis|–|-)\s*\d|"  # an hour: "9–12", "8:30 Uhr"
@@ -94,7 +94,7 @@ _NO_COUNT = re.compile(
 # reaches someone; its digits count nothing.
 _CONTACT_NUMBER = (
     r"\b(?:tel(?:efon)?|fax|mobil)\b\.?:?\s*\+?\(?\d[\d\s/()-]*\d|"
-    r"(?:\+49|\b0\d{2,5})\s*/?\s*\d[\d\s/-]*\d|[\w.+-]+@[\w-]+\.[\w.-]+"
+    rf"(?:\+49|\b0\d{{2,5}})\s*/?\s*\d[\d\s/-]*\d|{_EMAIL}"
 )
 _NO_COUNT_AMOUNT = re.compile(
     rf"{_DURATION}|\b\d{{1,2}}(?:[:.]\d{{2}})?\s*uhr\b|{_TYPE_PATTERNS['money'].pattern}|"

@@ -58,10 +58,12 @@ _DURATION = re.compile(
     r"\bwie\s+lange\b|\bwie\s+viel\s+zeit\b|\bdauer\w*\b|\bzeitraum\b", re.IGNORECASE
 )
 _WHEN = re.compile(r"\b(bis|ab|seit)?\s*wann\b|\bzu\s+welchem\s+zeitpunkt\b|\bfrist\w*\b", re.I)
+# A unit also as a compound's last part ("Wochenstunden", "Werktage"): the patterns match at
+# a word's end (``_unit_key``) or after any letters (``constraints.states_type``).
 _UNITS = {
     "minute": r"minuten?",
-    "stunde": r"(?:wochen|unterrichts)?stunden?|std\.",
-    "tag": r"(?:werk|schul|kalender|unterrichts)?tag(?:e|en)?",
+    "stunde": r"stunden?|std\.",
+    "tag": r"tag(?:e|en)?",
     "woche": r"wochen?",
     "monat": r"monat(?:e|en)?",
     "jahr": r"jahr(?:e|en)?",

@@ -151,6 +151,8 @@ class DocumentRow:
     ingested_at: str
     status: str  # "indexed" | "failed" | "pending"
     warnings: tuple[str, ...] = field(default=())
+    inferred: tuple[str, ...] = field(default=())  # fields read off the document (no manifest)
+    place: str = ""  # without a municipality: the one municipality the document names
 
 
 # --- uploads ------------------------------------------------------------------------------
@@ -483,6 +485,8 @@ def _indexed_row(
         ingested_at=record.ingested_at,
         status="indexed",
         warnings=tuple(warnings),
+        inferred=tuple(f for f in meta.inferred.split(",") if f),
+        place=meta.place,
     )
 
 

@@ -445,7 +445,9 @@ def test_a_page_that_names_its_kreis_only_at_the_bottom_answers_for_that_kreis(
     assert not assistant.ask(asked.format("im Rhein-Auel-Kreis")).found
 
 
-def test_a_file_named_after_its_kreis_is_scoped_to_it(settings: Settings, docs_dir: Path) -> None:
+def test_a_file_named_after_its_kreis_is_scoped_to_it(
+    settings: Settings, docs_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A web page saved without manifest entry names its Kreis once, far down; the file name
     names it too. Questions about that Kreis are answered from it, and another place's
     figure is not passed off as the Kreis's: neither a city of a similar name ("Stadt
@@ -480,6 +482,10 @@ def test_a_file_named_after_its_kreis_is_scoped_to_it(settings: Settings, docs_d
     metas = {r.doc_id: r.meta for r in index.documents()}
     farnau = metas[farnau_file]
     assert farnau.kommune == "Kreis Farnau-Lübbern" and farnau.is_inferred("kommune")
+    assert cli(["--data-dir", str(settings.data_dir), "sources"]) == 0
+    listed = capsys.readouterr().out.split(f"{farnau_file}\n")[1]
+    marked = "  Kreis Farnau-Lübbern (aus dem Dokument erschlossen) ·"
+    assert listed.split("\n")[1].startswith(marked)
     assistant = Assistant(settings)
     asked = "Wie viele Wochenstunden werden Kinder in Sprachfördergruppen {} gefördert?"
     answer = assistant.ask(asked.format("im Kreis Farnau-Lübbern"))

@@ -119,6 +119,39 @@ def test_login_shows_the_document_list_with_status(admin: AppTest) -> None:
     assert not admin.tabs
 
 
+def test_the_list_marks_what_was_read_off_a_document_without_manifest_entry(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files dropped in without manifest entries: the municipality, type and Stand read off
+    the text are marked as such; a file without a clear municipality shows the only one it
+    names; what the manifest gives stays unmarked."""
+    make_corpus(settings.corpus_dir)
+    (settings.corpus_dir / "konzept_wexheim.md").write_text(
+        "# Kommunales Konzept der Stadt Wexheim\n\nStand: 3. März 2024\n\n"
+        "Neu zugewanderte Kinder in Wexheim werden im Schulamt der Stadt Wexheim beraten. "
+        "Die Stadt Wexheim bietet die Erstberatung im Rathaus Wexheim an.\n",
+        encoding="utf-8",
+    )
+    (settings.corpus_dir / "seite_07.txt").write_text(
+        "Das Kommunale Integrationszentrum berät neu zugewanderte Familien zur Schule. " * 9
+        + "\n\nKontakt: Schulamt für den Kreis Farnau-Lübbern\n",
+        encoding="utf-8",
+    )
+    run_ingest(settings)
+    at = _login(_open_admin(settings, monkeypatch, hash_password(PASSWORD, n=2**10)), PASSWORD)
+    table = _documents(at).set_index(texts.COL_DOC)
+    mark = texts.INFERRED_VALUE.format(value="")
+    wexheim = table.loc["konzept_wexheim.md"]
+    assert wexheim[texts.COL_KOMMUNE] == texts.INFERRED_VALUE.format(value="Stadt Wexheim")
+    assert wexheim[texts.COL_TYPE].endswith(mark) and len(wexheim[texts.COL_TYPE]) > len(mark)
+    assert wexheim[texts.COL_STAND] == texts.INFERRED_VALUE.format(value="03.03.2024")
+    page = table.loc["seite_07.txt"]
+    assert page[texts.COL_KOMMUNE] == texts.NAMES_ONLY.format(place="Kreis Farnau-Lübbern")
+    given = table.loc["musterhausen.pdf"]
+    assert given[texts.COL_KOMMUNE] == "Stadt Musterhausen"
+    assert given[texts.COL_STAND] == "01.05.2023" and mark not in given[texts.COL_TYPE]
+
+
 def test_upload_rejects_html_named_pdf(admin: AppTest, corpus: Settings) -> None:
     html = b"<!DOCTYPE html><html><body><p>Kein PDF</p></body></html>"
     admin.file_uploader(key="up_file").set_value(("konzept.pdf", html, "application/pdf"))

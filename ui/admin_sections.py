@@ -24,7 +24,8 @@ from .formatting import (
     escape_markdown,
     format_stand,
     format_timestamp,
-    kommune_label,
+    inferred_mark,
+    kommune_cell,
     plural,
     remaining_time,
 )
@@ -162,9 +163,11 @@ def documents_section(config: Settings) -> list[str]:
         {
             texts.COL_DOC: r.doc_id,
             texts.COL_STATUS: texts.DOC_STATUS[r.status],
-            texts.COL_KOMMUNE: kommune_label(r.kommune, issuers.get(r.doc_id, "")),
-            texts.COL_TYPE: r.doc_type,
-            texts.COL_STAND: format_stand(r.stand),
+            texts.COL_KOMMUNE: kommune_cell(
+                r.kommune, issuers.get(r.doc_id, ""), r.place, "kommune" in r.inferred
+            ),
+            texts.COL_TYPE: inferred_mark(r.doc_type, "doc_type" in r.inferred),
+            texts.COL_STAND: inferred_mark(format_stand(r.stand), "stand" in r.inferred),
             texts.COL_PAGES: r.pages,
             texts.COL_CHUNKS: r.chunks,
             texts.COL_WARNINGS: " · ".join(r.warnings),

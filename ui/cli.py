@@ -19,7 +19,7 @@ from assistant.settings import Settings, project_root
 from assistant.texts import SENTENCE_SUPPORTED
 from assistant.types import DocumentMeta
 from ui import texts
-from ui.formatting import plural
+from ui.formatting import inferred_mark, plural
 
 if TYPE_CHECKING:
     from ingest.pipeline import IngestReport
@@ -370,7 +370,7 @@ def _cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     for r in records:
         print(f"{r.doc_id}\n  {r.meta.title}")
-        named = f"ohne Kommune, nennt nur {r.meta.place}" if r.meta.place else "ohne Kommune"
+        named = texts.NAMES_ONLY.format(place=r.meta.place) if r.meta.place else "ohne Kommune"
         kommune = _marked(r.meta, "kommune", r.meta.kommune or named)
         doc_type = _marked(r.meta, "doc_type", r.meta.doc_type or "Dokument")
         stand = _marked(r.meta, "stand", r.meta.stand or "unbekannt")
@@ -390,7 +390,7 @@ def _cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
 
 def _marked(meta: DocumentMeta, name: str, value: str) -> str:
     """A metadata value, marked when it was read off the document (no manifest entry)."""
-    return f"{value} (aus dem Dokument erschlossen)" if meta.is_inferred(name) else value
+    return inferred_mark(value, meta.is_inferred(name))
 
 
 def _cmd_remove(args: argparse.Namespace, settings: Settings) -> int:

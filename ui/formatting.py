@@ -21,7 +21,9 @@ __all__ = [
     "escape_markdown",
     "format_stand",
     "format_timestamp",
+    "inferred_mark",
     "is_municipality",
+    "kommune_cell",
     "kommune_label",
     "linked_markdown",
     "plural",
@@ -112,6 +114,19 @@ def kommune_label(kommune: str, issuer: str = "") -> str:
     issuer is shown instead, or "–" when there is none.
     """
     return kommune if is_municipality(kommune) else issuer or "–"
+
+
+def inferred_mark(value: str, inferred: bool) -> str:
+    """A metadata value, marked when it was read off the document (no manifest entry)."""
+    return texts.INFERRED_VALUE.format(value=value) if inferred and value else value
+
+
+def kommune_cell(kommune: str, issuer: str, place: str, inferred: bool) -> str:
+    """A document's Kommune in the admin list: marked when inferred; without one, the one
+    municipality the document names (``DocumentMeta.place``), else its issuer or "–"."""
+    if not kommune and place:
+        return texts.NAMES_ONLY.format(place=place)
+    return inferred_mark(kommune_label(kommune, issuer), inferred and bool(kommune))
 
 
 def citation_meta(c: Citation, issuer: str = "") -> str:

@@ -26,9 +26,15 @@ from .german import fold, fold_plain, tokenize
 from .places import typed_names
 from .question import Expectation, Frame, YearSpec, unit_pattern, years_in
 from .sentences import row_cells
-from .types import Chunk, stand_year
+from .types import KIND_TABLE, Chunk, stand_year
 
-__all__ = ["is_document_date", "states_count", "states_type", "unmet_requirements"]
+__all__ = [
+    "is_document_date",
+    "states_count",
+    "states_type",
+    "unmet_requirements",
+    "with_declared_units",
+]
 
 _COUNT_WORDS = (
     r"(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|"
@@ -106,6 +112,43 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _RATE_ADVERB = re.compile(r"\b([^\W\d_]{3,})lich\b", re.IGNORECASE)
 
 
+# The unit a table declares for its numbers, at the end of its caption or of a column header:
+# "Tabelle 3: Mittelansatz (in Euro)", "Kosten in €", "Betrag (€)", "(Anteil in Prozent)".
+# A word before "in" inside the brackets ("Anteil") limits it to the columns of that name.
+_DECLARED_UNIT = re.compile(
+    r"(?:\(\s*(?:(?:angaben|beträge|werte|alle)\s+)?(?:([^\W\d_][\w-]*)\s+)?in\s+|\bin\s+|\()"
+    r"(?:(?:tsd|mio)\.?\s*)?(euro|eur|€|prozent|%|stunden|minuten|tagen|wochen|monaten|jahren)"
+    r"\s*\)?\s*$",
+    re.IGNORECASE,
+)
+_UNIT_SPELLING = {"eur": "Euro", "€": "Euro", "euro": "Euro", "prozent": "%"}
+_BARE_NUMBER = re.compile(r"(?:ca\.\s*)?\d+(?:[.,]\d+)*")
+
+
+def with_declared_units(sentence: str, chunk: Chunk) -> str:
+    """A table row with the unit its table declares written after each bare number, so that
+    the type checks read "2024: 110.000" of a table "(in Euro)" as an amount of money (and
+    not as a count); anything else unchanged. The unit of a column header ("Betrag (€)")
+    goes before the caption's, and a caption's unit limited to a column name ("Anteil in
+    Prozent") applies to those columns only."""
+    cells = row_cells(sentence) if chunk.kind == KIND_TABLE else []
+    if not cells:
+        return sentence
+    caption = _DECLARED_UNIT.search(chunk.section.rsplit(" > ", 1)[-1])
+    limited = caption.group(1) if caption and caption.group(1) else ""
+    if limited and not any(fold(limited) in fold(label) for label, _ in cells):
+        limited = ""  # "Mittelansatz in Euro" names the table, not one of its columns
+    written = []
+    for label, value in cells:
+        own = _DECLARED_UNIT.search(label)
+        declared = own or (caption if fold(limited) in fold(label) else None)
+        if declared and _BARE_NUMBER.fullmatch(value.strip()):
+            unit = declared.group(2)
+            value = f"{value} {_UNIT_SPELLING.get(unit.lower(), unit)}"
+        written.append(f"{label}: {value}" if value else label)
+    return "- " + "; ".join(written)
+
+
 def is_document_date(sentence: str) -> bool:
     """Whether a sentence opens with the document's own date ("Stand: Februar 2024").
 
@@ -164,6 +207,7 @@ def _states_rate(rate: str, sentence: str) -> bool:
 def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, ...]:
     """German labels of the frame's requirements that ``sentence`` (in ``chunk``) misses."""
     unmet: list[str] = []
+    sentence = with_declared_units(sentence, chunk)
     context = _Context.of(chunk)
     own = [fold_plain(word) for word in tokenize(sentence)] if frame.places else []
     for place in frame.places:

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .constraints import is_document_date, states_type, unmet_requirements
+from .constraints import is_document_date, states_type, unmet_requirements, with_declared_units
 from .german import analyze
 from .injection import tainted_sentences
 from .lexical import LexicalIndex, Query
@@ -209,6 +209,7 @@ def _candidates(
     out = []
     for (rank, order, analysed), text, char_sim in zip(rows, texts, similarity, strict=True):
         hit = hits[rank]
+        typed = with_declared_units(text, hit.chunk)  # "2024: 110.000" of a table "(in Euro)"
         terms = frozenset(analysed[order])
         around = terms.union(*analysed[max(0, order - 1) : order + 2])
         own = lexical.coverage(query, terms)
@@ -221,7 +222,7 @@ def _candidates(
             rank=rank,
             fused=hit.score,
             char_similarity=float(char_sim),
-            type_match=(1 if states_type(expects, text) else -1) if expects.kind else 0,
+            type_match=(1 if states_type(expects, typed) else -1) if expects.kind else 0,
             list_item=text.startswith("- "),
             position=order / max(1, len(analysed) - 1),
             words=len(text.split()),

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.answer import compose_extractive
-from assistant.constraints import is_document_date, states_type, unmet_requirements
+from assistant.constraints import (
+    is_document_date,
+    states_type,
+    unmet_requirements,
+    with_declared_units,
+)
 from assistant.evidence import (
     Candidate,
     Evidence,
@@ -17,7 +24,7 @@ from assistant.german import analyze
 from assistant.lexical import Query
 from assistant.question import Expectation, frame_question
 from assistant.refusal import RefusalPolicy
-from assistant.types import Chunk, DocumentMeta
+from assistant.types import KIND_TABLE, Chunk, DocumentMeta
 
 META = DocumentMeta("b.pdf", "Bildungsbericht", kommune="Stadt Feldau", stand="2024-05-01")
 
@@ -202,6 +209,39 @@ def _row_evidence(question: str, topic: str, rows: list[tuple[str, float]]) -> E
     )
     query = Query(question, tuple(analyze(topic)), (), ())
     return Evidence(query, (), {"r": [r for r, _ in rows]}, candidates, (), 0.9, frame)
+
+
+def test_a_table_declares_the_unit_of_its_numbers_in_caption_or_column() -> None:
+    """A budget table "(in Euro)" gives amounts of money: no count of places, but the
+    amount a money question asks for. A unit limited to a column ("Anteil in Prozent")
+    leaves the other columns' numbers alone; a column's own unit ("Betrag (€)") counts too."""
+    row = "- Position: Spielgruppe Sonnenhof; 2023: 71.000; 2024: 73.000"
+    budget = Chunk(
+        "t",
+        "b.pdf",
+        0,
+        row,
+        "13 Finanzen > Tabelle 3: Mittelansatz (in Euro)",
+        1,
+        1,
+        meta=META,
+        kind=KIND_TABLE,
+    )
+    places = frame_question("Wie viele Plätze hat die Spielgruppe Sonnenhof?")
+    money = frame_question("Was kostet die Spielgruppe Sonnenhof im Jahr 2024?")
+    assert unmet_requirements(places, row, budget) == ("Art: count",)
+    assert unmet_requirements(money, row, budget) == ()
+    uncaptioned = replace(budget, section="13 Finanzen > Tabelle 3: Spielgruppen")
+    assert unmet_requirements(places, row, uncaptioned) == ()  # the numbers may be counts
+    assert unmet_requirements(money, row, uncaptioned) == ("Art: money",)
+    ranked = "- Rang: 2; Staat: Syrien; Anteil: 14"
+    shares = replace(budget, section="Tabelle 4: Herkunftsstaaten (Anteil in Prozent)")
+    assert with_declared_units(ranked, shares) == "- Rang: 2; Staat: Syrien; Anteil: 14 %"
+    costs = replace(budget, section="Tabelle 5: Umbau")
+    written = with_declared_units("- Maßnahme: Umbau; Betrag (€): 48.000; Jahr: 2025", costs)
+    assert written == "- Maßnahme: Umbau; Betrag (€): 48.000 Euro; Jahr: 2025"
+    prose = "Die Spielgruppe Sonnenhof kostet 2024: 73.000"  # no table row: unchanged
+    assert with_declared_units(prose, budget) == prose
 
 
 def test_another_row_of_the_table_answers_for_someone_else() -> None:

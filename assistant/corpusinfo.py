@@ -107,5 +107,16 @@ def _municipal(kommunen: Sequence[str], places: Sequence[str]) -> list[str]:
     return [
         k
         for k in set(kommunen)
-        if k and (municipality_type(k) or any(fold(w) in typed for w in distinctive_words(k)))
+        if k
+        and (
+            municipality_type(k)
+            or _one_word_kreis(k)
+            or any(fold(w) in typed for w in distinctive_words(k))
+        )
     ]
+
+
+def _one_word_kreis(kommune: str) -> bool:
+    """A Kreis whose one-word name ends in its type word ("Hochsauerlandkreis")."""
+    folded = fold(kommune.strip())
+    return " " not in folded and folded.endswith("kreis") and len(folded) > len("kreis")

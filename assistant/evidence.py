@@ -235,6 +235,8 @@ def _candidates(
         # A table row names what its numbers count in its own cells; its neighbours are other
         # rows, whose labels are not its own.
         near = (terms if row else around) | lexical.heading_terms_of(hit.chunk)
+        if expects.kind in _BLOCK_TYPES and not row:
+            near |= _block_above(sentences[hit.chunk.chunk_id], analysed, order)
         covers = not focus or lexical.covers(query, focus, near)
         if row and not covers and expects.kind == "count":
             # "wie viele davon … einem Berufskolleg": a cell "Berufskolleg: 115" counts it
@@ -252,6 +254,24 @@ def _candidates(
         )
     out.sort(key=lambda c: (-c.probability, c.rank, c.order))
     return out
+
+
+# Answer types that stand in an address or contact block, under the name of what they reach
+_BLOCK_TYPES = ("contact", "hours")
+_BLOCK_LINES = 6  # lines of such a block above the phone number or office hours
+
+
+def _block_above(lines: Sequence[str], analysed: Sequence[list[str]], order: int) -> set[str]:
+    """Terms of the lines a contact block puts above line ``order``: "Beratungshotline",
+    "Kreis Feldau", "Tel.: …" are lines of one block, not sentences, and the phone number
+    belongs to the name at its top. The block reaches back to the last line that ends a
+    sentence, at most ``_BLOCK_LINES`` lines."""
+    found: set[str] = set()
+    for index in range(order - 1, max(-1, order - 1 - _BLOCK_LINES), -1):
+        if lines[index].rstrip().endswith((".", "!", "?")):
+            break
+        found.update(analysed[index])
+    return found
 
 
 def _counts_asked_column(row: str, query: Query, context: _Context, lexical: LexicalIndex) -> bool:

@@ -102,7 +102,12 @@ _COMPOUND_KREIS = re.compile(rf"\b((?:{_PART}-)+)Kreis(?:es)?\b")
 _NAME_AFTER = re.compile(rf"\s+({_PART})\b")
 _LEADING_KREIS = re.compile(r"[a-z]+-kreis(?:es)?")  # folded
 _ADJECTIVE_KREIS = re.compile(rf"\b({_PART}(?:-{_PART})*isch)(?:e[nrms]?)\s+Kreis(?:es)?\b")
-_ADJECTIVE_ENDING = re.compile(r"isch(?:e[nrms]?)$")  # "markischer" is named by "markisch…"
+_ADJECTIVE_ENDING = re.compile(r"isch(?:e[nrms]?)$")
+# "Kreis" right after such an adjective ends that Kreis's name ("der Märkische Kreis Anfang
+# 2015"): the word after it is no name of its own.
+_CLOSES_ADJECTIVE_NAME = re.compile(
+    rf"\b{_PART}(?:-{_PART})*isch(?:e[nrms]?)\s+$"
+)  # "markischer" is named by "markisch…"
 _CANONICAL_TYPE = {
     "Kreisstadt": "Stadt",
     "Hansestadt": "Stadt",
@@ -329,6 +334,7 @@ def typed_names(text: str) -> list[TypedName]:
         )
         for m in _TYPED.finditer(text)
         if not m.group(2).lower().endswith(NOT_NAME_SUFFIXES)
+        and not _CLOSES_ADJECTIVE_NAME.search(text, max(0, m.start() - 40), m.start())
     ]
     for m in _COMPOUND_KREIS.finditer(text):
         name = m.group(1) + "Kreis"
@@ -446,7 +452,9 @@ def other_places(
         after = words[i + 1] if i + 1 < len(words) else ""
         if municipalities.abbreviation(word):
             continue
-        typed = bool(_type_word(before))
+        # "der Oberbergische Kreis Anfang 2015": that "Kreis" ends the name before it
+        closes = i > 1 and _ADJECTIVE_ENDING.search(fold(words[i - 2])) is not None
+        typed = bool(_type_word(before)) and not closes
         compound = _COMPOUND_KREIS.fullmatch(word)
         adjectival = _ADJECTIVE_ENDING.search(fold(word)) and fold(after) in ("kreis", "kreises")
         if compound or adjectival:  # "im Ennepe-Ruhr-Kreis", "im Märkischen Kreis"

@@ -46,7 +46,11 @@ __all__ = [
 ]
 
 _ENUMERATED_BEFORE = re.compile(r"(?:,|\bund|\boder|\bsowie)\s+(?:der|dem|des|die)?\s*$")
-_ENUMERATED_AFTER = re.compile(r"\s*(?:,|und\b|oder\b|sowie\b)")
+# After a typed name too, a comma lists only before another name ("der Stadt A, der Stadt B
+# …"), not before a clause ("des Kreises A, um die Termine …").
+_ENUMERATED_AFTER = re.compile(
+    r"\s*(?:,\s*(?:der\s+|die\s+|dem\s+|den\s+|des\s+)?[A-ZÄÖÜ]|und\b|oder\b|sowie\b)"
+)
 # After a bare name a comma lists only before another name ("Bochum, Mülheim und …"); before a
 # lower-case word it opens an apposition ("in Feldau, einer Stadt mit …").
 _LISTED_AFTER_BARE = re.compile(
@@ -296,15 +300,26 @@ def _mentions(text: str, known: list[str]) -> list[str]:
         known_bare.setdefault(_bare(name), []).append(name)
     typed_at: dict[int, tuple[int, str]] = {}  # end of a typed mention -> start, municipality
     found = []
-    for typed in typed_names(text):
+    mentioned = typed_names(text)
+    for typed in mentioned:
         typed_at[typed.end] = (typed.start, typed.municipality)
         if typed.name in known_bare:
             continue  # known names are counted below, typed or not
         if _enumerated(text, typed.start, typed.end):
             continue  # one of several listed municipalities ("A, B und der Kreis C")
         found.append(typed.municipality)
+    matches = {
+        bare: list(re.finditer(rf"\b{re.escape(bare)}\w{{0,3}}\b", text)) for bare in known_bare
+    }
+    # where the names stand: of typed mentions ("Feldau-Lübbern" of "Kreis Feldau-Lübbern")
+    # and of known names
+    spans = [
+        (at, at + len(t.name)) for t in mentioned if (at := text.find(t.name, t.start, t.end)) >= 0
+    ] + [m.span() for found in matches.values() for m in found]
     for bare, municipalities in known_bare.items():
-        for m in re.finditer(rf"\b{re.escape(bare)}\w{{0,3}}\b", text):
+        for m in matches[bare]:
+            if any(s <= m.start() and m.end() <= e and e - s > len(m[0]) for s, e in spans):
+                continue  # "Feldau" of "Kreis Feldau-Lübbern" names the Kreis, not the town
             before = _preceding(text, m.start())
             if _SENDER_OR_REGION.search(before):
                 continue  # "40190 Düsseldorf" in a ministry's letterhead, "Bezirksregierung Köln"

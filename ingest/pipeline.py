@@ -87,7 +87,9 @@ __all__ = [
 #     the files read with it)
 # 19: a document of no clear municipality that names only one anywhere has it as its place
 #     (``DocumentMeta.place``), which a question's place accepts
-METADATA_VERSION = "19"
+# 20: "Minden" of "Kreis Minden-Lübbecke" no longer counts for a known Stadt Minden too, and a
+#     typed name before a comma and a clause ("des Kreises A, um …") is no list
+METADATA_VERSION = "20"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

@@ -9,6 +9,7 @@ from assistant.places import (
     other_places,
     place_names,
     strip_places,
+    typed_names,
 )
 
 NAMES = Municipalities.of(["Stadt Haldenberg", "Stadt Kesselbrück", "Kreis Ostwaldau", ""])
@@ -112,6 +113,18 @@ def test_a_kreis_named_by_its_leading_compound_and_a_town() -> None:
         assert names.strip(asked) == rest
     assert is_comparison(question, names.mentioned(question))
     assert other_places("Was macht der Rhein-Kreis Feldau?", names, lambda w: False) == ()
+
+
+def test_the_kreis_of_an_adjective_name_ends_that_name() -> None:
+    """ "der Oberfeldische Kreis Anfang 2015": "Kreis" closes the adjective's name, so
+    "Anfang" is no Kreis of its own, in a question or a document."""
+    names = Municipalities.of(["Oberfeldischer Kreis", "Stadt Wendau"])
+    question = "Wie viele Kinder zählte der Oberfeldische Kreis Anfang 2015?"
+    assert names.mentioned(question) == ["Oberfeldischer Kreis"]
+    assert other_places(question, names, lambda w: False) == ()
+    text = "Der Oberfeldische Kreis Ende 2015 und der Kreis Wendau berieten."
+    assert [t.municipality for t in typed_names(text)] == ["Oberfeldischer Kreis", "Kreis Wendau"]
+    assert other_places("Wie viele kamen im Kreis Anfang?", names, lambda w: False) == ("Anfang",)
 
 
 def test_a_name_written_out_or_with_a_slash_is_stripped_whole() -> None:

@@ -508,3 +508,52 @@ def test_a_file_named_after_its_kreis_is_scoped_to_it(
     assert [p.kommune for p in unknown.comparison] == ["Kreis Farnau-Lübbern", "Hohenfurt"]
     assert [p.found for p in unknown.comparison] == [True, False]
     assert "zwölf" in unknown.text and "acht" not in unknown.text
+
+
+def test_a_phone_number_belongs_to_the_name_at_the_top_of_its_contact_block(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """A web page lists its hotline as a block of short lines: the name, the office, the
+    Kreis, then "Tel.: …". The number answers for the name at the block's top, not for an
+    office the page does not list."""
+    (docs_dir / "kreis_farnau_luebbern_schulplatz.txt").write_text(
+        "Schulplatzsuche für neu zugewanderte Kinder im Kreis Farnau-Lübbern\n\n"
+        "Beratungshotline\n\nBildungs- und Integrationszentrum\n\nKreis Farnau-Lübbern\n\n"
+        "Sachgebiet Kommunales Integrationszentrum\n\nTel.: 05999 308-4636\n\n"
+        "E-Mail: neu@farnau-luebbern.example\n\nWarum?\n\n"
+        "Das Integrationszentrum berät Familien bei der Suche nach einem Schulplatz. "
+        "Es koordiniert die Abläufe bis zur Aufnahme in die Schule.\n",
+        encoding="utf-8",
+    )
+    run_ingest(settings)
+    assistant = Assistant(settings)
+    hotline = assistant.ask(
+        "Unter welcher Telefonnummer ist die Beratungshotline im Kreis Farnau-Lübbern erreichbar?"
+    )
+    assert hotline.found and "05999 308-4636" in hotline.text
+    other = assistant.ask("Welche Telefonnummer hat die Ausländerbehörde im Kreis Farnau-Lübbern?")
+    assert not other.found
+
+
+def test_a_kreis_of_one_word_is_a_municipality_of_the_index(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """ "Hochfeldkreis" (type word at the end of one word) scopes and compares like
+    "Kreis Wendau"; without it a comparison of the two asked about one of them only."""
+    pages = {
+        "hochfeld.txt": ("Hochfeldkreis", "Das Integrationszentrum beginnt am 1. August 2013."),
+        "wendau.txt": ("Kreis Wendau", "Das Integrationszentrum begann am 1. September 2013."),
+    }
+    entries = []
+    for name, (kommune, text) in pages.items():
+        (docs_dir / name).write_text(f"Integrationszentrum {kommune}\n\n{text}\n", "utf-8")
+        entries.append(f'  - file: "{name}"\n    kommune: "{kommune}"\n')
+    (docs_dir / "manifest.yaml").write_text("documents:\n" + "".join(entries), "utf-8")
+    run_ingest(settings)
+    assistant = Assistant(settings)
+    assert assistant.corpus().municipalities.names == ("Hochfeldkreis", "Kreis Wendau")
+    question = "Wann haben die Integrationszentren im Hochfeldkreis und im Kreis Wendau begonnen?"
+    plan = assistant.plan(question)
+    assert plan.comparison and [p.kommune for p in plan.parts] == ["Hochfeldkreis", "Kreis Wendau"]
+    answer = assistant.ask(question)
+    assert "1. August 2013" in answer.text and "1. September 2013" in answer.text

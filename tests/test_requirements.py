@@ -304,6 +304,28 @@ def test_the_title_names_the_document_type_before_the_opening_text() -> None:
     assert infer_metadata(pages, "Kapitel 4").doc_type == "Fortschreibung"  # the text decides
 
 
+def test_a_kreis_named_after_its_town_is_no_mention_of_the_town() -> None:
+    """A Kreis page names the Kreis twice (once before a comma and a clause) and its seat
+    once: "Farnau" of "Kreis Farnau-Lübbern" is no mention of the known Stadt Farnau, and
+    "des Kreises …, um …" lists nothing."""
+    text = (
+        "Die Beratung findet im Kreishaus in Farnau statt. Die Einladungen erfolgen mit der "
+        "Ausländerbehörde des Kreises Farnau-Lübbern, um Termine zu koppeln. Die "
+        "Hilfsbereitschaft im Kreis Farnau-Lübbern ist groß. " + "Das KI berät Familien. " * 12
+    )
+    pages = [Page("k.txt", 1, text)]
+    known = ["Stadt Farnau"]
+    file_name = "kreis_farnau_luebbern_beratung.txt"
+    assert infer_metadata(pages, "", known=known).kommune == "Kreis Farnau-Lübbern"
+    named = infer_metadata(pages, "", known=known, file_name=file_name)
+    assert named.kommune == "Kreis Farnau-Lübbern"
+    # the town's own page still counts its name
+    town = [Page("s.txt", 1, "Neu in Farnau? Die Stadt Farnau berät in Farnau. " * 3)]
+    assert infer_metadata(town, "", known=[*known, "Kreis Farnau-Lübbern"]).kommune == (
+        "Stadt Farnau"
+    )
+
+
 def test_the_file_name_names_the_municipality_the_text_mentions_once() -> None:
     """Web pages and council papers name their municipality once, deep in the text, or in a
     dateline; an admin's file name says whose they are. Umlauts may be written out."""

@@ -66,6 +66,10 @@ _TYPE_PATTERNS = {
 _DURATION = (
     rf"\b{_NUMBER}\s*(?:minuten?|stunden?|(?:werk|schul|kalender)?tag(?:e|en)?|wochen?|"
     r"monat(?:e|en)?|jahr(?:e|en)?|schuljahr\w*|halbjahr\w*)\b|"
+    # a duration as adjective: "die zweijährige Förderphase", "ein 14-tägiger Kurs"; with
+    # digits "-jährig" is an age ("für 6- bis 18-jährige")
+    rf"\b(?:(?:\d+-?|{_COUNT_WORDS}|ein)(?:monatig|wöchig|tägig|stündig)|"
+    rf"(?:{_COUNT_WORDS}|ein)jährig)\w*|"
     r"\b(?:halbjahr\w*|schuljahr\w*|dauerhaft|unbefristet)\b"
 )
 _TYPE_PATTERNS["duration"] = re.compile(_DURATION, re.IGNORECASE)

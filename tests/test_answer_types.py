@@ -178,6 +178,21 @@ def test_a_likely_continuation_of_the_quoted_sentence_joins_it() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lasts"),
+    [
+        ("Nach der zweijährigen Förderphase wechseln die Kinder in Regelklassen.", True),
+        ("Ein sechswöchiger Kurs bereitet auf die Schule vor.", True),
+        ("Die Sprachfördergruppe dauert zwei Jahre.", True),
+        ("Für 6- bis 18-jährige gilt die Schulpflicht.", False),  # an age
+        ("Die Förderung wird jährlich überprüft.", False),
+    ],
+)
+def test_a_duration_may_be_an_adjective(sentence: str, lasts: bool) -> None:
+    """ "Wie lange …?" is met by "die zweijährige Förderphase" as by "zwei Jahre"."""
+    assert states_type(Expectation("duration"), sentence) is lasts
+
+
+@pytest.mark.parametrize(
     ("sentence", "counts"),
     [
         ("Im Schuljahr 2022/23 bestehen zwölf Internationale Förderklassen.", True),

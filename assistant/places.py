@@ -24,7 +24,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from .german import MONTHS, fold, tokenize, transliterate
-from .nrw import KREISFREIE_STAEDTE
+from .nrw import KREISFREIE_STAEDTE, UNAMBIGUOUS
 
 __all__ = [
     "NOT_NAME_SUFFIXES",
@@ -101,6 +101,13 @@ _PART = r"[A-ZÄÖÜ][a-zäöüß]+"
 _COMPOUND_KREIS = re.compile(rf"\b((?:{_PART}-)+)Kreis(?:es)?\b")
 _NAME_AFTER = re.compile(rf"\s+({_PART})\b")
 _LEADING_KREIS = re.compile(r"[a-z]+-kreis(?:es)?")  # folded
+# Kreise of NRW whose one-word name ends in the type word ("Hochsauerlandkreis"); a pattern
+# for any "…kreis" would take every "Arbeitskreis" for one.
+_ONE_WORD_KREIS = re.compile(
+    r"\b("
+    + "|".join(n for n in UNAMBIGUOUS if " " not in n and "-" not in n and n.endswith("kreis"))
+    + r")(?:es)?\b"
+)
 _ADJECTIVE_KREIS = re.compile(rf"\b({_PART}(?:-{_PART})*isch)(?:e[nrms]?)\s+Kreis(?:es)?\b")
 _ADJECTIVE_ENDING = re.compile(r"isch(?:e[nrms]?)$")
 # "Kreis" right after such an adjective ends that Kreis's name ("der Märkische Kreis Anfang
@@ -346,6 +353,8 @@ def typed_names(text: str) -> list[TypedName]:
             found.append(TypedName(name, name, *m.span()))
     for m in _ADJECTIVE_KREIS.finditer(text):
         found.append(TypedName(m.group(1), f"{m.group(1)}er Kreis", *m.span()))
+    for m in _ONE_WORD_KREIS.finditer(text):
+        found.append(TypedName(m.group(1), m.group(1), *m.span()))
     return sorted(found, key=lambda t: t.start)
 
 

@@ -127,6 +127,14 @@ def test_the_kreis_of_an_adjective_name_ends_that_name() -> None:
     assert other_places("Wie viele kamen im Kreis Anfang?", names, lambda w: False) == ("Anfang",)
 
 
+def test_the_one_word_kreis_of_nrw_is_a_typed_name_and_a_working_group_is_none() -> None:
+    """NRW has one Kreis whose one-word name ends in its type word; "Arbeitskreis" and
+    "Lenkungskreis" are no municipalities."""
+    text = "Der Lenkungskreis und der Arbeitskreis des Hochsauerlandkreises tagen."
+    assert [t.municipality for t in typed_names(text)] == ["Hochsauerlandkreis"]
+    assert typed_names("Der Arbeitskreis Schule des Kreises tagt.") == []
+
+
 def test_a_name_written_out_or_with_a_slash_is_stripped_whole() -> None:
     """ "Weilbach an der Ruhr" is stripped with its "an der Ruhr" (a stray "Ruhr" would
     search for other places of that river); "Weilbach/Ruhr" names it too."""

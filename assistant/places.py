@@ -109,12 +109,10 @@ _ONE_WORD_KREIS = re.compile(
     + r")(?:es)?\b"
 )
 _ADJECTIVE_KREIS = re.compile(rf"\b({_PART}(?:-{_PART})*isch)(?:e[nrms]?)\s+Kreis(?:es)?\b")
-_ADJECTIVE_ENDING = re.compile(r"isch(?:e[nrms]?)$")
+_ADJECTIVE_ENDING = re.compile(r"isch(?:e[nrms]?)$")  # "markischer" is named by "markisch…"
 # "Kreis" right after such an adjective ends that Kreis's name ("der Märkische Kreis Anfang
 # 2015"): the word after it is no name of its own.
-_CLOSES_ADJECTIVE_NAME = re.compile(
-    rf"\b{_PART}(?:-{_PART})*isch(?:e[nrms]?)\s+$"
-)  # "markischer" is named by "markisch…"
+_CLOSES_ADJECTIVE_NAME = re.compile(rf"\b{_PART}(?:-{_PART})*isch(?:e[nrms]?)\s+$")
 _CANONICAL_TYPE = {
     "Kreisstadt": "Stadt",
     "Hansestadt": "Stadt",

@@ -315,7 +315,7 @@ def _mentions(text: str, known: list[str]) -> list[str]:
     # and of known names
     spans = [
         (at, at + len(t.name)) for t in mentioned if (at := text.find(t.name, t.start, t.end)) >= 0
-    ] + [m.span() for found in matches.values() for m in found]
+    ] + [m.span() for hits in matches.values() for m in hits]
     for bare, municipalities in known_bare.items():
         for m in matches[bare]:
             if any(s <= m.start() and m.end() <= e and e - s > len(m[0]) for s, e in spans):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .german import fold, stem
 from .lexical import LexicalIndex, Query
-from .places import Municipalities, distinctive_words, municipality_type
+from .places import Municipalities, distinctive_words, is_one_word_kreis, municipality_type
 from .store import Index
 from .types import DocRecord
 
@@ -110,13 +110,7 @@ def _municipal(kommunen: Sequence[str], places: Sequence[str]) -> list[str]:
         if k
         and (
             municipality_type(k)
-            or _one_word_kreis(k)
+            or is_one_word_kreis(k)
             or any(fold(w) in typed for w in distinctive_words(k))
         )
     ]
-
-
-def _one_word_kreis(kommune: str) -> bool:
-    """A Kreis whose one-word name ends in its type word ("Hochsauerlandkreis")."""
-    folded = fold(kommune.strip())
-    return " " not in folded and folded.endswith("kreis") and len(folded) > len("kreis")

@@ -31,6 +31,7 @@ __all__ = [
     "Municipalities",
     "TypedName",
     "distinctive_words",
+    "is_one_word_kreis",
     "mention_names",
     "municipality_type",
     "other_places",
@@ -134,6 +135,14 @@ def municipality_type(name: str) -> str:
     return _MUNICIPAL_TYPES.get(fold(words[0]), "") or (
         "kreis" if len(words) > 1 and fold(words[-1]) == "kreis" else ""
     )
+
+
+def is_one_word_kreis(name: str) -> bool:
+    """A Kreis whose one-word name ends in its type word ("Hochsauerlandkreis"), as a
+    municipality's name (a Kommune value); in running text only the NRW ones count
+    (``_ONE_WORD_KREIS``), so that an "Arbeitskreis" is none."""
+    folded = fold(name.strip())
+    return " " not in folded and folded.endswith("kreis") and len(folded) > len("kreis")
 
 
 _CONNECTORS = frozenset({"und", "oder", "sowie", "bzw"})

@@ -278,7 +278,7 @@ class Municipalities:
             name = self.abbreviation(word.strip("?,.!;:()„“\"'"))
             if name and not _region_before(words, i):
                 found.append((i, name))
-        return sorted(found)
+        return _fullest(sorted(set(found)), words)
 
     def _aliases_for(self, word: str) -> list[tuple[str, str]]:
         """The aliases that may name a municipality in ``word``: only those it starts with
@@ -431,6 +431,32 @@ def _subsequence(short: str, word: str) -> bool:
 def _adjective_stem(word: str) -> str:
     """ "Märkisch" of "Märkischen" (the name of "Märkischer Kreis" as places know it)."""
     return word[: word.rindex("isch") + 4]
+
+
+def _fullest(found: list[tuple[int, str]], words: list[str]) -> list[tuple[int, str]]:
+    """Of the municipalities one word names, those it names most fully: "Minden" is the whole
+    name of the Stadt Minden and only a part of the Kreis Minden-Lübbecke's, so it names the
+    Stadt; "Minden-Lübbecke" names both parts of the Kreis's and so the Kreis. A word that
+    names two equally ("Paderborn": Kreis and Stadt Paderborn) keeps both."""
+    by_word: dict[int, list[str]] = {}
+    for i, name in found:
+        by_word.setdefault(i, []).append(name)
+    kept: list[tuple[int, str]] = []
+    for i, names in by_word.items():
+        parts = [_ADJECTIVE_ENDING.sub("isch", part) for part in words[i].split("-")]
+        fit = {name: _fit(name, parts) for name in names}
+        best = max(fit.values())
+        kept.extend((i, name) for name in names if fit[name] == best)
+    return kept
+
+
+def _fit(name: str, parts: list[str]) -> tuple[bool, int]:
+    """Whether the word's ``parts`` name all of ``name``'s distinctive words, and how many
+    of the parts name one of them."""
+    own = [_ADJECTIVE_ENDING.sub("isch", fold(w)) for w in distinctive_words(name)]
+    named = [part for part in parts if any(_inflected(part, w) for w in own)]
+    whole = bool(own) and all(any(_inflected(part, w) for part in parts) for w in own)
+    return whole, len(named)
 
 
 def _parts(word: str) -> list[str]:

@@ -95,6 +95,21 @@ _STAND = re.compile(
     r"(?:(\d{1,2})\.\s?)?([A-Za-zäÄ]+)\s+(\d{4}))",
 )
 
+# How a press release or news page dates itself: a line of its opening that holds only a
+# date, after a place ("Hamm, 16. November 2016"), a weekday or "Veröffentlicht am", and
+# perhaps before a time ("25.08.2016 | 10:15 Uhr"). A date inside a sentence ("Am 23.01.2014
+# fand …") dates an event, not the page.
+_DATELINE = re.compile(
+    r"^(?:[A-ZÄÖÜ][\w.-]*(?: [A-ZÄÖÜa-zäöü][\w.-]*){0,2},\s*)?"
+    r"(?:(?:Veröffentlicht|Erstellt|Erschienen|Datum|Pressemitteilung)(?: am| vom)?:?\s+)?"
+    r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+(?:den\s+)?)?"
+    r"(?:(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})|(\d{4})-(\d{2})-(\d{2})|"
+    r"(\d{1,2})\.\s?([A-Za-zäÄ]+)\s+(\d{4}))"
+    r"(?:\s*[|,–-]?\s*\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\s*$",
+    re.MULTILINE,
+)
+_DATELINE_LINES = 6  # the opening lines a dateline may stand in
+
 
 @dataclass(frozen=True)
 class Inferred:
@@ -161,7 +176,8 @@ def infer_metadata(
         kommune=kommune,
         place=place,
         doc_type="Webseite" if kind == "html" else _doc_type(title) or _doc_type(opening),
-        stand=_stand(head) or dated,  # the text's own "Stand:" before the file's metadata
+        # the text's own "Stand:", then the file's metadata, then a press release's dateline
+        stand=_stand(head) or dated or _dateline(pages[0].text if pages else ""),
         title="" if title else _file_title(file_name, pages),
     )
 
@@ -372,12 +388,23 @@ def _doc_type(text: str) -> str:
 
 
 def _stand(text: str) -> str:
-    match = _STAND.search(text)
+    return _date_of(_STAND.search(text))
+
+
+def _dateline(text: str) -> str:
+    opening = "\n".join(
+        [line.strip() for line in text.splitlines() if line.strip()][:_DATELINE_LINES]
+    )
+    return _date_of(_DATELINE.search(opening))
+
+
+def _date_of(match: re.Match[str] | None) -> str:
+    """The ISO date of a ``_STAND`` or ``_DATELINE`` match, "" when none or no month."""
     if not match:
         return ""
     day, month, year, iso_y, iso_m, iso_d, named_day, month_name, month_year = match.groups()
     if year:
-        return f"{year}-{int(month):02d}-{int(day):02d}"
+        return f"{year}-{int(month):02d}-{int(day):02d}" if 1 <= int(month) <= 12 else ""
     if iso_y:
         return f"{iso_y}-{iso_m}-{iso_d}"
     number = _MONTHS.get(month_name.lower())  # "Stand: Juni 2025", "Stand: 1. Juni 2025"

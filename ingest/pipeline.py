@@ -90,7 +90,7 @@ __all__ = [
 # 20: "Minden" of "Kreis Minden-Lübbecke" no longer counts for a known Stadt Minden too, and a
 #     typed name before a comma and a clause ("des Kreises A, um …") is no list
 # 21: the Hochsauerlandkreis (a one-word Kreis of NRW) is a typed name in the text
-METADATA_VERSION = "21"
+METADATA_VERSION = "22"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

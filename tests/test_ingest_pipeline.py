@@ -557,3 +557,48 @@ def test_a_kreis_of_one_word_is_a_municipality_of_the_index(
     assert plan.comparison and [p.kommune for p in plan.parts] == ["Hochfeldkreis", "Kreis Wendau"]
     answer = assistant.ask(question)
     assert "1. August 2013" in answer.text and "1. September 2013" in answer.text
+
+
+def test_a_dated_press_release_answers_for_its_year(settings: Settings, docs_dir: Path) -> None:
+    """A press release dates itself in a line of its own; "inzwischen 30 Klassen" then is the
+    count of that year, and the same count asked for another year is not there."""
+    (docs_dir / "kreis_wendau_presse.txt").write_text(
+        "Kreis Wendau stärkt die Integration\n\n25.08.2016\n\n"
+        "Das Schulamt für den Kreis Wendau richtet weitere Klassen ein. Zwei Zahlen "
+        "verdeutlichen das: Gab es früher kreisweit drei Internationale Förderklassen, so "
+        "sind es inzwischen 30 Klassen. Die Schulen fördern die Kinder außerdem individuell.\n",
+        encoding="utf-8",
+    )
+    run_ingest(settings)
+    assistant = Assistant(settings)
+    (record,) = assistant.index.documents()
+    assert record.meta.stand == "2016-08-25" and "stand" in record.meta.inferred
+    asked = "Auf wie viele Internationale Förderklassen ist die Zahl im Kreis Wendau bis 2016 "
+    asked += "gestiegen?"
+    answer = assistant.ask(asked)
+    assert answer.found and "30 Klassen" in answer.text
+    assert not assistant.ask(asked.replace("2016", "2021")).found
+
+
+def test_a_bare_town_name_is_the_town_not_the_kreis_named_after_it(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """ "in Farnau" names the Stadt Farnau, whose whole name it is, not the Kreis
+    Farnau-Lübbern, of whose name it is a part; "Farnau-Lübbern" names the Kreis."""
+    pages = {
+        "stadt.txt": ("Stadt Farnau", "Das Weser-Kolleg hat eine Sprachfördergruppe."),
+        "kreis.txt": ("Kreis Farnau-Lübbern", "Das Schulamt koordiniert die Sprachfördergruppen."),
+    }
+    entries = []
+    for name, (kommune, text) in pages.items():
+        (docs_dir / name).write_text(f"Sprachfördergruppen {kommune}\n\n{text}\n", "utf-8")
+        entries.append(f'  - file: "{name}"\n    kommune: "{kommune}"\n')
+    (docs_dir / "manifest.yaml").write_text("documents:\n" + "".join(entries), "utf-8")
+    run_ingest(settings)
+    assistant = Assistant(settings)
+    town = assistant.plan("Welche Schule in Farnau hat eine Sprachfördergruppe?")
+    assert not town.comparison and town.parts[0].filters.kommunen == ("Stadt Farnau",)
+    kreis = assistant.plan("Wer koordiniert die Sprachfördergruppen in Farnau-Lübbern?")
+    assert kreis.parts[0].filters.kommunen == ("Kreis Farnau-Lübbern",)
+    both = assistant.plan("Was tun die Stadt Farnau und der Kreis Farnau-Lübbern?")
+    assert both.comparison and len(both.parts) == 2

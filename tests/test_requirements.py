@@ -297,6 +297,25 @@ def test_the_stand_is_read_in_the_ways_german_documents_write_dates(
     assert infer_metadata(pages, "Kommunales Konzept").stand == stand
 
 
+@pytest.mark.parametrize(
+    ("opening", "stand"),
+    [
+        ("Kreis Feldau stärkt die Integration\n\n25.08.2016\n\nText", "2016-08-25"),
+        ("Feldau, 16. November 2016\nDer Kreis stellt ein.", "2016-11-16"),
+        ("Neues Zentrum\nVeröffentlicht am 03.07.2013 | 10:15 Uhr\nText", "2013-07-03"),
+        ("Neues Zentrum\nMittwoch, 15. April 2016\nText", "2016-04-15"),
+        ("Am 23.01.2014 fand im Kreishaus eine Sitzung statt.\nText", ""),  # an event's date
+        ("a\nb\nc\nd\ne\nf\ng\n01.01.2020\nText", ""),  # not in the opening lines
+    ],
+)
+def test_a_press_release_is_dated_by_its_dateline(opening: str, stand: str) -> None:
+    pages = [Page("p.txt", 1, opening)]
+    assert infer_metadata(pages, "").stand == stand
+    # the text's own "Stand:" comes first
+    stated = [Page("p.txt", 1, opening + "\nStand: 1. Juni 2025")]
+    assert infer_metadata(stated, "").stand == "2025-06-01"
+
+
 def test_the_title_names_the_document_type_before_the_opening_text() -> None:
     """A guide chapter about updating concepts is no update ("Fortschreibung" in its text)."""
     pages = [Page("h.md", 1, "Kapitel 4: Mindestinhalte, Beteiligung und Fortschreibung")]

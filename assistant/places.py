@@ -164,7 +164,10 @@ def _dangling(words: list[str], named: set[int]) -> set[int]:
 def _type_word(word: str) -> str:
     """ "stadt"/"kreis"/"gemeinde" for a municipal type word, "region" for a region word."""
     folded = fold(word)
-    for form in (folded, folded.removesuffix("es"), folded.removesuffix("s")):
+    # the word itself, its genitive ("Kreises") and its plural ("Kreise", "Städten",
+    # "Gemeinden", "Bezirksregierungen")
+    forms = (folded, *(folded.removesuffix(end) for end in ("es", "s", "en", "n", "e")))
+    for form in forms:
         if form in _MUNICIPAL_TYPES:
             return _MUNICIPAL_TYPES[form]
         if form in _REGION_TYPES:
@@ -486,6 +489,7 @@ def other_places(
     """
     words = _WORD.findall(question)
     named = set(municipalities.mentioned(question))
+    enumerated = _listed_after_plural_type(words)
     places: list[str] = []
     for i, word in enumerate(words):
         if i == 0 or not word[:1].isupper() or _type_word(word):
@@ -496,7 +500,7 @@ def other_places(
             continue
         # "der Oberbergische Kreis Anfang 2015": that "Kreis" ends the name before it
         closes = i > 1 and _ADJECTIVE_ENDING.search(fold(words[i - 2])) is not None
-        typed = bool(_type_word(before)) and not closes
+        typed = (bool(_type_word(before)) and not closes) or (i in enumerated and not known(word))
         compound = _COMPOUND_KREIS.fullmatch(word)
         adjectival = _ADJECTIVE_ENDING.search(fold(word)) and fold(after) in ("kreis", "kreises")
         if compound or adjectival:  # "im Ennepe-Ruhr-Kreis", "im Märkischen Kreis"
@@ -525,6 +529,25 @@ def other_places(
         if place not in places and not any(fold(place) in fold(n) for n in named):
             places.append(place)
     return tuple(places)
+
+
+def _listed_after_plural_type(words: list[str]) -> set[int]:
+    """Positions of the later names a plural type word lists: "Detmold" of "die
+    Bezirksregierungen Arnsberg und Detmold" (the first name follows the type word itself)."""
+    listed: set[int] = set()
+    for j, word in enumerate(words):
+        folded = fold(word)
+        singular = (folded, folded.removesuffix("es"), folded.removesuffix("s"))  # "Kreises"
+        if not _type_word(word) or any(
+            f in _MUNICIPAL_TYPES or f in _REGION_TYPES for f in singular
+        ):
+            continue
+        k = j + 2  # after the first name
+        while k < len(words) and (words[k][:1].isupper() or fold(words[k]) in ("und", "sowie")):
+            if words[k][:1].isupper():
+                listed.add(k)
+            k += 1
+    return listed
 
 
 def _nrw_city(word: str) -> str:

@@ -228,3 +228,22 @@ def test_places_the_documents_name_without_type_word() -> None:
         strip_places(question, ["Düsselbrück"])
         == "Wie lange dauert es im Kreis Farnau im Vergleich zu"
     )
+
+
+def test_a_plural_type_word_names_every_place_it_lists() -> None:
+    """ "die Bezirksregierungen Arnsberg und Detmold" names two places, like "die
+    Bezirksregierung Arnsberg und die Bezirksregierung Detmold"; a singular type word only
+    the name after it."""
+    names = Municipalities.of(["Stadt Wendau", "Kreis Feldau"])
+    plural = "Welche Aufgabe übernehmen die Bezirksregierungen Arnsberg und Detmold jeweils?"
+    assert other_places(plural, names, lambda w: False) == ("Arnsberg", "Detmold")
+    assert other_places("Was tun die Kreise Hohenau und Talburg?", names, lambda w: False) == (
+        "Hohenau",
+        "Talburg",
+    )
+    single = "Was macht die Bezirksregierung Arnsberg und Detmold?"
+    assert other_places(single, names, lambda w: False) == ("Arnsberg",)
+    # a municipality of the index among them is scoped as such, not as another place
+    assert other_places("Was tun die Städte Wendau und Talburg?", names, lambda w: False) == (
+        "Talburg",
+    )

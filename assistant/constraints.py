@@ -60,8 +60,21 @@ _TYPE_PATTERNS = {
         re.IGNORECASE,
     ),
     "count": re.compile(rf"\b(?:\d+(?:[.,]\d+)*|{_COUNT_WORDS})\b", re.IGNORECASE),
+    "year": re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,])"),  # "In welchem Jahr …?"
     # A person's name with its form of address ("Frau Aydın", "Herr Dr. Lenz").
     "person": re.compile(r"\b(?:Frau|Herr|Herrn|Dr\.|Prof\.)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+"),
+}
+# A threshold: "ab 12 Anmeldungen", "mindestens zwölf", "eine Mindestgruppengröße von 10",
+# "nicht weniger als acht"
+_THRESHOLD = re.compile(
+    rf"\b(?:ab|mindestens|wenigstens|mind\.|nicht\s+weniger\s+als)\s+(?:\w+\s+)?{_NUMBER}\b|"
+    r"\bmindest\w+",
+    re.IGNORECASE,
+)
+# A contact question that asks for one channel only ("Welche E-Mail-Adresse …?")
+_CHANNELS = {
+    "email": re.compile(_EMAIL),
+    "phone": re.compile(r"(?:\+49|\b0)\d{2,5}[\s/-]?\d[\d\s-]{2,}|\btel\.", re.IGNORECASE),
 }
 _DURATION = (
     rf"\b{_NUMBER}\s*(?:minuten?|stunden?|(?:werk|schul|kalender)?tag(?:e|en)?|wochen?|"
@@ -82,6 +95,8 @@ _TYPE_PATTERNS["when"] = re.compile(
 
 
 _MONTHS = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"
+# A day: "am 11. Februar", "ab dem 1.8.2024" ("Ab welchem Tag …?")
+_TYPE_PATTERNS["date"] = re.compile(rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.|{_MONTHS}\b)", re.IGNORECASE)
 _DATE = rf"(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|(?:\d{{1,2}}\.\s?)?{_MONTHS}\s+\d{{4}}|\d{{4}})"
 # A document's own date line: "Stand: Februar 2024", "Zuletzt aktualisiert: 12.09.2024".
 _DOCUMENT_DATE_LINE = re.compile(
@@ -170,6 +185,8 @@ def states_type(expects: Expectation, sentence: str) -> bool:
         unit = unit_pattern(expects.unit)
         return bool(re.search(rf"{_NUMBER}\s*[a-zäöüß]*(?:{unit})", sentence, re.IGNORECASE))
     pattern = _TYPE_PATTERNS.get(expects.kind)
+    if expects.kind == "contact" and expects.unit:
+        pattern = _CHANNELS[expects.unit]
     return pattern is None or bool(pattern.search(sentence))
 
 
@@ -233,6 +250,8 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
         unmet.append(f"Art: {frame.expects.kind}")
     elif _counts(frame.expects) and not states_count(sentence, frame.text):
         unmet.append("Art: count")
+    elif frame.expects.least and not _THRESHOLD.search(sentence):
+        unmet.append("Art: minimum")
     return tuple(unmet)
 
 

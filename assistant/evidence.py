@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from .constraints import is_document_date, states_type, unmet_requirements, with_declared_units
 from .german import analyze
 from .injection import tainted_sentences
 from .lexical import LexicalIndex, Query
-from .question import Frame
+from .question import Expectation, Frame
 from .scoring import AnswerModel, answerability_features, focus_term, sentence_features
 from .sentences import is_heading_line, is_table_row, row_cells, split_sentences
 from .types import FRONT_MATTER_KINDS, Chunk, Hit
@@ -54,6 +54,13 @@ _PRONOUN_START = re.compile(
 _LIST_QUESTION = re.compile(
     r"\b(welche|nenn\w*|liste\w*|aufzähl\w*|alle|sämtliche)\b", re.IGNORECASE
 )
+# A salutation or closing of a letter, speech or foreword
+_ADDRESSING = re.compile(
+    r"^(?:sehr\s+geehrte[rn]?|liebe[rn]?\s+(?:\w+\s+)?(?:leserinnen|leser|gäste|kolleginnen|"
+    r"eltern|damen|bürgerinnen|mitbürgerinnen|freundinnen|teilnehmende)|"
+    r"(?:mit\s+)?(?:freundlichen|besten|herzlichen)\s+grüßen|hochachtungsvoll)\b[^.!?]{0,80}[!,.]?$",
+    re.IGNORECASE,
+)
 # A sentence announcing what a page or chapter goes on to tell ("Auf dieser Seite erfahren Sie,
 # wie die Erstberatung abläuft, …", "In diesem Kapitel wird beschrieben, welche …") names
 # topics without stating anything about them.
@@ -86,14 +93,27 @@ def is_boilerplate(sentence: str, chunk: Chunk, pages: int) -> bool:
     return not is_table_row(sentence) and bool(_TOC_LINE.search(sentence))
 
 
+# The noun of "In welchem Jahr …?", "Ab welchem Tag …?" names the answer's type, not its topic
+_TYPE_NOUNS = {"year": frozenset({"jahr"}), "date": frozenset({"tag", "datum", "termin"})}
+
+
+def _without_type_nouns(query: Query, expects: Expectation) -> Query:
+    nouns = _TYPE_NOUNS.get(expects.kind, frozenset())
+    return replace(query, terms=tuple(t for t in query.terms if t not in nouns)) if nouns else query
+
+
 def answers_anything(sentence: str, frame: Frame) -> bool:
     """Whether a sentence can state an answer at all.
 
-    A question the document asks its reader ("Sie sind neu zugezogen?") states nothing, and
-    a document's date line ("Stand: Februar 2024") answers only a question about that date,
-    and a preview of a page ("Auf dieser Seite erfahren Sie, wie …") names what others say.
+    A question the document asks its reader ("Sie sind neu zugezogen?") states nothing, nor
+    does a letter's or speech's salutation or closing ("Sehr geehrte Damen und Herren!",
+    "Mit freundlichen Grüßen"); a document's date line ("Stand: Februar 2024") answers only
+    a question about that date, and a preview of a page ("Auf dieser Seite erfahren Sie,
+    wie …") names what others say.
     """
     if sentence.rstrip().endswith("?") or _PREVIEW.match(sentence.strip()):
+        return False
+    if _ADDRESSING.match(sentence.strip()):
         return False
     return frame.document_date or not is_document_date(sentence)
 
@@ -188,7 +208,7 @@ def _candidates(
 ) -> list[Candidate]:
     lexical, expects = context.lexical, context.frame.expects
     pairs = _pairs(list(query.terms))
-    focus = focus_term(query, lexical)
+    focus = focus_term(_without_type_nouns(query, expects), lexical)
     rows: list[tuple[int, int, list[list[str]]]] = []
     for rank, hit in enumerate(hits):
         analysed = [analyze(t, lexical.splitter) for t in sentences[hit.chunk.chunk_id]]

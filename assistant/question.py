@@ -54,8 +54,18 @@ _PERSON = re.compile(
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"\bwie\s*vielen?\b|\bwieviele\b|\banzahl\b", re.IGNORECASE)
+# "Ab wie vielen Anmeldungen …?", "Wie viele … mindestens?": a threshold, not a tally
+_LEAST = re.compile(r"\bab\s+wie\s*vielen?\b|\bmindestens\b|\bmindestzahl\b", re.IGNORECASE)
 _DURATION = re.compile(
     r"\bwie\s+lange\b|\bwie\s+viel\s+zeit\b|\bdauer\w*\b|\bzeitraum\b", re.IGNORECASE
+)
+_WHICH_YEAR = re.compile(
+    r"\b(?:in|seit|ab|bis|aus|vor)\s+welchem\s+jahr\b|\bwelches\s+jahr\b|\bin\s+welchen\s+jahren\b",
+    re.IGNORECASE,
+)
+_WHICH_DAY = re.compile(
+    r"\b(?:an|ab|bis|seit|vor|zu)\s+welchem\s+(?:tag|datum|termin)\b|\bwelches\s+datum\b",
+    re.IGNORECASE,
 )
 _WHEN = re.compile(r"\b(bis|ab|seit)?\s*wann\b|\bzu\s+welchem\s+zeitpunkt\b|\bfrist\w*\b", re.I)
 # A unit also as a compound's last part ("Wochenstunden", "Werktage"): the patterns match at
@@ -115,16 +125,18 @@ _YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d{2})(?:\s*/\s*((?:19|20)?\d{2}))?(?!
 class Expectation:
     """The expected answer type; empty ``kind`` when the question asks for nothing specific."""
 
-    kind: str = ""  # money|percent|contact|hours|person|unit|count|duration|when
-    unit: str = ""  # the unit named in "in Minuten", "in Euro" (a key of _UNITS)
+    kind: str = ""  # money|percent|contact|hours|person|unit|count|year|date|duration|when
+    unit: str = ""  # the unit named in "in Minuten", "in Euro" (a key of _UNITS); of a
+    # contact: "email" or "phone" when the question asks for that channel only
     rate: str = ""  # the noun after "pro"/"je" ("Einsatzstunde")
     counted: bool = False  # the unit is what "wie viele" counts ("wie viele Wochenstunden")
     sole: bool = False  # the typed answer is all the question asks ("Wie viele X?", no "und wo …")
+    least: bool = False  # a count asked as a threshold ("Ab wie vielen …?"): "ab 12", "mindestens"
 
     @property
     def strict(self) -> bool:
         """Whether only a sentence stating this type can answer (else it is a soft signal)."""
-        strict = {"money", "percent", "contact", "hours", "person", "unit"}
+        strict = {"money", "percent", "contact", "hours", "person", "unit", "year", "date"}
         return self.kind in strict or bool(self.rate)
 
 
@@ -173,14 +185,30 @@ def expectation_of(question: str) -> Expectation:
         ("hours", _HOURS),
         ("person", _PERSON),
         ("count", _COUNT),
+        ("year", _WHICH_YEAR),
+        ("date", _WHICH_DAY),
         ("duration", _DURATION),
         ("when", _WHEN),
     ):
         match = pattern.search(question)
         if match:
             sole = not _asks_more(question, match.end())
-            return Expectation(kind, rate=rate if kind in ("money", "count") else "", sole=sole)
+            unit = _contact_channel(question) if kind == "contact" else ""
+            rate = rate if kind in ("money", "count") else ""
+            least = kind == "count" and _LEAST.search(question) is not None
+            return Expectation(kind, unit, rate, sole=sole, least=least)
     return Expectation()
+
+
+def _contact_channel(question: str) -> str:
+    """ "email" when a contact question names e-mail as its only channel, "phone" when only
+    a phone, else "" ("Kontaktdaten", "Telefon oder E-Mail"; "erreichbar" names none)."""
+    words = {fold(m.group(1)) for m in _CONTACT.finditer(question)}
+    named = {w for w in words if w != "kontaktdaten" and not w.startswith("erreichbar")}
+    mail = {w for w in named if "mail" in w}
+    if not named or (mail and mail != named):
+        return ""
+    return "email" if mail else "phone"
 
 
 def _asks_more(question: str, after: int) -> bool:

@@ -36,6 +36,9 @@ _TYPE_NAMES = {
     "hours": "keine Sprech- oder Öffnungszeiten",
     "unit": "keine Angabe in der gefragten Einheit",
     "count": "keine Anzahl",
+    "minimum": "keine Mindestzahl",
+    "year": "keine Jahreszahl",
+    "date": "kein Datum",
     "person": "keinen Namen",
     "Gegenstand": "das Gefragte nicht",
 }

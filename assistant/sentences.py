@@ -116,17 +116,22 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text.rstrip()))
 
 
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.\w|\bhttps?://|\bwww\.\w", re.IGNORECASE)
+
+
 def is_heading_line(sentence: str, text: str) -> bool:
     """Whether ``sentence`` stands in ``text`` as a short paragraph of its own that ends no
     sentence: a heading ("Erstberatung für Seiteneinsteiger"), which names the topic of
-    what follows but states nothing. List items, table rows, long lines and labelled figures
-    ("Telefon: 02888 551-300 Fax: …" in a contact block) are no headings; a title with a
-    colon ("Schulministerium: Die neuen Erlasse …") is one."""
+    what follows but states nothing. List items, table rows, long lines, labelled figures
+    ("Telefon: 02888 551-300 Fax: …" in a contact block) and addresses ("E-Mail: info@…")
+    are no headings; a title with a colon ("Schulministerium: Die neuen Erlasse …") is one."""
     if ends_sentence(sentence) or _is_unit_line(sentence):
         return False
     if len(sentence.split()) > _HEADING_WORDS:
         return False
     if ": " in sentence and any(c.isdigit() for c in sentence):
+        return False
+    if _ADDRESS.search(sentence):  # "E-Mail: info@…", "www.…": a value, not a topic
         return False
     at = text.find(sentence)
     if at < 0:

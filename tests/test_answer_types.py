@@ -54,6 +54,16 @@ def test_date_lines_and_questions_in_a_document_answer_nothing() -> None:
     ):
         assert not answers_anything(preview, when), preview
     assert answers_anything("In diesem Kapitel werden die Kennzahlen jährlich erhoben.", when)
+    # a letter's or speech's salutation and closing state nothing
+    for addressing in (
+        "Sehr geehrte Damen und Herren!",
+        "Liebe Eltern,",
+        "Mit freundlichen Grüßen",
+    ):
+        assert not answers_anything(addressing, when), addressing
+    assert answers_anything(
+        "Sehr geehrte Eltern, die Kennzahlen werden jährlich im März " * 3, when
+    )
     # ... unless the question asks for the document's own date
     assert answers_anything("Stand: Februar 2024", frame_question("Welchen Stand hat die FAQ?"))
 
@@ -303,3 +313,64 @@ def test_a_short_table_row_ending_in_a_number_is_no_contents_line() -> None:
     assert is_boilerplate("Erstberatung und Clearing 12", chunk, 1)
     assert is_boilerplate("3.2 Erstberatung ........ 12", chunk, 1)
     assert not is_boilerplate("- Projekt: Lesepaten Feldau; Lesepaten: 40", chunk, 1)
+
+
+@pytest.mark.parametrize(
+    ("question", "channel"),
+    [
+        ("Welche E-Mail-Adresse nennt das KI für Anfragen?", "email"),
+        ("Wie ist die Mailadresse der Beratungsstelle?", "email"),
+        ("Unter welcher Telefonnummer ist die Hotline erreichbar?", "phone"),
+        ("Wen kann ich dort anrufen?", "phone"),
+        ("Wie erreiche ich das KI per Telefon oder E-Mail?", ""),
+        ("Welche Kontaktdaten hat das KI?", ""),
+        ("Wie ist das KI erreichbar?", ""),
+    ],
+)
+def test_a_contact_question_may_ask_for_one_channel(question: str, channel: str) -> None:
+    expects = frame_question(question).expects
+    assert expects.kind == "contact" and expects.unit == channel
+    phone, mail = "Tel.: 05999 308-4636", "E-Mail: neu@wendau.example"
+    assert states_type(expects, mail) == (channel != "phone")
+    assert states_type(expects, phone) == (channel != "email")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "meets"),
+    [
+        ("Eine HSU-Gruppe wird ab zwölf Anmeldungen eingerichtet.", True),
+        ("Es müssen sich mindestens 12 Kinder anmelden.", True),
+        ("Die Mindestgruppengröße beträgt zehn Kinder.", True),
+        ("Insgesamt nehmen 1.921 Kinder am HSU teil.", False),  # a tally, not a threshold
+        ("Im Kreis gibt es 14 HSU-Gruppen.", False),
+    ],
+)
+def test_a_threshold_question_wants_a_threshold(sentence: str, meets: bool) -> None:
+    """ "Ab wie vielen …?" asks the least number for something to happen; a count of how
+    many take part does not answer it."""
+    chunk = Chunk("h", "b.pdf", 0, sentence, "HSU", 1, 1, meta=META)
+    asked = frame_question("Ab wie vielen Anmeldungen richtet Feldau eine HSU-Gruppe ein?")
+    assert asked.expects.least
+    assert (unmet_requirements(asked, sentence, chunk) == ()) is meets
+    tally = frame_question("Wie viele Kinder nehmen in Feldau am HSU teil?")
+    assert not tally.expects.least
+
+
+def test_a_which_year_question_wants_a_year() -> None:
+    """ "In welchem Jahr …?" is answered only by a sentence with a year."""
+    asked = frame_question("In welchem Jahr wurde das Integrationszentrum in Feldau gegründet?")
+    assert asked.expects.kind == "year" and asked.expects.strict
+    assert states_type(asked.expects, "Das Integrationszentrum wurde 2013 gegründet.")
+    assert states_type(asked.expects, "Es wurde im Schuljahr 2013/14 gegründet.")
+    assert not states_type(asked.expects, "Das Integrationszentrum berät alle Familien.")
+    assert not states_type(asked.expects, "Es hat 2.013 Beratungen geführt.")
+    assert frame_question("Wann wurde das Zentrum gegründet?").expects.kind == "when"
+
+
+def test_a_which_day_question_wants_a_day() -> None:
+    """ "Ab welchem Tag …?" is answered by "ab 11. Februar", not by "Mitte Februar"."""
+    asked = frame_question("Ab welchem Tag gibt es in Feldau Kurdisch als Herkunftssprache?")
+    assert asked.expects.kind == "date" and asked.expects.strict
+    assert states_type(asked.expects, "Ab 11. Februar werden sechs Stunden erteilt.")
+    assert states_type(asked.expects, "Ab dem 1.8. gilt die neue Regel.")
+    assert not states_type(asked.expects, "Mitte Februar kommt Kurdisch hinzu.")

@@ -531,6 +531,10 @@ def test_a_phone_number_belongs_to_the_name_at_the_top_of_its_contact_block(
         "Unter welcher Telefonnummer ist die Beratungshotline im Kreis Farnau-Lübbern erreichbar?"
     )
     assert hotline.found and "05999 308-4636" in hotline.text
+    # asked for the e-mail address, the phone number is no answer; the address line is one
+    mail = assistant.ask("Welche E-Mail-Adresse nennt der Kreis Farnau-Lübbern für Anfragen?")
+    assert mail.found and "neu@farnau-luebbern.example" in mail.text
+    assert "05999" not in mail.text
     other = assistant.ask("Welche Telefonnummer hat die Ausländerbehörde im Kreis Farnau-Lübbern?")
     assert not other.found
 
@@ -602,3 +606,24 @@ def test_a_bare_town_name_is_the_town_not_the_kreis_named_after_it(
     assert kreis.parts[0].filters.kommunen == ("Kreis Farnau-Lübbern",)
     both = assistant.plan("Was tun die Stadt Farnau und der Kreis Farnau-Lübbern?")
     assert both.comparison and len(both.parts) == 2
+
+
+def test_which_day_and_which_year_questions_want_a_day_and_a_year(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """ "Ab welchem Tag …?" is answered by the sentence with the day, even though "Tag" is
+    not its topic; "In welchem Jahr …?" is refused, with its reason, when no year is given."""
+    (docs_dir / "stadt_wendau_hsu.txt").write_text(
+        "Herkunftssprachlicher Unterricht in Wendau\n\n"
+        "An den Schulen der Stadt Wendau werden bislang elf Herkunftssprachen unterrichtet. "
+        "Mitte Februar kommt Kurdisch hinzu. Die Bezirksregierung hat den Kurdisch-Unterricht "
+        "für Wendau soeben bewilligt. Ab 11. Februar können sechs Stunden pro Woche gegeben "
+        "werden. Das Integrationszentrum der Stadt Wendau berät die Familien.\n",
+        encoding="utf-8",
+    )
+    run_ingest(settings)
+    assistant = Assistant(settings)
+    day = assistant.ask("Ab welchem Tag gibt es in Wendau Kurdisch als Herkunftssprache?")
+    assert day.found and "11. Februar" in day.text
+    year = assistant.ask("In welchem Jahr wurde das Integrationszentrum in Wendau gegründet?")
+    assert not year.found and any("keine Jahreszahl" in note for note in year.notes)

@@ -94,6 +94,10 @@ def test_a_line_of_its_own_without_sentence_end_is_a_heading() -> None:
     assert not is_heading_line("Erstberatung", "Erstberatung für alle")  # no paragraph
     contact = "Telefon: 02888 551-300 Fax: 02888 551-399\n\nMontag bis Freitag"
     assert not is_heading_line("Telefon: 02888 551-300 Fax: 02888 551-399", contact)
+    mail = "E-Mail: beratung@wacholderheide.example\n\nSprechzeiten montags"
+    assert not is_heading_line("E-Mail: beratung@wacholderheide.example", mail)  # a value
+    web = "Internet: www.wacholderheide.example\n\nSprechzeiten montags"
+    assert not is_heading_line("Internet: www.wacholderheide.example", web)
     address = "Kommunales Integrationszentrum des Kreises Wacholderheide Koordinierungsstelle "
     address += "Seiteneinstieg Am Kreishaus 3, Gebäude B 48999 Birkenhövel"
     assert not is_heading_line(address, address + "\n\nTelefon: 02888 551-300")

@@ -356,21 +356,30 @@ def test_a_threshold_question_wants_a_threshold(sentence: str, meets: bool) -> N
     assert not tally.expects.least
 
 
-def test_a_which_year_question_wants_a_year() -> None:
-    """ "In welchem Jahr …?" is answered only by a sentence with a year."""
-    asked = frame_question("In welchem Jahr wurde das Integrationszentrum in Feldau gegründet?")
-    assert asked.expects.kind == "year" and asked.expects.strict
-    assert states_type(asked.expects, "Das Integrationszentrum wurde 2013 gegründet.")
-    assert states_type(asked.expects, "Es wurde im Schuljahr 2013/14 gegründet.")
-    assert not states_type(asked.expects, "Das Integrationszentrum berät alle Familien.")
-    assert not states_type(asked.expects, "Es hat 2.013 Beratungen geführt.")
+@pytest.mark.parametrize(
+    ("question", "kind", "stated", "unstated"),
+    [
+        (
+            "In welchem Jahr wurde das Integrationszentrum in Feldau gegründet?",
+            "year",
+            ["Das Integrationszentrum wurde 2013 gegründet.", "Es kam im Schuljahr 2013/14."],
+            ["Das Integrationszentrum berät alle Familien.", "Es hat 2.013 Beratungen geführt."],
+        ),
+        (
+            "Ab welchem Tag gibt es in Feldau Kurdisch als Herkunftssprache?",
+            "date",
+            ["Ab 11. Februar werden sechs Stunden erteilt.", "Ab dem 1.8. gilt die Regel."],
+            ["Mitte Februar kommt Kurdisch hinzu."],
+        ),
+    ],
+)
+def test_a_which_year_or_which_day_question_wants_a_year_or_a_day(
+    question: str, kind: str, stated: list[str], unstated: list[str]
+) -> None:
+    """ "In welchem Jahr …?" is answered only by a sentence with a year, "Ab welchem Tag …?"
+    by "ab 11. Februar", not by "Mitte Februar"; "Wann …?" stays a softer question."""
+    asked = frame_question(question)
+    assert asked.expects.kind == kind and asked.expects.strict
+    assert all(states_type(asked.expects, sentence) for sentence in stated)
+    assert not any(states_type(asked.expects, sentence) for sentence in unstated)
     assert frame_question("Wann wurde das Zentrum gegründet?").expects.kind == "when"
-
-
-def test_a_which_day_question_wants_a_day() -> None:
-    """ "Ab welchem Tag …?" is answered by "ab 11. Februar", not by "Mitte Februar"."""
-    asked = frame_question("Ab welchem Tag gibt es in Feldau Kurdisch als Herkunftssprache?")
-    assert asked.expects.kind == "date" and asked.expects.strict
-    assert states_type(asked.expects, "Ab 11. Februar werden sechs Stunden erteilt.")
-    assert states_type(asked.expects, "Ab dem 1.8. gilt die neue Regel.")
-    assert not states_type(asked.expects, "Mitte Februar kommt Kurdisch hinzu.")

@@ -548,11 +548,7 @@ def test_a_kreis_of_one_word_is_a_municipality_of_the_index(
         "hochfeld.txt": ("Hochfeldkreis", "Das Integrationszentrum beginnt am 1. August 2013."),
         "wendau.txt": ("Kreis Wendau", "Das Integrationszentrum begann am 1. September 2013."),
     }
-    entries = []
-    for name, (kommune, text) in pages.items():
-        (docs_dir / name).write_text(f"Integrationszentrum {kommune}\n\n{text}\n", "utf-8")
-        entries.append(f'  - file: "{name}"\n    kommune: "{kommune}"\n')
-    (docs_dir / "manifest.yaml").write_text("documents:\n" + "".join(entries), "utf-8")
+    _write_with_manifest(docs_dir, pages, "Integrationszentrum")
     run_ingest(settings)
     assistant = Assistant(settings)
     assert assistant.corpus().municipalities.names == ("Hochfeldkreis", "Kreis Wendau")
@@ -593,11 +589,7 @@ def test_a_bare_town_name_is_the_town_not_the_kreis_named_after_it(
         "stadt.txt": ("Stadt Farnau", "Das Weser-Kolleg hat eine Sprachfördergruppe."),
         "kreis.txt": ("Kreis Farnau-Lübbern", "Das Schulamt koordiniert die Sprachfördergruppen."),
     }
-    entries = []
-    for name, (kommune, text) in pages.items():
-        (docs_dir / name).write_text(f"Sprachfördergruppen {kommune}\n\n{text}\n", "utf-8")
-        entries.append(f'  - file: "{name}"\n    kommune: "{kommune}"\n')
-    (docs_dir / "manifest.yaml").write_text("documents:\n" + "".join(entries), "utf-8")
+    _write_with_manifest(docs_dir, pages, "Sprachfördergruppen")
     run_ingest(settings)
     assistant = Assistant(settings)
     town = assistant.plan("Welche Schule in Farnau hat eine Sprachfördergruppe?")
@@ -627,3 +619,13 @@ def test_which_day_and_which_year_questions_want_a_day_and_a_year(
     assert day.found and "11. Februar" in day.text
     year = assistant.ask("In welchem Jahr wurde das Integrationszentrum in Wendau gegründet?")
     assert not year.found and any("keine Jahreszahl" in note for note in year.notes)
+
+
+def _write_with_manifest(docs_dir: Path, pages: dict[str, tuple[str, str]], topic: str) -> None:
+    """One text file per entry (file name: municipality, text; headed "<topic> <municipality>")
+    and a manifest that gives each its municipality."""
+    entries = []
+    for name, (kommune, text) in pages.items():
+        (docs_dir / name).write_text(f"{topic} {kommune}\n\n{text}\n", "utf-8")
+        entries.append(f'  - file: "{name}"\n    kommune: "{kommune}"\n')
+    (docs_dir / "manifest.yaml").write_text("documents:\n" + "".join(entries), "utf-8")

@@ -164,16 +164,25 @@ def _dangling(words: list[str], named: set[int]) -> set[int]:
 def _type_word(word: str) -> str:
     """ "stadt"/"kreis"/"gemeinde" for a municipal type word, "region" for a region word."""
     folded = fold(word)
-    # the word itself, its genitive ("Kreises") and its plural ("Kreise", "Städten",
-    # "Gemeinden", "Bezirksregierungen")
-    forms = (folded, *(folded.removesuffix(end) for end in ("es", "s", "en", "n", "e")))
-    for form in forms:
+    found = _type_of(folded, _SINGULAR_ENDINGS + _PLURAL_ENDINGS)
+    if not found and _LEADING_KREIS.fullmatch(folded):  # "Rhein-Kreis" of "Rhein-Kreis Neuss"
+        return "kreis"
+    return found
+
+
+# Endings a type word may carry: its genitive ("Kreises") and its plural ("Kreise", "Städten",
+# "Gemeinden", "Bezirksregierungen")
+_SINGULAR_ENDINGS = ("es", "s")
+_PLURAL_ENDINGS = ("en", "n", "e")
+
+
+def _type_of(folded: str, endings: tuple[str, ...]) -> str:
+    """The type ``folded`` names as it is or without one of ``endings``, else ""."""
+    for form in (folded, *(folded.removesuffix(end) for end in endings)):
         if form in _MUNICIPAL_TYPES:
             return _MUNICIPAL_TYPES[form]
         if form in _REGION_TYPES:
             return "region"
-    if _LEADING_KREIS.fullmatch(folded):  # "Rhein-Kreis" of "Rhein-Kreis Neuss"
-        return "kreis"
     return ""
 
 
@@ -281,7 +290,32 @@ class Municipalities:
             name = self.abbreviation(word.strip("?,.!;:()„“\"'"))
             if name and not _region_before(words, i):
                 found.append((i, name))
-        return _fullest(sorted(set(found)), words)
+        return self._fullest(sorted(set(found)), words)
+
+    def _fullest(self, found: list[tuple[int, str]], words: list[str]) -> list[tuple[int, str]]:
+        """Of the municipalities one word names, those it names most fully: "Minden" is the
+        whole name of the Stadt Minden and only a part of the Kreis Minden-Lübbecke's, so it
+        names the Stadt; "Minden-Lübbecke" names both parts of the Kreis's and so the Kreis. A
+        word that names two equally ("Paderborn": Kreis and Stadt Paderborn) keeps both."""
+        by_word: dict[int, list[str]] = {}
+        for i, name in found:
+            by_word.setdefault(i, []).append(name)
+        kept: list[tuple[int, str]] = []
+        for i, names in by_word.items():
+            parts = [_ADJECTIVE_ENDING.sub("isch", part) for part in words[i].split("-")]
+            fit = {name: _fit(self._name_words.get(name, ()), parts) for name in names}
+            best = max(fit.values())
+            kept.extend((i, name) for name in names if fit[name] == best)
+        return kept
+
+    @cached_property
+    def _name_words(self) -> dict[str, tuple[str, ...]]:
+        """The distinctive words of each municipality's name, as its aliases hold them."""
+        words: dict[str, tuple[str, ...]] = {}
+        for alias, name in self.aliases:
+            if alias not in _MUNICIPAL_TYPES:  # not the "Kreis" of the index's only Kreis
+                words[name] = (*words.get(name, ()), alias)
+        return words
 
     def _aliases_for(self, word: str) -> list[tuple[str, str]]:
         """The aliases that may name a municipality in ``word``: only those it starts with
@@ -436,27 +470,9 @@ def _adjective_stem(word: str) -> str:
     return word[: word.rindex("isch") + 4]
 
 
-def _fullest(found: list[tuple[int, str]], words: list[str]) -> list[tuple[int, str]]:
-    """Of the municipalities one word names, those it names most fully: "Minden" is the whole
-    name of the Stadt Minden and only a part of the Kreis Minden-Lübbecke's, so it names the
-    Stadt; "Minden-Lübbecke" names both parts of the Kreis's and so the Kreis. A word that
-    names two equally ("Paderborn": Kreis and Stadt Paderborn) keeps both."""
-    by_word: dict[int, list[str]] = {}
-    for i, name in found:
-        by_word.setdefault(i, []).append(name)
-    kept: list[tuple[int, str]] = []
-    for i, names in by_word.items():
-        parts = [_ADJECTIVE_ENDING.sub("isch", part) for part in words[i].split("-")]
-        fit = {name: _fit(name, parts) for name in names}
-        best = max(fit.values())
-        kept.extend((i, name) for name in names if fit[name] == best)
-    return kept
-
-
-def _fit(name: str, parts: list[str]) -> tuple[bool, int]:
-    """Whether the word's ``parts`` name all of ``name``'s distinctive words, and how many
-    of the parts name one of them."""
-    own = [_ADJECTIVE_ENDING.sub("isch", fold(w)) for w in distinctive_words(name)]
+def _fit(own: Sequence[str], parts: list[str]) -> tuple[bool, int]:
+    """Whether the word's ``parts`` name all of a name's distinctive words ``own``, and how
+    many of the parts name one of them."""
     named = [part for part in parts if any(_inflected(part, w) for w in own)]
     whole = bool(own) and all(any(_inflected(part, w) for part in parts) for w in own)
     return whole, len(named)
@@ -536,12 +552,8 @@ def _listed_after_plural_type(words: list[str]) -> set[int]:
     Bezirksregierungen Arnsberg und Detmold" (the first name follows the type word itself)."""
     listed: set[int] = set()
     for j, word in enumerate(words):
-        folded = fold(word)
-        singular = (folded, folded.removesuffix("es"), folded.removesuffix("s"))  # "Kreises"
-        if not _type_word(word) or any(
-            f in _MUNICIPAL_TYPES or f in _REGION_TYPES for f in singular
-        ):
-            continue
+        if not _type_word(word) or _type_of(fold(word), _SINGULAR_ENDINGS):
+            continue  # no type word, or a singular one ("Kreis", "Kreises")
         k = j + 2  # after the first name
         while k < len(words) and (words[k][:1].isupper() or fold(words[k]) in ("und", "sowie")):
             if words[k][:1].isupper():

@@ -89,10 +89,12 @@ _DOC_TYPES = (
 )
 _MONTHS = {m.lower(): i for i, m in enumerate(MONTHS, start=1)}
 # "Stand: …", or how web pages date themselves ("Zuletzt aktualisiert: 12.09.2024").
+# A date as "12.09.2024" or "2024-09-12" (groups: day, month, year, ISO year, month, day);
+# ``_date_of`` reads these and a named month's three groups after them.
+_NUMERIC_DATE = r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})|(\d{4})-(\d{2})-(\d{2})"
 _STAND = re.compile(
     r"\b(?:Stand|(?:Zuletzt )?[Aa]ktualisiert(?: am)?|Letzte (?:Aktualisierung|Änderung))"
-    r":?\s+(?:(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})|(\d{4})-(\d{2})-(\d{2})|"
-    r"(?:(\d{1,2})\.\s?)?([A-Za-zäÄ]+)\s+(\d{4}))",
+    rf":?\s+(?:{_NUMERIC_DATE}|(?:(\d{{1,2}})\.\s?)?([A-Za-zäÄ]+)\s+(\d{{4}}))",
 )
 
 # How a press release or news page dates itself: a line of its opening that holds only a
@@ -103,8 +105,7 @@ _DATELINE = re.compile(
     r"^(?:[A-ZÄÖÜ][\w.-]*(?: [A-ZÄÖÜa-zäöü][\w.-]*){0,2},\s*)?"
     r"(?:(?:Veröffentlicht|Erstellt|Erschienen|Datum|Pressemitteilung)(?: am| vom)?:?\s+)?"
     r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+(?:den\s+)?)?"
-    r"(?:(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})|(\d{4})-(\d{2})-(\d{2})|"
-    r"(\d{1,2})\.\s?([A-Za-zäÄ]+)\s+(\d{4}))"
+    rf"(?:{_NUMERIC_DATE}|(\d{{1,2}})\.\s?([A-Za-zäÄ]+)\s+(\d{{4}}))"  # the day is not optional
     r"(?:\s*[|,–-]?\s*\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\s*$",
     re.MULTILINE,
 )

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .german import fold, fold_plain, tokenize
+from .nrw import kreis_of
 from .places import typed_names
 from .question import Expectation, Frame, YearSpec, unit_pattern, years_in
 from .sentences import row_cells
@@ -235,9 +236,10 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
         if _names_place(place, own):
             named = not _row_of_another_place(place, sentence)
         else:  # a sentence on another named place is not about this one by its context
-            named = not typed_names(sentence) and _placed_by_context(
-                place, chunk, sentence, context
-            )
+            # (the Kreis a town belongs to is no other place: "Ab 16 wird der Schulbesuch über
+            # das Schulamt des Rhein-Sieg-Kreises geregelt" on a page of one of its towns)
+            others = [t for t in typed_names(sentence) if t.municipality != kreis_of(place)]
+            named = not others and _placed_by_context(place, chunk, sentence, context)
         if not named:
             unmet.append(f"Ort: {place}")
     stand = stand_year(chunk.meta.stand)

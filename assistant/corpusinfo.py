@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .german import fold, stem
 from .lexical import LexicalIndex, Query
+from .nrw import TOWNS
 from .places import Municipalities, distinctive_words, is_one_word_kreis, municipality_type
 from .store import Index
 from .types import DocRecord
@@ -101,8 +102,9 @@ def _term_of(lexical: LexicalIndex) -> Callable[[str], bool]:
 
 def _municipal(kommunen: Sequence[str], places: Sequence[str]) -> list[str]:
     """The "Kommune" values that name municipalities: with a type word ("Stadt Feldau") or
-    named with one in the documents ("Mülheim an der Ruhr" as "Stadt Mülheim an der Ruhr").
-    An issuing body entered as Kommune ("Regionales Bildungsbüro …") is none."""
+    named with one in the documents ("Mülheim an der Ruhr" as "Stadt Mülheim an der Ruhr"),
+    or a town of NRW by its bare name ("Ratingen", inferred from a page that never types
+    it). An issuing body entered as Kommune ("Regionales Bildungsbüro …") is none."""
     typed = {fold(p) for p in places}
     return [
         k
@@ -111,6 +113,7 @@ def _municipal(kommunen: Sequence[str], places: Sequence[str]) -> list[str]:
         and (
             municipality_type(k)
             or is_one_word_kreis(k)
+            or k in TOWNS
             or any(fold(w) in typed for w in distinctive_words(k))
         )
     ]

@@ -4,13 +4,23 @@ Konzeptlotse serves NRW municipalities. A file saved as "herne_erstberatung.txt"
 question "Was macht Mönchengladbach …?" names a municipality without a type word. For the
 22 kreisfreie Städte and the Kreise whose name is no town's name, the bare name is
 unambiguous; "Borken" is both a Kreis and a town in it, so such names still need their type
-word ("kreis_borken_…"). These are administrative facts (the state's list of
-municipalities), not read from any document of the corpus.
+word ("kreis_borken_…"). The kreisangehörige towns (``TOWNS``) are named bare as often;
+a document that names one only bare counts for it when it does so more than once. These
+are administrative facts (the state's list of municipalities), not read from any document
+of the corpus.
 """
 
 from __future__ import annotations
 
-__all__ = ["CITIES", "KREISFREIE_STAEDTE", "TOWN_NAMED_KREISE", "UNAMBIGUOUS"]
+__all__ = [
+    "CITIES",
+    "KREISFREIE_STAEDTE",
+    "TOWNS",
+    "TOWNS_BY_KREIS",
+    "TOWN_NAMED_KREISE",
+    "UNAMBIGUOUS",
+    "kreis_of",
+]
 
 KREISFREIE_STAEDTE = (
     "Bielefeld",
@@ -82,3 +92,157 @@ TOWN_NAMED_KREISE = tuple(
 # As municipalities are named in the index ("Stadt Herne", "Märkischer Kreis").
 CITIES = tuple(f"Stadt {name}" for name in KREISFREIE_STAEDTE)
 UNAMBIGUOUS = CITIES + _OWN_NAME_KREISE
+
+# The kreisangehörige Städte and Gemeinden of NRW, by Kreis (the state's list of its 396
+# municipalities). A town's page or concept names it bare ("in Ratingen") as often as with its
+# type word. Left out: the towns that bear a Kreis's name or a part of it
+# (``TOWN_NAMED_KREISE``, Aachen, Neuss, Siegen, Minden, Lübbecke), whose bare name is
+# ambiguous, and those whose name is also an ordinary German word at the start of a sentence
+# (Alpen, Enger, Halle, Heiden, Lage, Recke, Schlangen, Senden, Wenden, Wetter).
+_TOWNS_BY_KREIS = {
+    "Kreis Kleve": (
+        "Bedburg-Hau, Emmerich am Rhein, Geldern, Goch, Issum, Kalkar, Kerken, "
+        "Kevelaer, Kranenburg, Rees, Rheurdt, Straelen, Uedem, Wachtendonk, Weeze"
+    ),
+    "Kreis Mettmann": (
+        "Erkrath, Haan, Heiligenhaus, Hilden, Langenfeld, Monheim am Rhein, Ratingen, "
+        "Velbert, Wülfrath"
+    ),
+    "Rhein-Kreis Neuss": (
+        "Dormagen, Grevenbroich, Jüchen, Kaarst, Korschenbroich, Meerbusch, Rommerskirchen"
+    ),
+    "Kreis Viersen": (
+        "Brüggen, Grefrath, Kempen, Nettetal, Niederkrüchten, Schwalmtal, Tönisvorst, Willich"
+    ),
+    "Kreis Wesel": (
+        "Dinslaken, Hamminkeln, Hünxe, Kamp-Lintfort, Moers, Neukirchen-Vluyn, "
+        "Rheinberg, Schermbeck, Sonsbeck, Voerde, Xanten"
+    ),
+    "StädteRegion Aachen": (
+        "Alsdorf, Baesweiler, Eschweiler, Herzogenrath, Monschau, Roetgen, Simmerath, "
+        "Stolberg, Würselen"
+    ),
+    "Kreis Düren": (
+        "Aldenhoven, Heimbach, Hürtgenwald, Inden, Jülich, Kreuzau, Langerwehe, "
+        "Linnich, Merzenich, Nideggen, Niederzier, Nörvenich, Titz, Vettweiß"
+    ),
+    "Rhein-Erft-Kreis": (
+        "Bedburg, Bergheim, Brühl, Elsdorf, Erftstadt, Frechen, Hürth, Kerpen, Pulheim, Wesseling"
+    ),
+    "Kreis Euskirchen": (
+        "Bad Münstereifel, Blankenheim, Dahlem, Hellenthal, Kall, Mechernich, "
+        "Nettersheim, Schleiden, Weilerswist, Zülpich"
+    ),
+    "Kreis Heinsberg": (
+        "Erkelenz, Gangelt, Geilenkirchen, Hückelhoven, Selfkant, Übach-Palenberg, "
+        "Waldfeucht, Wassenberg, Wegberg"
+    ),
+    "Oberbergischer Kreis": (
+        "Bergneustadt, Engelskirchen, Gummersbach, Hückeswagen, Lindlar, Marienheide, "
+        "Morsbach, Nümbrecht, Radevormwald, Reichshof, Waldbröl, Wiehl, Wipperfürth"
+    ),
+    "Rheinisch-Bergischer Kreis": (
+        "Bergisch Gladbach, Burscheid, Kürten, Leichlingen, Odenthal, Overath, Rösrath, "
+        "Wermelskirchen"
+    ),
+    "Rhein-Sieg-Kreis": (
+        "Alfter, Bad Honnef, Bornheim, Eitorf, Hennef, Königswinter, Lohmar, "
+        "Meckenheim, Much, Neunkirchen-Seelscheid, Niederkassel, Rheinbach, "
+        "Ruppichteroth, Sankt Augustin, Siegburg, Swisttal, Troisdorf, Wachtberg, "
+        "Windeck"
+    ),
+    "Kreis Borken": (
+        "Ahaus, Bocholt, Gescher, Gronau, Heek, Isselburg, Legden, Raesfeld, Reken, "
+        "Rhede, Schöppingen, Stadtlohn, Südlohn, Velen, Vreden"
+    ),
+    "Kreis Coesfeld": (
+        "Ascheberg, Billerbeck, Dülmen, Havixbeck, Lüdinghausen, Nordkirchen, Nottuln, "
+        "Olfen, Rosendahl"
+    ),
+    "Kreis Recklinghausen": (
+        "Castrop-Rauxel, Datteln, Dorsten, Gladbeck, Haltern am See, Herten, Marl, "
+        "Oer-Erkenschwick, Waltrop"
+    ),
+    "Kreis Steinfurt": (
+        "Altenberge, Emsdetten, Greven, Hörstel, Hopsten, Horstmar, Ibbenbüren, "
+        "Ladbergen, Laer, Lengerich, Lienen, Lotte, Metelen, Mettingen, Neuenkirchen, "
+        "Nordwalde, Ochtrup, Rheine, Saerbeck, Tecklenburg, Westerkappeln, Wettringen"
+    ),
+    "Kreis Warendorf": (
+        "Ahlen, Beckum, Beelen, Drensteinfurt, Ennigerloh, Everswinkel, Oelde, "
+        "Ostbevern, Sassenberg, Sendenhorst, Telgte, Wadersloh"
+    ),
+    "Kreis Gütersloh": (
+        "Borgholzhausen, Harsewinkel, Herzebrock-Clarholz, Langenberg, "
+        "Rheda-Wiedenbrück, Rietberg, Schloß Holte-Stukenbrock, Steinhagen, Verl, "
+        "Versmold, Werther"
+    ),
+    "Kreis Herford": "Bünde, Hiddenhausen, Kirchlengern, Löhne, Rödinghausen, Spenge, Vlotho",
+    "Kreis Höxter": (
+        "Bad Driburg, Beverungen, Borgentreich, Brakel, Marienmünster, Nieheim, "
+        "Steinheim, Warburg, Willebadessen"
+    ),
+    "Kreis Lippe": (
+        "Augustdorf, Bad Salzuflen, Barntrup, Blomberg, Detmold, Dörentrup, Extertal, "
+        "Horn-Bad Meinberg, Kalletal, Lemgo, Leopoldshöhe, Lügde, Oerlinghausen, "
+        "Schieder-Schwalenberg"
+    ),
+    "Kreis Minden-Lübbecke": (
+        "Bad Oeynhausen, Espelkamp, Hille, Hüllhorst, Petershagen, Porta Westfalica, "
+        "Preußisch Oldendorf, Rahden, Stemwede"
+    ),
+    "Kreis Paderborn": (
+        "Altenbeken, Bad Lippspringe, Bad Wünnenberg, Borchen, Büren, Delbrück, "
+        "Hövelhof, Lichtenau, Salzkotten"
+    ),
+    "Ennepe-Ruhr-Kreis": (
+        "Breckerfeld, Ennepetal, Gevelsberg, Hattingen, Herdecke, Schwelm, Sprockhövel, Witten"
+    ),
+    "Hochsauerlandkreis": (
+        "Arnsberg, Bestwig, Brilon, Eslohe, Hallenberg, Marsberg, Medebach, Meschede, "
+        "Olsberg, Schmallenberg, Sundern, Winterberg"
+    ),
+    "Märkischer Kreis": (
+        "Altena, Balve, Halver, Hemer, Herscheid, Iserlohn, Kierspe, Lüdenscheid, "
+        "Meinerzhagen, Menden, Nachrodt-Wiblingwerde, Neuenrade, Plettenberg, "
+        "Schalksmühle, Werdohl"
+    ),
+    "Kreis Olpe": "Attendorn, Drolshagen, Finnentrop, Kirchhundem, Lennestadt",
+    "Kreis Siegen-Wittgenstein": (
+        "Bad Berleburg, Bad Laasphe, Burbach, Erndtebrück, Freudenberg, Hilchenbach, "
+        "Kreuztal, Netphen, Neunkirchen, Wilnsdorf"
+    ),
+    "Kreis Soest": (
+        "Anröchte, Bad Sassendorf, Ense, Erwitte, Geseke, Lippetal, Lippstadt, "
+        "Möhnesee, Rüthen, Warstein, Welver, Werl, Wickede"
+    ),
+    "Kreis Unna": (
+        "Bergkamen, Bönen, Fröndenberg, Holzwickede, Kamen, Lünen, Schwerte, Selm, Werne"
+    ),
+}
+TOWNS_BY_KREIS = {kreis: tuple(towns.split(", ")) for kreis, towns in _TOWNS_BY_KREIS.items()}
+# Bare names, as a file name or running text gives them ("Ratingen", "Sankt Augustin").
+TOWNS = tuple(town for towns in TOWNS_BY_KREIS.values() for town in towns)
+
+
+def _kreis_by_name() -> dict[str, str]:
+    """Town -> its Kreis, by the whole name and by the word that names the town in a passage
+    ("Augustin" of "Sankt Augustin", "Emmerich" of "Emmerich am Rhein")."""
+    kreise: dict[str, set[str]] = {}
+    for kreis, towns in TOWNS_BY_KREIS.items():
+        for town in towns:
+            first = next(w for w in town.split() if w not in ("Bad", "Sankt"))
+            for key in (town, first):
+                kreise.setdefault(key, set()).add(kreis)
+    return {key: found.pop() for key, found in kreise.items() if len(found) == 1}
+
+
+_KREIS_OF = _kreis_by_name()
+
+
+def kreis_of(town: str) -> str:
+    """The Kreis a town of NRW belongs to ("Rhein-Sieg-Kreis" of "Sankt Augustin" or of
+    "Augustin"), "" if ``town`` (bare or with its type word) is none of ``TOWNS``."""
+    for prefix in ("Stadt ", "Gemeinde "):
+        town = town.removeprefix(prefix)
+    return _KREIS_OF.get(town, "")

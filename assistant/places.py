@@ -70,7 +70,8 @@ _REGION_TYPES = {
     "ortsteil",
 }
 _PREFIX = 3  # letters by which a word finds the aliases it may start with
-_GENERIC = {"der", "des", "die", "an", "am", "im", "in", "ruhr", "main", "rhein"}
+# words of a name that name nothing alone ("Mülheim an der Ruhr", "Sankt Augustin")
+_GENERIC = {"der", "des", "die", "an", "am", "im", "in", "ruhr", "main", "rhein", "sankt"}
 _DEFINITE = {"der", "dem", "den", "des", "im", "vom", "beim", "zum", "unser", "unserem"}
 _PLACE_PREPOSITIONS = {"in", "aus", "nach", "bei"}
 # A question asks about a place "in/aus/nach X"; "bei X" is a circumstance ("bei
@@ -86,10 +87,11 @@ _BEFORE_NAMES = _PLACE_PREPOSITIONS | {"von", "für", "zu", "zwischen", "und", "
 # A capitalised word inside a sentence, with the word before it.
 # (A lookahead, so that "das Schulamt Düsselbrück" yields both pairs.)
 _BARE = re.compile(r"\b([A-Za-zÄÖÜäöüß]+) (?=([A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜ][a-zäöüß]+)*)\b)")
-# "Mülheim an der Ruhr", "Frankfurt am Main"; not "Stadt Rheine im Dezember", "… am Montag".
+# "Mülheim an der Ruhr", "Frankfurt am Main", "Bad Honnef", "Sankt Augustin"; not "Stadt Rheine
+# im Dezember", "… am Montag".
 _NOT_AFTER_AM = "|".join((*MONTHS, "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"))
 _NAME = (
-    r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
+    r"(?:(?:Bad|Sankt|St\.)\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
     rf"(?:\s+(?:an\s+der|am(?!\s+(?:{_NOT_AFTER_AM})\b)|ob\s+der)\s+[A-ZÄÖÜ][a-zäöüß]+)?"
 )
 _TYPED = re.compile(

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from assistant.german import MONTHS, analyze, fold_plain, tokenize
-from assistant.nrw import CITIES, TOWN_NAMED_KREISE, UNAMBIGUOUS
+from assistant.nrw import CITIES, TOWN_NAMED_KREISE, TOWNS, UNAMBIGUOUS, kreis_of
 from assistant.places import (
     NOT_NAME_SUFFIXES,
     distinctive_words,
@@ -99,17 +99,22 @@ _STAND = re.compile(
 
 # How a press release or news page dates itself: a line of its opening that holds only a
 # date, after a place ("Hamm, 16. November 2016"), a weekday or "Veröffentlicht am", and
-# perhaps before a time ("25.08.2016 | 10:15 Uhr"). A date inside a sentence ("Am 23.01.2014
-# fand …") dates an event, not the page.
+# perhaps before a time ("25.08.2016 | 10:15 Uhr") and a short note after a separator (",
+# 12.02.2016, 17:53 Uhr / Lesedauer: 2 min", the place standing on the line above). A date
+# inside a sentence ("Am 23.01.2014 fand …") dates an event, not the page.
 _DATELINE = re.compile(
-    r"^(?:[A-ZÄÖÜ][\w.-]*(?: [A-ZÄÖÜa-zäöü][\w.-]*){0,2},\s*)?"
+    r"^(?:[,|·]\s*)?(?:[A-ZÄÖÜ][\w.-]*(?: [A-ZÄÖÜa-zäöü][\w.-]*){0,2},\s*)?"
     r"(?:(?:Veröffentlicht|Erstellt|Erschienen|Datum|Pressemitteilung)(?: am| vom)?:?\s+)?"
     r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+(?:den\s+)?)?"
     rf"(?:{_NUMERIC_DATE}|(\d{{1,2}})\.\s?([A-Za-zäÄ]+)\s+(\d{{4}}))"  # the day is not optional
-    r"(?:\s*[|,–-]?\s*\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\s*$",
+    r"(?:\s*[|,–-]?\s*\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?(?:\s+[/|·]\s*[^\n.]{1,30})?\s*$",
     re.MULTILINE,
 )
 _DATELINE_LINES = 6  # the opening lines a dateline may stand in
+# The towns of NRW as whole words (longest first: "Bad Honnef" before a town "Honnef" would be)
+_TOWN_NAMES = re.compile(
+    r"\b(" + "|".join(re.escape(t) for t in sorted(TOWNS, key=len, reverse=True)) + r")\b"
+)
 
 
 @dataclass(frozen=True)
@@ -197,8 +202,9 @@ def _leading(
 ) -> tuple[str, Counter[str]]:
     """The clearly leading municipality ("" when none), and the scores of all named."""
     given = set(known)
-    in_file = _named_by_file(file_name, pages, known)
-    known = known + [name for name in in_file + list(CITIES) if name not in known]
+    towns = _towns(pages, known)
+    in_file = _named_by_file(file_name, pages, known, towns)
+    known = known + [name for name in in_file + list(CITIES) + towns if name not in known]
     # a file name "feldau_…" that fits the Kreis and the Stadt Feldau alike weighs for neither
     bare = Counter(_bare(name) for name in in_file)
     scores: Counter[str] = Counter({n: _TITLE_WEIGHT for n in in_file if bare[_bare(n)] == 1})
@@ -220,12 +226,38 @@ def _leading(
     best = ranked[0][0]
     if best not in heading:
         return "", scores
-    # The kreisfreie Städte of NRW (``assistant.nrw``) are named bare in running text ("neu in
-    # Dortmund"), and their names name no other municipality.
-    if best in CITIES and best not in given and best not in in_file and not _typed(pages, best):
-        # a city named only bare ("in Dortmund"): once may be a visit or an example
+    # The kreisfreie Städte and the towns of NRW (``assistant.nrw``) are named bare in running
+    # text ("neu in Dortmund", "die Grundschulen in Ratingen").
+    bare_named = best in CITIES or best in towns
+    if bare_named and best not in given and best not in in_file and not _typed(pages, best):
+        # a city or town named only bare ("in Dortmund"): once may be a visit or an example
         return (best if in_pages[best] > 1 else ""), scores
     return best, scores
+
+
+def _towns(pages: Sequence[Page], known: list[str]) -> list[str]:
+    """The towns of NRW (``assistant.nrw.TOWNS``) the text names and no ``known``
+    municipality bears the name of: as the text names them with a type word ("Stadt
+    Schwerte"), else bare ("Ratingen"; the state's list does not say which is a Stadt).
+
+    A town named only bare in a text that names its Kreis with the type word is where
+    something of the Kreis took place ("Ministerbesuch in Lüdinghausen" in a report on the
+    Kreis Coesfeld), so it is left out; only a file name can still name it ("duelmen_…").
+    The town's adjective is no mention here ("Jülicher Ring" is a street)."""
+    text = " ".join(p.text for p in pages)
+    named = set(_TOWN_NAMES.findall(text))
+    if not named:
+        return []
+    typed = {t.name: t.municipality for t in typed_names(text)}
+    typed_kreise = set(typed.values())
+    taken = {_bare(name) for name in known}
+    return [
+        typed.get(town, town)
+        for town in TOWNS
+        if town in named
+        and town not in taken
+        and (town in typed or kreis_of(town) not in typed_kreise)
+    ]
 
 
 def _typed(pages: Sequence[Page], municipality: str) -> bool:
@@ -233,7 +265,9 @@ def _typed(pages: Sequence[Page], municipality: str) -> bool:
     return any(t.municipality == municipality for p in pages for t in typed_names(p.text))
 
 
-def _named_by_file(file_name: str, pages: Sequence[Page], known: list[str]) -> list[str]:
+def _named_by_file(
+    file_name: str, pages: Sequence[Page], known: list[str], towns: Sequence[str] = ()
+) -> list[str]:
     """Municipalities the file name names, as the text spells them.
 
     A name counts when all of its words are words of the file name, with umlauts written
@@ -242,7 +276,8 @@ def _named_by_file(file_name: str, pages: Sequence[Page], known: list[str]) -> l
     a word the text uses as a name makes one too ("kreis_guetersloh" and "Gütersloh"). A
     file name that starts with the name of an NRW municipality whose bare name is
     unambiguous (``assistant.nrw``) names it even if the text does not ("herne_…"), and so
-    does one that starts with "kreis" and the name of a Kreis ("kreis_dueren_…").
+    does one that starts with "kreis" and the name of a Kreis ("kreis_dueren_…"), and one
+    that starts with a town's name (``towns``: as the text names it, "ratingen_…").
     """
     words = [fold_plain(w) for w in tokenize(file_name.rsplit(".", 1)[0].replace("_", " "))]
     if not words:
@@ -263,7 +298,10 @@ def _named_by_file(file_name: str, pages: Sequence[Page], known: list[str]) -> l
         own = frozenset(fold_plain(w) for w in distinctive_words(name))
         if own and own <= set(words):
             found[name] = own
+    named_towns = {_bare(town): town for town in towns}
     state = UNAMBIGUOUS + (TOWN_NAMED_KREISE if kind == "kreis" else ())
+    taken = {_bare(name) for name in known}
+    state += tuple(named_towns.get(town, town) for town in TOWNS if town not in taken)
     for name in state:  # "herne_erstberatung.txt" for a page that never says "Herne"
         own = frozenset(fold_plain(w) for w in distinctive_words(name))
         if name not in found and _starts_with(base, name) and own <= set(base):

@@ -90,7 +90,11 @@ __all__ = [
 # 20: "Minden" of "Kreis Minden-Lübbecke" no longer counts for a known Stadt Minden too, and a
 #     typed name before a comma and a clause ("des Kreises A, um …") is no list
 # 21: the Hochsauerlandkreis (a one-word Kreis of NRW) is a typed name in the text
-METADATA_VERSION = "22"
+# 22: a press release's dateline ("Hamm, 16. November 2016" alone on a line) is its Stand
+# 23: the kreisangehörige towns of NRW count when named bare ("in Ratingen", more than once),
+#     and a typed name may start with "Bad" or "Sankt" ("Stadt Bad Honnef", not "Stadt Bad");
+#     a dateline may carry a short note (", 02.08.2016, 13:25 Uhr / Lesedauer: 2 min")
+METADATA_VERSION = "23"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

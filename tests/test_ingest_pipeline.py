@@ -600,6 +600,35 @@ def test_a_bare_town_name_is_the_town_not_the_kreis_named_after_it(
     assert both.comparison and len(both.parts) == 2
 
 
+def test_a_town_page_without_manifest_answers_for_its_town(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """Two pages of kreisangehörige towns of NRW that name their town only bare, saved under
+    neutral file names without a manifest: each belongs to its town, and a question that
+    names one town is answered from that town's page only. (Placeholder text: nothing is
+    said about the towns.)"""
+    (docs_dir / "seite_a.txt").write_text(
+        "Platzhaltergruppen\n\nPlatzhalter für Familien, die neu in Ratingen sind. An den "
+        "Grundschulen in Ratingen gibt es vier Platzhaltergruppen.\n",
+        encoding="utf-8",
+    )
+    (docs_dir / "seite_b.txt").write_text(
+        "Platzhaltergruppen\n\nPlatzhalter für Familien, die neu in Hilden sind. An den "
+        "Grundschulen in Hilden gibt es neun Platzhaltergruppen.\n",
+        encoding="utf-8",
+    )
+    run_ingest(settings)
+    metas = stored_metas(settings)
+    assert metas["seite_a.txt"].kommune == "Ratingen" and metas["seite_b.txt"].kommune == "Hilden"
+    assert metas["seite_a.txt"].is_inferred("kommune")
+    assistant = Assistant(settings)
+    asked = "Wie viele Platzhaltergruppen gibt es an den Grundschulen in Hilden?"
+    assert assistant.plan(asked).parts[0].filters.kommunen == ("Hilden",)
+    answer = assistant.ask(asked)
+    assert answer.found and "neun" in answer.text and "vier" not in answer.text
+    assert {c.doc_id for c in answer.citations} == {"seite_b.txt"}
+
+
 def test_which_day_and_which_year_questions_want_a_day_and_a_year(
     settings: Settings, docs_dir: Path
 ) -> None:

@@ -9,7 +9,7 @@ import pytest
 from assistant.constraints import unmet_requirements
 from assistant.evidence import Candidate, Evidence
 from assistant.lexical import Query
-from assistant.places import Municipalities
+from assistant.places import Municipalities, distinctive_words
 from assistant.question import YearSpec, frame_question, years_in
 from assistant.refusal import RefusalPolicy
 from assistant.types import Chunk, DocumentMeta, Page
@@ -121,6 +121,22 @@ def test_a_place_must_be_named_by_the_evidence() -> None:
     frame = frame_question("Wie läuft die Erstberatung in Hohenfurt?", places=("Hohenfurt",))
     chunk = _chunk("Die Erstberatung findet im Rathaus statt.")
     assert unmet_requirements(frame, chunk.text, chunk) == ("Ort: Hohenfurt",)
+
+
+def test_a_towns_own_page_may_name_the_kreis_it_belongs_to() -> None:
+    """On a page of a town of NRW, a sentence naming the town's own Kreis (the Kreis's
+    Schulamt decides for its towns) is about the town; one naming another Kreis is not.
+    (Placeholder text: nothing is said about the town or the Kreise.)"""
+    page = DocumentMeta("s.txt", "Platzhalterseite", kommune="Sankt Augustin")
+    own = "Den Platzhalter regelt das Schulamt des Rhein-Sieg-Kreises."
+    other = "Den Platzhalter regelt das Schulamt des Rhein-Erft-Kreises."
+    chunk = _chunk(f"{own} {other}", page)
+    # the whole name, or the word a passage must use for the town ("Sankt" names nothing)
+    assert distinctive_words("Sankt Augustin") == ["Augustin"]
+    for place in ("Sankt Augustin", "Augustin"):
+        frame = frame_question("Wer ist in Sankt Augustin zuständig?", places=(place,))
+        assert unmet_requirements(frame, own, chunk) == ()
+        assert unmet_requirements(frame, other, chunk) == (f"Ort: {place}",)
 
 
 def test_a_hyphenated_place_is_named_by_its_words_in_a_row() -> None:
@@ -304,6 +320,7 @@ def test_the_stand_is_read_in_the_ways_german_documents_write_dates(
         ("Feldau, 16. November 2016\nDer Kreis stellt ein.", "2016-11-16"),
         ("Neues Zentrum\nVeröffentlicht am 03.07.2013 | 10:15 Uhr\nText", "2013-07-03"),
         ("Neues Zentrum\nMittwoch, 15. April 2016\nText", "2016-04-15"),
+        ("Besuch\nFELDAU\n, 12.02.2016, 17:53 Uhr / Lesedauer: 2 min\nText", "2016-02-12"),
         ("Am 23.01.2014 fand im Kreishaus eine Sitzung statt.\nText", ""),  # an event's date
         ("a\nb\nc\nd\ne\nf\ng\n01.01.2020\nText", ""),  # not in the opening lines
     ],
@@ -495,6 +512,39 @@ def test_a_document_listing_several_municipalities_belongs_to_none() -> None:
     kreis = "Das KI beim Elsbach-Kreis berät. Das Team des Elsbach-Kreises lädt ein."
     page = [Page("k.txt", 1, kreis)]
     assert infer_metadata(page, "", known=["Elsbach-Kreis"]).kommune == "Elsbach-Kreis"
+
+
+def test_a_town_of_nrw_named_bare_in_the_text_owns_its_page() -> None:
+    """Pages of the kreisangehörige towns name them bare as often ("neu in Ratingen"): named
+    twice, such a page is the town's, under the name the text gives
+    it with a type word ("Stadt Bad Honnef", two words) and else bare, because the state's
+    list does not say which town is a Stadt. Named once, it is no one's, and named only bare
+    beside its own Kreis with the type word it is where the Kreis did something; a file name
+    that starts with a town's name names it. A town's name that is an ordinary word ("die Lage")
+    or a Kreis's too ("Borken") names none. (Placeholder text: nothing is said about the
+    towns.)"""
+
+    def kommune(text: str, file_name: str = "seite.txt") -> str:
+        return infer_metadata([Page(file_name, 1, text)], "", file_name=file_name).kommune
+
+    assert kommune("Platzhalter für alle, die neu in Ratingen sind. Platzhalter in Ratingen.") == (
+        "Ratingen"
+    )
+    assert kommune("Platzhalter der Stadt Bad Honnef. Platzhalter in Bad Honnef.") == (
+        "Stadt Bad Honnef"
+    )
+    assert kommune("Platzhalter, vorgestellt in Ratingen. Noch ein Platzhaltersatz.") == ""
+    assert kommune("Platzhaltertext ohne Ortsangabe.", "sankt_augustin_platzhalter.txt") == (
+        "Sankt Augustin"
+    )
+    assert kommune("Platzhalter zur Lage. Die Lage ist gut. Lage und Ziele.") == ""
+    assert kommune("Platzhalter in Borken. Platzhalter für Borken.") == ""
+    # a street named after a town ("Jülicher Ring") names no town
+    assert kommune("Platzhalter am Jülicher Ring. Platzhalter, Jülicher Ring 2.") == ""
+    # where something of a Kreis took place, in one of its towns, is not whose page it is
+    kreis = "Platzhalter des Kreises Coesfeld. Platzhalter in Lüdinghausen, aus Lüdinghausen."
+    assert kommune(kreis) == "Kreis Coesfeld"
+    assert kommune(kreis, "luedinghausen_platzhalter.txt") == "Lüdinghausen"
 
 
 def test_a_kreisfreie_stadt_named_bare_in_the_text_owns_its_page() -> None:

@@ -180,11 +180,15 @@ def is_document_date(sentence: str) -> bool:
 
 def states_type(expects: Expectation, sentence: str) -> bool:
     """Whether ``sentence`` states an answer of the expected type (True if none is expected)."""
-    if expects.rate and not _states_rate(expects.rate, sentence):
-        return False
     if expects.kind == "unit":  # also as a compound's last part ("14 Förderstunden")
         unit = unit_pattern(expects.unit)
+        if expects.rate and not (
+            _states_rate(expects.rate, sentence) or _rate_compound(expects.rate, unit, sentence)
+        ):
+            return False
         return bool(re.search(rf"{_NUMBER}\s*[a-zäöüß]*(?:{unit})", sentence, re.IGNORECASE))
+    if expects.rate and not _states_rate(expects.rate, sentence):
+        return False
     pattern = _TYPE_PATTERNS.get(expects.kind)
     if expects.kind == "contact" and expects.unit:
         pattern = _CHANNELS[expects.unit]
@@ -207,6 +211,13 @@ def states_count(sentence: str, question: str) -> bool:
     rest = _NO_COUNT_AMOUNT.sub(" ", rest)
     rest = _DIGITS.sub(lambda m: " " if m.group(0) in named else m.group(0), rest)
     return bool(_TYPE_PATTERNS["count"].search(rest))
+
+
+def _rate_compound(rate: str, unit: str, sentence: str) -> bool:
+    """ "fünf Wochenstunden" states hours per week: a compound of the rate's stem and the
+    unit ("Stunden pro Woche")."""
+    stem = fold(rate)[:4]
+    return bool(re.search(rf"\b{_NUMBER}\s+{re.escape(stem)}\w*(?:{unit})", sentence, re.I))
 
 
 def _states_rate(rate: str, sentence: str) -> bool:

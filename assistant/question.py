@@ -31,8 +31,15 @@ _MONEY_WORD = (
     r"(?:geld|euro|€|bekommt|bekommen|erhält|erhalten|zahlt|zahlen|bezahlt|verdien\w*|"
     r"finanzier\w*)"
 )
+# "Was bekommen/erhalten X …?" asks for money only when the question says it is paid
+# ("… pro Stunde", "… erstattet", "… als Aufwandsentschädigung"); "Was erhält jedes Kind beim
+# Integrationszentrum?" asks for a thing (a counselling session).
+_RECEIVED_MONEY = (
+    rf"\bwas\s+(?:bekomm|erhält|erhalt)\w*[^?.!]*?(?:\w*{_MONEY_TAIL}\b|"
+    r"\b(?:geld|euro|erstatte\w*|vergütet|bezahlt)\b|\b(?:pro|je)\s+[^\W\d_])"
+)
 _MONEY = re.compile(
-    rf"\bwas\s+(?:kost|verdien|zahl|bezahl|bekomm|erhält|erhalt)\w*|{_HOW_MUCH}[^?.!]{{0,60}}?(?:\w*{_MONEY_TAIL}\b|\b{_MONEY_WORD}\b)|"
+    rf"\bwas\s+(?:kost|verdien|zahl|bezahl)\w*|{_RECEIVED_MONEY}|{_HOW_MUCH}[^?.!]{{0,60}}?(?:\w*{_MONEY_TAIL}\b|\b{_MONEY_WORD}\b)|"
     rf"\w*{_MONEY_TAIL}\b[^?.!]{{0,30}}?{_HOW_MUCH}",
     re.IGNORECASE,
 )

@@ -85,6 +85,17 @@ def test_a_rate_is_met_by_its_adverb_or_an_adjective_before_the_noun(
     assert states_type(Expectation("count", rate=rate), sentence) is met
 
 
+def test_hours_per_week_are_met_by_a_compound_of_week_and_hours() -> None:
+    """ "Wie viele Stunden pro Woche …?" is answered by "fünf Wochenstunden" (the rate as the
+    compound's first part), not by hours of no rate or by weeks."""
+    asked = frame_question("Wie viele Stunden pro Woche hat der Unterricht?").expects
+    assert (asked.kind, asked.rate) == ("unit", "Woche")
+    assert states_type(asked, "Er umfasst in der Regel fünf Wochenstunden.")
+    assert states_type(asked, "Er umfasst drei Stunden pro Woche.")
+    assert not states_type(asked, "Er umfasst insgesamt 40 Unterrichtsstunden.")
+    assert not states_type(asked, "Er dauert fünf Wochen.")
+
+
 def test_a_rewritten_followup_takes_the_answer_type_of_its_own_turn() -> None:
     """ "… wie lange geht das?" after "Was kostet …?" asks for a duration, not an amount;
     an elliptic "Und in X?" keeps the earlier turn's type."""
@@ -333,6 +344,25 @@ def test_a_contact_question_may_ask_for_one_channel(question: str, channel: str)
     phone, mail = "Tel.: 05999 308-4636", "E-Mail: neu@wendau.example"
     assert states_type(expects, mail) == (channel != "phone")
     assert states_type(expects, phone) == (channel != "email")
+
+
+@pytest.mark.parametrize(
+    ("question", "money"),
+    [
+        ("Was bekommen die Sprachmittler in Feldau pro Einsatz?", True),
+        ("Was erhalten Lernpaten für ihre Fahrten erstattet?", True),
+        ("Was bekommen die Elternbegleiter als Aufwandsentschädigung?", True),
+        ("Was verdienen die Übergangscoaches?", True),
+        ("Was erhält jedes neu zugewanderte Kind beim Integrationszentrum?", False),
+        ("Was bekommen die Kinder in der Sprachfördergruppe zusätzlich?", False),
+    ],
+)
+def test_what_someone_receives_is_money_only_when_the_question_says_it_is_paid(
+    question: str, money: bool
+) -> None:
+    """ "Was bekommen/erhalten …?" asks for an amount when it says how it is paid (a rate, a
+    refund, an allowance); otherwise it asks for a thing, which no euro sign must answer."""
+    assert (frame_question(question).expects.kind == "money") is money
 
 
 @pytest.mark.parametrize(

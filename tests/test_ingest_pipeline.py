@@ -607,16 +607,13 @@ def test_a_town_page_without_manifest_answers_for_its_town(
     neutral file names without a manifest: each belongs to its town, and a question that
     names one town is answered from that town's page only. (Placeholder text: nothing is
     said about the towns.)"""
-    (docs_dir / "seite_a.txt").write_text(
-        "Platzhaltergruppen\n\nPlatzhalter für Familien, die neu in Ratingen sind. An den "
-        "Grundschulen in Ratingen gibt es vier Platzhaltergruppen.\n",
-        encoding="utf-8",
-    )
-    (docs_dir / "seite_b.txt").write_text(
-        "Platzhaltergruppen\n\nPlatzhalter für Familien, die neu in Hilden sind. An den "
-        "Grundschulen in Hilden gibt es neun Platzhaltergruppen.\n",
-        encoding="utf-8",
-    )
+    for name, town, groups in (
+        ("seite_a.txt", "Ratingen", "vier"),
+        ("seite_b.txt", "Hilden", "neun"),
+    ):
+        text = f"Platzhalter für Familien, die neu in {town} sind. An den Grundschulen in {town} "
+        text += f"gibt es {groups} Platzhaltergruppen."
+        (docs_dir / name).write_text(f"Platzhaltergruppen\n\n{text}\n", encoding="utf-8")
     run_ingest(settings)
     metas = stored_metas(settings)
     assert metas["seite_a.txt"].kommune == "Ratingen" and metas["seite_b.txt"].kommune == "Hilden"

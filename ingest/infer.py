@@ -202,8 +202,8 @@ def _leading(
 ) -> tuple[str, Counter[str]]:
     """The clearly leading municipality ("" when none), and the scores of all named."""
     given = set(known)
-    towns = _towns(pages, known)
-    in_file = _named_by_file(file_name, pages, known, towns)
+    town_names, towns = _towns(pages, known)
+    in_file = _named_by_file(file_name, pages, known, town_names)
     known = known + [name for name in in_file + list(CITIES) + towns if name not in known]
     # a file name "feldau_…" that fits the Kreis and the Stadt Feldau alike weighs for neither
     bare = Counter(_bare(name) for name in in_file)
@@ -235,29 +235,28 @@ def _leading(
     return best, scores
 
 
-def _towns(pages: Sequence[Page], known: list[str]) -> list[str]:
-    """The towns of NRW (``assistant.nrw.TOWNS``) the text names and no ``known``
-    municipality bears the name of: as the text names them with a type word ("Stadt
-    Schwerte"), else bare ("Ratingen"; the state's list does not say which is a Stadt).
+def _towns(pages: Sequence[Page], known: list[str]) -> tuple[list[str], list[str]]:
+    """The towns of NRW (``assistant.nrw.TOWNS``) that no ``known`` municipality bears the
+    name of, each as the text names it with a type word ("Stadt Schwerte") or else bare
+    ("Ratingen"; the state's list does not say which is a Stadt); and those of them the text
+    names.
 
     A town named only bare in a text that names its Kreis with the type word is where
     something of the Kreis took place ("Ministerbesuch in Lüdinghausen" in a report on the
-    Kreis Coesfeld), so it is left out; only a file name can still name it ("duelmen_…").
-    The town's adjective is no mention here ("Jülicher Ring" is a street)."""
+    Kreis Coesfeld), so it is not among the named; only a file name can still name it
+    ("duelmen_…"). The town's adjective is no mention here ("Jülicher Ring" is a street)."""
     text = " ".join(p.text for p in pages)
-    named = set(_TOWN_NAMES.findall(text))
-    if not named:
-        return []
     typed = {t.name: t.municipality for t in typed_names(text)}
-    typed_kreise = set(typed.values())
     taken = {_bare(name) for name in known}
-    return [
-        typed.get(town, town)
-        for town in TOWNS
-        if town in named
-        and town not in taken
-        and (town in typed or kreis_of(town) not in typed_kreise)
+    names = {town: typed.get(town, town) for town in TOWNS if town not in taken}
+    mentioned = set(_TOWN_NAMES.findall(text))
+    typed_kreise = set(typed.values())
+    named = [
+        name
+        for town, name in names.items()
+        if town in mentioned and (town in typed or kreis_of(town) not in typed_kreise)
     ]
+    return list(names.values()), named
 
 
 def _typed(pages: Sequence[Page], municipality: str) -> bool:
@@ -277,7 +276,8 @@ def _named_by_file(
     file name that starts with the name of an NRW municipality whose bare name is
     unambiguous (``assistant.nrw``) names it even if the text does not ("herne_…"), and so
     does one that starts with "kreis" and the name of a Kreis ("kreis_dueren_…"), and one
-    that starts with a town's name (``towns``: as the text names it, "ratingen_…").
+    that starts with the name of one of ``towns`` ("ratingen_…", the towns as ``_towns``
+    names them).
     """
     words = [fold_plain(w) for w in tokenize(file_name.rsplit(".", 1)[0].replace("_", " "))]
     if not words:
@@ -298,10 +298,7 @@ def _named_by_file(
         own = frozenset(fold_plain(w) for w in distinctive_words(name))
         if own and own <= set(words):
             found[name] = own
-    named_towns = {_bare(town): town for town in towns}
-    state = UNAMBIGUOUS + (TOWN_NAMED_KREISE if kind == "kreis" else ())
-    taken = {_bare(name) for name in known}
-    state += tuple(named_towns.get(town, town) for town in TOWNS if town not in taken)
+    state = UNAMBIGUOUS + (TOWN_NAMED_KREISE if kind == "kreis" else ()) + tuple(towns)
     for name in state:  # "herne_erstberatung.txt" for a page that never says "Herne"
         own = frozenset(fold_plain(w) for w in distinctive_words(name))
         if name not in found and _starts_with(base, name) and own <= set(base):

@@ -392,16 +392,15 @@ def test_headings_of_a_web_page_are_no_answers(settings: Settings, docs_dir: Pat
     """A page saved as text has its navigation and headings on lines of their own. The
     answer quotes the sentence under a heading, not the heading and not the navigation
     glued to that sentence."""
-    (docs_dir / "kreis_farnau_luebbern_erstberatung.txt").write_text(
+    assistant = _ingest_page(
+        settings,
+        docs_dir / "kreis_farnau_luebbern_erstberatung.txt",
         "Sprungziele\nHauptmenü\n\nKreis Farnau-Lübbern\n\nSeiteninhalt\n20.09.2023\n\n"
         "Online-Terminbuchung für die Erstberatung von Seiteneinsteigern\n\n"
         "Familien buchen den Termin für die Erstberatung in fünf Sprachen online. "
         "Die Beratung dauert etwa eine Stunde.\n\nSchulpflicht für neu zugewanderte Kinder\n\n"
         "Alle Kinder zwischen 6 und 16 Jahren sind schulpflichtig.\n",
-        encoding="utf-8",
     )
-    run_ingest(settings)
-    assistant = Assistant(settings)
     answer = assistant.ask("In wie vielen Sprachen bucht man den Termin für die Erstberatung?")
     assert answer.found
     first = answer.text.split("[1]")[0].strip()
@@ -516,17 +515,16 @@ def test_a_phone_number_belongs_to_the_name_at_the_top_of_its_contact_block(
     """A web page lists its hotline as a block of short lines: the name, the office, the
     Kreis, then "Tel.: …". The number answers for the name at the block's top, not for an
     office the page does not list."""
-    (docs_dir / "kreis_farnau_luebbern_schulplatz.txt").write_text(
+    assistant = _ingest_page(
+        settings,
+        docs_dir / "kreis_farnau_luebbern_schulplatz.txt",
         "Schulplatzsuche für neu zugewanderte Kinder im Kreis Farnau-Lübbern\n\n"
         "Beratungshotline\n\nBildungs- und Integrationszentrum\n\nKreis Farnau-Lübbern\n\n"
         "Sachgebiet Kommunales Integrationszentrum\n\nTel.: 05999 308-4636\n\n"
         "E-Mail: neu@farnau-luebbern.example\n\nWarum?\n\n"
         "Das Integrationszentrum berät Familien bei der Suche nach einem Schulplatz. "
         "Es koordiniert die Abläufe bis zur Aufnahme in die Schule.\n",
-        encoding="utf-8",
     )
-    run_ingest(settings)
-    assistant = Assistant(settings)
     hotline = assistant.ask(
         "Unter welcher Telefonnummer ist die Beratungshotline im Kreis Farnau-Lübbern erreichbar?"
     )
@@ -562,15 +560,14 @@ def test_a_kreis_of_one_word_is_a_municipality_of_the_index(
 def test_a_dated_press_release_answers_for_its_year(settings: Settings, docs_dir: Path) -> None:
     """A press release dates itself in a line of its own; "inzwischen 30 Klassen" then is the
     count of that year, and the same count asked for another year is not there."""
-    (docs_dir / "kreis_wendau_presse.txt").write_text(
+    assistant = _ingest_page(
+        settings,
+        docs_dir / "kreis_wendau_presse.txt",
         "Kreis Wendau stärkt die Integration\n\n25.08.2016\n\n"
         "Das Schulamt für den Kreis Wendau richtet weitere Klassen ein. Zwei Zahlen "
         "verdeutlichen das: Gab es früher kreisweit drei Internationale Förderklassen, so "
         "sind es inzwischen 30 Klassen. Die Schulen fördern die Kinder außerdem individuell.\n",
-        encoding="utf-8",
     )
-    run_ingest(settings)
-    assistant = Assistant(settings)
     (record,) = assistant.index.documents()
     assert record.meta.stand == "2016-08-25" and "stand" in record.meta.inferred
     asked = "Auf wie viele Internationale Förderklassen ist die Zahl im Kreis Wendau bis 2016 "
@@ -631,16 +628,15 @@ def test_which_day_and_which_year_questions_want_a_day_and_a_year(
 ) -> None:
     """ "Ab welchem Tag …?" is answered by the sentence with the day, even though "Tag" is
     not its topic; "In welchem Jahr …?" is refused, with its reason, when no year is given."""
-    (docs_dir / "stadt_wendau_hsu.txt").write_text(
+    assistant = _ingest_page(
+        settings,
+        docs_dir / "stadt_wendau_hsu.txt",
         "Herkunftssprachlicher Unterricht in Wendau\n\n"
         "An den Schulen der Stadt Wendau werden bislang elf Herkunftssprachen unterrichtet. "
         "Mitte Februar kommt Kurdisch hinzu. Die Bezirksregierung hat den Kurdisch-Unterricht "
         "für Wendau soeben bewilligt. Ab 11. Februar können sechs Stunden pro Woche gegeben "
         "werden. Das Integrationszentrum der Stadt Wendau berät die Familien.\n",
-        encoding="utf-8",
     )
-    run_ingest(settings)
-    assistant = Assistant(settings)
     day = assistant.ask("Ab welchem Tag gibt es in Wendau Kurdisch als Herkunftssprache?")
     assert day.found and "11. Februar" in day.text
     year = assistant.ask("In welchem Jahr wurde das Integrationszentrum in Wendau gegründet?")
@@ -655,3 +651,10 @@ def _write_with_manifest(docs_dir: Path, pages: dict[str, tuple[str, str]], topi
         (docs_dir / name).write_text(f"{topic} {kommune}\n\n{text}\n", "utf-8")
         entries.append(f'  - file: "{name}"\n    kommune: "{kommune}"\n')
     (docs_dir / "manifest.yaml").write_text("documents:\n" + "".join(entries), "utf-8")
+
+
+def _ingest_page(settings: Settings, path: Path, text: str) -> Assistant:
+    """Write one text page without manifest entry, ingest the folder and open the assistant."""
+    path.write_text(text, encoding="utf-8")
+    run_ingest(settings)
+    return Assistant(settings)

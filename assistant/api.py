@@ -20,7 +20,7 @@ from .answer import Composition, compose_extractive
 from .calibration import load_calibration
 from .citations import cited_numbers, renumber
 from .corpusinfo import CorpusInfo, corpus_info
-from .dialogue import is_comparison, rewrite_followup, topic_of
+from .dialogue import is_comparison, question_clauses, rewrite_followup, topic_of
 from .embed import resolve_model
 from .errors import GeneratorUnavailable
 from .evidence import Evidence, gather
@@ -31,6 +31,7 @@ from .glossary import Glossary
 from .lexical import Query
 from .llm import chat_model
 from .places import (
+    coordinated,
     distinctive_words,
     mention_names,
     other_places,
@@ -166,11 +167,16 @@ class Assistant:
         if not rewritten and cased.lower() != question.strip().lower():
             rewritten = cased  # shown as understood: a slip mended, framing or preface dropped
         text = rewritten or cased
+        clauses = [] if filters.kommunen else self._place_clauses(text)
+        if clauses:  # one question for one place, another for another: a part each
+            parts = tuple(Part(c, _scoped(filters, k), kommune=k) for c, k in clauses)
+            return Plan(question, rewritten, parts, comparison=True)
         named = corpus.municipalities.mentioned(text)
-        if not filters.kommunen and is_comparison(text, named):
-            # a place without documents of its own is compared by the passages naming it
-            # ("im Kreis Feldau im Vergleich zu Düsseldorf")
-            places = other_places(text, corpus.municipalities, self.index.lexical().knows_word)
+        # a place without documents of its own is compared by the passages naming it ("im
+        # Kreis Feldau im Vergleich zu Düsseldorf", "in Offenbach und in Freiburg")
+        places = other_places(text, corpus.municipalities, self.index.lexical().knows_word)
+        compared = is_comparison(text, named) or coordinated(text, named + list(places))
+        if not filters.kommunen and compared:
             targets = named + list(places) if len(named) + len(places) >= 2 else named
             if len(targets) < 2:
                 targets = list(corpus.municipalities.names)
@@ -183,6 +189,24 @@ class Assistant:
                 chosen_from = total if len(targets) < total else 0
                 return Plan(question, rewritten, parts, comparison=True, compared_of=chosen_from)
         return Plan(question, rewritten, (Part(text, self._scope(text, named, filters)),), False)
+
+    def _place_clauses(self, text: str) -> list[tuple[str, str]]:
+        """The questions of a message that asks one thing of one place and another of
+        another ("Wie viele … im Kreis Wendau, und wie viele … in Feldau?"), each with its
+        place (a municipality of the index or a place passages name); [] for any other."""
+        clauses = question_clauses(text)
+        if len(clauses) < 2:
+            return []
+        municipalities = self.corpus().municipalities
+        knows = self.index.lexical().knows_word
+        found: list[tuple[str, str]] = []
+        for clause in clauses:
+            named = municipalities.mentioned(clause)
+            targets = named + list(other_places(clause, municipalities, knows))
+            if len(targets) != 1:
+                return []
+            found.append((clause, targets[0]))
+        return found if len({place for _, place in found}) == len(found) else []
 
     def _as_asked(self, message: str, followup: bool = False) -> str:
         """What a chat message asks, as the documents write it: framing taken off
@@ -281,6 +305,7 @@ class Assistant:
         places = other_places(part.text, corpus.municipalities, lexical.knows_word)
         if part.filters.mentions:  # another document's passage must be about the municipality
             places += tuple(_distinctive_name(k) for k in part.filters.kommunen)
+            places = tuple(dict.fromkeys(places))
         semantic = index.similarities(
             index.embed_query(query.text), [h.chunk.chunk_id for h in top]
         )

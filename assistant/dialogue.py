@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from .german import content_words, fold, tokenize
 from .places import Municipalities
 
-__all__ = ["Municipalities", "is_comparison", "rewrite_followup", "topic_of"]
+__all__ = ["Municipalities", "is_comparison", "question_clauses", "rewrite_followup", "topic_of"]
+
+_CLAUSE_WORDS = 3  # a question of its own has a verb and what it asks about
+# ", und wie viele …", "und wer …": a second question joined to the first
+_NEXT_QUESTION = re.compile(
+    r",?\s+(?:und|sowie)\s+(?=(?:wie|wer|wo|wann|was|welche\w*|warum|ob)\b)", re.IGNORECASE
+)
 
 _COMPARISON = re.compile(
     r"\b(vergleich\w*|unterschied\w*|unterscheid\w*|jeweils|gemeinsam\w*\s+haben|"
@@ -74,6 +80,15 @@ _COMPARISON_WORDS = {
 def is_comparison(question: str, mentioned: Sequence[str]) -> bool:
     """Whether the question compares municipalities (cue words, or two or more named)."""
     return len(mentioned) >= 2 or bool(_COMPARISON.search(question))
+
+
+def question_clauses(question: str) -> list[str]:
+    """The questions a message joins with "und" ("Wie viele … in Feldau, und wie viele … im
+    Kreis Wendau?"), each as a question of its own; the message alone when it joins none."""
+    pieces = [p.strip().rstrip("?").strip() for p in _NEXT_QUESTION.split(question.strip())]
+    if len(pieces) < 2 or any(len(p.split()) < _CLAUSE_WORDS for p in pieces):
+        return [question]  # "Wo und wann findet sie statt?" is one question
+    return [f"{p[:1].upper()}{p[1:]}?" for p in pieces]
 
 
 def topic_of(question: str, municipalities: Municipalities) -> str:

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 from typing import NamedTuple
 
 from .german import MONTHS, fold, tokenize, transliterate
@@ -30,6 +31,7 @@ __all__ = [
     "NOT_NAME_SUFFIXES",
     "Municipalities",
     "TypedName",
+    "coordinated",
     "distinctive_words",
     "is_one_word_kreis",
     "mention_names",
@@ -161,6 +163,32 @@ def _dangling(words: list[str], named: set[int]) -> set[int]:
         if joins or (word in _PREPOSITIONS and i + 1 in named):
             result.add(i)
     return result
+
+
+# Words that may stand between two coordinated names besides the connector: "in Offenbach
+# und in der Stadt Freiburg", "für Hamm sowie für den Kreis Unna"
+_BETWEEN_NAMES = frozenset({*_PREPOSITIONS, *_ARTICLES, "auch", *_MUNICIPAL_TYPES})
+
+
+def coordinated(text: str, names: Sequence[str]) -> bool:
+    """Whether ``text`` joins two of ``names`` as a pair ("in Offenbach und in Freiburg",
+    "Hamm, Unna oder Soest"): then it asks about each of them, not about a passage that
+    names both. A name is matched by its distinctive words (``mention_names``)."""
+    forms = [tuple(fold(n) for n in mention_names(name)) for name in names]
+    words = text.split()
+    positions: list[tuple[int, int]] = []  # (word index, name index)
+    for i, raw in enumerate(words):
+        parts = _clean(raw).split("-")
+        for j, own in enumerate(forms):
+            if any(_inflected(part, form) for part in parts for form in own):
+                positions.append((i, j))
+                break
+    for (i, a), (k, b) in pairwise(positions):
+        between = [_clean(w) for w in words[i + 1 : k]]
+        joined = words[i].endswith(",") or any(w in _CONNECTORS for w in between)
+        if a != b and joined and all(w in _CONNECTORS or w in _BETWEEN_NAMES for w in between):
+            return True
+    return False
 
 
 def _type_word(word: str) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from assistant.dialogue import is_comparison, rewrite_followup, topic_of
+from assistant.dialogue import is_comparison, question_clauses, rewrite_followup, topic_of
 from assistant.places import (
     Municipalities,
+    coordinated,
     mention_names,
     other_places,
     place_names,
@@ -175,6 +176,29 @@ def test_other_places_must_be_met_by_the_evidence() -> None:
     assert other_places("Wie ist es gegenüber Hohenfurt geregelt?", NAMES, known) == ("Hohenfurt",)
     years = "Kamen in Haldenberg mehr Kinder im Vergleich zu Vorjahren?"
     assert other_places(years, NAMES, lambda w: w.lower() == "vorjahren") == ()
+
+
+def test_two_places_joined_as_a_pair_are_asked_about_each() -> None:
+    """ "in Hohenfurt und in Weilbach" asks about each place; a question that names two places
+    in different roles ("aus Hohenfurt … in Weilbach") does not."""
+    pair = ["Hohenfurt", "Weilbach"]
+    assert coordinated("Wie viele Plätze gibt es in Hohenfurt und in Weilbach?", pair)
+    assert coordinated("Was bieten Hohenfurt, Weilbach oder Feldau an?", [*pair, "Feldau"])
+    assert coordinated("Wie ist es für Hohenfurt sowie für die Stadt Weilbach?", pair)
+    assert coordinated("Was tun Haldenberg und der Kreis Ostwaldau?", list(NAMES.names[:2]))
+    assert not coordinated("Wie viele Kinder aus Hohenfurt lernen in Weilbach?", pair)
+    assert not coordinated("Wie berät Hohenfurt Familien? Und Weilbach?", pair[:1])
+    assert not coordinated("Wie berät Hohenfurt und wann kommen die Familien?", pair)
+
+
+def test_two_questions_joined_by_und_are_questions_of_their_own() -> None:
+    joined = "Wie viele Plätze gibt es in Hohenfurt, und wie viele Kinder warten in Weilbach?"
+    assert question_clauses(joined) == [
+        "Wie viele Plätze gibt es in Hohenfurt?",
+        "Wie viele Kinder warten in Weilbach?",
+    ]
+    for one in ("Wie viele Kinder und Jugendliche kamen?", "Wo und wann findet sie statt?"):
+        assert question_clauses(one) == [one]
 
 
 def test_followup_after_a_comparison_drops_the_list_with_its_connectors() -> None:

@@ -557,6 +557,36 @@ def test_a_kreis_of_one_word_is_a_municipality_of_the_index(
     assert "1. August 2013" in answer.text and "1. September 2013" in answer.text
 
 
+def test_two_towns_of_a_kreis_report_asked_as_a_pair_are_compared(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """A Kreis report names its towns, which have no documents of their own: "in der Stadt
+    Hohenfurt und in der Stadt Weilbach" is answered town by town from the passages naming
+    each, not refused because no one sentence names both; so are two questions that ask one
+    thing of one town and another of the other."""
+    report = (
+        "In der Stadt Hohenfurt gibt es 24 Plätze in Sprachfördergruppen. Die Stadt Weilbach "
+        "bietet 36 Plätze in Sprachfördergruppen an. Das Schulamt verteilt die Plätze. In "
+        "Weilbach warten derzeit 11 Kinder auf einen Platz."
+    )
+    _write_with_manifest(docs_dir, {"feldau.txt": ("Kreis Feldau", report)}, "Schulbericht")
+    run_ingest(settings)
+    assistant = Assistant(settings)
+    question = "Wie viele Plätze in Sprachfördergruppen gibt es in der Stadt Hohenfurt und in "
+    question += "der Stadt Weilbach?"
+    plan = assistant.plan(question)
+    assert plan.comparison and [p.kommune for p in plan.parts] == ["Hohenfurt", "Weilbach"]
+    answer = assistant.ask(question)
+    assert answer.found and "24 Plätze" in answer.text and "36 Plätze" in answer.text
+    two = "Wie viele Plätze gibt es in der Stadt Hohenfurt, und wie viele Kinder warten in "
+    two += "der Stadt Weilbach auf einen Platz?"
+    plan = assistant.plan(two)
+    assert [p.kommune for p in plan.parts] == ["Hohenfurt", "Weilbach"]
+    assert plan.parts[0].text == "Wie viele Plätze gibt es in der Stadt Hohenfurt?"
+    answer = assistant.ask(two)
+    assert answer.found and "24 Plätze" in answer.text and "11 Kinder" in answer.text
+
+
 def test_a_dated_press_release_answers_for_its_year(settings: Settings, docs_dir: Path) -> None:
     """A press release dates itself in a line of its own; "inzwischen 30 Klassen" then is the
     count of that year, and the same count asked for another year is not there."""

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .german import fold, fold_plain, tokenize
 from .nrw import kreis_of
-from .places import typed_names
+from .places import municipality_type, typed_names
 from .question import Expectation, Frame, YearSpec, unit_pattern, years_in
 from .sentences import row_cells
 from .types import KIND_TABLE, Chunk, stand_year
@@ -61,7 +61,8 @@ _TYPE_PATTERNS = {
         re.IGNORECASE,
     ),
     "count": re.compile(rf"\b(?:\d+(?:[.,]\d+)*|{_COUNT_WORDS})\b", re.IGNORECASE),
-    "year": re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,])"),  # "In welchem Jahr …?"
+    # "In welchem Jahr …?": a year alone or ending a date ("28.10.2015")
+    "year": re.compile(r"(?:(?<=\d\.\d\d\.)|(?<=\d\.\d\.)|(?<![\d.,/]))(?:19|20)\d{2}(?![\d.,])"),
     # A person's name with its form of address ("Frau Aydın", "Herr Dr. Lenz").
     "person": re.compile(r"\b(?:Frau|Herr|Herrn|Dr\.|Prof\.)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+"),
 }
@@ -122,8 +123,11 @@ _CONTACT_NUMBER = (
     r"\b(?:tel(?:efon)?|fax|mobil)\b\.?:?\s*\+?\(?\d[\d\s/()-]*\d|"
     rf"(?:\+49|\b0\d{{2,5}})\s*/?\s*\d[\d\s/-]*\d|{_EMAIL}"
 )
+_CLOCK = r"\b\d{1,2}(?:[:.]\d{2})?\s*uhr\b"
 _NO_COUNT_AMOUNT = re.compile(
-    rf"{_DURATION}|\b\d{{1,2}}(?:[:.]\d{{2}})?\s*uhr\b|{_TYPE_PATTERNS['money'].pattern}|"
+    # the first number of a range shares its unit: "im Alter von 16 bis 18 Jahren", "9 bis 12 Uhr"
+    rf"\b{_NUMBER}\s*(?:bis|-|–)\s*(?=(?:{_DURATION}|{_CLOCK}))|"
+    rf"{_DURATION}|{_CLOCK}|{_TYPE_PATTERNS['money'].pattern}|"
     rf"{_CONTACT_NUMBER}",
     re.IGNORECASE,
 )
@@ -224,7 +228,8 @@ def _states_rate(rate: str, sentence: str) -> bool:
     """ "… pro Einsatzstunde" is met by "25 Euro je Stunde" (a shared word ending)."""
     target = fold(rate)
     # "je Stunde", "je angefangener Stunde", "/ Stunde": the noun after an optional adjective
-    per = r"\b(?:pro|je)\s+(?:[a-zäöüß]\w*\s+)?([^\W\d_][\w-]*)|/\s*([^\W\d_]\w*)"
+    # (the adjective in lower case: "Pro Einsatz zahlt …" opens a sentence)
+    per = r"\b(?i:pro|je)\s+(?:[a-zäöüß]\w*\s+)?([^\W\d_][\w-]*)|/\s*([^\W\d_]\w*)"
     for match in re.finditer(per, sentence):
         word = fold(match.group(1) or match.group(2))
         if len(word) >= 3 and (target.endswith(word) or word.endswith(target[-5:])):
@@ -243,19 +248,23 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     sentence = with_declared_units(sentence, chunk)
     context = _Context.of(chunk)
     own = [fold_plain(word) for word in tokenize(sentence)] if frame.places else []
+    kinds = _asked_kinds(frame.text) if frame.places else {}
     for place in frame.places:
-        if _names_place(place, own):
+        kind = kinds.get(fold(place), "")
+        words = _words(_without_other_kinds(sentence, place, kind)) if kind else own
+        if _names_place(place, words):
             named = not _row_of_another_place(place, sentence)
         else:  # a sentence on another named place is not about this one by its context
             # (the Kreis a town belongs to is no other place: "Ab 16 wird der Schulbesuch über
             # das Schulamt des Rhein-Sieg-Kreises geregelt" on a page of one of its towns)
             others = [t for t in typed_names(sentence) if t.municipality != kreis_of(place)]
-            named = not others and _placed_by_context(place, chunk, sentence, context)
+            named = not others and _placed_by_context(place, kind, chunk, sentence, context)
         if not named:
             unmet.append(f"Ort: {place}")
     stand = stand_year(chunk.meta.stand)
+    own_years = years_in(sentence) + _current_school_year(sentence, chunk.meta.stand)
     for year in frame.years:
-        if not _meets_year(year, sentence, context.years, stand, frame.expects) or (
+        if not _meets_year(year, own_years, sentence, context.years, stand, frame.expects) or (
             frame.expects.strict and not _cell_meets_year(year, frame.expects, sentence)
         ):
             unmet.append(f"Zeit: {year.label}")
@@ -290,20 +299,52 @@ def _context_of(*parts: str) -> _Context:
     return _Context(tuple(fold_plain(w) for w in tokenize(text)), tuple(years_in(text)))
 
 
-def _placed_by_context(place: str, chunk: Chunk, sentence: str, context: _Context) -> bool:
+def _placed_by_context(
+    place: str, kind: str, chunk: Chunk, sentence: str, context: _Context
+) -> bool:
     """Whether the context sets the place of a sentence that names none: its section,
     document title, municipality or place, or the passage before it ("In Haldenberg … . Die
     Beratung dauert …"). A place named only after it is another sentence's: a regional
     report's "243 Jugendliche wurden … zugewiesen. Der Anteil ist in Quellinghoven am
-    höchsten." gives the region's count, not Quellinghoven's."""
+    höchsten." gives the region's count, not Quellinghoven's. A place the question types
+    (``kind``: "Stadt Wendau") is not set by the same name typed otherwise ("Kreis Wendau")."""
     meta = chunk.meta
-    if _names_place(place, _context_of(chunk.section, meta.title, meta.kommune, meta.place).words):
+    labels = " ".join((chunk.section, meta.title, meta.kommune, meta.place))
+    if _names_place(place, _words(_without_other_kinds(labels, place, kind))):
         return True
     if not _names_place(place, context.words):  # not in the passage at all (the usual case)
         return False
     start = chunk.offset_of(sentence)
     before = chunk.text if start < 0 else chunk.text[:start]
-    return _names_place(place, [fold_plain(word) for word in tokenize(before)])
+    return _names_place(place, _words(_without_other_kinds(before, place, kind)))
+
+
+@lru_cache(maxsize=64)
+def _asked_kinds(question: str) -> dict[str, str]:
+    """The kind of municipality the question types each place as ("Stadt Wendau": stadt);
+    a place typed two ways ("Stadt und Kreis Wendau") has no one kind."""
+    kinds: dict[str, str] = {}
+    for typed in typed_names(question):
+        name, kind = fold(typed.name), municipality_type(typed.municipality)
+        kinds[name] = kind if kinds.get(name, kind) == kind else ""
+    return kinds
+
+
+def _without_other_kinds(text: str, place: str, kind: str) -> str:
+    """``text`` without its mentions of ``place`` typed as another kind of municipality than
+    ``kind`` (for the Stadt Wendau, "des Kreises Wendau" names the Kreis)."""
+    if not kind:
+        return text
+    folded = fold(place)
+    for typed in reversed(typed_names(text)):
+        other = municipality_type(typed.municipality)
+        if fold(typed.name) == folded and other and other != kind:
+            text = text[: typed.start] + " " + text[typed.end :]
+    return text
+
+
+def _words(text: str) -> list[str]:
+    return [fold_plain(word) for word in tokenize(text)]
 
 
 def _names_place(place: str, folded_words: Sequence[str]) -> bool:
@@ -334,12 +375,12 @@ def _row_of_another_place(place: str, sentence: str) -> bool:
 
 def _meets_year(
     year: YearSpec,
+    own: Sequence[YearSpec],
     sentence: str,
     context: Sequence[YearSpec],
     stand: int,
     expects: Expectation,
 ) -> bool:
-    own = years_in(sentence)
     if own:
         if any(_covers(found, year) for found in own):
             return True
@@ -350,6 +391,23 @@ def _meets_year(
     return not year.second and stand == year.first
 
 
+def _current_school_year(sentence: str, stand: str) -> tuple[YearSpec, ...]:
+    """The school year "im laufenden Schuljahr" or "in diesem Schuljahr" means: the one the
+    document was written in (from August on a new one), when its Stand gives the month."""
+    dated = _STAND_MONTH.match(stand)
+    if not dated or not _THIS_SCHOOL_YEAR.search(sentence):
+        return ()
+    year, month = int(dated.group(1)), int(dated.group(2))
+    first = year if month >= _SCHOOL_YEAR_STARTS else year - 1
+    return (YearSpec(first, first + 1),)
+
+
+_STAND_MONTH = re.compile(r"((?:19|20)\d{2})-(\d{2})")
+_THIS_SCHOOL_YEAR = re.compile(
+    r"\b(?:(?:im|dem|des)\s+(?:laufenden|aktuellen)|(?:in\s+)?diese[ms]?)\s+schuljahr",
+    re.IGNORECASE,
+)
+_SCHOOL_YEAR_STARTS = 8  # August: school years in NRW begin in the summer holidays
 _FIGURES = frozenset({"count", "percent", "money"})
 # "vor dem 1. Februar 2025", "seit 2015", "ab dem Schuljahr 2023/24": a span of years, not one
 _SPAN = re.compile(

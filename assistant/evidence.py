@@ -71,6 +71,8 @@ _PREVIEW = re.compile(
     r"(?:wie|was|welche\w*|wo|wann|warum|wer|ob)\b",
     re.IGNORECASE,
 )
+# A download link's file size ("Vorlage 144 KB", "Dateigröße: 2,3 MB")
+_FILE_SIZE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:[kKMG]B|[kKM]Byte)\b|\bDateigr(?:ö|oe)(?:ß|ss)e\b")
 # Table-of-contents lines ("3.2 Erstberatung ........ 7") and bare page furniture.
 _TOC_LINE = re.compile(r"(\.{4,}|…{2,}|\s\.\s\.\s\.)\s*\d+\s*$|^\S+(\s+\S+){0,6}\s+\d{1,3}$")
 _NUMBER = re.compile(r"\d")
@@ -109,9 +111,12 @@ def answers_anything(sentence: str, frame: Frame) -> bool:
     does a letter's or speech's salutation or closing ("Sehr geehrte Damen und Herren!",
     "Mit freundlichen Grüßen"); a document's date line ("Stand: Februar 2024") answers only
     a question about that date, and a preview of a page ("Auf dieser Seite erfahren Sie,
-    wie …") names what others say.
+    wie …") names what others say. A download link ("Dokument anzeigen: Vorlage
+    Dateigröße: 144 KB") is a file, not its content.
     """
     if sentence.rstrip().endswith("?") or _PREVIEW.match(sentence.strip()):
+        return False
+    if _FILE_SIZE.search(sentence):
         return False
     if _ADDRESSING.match(sentence.strip()):
         return False

@@ -107,6 +107,9 @@ _UNIT_FAMILIES = {
 _FURTHER_QUESTION = re.compile(
     r"\b(?:und|sowie|oder)\s+(?:wann|wie|wo|wer|was|welche\w*|warum|ob)\b", re.IGNORECASE
 )
+_SECOND_QUESTION = re.compile(
+    r"\b(?:und|sowie|oder)\s+(?:(?:an|in|bei|für|mit|von|seit|ab|bis|zu)\s+)?$", re.IGNORECASE
+)
 # "wie viele Jahre", "nach wie vielen Jahren"; a compound counts in the unit of its last
 # part ("wie viele Deutschstunden", "wie viele Kalenderwochen")
 _HOW_MANY_UNITS = re.compile(
@@ -125,7 +128,16 @@ _EXISTENCE = re.compile(
 # wurde die Seite aktualisiert?"): only then may a document's date line answer.
 _DOCUMENT_DATE = re.compile(r"\b(?:stand|aktualisier\w*|fassung|version)\b", re.IGNORECASE)
 _SEGMENT = " – "  # joins the parts of a rewritten follow-up (``assistant.dialogue``)
-_YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d{2})(?:\s*/\s*((?:19|20)?\d{2}))?(?![\d/])")
+# A year stands alone or ends a date ("28.10.2015", "1.8.2024"), not a longer number
+_YEAR = re.compile(
+    r"(?:(?<=\d\.\d\d\.)|(?<=\d\.\d\.)|(?<![\d/.]))"
+    r"((?:19|20)\d{2})(?:\s*/\s*((?:19|20)?\d{2}))?(?![\d/])"
+)
+
+
+_STRICT_KINDS = frozenset(
+    {"money", "percent", "contact", "hours", "person", "unit", "year", "date"}
+)
 
 
 @dataclass(frozen=True)
@@ -143,8 +155,7 @@ class Expectation:
     @property
     def strict(self) -> bool:
         """Whether only a sentence stating this type can answer (else it is a soft signal)."""
-        strict = {"money", "percent", "contact", "hours", "person", "unit", "year", "date"}
-        return self.kind in strict or bool(self.rate)
+        return self.kind in _STRICT_KINDS or bool(self.rate)
 
 
 @dataclass(frozen=True)
@@ -199,7 +210,7 @@ def expectation_of(question: str) -> Expectation:
     ):
         match = pattern.search(question)
         if match:
-            sole = not _asks_more(question, match.end())
+            sole = not _asks_more(question, match.end()) and not _asked_after(question, match)
             unit = _contact_channel(question) if kind == "contact" else ""
             rate = rate if kind in ("money", "count") else ""
             least = kind == "count" and _LEAST.search(question) is not None
@@ -221,6 +232,12 @@ def _contact_channel(question: str) -> str:
 def _asks_more(question: str, after: int) -> bool:
     """Whether a second question follows position ``after`` ("…, und wann …?")."""
     return bool(_FURTHER_QUESTION.search(question, after))
+
+
+def _asked_after(question: str, match: re.Match[str]) -> bool:
+    """Whether the typed question is the second one ("Gibt es X, und an wie vielen Schulen
+    …?"): the first asks something else."""
+    return bool(_SECOND_QUESTION.search(question[: match.start()]))
 
 
 def _unit_key(word: str) -> str:

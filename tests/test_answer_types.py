@@ -54,6 +54,9 @@ def test_date_lines_and_questions_in_a_document_answer_nothing() -> None:
     ):
         assert not answers_anything(preview, when), preview
     assert answers_anything("In diesem Kapitel werden die Kennzahlen jährlich erhoben.", when)
+    # a download link states no content
+    for link in ("Dokument anzeigen: Vorlage Dateigröße: 144 KB", "Kennzahlen 2024 (PDF, 2,3 MB)"):
+        assert not answers_anything(link, when), link
     # a letter's or speech's salutation and closing state nothing
     for addressing in (
         "Sehr geehrte Damen und Herren!",
@@ -76,6 +79,8 @@ def test_date_lines_and_questions_in_a_document_answer_nothing() -> None:
         ("Monat", "Der Bericht erscheint monatlich in 3 Sprachen.", True),
         ("Stunde", "Sie erhalten 25 Euro je angefangener Stunde.", True),
         ("Einsatzstunde", "Sie erhalten 25 Euro je Stunde.", True),
+        ("Einsatz", "Pro Einsatz zahlt die Volkshochschule 20 Euro.", True),
+        ("Jahr", "Pro Kind zahlt das Land 20 Euro.", False),
         ("Jahr", "Das ist natürlich für 45 Kinder gedacht.", False),
     ],
 )

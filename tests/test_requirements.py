@@ -33,6 +33,7 @@ from ingest.metadata import document_meta
         ("Wie heißt die Leiterin des Integrationszentrums?", "person"),
         ("Wie lange dürfen Kinder in der Fördergruppe bleiben?", "duration"),
         ("Wer führt die Erstberatung durch?", ""),
+        ("An welchem Tag beginnt die Schulberatung?", "date"),
     ],
 )
 def test_expected_answer_type(question: str, kind: str) -> None:
@@ -42,6 +43,17 @@ def test_expected_answer_type(question: str, kind: str) -> None:
 def test_years_and_school_years() -> None:
     assert years_in("im Schuljahr 2023/24 und 2025") == (YearSpec(2023, 2024), YearSpec(2025))
     assert years_in("Az. 2020/2030 und Seite 12") == (YearSpec(2020),)
+    # a date names its year; a longer number does not
+    assert years_in("Stichtag (28.10.2015) und ab dem 1.8.2024") == (YearSpec(2015), YearSpec(2024))
+    assert years_in("Vorgang Nr. 1.2015, Tel. 02361.2015") == ()
+
+
+def test_a_count_dated_by_its_sentence_meets_the_asked_year() -> None:
+    frame = frame_question("Wie viele Kinder wurden Ende Oktober 2015 in Feldau gefördert?")
+    sentence = "Zum Stichtag (28.10.2015) werden an Feldauer Schulen 124 Kinder gefördert."
+    assert unmet_requirements(frame, sentence, _chunk(sentence)) == ()
+    later = sentence.replace("2015", "2016")
+    assert unmet_requirements(frame, later, _chunk(later)) == ("Zeit: das Jahr 2015",)
 
 
 META = DocumentMeta("k.pdf", "Konzept Feldau", kommune="Stadt Feldau", stand="2024-05-01")
@@ -207,6 +219,10 @@ def test_a_money_question_needs_an_amount() -> None:
         ("Sie erreichen das Team unter 0201 88-1234 oder team4@beispiel.de.", False),
         ("Fax 02361 53-20 (Servicestelle)", False),
         ("Das Team berät unter 0201 88-1234 rund 300 Familien im Jahr.", True),
+        # a range shares its unit: an age or opening hours count nothing, a range of things does
+        ("Junge Erwachsene können im Alter von 16 bis 18 Jahren das Kolleg besuchen.", False),
+        ("Die Beratung ist montags von 9 bis 12 Uhr geöffnet.", False),
+        ("Es gibt 16 bis 18 Plätze je Gruppe.", True),
     ],
 )
 def test_a_how_many_question_needs_a_count_that_is_no_date_label_or_period(
@@ -218,6 +234,44 @@ def test_a_how_many_question_needs_a_count_that_is_no_date_label_or_period(
     frame = frame_question("Wie viele Kinder haben 2024 nach Klasse 4 die Schule gewechselt?")
     unmet = unmet_requirements(frame, sentence, _chunk(sentence))
     assert ("Art: count" not in unmet) is counts
+
+
+def test_a_place_typed_in_the_question_is_not_met_by_its_name_typed_otherwise() -> None:
+    """Asked for the Stadt Wendau, "des Kreises Wendau" names the Kreis (in the sentence or in
+    the passage before it); asked for the Kreis, it names the asked place."""
+    town = frame_question("Wie viele Kinder lernen in der Stadt Wendau?", places=("Wendau",))
+    kreis = frame_question("Wie viele Kinder lernen im Kreis Wendau?", places=("Wendau",))
+    passage = (
+        "Das Go-In-Verfahren des Kreises Wendau regelt die Aufnahme. Derzeit lernen 40 Kinder."
+    )
+    for sentence in (
+        "Nach dem Verfahren des Kreises Wendau lernen 40 Kinder.",
+        "Derzeit lernen 40 Kinder.",
+    ):
+        chunk = _chunk(passage if sentence in passage else sentence)
+        assert unmet_requirements(town, sentence, chunk) == ("Ort: Wendau",), sentence
+        assert unmet_requirements(kreis, sentence, chunk) == (), sentence
+    named = "In Wendau lernen 40 Kinder."
+    assert unmet_requirements(town, named, _chunk(named)) == ()
+
+
+def test_a_count_asked_second_is_not_all_the_question_asks() -> None:
+    """ "Gibt es X, und an wie vielen Schulen …?" asks whether X exists first: a sentence
+    that answers that needs no count."""
+    frame = frame_question("Gibt es in Feldau Unterricht auf Polnisch, und an wie vielen Schulen?")
+    assert frame.expects.kind == "count" and not frame.expects.sole
+    sentence = "Unterricht gibt es auf Polnisch und Türkisch."
+    assert unmet_requirements(frame, sentence, _chunk(sentence)) == ()
+
+
+def test_the_current_school_year_is_the_one_the_document_was_written_in() -> None:
+    frame = frame_question("Wie viele Beratungen gab es im Schuljahr 2021/22?")
+    sentence = "Das Zentrum hat im laufenden Schuljahr bereits 1200 Beratungen durchgeführt."
+    june = _chunk(sentence, replace(META, stand="2022-06-15"))
+    assert unmet_requirements(frame, sentence, june) == ()
+    for stand in ("2022-09-01", "2022"):  # the next school year; a year without its month
+        later = _chunk(sentence, replace(META, stand=stand))
+        assert unmet_requirements(frame, sentence, later) == ("Zeit: das Schuljahr 2021/22",)
 
 
 def test_a_how_many_question_with_a_second_question_needs_no_count_in_every_sentence() -> None:

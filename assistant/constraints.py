@@ -18,7 +18,7 @@ instead.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -320,7 +320,7 @@ def _placed_by_context(
 
 
 @lru_cache(maxsize=64)
-def _asked_kinds(question: str) -> dict[str, str]:
+def _asked_kinds(question: str) -> Mapping[str, str]:
     """The kind of municipality the question types each place as ("Stadt Wendau": stadt);
     a place typed two ways ("Stadt und Kreis Wendau") has no one kind."""
     kinds: dict[str, str] = {}

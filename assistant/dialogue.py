@@ -13,14 +13,13 @@ from collections.abc import Sequence
 
 from .german import content_words, fold, tokenize
 from .places import Municipalities
+from .question import QUESTION_WORDS
 
 __all__ = ["Municipalities", "is_comparison", "question_clauses", "rewrite_followup", "topic_of"]
 
 _CLAUSE_WORDS = 3  # a question of its own has a verb and what it asks about
 # ", und wie viele …", "und wer …": a second question joined to the first
-_NEXT_QUESTION = re.compile(
-    r",?\s+(?:und|sowie)\s+(?=(?:wie|wer|wo|wann|was|welche\w*|warum|ob)\b)", re.IGNORECASE
-)
+_NEXT_QUESTION = re.compile(rf",?\s+(?:und|sowie)\s+(?={QUESTION_WORDS})", re.IGNORECASE)
 
 _COMPARISON = re.compile(
     r"\b(vergleich\w*|unterschied\w*|unterscheid\w*|jeweils|gemeinsam\w*\s+haben|"

@@ -19,7 +19,15 @@ from dataclasses import dataclass
 
 from .german import fold
 
-__all__ = ["Expectation", "Frame", "YearSpec", "expectation_of", "frame_question", "years_in"]
+__all__ = [
+    "QUESTION_WORDS",
+    "Expectation",
+    "Frame",
+    "YearSpec",
+    "expectation_of",
+    "frame_question",
+    "years_in",
+]
 
 _HOW_MUCH = r"(?:wie\s*viel\b|wie\s+hoch|in\s+welcher\s+höhe|welche[rn]?\s+betr[äa]g\w*)"
 _MONEY_TAIL = (  # may end a compound: "Kita-Gebühren", "Aufwandsentschädigung"
@@ -103,10 +111,10 @@ _UNIT_FAMILIES = {
     "monat": "zeitraum",
     "jahr": "zeitraum",
 }
+# The words that open a question ("… und wann …?")
+QUESTION_WORDS = r"(?:wann|wie|wo|wer|was|welche\w*|warum|ob)\b"
 # "… und wann …?": a second question, whose answer need not state the unit
-_FURTHER_QUESTION = re.compile(
-    r"\b(?:und|sowie|oder)\s+(?:wann|wie|wo|wer|was|welche\w*|warum|ob)\b", re.IGNORECASE
-)
+_FURTHER_QUESTION = re.compile(rf"\b(?:und|sowie|oder)\s+{QUESTION_WORDS}", re.IGNORECASE)
 _SECOND_QUESTION = re.compile(
     r"\b(?:und|sowie|oder)\s+(?:(?:an|in|bei|für|mit|von|seit|ab|bis|zu)\s+)?$", re.IGNORECASE
 )

@@ -247,7 +247,7 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     unmet: list[str] = []
     sentence = with_declared_units(sentence, chunk)
     context = _Context.of(chunk)
-    own = [fold_plain(word) for word in tokenize(sentence)] if frame.places else []
+    own = _words(sentence) if frame.places else []
     kinds = _asked_kinds(frame.text) if frame.places else {}
     for place in frame.places:
         kind = kinds.get(fold(place), "")
@@ -296,7 +296,7 @@ class _Context:
 @lru_cache(maxsize=512)
 def _context_of(*parts: str) -> _Context:
     text = " ".join(parts)
-    return _Context(tuple(fold_plain(w) for w in tokenize(text)), tuple(years_in(text)))
+    return _Context(tuple(_words(text)), tuple(years_in(text)))
 
 
 def _placed_by_context(
@@ -310,8 +310,8 @@ def _placed_by_context(
     (``kind``: "Stadt Wendau") is not set by the same name typed otherwise ("Kreis Wendau")."""
     meta = chunk.meta
     labels = " ".join((chunk.section, meta.title, meta.kommune, meta.place))
-    if _names_place(place, _words(_without_other_kinds(labels, place, kind))):
-        return True
+    if _names_place(place, _context_of(_without_other_kinds(labels, place, kind)).words):
+        return True  # the labels' words are read once per passage, as before
     if not _names_place(place, context.words):  # not in the passage at all (the usual case)
         return False
     start = chunk.offset_of(sentence)
@@ -330,6 +330,7 @@ def _asked_kinds(question: str) -> Mapping[str, str]:
     return kinds
 
 
+@lru_cache(maxsize=1024)
 def _without_other_kinds(text: str, place: str, kind: str) -> str:
     """``text`` without its mentions of ``place`` typed as another kind of municipality than
     ``kind`` (for the Stadt Wendau, "des Kreises Wendau" names the Kreis)."""
@@ -370,7 +371,7 @@ def _row_of_another_place(place: str, sentence: str) -> bool:
     key = cells[0][1] if cells else ""
     if not typed_names(key):
         return False
-    return not _names_place(place, [fold_plain(word) for word in tokenize(key)])
+    return not _names_place(place, _words(key))
 
 
 def _meets_year(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .german import MONTHS
+from .german import MONTHS, stopwords
 
 __all__ = [
     "counted_by_ordinal",
@@ -86,6 +86,16 @@ _MONTHS = "|".join(MONTHS)
 _BOUNDARY = re.compile(r"([.!?…])([\"“”»)\]]*)\s+")
 _WINDOW = 48  # characters around a candidate boundary that decide it
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)\d{1,2}$")
+# A number whose form only an ordinal has: after an article or a contracted preposition
+# ("in der 7. Unterrichtsstunde", "zum 3. Mal") or joined to an ordinal before it
+# ("der 3. und 4. Schuljahre", "5./6. Jahrgang"). Before a noun it ends no sentence,
+# whatever noun it counts; before an article or pronoun it is elliptic and does ("… nach
+# der 4. Die Quote …").
+_ORDINAL_FORM = re.compile(
+    r"(?:\b(?:der|die|das|den|dem|des|am|im|vom|zum|zur|beim|ins|ans|jede[mnrs]?)\s+"
+    r"|\d{1,2}\.\s*(?:und|oder|bis|-|–|/)\s*)\d{1,2}$",
+    re.IGNORECASE,
+)
 # "I" after a noun numbers it ("Sekundarstufe I", "Teil I"): no abbreviation, but after a
 # form of address it is an initial ("Frau I. Muster").
 _ROMAN_AFTER_NOUN = re.compile(r"\b(?!(?:Herrn?|Frau)\b)[A-ZÄÖÜ][a-zäöüß]{3,} I$")
@@ -200,6 +210,12 @@ def _split_block(block: str) -> list[str]:
     return sentences
 
 
+def _counted_noun(after: str) -> bool:
+    """Whether ``after`` starts with a capitalised word that is no function word."""
+    word = re.match(r"[A-ZÄÖÜ][\w-]*", after)
+    return bool(word) and word.group().lower() not in stopwords()
+
+
 def _ends_sentence(before: str, after: str) -> bool:
     words = before.split()
     last = words[-1] if words else ""
@@ -212,5 +228,7 @@ def _ends_sentence(before: str, after: str) -> bool:
         return False
     if _ORDINAL_BEFORE.search(before) and (counted_by_ordinal(after) or after[:1].isdigit()):
         return False  # "1. September", "10. Klasse", "§ 2. 3"
+    if _ORDINAL_FORM.search(before) and _counted_noun(after):
+        return False
     # A real sentence starts upper-case (or with a digit or a quote).
     return not after[:1].islower()

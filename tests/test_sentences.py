@@ -27,6 +27,28 @@ def test_dates_and_ordinals_do_not_split() -> None:
     ]
 
 
+def test_an_ordinal_by_its_form_does_not_split_before_any_noun() -> None:
+    """A number after an article or joined to an ordinal is one, whatever noun it counts;
+    a bare number at the end of a sentence, or an elliptic ordinal before an article, still
+    ends it."""
+    text = (
+        "Der Kurs ist für die 3. und 4. Schuljahre gedacht. "
+        "Die AG trifft sich in der 7. Unterrichtsstunde. "
+        "Im Jahrgang 5./6. Ausbildungsjahr gilt das nicht. "
+        "Gezählt wurden 14. Danach kamen weitere. "
+        "Sie wechseln spätestens nach der 4. Die Quote ist hoch."
+    )
+    assert split_sentences(text) == [
+        "Der Kurs ist für die 3. und 4. Schuljahre gedacht.",
+        "Die AG trifft sich in der 7. Unterrichtsstunde.",
+        "Im Jahrgang 5./6. Ausbildungsjahr gilt das nicht.",
+        "Gezählt wurden 14.",
+        "Danach kamen weitere.",
+        "Sie wechseln spätestens nach der 4.",
+        "Die Quote ist hoch.",
+    ]
+
+
 def test_a_roman_numeral_after_a_noun_ends_a_sentence() -> None:
     """A Roman numeral ("Sekundarstufe I.") ends a sentence; "i. d. R." and an initial after
     "Frau" do not."""

@@ -89,6 +89,15 @@ TOWN_NAMED_KREISE = tuple(
     )
 )
 
+# The towns that bear the name of their Kreis or a part of it, with that Kreis: their bare
+# name is ambiguous in a question, but a text about the town names it bare.
+KREIS_NAMED_TOWNS = {kreis.removeprefix("Kreis "): kreis for kreis in TOWN_NAMED_KREISE} | {
+    "Neuss": "Rhein-Kreis Neuss",
+    "Siegen": "Kreis Siegen-Wittgenstein",
+    "Minden": "Kreis Minden-Lübbecke",
+    "Lübbecke": "Kreis Minden-Lübbecke",
+}
+
 # As municipalities are named in the index ("Stadt Herne", "Märkischer Kreis").
 CITIES = tuple(f"Stadt {name}" for name in KREISFREIE_STAEDTE)
 UNAMBIGUOUS = CITIES + _OWN_NAME_KREISE

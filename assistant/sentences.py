@@ -213,7 +213,7 @@ def _split_block(block: str) -> list[str]:
 def _counted_noun(after: str) -> bool:
     """Whether ``after`` starts with a capitalised word that is no function word."""
     word = re.match(r"[A-ZÄÖÜ][\w-]*", after)
-    return bool(word) and word.group().lower() not in stopwords()
+    return word is not None and word.group().lower() not in stopwords()
 
 
 def _ends_sentence(before: str, after: str) -> bool:

@@ -27,7 +27,14 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from assistant.german import MONTHS, analyze, fold_plain, tokenize
-from assistant.nrw import CITIES, TOWN_NAMED_KREISE, TOWNS, UNAMBIGUOUS, kreis_of
+from assistant.nrw import (
+    CITIES,
+    KREIS_NAMED_TOWNS,
+    TOWN_NAMED_KREISE,
+    TOWNS,
+    UNAMBIGUOUS,
+    kreis_of,
+)
 from assistant.places import (
     NOT_NAME_SUFFIXES,
     distinctive_words,
@@ -115,6 +122,7 @@ _DATELINE_LINES = 6  # the opening lines a dateline may stand in
 _TOWN_NAMES = re.compile(
     r"\b(" + "|".join(re.escape(t) for t in sorted(TOWNS, key=len, reverse=True)) + r")\b"
 )
+_KREIS_TOWN_NAMES = re.compile(r"\b(" + "|".join(map(re.escape, KREIS_NAMED_TOWNS)) + r")\b")
 
 
 @dataclass(frozen=True)
@@ -239,7 +247,9 @@ def _towns(pages: Sequence[Page], known: list[str]) -> tuple[list[str], list[str
     """The towns of NRW (``assistant.nrw.TOWNS``) that no ``known`` municipality bears the
     name of, each as the text names it with a type word ("Stadt Schwerte") or else bare
     ("Ratingen"; the state's list does not say which is a Stadt); and those of them the text
-    names.
+    names. A town that bears its Kreis's name ("Olpe", "Siegen") is a candidate as "Stadt
+    Olpe" when the text never names that Kreis with its type word: then a bare "Olpe" is the
+    town (named with the type word, it is one already).
 
     A town named only bare in a text that names its Kreis with the type word is where
     something of the Kreis took place ("Ministerbesuch in Lüdinghausen" in a report on the
@@ -256,7 +266,12 @@ def _towns(pages: Sequence[Page], known: list[str]) -> tuple[list[str], list[str
         for town, name in names.items()
         if town in mentioned and (town in typed or kreis_of(town) not in typed_kreise)
     ]
-    return list(names.values()), named
+    bare_kreis_towns = [
+        f"Stadt {town}"
+        for town in dict.fromkeys(_KREIS_TOWN_NAMES.findall(text))
+        if town not in taken and town not in typed and KREIS_NAMED_TOWNS[town] not in typed_kreise
+    ]
+    return list(names.values()) + bare_kreis_towns, named + bare_kreis_towns
 
 
 def _typed(pages: Sequence[Page], municipality: str) -> bool:

@@ -94,7 +94,7 @@ __all__ = [
 # 23: the kreisangehörige towns of NRW count when named bare ("in Ratingen", more than once),
 #     and a typed name may start with "Bad" or "Sankt" ("Stadt Bad Honnef", not "Stadt Bad");
 #     a dateline may carry a short note (", 02.08.2016, 13:25 Uhr / Lesedauer: 2 min")
-METADATA_VERSION = "23"
+METADATA_VERSION = "24"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

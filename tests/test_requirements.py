@@ -575,8 +575,9 @@ def test_a_town_of_nrw_named_bare_in_the_text_owns_its_page() -> None:
     list does not say which town is a Stadt. Named once, it is no one's, and named only bare
     beside its own Kreis with the type word it is where the Kreis did something; a file name
     that starts with a town's name names it. A town's name that is an ordinary word ("die Lage")
-    or a Kreis's too ("Borken") names none. (Placeholder text: nothing is said about the
-    towns.)"""
+    names none; one that is its Kreis's too ("Borken", "Siegen" of Siegen-Wittgenstein) names
+    the town as "Stadt Borken" unless the text names the Kreis with its type word.
+    (Placeholder text: nothing is said about the towns.)"""
 
     def kommune(text: str, file_name: str = "seite.txt") -> str:
         return infer_metadata([Page(file_name, 1, text)], "", file_name=file_name).kommune
@@ -592,7 +593,14 @@ def test_a_town_of_nrw_named_bare_in_the_text_owns_its_page() -> None:
         "Sankt Augustin"
     )
     assert kommune("Platzhalter zur Lage. Die Lage ist gut. Lage und Ziele.") == ""
-    assert kommune("Platzhalter in Borken. Platzhalter für Borken.") == ""
+    assert kommune("Platzhalter in Borken. Platzhalter für Borken.") == "Stadt Borken"
+    assert kommune("Platzhalter nach Siegen. Platzhalter in Siegen.") == "Stadt Siegen"
+    assert kommune("Platzhalter in Borken, im Kreis Borken. Platzhalter im Kreis Borken.") == (
+        "Kreis Borken"
+    )
+    siegen = "Platzhalter des Kreises Siegen-Wittgenstein. Platzhalter in Siegen, aus Siegen."
+    assert kommune(siegen) == "Kreis Siegen-Wittgenstein"
+    assert kommune("Platzhalter, vorgestellt in Borken. Noch ein Platzhaltersatz.") == ""
     # a street named after a town ("Jülicher Ring") names no town
     assert kommune("Platzhalter am Jülicher Ring. Platzhalter, Jülicher Ring 2.") == ""
     # where something of a Kreis took place, in one of its towns, is not whose page it is

@@ -73,6 +73,11 @@ _PREVIEW = re.compile(
 )
 # A download link's file size ("Vorlage 144 KB", "Dateigröße: 2,3 MB")
 _FILE_SIZE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:[kKMG]B|[kKM]Byte)\b|\bDateigr(?:ö|oe)(?:ß|ss)e\b")
+# A file's name ("Letzte Aktualisierung: 13800268.jpg", "Flyer_DaZ.pdf"): an image caption
+# or a download link of a scraped page
+_FILE_NAME = re.compile(
+    r"\b[\w-]+\.(?:jpe?g|png|gif|webp|svg|tiff?|pdf|docx?|odt|xlsx?|pptx?)\b", re.IGNORECASE
+)
 # Table-of-contents lines ("3.2 Erstberatung ........ 7") and bare page furniture.
 _TOC_LINE = re.compile(r"(\.{4,}|…{2,}|\s\.\s\.\s\.)\s*\d+\s*$|^\S+(\s+\S+){0,6}\s+\d{1,3}$")
 _NUMBER = re.compile(r"\d")
@@ -112,11 +117,12 @@ def answers_anything(sentence: str, frame: Frame) -> bool:
     "Mit freundlichen Grüßen"); a document's date line ("Stand: Februar 2024") answers only
     a question about that date, and a preview of a page ("Auf dieser Seite erfahren Sie,
     wie …") names what others say. A download link ("Dokument anzeigen: Vorlage
-    Dateigröße: 144 KB") is a file, not its content.
+    Dateigröße: 144 KB") or an image caption ("Letzte Aktualisierung: 13800268.jpg") is a
+    file, not its content.
     """
     if sentence.rstrip().endswith("?") or _PREVIEW.match(sentence.strip()):
         return False
-    if _FILE_SIZE.search(sentence):
+    if _FILE_SIZE.search(sentence) or _FILE_NAME.search(sentence):
         return False
     if _ADDRESSING.match(sentence.strip()):
         return False

@@ -55,8 +55,14 @@ def test_date_lines_and_questions_in_a_document_answer_nothing() -> None:
         assert not answers_anything(preview, when), preview
     assert answers_anything("In diesem Kapitel werden die Kennzahlen jährlich erhoben.", when)
     # a download link states no content
-    for link in ("Dokument anzeigen: Vorlage Dateigröße: 144 KB", "Kennzahlen 2024 (PDF, 2,3 MB)"):
+    for link in (
+        "Dokument anzeigen: Vorlage Dateigröße: 144 KB",
+        "Kennzahlen 2024 (PDF, 2,3 MB)",
+        "Letzte Aktualisierung: 12345678.jpg",
+        "Download: Kennzahlen_2024.pdf",
+    ):
         assert not answers_anything(link, when), link
+    assert answers_anything("Die Kennzahlen stehen im Bericht (PDF) des Jahres 2024.", when)
     # a letter's or speech's salutation and closing state nothing
     for addressing in (
         "Sehr geehrte Damen und Herren!",

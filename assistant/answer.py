@@ -15,10 +15,12 @@ retrieved passage, followed by the number of the source it was taken from. The c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
 from . import texts
+from .constraints import states_count
 from .evidence import Candidate, Evidence, is_list_question, starts_with_reference
 from .refusal import Decision
 from .types import Chunk, Citation
@@ -33,6 +35,8 @@ _RESTATEMENT_UNASKED = 2  # this many of them words the question does not use
 _RELATIVE_PROBABILITY = 0.5  # further sentences need half the best sentence's probability
 _LIST_ITEMS = 8
 _LIST_SENTENCES = 5
+# A sentence that breaks the count before it down ("Davon sind 71 Analphabeten.")
+_PARTITIVE = re.compile(r"^(?:davon|darunter|von\s+(?:ihnen|diesen|denen))\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,8 @@ def compose_extractive(
     chosen = _with_newer_version(chosen, [c for c in usable if _compatible(c)], floor, asked)
     chosen = _with_confirmed_version(chosen, [c for c in usable if _compatible(c)], floor)
     likely = {(c.chunk.chunk_id, c.order) for c in usable if c.probability >= sentence_threshold}
-    units = _with_context(chosen, evidence.sentences, wants_list, likely)
+    counted = evidence.query.text if evidence.frame.expects.kind == "count" else ""
+    units = _with_context(chosen, evidence.sentences, wants_list, likely, counted)
     units, notes = _newest_first(units)
     return _render(units, notes, evidence.answerability)
 
@@ -206,12 +211,16 @@ def _with_context(
     sentences: dict[str, list[str]],
     wants_list: bool,
     likely: Collection[tuple[str, int]] = (),
+    counted: str = "",
 ) -> list[_Unit]:
     """Group chosen sentences by chunk, add antecedents, continuations and list items, keep
     reading order.
 
     A continuation is the sentence right after a chosen one that leans on it ("Für sie
-    richtet das Schulamt ...") and is itself ``likely`` (chunk id, order) to answer.
+    richtet das Schulamt ...") and is itself ``likely`` (chunk id, order) to answer. For a
+    count question (``counted`` is its text) a sentence that breaks the count before it
+    down ("Davon sind 71 Analphabeten.") continues it too: the asked part of a total is
+    often stated so.
     """
     picked: dict[str, set[int]] = {}
     info: dict[str, tuple[Chunk, int]] = {}
@@ -223,7 +232,9 @@ def _with_context(
             orders.add(c.order - 1)
         following = sentences[c.chunk.chunk_id][c.order + 1 : c.order + 2]
         continues = following and starts_with_reference(following[0])
-        if continues and (c.chunk.chunk_id, c.order + 1) in likely:
+        if continues and (
+            (c.chunk.chunk_id, c.order + 1) in likely or _breaks_down(following[0], counted)
+        ):
             orders.add(c.order + 1)
         if wants_list and c.text.rstrip().endswith(":"):
             orders.update(_following_items(sentences[c.chunk.chunk_id], c.order))
@@ -237,6 +248,11 @@ def _with_context(
         units.append(_Unit(chunk, rank, ordered, tuple(sentences[chunk_id][i] for i in ordered)))
     units.sort(key=lambda u: (u.rank, u.orders[0]))
     return units
+
+
+def _breaks_down(sentence: str, counted: str) -> bool:
+    """Whether ``sentence`` states a part of a count asked by the question ``counted``."""
+    return bool(counted) and bool(_PARTITIVE.match(sentence)) and states_count(sentence, counted)
 
 
 def _lead_in(sentences: list[str], order: int) -> int:

@@ -209,6 +209,33 @@ def test_a_likely_continuation_of_the_quoted_sentence_joins_it() -> None:
     assert then not in answer(0.1)
 
 
+def test_a_count_is_quoted_with_the_sentence_that_breaks_it_down() -> None:
+    """ "Wie viele der … Kinder …?" is often answered by "Davon sind 12 …" after the total:
+    for a count question that sentence joins the quoted one, however unlikely it looked on
+    its own; for another question it does not."""
+    first = "Im Jahr wurden 80 Kinder der Stadt Feldau zugewiesen."
+    then = "Davon sind 12 ohne jede Schulerfahrung."
+    chunk = Chunk("c", "k.pdf", 0, f"{first} {then}", "", 1, 1, meta=META)
+
+    def answer(question: str) -> str:
+        best = Candidate(first, chunk, 0, 0, (), 0.9, frozenset(analyze(first)))
+        other = Candidate(then, chunk, 0, 1, (), 0.1, frozenset(analyze(then)))
+        evidence = Evidence(
+            Query(question, (), (), ()),
+            (),
+            {"c": [first, then]},
+            (best, other),
+            (),
+            0.9,
+            frame_question(question),
+        )
+        decision = RefusalPolicy(threshold=0.5).decide(evidence)
+        return compose_extractive(evidence, decision, 0.25, max_sentences=1).text
+
+    assert then in answer("Wie viele der zugewiesenen Kinder in Feldau waren nie in der Schule?")
+    assert then not in answer("Welche Kinder wurden der Stadt Feldau zugewiesen?")
+
+
 @pytest.mark.parametrize(
     ("sentence", "lasts"),
     [

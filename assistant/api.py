@@ -47,11 +47,19 @@ from .settings import Settings
 from .store import Index, LiveIndex
 from .types import Answer, Citation, ComparisonPart, Filters, Hit
 
-__all__ = ["RANKING_DEPTH", "Assistant", "Part", "Plan", "ask", "get_assistant"]
+__all__ = [
+    "RANKING_DEPTH",
+    "Assistant",
+    "Part",
+    "Plan",
+    "ask",
+    "comparison_threshold",
+    "get_assistant",
+]
 
 RANKING_DEPTH = 10  # hits kept in the Answer for inspection and evals (MRR@10)
 _COMPARISON_SHARE = 0.5  # a comparison part is a gap below this share of the best part ...
-_COMPARISON_FLOOR = 0.5  # ... unless the best part is below this share of the threshold
+_COMPARISON_FLOOR = 0.25  # ... unless the best part is below this share of the threshold
 COMPARISON_SENTENCES = 2
 # A comparison that names no municipality compares at most this many, those whose documents
 # treat the topic most clearly (one search over all): in a state-wide corpus "all" would be
@@ -440,7 +448,11 @@ class Assistant:
 
     def _extractive(self, plan: Plan, results: list[tuple[Part, Evidence, list[Hit]]]) -> Answer:
         sentences = COMPARISON_SENTENCES if plan.comparison else self.settings.answer_sentences
-        threshold = self._comparison_threshold(results) if plan.comparison else self.threshold
+        threshold = (
+            comparison_threshold([ev.answerability for _, ev, _ in results], self.threshold)
+            if plan.comparison
+            else self.threshold
+        )
         composed = [
             (
                 part,
@@ -458,18 +470,6 @@ class Assistant:
             return _comparison_answer(plan, composed)
         _, composition, hits = composed[0]
         return _single_answer(plan, composition, hits)
-
-    def _comparison_threshold(self, results: list[tuple[Part, Evidence, list[Hit]]]) -> float:
-        """The refusal threshold for the parts of a comparison.
-
-        Asking how municipalities differ presumes the topic exists; whether one of them lacks it
-        is relative: a part is refused when it falls below the threshold and below half the best
-        part's answerability. When even the best part is weak, the usual threshold holds.
-        """
-        best = max((ev.answerability for _, ev, _ in results), default=0.0)
-        if best < _COMPARISON_FLOOR * self.threshold:
-            return self.threshold
-        return min(self.threshold, _COMPARISON_SHARE * best)
 
     @property
     def llm(self) -> LLMAnswerer | None:
@@ -527,6 +527,20 @@ def _single_answer(plan: Plan, composition: Composition, hits: list[Hit]) -> Ans
         hits=tuple(hits[:RANKING_DEPTH]),
         notes=composition.notes,
     )
+
+
+def comparison_threshold(answerabilities: Sequence[float], threshold: float) -> float:
+    """The refusal threshold for the parts of a comparison.
+
+    Asking how municipalities differ presumes the topic exists; whether one of them lacks it
+    is relative: a part is refused when it falls below the threshold and below half the best
+    part's answerability. Only when even the best part is very weak (below a quarter of the
+    threshold: the topic is missing everywhere) does the usual threshold hold.
+    """
+    best = max(answerabilities, default=0.0)
+    if best < _COMPARISON_FLOOR * threshold:
+        return threshold
+    return min(threshold, _COMPARISON_SHARE * best)
 
 
 def _comparison_answer(plan: Plan, results: list[tuple[Part, Composition, list[Hit]]]) -> Answer:

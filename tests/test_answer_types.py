@@ -184,29 +184,27 @@ def test_a_table_cell_of_another_year_gives_no_value_for_the_asked_year() -> Non
     assert unmet_requirements(asked_2024, row, chunk) == ()
 
 
+def _quoted_after(first: str, then: str, question: str, probability: float) -> str:
+    """The one-sentence answer to ``question`` when ``first`` is the best sentence and
+    ``then`` follows it in the same passage with ``probability``."""
+    chunk = Chunk("c", "k.pdf", 0, f"{first} {then}", "", 1, 1, meta=META)
+    best = Candidate(first, chunk, 0, 0, (), 0.9, frozenset(analyze(first)))
+    other = Candidate(then, chunk, 0, 1, (), probability, frozenset(analyze(then)))
+    query = Query(question, (), (), ())
+    frame = frame_question(question)
+    evidence = Evidence(query, (), {"c": [first, then]}, (best, other), (), 0.9, frame)
+    decision = RefusalPolicy(threshold=0.5).decide(evidence)
+    return compose_extractive(evidence, decision, 0.25, max_sentences=1).text
+
+
 def test_a_likely_continuation_of_the_quoted_sentence_joins_it() -> None:
     """ "Für sie richtet …" right after the quoted sentence is quoted too when it is likely
     to answer; an unlikely one is left out."""
     first = "Kinder ohne lateinische Schrift werden im Clearingbogen gesondert gekennzeichnet."
     then = "Für sie richtet das Schulamt zwei Alphabetisierungsgruppen ein."
-    chunk = Chunk("c", "k.pdf", 0, f"{first} {then}", "", 1, 1, meta=META)
-
-    def answer(probability: float) -> str:
-        best = Candidate(first, chunk, 0, 0, (), 0.9, frozenset(analyze(first)))
-        other = Candidate(then, chunk, 0, 1, (), probability, frozenset(analyze(then)))
-        evidence = Evidence(
-            Query("Wie werden Kinder ohne Lateinschrift gefördert?", (), (), ()),
-            (),
-            {"c": [first, then]},
-            (best, other),
-            (),
-            0.9,
-        )
-        decision = RefusalPolicy(threshold=0.5).decide(evidence)
-        return compose_extractive(evidence, decision, 0.25, max_sentences=1).text
-
-    assert then in answer(0.4)
-    assert then not in answer(0.1)
+    question = "Wie werden Kinder ohne Lateinschrift gefördert?"
+    assert then in _quoted_after(first, then, question, 0.4)
+    assert then not in _quoted_after(first, then, question, 0.1)
 
 
 def test_a_count_is_quoted_with_the_sentence_that_breaks_it_down() -> None:
@@ -215,25 +213,9 @@ def test_a_count_is_quoted_with_the_sentence_that_breaks_it_down() -> None:
     its own; for another question it does not."""
     first = "Im Jahr wurden 80 Kinder der Stadt Feldau zugewiesen."
     then = "Davon sind 12 ohne jede Schulerfahrung."
-    chunk = Chunk("c", "k.pdf", 0, f"{first} {then}", "", 1, 1, meta=META)
-
-    def answer(question: str) -> str:
-        best = Candidate(first, chunk, 0, 0, (), 0.9, frozenset(analyze(first)))
-        other = Candidate(then, chunk, 0, 1, (), 0.1, frozenset(analyze(then)))
-        evidence = Evidence(
-            Query(question, (), (), ()),
-            (),
-            {"c": [first, then]},
-            (best, other),
-            (),
-            0.9,
-            frame_question(question),
-        )
-        decision = RefusalPolicy(threshold=0.5).decide(evidence)
-        return compose_extractive(evidence, decision, 0.25, max_sentences=1).text
-
-    assert then in answer("Wie viele der zugewiesenen Kinder in Feldau waren nie in der Schule?")
-    assert then not in answer("Welche Kinder wurden der Stadt Feldau zugewiesen?")
+    count = "Wie viele der zugewiesenen Kinder in Feldau waren nie in der Schule?"
+    assert then in _quoted_after(first, then, count, 0.1)
+    assert then not in _quoted_after(first, then, "Welche Kinder wurden Feldau zugewiesen?", 0.1)
 
 
 @pytest.mark.parametrize(

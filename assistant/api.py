@@ -60,6 +60,7 @@ __all__ = [
 RANKING_DEPTH = 10  # hits kept in the Answer for inspection and evals (MRR@10)
 _COMPARISON_SHARE = 0.5  # a comparison part is a gap below this share of the best part ...
 _COMPARISON_FLOOR = 0.25  # ... unless the best part is below this share of the threshold
+_COMPARISON_PART = 0.6  # and a part needs at most this share of the threshold
 COMPARISON_SENTENCES = 2
 # A comparison that names no municipality compares at most this many, those whose documents
 # treat the topic most clearly (one search over all): in a state-wide corpus "all" would be
@@ -532,15 +533,16 @@ def _single_answer(plan: Plan, composition: Composition, hits: list[Hit]) -> Ans
 def comparison_threshold(answerabilities: Sequence[float], threshold: float) -> float:
     """The refusal threshold for the parts of a comparison.
 
-    Asking how municipalities differ presumes the topic exists; whether one of them lacks it
-    is relative: a part is refused when it falls below the threshold and below half the best
-    part's answerability. Only when even the best part is very weak (below a quarter of the
+    Asking how municipalities differ presumes the topic exists, so a part needs less than a
+    question of its own (``_COMPARISON_PART`` of the threshold); whether one of them lacks
+    it is relative: a part is also refused when it falls below half the best part's
+    answerability. Only when even the best part is very weak (below a quarter of the
     threshold: the topic is missing everywhere) does the usual threshold hold.
     """
     best = max(answerabilities, default=0.0)
     if best < _COMPARISON_FLOOR * threshold:
         return threshold
-    return min(threshold, _COMPARISON_SHARE * best)
+    return min(_COMPARISON_PART * threshold, _COMPARISON_SHARE * best)
 
 
 def _comparison_answer(plan: Plan, results: list[tuple[Part, Composition, list[Hit]]]) -> Answer:

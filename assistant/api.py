@@ -35,6 +35,7 @@ from .places import (
     distinctive_words,
     mention_names,
     other_places,
+    state_towns,
     strip_places,
     typed_names,
 )
@@ -184,6 +185,8 @@ class Assistant:
         # a place without documents of its own is compared by the passages naming it ("im
         # Kreis Feldau im Vergleich zu Düsseldorf", "in Offenbach und in Freiburg")
         places = other_places(text, corpus.municipalities, self.index.lexical().knows_word)
+        # a town of NRW that is no municipality of the index is a place to compare, too
+        places += tuple(t for t in state_towns(text, corpus.municipalities) if t not in places)
         compared = is_comparison(text, named) or coordinated(text, named + list(places))
         if not filters.kommunen and compared:
             targets = named + list(places) if len(named) + len(places) >= 2 else named

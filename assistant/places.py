@@ -25,7 +25,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .german import MONTHS, fold, tokenize, transliterate
-from .nrw import KREISFREIE_STAEDTE, UNAMBIGUOUS
+from .nrw import KREIS_NAMED_TOWNS, KREISFREIE_STAEDTE, TOWNS, UNAMBIGUOUS
 
 __all__ = [
     "NOT_NAME_SUFFIXES",
@@ -38,6 +38,7 @@ __all__ = [
     "municipality_type",
     "other_places",
     "place_names",
+    "state_towns",
     "strip_places",
     "typed_names",
 ]
@@ -577,6 +578,19 @@ def other_places(
     return tuple(places)
 
 
+def state_towns(question: str, municipalities: Municipalities) -> tuple[str, ...]:
+    """The municipalities of NRW (``assistant.nrw``) the question names that are none of the
+    index: a document about such a town may have no municipality of its own (its name
+    said nothing, its text named the town's Kreis too), and the town is still a place to
+    compare ("Wie unterscheiden sich Stolberg und Herzogenrath …?")."""
+    found: list[str] = []
+    for match in _STATE_TOWN_NAMES.finditer(question):
+        name = match.group(1)
+        if name not in found and not municipalities.mentioned(name):
+            found.append(name)
+    return tuple(found)
+
+
 def _listed_after_plural_type(words: list[str]) -> set[int]:
     """Positions of the later names a plural type word lists: "Detmold" of "die
     Bezirksregierungen Arnsberg und Detmold" (the first name follows the type word itself)."""
@@ -600,6 +614,16 @@ def _nrw_city(word: str) -> str:
 
 
 _NRW_CITIES = tuple((fold(n), n) for c in KREISFREIE_STAEDTE for n in distinctive_words(c)[:1])
+_STATE_TOWN_NAMES = re.compile(
+    r"\b("
+    + "|".join(
+        re.escape(n)
+        for n in sorted(
+            {*TOWNS, *KREIS_NAMED_TOWNS, *(n for _, n in _NRW_CITIES)}, key=len, reverse=True
+        )
+    )
+    + r")\b"
+)
 
 
 def _clean(word: str) -> str:

@@ -103,6 +103,16 @@ def test_comparison_states_which_municipality_says_nothing(assistant: Assistant)
     assert "In den Dokumenten von Stadt Bedorf steht dazu nichts." in answer.text
 
 
+def test_a_comparison_of_two_towns_outside_the_index_compares_those_towns(
+    assistant: Assistant,
+) -> None:
+    """Two towns of NRW the index has no documents of are compared as places, each answered
+    from the passages naming it (here: none), not by every municipality of the index."""
+    answer = assistant.ask("Wie unterscheiden sich Stolberg und Herzogenrath bei der Erstberatung?")
+    assert [p.kommune for p in answer.comparison] == ["Stolberg", "Herzogenrath"]
+    assert not any(p.found for p in answer.comparison)
+
+
 def test_a_comparison_of_named_places_answers_each_relative_to_the_best() -> None:
     """Two named places presume the topic: a part answers below the threshold of a question of
     its own, a weakly matched but best part still answers and a part below half of it is a

@@ -9,6 +9,7 @@ from assistant.places import (
     mention_names,
     other_places,
     place_names,
+    state_towns,
     strip_places,
     typed_names,
 )
@@ -189,6 +190,21 @@ def test_two_places_joined_as_a_pair_are_asked_about_each() -> None:
     assert not coordinated("Wie viele Kinder aus Hohenfurt lernen in Weilbach?", pair)
     assert not coordinated("Wie berät Hohenfurt Familien? Und Weilbach?", pair)
     assert not coordinated("Wie berät Hohenfurt und wann kommen die Familien?", pair)
+
+
+def test_towns_of_nrw_outside_the_index_are_places_to_compare() -> None:
+    """A question naming towns of NRW that are no municipality of the index (their pages
+    got none) names them as places, whether or not the corpus uses the word; a town of the
+    index is scoped as a municipality instead. (Only the names are used.)"""
+    question = "Wie unterscheiden sich Stolberg und Herzogenrath bei der Gruppengröße?"
+    assert state_towns(question, NAMES) == ("Stolberg", "Herzogenrath")
+    indexed = Municipalities.of(["Stolberg", "Kreis Ostwaldau"])
+    assert state_towns(question, indexed) == ("Herzogenrath",)
+    assert state_towns("Wie viele Schulen gibt es in Haldenberg?", NAMES) == ()
+    assert state_towns("Was macht Monheim am Rhein anders als Bochum?", NAMES) == (
+        "Monheim am Rhein",
+        "Bochum",
+    )
 
 
 def test_two_questions_joined_by_und_are_questions_of_their_own() -> None:

@@ -582,10 +582,13 @@ def state_towns(question: str, municipalities: Municipalities) -> tuple[str, ...
     """The municipalities of NRW (``assistant.nrw``) the question names that are none of the
     index: a document about such a town may have no municipality of its own (its name
     said nothing, its text named the town's Kreis too), and the town is still a place to
-    compare ("Wie unterscheiden sich Stolberg und Herzogenrath …?")."""
+    compare ("Wie unterscheiden sich Stolberg und Herzogenrath …?"). The question's first
+    word is none: capitalised there, "Kamen" is a verb as likely as a town."""
     found: list[str] = []
     for match in _STATE_TOWN_NAMES.finditer(question):
         name = match.group(1)
+        if not question[: match.start()].strip():
+            continue
         if name not in found and not municipalities.mentioned(name):
             found.append(name)
     return tuple(found)

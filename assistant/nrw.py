@@ -12,14 +12,19 @@ of the corpus.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 __all__ = [
     "CITIES",
     "KREISFREIE_STAEDTE",
+    "KREIS_NAMED_TOWNS",
     "TOWNS",
     "TOWNS_BY_KREIS",
     "TOWN_NAMED_KREISE",
     "UNAMBIGUOUS",
     "kreis_of",
+    "names_pattern",
 ]
 
 KREISFREIE_STAEDTE = (
@@ -255,3 +260,10 @@ def kreis_of(town: str) -> str:
     for prefix in ("Stadt ", "Gemeinde "):
         town = town.removeprefix(prefix)
     return _KREIS_OF.get(town, "")
+
+
+def names_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that finds any of ``names`` as whole words (group 1), the longest first
+    ("Bad Honnef" before a name "Honnef" would be)."""
+    alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    return re.compile(rf"\b({alternatives})\b")

@@ -25,7 +25,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .german import MONTHS, fold, tokenize, transliterate
-from .nrw import KREIS_NAMED_TOWNS, KREISFREIE_STAEDTE, TOWNS, UNAMBIGUOUS
+from .nrw import KREIS_NAMED_TOWNS, KREISFREIE_STAEDTE, TOWNS, UNAMBIGUOUS, names_pattern
 
 __all__ = [
     "NOT_NAME_SUFFIXES",
@@ -617,16 +617,7 @@ def _nrw_city(word: str) -> str:
 
 
 _NRW_CITIES = tuple((fold(n), n) for c in KREISFREIE_STAEDTE for n in distinctive_words(c)[:1])
-_STATE_TOWN_NAMES = re.compile(
-    r"\b("
-    + "|".join(
-        re.escape(n)
-        for n in sorted(
-            {*TOWNS, *KREIS_NAMED_TOWNS, *(n for _, n in _NRW_CITIES)}, key=len, reverse=True
-        )
-    )
-    + r")\b"
-)
+_STATE_TOWN_NAMES = names_pattern([*TOWNS, *KREIS_NAMED_TOWNS, *(n for _, n in _NRW_CITIES)])
 
 
 def _clean(word: str) -> str:

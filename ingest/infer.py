@@ -34,6 +34,7 @@ from assistant.nrw import (
     TOWNS,
     UNAMBIGUOUS,
     kreis_of,
+    names_pattern,
 )
 from assistant.places import (
     NOT_NAME_SUFFIXES,
@@ -118,11 +119,9 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 _DATELINE_LINES = 6  # the opening lines a dateline may stand in
-# The towns of NRW as whole words (longest first: "Bad Honnef" before a town "Honnef" would be)
-_TOWN_NAMES = re.compile(
-    r"\b(" + "|".join(re.escape(t) for t in sorted(TOWNS, key=len, reverse=True)) + r")\b"
-)
-_KREIS_TOWN_NAMES = re.compile(r"\b(" + "|".join(map(re.escape, KREIS_NAMED_TOWNS)) + r")\b")
+# The towns of NRW as whole words, and the towns that bear their Kreis's name
+_TOWN_NAMES = names_pattern(TOWNS)
+_KREIS_TOWN_NAMES = names_pattern(KREIS_NAMED_TOWNS)
 
 
 @dataclass(frozen=True)

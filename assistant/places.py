@@ -38,6 +38,7 @@ __all__ = [
     "municipality_type",
     "other_places",
     "place_names",
+    "same_municipality",
     "state_towns",
     "strip_places",
     "typed_names",
@@ -404,6 +405,19 @@ class TypedName(NamedTuple):
     municipality: str  # "Stadt Feldau", "Ennepe-Ruhr-Kreis", "Märkischer Kreis"
     start: int
     end: int
+
+
+def same_municipality(a: str, b: str) -> bool:
+    """Whether two names name one municipality: the same name, or a town's bare name and
+    that name with a type word other than Kreis ("Tönisvorst" and "Stadt Tönisvorst"; the
+    Kreis Borken is not the Stadt Borken)."""
+    if a == b:
+        return True
+    for bare, typed in ((a, b), (b, a)):
+        named = typed_names(typed)
+        if named and named[0].municipality == typed and named[0].name == bare:
+            return municipality_type(typed) != "kreis"
+    return False
 
 
 def typed_names(text: str) -> list[TypedName]:

@@ -40,6 +40,7 @@ from assistant.places import (
     NOT_NAME_SUFFIXES,
     distinctive_words,
     municipality_type,
+    same_municipality,
     typed_names,
 )
 from assistant.types import DocumentMeta, Page
@@ -208,6 +209,7 @@ def _leading(
     pages: Sequence[Page], title: str, known: list[str], file_name: str
 ) -> tuple[str, Counter[str]]:
     """The clearly leading municipality ("" when none), and the scores of all named."""
+    known = _one_name_each(known)
     given = set(known)
     town_names, towns = _towns(pages, known)
     in_file = _named_by_file(file_name, pages, known, town_names)
@@ -240,6 +242,14 @@ def _leading(
         # a city or town named only bare ("in Dortmund"): once may be a visit or an example
         return (best if in_pages[best] > 1 else ""), scores
     return best, scores
+
+
+def _one_name_each(known: list[str]) -> list[str]:
+    """``known`` without a bare town name that the corpus also knows with its type word: a
+    page that only says "Feldau" and one that says "Stadt Feldau" are about one town, so
+    they share the typed name (a Kreis of that name is another municipality)."""
+    typed = [name for name in known if _bare(name) != name]
+    return [n for n in known if n in typed or not any(same_municipality(n, t) for t in typed)]
 
 
 def _towns(pages: Sequence[Page], known: list[str]) -> tuple[list[str], list[str]]:

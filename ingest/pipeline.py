@@ -94,7 +94,11 @@ __all__ = [
 # 23: the kreisangehörige towns of NRW count when named bare ("in Ratingen", more than once),
 #     and a typed name may start with "Bad" or "Sankt" ("Stadt Bad Honnef", not "Stadt Bad");
 #     a dateline may carry a short note (", 02.08.2016, 13:25 Uhr / Lesedauer: 2 min")
-METADATA_VERSION = "24"
+# 24: a town that bears its Kreis's name, named bare in a text that never types the Kreis, is
+#     the town ("Stadt Olpe")
+# 25: a town one file names bare and another with its type word is one municipality (the
+#     typed name), not two ("Hückelhoven" and "Stadt Hückelhoven")
+METADATA_VERSION = "25"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

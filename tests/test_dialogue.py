@@ -9,6 +9,7 @@ from assistant.places import (
     mention_names,
     other_places,
     place_names,
+    same_municipality,
     state_towns,
     strip_places,
     typed_names,
@@ -206,6 +207,18 @@ def test_towns_of_nrw_outside_the_index_are_places_to_compare() -> None:
         "Monheim am Rhein",
         "Bochum",
     )
+
+
+def test_a_town_named_bare_or_typed_is_one_municipality() -> None:
+    """A town's bare name and its name with the type word name one municipality (pages and
+    evaluation labels may use either); a Kreis of the same name is another one."""
+    assert same_municipality("Tönisvorst", "Stadt Tönisvorst")
+    assert same_municipality("Stadt Bad Honnef", "Bad Honnef")
+    assert same_municipality("Gemeinde Nottuln", "Nottuln")
+    assert not same_municipality("Borken", "Kreis Borken")
+    assert not same_municipality("Stadt Feldau", "Kreis Feldau")
+    assert not same_municipality("Minden", "Kreis Minden-Lübbecke")
+    assert not same_municipality("Velbert", "Stadt Ratingen")
 
 
 def test_two_questions_joined_by_und_are_questions_of_their_own() -> None:

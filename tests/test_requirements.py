@@ -13,8 +13,9 @@ from assistant.places import Municipalities, distinctive_words
 from assistant.question import YearSpec, frame_question, years_in
 from assistant.refusal import RefusalPolicy
 from assistant.types import Chunk, DocumentMeta, Page
-from ingest.infer import infer_metadata
+from ingest.infer import Basis, infer_metadata
 from ingest.metadata import document_meta
+from ingest.pipeline import reinferred_kommunen
 
 
 @pytest.mark.parametrize(
@@ -607,6 +608,34 @@ def test_a_town_of_nrw_named_bare_in_the_text_owns_its_page() -> None:
     kreis = "Platzhalter des Kreises Coesfeld. Platzhalter in Lüdinghausen, aus Lüdinghausen."
     assert kommune(kreis) == "Kreis Coesfeld"
     assert kommune(kreis, "luedinghausen_platzhalter.txt") == "Lüdinghausen"
+
+
+def test_a_town_named_bare_in_one_file_and_typed_in_another_is_one_municipality() -> None:
+    """One page names the "Stadt Ratingen" (once, far down), another only "Ratingen": both
+    are the same town's, so once all files are read they share the typed name. Two names
+    would split a comparison into two groups quoting the same passages twice; before, the
+    rounds of inference also swung between the two names and none. Another town named bare
+    keeps its name. (Placeholder text: nothing is said about the towns.)"""
+    filler = "Ein Platzhaltersatz ohne Ort. " * 25
+    texts = {
+        "ratingen-schule.txt": (
+            "Ratingen: Platzhalter an der Schule",
+            f"Ratingen · Platzhalter an der Grundschule. {filler}Die Stadt Ratingen plant.",
+        ),
+        "ratingen-klasse.txt": (
+            "Ratingen: Platzhalter der Klasse",
+            "Ratingen · Platzhalter am Gymnasium Ratingen. Ein Platzhalter in Ratingen.",
+        ),
+        "velbert.txt": ("Platzhalter", "Platzhalter in Velbert. Platzhalter für Velbert."),
+    }
+    metas = [DocumentMeta(name, name) for name in texts]
+    bases = {n: Basis.of([Page(n, 1, text)], title, n) for n, (title, text) in texts.items()}
+    kommunen = {m.doc_id: m.kommune for m in reinferred_kommunen(metas, bases, set()).values()}
+    assert kommunen == {
+        "ratingen-schule.txt": "Stadt Ratingen",
+        "ratingen-klasse.txt": "Stadt Ratingen",
+        "velbert.txt": "Velbert",
+    }
 
 
 def test_a_kreisfreie_stadt_named_bare_in_the_text_owns_its_page() -> None:

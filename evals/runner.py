@@ -15,6 +15,7 @@ from typing import Any
 
 from assistant.api import Assistant
 from assistant.embed import resolve_model
+from assistant.places import same_municipality
 from assistant.retrieve import Mode
 from assistant.scoring import AnswerModel, load_model
 from assistant.settings import Settings, public_values
@@ -115,7 +116,8 @@ def evaluate(question: Question, answer_fn: AnswerFn, judge: Judge | None = None
         # sources may be its own documents or a regional report that names it).
         cited = {c.kommune for c in answer.citations}
         cited |= {p.kommune for p in answer.comparison if p.found and p.citations}
-        coverage = sum(k in cited for k in question.kommunen) / len(question.kommunen)
+        covered = [any(same_municipality(k, c) for c in cited) for k in question.kommunen]
+        coverage = sum(covered) / len(question.kommunen)
     passed, reason = _verdict(question, answer, rank, facts)
     return Outcome(
         id=question.id,

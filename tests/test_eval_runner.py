@@ -90,3 +90,27 @@ def test_eval_run_with_baselines(
     rows = {q["id"]: q for q in record["questions"]}
     assert rows["t3"]["passed"] and not rows["t3"]["found"]
     assert rows["t1"]["citations"][0]["page"] == 3
+
+
+def test_a_municipality_counts_as_covered_under_its_bare_or_typed_name() -> None:
+    """A comparison's municipality ("Stadt Feldau" in the dataset) is covered by a citation
+    labelled with the bare name a page without manifest entry gets ("Feldau"), not by the
+    Kreis of that name."""
+    from assistant.types import Answer, Citation
+    from evals.dataset import Question
+    from evals.runner import evaluate
+
+    question = Question(
+        "v1",
+        "Wie ist es in Feldau und in Bergen?",
+        "vergleich",
+        "answer",
+        kommunen=("Stadt Feldau", "Stadt Bergen"),
+    )
+
+    def cited(*kommunen: str) -> Answer:
+        quotes = [Citation(n, "x.txt", "x", k, 1, "Platzhalter.") for n, k in enumerate(kommunen)]
+        return Answer(question.question, "Platzhalter.", True, tuple(quotes))
+
+    assert evaluate(question, lambda q: ([], cited("Feldau", "Stadt Bergen"))).kommune_coverage == 1
+    assert evaluate(question, lambda q: ([], cited("Kreis Feldau"))).kommune_coverage == 0

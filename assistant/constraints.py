@@ -95,6 +95,19 @@ _TYPE_PATTERNS["when"] = re.compile(
     re.IGNORECASE,
 )
 
+# How often: "viermal wöchentlich", "zweimal im Jahr", "alle zwei Wochen", "jeden Montag",
+# "14-tägig", "dienstags", "pro Woche"
+_TYPE_PATTERNS["frequency"] = re.compile(
+    rf"\b(?:{_COUNT_WORDS}|ein|\d+\s?-?)mal\b|"
+    r"\b(?:mehrmals|täglich|wöchentlich|monatlich|jährlich|halbjährlich|"
+    r"vierteljährlich|quartalsweise|regelmäßig|ständig|laufend|montags|dienstags|mittwochs|"
+    r"donnerstags|freitags|samstags|sonntags|werktags|wochentags)\b|"
+    rf"\b(?:\d+-?|{_COUNT_WORDS}|vierzehn)(?:tägig|wöchig|monatig)\w*|"
+    r"\b(?:alle|jede[mnrs]?)\s+(?:\w+\s+)?(?:tag|woche|monat|jahr|quartal|halbjahr|"
+    r"schuljahr|schulhalbjahr|montag|dienstag|mittwoch|donnerstag|freitag)\w*|"
+    r"\b(?:pro|je|im|in\s+der)\s+(?:woche|monat|jahr|quartal|halbjahr|schuljahr)\b",
+    re.IGNORECASE,
+)
 
 _MONTHS = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"
 # A day: "am 11. Februar", "ab dem 1.8.2024" ("Ab welchem Tag …?")

@@ -3,7 +3,8 @@
 * the **expected answer type**, read from the question words: "Wie viel kostet …" needs an
   amount of money, "Wie viele …" a number, "… in Minuten" a number of minutes, "… pro
   Einsatzstunde" a rate per hour, "Telefonnummer" a phone number or e-mail address,
-  "Wie viel Prozent" a share, "Wie heißt die Leiterin …" a person's name;
+  "Wie viel Prozent" a share, "Wie heißt die Leiterin …" a person's name, "Wie oft …" a
+  frequency;
 * the **years and school years** it asks about ("2023", "im Schuljahr 2023/24");
 * the **places** it names that are not municipalities of the index ("in Hohenfurt",
   "Regierungsbezirk Arnsberg"; see ``assistant.places``).
@@ -82,6 +83,11 @@ _WHICH_DAY = re.compile(
     r"\b(?:an|ab|bis|seit|vor|zu)\s+welchem\s+(?:tag|datum|termin)\b|\bwelches\s+datum\b",
     re.IGNORECASE,
 )
+# "Wie oft …?", "In welchem Rhythmus …?": how often something recurs
+_HOW_OFTEN = re.compile(
+    r"\bwie\s+(?:oft|häufig)\b|\bin\s+welche[mn]\s+(?:rhythmus|turnus|abst[äa]nd\w*)\b",
+    re.IGNORECASE,
+)
 _WHEN = re.compile(r"\b(bis|ab|seit)?\s*wann\b|\bzu\s+welchem\s+zeitpunkt\b|\bfrist\w*\b", re.I)
 # A unit also as a compound's last part ("Wochenstunden", "Werktage"): the patterns match at
 # a word's end (``_unit_key``) or after any letters (``constraints.states_type``).
@@ -152,7 +158,8 @@ _STRICT_KINDS = frozenset(
 class Expectation:
     """The expected answer type; empty ``kind`` when the question asks for nothing specific."""
 
-    kind: str = ""  # money|percent|contact|hours|person|unit|count|year|date|duration|when
+    kind: str = ""  # money|percent|contact|hours|person|unit|count|year|date|duration|
+    # frequency|when
     unit: str = ""  # the unit named in "in Minuten", "in Euro" (a key of _UNITS); of a
     # contact: "email" or "phone" when the question asks for that channel only
     rate: str = ""  # the noun after "pro"/"je" ("Einsatzstunde")
@@ -214,6 +221,7 @@ def expectation_of(question: str) -> Expectation:
         ("year", _WHICH_YEAR),
         ("date", _WHICH_DAY),
         ("duration", _DURATION),
+        ("frequency", _HOW_OFTEN),
         ("when", _WHEN),
     ):
         match = pattern.search(question)

@@ -234,6 +234,32 @@ def test_a_duration_may_be_an_adjective(sentence: str, lasts: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "recurs"),
+    [
+        ("Viermal wöchentlich kommen die Kinder zum Unterricht.", True),
+        ("Die Steuerungsgruppe tagt zweimal im Jahr.", True),
+        ("Die Sprechstunde findet 14-tägig statt.", True),
+        ("Die Gruppe trifft sich alle zwei Monate im Rathaus.", True),
+        ("Zu Beginn jedes Schuljahres wird der Plan überprüft.", True),
+        ("Der Kurs ist dienstags in der Grundschule.", True),
+        ("Ein Merkmal des Kurses ist die kleine Gruppe.", False),
+        ("Der Kurs findet in der Grundschule statt.", False),
+    ],
+)
+def test_how_often_asks_for_a_frequency(sentence: str, recurs: bool) -> None:
+    """ "Wie oft …?" and "In welchem Rhythmus …?" ask how often something recurs: a sentence
+    stating a frequency meets it (a soft signal: a frequency has many forms)."""
+    for question in (
+        "Wie oft in der Woche findet der Kurs statt?",
+        "In welchem Rhythmus tagt sie?",
+    ):
+        asked = frame_question(question).expects
+        assert asked.kind == "frequency"
+        assert not asked.strict
+        assert states_type(asked, sentence) is recurs
+
+
+@pytest.mark.parametrize(
     ("sentence", "counts"),
     [
         ("Im Schuljahr 2022/23 bestehen zwölf Internationale Förderklassen.", True),

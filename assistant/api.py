@@ -363,8 +363,12 @@ class Assistant:
         return replace(decision, note=note, related=(best,))
 
     def _topic(self, text: str, query: Query) -> Query:
-        """The question without the municipality and document type that scope it."""
+        """The question without the municipality and document type that scope it, and without
+        the towns of NRW it names that are no municipality of the index (a page that got no
+        municipality names its town in its text, not always near the answer)."""
         corpus = self.corpus()
+        for town in state_towns(text, corpus.municipalities):
+            text = re.sub(rf"\b{re.escape(town)}\b", " ", text)
         topic = self.index.lexical().query(corpus.municipalities.strip(text))
         kept = tuple(t for t in topic.terms if t not in corpus.scope_terms)
         return replace(topic, terms=kept) if kept else query

@@ -113,6 +113,19 @@ def test_a_comparison_of_two_towns_outside_the_index_compares_those_towns(
     assert not any(p.found for p in answer.comparison)
 
 
+def test_a_town_outside_the_index_is_no_topic_word(assistant: Assistant) -> None:
+    """A town of NRW the index has no municipality of (its page got none) is left out of the
+    question's topic like a municipality of the index: otherwise its name, as the question's
+    rarest word, becomes the focus term that an answer sentence must stand near, and the
+    page states its town once at the top, not beside every figure."""
+    question = (
+        "Wie viel Prozent der Teilnehmer fanden die Erstberatung in Schloß Holte-Stukenbrock gut?"
+    )
+    evidence, _ = assistant.evidence(assistant.plan(question).parts[0])
+    assert {"prozent", "erstberat"} <= set(evidence.query.terms)
+    assert not {"stukenbrock", "holt", "schloss"} & set(evidence.query.terms)
+
+
 def test_a_comparison_of_named_places_answers_each_relative_to_the_best() -> None:
     """Two named places presume the topic: a part answers below the threshold of a question of
     its own, a weakly matched but best part still answers and a part below half of it is a

@@ -38,7 +38,8 @@ __all__ = [
 ]
 
 _COUNT_WORDS = (
-    r"(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|"
+    r"(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)einhalb|"  # "fünfeinhalb"
+    r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|"
     r"vierzig|fünfzig|sechzig|hundert|tausend|beiden)"
 )
 # "ein Jahr", "eine halbe Stelle" are amounts; as a count "eine" is nearly always the article.

@@ -21,7 +21,7 @@ from .loaders.tables import TABLE_MARK
 
 __all__ = ["CHUNK_VERSION", "Unit", "chunk_pages", "units_of"]
 
-CHUNK_VERSION = "5"
+CHUNK_VERSION = "6"
 _SECTION_TOKEN_SHARE = 0.3
 _MIN_WORDS = 3  # a section label may use at most this share of the limit
 

@@ -264,6 +264,7 @@ def test_how_often_asks_for_a_frequency(sentence: str, recurs: bool) -> None:
     [
         ("Im Schuljahr 2022/23 bestehen zwölf Internationale Förderklassen.", True),
         ("Es gibt 12 Klassen an den beiden Berufskollegs.", True),
+        ("Das Zentrum ist mit fünfeinhalb Planstellen ausgestattet.", True),
         ("Jugendliche werden in eine Internationale Förderklasse vermittelt.", False),
         ("Ein Team von Beraterinnen führt einen Erstkontakt durch.", False),
     ],

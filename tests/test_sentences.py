@@ -28,12 +28,14 @@ def test_dates_and_ordinals_do_not_split() -> None:
 
 
 def test_an_ordinal_by_its_form_does_not_split_before_any_noun() -> None:
-    """A number after an article or joined to an ordinal is one, whatever noun it counts;
+    """A number after an article, a possessive or joined to an ordinal is one, whatever noun
+    it counts;
     a bare number at the end of a sentence, or an elliptic ordinal before an article, still
     ends it."""
     text = (
         "Der Kurs ist für die 3. und 4. Schuljahre gedacht. "
         "Die AG trifft sich in der 7. Unterrichtsstunde. "
+        "Das Land hat seit Freitag sein 50. Kommunales Integrationszentrum. "
         "Im Jahrgang 5./6. Ausbildungsjahr gilt das nicht. "
         "Gezählt wurden 14. Danach kamen weitere. "
         "Sie wechseln spätestens nach der 4. Die Quote ist hoch."
@@ -41,6 +43,7 @@ def test_an_ordinal_by_its_form_does_not_split_before_any_noun() -> None:
     assert split_sentences(text) == [
         "Der Kurs ist für die 3. und 4. Schuljahre gedacht.",
         "Die AG trifft sich in der 7. Unterrichtsstunde.",
+        "Das Land hat seit Freitag sein 50. Kommunales Integrationszentrum.",
         "Im Jahrgang 5./6. Ausbildungsjahr gilt das nicht.",
         "Gezählt wurden 14.",
         "Danach kamen weitere.",

@@ -127,6 +127,9 @@ _NO_COUNT = re.compile(
     rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.(?:\s?\d{{2,4}})?|{_MONTHS}\b)|"
     r"(?<![\d/.,])(?:19|20)\d{2}(?:\s*/\s*(?:19|20)?\d{2})?(?![\d/]|[.,]\d)|"
     r"\b[^\W\d_]+\d+\b|\b\d{1,2}(?:\.\d{1,2})+\b(?![.,]?\d)|"
+    # an ordinal inside a sentence ("sein 50. Kommunales Integrationszentrum", "die 3. und 4.
+    # Klasse"); a count may end a sentence with the full stop ("Gezählt wurden 14.")
+    r"(?<![\d.,])\d{1,3}\.(?=\s+\w)|"
     r"(?:§|\b(?:nr|abs|art|s|kap)\.?:?|\b(?:absatz|abschnitt|kapitel|anlage|anhang|seite|"
     r"ziffer|punkt|artikel|klasse|jahrgangsstufe|stufe|schritt|phase|modul|maßnahme))\s*\d+",
     re.IGNORECASE,

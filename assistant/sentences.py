@@ -89,9 +89,8 @@ _ORDINAL_BEFORE = re.compile(r"(?:^|\s)\d{1,2}$")
 # A number whose form only an ordinal has: after an article, a possessive or a contracted
 # preposition ("in der 7. Unterrichtsstunde", "sein 50. Kommunales …", "zum 3. Mal") or
 # joined to an ordinal before it ("der 3. und 4. Schuljahre", "5./6. Jahrgang"). Before a
-# noun it ends no sentence,
-# whatever noun it counts; before an article or pronoun it is elliptic and does ("… nach
-# der 4. Die Quote …").
+# noun it ends no sentence, whatever noun it counts; before an article or pronoun it is
+# elliptic and does ("… nach der 4. Die Quote …").
 _ORDINAL_FORM = re.compile(
     r"(?:\b(?:der|die|das|den|dem|des|am|im|vom|zum|zur|beim|ins|ans|jede[mnrs]?|"
     r"(?:sein|ihr|unser|mein|dein|eu(?:e)?r)(?:e[mnrs]?)?)\s+"

@@ -9,6 +9,7 @@ import pytest
 from assistant.answer import compose_extractive
 from assistant.constraints import (
     is_document_date,
+    states_count,
     states_type,
     unmet_requirements,
     with_declared_units,
@@ -272,6 +273,21 @@ def test_how_often_asks_for_a_frequency(sentence: str, recurs: bool) -> None:
 def test_an_indefinite_article_is_no_count(sentence: str, counts: bool) -> None:
     assert states_type(Expectation("count"), sentence) is counts
     assert states_type(Expectation("duration"), "Die Förderung dauert ein Jahr.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("Der Kreis hat seit Freitag sein 50. Kommunales Integrationszentrum.", False),
+        ("Geplant ist die Einrichtung einer 15. Deutschförderklasse.", False),
+        ("Gezählt wurden im Herbst 14.", True),
+        ("Rund 1.200 Kinder wurden beraten.", True),
+    ],
+)
+def test_an_ordinal_counts_nothing(sentence: str, counts: bool) -> None:
+    """ "Wie viele …?" is not answered by an ordinal ("die 15. Deutschförderklasse" says
+    nothing about how many there are); a count may still end a sentence with its full stop."""
+    assert states_count(sentence, "Wie viele Klassen gibt es?") is counts
 
 
 def _row_evidence(question: str, topic: str, rows: list[tuple[str, float]]) -> Evidence:

@@ -220,6 +220,11 @@ def _candidates(
     lexical, expects = context.lexical, context.frame.expects
     pairs = _pairs(list(query.terms))
     focus = focus_term(_without_type_nouns(query, expects), lexical)
+    if context.frame.existence:
+        # "Gibt es X?" asks whether the documents name X: a noun of the question that the
+        # corpus never uses (nor its parts or synonyms) is what no sentence names
+        unknown = [t for t in query.terms if t in query.nouns and not lexical.known(query, t)]
+        focus = unknown[0] if unknown else focus
     rows: list[tuple[int, int, list[list[str]]]] = []
     for rank, hit in enumerate(hits):
         analysed = [analyze(t, lexical.splitter) for t in sentences[hit.chunk.chunk_id]]

@@ -126,6 +126,15 @@ def test_a_town_outside_the_index_is_no_topic_word(assistant: Assistant) -> None
     assert not {"stukenbrock", "holt", "schloss"} & set(evidence.query.terms)
 
 
+def test_gibt_es_asks_for_a_thing_the_documents_must_name(assistant: Assistant) -> None:
+    """ "Gibt es in Adorf X?" is answered only by a sentence that names X: when no document
+    uses the word X (nor its parts or a synonym), nothing says X exists, and sentences on
+    the rest of the question ("Schulen", "Kinder") do not answer it."""
+    assert assistant.ask("Gibt es in Adorf Lesepaten für die Kinder an den Schulen?").found
+    missing = assistant.ask("Gibt es in Adorf Elterncafés für die Kinder an den Schulen?")
+    assert not missing.found
+
+
 def test_a_comparison_of_named_places_answers_each_relative_to_the_best() -> None:
     """Two named places presume the topic: a part answers below the threshold of a question of
     its own, a weakly matched but best part still answers and a part below half of it is a

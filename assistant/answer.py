@@ -105,7 +105,11 @@ def _refusal(evidence: Evidence, decision: Decision) -> Composition:
 def _select(
     candidates: list[Candidate], limit: int, floor: float, same_page: bool = False
 ) -> list[Candidate]:
-    """The best sentences; with ``same_page`` further ones only from the first one's page."""
+    """The best sentences; with ``same_page`` further ones only from the first one's page.
+
+    The first is the best sentence that meets the question, kept even when it leans on a
+    sentence of another passage ("Damit erhalten die Kinder zehn Stunden …"): leaving it
+    out would let a sentence that does not meet the question answer in its place."""
     best = candidates[0].probability
     chosen: list[Candidate] = []
     for c in candidates:
@@ -117,7 +121,7 @@ def _select(
             continue
         if any(_overlap(c.terms, other.terms) > _DUPLICATE_OVERLAP for other in chosen):
             continue
-        if starts_with_reference(c.text) and c.order == 0:
+        if starts_with_reference(c.text) and c.order == 0 and chosen:
             continue  # its antecedent stands in another passage: it would dangle
         chosen.append(c)
     return chosen

@@ -219,6 +219,24 @@ def test_a_count_is_quoted_with_the_sentence_that_breaks_it_down() -> None:
     assert then not in _quoted_after(first, then, "Welche Kinder wurden Feldau zugewiesen?", 0.1)
 
 
+def test_the_best_sentence_answers_even_when_it_opens_with_a_reference() -> None:
+    """The best sentence opening its passage with "Damit …" leans on the passage before; it
+    still answers (its statement is the answer), rather than a weaker sentence that states
+    no number of hours."""
+    best = "Damit erhalten die Kinder zehn Unterrichtsstunden Deutsch pro Woche."
+    weaker = "Sechs Kinder hat die Schule in der vergangenen Woche aufgenommen."
+    chunk = Chunk("c", "k.pdf", 0, f"{best} {weaker}", "", 1, 1, meta=META)
+    first = Candidate(best, chunk, 0, 0, (), 0.9, frozenset(analyze(best)))
+    other = Candidate(weaker, chunk, 0, 1, (), 0.3, frozenset(analyze(weaker)))
+    question = "Wie viele Deutschstunden pro Woche bekommen die Kinder?"
+    query = Query(question, (), (), ())
+    evidence = Evidence(
+        query, (), {"c": [best, weaker]}, (first, other), (), 0.9, frame_question(question)
+    )
+    decision = RefusalPolicy(threshold=0.5).decide(evidence)
+    assert compose_extractive(evidence, decision, 0.5).text.startswith(best)
+
+
 @pytest.mark.parametrize(
     ("sentence", "lasts"),
     [

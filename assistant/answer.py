@@ -20,7 +20,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from . import texts
-from .constraints import states_count
+from .constraints import counts_asked, states_count
 from .evidence import Candidate, Evidence, is_list_question, starts_with_reference
 from .refusal import Decision
 from .types import Chunk, Citation
@@ -62,9 +62,8 @@ def compose_extractive(
     limit = max(max_sentences, _LIST_SENTENCES) if wants_list else max_sentences
     # The answer starts with the best sentence that meets the question's requirements; more
     # sentences may add context but never contradict its place or year.
-    usable = [decision.eligible[0]] + [
-        c for c in candidates if c is not decision.eligible[0] and _compatible(c)
-    ]
+    first = _leading(decision.eligible, evidence)
+    usable = [first] + [c for c in candidates if c is not first and _compatible(c)]
     # A single-fact answer stays on the page of its best sentence; a list may span pages.
     chosen = _select(usable, limit, sentence_threshold, same_page=not wants_list)
     floor = max(sentence_threshold, _RELATIVE_PROBABILITY * usable[0].probability)
@@ -76,6 +75,22 @@ def compose_extractive(
     units = _with_context(chosen, evidence.sentences, wants_list, likely, counted)
     units, notes = _newest_first(units)
     return _render(units, notes, evidence.answerability)
+
+
+def _leading(eligible: tuple[Candidate, ...], evidence: Evidence) -> Candidate:
+    """The sentence the answer starts with: the best eligible one, but for "Wie viele X?"
+    (asking nothing else) the best that counts X itself ("fünfeinhalb Planstellen" for
+    "Stellen", not "zwei NRW-Minister"), if it is at least half as likely."""
+    best, expects = eligible[0], evidence.frame.expects
+    if expects.kind != "count" or not expects.sole or counts_asked(best.text, evidence.frame.text):
+        return best
+    counting = (
+        c
+        for c in eligible[1:]
+        if c.probability >= _RELATIVE_PROBABILITY * best.probability
+        and counts_asked(c.text, evidence.frame.text)
+    )
+    return next(counting, best)
 
 
 def _compatible(candidate: Candidate) -> bool:

@@ -234,6 +234,28 @@ def states_count(sentence: str, question: str) -> bool:
     return bool(_TYPE_PATTERNS["count"].search(rest))
 
 
+# "Wie viele (ukrainische) Kinder …", "Mit wie vielen Stellen …": the noun the count is of
+_COUNTED_NOUN = re.compile(
+    r"\b(?i:wie)\s*(?i:vielen?)\s+(?:[a-zäöüß-]+\s+){0,2}?([A-ZÄÖÜ][a-zäöüß]{2,})"
+)
+_PLURAL_ENDING = re.compile(r"(?:innen|en|er|e|n|s)$")
+
+
+def counts_asked(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` counts what "Wie viele X …?" asks about: a number before X or a
+    compound ending in X, at most three words apart ("fünfeinhalb Planstellen" for
+    "Stellen"; "20 Jungen und Mädchen" does not count "Kinder"), or a table cell "X: 54".
+    False when the question names no X."""
+    match = _COUNTED_NOUN.search(question)
+    stem = _PLURAL_ENDING.sub("", match.group(1).lower()) if match else ""
+    if len(stem) < 3:
+        return False
+    noun = rf"[\w-]*{re.escape(stem)}"
+    before = rf"\b{_NUMBER}\s+(?:[\w-]+\s+){{0,3}}?{noun}"
+    cell = rf"\b{noun}\w*\s*:\s*\d"  # a table cell "Plätze: 54"
+    return re.search(f"{before}|{cell}", sentence.lower()) is not None
+
+
 def _rate_compound(rate: str, unit: str, sentence: str) -> bool:
     """ "fünf Wochenstunden" states hours per week: a compound of the rate's stem and the
     unit ("Stunden pro Woche")."""

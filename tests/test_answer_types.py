@@ -8,6 +8,7 @@ import pytest
 
 from assistant.answer import compose_extractive
 from assistant.constraints import (
+    counts_asked,
     is_document_date,
     states_count,
     states_type,
@@ -217,6 +218,48 @@ def test_a_count_is_quoted_with_the_sentence_that_breaks_it_down() -> None:
     count = "Wie viele der zugewiesenen Kinder in Feldau waren nie in der Schule?"
     assert then in _quoted_after(first, then, count, 0.1)
     assert then not in _quoted_after(first, then, "Welche Kinder wurden Feldau zugewiesen?", 0.1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("Dort arbeitet das Team mit fünfeinhalb Planstellen.", True),
+        ("Es gibt drei neue Stellen für die Beratung.", True),
+        ("Schwerpunktschule: Gesamtschule; Stellen: 4", True),
+        ("Zur Eröffnung kamen zwei Ministerinnen.", False),
+        ("Das Team berät seit drei Jahren.", False),
+    ],
+)
+def test_a_count_of_the_asked_noun(sentence: str, counted: bool) -> None:
+    """ "Mit wie vielen Stellen …?" counts Stellen: a number before the noun or a compound
+    ending in it, or a table cell "Stellen: 4"; a number of something else counts other
+    things."""
+    question = "Mit wie vielen Stellen ist das Zentrum ausgestattet?"
+    assert counts_asked(sentence, question) is counted
+
+
+def test_a_count_question_is_answered_by_the_count_of_its_noun() -> None:
+    """ "Wie viele Stellen …?" starts with the sentence that counts Stellen when another,
+    more likely one counts something else, if it is at least half as likely."""
+    other = "Zur Eröffnung kamen zwei Ministerinnen nach Feldau."
+    asked = "Das Team in Feldau arbeitet mit fünfeinhalb Planstellen."
+    chunk = Chunk("c", "k.pdf", 0, f"{other} {asked}", "", 1, 1, meta=META)
+    first = Candidate(other, chunk, 0, 0, (), 0.8, frozenset(analyze(other)))
+    second = Candidate(asked, chunk, 0, 1, (), 0.5, frozenset(analyze(asked)))
+    question = "Mit wie vielen Stellen ist das Zentrum in Feldau ausgestattet?"
+    evidence = Evidence(
+        Query(question, (), (), ()),
+        (),
+        {"c": [other, asked]},
+        (first, second),
+        (),
+        0.9,
+        frame_question(question),
+    )
+    decision = RefusalPolicy(threshold=0.5).decide(evidence)
+    text = compose_extractive(evidence, decision, 0.3, max_sentences=1).text
+    assert asked in text
+    assert other not in text
 
 
 def test_the_best_sentence_answers_even_when_it_opens_with_a_reference() -> None:

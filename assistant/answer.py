@@ -81,6 +81,9 @@ def _leading(eligible: tuple[Candidate, ...], evidence: Evidence) -> Candidate:
     """The sentence the answer starts with: the best eligible one, but for "Wie viele X?"
     (asking nothing else) the best that counts X itself ("fünfeinhalb Planstellen" for
     "Stellen", not "zwei NRW-Minister"), if it is at least half as likely."""
+    # a sentence that opens its passage leaning on the one before ("Dies gilt auch …")
+    # dangles; it answers only when no other sentence meets the question
+    eligible = tuple(c for c in eligible if not _dangles(c)) or eligible
     best, expects = eligible[0], evidence.frame.expects
     if expects.kind != "count" or not expects.sole or counts_asked(best.text, evidence.frame.text):
         return best
@@ -122,9 +125,9 @@ def _select(
 ) -> list[Candidate]:
     """The best sentences; with ``same_page`` further ones only from the first one's page.
 
-    The first is the best sentence that meets the question, kept even when it leans on a
-    sentence of another passage ("Damit erhalten die Kinder zehn Stunden …"): leaving it
-    out would let a sentence that does not meet the question answer in its place."""
+    The first is the sentence the answer starts with (``_leading``), kept even when it leans
+    on a sentence of another passage ("Damit erhalten die Kinder zehn Stunden …"): it is
+    then the only one that meets the question."""
     best = candidates[0].probability
     chosen: list[Candidate] = []
     for c in candidates:
@@ -136,10 +139,15 @@ def _select(
             continue
         if any(_overlap(c.terms, other.terms) > _DUPLICATE_OVERLAP for other in chosen):
             continue
-        if starts_with_reference(c.text) and c.order == 0 and chosen:
-            continue  # its antecedent stands in another passage: it would dangle
+        if chosen and _dangles(c):
+            continue  # its antecedent stands in another passage
         chosen.append(c)
     return chosen
+
+
+def _dangles(c: Candidate) -> bool:
+    """Whether the sentence opens its passage with a reference to the sentence before."""
+    return c.order == 0 and starts_with_reference(c.text)
 
 
 def _page(c: Candidate) -> tuple[str, int]:

@@ -263,14 +263,16 @@ def test_a_count_question_is_answered_by_the_count_of_its_noun() -> None:
 
 
 def test_the_best_sentence_answers_even_when_it_opens_with_a_reference() -> None:
-    """The best sentence opening its passage with "Damit …" leans on the passage before; it
-    still answers (its statement is the answer), rather than a weaker sentence that states
-    no number of hours."""
+    """The best sentence opening its passage with "Damit …" leans on the passage before; when
+    it is the only one that meets the question it still answers (its statement is the
+    answer), rather than a weaker sentence that states no number of hours. (Where another
+    sentence meets the question, that one answers: see
+    ``test_reference_at_the_start_of_a_passage_is_dropped``.)"""
     best = "Damit erhalten die Kinder zehn Unterrichtsstunden Deutsch pro Woche."
     weaker = "Sechs Kinder hat die Schule in der vergangenen Woche aufgenommen."
     chunk = Chunk("c", "k.pdf", 0, f"{best} {weaker}", "", 1, 1, meta=META)
     first = Candidate(best, chunk, 0, 0, (), 0.9, frozenset(analyze(best)))
-    other = Candidate(weaker, chunk, 0, 1, (), 0.3, frozenset(analyze(weaker)))
+    other = Candidate(weaker, chunk, 0, 1, (), 0.3, frozenset(analyze(weaker)), ("Art: unit",))
     question = "Wie viele Deutschstunden pro Woche bekommen die Kinder?"
     query = Query(question, (), (), ())
     evidence = Evidence(

@@ -40,7 +40,6 @@ from assistant.places import (
     NOT_NAME_SUFFIXES,
     distinctive_words,
     municipality_type,
-    same_municipality,
     typed_names,
 )
 from assistant.types import DocumentMeta, Page
@@ -248,8 +247,8 @@ def _one_name_each(known: list[str]) -> list[str]:
     """``known`` without a bare town name that the corpus also knows with its type word: a
     page that only says "Feldau" and one that says "Stadt Feldau" are about one town, so
     they share the typed name (a Kreis of that name is another municipality)."""
-    typed = [name for name in known if _bare(name) != name]
-    return [n for n in known if n in typed or not any(same_municipality(n, t) for t in typed)]
+    typed = {_bare(n) for n in known if _bare(n) != n and municipality_type(n) != "kreis"}
+    return [name for name in known if name not in typed]
 
 
 def _towns(pages: Sequence[Page], known: list[str]) -> tuple[list[str], list[str]]:

@@ -238,6 +238,8 @@ def states_count(sentence: str, question: str) -> bool:
 _COUNTED_NOUN = re.compile(
     r"\b(?i:wie)\s*(?i:vielen?)\s+(?:[a-zäöüß-]+\s+){0,2}?([A-ZÄÖÜ][a-zäöüß]{2,})"
 )
+# Only a plural ending is cut, not a Snowball stem (``german.stem``): that maps "Schüler"
+# and "Schulen" alike to "schul", and "3 Schulen" would count "Schüler".
 _PLURAL_ENDING = re.compile(r"(?:innen|en|er|e|n|s)$")
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "NOT_NAME_SUFFIXES",
     "Municipalities",
     "TypedName",
+    "bare_name",
     "coordinated",
     "distinctive_words",
     "is_one_word_kreis",
@@ -407,6 +408,12 @@ class TypedName(NamedTuple):
     end: int
 
 
+def bare_name(kommune: str) -> str:
+    """A municipality's name without its type word ("Feldau", "Minden-Lübbecke")."""
+    typed = typed_names(kommune)
+    return typed[0].name if typed else kommune
+
+
 def same_municipality(a: str, b: str) -> bool:
     """Whether two names name one municipality: the same name, or a town's bare name and
     that name with a type word other than Kreis ("Tönisvorst" and "Stadt Tönisvorst"; the
@@ -414,8 +421,7 @@ def same_municipality(a: str, b: str) -> bool:
     if a == b:
         return True
     for bare, typed in ((a, b), (b, a)):
-        named = typed_names(typed)
-        if named and named[0].municipality == typed and named[0].name == bare:
+        if bare == bare_name(typed) != typed:
             return municipality_type(typed) != "kreis"
     return False
 

@@ -38,6 +38,7 @@ from assistant.nrw import (
 )
 from assistant.places import (
     NOT_NAME_SUFFIXES,
+    bare_name,
     distinctive_words,
     municipality_type,
     typed_names,
@@ -214,8 +215,8 @@ def _leading(
     in_file = _named_by_file(file_name, pages, known, town_names)
     known = known + [name for name in in_file + list(CITIES) + towns if name not in known]
     # a file name "feldau_…" that fits the Kreis and the Stadt Feldau alike weighs for neither
-    bare = Counter(_bare(name) for name in in_file)
-    scores: Counter[str] = Counter({n: _TITLE_WEIGHT for n in in_file if bare[_bare(n)] == 1})
+    bare = Counter(bare_name(name) for name in in_file)
+    scores: Counter[str] = Counter({n: _TITLE_WEIGHT for n in in_file if bare[bare_name(n)] == 1})
     texts = _weighted_texts(pages, title)
     heading = list(in_file)  # named by the file, the title or the opening
     in_pages: Counter[str] = Counter()  # mentions in the pages (title and opening not again)
@@ -246,8 +247,9 @@ def _leading(
 def _one_name_each(known: list[str]) -> list[str]:
     """``known`` without a bare town name that the corpus also knows with its type word: a
     page that only says "Feldau" and one that says "Stadt Feldau" are about one town, so
-    they share the typed name (a Kreis of that name is another municipality)."""
-    typed = {_bare(n) for n in known if _bare(n) != n and municipality_type(n) != "kreis"}
+    they share the typed name (a Kreis of that name is another municipality; the rule of
+    ``places.same_municipality``, here as one set lookup per name)."""
+    typed = {bare_name(n) for n in known if bare_name(n) != n and municipality_type(n) != "kreis"}
     return [name for name in known if name not in typed]
 
 
@@ -265,7 +267,7 @@ def _towns(pages: Sequence[Page], known: list[str]) -> tuple[list[str], list[str
     ("duelmen_…"). The town's adjective is no mention here ("Jülicher Ring" is a street)."""
     text = " ".join(p.text for p in pages)
     typed = {t.name: t.municipality for t in typed_names(text)}
-    taken = {_bare(name) for name in known}
+    taken = {bare_name(name) for name in known}
     names = {town: typed.get(town, town) for town in TOWNS if town not in taken}
     mentioned = set(_TOWN_NAMES.findall(text))
     typed_kreise = set(typed.values())
@@ -372,7 +374,7 @@ def _mentions(text: str, known: list[str]) -> list[str]:
     mention counts for the one its type word names, and a bare "Feldau" for neither."""
     known_bare: dict[str, list[str]] = {}
     for name in dict.fromkeys(k for k in known if k):
-        known_bare.setdefault(_bare(name), []).append(name)
+        known_bare.setdefault(bare_name(name), []).append(name)
     typed_at: dict[int, tuple[int, str]] = {}  # end of a typed mention -> start, municipality
     found = []
     mentioned = typed_names(text)
@@ -431,12 +433,6 @@ def _enumerated(text: str, start: int, end: int) -> bool:
 def _preceding(text: str, start: int) -> str:
     """The few words before ``start`` that say how a name is used there."""
     return text[max(0, start - _CONTEXT) : start]
-
-
-def _bare(kommune: str) -> str:
-    """The name without its type word ("Feldau", "Minden-Lübbecke", "Märkisch")."""
-    typed = typed_names(kommune)
-    return typed[0].name if typed else kommune
 
 
 def _doc_type(text: str) -> str:

@@ -151,6 +151,11 @@ _NO_COUNT_AMOUNT = re.compile(
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 # "pro Jahr" is also said "jährlich", "pro Woche" "wöchentlich": the adverb's stem.
 _RATE_ADVERB = re.compile(r"\b([^\W\d_]{3,})lich\b", re.IGNORECASE)
+# "in der Woche", "am Tag", "im Monat" after a number state a rate; "im Jahr 2016" dates and
+# "am Tag der Anmeldung" names a day
+_RATE_PHRASE = re.compile(
+    r"\b(?i:in\s+der|am|im)\s+([A-ZÄÖÜ][^\W\d_]*)\b(?![-\w])(?!\s+(?:\d|der\b|des\b|nach\b|vor\b))"
+)
 
 
 # The unit a table declares for its numbers, at the end of its caption or of a column header:
@@ -274,6 +279,11 @@ def _states_rate(rate: str, sentence: str) -> bool:
     for match in re.finditer(per, sentence):
         word = fold(match.group(1) or match.group(2))
         if len(word) >= 3 and (target.endswith(word) or word.endswith(target[-5:])):
+            return True
+    for match in _RATE_PHRASE.finditer(sentence):  # "20 Stunden in der Woche", "3 am Tag"
+        word = fold(match.group(1))
+        counted = re.search(rf"\b{_NUMBER}\s", sentence[: match.start()], re.IGNORECASE)
+        if counted and len(word) >= 3 and (target.endswith(word) or word.endswith(target[-5:])):
             return True
     for match in _RATE_ADVERB.finditer(sentence):  # "jährlich", "wöchentlich" for "pro Jahr"
         base = fold(match.group(1))

@@ -52,6 +52,10 @@ _MONEY = re.compile(
     rf"\w*{_MONEY_TAIL}\b[^?.!]{{0,30}}?{_HOW_MUCH}",
     re.IGNORECASE,
 )
+# "Wie viel Unterricht …?" asks for an amount of lessons, not of money: the noun right after
+# "wie viel" says what is measured; only a money noun ("Wie viel Geld …?") asks for euros.
+_HOW_MUCH_OF = re.compile(r"\b(?i:wie)\s*viel\s+([A-ZÄÖÜ][\wäöüß-]*)")
+_MONEY_NOUN = re.compile(rf"\w*{_MONEY_TAIL}|{_MONEY_WORD}", re.IGNORECASE)
 _PERCENT = re.compile(
     r"\bwie\s+viel\s+prozent|\bwelche[rn]?\s+(anteil|quote)|\bwie\s+(hoch|groß)\s+(ist|war|sind)"
     r"\s+(der|die)\s+\w*(anteil|quote)\b|\bprozentsatz",
@@ -225,6 +229,8 @@ def expectation_of(question: str) -> Expectation:
         ("when", _WHEN),
     ):
         match = pattern.search(question)
+        if match and kind == "money" and _measures_other(question, match):
+            continue
         if match:
             sole = not _asks_more(question, match.end()) and not _asked_after(question, match)
             unit = _contact_channel(question) if kind == "contact" else ""
@@ -232,6 +238,13 @@ def expectation_of(question: str) -> Expectation:
             least = kind == "count" and _LEAST.search(question) is not None
             return Expectation(kind, unit, rate, sole=sole, least=least)
     return Expectation()
+
+
+def _measures_other(question: str, money: re.Match[str]) -> bool:
+    """Whether the "wie viel" of a money match is followed by a noun that is no money ("Wie
+    viel Unterricht bekommen …?", "Wie viel Zeit …?"); "Was kostet …" stays money."""
+    how = _HOW_MUCH_OF.search(question, money.start(), money.end())
+    return how is not None and not _MONEY_NOUN.fullmatch(how.group(1))
 
 
 def _contact_channel(question: str) -> str:

@@ -88,6 +88,10 @@ def test_date_lines_and_questions_in_a_document_answer_nothing() -> None:
         ("Stunde", "Sie erhalten 25 Euro je angefangener Stunde.", True),
         ("Einsatzstunde", "Sie erhalten 25 Euro je Stunde.", True),
         ("Einsatz", "Pro Einsatz zahlt die Volkshochschule 20 Euro.", True),
+        ("Woche", "Unterrichtet wird 20 Stunden in der Woche.", True),
+        ("Tag", "Betreut werden sie drei Stunden am Tag von einer Lehrerin.", True),
+        ("Jahr", "Im Jahr 2016 kamen 20 Kinder.", False),  # a year, not a rate
+        ("Tag", "Am Tag der Anmeldung kamen 3 Kinder.", False),  # a day, not a rate
         ("Jahr", "Pro Kind zahlt das Land 20 Euro.", False),
         ("Jahr", "Das ist natürlich für 45 Kinder gedacht.", False),
     ],
@@ -107,6 +111,23 @@ def test_hours_per_week_are_met_by_a_compound_of_week_and_hours() -> None:
     assert states_type(asked, "Er umfasst drei Stunden pro Woche.")
     assert not states_type(asked, "Er umfasst insgesamt 40 Unterrichtsstunden.")
     assert not states_type(asked, "Er dauert fünf Wochen.")
+
+
+@pytest.mark.parametrize(
+    ("question", "money"),
+    [
+        ("Wie viel Unterricht bekommen die Kinder in der Unterkunft pro Tag?", False),
+        ("Wie viel Zeit bekommen die Schulen für die Einstufung?", False),
+        ("Wie viel Geld bekommen die Schulen pro Kind?", True),
+        ("Wie viel Zuschuss gibt der Kreis für das Ferienangebot?", True),
+        ("Wie viel bekommen die Sprachmittler pro Stunde?", True),
+    ],
+)
+def test_how_much_of_a_noun_asks_for_money_only_for_a_money_noun(
+    question: str, money: bool
+) -> None:
+    """ "Wie viel Unterricht …?" measures lessons: no euro amount must answer it."""
+    assert (frame_question(question).expects.kind == "money") is money
 
 
 def test_a_rewritten_followup_takes_the_answer_type_of_its_own_turn() -> None:

@@ -292,6 +292,14 @@ class Municipalities:
         words = text.split()
         mentions = self._mentions(words)
         named = {i for i, _ in mentions}
+        named |= {  # the words of a name before the one that names it: "Bad Lippspringe"
+            i - len(head) + k
+            for i, name in mentions
+            if (head := _name_head(name, _clean(words[i])))
+            and i >= len(head)
+            and [_clean(w) for w in words[i - len(head) : i]] == head
+            for k in range(len(head))
+        }
         typed = {
             i - 1 for i in named if i > 0 and _type_word(_clean(words[i - 1])) not in ("", "region")
         }
@@ -499,6 +507,16 @@ def distinctive_words(name: str) -> list[str]:
     return [
         w for w in tokenize(name) if fold(w) not in _GENERIC and not _type_word(w) and len(w) >= 4
     ]
+
+
+def _name_head(name: str, word: str) -> list[str]:
+    """The words of ``name`` before the one ``word`` names, without its type word ("bad" of
+    "Stadt Bad Lippspringe" before "lippspringe"), folded; [] if there are none."""
+    words = [fold(w) for w in name.split() if not _type_word(w)]
+    for i, own in enumerate(words):
+        if _inflected(word, own):
+            return words[:i]
+    return []
 
 
 def _name_rest(name: str, word: str) -> list[str]:

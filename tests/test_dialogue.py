@@ -151,6 +151,19 @@ def test_a_name_written_out_or_with_a_slash_is_stripped_whole() -> None:
         assert names.strip(question) == rest
 
 
+def test_the_words_of_a_name_before_its_distinctive_one_are_stripped_too() -> None:
+    """ "Bad Kesselbrunn" is named by "Kesselbrunn"; a stray "Bad" left in the topic would be
+    its rarest word and make every sentence naming the town look on topic."""
+    names = Municipalities.of(["Bad Kesselbrunn", "Stadt Bad Wendau", "Kreis Feldau"])
+    stripped = {
+        "Welche Sprachen lernt man in Bad Kesselbrunn?": "Welche Sprachen lernt man",
+        "Was bietet die Stadt Bad Wendau an?": "Was bietet die an?",
+        "Wie lange dauert ein Bad in Feldau?": "Wie lange dauert ein Bad",
+    }
+    for question, rest in stripped.items():
+        assert names.strip(question) == rest
+
+
 def test_other_places_must_be_met_by_the_evidence() -> None:
     def known(word: str) -> bool:
         return word.lower() in {"schulen", "eltern"}

@@ -16,13 +16,14 @@ retrieved passage, followed by the number of the source it was taken from. The c
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from . import texts
 from .constraints import counts_asked, states_count
 from .evidence import Candidate, Evidence, is_list_question, starts_with_reference
 from .refusal import Decision
+from .sentences import split_sentences
 from .types import Chunk, Citation
 from .versions import lead_order, version_notes
 
@@ -73,6 +74,7 @@ def compose_extractive(
     likely = {(c.chunk.chunk_id, c.order) for c in usable if c.probability >= sentence_threshold}
     counted = evidence.query.text if evidence.frame.expects.kind == "count" else ""
     units = _with_context(chosen, evidence.sentences, wants_list, likely, counted)
+    units = _with_antecedents(units, evidence.preceding)
     units, notes = _newest_first(units)
     return _render(units, notes, evidence.answerability)
 
@@ -277,6 +279,22 @@ def _with_context(
     return units
 
 
+def _with_antecedents(units: list[_Unit], preceding: Mapping[str, Chunk]) -> list[_Unit]:
+    """Put the last sentence of the passage before in front of a unit that opens with a
+    sentence leaning on it ("Dort soll auch …" needs the school the sentence before names)."""
+    quoted = {(u.chunk.chunk_id, order) for u in units for order in u.orders}
+    out: list[_Unit] = []
+    for unit in units:
+        before = preceding.get(unit.chunk.chunk_id)
+        if before is not None and unit.orders[0] == 0 and starts_with_reference(unit.sentences[0]):
+            sentences = split_sentences(before.text)
+            last = len(sentences) - 1
+            if sentences and (before.chunk_id, last) not in quoted:
+                out.append(_Unit(before, unit.rank, (last,), (sentences[last],)))
+        out.append(unit)
+    return out
+
+
 def _breaks_down(sentence: str, counted: str) -> bool:
     """Whether ``sentence`` states a part of a count asked by the question ``counted``."""
     return bool(counted) and bool(_PARTITIVE.match(sentence)) and states_count(sentence, counted)
@@ -312,7 +330,9 @@ def _newest_first(units: list[_Unit]) -> tuple[list[_Unit], tuple[str, ...]]:
     if not notes:
         return units, ()
     lead = lead_order(metas)
-    ordered = sorted(units, key=lambda u: (lead[u.chunk.doc_id], u.rank, u.orders[0]))
+    ordered = sorted(
+        units, key=lambda u: (lead[u.chunk.doc_id], u.rank, u.chunk.position, u.orders[0])
+    )
     return ordered, notes
 
 

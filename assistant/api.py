@@ -23,7 +23,7 @@ from .corpusinfo import CorpusInfo, corpus_info
 from .dialogue import is_comparison, question_clauses, rewrite_followup, topic_of
 from .embed import resolve_model
 from .errors import GeneratorUnavailable
-from .evidence import Evidence, gather
+from .evidence import Evidence, gather, starts_with_reference
 from .framing import question_and_context, unframed
 from .generate import COMPARISON_SOURCES, LLMAnswerer, number_sources
 from .german import analyze, nouns
@@ -331,7 +331,17 @@ class Assistant:
             semantic=semantic,
             pages=corpus.pages,
         )
-        return evidence, hits
+        return self._with_preceding(evidence), hits
+
+    def _with_preceding(self, evidence: Evidence) -> Evidence:
+        """Add the chunk before each passage whose first sentence leans on it."""
+        preceding = {}
+        for chunk_id, sentences in evidence.sentences.items():
+            if sentences and starts_with_reference(sentences[0]):
+                before = self.index.preceding(chunk_id)
+                if before is not None and before.text.strip():
+                    preceding[chunk_id] = before
+        return replace(evidence, preceding=preceding) if preceding else evidence
 
     def decide(
         self,

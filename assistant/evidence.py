@@ -166,6 +166,9 @@ class Evidence:
     features: tuple[float, ...]  # answerability features
     answerability: float
     frame: Frame = field(default_factory=lambda: Frame(""))
+    # chunk id -> the chunk before it in its document, for a passage that opens leaning on
+    # it ("Dort soll auch …"): the antecedent an answer quoting that sentence needs
+    preceding: dict[str, Chunk] = field(default_factory=dict)
 
 
 def gather(

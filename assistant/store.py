@@ -211,6 +211,14 @@ class Index:
         row = self._rows.get(chunk_id)
         return None if row is None else self._ordered[row]
 
+    def preceding(self, chunk_id: str) -> Chunk | None:
+        """The chunk before this one in its document (None for a document's first)."""
+        row = self.row_of(chunk_id)
+        if not row:
+            return None
+        this, before = self._ordered[row], self._ordered[row - 1]
+        return before if before.doc_id == this.doc_id else None
+
     def _load_chunks(self) -> None:
         if self._chunks_loaded:
             return

@@ -303,6 +303,34 @@ def test_the_best_sentence_answers_even_when_it_opens_with_a_reference() -> None
     assert compose_extractive(evidence, decision, 0.5).text.startswith(best)
 
 
+def test_a_passage_opening_with_a_reference_is_quoted_with_the_sentence_before() -> None:
+    """ "Dort soll auch die Klasse eingerichtet werden." names no school: the last sentence
+    of the passage before (which the index gives) comes first, cited from its passage."""
+    antecedent = "Die Älteren lernen an der Wiesenschule in Feldau."
+    before = Chunk(
+        "c0", "k.pdf", 0, f"In Feldau leben 80 Kinder. {antecedent}", "", 1, 1, meta=META
+    )
+    best = "Dort soll auch zum 1. Februar die internationale Klasse eingerichtet werden."
+    chunk = Chunk("c1", "k.pdf", 1, f"{best} Ein Lehrer fehlt noch.", "", 2, 2, meta=META)
+    candidate = Candidate(best, chunk, 0, 0, (), 0.9, frozenset(analyze(best)))
+    question = "An welcher Schule soll in Feldau die internationale Klasse eingerichtet werden?"
+    evidence = Evidence(
+        Query(question, (), (), ()),
+        (),
+        {"c1": [best, "Ein Lehrer fehlt noch."]},
+        (candidate,),
+        (),
+        0.9,
+        frame_question(question),
+    )
+    decision = RefusalPolicy(threshold=0.5).decide(evidence)
+    alone = compose_extractive(evidence, decision, 0.5)
+    assert alone.text.startswith(best)  # without the passage before, the sentence as it is
+    composed = compose_extractive(replace(evidence, preceding={"c1": before}), decision, 0.5)
+    assert composed.text.startswith(f"{antecedent} [1] {best} [2]")
+    assert [c.page for c in composed.citations] == [1, 2]
+
+
 @pytest.mark.parametrize(
     ("sentence", "lasts"),
     [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,19 @@ def test_a_town_outside_the_index_is_no_topic_word(assistant: Assistant) -> None
     evidence, _ = assistant.evidence(assistant.plan(question).parts[0])
     assert {"prozent", "erstberat"} <= set(evidence.query.terms)
     assert not {"stukenbrock", "holt", "schloss"} & set(evidence.query.terms)
+
+
+def test_the_index_knows_the_passage_before_each_passage_of_a_document(
+    assistant: Assistant,
+) -> None:
+    """An answer sentence that opens its passage leaning on the one before ("Dort soll auch
+    …") needs that passage: the index gives it for every passage but a document's first."""
+    chunks = list(assistant.index.chunks())
+    for before, chunk in pairwise(chunks):
+        expected = before if before.doc_id == chunk.doc_id else None
+        assert assistant.index.preceding(chunk.chunk_id) == expected
+    assert assistant.index.preceding(chunks[0].chunk_id) is None
+    assert any(before.doc_id == chunk.doc_id for before, chunk in pairwise(chunks))
 
 
 def test_gibt_es_asks_for_a_thing_the_documents_must_name(assistant: Assistant) -> None:

@@ -226,6 +226,11 @@ def _counts(expects: Expectation) -> bool:
     return expects.kind == "count" and expects.sole
 
 
+def _lasts(expects: Expectation) -> bool:
+    """A "Wie lange …?" that asks nothing besides the duration."""
+    return expects.kind == "duration" and expects.sole
+
+
 def states_count(sentence: str, question: str) -> bool:
     """Whether ``sentence`` states a count: a number that is no date, year, label, period of
     time, clock time, amount of money, phone number or e-mail address and not one the
@@ -323,6 +328,8 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
         unmet.append(f"Art: {frame.expects.kind}")
     elif _counts(frame.expects) and not states_count(sentence, frame.text):
         unmet.append("Art: count")
+    elif _lasts(frame.expects) and not states_type(frame.expects, sentence):
+        unmet.append("Art: duration")
     elif frame.expects.least and not _THRESHOLD.search(sentence):
         unmet.append("Art: minimum")
     return tuple(unmet)

@@ -36,6 +36,7 @@ _TYPE_NAMES = {
     "hours": "keine Sprech- oder Öffnungszeiten",
     "unit": "keine Angabe in der gefragten Einheit",
     "count": "keine Anzahl",
+    "duration": "keine Dauer",
     "minimum": "keine Mindestzahl",
     "year": "keine Jahreszahl",
     "date": "kein Datum",

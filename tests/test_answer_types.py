@@ -332,6 +332,30 @@ def test_a_passage_opening_with_a_reference_is_quoted_with_the_sentence_before()
 
 
 @pytest.mark.parametrize(
+    ("question", "sentence", "meets"),
+    [
+        ("Wie lange bleiben die Kinder in Feldau in der Klasse?", "Sie bleiben zwei Jahre.", True),
+        (
+            "Wie lange bleiben die Kinder in Feldau in der Klasse?",
+            "Die Kinder bleiben nicht unter sich, sie sind auch in Regelklassen.",
+            False,
+        ),
+        # a second question may be what the sentence answers
+        (
+            "Wie lange bleiben die Kinder in Feldau in der Klasse, und wer unterrichtet sie?",
+            "Es unterrichten zwei Lehrerinnen der Wiesenschule.",
+            True,
+        ),
+    ],
+)
+def test_how_long_asked_alone_wants_a_duration(question: str, sentence: str, meets: bool) -> None:
+    """ "Wie lange …?" asking nothing else is answered only by a sentence that states a
+    duration, like "Wie viele …?" by a count: the topic alone is a near miss."""
+    chunk = Chunk("d", "d.pdf", 0, sentence, "", 1, 1, meta=META)
+    assert (unmet_requirements(frame_question(question), sentence, chunk) == ()) is meets
+
+
+@pytest.mark.parametrize(
     ("sentence", "lasts"),
     [
         ("Nach der zweijährigen Förderphase wechseln die Kinder in Regelklassen.", True),

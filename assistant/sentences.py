@@ -144,10 +144,14 @@ def is_heading_line(sentence: str, text: str) -> bool:
         return False
     if _ADDRESS.search(sentence):  # "E-Mail: info@…", "www.…": a value, not a topic
         return False
+    # a headline a page repeats ("Titel\nZum Inhalt springen … Titel\n\nText") is a heading
+    # where it stands as a paragraph of its own
     at = text.find(sentence)
-    if at < 0:
-        return False
-    return text.startswith("\n\n", at + len(sentence))
+    while at >= 0:
+        if text.startswith("\n\n", at + len(sentence)):
+            return True
+        at = text.find(sentence, at + 1)
+    return False
 
 
 def counted_by_ordinal(text: str) -> bool:

@@ -128,5 +128,8 @@ def test_a_line_of_its_own_without_sentence_end_is_a_heading() -> None:
     assert not is_heading_line(address, address + "\n\nTelefon: 02888 551-300")
     title = "Schulministerium: Die neuen Erlasse bringen Klarheit"
     assert is_heading_line(title, title + "\n\nDie Neufassung ändert nichts.")
+    # a page repeats its headline: first above a skip link, then as a paragraph of its own
+    page = f"{title}\nZum Inhalt springen\n\n{title}\n\nDie Neufassung ändert nichts."
+    assert is_heading_line(title, page)
     assert ends_sentence("Sie sagt: „Gut.“") and ends_sentence("(siehe unten.)")
     assert not ends_sentence("Stand 20.09.2023 ")

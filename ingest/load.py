@@ -16,7 +16,7 @@ from assistant.errors import DocumentError
 from assistant.types import Page
 
 from .clean import first_heading, normalize_chars
-from .loaders.html import html_to_text, read_html
+from .loaders.html import html_to_text, is_chrome_line, read_html
 from .loaders.markdown import markdown_to_text
 from .textcodec import decode_text, looks_like_text
 
@@ -124,10 +124,17 @@ def load_file(path: Path, doc_id: str, options: LoadOptions | None = None) -> Lo
     if kind == "html":
         page = read_html(text)
         return replace(_single_page(doc_id, kind, page.text, page.title), dated=page.dated)
+    text = _without_chrome_lines(text)  # a web page saved as text keeps its skip links
     if kind == "markdown":
         body = markdown_to_text(text)
         return _single_page(doc_id, kind, body, first_heading(body))
     return _single_page(doc_id, kind, normalize_chars(text), "")
+
+
+def _without_chrome_lines(text: str) -> str:
+    """Text without the lines that are only web chrome ("Zum Inhalt springen", "Drucken |
+    Teilen"), as the HTML loader drops such blocks."""
+    return "\n".join(line for line in text.split("\n") if not is_chrome_line(line))
 
 
 def _check_kind(doc_id: str, suffix: str, expected: str, actual: str) -> None:

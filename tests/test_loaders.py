@@ -15,6 +15,7 @@ from assistant.store import Index, IndexWriter
 from assistant.types import Chunk, DocRecord, DocumentMeta, Page
 from ingest.clean import heading_continues, is_toc_entry, mark_headings
 from ingest.kinds import page_kind
+from ingest.load import load_file
 from ingest.loaders.html import html_to_text, is_chrome_line, read_html
 from ingest.loaders.markdown import markdown_to_text
 from ingest.loaders.tables import TableCell, is_caption, render_table, table_block
@@ -92,6 +93,23 @@ def test_html_chrome_is_dropped_by_role_name_and_phrase() -> None:
         "- Pass mitbringen",
     ]
     assert is_chrome_line("Druckansicht") and not is_chrome_line("Kontakt zum Schulamt")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_web_page_saved_as_text_loses_its_chrome_lines(tmp_path: Path, suffix: str) -> None:
+    """A page copied as plain text keeps its skip link and share row; without them its
+    headline stands on its own line (a heading) instead of running into "Zum Inhalt
+    springen" as a sentence."""
+    path = tmp_path / f"seite{suffix}"
+    path.write_text(
+        "Fünf Jahre Internationale Klasse\nZum Inhalt springen\n\n"
+        "Die Klasse hat 18 Plätze.\nDrucken | Teilen\nKontakt zum Schulamt\n",
+        encoding="utf-8",
+    )
+    text = load_file(path, path.name).pages[0].text
+    assert "Zum Inhalt" not in text and "Teilen" not in text
+    assert "Fünf Jahre Internationale Klasse\n" in text
+    assert "Die Klasse hat 18 Plätze." in text and "Kontakt zum Schulamt" in text
 
 
 def test_html_structure_that_content_extraction_flattens_is_kept() -> None:

@@ -245,6 +245,10 @@ def _with_context(
     """Group chosen sentences by chunk, add antecedents, continuations and list items, keep
     reading order.
 
+    An antecedent is the sentence before one that opens leaning on it ("Dort …"), and for
+    the answer's first sentence also before one that points back inside ("war diese Zahl
+    zu niedrig").
+
     A continuation is the sentence right after a chosen one that leans on it ("Für sie
     richtet das Schulamt ...") and is itself ``likely`` (chunk id, order) to answer. For a
     count question (``counted`` is its text) a sentence that breaks the count before it
@@ -257,7 +261,8 @@ def _with_context(
         orders = picked.setdefault(c.chunk.chunk_id, set())
         info.setdefault(c.chunk.chunk_id, (c.chunk, c.rank))
         orders.add(c.order)
-        if starts_with_reference(c.text) and c.order > 0:
+        leans = starts_with_reference(c.text) or (c is chosen[0] and _DEMONSTRATIVE.search(c.text))
+        if leans and c.order > 0:
             orders.add(c.order - 1)
         following = sentences[c.chunk.chunk_id][c.order + 1 : c.order + 2]
         continues = following and starts_with_reference(following[0])
@@ -277,6 +282,10 @@ def _with_context(
         units.append(_Unit(chunk, rank, ordered, tuple(sentences[chunk_id][i] for i in ordered)))
     units.sort(key=lambda u: (u.rank, u.orders[0]))
     return units
+
+
+# "war diese Zahl zu niedrig", "an dieser Schule": a noun the sentence before names
+_DEMONSTRATIVE = re.compile(r"\b(?:diese[rsmn]?|jene[rsmn]?)\s+[A-ZÄÖÜ]", re.IGNORECASE)
 
 
 def _with_antecedents(units: list[_Unit], preceding: Mapping[str, Chunk]) -> list[_Unit]:

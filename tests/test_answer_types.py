@@ -331,6 +331,30 @@ def test_a_passage_opening_with_a_reference_is_quoted_with_the_sentence_before()
     assert [c.page for c in composed.citations] == [1, 2]
 
 
+def test_a_demonstrative_in_the_answer_brings_the_sentence_it_points_back_to() -> None:
+    """ "Dafür war diese Zahl zu niedrig." says why, but the number is in the sentence
+    before: the answer's first sentence comes with it (a later sentence does not)."""
+    before = "In Feldau geht es um etwa 20 bis 30 Kinder."
+    best = "Für die Bildung eigener Klassen war diese Zahl bislang aber zu niedrig."
+    later = "Die Schulen nehmen an dieser Stelle alle Kinder auf."
+    chunk = Chunk("c", "k.pdf", 0, f"{before} {best} {later}", "", 1, 1, meta=META)
+    first = Candidate(best, chunk, 0, 1, (), 0.9, frozenset(analyze(best)))
+    second = Candidate(later, chunk, 0, 2, (), 0.8, frozenset(analyze(later)))
+    question = "Warum gibt es in Feldau keine eigenen Klassen für Seiteneinsteiger?"
+    evidence = Evidence(
+        Query(question, (), (), ()),
+        (),
+        {"c": [before, best, later]},
+        (first, second),
+        (),
+        0.9,
+        frame_question(question),
+    )
+    decision = RefusalPolicy(threshold=0.5).decide(evidence)
+    text = compose_extractive(evidence, decision, 0.5).text
+    assert text.startswith(f"{before} [1] {best} [1]")
+
+
 @pytest.mark.parametrize(
     ("question", "sentence", "meets"),
     [

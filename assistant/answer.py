@@ -235,6 +235,10 @@ class _Unit:
     sentences: tuple[str, ...]
 
 
+# "war diese Zahl zu niedrig", "an dieser Schule": a noun the sentence before names
+_DEMONSTRATIVE = re.compile(r"\b(?:diese[rsmn]?|jene[rsmn]?)\s+[A-ZÄÖÜ]", re.IGNORECASE)
+
+
 def _with_context(
     chosen: list[Candidate],
     sentences: dict[str, list[str]],
@@ -282,10 +286,6 @@ def _with_context(
         units.append(_Unit(chunk, rank, ordered, tuple(sentences[chunk_id][i] for i in ordered)))
     units.sort(key=lambda u: (u.rank, u.orders[0]))
     return units
-
-
-# "war diese Zahl zu niedrig", "an dieser Schule": a noun the sentence before names
-_DEMONSTRATIVE = re.compile(r"\b(?:diese[rsmn]?|jene[rsmn]?)\s+[A-ZÄÖÜ]", re.IGNORECASE)
 
 
 def _with_antecedents(units: list[_Unit], preceding: Mapping[str, Chunk]) -> list[_Unit]:

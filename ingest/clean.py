@@ -38,7 +38,7 @@ __all__ = [
 
 # Bump when the output of this module (or of the loaders before it) changes, so that ingest
 # re-processes documents.
-CLEAN_VERSION = "24"
+CLEAN_VERSION = "25"
 
 _CHAR_MAP = str.maketrans(
     {

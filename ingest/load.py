@@ -133,8 +133,13 @@ def load_file(path: Path, doc_id: str, options: LoadOptions | None = None) -> Lo
 
 def _without_chrome_lines(text: str) -> str:
     """Text without the lines that are only web chrome ("Zum Inhalt springen", "Drucken |
-    Teilen"), as the HTML loader drops such blocks."""
-    return "\n".join(line for line in text.split("\n") if not is_chrome_line(line))
+    Teilen"), as the HTML loader drops such blocks; a Markdown table row ("| Kontakt |
+    E-Mail |") stays."""
+    return "\n".join(
+        line
+        for line in text.split("\n")
+        if line.lstrip().startswith("|") or not is_chrome_line(line)
+    )
 
 
 def _check_kind(doc_id: str, suffix: str, expected: str, actual: str) -> None:

@@ -103,13 +103,15 @@ def test_a_web_page_saved_as_text_loses_its_chrome_lines(tmp_path: Path, suffix:
     path = tmp_path / f"seite{suffix}"
     path.write_text(
         "Fünf Jahre Internationale Klasse\nZum Inhalt springen\n\n"
-        "Die Klasse hat 18 Plätze.\nDrucken | Teilen\nKontakt zum Schulamt\n",
+        "Die Klasse hat 18 Plätze.\nDrucken | Teilen\nKontakt zum Schulamt\n\n"
+        "| Kontakt | E-Mail |\n|---|---|\n| Schulamt | schulamt@feldau.example |\n",
         encoding="utf-8",
     )
     text = load_file(path, path.name).pages[0].text
     assert "Zum Inhalt" not in text and "Teilen" not in text
     assert "Fünf Jahre Internationale Klasse\n" in text
     assert "Die Klasse hat 18 Plätze." in text and "Kontakt zum Schulamt" in text
+    assert "schulamt@feldau.example" in text and "E-Mail" in text  # a table keeps its header
 
 
 def test_html_structure_that_content_extraction_flattens_is_kept() -> None:

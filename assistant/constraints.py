@@ -89,6 +89,14 @@ _DURATION = (
     r"\b(?:halbjahr\w*|schuljahr\w*|dauerhaft|unbefristet)\b"
 )
 _TYPE_PATTERNS["duration"] = re.compile(_DURATION, re.IGNORECASE)
+# An age is no duration: "im Alter von sieben bis 16 Jahren", "zwischen 10 und 16 Jahre alt",
+# "Kinder unter/über/ab 16 Jahren", "16 Jahre oder älter"
+_AGE = re.compile(
+    rf"\balter(?:s)?\s+(?:von\s+|zwischen\s+)?(?:\S+\s+){{0,3}}?jahren?\b|"
+    rf"\b(?:unter|über|ab)\s+{_NUMBER}\s+jahren?\b|"
+    rf"\b{_NUMBER}\s+jahre?n?\s+(?:alt|oder\s+(?:älter|jünger))\b",
+    re.IGNORECASE,
+)
 _TYPE_PATTERNS["when"] = re.compile(
     _DURATION + r"|\b\d{1,2}\.\s?\d{1,2}\.|\b(?:januar|februar|märz|april|mai|juni|juli|"
     r"august|september|oktober|november|dezember|sofort|unverzüglich|spätestens|innerhalb|"
@@ -218,6 +226,8 @@ def states_type(expects: Expectation, sentence: str) -> bool:
     pattern = _TYPE_PATTERNS.get(expects.kind)
     if expects.kind == "contact" and expects.unit:
         pattern = _CHANNELS[expects.unit]
+    if expects.kind == "duration":
+        sentence = _AGE.sub(" ", sentence)  # "im Alter von 10 bis 16 Jahren" lasts nothing
     return pattern is None or bool(pattern.search(sentence))
 
 

@@ -387,10 +387,15 @@ def test_how_long_asked_alone_wants_a_duration(question: str, sentence: str, mee
         ("Die Sprachfördergruppe dauert zwei Jahre.", True),
         ("Für 6- bis 18-jährige gilt die Schulpflicht.", False),  # an age
         ("Die Förderung wird jährlich überprüft.", False),
+        ("Dabei waren 20 Kinder im Alter von sieben bis 16 Jahren.", False),  # ages
+        ("Jugendliche ab 16 Jahren besuchen das Berufskolleg.", False),
+        ("Wer 16 Jahre oder älter ist, geht ans Berufskolleg.", False),
+        ("Kinder im Alter von sechs Jahren bleiben dort zwei Jahre.", True),
     ],
 )
 def test_a_duration_may_be_an_adjective(sentence: str, lasts: bool) -> None:
-    """ "Wie lange …?" is met by "die zweijährige Förderphase" as by "zwei Jahre"."""
+    """ "Wie lange …?" is met by "die zweijährige Förderphase" as by "zwei Jahre", not by
+    an age ("im Alter von sieben bis 16 Jahren")."""
     assert states_type(Expectation("duration"), sentence) is lasts
 
 

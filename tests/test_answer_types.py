@@ -259,24 +259,31 @@ def test_a_count_of_the_asked_noun(sentence: str, counted: bool) -> None:
     assert counts_asked(sentence, question) is counted
 
 
+def _scored(sentences: list[str], probabilities: dict[int, float]) -> tuple[Candidate, ...]:
+    """Candidates of one passage "c" made of ``sentences``: the sentence at each order of
+    ``probabilities`` with that probability, in the dict's order (best first)."""
+    chunk = Chunk("c", "k.pdf", 0, " ".join(sentences), "", 1, 1, meta=META)
+    return tuple(
+        Candidate(sentences[order], chunk, 0, order, (), p, frozenset(analyze(sentences[order])))
+        for order, p in probabilities.items()
+    )
+
+
+def _evidence(
+    question: str, sentences: dict[str, list[str]], candidates: tuple[Candidate, ...]
+) -> Evidence:
+    """Evidence for composing an answer from ``candidates`` (best first), answerable."""
+    query = Query(question, (), (), ())
+    return Evidence(query, (), sentences, candidates, (), 0.9, frame_question(question))
+
+
 def test_a_count_question_is_answered_by_the_count_of_its_noun() -> None:
     """ "Wie viele Stellen …?" starts with the sentence that counts Stellen when another,
     more likely one counts something else, if it is at least half as likely."""
     other = "Zur Eröffnung kamen zwei Ministerinnen nach Feldau."
     asked = "Das Team in Feldau arbeitet mit fünfeinhalb Planstellen."
-    chunk = Chunk("c", "k.pdf", 0, f"{other} {asked}", "", 1, 1, meta=META)
-    first = Candidate(other, chunk, 0, 0, (), 0.8, frozenset(analyze(other)))
-    second = Candidate(asked, chunk, 0, 1, (), 0.5, frozenset(analyze(asked)))
     question = "Mit wie vielen Stellen ist das Zentrum in Feldau ausgestattet?"
-    evidence = Evidence(
-        Query(question, (), (), ()),
-        (),
-        {"c": [other, asked]},
-        (first, second),
-        (),
-        0.9,
-        frame_question(question),
-    )
+    evidence = _evidence(question, {"c": [other, asked]}, _scored([other, asked], {0: 0.8, 1: 0.5}))
     decision = RefusalPolicy(threshold=0.5).decide(evidence)
     text = compose_extractive(evidence, decision, 0.3, max_sentences=1).text
     assert asked in text
@@ -295,10 +302,7 @@ def test_the_best_sentence_answers_even_when_it_opens_with_a_reference() -> None
     first = Candidate(best, chunk, 0, 0, (), 0.9, frozenset(analyze(best)))
     other = Candidate(weaker, chunk, 0, 1, (), 0.3, frozenset(analyze(weaker)), ("Art: unit",))
     question = "Wie viele Deutschstunden pro Woche bekommen die Kinder?"
-    query = Query(question, (), (), ())
-    evidence = Evidence(
-        query, (), {"c": [best, weaker]}, (first, other), (), 0.9, frame_question(question)
-    )
+    evidence = _evidence(question, {"c": [best, weaker]}, (first, other))
     decision = RefusalPolicy(threshold=0.5).decide(evidence)
     assert compose_extractive(evidence, decision, 0.5).text.startswith(best)
 
@@ -314,15 +318,7 @@ def test_a_passage_opening_with_a_reference_is_quoted_with_the_sentence_before()
     chunk = Chunk("c1", "k.pdf", 1, f"{best} Ein Lehrer fehlt noch.", "", 2, 2, meta=META)
     candidate = Candidate(best, chunk, 0, 0, (), 0.9, frozenset(analyze(best)))
     question = "An welcher Schule soll in Feldau die internationale Klasse eingerichtet werden?"
-    evidence = Evidence(
-        Query(question, (), (), ()),
-        (),
-        {"c1": [best, "Ein Lehrer fehlt noch."]},
-        (candidate,),
-        (),
-        0.9,
-        frame_question(question),
-    )
+    evidence = _evidence(question, {"c1": [best, "Ein Lehrer fehlt noch."]}, (candidate,))
     decision = RefusalPolicy(threshold=0.5).decide(evidence)
     alone = compose_extractive(evidence, decision, 0.5)
     assert alone.text.startswith(best)  # without the passage before, the sentence as it is
@@ -337,19 +333,9 @@ def test_a_demonstrative_in_the_answer_brings_the_sentence_it_points_back_to() -
     before = "In Feldau geht es um etwa 20 bis 30 Kinder."
     best = "Für die Bildung eigener Klassen war diese Zahl bislang aber zu niedrig."
     later = "Die Schulen nehmen an dieser Stelle alle Kinder auf."
-    chunk = Chunk("c", "k.pdf", 0, f"{before} {best} {later}", "", 1, 1, meta=META)
-    first = Candidate(best, chunk, 0, 1, (), 0.9, frozenset(analyze(best)))
-    second = Candidate(later, chunk, 0, 2, (), 0.8, frozenset(analyze(later)))
     question = "Warum gibt es in Feldau keine eigenen Klassen für Seiteneinsteiger?"
-    evidence = Evidence(
-        Query(question, (), (), ()),
-        (),
-        {"c": [before, best, later]},
-        (first, second),
-        (),
-        0.9,
-        frame_question(question),
-    )
+    sentences = [before, best, later]
+    evidence = _evidence(question, {"c": sentences}, _scored(sentences, {1: 0.9, 2: 0.8}))
     decision = RefusalPolicy(threshold=0.5).decide(evidence)
     text = compose_extractive(evidence, decision, 0.5).text
     assert text.startswith(f"{before} [1] {best} [1]")

@@ -23,7 +23,7 @@ from . import texts
 from .constraints import counts_asked, states_count
 from .evidence import Candidate, Evidence, is_list_question, starts_with_reference
 from .refusal import Decision
-from .sentences import split_sentences
+from .sentences import is_heading_line, split_sentences
 from .types import Chunk, Citation
 from .versions import lead_order, version_notes
 
@@ -298,7 +298,8 @@ def _with_antecedents(units: list[_Unit], preceding: Mapping[str, Chunk]) -> lis
         if before is not None and unit.orders[0] == 0 and starts_with_reference(unit.sentences[0]):
             sentences = split_sentences(before.text)
             last = len(sentences) - 1
-            if sentences and (before.chunk_id, last) not in quoted:
+            heading = sentences and is_heading_line(sentences[last], before.text + "\n\n")
+            if sentences and not heading and (before.chunk_id, last) not in quoted:
                 out.append(_Unit(before, unit.rank, (last,), (sentences[last],)))
         out.append(unit)
     return out

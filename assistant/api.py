@@ -339,7 +339,7 @@ class Assistant:
         for chunk_id, sentences in evidence.sentences.items():
             if sentences and starts_with_reference(sentences[0]):
                 before = self.index.preceding(chunk_id)
-                if before is not None and before.text.strip():
+                if before is not None and before.text.strip() and not before.front_matter:
                     preceding[chunk_id] = before
         return replace(evidence, preceding=preceding) if preceding else evidence
 

@@ -325,6 +325,10 @@ def test_a_passage_opening_with_a_reference_is_quoted_with_the_sentence_before()
     composed = compose_extractive(replace(evidence, preceding={"c1": before}), decision, 0.5)
     assert composed.text.startswith(f"{antecedent} [1] {best} [2]")
     assert [c.page for c in composed.citations] == [1, 2]
+    # a passage that ends with a heading has no sentence the reference could point to
+    heading = replace(before, text="In Feldau leben 80 Kinder.\n\nSchulplatzvergabe in Feldau")
+    headed = compose_extractive(replace(evidence, preceding={"c1": heading}), decision, 0.5)
+    assert headed.text.startswith(best)
 
 
 def test_a_demonstrative_in_the_answer_brings_the_sentence_it_points_back_to() -> None:

@@ -235,8 +235,9 @@ class _Unit:
     sentences: tuple[str, ...]
 
 
-# "war diese Zahl zu niedrig", "an dieser Schule": a noun the sentence before names
-_DEMONSTRATIVE = re.compile(r"\b(?:diese[rsmn]?|jene[rsmn]?)\s+[A-ZÄÖÜ]", re.IGNORECASE)
+# "war diese Zahl zu niedrig", "an dieser neuen Schule": a noun the sentence before names
+# (case-sensitive after the determiner: the noun is capitalised, an adjective may precede it)
+_DEMONSTRATIVE = re.compile(r"\b(?i:diese[rsmn]?|jene[rsmn]?)\s+(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ]")
 
 
 def _with_context(

@@ -20,6 +20,12 @@ __all__ = ["Municipalities", "is_comparison", "question_clauses", "rewrite_follo
 _CLAUSE_WORDS = 3  # a question of its own has a verb and what it asks about
 # ", und wie viele …", "und wer …": a second question joined to the first
 _NEXT_QUESTION = re.compile(rf",?\s+(?:und|sowie)\s+(?={QUESTION_WORDS})", re.IGNORECASE)
+# Prepositions (folded) a question that leaves out its middle resumes with ("und wie viele
+# in …")
+_GAP_OPENERS = frozenset(
+    {"in", "im", "an", "am", "auf", "aus", "bei", "beim", "fur", "mit", "nach", "von", "vom",
+     "zu", "zum", "zur"}
+)  # fmt: skip
 
 _COMPARISON = re.compile(
     r"\b(vergleich\w*|unterschied\w*|unterscheid\w*|jeweils|gemeinsam\w*\s+haben|"
@@ -83,11 +89,55 @@ def is_comparison(question: str, mentioned: Sequence[str]) -> bool:
 
 def question_clauses(question: str) -> list[str]:
     """The questions a message joins with "und" ("Wie viele … in Feldau, und wie viele … im
-    Kreis Wendau?"), each as a question of its own; the message alone when it joins none."""
+    Kreis Wendau?"), each as a question of its own; the message alone when it joins none.
+
+    A later question that leaves out what the first one says ("Wie viele Schüler sind in der
+    Vorbereitungsklasse in Feldau und wie viele in der Willkommensklasse in Weilbach?")
+    gets it from the first, and a word both share that only the later one says at its end
+    ("Welche Stelle ist für Feldau und welche für Weilbach zuständig?") goes to the first
+    one too."""
     pieces = [p.strip().rstrip("?").strip() for p in _NEXT_QUESTION.split(question.strip())]
     if len(pieces) < 2 or any(len(p.split()) < _CLAUSE_WORDS for p in pieces):
         return [question]  # "Wo und wann findet sie statt?" is one question
+    first = pieces[0].split()
+    for i, piece in enumerate(pieces[1:], start=1):
+        gapped = _gap(first, piece.split())
+        if gapped is not None:
+            start, rest = gapped
+            pieces[i] = " ".join(first[:start] + rest)
+            pieces[0] = " ".join(first + _raised(first[start:], rest))
     return [f"{p[:1].upper()}{p[1:]}?" for p in pieces]
+
+
+def _gap(first: list[str], later: list[str]) -> tuple[int, list[str]] | None:
+    """Where ``later`` resumes ``first`` after leaving out its middle: it opens with the same
+    question words and then a preposition the first question has too ("wie viele | in der
+    Willkommensklasse …" after "Wie viele Schüler sind | in der …"). None when ``later``
+    says all it asks ("und wie viele Kinder warten …")."""
+    opening = 2 if fold(first[0]) == "wie" else 1  # "wie viele", "wie lange"; "welche"
+    if len(later) <= opening or len(first) <= opening:
+        return None
+    if [fold(w) for w in later[:opening]] != [fold(w) for w in first[:opening]]:
+        return None
+    resumes = fold(later[opening])
+    if resumes not in _GAP_OPENERS:
+        return None
+    for start in range(opening + 1, len(first)):
+        if fold(first[start]) == resumes:
+            return start, later[opening:]
+    return None
+
+
+def _raised(own: list[str], later: list[str]) -> list[str]:
+    """The lower-case words ``later`` has after its last name that ``own`` lacks ("… für
+    Weilbach zuständig" gives "zuständig" to "… für Feldau"), when ``own`` ends in a name."""
+    if not own or not own[-1][:1].isupper():
+        return []
+    names = [i for i, word in enumerate(later) if word[:1].isupper()]
+    if not names:
+        return []
+    tail = later[names[-1] + 1 :]
+    return tail if all(w[:1].islower() for w in tail) else []
 
 
 def topic_of(question: str, municipalities: Municipalities) -> str:

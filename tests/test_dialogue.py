@@ -244,6 +244,29 @@ def test_two_questions_joined_by_und_are_questions_of_their_own() -> None:
         assert question_clauses(one) == [one]
 
 
+def test_a_question_that_leaves_out_its_middle_takes_it_from_the_first() -> None:
+    """German leaves out what two joined questions share ("und wie viele in …", "und welche
+    für …"); each part must still say what it asks, or its search misses the topic."""
+    assert question_clauses(
+        "Wie viele Schüler sind in der Vorbereitungsklasse in Hohenfurt und wie viele in der "
+        "Willkommensklasse in Weilbach?"
+    ) == [
+        "Wie viele Schüler sind in der Vorbereitungsklasse in Hohenfurt?",
+        "Wie viele Schüler sind in der Willkommensklasse in Weilbach?",
+    ]
+    # the word the later question ends with is the first one's, too
+    assert question_clauses(
+        "Welche Beratungsstelle ist für Hohenfurt und welche für Weilbach zuständig?"
+    ) == [
+        "Welche Beratungsstelle ist für Hohenfurt zuständig?",
+        "Welche Beratungsstelle ist für Weilbach zuständig?",
+    ]
+    # a later question with a verb of its own says all it asks
+    assert question_clauses(
+        "Wie viele Kinder hat die Schule in Hohenfurt und wie sind sie aufgeteilt?"
+    ) == ["Wie viele Kinder hat die Schule in Hohenfurt?", "Wie sind sie aufgeteilt?"]
+
+
 def test_followup_after_a_comparison_drops_the_list_with_its_connectors() -> None:
     history = ["Wie machen Haldenberg, Kesselbrück und Ostwaldau die Erstberatung?"]
     rewritten = rewrite_followup("Und wie ist das in Kesselbrück?", history, NAMES)

@@ -21,7 +21,13 @@ from dataclasses import dataclass
 
 from . import texts
 from .constraints import counts_asked, states_count
-from .evidence import Candidate, Evidence, is_list_question, starts_with_reference
+from .evidence import (
+    Candidate,
+    Evidence,
+    answers_anything,
+    is_list_question,
+    starts_with_reference,
+)
 from .refusal import Decision
 from .sentences import is_heading_line, split_sentences
 from .types import Chunk, Citation
@@ -236,8 +242,14 @@ class _Unit:
 
 
 # "war diese Zahl zu niedrig", "an dieser neuen Schule": a noun the sentence before names
-# (case-sensitive after the determiner: the noun is capitalised, an adjective may precede it)
-_DEMONSTRATIVE = re.compile(r"\b(?i:diese[rsmn]?|jene[rsmn]?)\s+(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ]")
+# (case-sensitive after the determiner: the noun is capitalised, an adjective may precede it).
+# A time the demonstrative points to ("in diesem Jahr", "diese Woche") is the writer's now,
+# not something the sentence before names.
+_DEMONSTRATIVE = re.compile(
+    r"\b(?i:diese[rsmn]?|jene[rsmn]?)\s+(?:[a-zäöüß]+\s+)?"
+    r"(?!(?:Schul|Kalender|Haushalts)?(?:Jahr|Halbjahr|Monat|Woche|Tag|Zeit|Sommer|Herbst|"
+    r"Winter|Frühjahr|Frühling|Moment|Augenblick)\w*\b)[A-ZÄÖÜ]"
+)
 
 
 def _with_context(
@@ -267,8 +279,8 @@ def _with_context(
         info.setdefault(c.chunk.chunk_id, (c.chunk, c.rank))
         orders.add(c.order)
         leans = starts_with_reference(c.text) or (c is chosen[0] and _DEMONSTRATIVE.search(c.text))
-        if leans and c.order > 0:
-            orders.add(c.order - 1)
+        if leans and c.order > 0 and answers_anything(sentences[c.chunk.chunk_id][c.order - 1]):
+            orders.add(c.order - 1)  # not a picture's credit or a date line before it
         following = sentences[c.chunk.chunk_id][c.order + 1 : c.order + 2]
         continues = following and starts_with_reference(following[0])
         if continues and (

@@ -78,6 +78,13 @@ _FILE_SIZE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:[kKMG]B|[kKM]Byte)\b|\bDateigr(
 _FILE_NAME = re.compile(
     r"\b[\w-]+\.(?:jpe?g|png|gif|webp|svg|tiff?|pdf|docx?|odt|xlsx?|pptx?)\b", re.IGNORECASE
 )
+# A picture's or figure's credit ("Foto: [Name] (dpa)", "Quelle: Fischerschule Greifswald"):
+# a few words on who made it, nothing about the topic
+_CREDIT = re.compile(
+    r"^\(?(?:quelle|bildquelle|foto|fotos|bild|bilder|grafik|abbildung)\s*:\s*"
+    r"(?:[^\s.!?:]+\s*){1,5}\.?$",
+    re.IGNORECASE,
+)
 # Table-of-contents lines ("3.2 Erstberatung ........ 7") and bare page furniture.
 _TOC_LINE = re.compile(r"(\.{4,}|…{2,}|\s\.\s\.\s\.)\s*\d+\s*$|^\S+(\s+\S+){0,6}\s+\d{1,3}$")
 _NUMBER = re.compile(r"\d")
@@ -109,7 +116,7 @@ def _without_type_nouns(query: Query, expects: Expectation) -> Query:
     return replace(query, terms=tuple(t for t in query.terms if t not in nouns)) if nouns else query
 
 
-def answers_anything(sentence: str, frame: Frame) -> bool:
+def answers_anything(sentence: str, frame: Frame | None = None) -> bool:
     """Whether a sentence can state an answer at all.
 
     A question the document asks its reader ("Sie sind neu zugezogen?") states nothing, nor
@@ -118,15 +125,17 @@ def answers_anything(sentence: str, frame: Frame) -> bool:
     a question about that date, and a preview of a page ("Auf dieser Seite erfahren Sie,
     wie …") names what others say. A download link ("Dokument anzeigen: Vorlage
     Dateigröße: 144 KB") or an image caption ("Letzte Aktualisierung: 13800268.jpg") is a
-    file, not its content.
+    file, not its content, and a picture's credit ("Foto: [Name] (dpa)") names who made it.
+    Without a ``frame`` no question asks for a document's date.
     """
     if sentence.rstrip().endswith("?") or _PREVIEW.match(sentence.strip()):
         return False
     if _FILE_SIZE.search(sentence) or _FILE_NAME.search(sentence):
         return False
-    if _ADDRESSING.match(sentence.strip()):
+    if _ADDRESSING.match(sentence.strip()) or _CREDIT.match(sentence.strip()):
         return False
-    return frame.document_date or not is_document_date(sentence)
+    asks_date = frame is not None and frame.document_date
+    return asks_date or not is_document_date(sentence)
 
 
 def is_list_question(question: str) -> bool:

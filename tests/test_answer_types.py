@@ -75,6 +75,14 @@ def test_date_lines_and_questions_in_a_document_answer_nothing() -> None:
     assert answers_anything(
         "Sehr geehrte Eltern, die Kennzahlen werden jährlich im März " * 3, when
     )
+    # a picture's credit names who made it, not what the page says
+    for credit in (
+        "Quelle: Grundschule Hohenfurt",
+        "Foto: [Name] (Stadt Weilbach)",
+        "(Bild: Kreis Feldau)",
+    ):
+        assert not answers_anything(credit, when), credit
+    assert answers_anything("Quelle: Die Kennzahlen werden jährlich im März erhoben.", when)
     # ... unless the question asks for the document's own date
     assert answers_anything("Stand: Februar 2024", frame_question("Welchen Stand hat die FAQ?"))
 
@@ -343,6 +351,28 @@ def test_a_demonstrative_in_the_answer_brings_the_sentence_it_points_back_to() -
     decision = RefusalPolicy(threshold=0.5).decide(evidence)
     text = compose_extractive(evidence, decision, 0.5).text
     assert text.startswith(f"{before} [1] {best} [1]")
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "In Feldau hat die Stadt neue Klassen eingerichtet.",  # "in diesem Jahr" is now
+        "Foto: Stadt Feldau",  # a picture's credit is no antecedent
+    ],
+)
+def test_a_demonstrative_of_time_or_after_a_credit_brings_nothing(before: str) -> None:
+    """ "in diesem Jahr" means the writer's year, not one the sentence before names; and a
+    picture's credit before the answer is never quoted with it."""
+    best = (
+        "In diesem Jahr lernen 40 Kinder in Feldau in drei Klassen."
+        if before.startswith("In")
+        else "Für diese Kinder gibt es in Feldau drei Klassen mit 40 Plätzen."
+    )
+    question = "Wie viele Kinder lernen in Feldau in den Klassen?"
+    sentences = [before, best]
+    evidence = _evidence(question, {"c": sentences}, _scored(sentences, {1: 0.9}))
+    decision = RefusalPolicy(threshold=0.5).decide(evidence)
+    assert compose_extractive(evidence, decision, 0.5).text == f"{best} [1]"
 
 
 @pytest.mark.parametrize(

@@ -62,7 +62,6 @@ RANKING_DEPTH = 10  # hits kept in the Answer for inspection and evals (MRR@10)
 _COMPARISON_SHARE = 0.5  # a comparison part is a gap below this share of the best part ...
 _COMPARISON_FLOOR = 0.25  # ... unless the best part is below this share of the threshold
 _COMPARISON_PART = 0.6  # and a part needs at most this share of the threshold
-COMPARISON_SENTENCES = 2
 # A comparison that names no municipality compares at most this many, those whose documents
 # treat the topic most clearly (one search over all): in a state-wide corpus "all" would be
 # hundreds of paragraphs and searches. The shipped corpora have at most four.
@@ -465,7 +464,7 @@ class Assistant:
             yield item
 
     def _extractive(self, plan: Plan, results: list[tuple[Part, Evidence, list[Hit]]]) -> Answer:
-        sentences = COMPARISON_SENTENCES if plan.comparison else self.settings.answer_sentences
+        sentences = self.settings.answer_sentences  # for a comparison: per municipality
         threshold = (
             comparison_threshold([ev.answerability for _, ev, _ in results], self.threshold)
             if plan.comparison

@@ -136,7 +136,11 @@ class Settings(BaseSettings):
         "(oder ist sie leer), ganz ohne Glossar.",
     )
     answer_sentences: int = _setting(
-        3, "ANSWER_SENTENCES", "Höchstzahl der Sätze einer extraktiven Antwort.", ge=1, le=20
+        3,
+        "ANSWER_SENTENCES",
+        "Höchstzahl der Sätze einer extraktiven Antwort, bei einem Vergleich je Kommune.",
+        ge=1,
+        le=20,
     )
     reranker: str = _setting(
         "",

@@ -97,6 +97,20 @@ def test_comparison_is_answered_per_municipality(assistant: Assistant) -> None:
     assert numbers == list(range(1, len(numbers) + 1))  # numbered once across all parts
 
 
+def test_the_answer_length_setting_bounds_each_part_of_a_comparison(
+    assistant: Assistant,
+) -> None:
+    """``KONZEPTLOTSE_ANSWER_SENTENCES`` is the sentence budget of each municipality's part,
+    as it is of a single answer."""
+    question = "Wie regeln die drei Kommunen die Erstberatung?"
+    longest = max(p.text.count("[") for p in assistant.ask(question).comparison)
+    assert longest >= 2
+    short = Assistant(assistant.settings.model_copy(update={"answer_sentences": 1}))
+    parts = short.ask(question).comparison
+    assert all(p.found for p in parts)
+    assert max(p.text.count("[") for p in parts) == 1
+
+
 def test_comparison_states_which_municipality_says_nothing(assistant: Assistant) -> None:
     answer = assistant.ask("Wie viele Lesepaten oder Lernpaten haben die drei Kommunen?")
     silent = [p for p in answer.comparison if not p.found]

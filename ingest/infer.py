@@ -211,7 +211,8 @@ def _leading(
     """The clearly leading municipality ("" when none), and the scores of all named."""
     known = _one_name_each(known)
     given = set(known)
-    town_names, towns = _towns(pages, known)
+    heading_text = f"{title}\n{pages[0].text[:_OPENING_CHARS]}" if pages else title
+    town_names, towns = _towns(pages, known, heading_text)
     in_file = _named_by_file(file_name, pages, known, town_names)
     known = known + [name for name in in_file + list(CITIES) + towns if name not in known]
     # a file name "feldau_…" that fits the Kreis and the Stadt Feldau alike weighs for neither
@@ -253,7 +254,9 @@ def _one_name_each(known: list[str]) -> list[str]:
     return [name for name in known if name not in typed]
 
 
-def _towns(pages: Sequence[Page], known: list[str]) -> tuple[list[str], list[str]]:
+def _towns(
+    pages: Sequence[Page], known: list[str], heading: str = ""
+) -> tuple[list[str], list[str]]:
     """The towns of NRW (``assistant.nrw.TOWNS``) that no ``known`` municipality bears the
     name of, each as the text names it with a type word ("Stadt Schwerte") or else bare
     ("Ratingen"; the state's list does not say which is a Stadt); and those of them the text
@@ -264,22 +267,43 @@ def _towns(pages: Sequence[Page], known: list[str]) -> tuple[list[str], list[str
     A town named only bare in a text that names its Kreis with the type word is where
     something of the Kreis took place ("Ministerbesuch in Lüdinghausen" in a report on the
     Kreis Coesfeld), so it is not among the named; only a file name can still name it
-    ("duelmen_…"). The town's adjective is no mention here ("Jülicher Ring" is a street)."""
+    ("duelmen_…"), or the ``heading`` (title and opening): a town the heading names and the
+    Kreis's does not, named bare at least as often as the Kreis, is what the text is
+    about ("Herdecke: Flüchtlingskinder bringen Schulen an ihre Grenzen", the Ennepe-Ruhr-
+    Kreis named once further down). The town's adjective is no mention here ("Jülicher
+    Ring" is a street)."""
     text = " ".join(p.text for p in pages)
-    typed = {t.name: t.municipality for t in typed_names(text)}
+    mentions = typed_names(text)
+    typed = {t.name: t.municipality for t in mentions}
     taken = {bare_name(name) for name in known}
     names = {town: typed.get(town, town) for town in TOWNS if town not in taken}
     mentioned = set(_TOWN_NAMES.findall(text))
     typed_kreise = set(typed.values())
+    headed = set(_TOWN_NAMES.findall(heading)) | set(_KREIS_TOWN_NAMES.findall(heading))
+    heading_kreise = {t.municipality for t in typed_names(heading)}
+
+    def leads(town: str, kreis: str) -> bool:
+        if town not in headed or kreis in heading_kreise:
+            return False
+        spans = [(t.start, t.end) for t in mentions]
+        bare = [
+            m for m in re.finditer(rf"\b{re.escape(town)}\b", text)
+            if not any(start <= m.start() < end for start, end in spans)
+        ]  # fmt: skip
+        return len(bare) >= sum(1 for t in mentions if t.municipality == kreis)
+
     named = [
         name
         for town, name in names.items()
-        if town in mentioned and (town in typed or kreis_of(town) not in typed_kreise)
+        if town in mentioned
+        and (town in typed or kreis_of(town) not in typed_kreise or leads(town, kreis_of(town)))
     ]
     bare_kreis_towns = [
         f"Stadt {town}"
         for town in dict.fromkeys(_KREIS_TOWN_NAMES.findall(text))
-        if town not in taken and town not in typed and KREIS_NAMED_TOWNS[town] not in typed_kreise
+        if town not in taken
+        and town not in typed
+        and (KREIS_NAMED_TOWNS[town] not in typed_kreise or leads(town, KREIS_NAMED_TOWNS[town]))
     ]
     return list(names.values()) + bare_kreis_towns, named + bare_kreis_towns
 

@@ -98,7 +98,9 @@ __all__ = [
 #     the town ("Stadt Olpe")
 # 25: a town one file names bare and another with its type word is one municipality (the
 #     typed name), not two ("Hückelhoven" and "Stadt Hückelhoven")
-METADATA_VERSION = "25"
+# 26: a town the title or opening names bare, and not its Kreis, counts when the text names
+#     it at least as often as the Kreis ("Herdecke: …" with the Ennepe-Ruhr-Kreis once below)
+METADATA_VERSION = "26"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

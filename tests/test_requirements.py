@@ -574,7 +574,8 @@ def test_a_town_of_nrw_named_bare_in_the_text_owns_its_page() -> None:
     twice, such a page is the town's, under the name the text gives
     it with a type word ("Stadt Bad Honnef", two words) and else bare, because the state's
     list does not say which town is a Stadt. Named once, it is no one's, and named only bare
-    beside its own Kreis with the type word it is where the Kreis did something; a file name
+    beside its own Kreis with the type word it is where the Kreis did something (unless the
+    title and opening name the town and not the Kreis); a file name
     that starts with a town's name names it. A town's name that is an ordinary word ("die Lage")
     names none; one that is its Kreis's too ("Borken", "Siegen" of Siegen-Wittgenstein) names
     the town as "Stadt Borken" unless the text names the Kreis with its type word.
@@ -608,6 +609,14 @@ def test_a_town_of_nrw_named_bare_in_the_text_owns_its_page() -> None:
     kreis = "Platzhalter des Kreises Coesfeld. Platzhalter in Lüdinghausen, aus Lüdinghausen."
     assert kommune(kreis) == "Kreis Coesfeld"
     assert kommune(kreis, "luedinghausen_platzhalter.txt") == "Lüdinghausen"
+    # ... but a page whose title and opening name the town, with the Kreis named once further
+    # down, is the town's own, whatever its file is called
+    filler = "Ein Platzhaltersatz ohne Ort. " * 40
+    town = f"Lüdinghausen · Platzhalter in Lüdinghausen. {filler}Platzhalter des Kreises Coesfeld."
+    page = [Page("dok07.txt", 1, town)]
+    assert infer_metadata(page, "Lüdinghausen: Platzhalter", file_name="dok07.txt").kommune == (
+        "Lüdinghausen"
+    )
 
 
 def test_a_town_named_bare_in_one_file_and_typed_in_another_is_one_municipality() -> None:

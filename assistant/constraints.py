@@ -97,6 +97,13 @@ _AGE = re.compile(
     rf"\b{_NUMBER}\s+jahre?n?\s+(?:alt|oder\s+(?:älter|jünger))\b",
     re.IGNORECASE,
 )
+# "Wie alt …?": an age as above, a span of years ("zwischen 14 und 19 Jahren", "sechs bis 14
+# Jahre alt"), a compound ("10- bis 16-Jährige", "die 17-jährige Schülerin")
+_TYPE_PATTERNS["age"] = re.compile(
+    rf"{_AGE.pattern}|\b{_NUMBER}\s+(?:bis|und|-|–)\s+{_NUMBER}\s+jahren?\b|"
+    r"\b\d+-?(?:\s*bis\s+\d+-)?jährig\w*",
+    re.IGNORECASE,
+)
 _TYPE_PATTERNS["when"] = re.compile(
     _DURATION + r"|\b\d{1,2}\.\s?\d{1,2}\.|\b(?:januar|februar|märz|april|mai|juni|juli|"
     r"august|september|oktober|november|dezember|sofort|unverzüglich|spätestens|innerhalb|"

@@ -3,8 +3,8 @@
 * the **expected answer type**, read from the question words: "Wie viel kostet …" needs an
   amount of money, "Wie viele …" a number, "… in Minuten" a number of minutes, "… pro
   Einsatzstunde" a rate per hour, "Telefonnummer" a phone number or e-mail address,
-  "Wie viel Prozent" a share, "Wie heißt die Leiterin …" a person's name, "Wie oft …" a
-  frequency;
+  "Wie viel Prozent" a share, "Wie heißt die Leiterin …" a person's name, "Wie alt …" an
+  age, "Wie oft …" a frequency;
 * the **years and school years** it asks about ("2023", "im Schuljahr 2023/24");
 * the **places** it names that are not municipalities of the index ("in Hohenfurt",
   "Regierungsbezirk Arnsberg"; see ``assistant.places``).
@@ -67,6 +67,11 @@ _CONTACT = re.compile(
     re.IGNORECASE,
 )
 _HOURS = re.compile(r"\b(sprechzeit\w*|öffnungszeit\w*|sprechstunde\w*)\b", re.IGNORECASE)
+# "Wie alt sind …?", "Bis zu welchem Alter …?": an age ("im Alter von 10 bis 16 Jahren")
+_HOW_OLD = re.compile(
+    r"\bwie\s+alt\b|\b(?:in|ab|bis|zu|mit|aus)\s+welchem\s+alter\b|\baltersgrenze\b",
+    re.IGNORECASE,
+)
 _PERSON = re.compile(
     r"\bwie\s+hei(?:ß|ss)(?:t|en)\s+(?:der|die|den)\s+(?:person|\w*leiter\w*|\w*leitung|"
     r"ansprechpartner\w*|ansprechperson\w*|\w*beauftragte\w*|\w*koordinator\w*)\b|"
@@ -162,7 +167,7 @@ _STRICT_KINDS = frozenset(
 class Expectation:
     """The expected answer type; empty ``kind`` when the question asks for nothing specific."""
 
-    kind: str = ""  # money|percent|contact|hours|person|unit|count|year|date|duration|
+    kind: str = ""  # money|percent|contact|hours|person|age|unit|count|year|date|duration|
     # frequency|when
     unit: str = ""  # the unit named in "in Minuten", "in Euro" (a key of _UNITS); of a
     # contact: "email" or "phone" when the question asks for that channel only
@@ -221,6 +226,7 @@ def expectation_of(question: str) -> Expectation:
         ("contact", _CONTACT),
         ("hours", _HOURS),
         ("person", _PERSON),
+        ("age", _HOW_OLD),
         ("count", _COUNT),
         ("year", _WHICH_YEAR),
         ("date", _WHICH_DAY),

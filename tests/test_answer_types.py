@@ -661,3 +661,23 @@ def test_a_which_year_or_which_day_question_wants_a_year_or_a_day(
     assert all(states_type(asked.expects, sentence) for sentence in stated)
     assert not any(states_type(asked.expects, sentence) for sentence in unstated)
     assert frame_question("Wann wurde das Zentrum gegründet?").expects.kind == "when"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "states_age"),
+    [
+        ("20 Kinder im Alter von sieben bis 16 Jahren waren dabei.", True),
+        ("Die Klasse besuchen 21 Jugendliche zwischen 14 und 19 Jahren.", True),
+        ("Sechs bis 14 Jahre alt sind die Kinder in Feldau.", True),
+        ("Das Angebot richtet sich an 10- bis 16-Jährige.", True),
+        ("Die Klasse besteht in Feldau seit zwei Jahren.", False),
+        ("Der Kurs in Feldau hat 20 Plätze.", False),
+    ],
+)
+def test_how_old_asks_for_an_age(sentence: str, states_age: bool) -> None:
+    """ "Wie alt …?" and "Bis zu welchem Alter …?" ask for an age: an age or a span of years
+    answers it, a duration or a count does not."""
+    for question in ("Wie alt waren die Kinder im Kurs in Feldau?", "Bis zu welchem Alter …?"):
+        asked = frame_question(question).expects
+        assert asked.kind == "age"
+        assert states_type(asked, sentence) is states_age

@@ -89,6 +89,9 @@ _DURATION = (
     r"\b(?:halbjahr\w*|schuljahr\w*|dauerhaft|unbefristet)\b"
 )
 _TYPE_PATTERNS["duration"] = re.compile(_DURATION, re.IGNORECASE)
+# The years a jubilee counts are how old something is, not how long anything lasts
+_JUBILEE = re.compile(r"jubil(?:ä|ae)um", re.IGNORECASE)
+_YEARS = re.compile(rf"\b{_NUMBER}\s+jahre?n?\b", re.IGNORECASE)
 # An age is no duration: "im Alter von sieben bis 16 Jahren", "zwischen 10 und 16 Jahre alt",
 # "Kinder unter/über/ab 16 Jahren", "16 Jahre oder älter"
 _AGE = re.compile(
@@ -235,6 +238,8 @@ def states_type(expects: Expectation, sentence: str) -> bool:
         pattern = _CHANNELS[expects.unit]
     if expects.kind == "duration":
         sentence = _AGE.sub(" ", sentence)  # "im Alter von 10 bis 16 Jahren" lasts nothing
+        if _JUBILEE.search(sentence):  # "Schuljubiläum – 25 Jahre Gymnasium": an anniversary
+            sentence = _YEARS.sub(" ", sentence)
     return pattern is None or bool(pattern.search(sentence))
 
 

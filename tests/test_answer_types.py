@@ -411,6 +411,8 @@ def test_how_long_asked_alone_wants_a_duration(question: str, sentence: str, mee
         ("Jugendliche ab 16 Jahren besuchen das Berufskolleg.", False),
         ("Wer 16 Jahre oder älter ist, geht ans Berufskolleg.", False),
         ("Kinder im Alter von sechs Jahren bleiben dort zwei Jahre.", True),
+        # the years of a jubilee are an anniversary
+        ("Zum Schuljubiläum – 25 Jahre Gymnasium Feldau – berichten wir von der Klasse.", False),
     ],
 )
 def test_a_duration_may_be_an_adjective(sentence: str, lasts: bool) -> None:

@@ -267,11 +267,11 @@ def _towns(
     A town named only bare in a text that names its Kreis with the type word is where
     something of the Kreis took place ("Ministerbesuch in Lüdinghausen" in a report on the
     Kreis Coesfeld), so it is not among the named; only a file name can still name it
-    ("duelmen_…"), or the ``heading`` (title and opening): a town the heading names and the
-    Kreis's does not, named bare at least as often as the Kreis, is what the text is
-    about ("Herdecke: Flüchtlingskinder bringen Schulen an ihre Grenzen", the Ennepe-Ruhr-
-    Kreis named once further down). The town's adjective is no mention here ("Jülicher
-    Ring" is a street)."""
+    ("duelmen_…"), or the ``heading`` (title and opening): a town the heading names, when it
+    does not name the town's Kreis and the text names the town bare at least as often as the
+    Kreis, is what the text is about ("Herdecke: Flüchtlingskinder bringen Schulen an ihre
+    Grenzen", the Ennepe-Ruhr-Kreis named once further down). The town's adjective is no
+    mention here ("Jülicher Ring" is a street)."""
     text = " ".join(p.text for p in pages)
     mentions = typed_names(text)
     typed = {t.name: t.municipality for t in mentions}
@@ -281,11 +281,11 @@ def _towns(
     typed_kreise = set(typed.values())
     headed = set(_TOWN_NAMES.findall(heading)) | set(_KREIS_TOWN_NAMES.findall(heading))
     heading_kreise = {t.municipality for t in typed_names(heading)}
+    spans = [(t.start, t.end) for t in mentions]
 
     def leads(town: str, kreis: str) -> bool:
         if town not in headed or kreis in heading_kreise:
             return False
-        spans = [(t.start, t.end) for t in mentions]
         bare = [
             m for m in re.finditer(rf"\b{re.escape(town)}\b", text)
             if not any(start <= m.start() < end for start, end in spans)

@@ -317,6 +317,13 @@ class Assistant:
         if part.filters.mentions:  # another document's passage must be about the municipality
             places += tuple(_distinctive_name(k) for k in part.filters.kommunen)
             places = tuple(dict.fromkeys(places))
+        # the one place a part asks about, when it is a town of NRW that is no municipality of
+        # the index: answered from the documents that name it (a page that got no municipality
+        # names its town once, not always near the answer), not from a page about another
+        # region (a part that also names a municipality, or two such towns, asks about either)
+        towns = [t for t in state_towns(part.text, corpus.municipalities) if t not in places]
+        alone = len(towns) == 1 and not part.filters.kommunen
+        named_in = tuple((t, index.documents_naming(t)) for t in towns if alone)
         semantic = index.similarities(
             index.embed_query(query.text), [h.chunk.chunk_id for h in top]
         )
@@ -326,7 +333,7 @@ class Assistant:
             lexical,
             self.model,
             topic=self._topic(part.text, query),
-            frame=frame_question(part.text, places),
+            frame=frame_question(part.text, places, named_in),
             semantic=semantic,
             pages=corpus.pages,
         )

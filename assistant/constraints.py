@@ -327,6 +327,7 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     context = _Context.of(chunk)
     own = _words(sentence) if frame.places else []
     kinds = _asked_kinds(frame.text) if frame.places else {}
+    documents = dict(frame.named_in)
     for place in frame.places:
         kind = kinds.get(fold(place), "")
         words = _words(_without_other_kinds(sentence, place, kind)) if kind else own
@@ -336,7 +337,10 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
             # (the Kreis a town belongs to is no other place: "Ab 16 wird der Schulbesuch über
             # das Schulamt des Rhein-Sieg-Kreises geregelt" on a page of one of its towns)
             others = [t for t in typed_names(sentence) if t.municipality != kreis_of(place)]
-            named = not others and _placed_by_context(place, kind, chunk, sentence, context)
+            named = not others and (
+                _placed_by_context(place, kind, chunk, sentence, context)
+                or chunk.doc_id in documents.get(place, ())
+            )
         if not named:
             unmet.append(f"Ort: {place}")
     stand = stand_year(chunk.meta.stand)

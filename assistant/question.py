@@ -207,6 +207,10 @@ class Frame:
     places: tuple[str, ...] = ()
     existence: bool = False  # "Gibt es …?", "Hat X ein …?": the answer must name the thing
     document_date: bool = False  # asks for a document's own Stand or last update
+    # places whose naming anywhere in a document places all of its sentences there, with
+    # those documents: a town of NRW that is no municipality of the index, which a page
+    # without metadata names once, not always near the answer
+    named_in: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 def expectation_of(question: str) -> Expectation:
@@ -301,12 +305,18 @@ def years_in(text: str) -> tuple[YearSpec, ...]:
     return tuple(found)
 
 
-def frame_question(text: str, places: tuple[str, ...] = ()) -> Frame:
-    """The frame of a question whose places were found by ``assistant.places``."""
+def frame_question(
+    text: str,
+    places: tuple[str, ...] = (),
+    named_in: tuple[tuple[str, frozenset[str]], ...] = (),
+) -> Frame:
+    """The frame of a question whose places were found by ``assistant.places``; the places
+    of ``named_in`` (with the documents naming them) are required too."""
     existence = bool(_EXISTENCE.match(text.strip()))
     document_date = bool(_DOCUMENT_DATE.search(text))
     expects = _segment_expectation(text)
-    return Frame(text, expects, years_in(text), places, existence, document_date)
+    places = places + tuple(place for place, _ in named_in if place not in places)
+    return Frame(text, expects, years_in(text), places, existence, document_date, named_in)
 
 
 def _segment_expectation(text: str) -> Expectation:

@@ -81,7 +81,7 @@ from .glossary import Glossary
 from .lexical import LexicalIndex
 from .lexical_files import LEXICAL_DIR, build_lexical, is_current
 from .mentions import build_mentions, load_mentions, rows_mentioning
-from .places import place_names
+from .places import mention_names, place_names
 from .types import Chunk, DocRecord, DocumentMeta, Filters
 from .vectors import CHROMA_DIR, EMBED_BATCH, VectorMatrix, VectorSearch, VectorWriter
 
@@ -218,6 +218,13 @@ class Index:
             return None
         this, before = self._ordered[row], self._ordered[row - 1]
         return before if before.doc_id == this.doc_id else None
+
+    def documents_naming(self, place: str) -> frozenset[str]:
+        """The documents with a passage that names ``place`` (any of its ``mention_names``)."""
+        self._load_chunks()
+        rows = np.flatnonzero(self._mentioning(mention_names(place)))
+        metas, row_doc = self._rows_by_document()
+        return frozenset(metas[d].doc_id for d in np.unique(row_doc[rows]))
 
     def _load_chunks(self) -> None:
         if self._chunks_loaded:

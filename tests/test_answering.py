@@ -141,6 +141,38 @@ def test_a_town_outside_the_index_is_no_topic_word(assistant: Assistant) -> None
     assert not {"stukenbrock", "holt", "schloss"} & set(evidence.query.terms)
 
 
+def test_a_town_outside_the_index_is_answered_only_from_the_documents_naming_it(
+    tmp_path: Path,
+) -> None:
+    """A question about one town of NRW that is no municipality of the index (a page without
+    manifest entry that names its town once gets none) is answered from the documents that
+    name the town, even far from the answer, and refused when none does: the concept of
+    another municipality is no answer for it. Before, both questions were answered from the
+    Adorf concept. (Placeholder text: nothing is said about the towns.)"""
+    docs = write_minicorpus(tmp_path / "docs")
+    filler = "Ein Platzhaltersatz ohne Ort und ohne Belang. " * 12
+    sections = "".join(f"## {n} Platzhalterabschnitt\n\n{filler}\n\n" for n in range(2, 9))
+    (docs / "platzhalter.md").write_text(
+        "# Platzhalterseite\n\nPlatzhalter für alle, die neu in Ratingen sind.\n\n"
+        f"{sections}## 9 Platzhalterberatung\n\n"
+        "Die Erstberatung übernimmt das Platzhalterbüro im Platzhalterhaus.\n",
+        encoding="utf-8",
+    )
+    settings = Settings(
+        data_dir=tmp_path / "data", corpus_dir=docs, glossary=Path("corpus/glossar.yaml")
+    )
+    assert not run_ingest(settings).failed
+    assistant = Assistant(settings)
+    assert "Ratingen" not in assistant.corpus().municipalities.names
+    named = assistant.ask("Wer macht in Ratingen die Erstberatung?")
+    assert named.found
+    assert {c.doc_id for c in named.citations} == {"platzhalter.md"}
+    assert "Platzhalterbüro" in named.text
+    unnamed = assistant.ask("Wer macht in Hilden die Erstberatung?")
+    assert not unnamed.found
+    assert not unnamed.citations
+
+
 def test_the_index_knows_the_passage_before_each_passage_of_a_document(
     assistant: Assistant,
 ) -> None:

@@ -136,6 +136,22 @@ def test_a_place_must_be_named_by_the_evidence() -> None:
     assert unmet_requirements(frame, chunk.text, chunk) == ("Ort: Hohenfurt",)
 
 
+def test_a_place_named_anywhere_in_a_document_places_all_its_sentences() -> None:
+    """A place given with the documents that name it is required like any other, and met by
+    every sentence of those documents; a sentence naming another place is not about it."""
+    page = _chunk("Die Erstberatung findet im Rathaus statt.", DocumentMeta("p.txt", "Seite"))
+    frame = frame_question(
+        "Wie läuft die Erstberatung in Hohenfurt?", named_in=(("Hohenfurt", frozenset({"p.txt"})),)
+    )
+    assert frame.places == ("Hohenfurt",)
+    assert unmet_requirements(frame, page.text, page) == ()
+    other = _chunk("Die Erstberatung findet im Rathaus statt.", DocumentMeta("q.txt", "Seite"))
+    assert unmet_requirements(frame, other.text, other) == ("Ort: Hohenfurt",)
+    assert unmet_requirements(frame, "Im Kreis Feldau berät das Kreishaus.", page) == (
+        "Ort: Hohenfurt",
+    )
+
+
 def test_a_towns_own_page_may_name_the_kreis_it_belongs_to() -> None:
     """On a page of a town of NRW, a sentence naming the town's own Kreis (the Kreis's
     Schulamt decides for its towns) is about the town; one naming another Kreis is not.

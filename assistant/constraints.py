@@ -107,6 +107,16 @@ _TYPE_PATTERNS["age"] = re.compile(
     r"\b\d+-?(?:\s*bis\s+\d+-)?jährig\w*",
     re.IGNORECASE,
 )
+# "Welche Sprachen …?": a language by name ("Arabisch, Türkisch und Farsi", "auf Kurdisch"),
+# as an adjective ("russischsprachige", "deutsch-russisch-sprachige") or their number ("in
+# 25 Sprachen"); the languages named otherwise than "-isch" are few and do not change
+_TYPE_PATTERNS["language"] = re.compile(
+    r"\b[A-ZÄÖÜ][a-zäöüß]{2,}(?<!t)isch\b|\bkroatisch\b|\b[a-zäöüß]+isch-?sprachig\w*|"
+    r"\b(?:farsi|dari|pa[sš]chtu|paschto|tigrinya|tigrinja|urdu|hindi|romanes|kurmanci|"
+    r"kurmandschi|sorani|tamil|swahili|suaheli|lingala)\b|"
+    rf"\b(?:\d+|{_COUNT_WORDS})\s+(?:[a-zäöüß]+\s+)?sprachen\b",
+    re.IGNORECASE,
+)
 _TYPE_PATTERNS["when"] = re.compile(
     _DURATION + r"|\b\d{1,2}\.\s?\d{1,2}\.|\b(?:januar|februar|märz|april|mai|juni|juli|"
     r"august|september|oktober|november|dezember|sofort|unverzüglich|spätestens|innerhalb|"
@@ -249,8 +259,9 @@ def _counts(expects: Expectation) -> bool:
 
 
 def _lasts(expects: Expectation) -> bool:
-    """A "Wie lange …?" that asks nothing besides the duration."""
-    return expects.kind == "duration" and expects.sole
+    """A "Wie lange …?" or "Welche Sprachen …?" that asks nothing besides the duration or the
+    languages."""
+    return expects.kind in ("duration", "language") and expects.sole
 
 
 def states_count(sentence: str, question: str) -> bool:
@@ -355,7 +366,7 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     elif _counts(frame.expects) and not states_count(sentence, frame.text):
         unmet.append("Art: count")
     elif _lasts(frame.expects) and not states_type(frame.expects, sentence):
-        unmet.append("Art: duration")
+        unmet.append(f"Art: {frame.expects.kind}")
     elif frame.expects.least and not _THRESHOLD.search(sentence):
         unmet.append("Art: minimum")
     return tuple(unmet)

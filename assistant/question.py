@@ -72,6 +72,11 @@ _HOW_OLD = re.compile(
     r"\bwie\s+alt\b|\b(?:in|ab|bis|zu|mit|aus)\s+welchem\s+alter\b|\baltersgrenze\b",
     re.IGNORECASE,
 )
+# "Welche Sprachen …?", "In welchen Herkunftssprachen …?", "In welcher Sprache …?": languages
+_WHICH_LANGUAGE = re.compile(
+    r"\b(?:welche[nr]?|in\s+welche[nr]?|für\s+welche)\s+(?:[a-zäöüß]+\s+)?\w*sprachen?\b",
+    re.IGNORECASE,
+)
 _PERSON = re.compile(
     r"\bwie\s+hei(?:ß|ss)(?:t|en)\s+(?:der|die|den)\s+(?:person|\w*leiter\w*|\w*leitung|"
     r"ansprechpartner\w*|ansprechperson\w*|\w*beauftragte\w*|\w*koordinator\w*)\b|"
@@ -167,8 +172,8 @@ _STRICT_KINDS = frozenset(
 class Expectation:
     """The expected answer type; empty ``kind`` when the question asks for nothing specific."""
 
-    kind: str = ""  # money|percent|contact|hours|person|age|unit|count|year|date|duration|
-    # frequency|when
+    kind: str = ""  # money|percent|contact|hours|person|age|language|unit|count|year|date|
+    # duration|frequency|when
     unit: str = ""  # the unit named in "in Minuten", "in Euro" (a key of _UNITS); of a
     # contact: "email" or "phone" when the question asks for that channel only
     rate: str = ""  # the noun after "pro"/"je" ("Einsatzstunde")
@@ -231,6 +236,7 @@ def expectation_of(question: str) -> Expectation:
         ("hours", _HOURS),
         ("person", _PERSON),
         ("age", _HOW_OLD),
+        ("language", _WHICH_LANGUAGE),
         ("count", _COUNT),
         ("year", _WHICH_YEAR),
         ("date", _WHICH_DAY),

@@ -683,3 +683,33 @@ def test_how_old_asks_for_an_age(sentence: str, states_age: bool) -> None:
         asked = frame_question(question).expects
         assert asked.kind == "age"
         assert states_type(asked, sentence) is states_age
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names_languages"),
+    [
+        ("HSU gibt es in Feldau auf Arabisch, Türkisch und Farsi.", True),
+        ("Gesucht werden vor allem Leute, die Kurdisch oder Tigrinya sprechen.", True),
+        ("Eingestellt wurde eine deutsch-russisch-sprachige Lehrkraft.", True),
+        ("Der Sprachmittlerpool in Feldau deckt 25 Sprachen ab.", True),
+        ("Neben der Sprachbildung gibt es in Feldau herkunftssprachlichen Unterricht.", False),
+        ("Am Runden Tisch in Feldau sitzen die Schulen und das Amt.", False),
+        ("Praktisch alle Schulen in Feldau bieten das an.", False),
+    ],
+)
+def test_which_languages_asks_for_languages(sentence: str, names_languages: bool) -> None:
+    """ "Welche Sprachen …?" is answered by languages named (also as "-sprachig") or
+    counted, not by a sentence on the lessons that names none ("herkunftssprachlichen
+    Unterricht"); a word ending in "-tisch" is no language. "Wie viele Sprachen …?" counts."""
+    chunk = Chunk("c1", "f.txt", 0, sentence, "", 1, 1, meta=DocumentMeta("f.txt", "Feldau"))
+    for question in (
+        "Welche Sprachen werden in Feldau im herkunftssprachlichen Unterricht angeboten?",
+        "In welchen Sprachen gibt es in Feldau den Elternbrief?",
+        "Für welche Sprachen sucht der Pool in Feldau Leute?",
+    ):
+        frame = frame_question(question)
+        assert frame.expects.kind == "language"
+        unmet = () if names_languages else ("Art: language",)
+        assert unmet_requirements(frame, sentence, chunk) == unmet
+    assert frame_question("Wie viele Sprachen spricht das Team?").expects.kind == "count"
+    assert frame_question("Welche Sprachkurse gibt es in Feldau?").expects.kind == ""

@@ -155,6 +155,34 @@ _EXISTENCE = re.compile(
 # The question asks for a document's own date or version ("Welchen Stand hat ...?", "Wann
 # wurde die Seite aktualisiert?"): only then may a document's date line answer.
 _DOCUMENT_DATE = re.compile(r"\b(?:stand|aktualisier\w*|fassung|version)\b", re.IGNORECASE)
+# A new turn that asks a question of its own ("Und was muss passieren, damit …?", "Wer leitet
+# die Sitzungen?") does not take the earlier turn's type; one that asks the same of another
+# case does ("Und wie sieht das 2021 aus?", "Was gilt für Kinder, die …?", "Und in X?"). The
+# verb after the question word tells them apart.
+_OWN_QUESTION = re.compile(
+    rf"^\s*(?i:(?:und|aber)\s+)?(?i:{QUESTION_WORDS})\s*(?P<verb>[a-zäöüß]+)\b"
+)
+_SAME_QUESTION_VERBS = frozenset(
+    {
+        "ist",
+        "sind",
+        "war",
+        "waren",
+        "gilt",
+        "gelten",
+        "galt",
+        "sieht",
+        "sehen",
+        "sah",
+        "steht",
+        "stehen",
+        "läuft",
+        "laufen",
+        "gibt",
+        "gab",
+        "verhält",
+    }
+)
 _SEGMENT = " – "  # joins the parts of a rewritten follow-up (``assistant.dialogue``)
 # A year stands alone or ends a date ("28.10.2015", "1.8.2024"), not a longer number
 _YEAR = re.compile(
@@ -333,9 +361,13 @@ def _segment_expectation(text: str) -> Expectation:
     duration, not for the earlier turn's amount; an elliptic "Und in X?" takes the earlier
     turn's type.
     """
-    for segment in text.split(_SEGMENT):
+    segments = text.split(_SEGMENT)
+    for n, segment in enumerate(segments):
         expects = expectation_of(segment)
         if expects.kind or expects.rate:
+            return expects
+        own = _OWN_QUESTION.match(segment)
+        if n == 0 and own and own.group("verb") not in _SAME_QUESTION_VERBS:
             return expects
     return Expectation()
 

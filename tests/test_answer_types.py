@@ -147,6 +147,32 @@ def test_a_rewritten_followup_takes_the_answer_type_of_its_own_turn() -> None:
 
 
 @pytest.mark.parametrize(
+    ("turn", "inherits"),
+    [
+        ("Und was muss passieren, damit noch Polnisch dazukommt?", False),
+        ("Wer leitet die Sitzungen?", False),
+        ("Und wie sieht das 2021 aus?", True),
+        ("Was gilt für Kinder, die schon 2024 gekommen sind?", True),
+        ("Und welche Schulen?", True),
+        ("Und in Feldau?", True),
+    ],
+)
+def test_a_followup_asking_its_own_question_takes_no_earlier_type(
+    turn: str, inherits: bool
+) -> None:
+    """A new turn with a question word and a verb of its own asks its own question: it does
+    not take the type of the earlier turn it was joined to (the languages of "In welchen
+    Sprachen …?", the frequency of "Wie oft …?"). One that asks the same of another case
+    ("Wie sieht das … aus?", "Was gilt für …?") or names no verb keeps it."""
+    for earlier, kind in (
+        ("In welchen Sprachen gibt es HSU?", "language"),
+        ("Wie oft tagt die Runde?", "frequency"),
+    ):
+        expects = frame_question(f"{turn} – {earlier}").expects
+        assert expects.kind == (kind if inherits else "")
+
+
+@pytest.mark.parametrize(
     ("sentence", "leans"),
     [
         ("Sie dauert zwei Wochen und ist kostenfrei.", True),

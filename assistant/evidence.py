@@ -285,6 +285,10 @@ def _candidates(
         near = (terms if row else around) | lexical.heading_terms_of(hit.chunk)
         if expects.kind in _BLOCK_TYPES and not row:
             near |= _block_above(sentences[hit.chunk.chunk_id], analysed, order)
+        if not row and hit.chunk.position == 0:
+            # a document's opening sentence names what it is about ("Auch in der
+            # Teutoburger Wald Grundschule …"): a figure further down is about that too
+            near |= set(analysed[0])
         covers = not focus or lexical.covers(query, focus, near)
         if row and not covers and expects.kind == "count":
             # "wie viele davon … einem Berufskolleg": a cell "Berufskolleg: 115" counts it

@@ -173,6 +173,28 @@ def test_a_town_outside_the_index_is_answered_only_from_the_documents_naming_it(
     assert not unnamed.citations
 
 
+def test_a_figure_further_down_a_page_is_about_what_its_opening_names(tmp_path: Path) -> None:
+    """A news page names its school in its opening sentence and the amount four sentences
+    later: the amount answers a question about that school. Before, an amount counted only
+    where the asked school stood in the sentence or next to it, and this was refused."""
+    docs = write_minicorpus(tmp_path / "docs")
+    (docs / "adorf-spende.md").write_text(
+        "# Spende übergeben\n\n"
+        "Auch an der Lindenschule in Adorf kommen immer mehr Kinder aus aller Welt an. "
+        "Da sind die Lehrkräfte vor Ort gefordert. Es gilt, die deutsche Sprache zu vermitteln. "
+        "Dabei helfen oft kreative Lösungen. Um das zu ermöglichen, bekam die Schulleitung "
+        "jüngst eine Spende von 250 Euro für neue Materialien.\n",
+        encoding="utf-8",
+    )
+    settings = Settings(
+        data_dir=tmp_path / "data", corpus_dir=docs, glossary=Path("corpus/glossar.yaml")
+    )
+    assert not run_ingest(settings).failed
+    answer = Assistant(settings).ask("Wie viel Geld hat die Lindenschule in Adorf bekommen?")
+    assert answer.found
+    assert "250 Euro" in answer.text
+
+
 def test_the_index_knows_the_passage_before_each_passage_of_a_document(
     assistant: Assistant,
 ) -> None:

@@ -354,6 +354,8 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
             )
         if not named:
             unmet.append(f"Ort: {place}")
+    if frame.state and chunk.meta.kommune and not _names_state(sentence, chunk):
+        unmet.append("Ort: NRW")
     stand = stand_year(chunk.meta.stand)
     own_years = years_in(sentence) + _current_school_year(sentence, chunk.meta.stand)
     for year in frame.years:
@@ -370,6 +372,20 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     elif frame.expects.least and not _THRESHOLD.search(sentence):
         unmet.append("Art: minimum")
     return tuple(unmet)
+
+
+# A sentence or heading about the whole Land
+_STATE_NAMED = re.compile(
+    r"\b(?:NRW|nordrhein-westfal\w*|nordrhein-westfälisch\w*|landesweit\w*|"
+    r"landes(?:regierung|ministeri\w*|programm\w*|mittel\w*|ebene|schnitt))\b",
+    re.IGNORECASE,
+)
+
+
+def _names_state(sentence: str, chunk: Chunk) -> bool:
+    """Whether a sentence of a municipality's document, or its heading, is about the whole
+    Land: its figures are the municipality's otherwise."""
+    return any(_STATE_NAMED.search(t) for t in (sentence, chunk.meta.title, chunk.section))
 
 
 @dataclass(frozen=True)

@@ -183,6 +183,13 @@ _SAME_QUESTION_VERBS = frozenset(
         "verhält",
     }
 )
+# The question asks about the whole Land: "in NRW", "in ganz Nordrhein-Westfalen",
+# "landesweit", "das Land NRW" ("des Schulministeriums NRW" names an authority, not a scope)
+_STATE_SCOPE = re.compile(
+    r"\b(?:in|für)\s+(?:ganz\s+)?(?:NRW|Nordrhein-Westfalen)\b|\blandesweit\b|"
+    r"\b(?:das|dem|des)\s+Land(?:es)?\s+(?:NRW|Nordrhein-Westfalen)\b",
+    re.IGNORECASE,
+)
 _SEGMENT = " – "  # joins the parts of a rewritten follow-up (``assistant.dialogue``)
 # A year stands alone or ends a date ("28.10.2015", "1.8.2024"), not a longer number
 _YEAR = re.compile(
@@ -244,6 +251,7 @@ class Frame:
     # those documents: a town of NRW that is no municipality of the index, which a page
     # without metadata names once, not always near the answer
     named_in: tuple[tuple[str, frozenset[str]], ...] = ()
+    state: bool = False  # asks about the whole Land ("in NRW", "landesweit")
 
 
 def expectation_of(question: str) -> Expectation:
@@ -350,7 +358,8 @@ def frame_question(
     document_date = bool(_DOCUMENT_DATE.search(text))
     expects = _segment_expectation(text)
     places = places + tuple(place for place, _ in named_in if place not in places)
-    return Frame(text, expects, years_in(text), places, existence, document_date, named_in)
+    state = bool(_STATE_SCOPE.search(text))
+    return Frame(text, expects, years_in(text), places, existence, document_date, named_in, state)
 
 
 def _segment_expectation(text: str) -> Expectation:

@@ -152,6 +152,25 @@ def test_a_place_named_anywhere_in_a_document_places_all_its_sentences() -> None
     )
 
 
+def test_a_question_about_the_whole_land_is_not_answered_by_a_municipality_s_figure() -> None:
+    """ "… in NRW", "landesweit", "das Land NRW" ask about the Land: a municipality's
+    document answers only with a sentence or heading about the Land; a document of no
+    municipality (a ministry's page) answers with any. "des Schulministeriums NRW" names
+    an authority, not the scope. (Placeholder figures.)"""
+    frame = frame_question("Wie viele Kinder sind in NRW derzeit in der Platzhalterförderung?")
+    assert frame.state
+    own = "Derzeit sind 50 Kinder in der Platzhalterförderung."
+    town = _chunk(own, DocumentMeta("f.txt", "Feldau", kommune="Stadt Feldau"))
+    assert unmet_requirements(frame, own, town) == ("Ort: NRW",)
+    land = "Landesweit sind 5000 Kinder in der Platzhalterförderung."
+    assert unmet_requirements(frame, land, town) == ()
+    ministry = _chunk(own, DocumentMeta("m.txt", "Platzhaltererlass"))
+    assert unmet_requirements(frame, own, ministry) == ()
+    for question in ("Was hat das Land NRW beschlossen?", "Gilt das landesweit?"):
+        assert frame_question(question).state
+    assert not frame_question("Wie heißt der Erlass des Schulministeriums NRW?").state
+
+
 def test_a_towns_own_page_may_name_the_kreis_it_belongs_to() -> None:
     """On a page of a town of NRW, a sentence naming the town's own Kreis (the Kreis's
     Schulamt decides for its towns) is about the town; one naming another Kreis is not.

@@ -321,7 +321,8 @@ class Assistant:
         # the index: answered from the documents that name it (a page that got no municipality
         # names its town once, not always near the answer), not from a page about another
         # region (a part that also names a municipality, or two such towns, asks about either)
-        towns = [t for t in state_towns(part.text, corpus.municipalities) if t not in places]
+        named_towns = state_towns(part.text, corpus.municipalities)
+        towns = [t for t in named_towns if t not in places]
         alone = len(towns) == 1 and not part.filters.kommunen
         named_in = tuple((t, index.documents_naming(t)) for t in towns if alone)
         semantic = index.similarities(
@@ -332,7 +333,7 @@ class Assistant:
             top,
             lexical,
             self.model,
-            topic=self._topic(part.text, query),
+            topic=self._topic(part.text, query, named_towns),
             frame=frame_question(part.text, places, named_in),
             semantic=semantic,
             pages=corpus.pages,
@@ -378,12 +379,12 @@ class Assistant:
         )
         return replace(decision, note=note, related=(best,))
 
-    def _topic(self, text: str, query: Query) -> Query:
+    def _topic(self, text: str, query: Query, towns: tuple[str, ...]) -> Query:
         """The question without the municipality and document type that scope it, and without
-        the towns of NRW it names that are no municipality of the index (a page that got no
-        municipality names its town in its text, not always near the answer)."""
+        the ``towns`` of NRW it names that are no municipality of the index (a page that got
+        no municipality names its town in its text, not always near the answer)."""
         corpus = self.corpus()
-        for town in state_towns(text, corpus.municipalities):
+        for town in towns:
             text = re.sub(rf"\b{re.escape(town)}\b", " ", text)
         topic = self.index.lexical().query(corpus.municipalities.strip(text))
         kept = tuple(t for t in topic.terms if t not in corpus.scope_terms)

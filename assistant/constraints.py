@@ -258,9 +258,9 @@ def _counts(expects: Expectation) -> bool:
     return expects.kind == "count" and expects.sole
 
 
-def _lasts(expects: Expectation) -> bool:
+def _asks_only_type(expects: Expectation) -> bool:
     """A "Wie lange …?" or "Welche Sprachen …?" that asks nothing besides the duration or the
-    languages."""
+    languages: only a sentence stating them answers it."""
     return expects.kind in ("duration", "language") and expects.sole
 
 
@@ -367,7 +367,7 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
         unmet.append(f"Art: {frame.expects.kind}")
     elif _counts(frame.expects) and not states_count(sentence, frame.text):
         unmet.append("Art: count")
-    elif _lasts(frame.expects) and not states_type(frame.expects, sentence):
+    elif _asks_only_type(frame.expects) and not states_type(frame.expects, sentence):
         unmet.append(f"Art: {frame.expects.kind}")
     elif frame.expects.least and not _THRESHOLD.search(sentence):
         unmet.append("Art: minimum")

@@ -371,12 +371,12 @@ def _segment_expectation(text: str) -> Expectation:
     turn's type.
     """
     segments = text.split(_SEGMENT)
-    for n, segment in enumerate(segments):
+    own = _OWN_QUESTION.match(segments[0])
+    if own and own.group("verb") not in _SAME_QUESTION_VERBS:
+        segments = segments[:1]  # a question of its own, typed or not
+    for segment in segments:
         expects = expectation_of(segment)
         if expects.kind or expects.rate:
-            return expects
-        own = _OWN_QUESTION.match(segment)
-        if n == 0 and own and own.group("verb") not in _SAME_QUESTION_VERBS:
             return expects
     return Expectation()
 

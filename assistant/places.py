@@ -154,6 +154,11 @@ def is_one_word_kreis(name: str) -> bool:
 
 _CONNECTORS = frozenset({"und", "oder", "sowie", "bzw"})
 _PREPOSITIONS = frozenset({"in", "im", "fur", "von", "vom", "bei", "aus", "zwischen"})
+# Lower-case words of a phrase that names a place: "am Berufskolleg Meschede", "in der
+# Klasse der Gesamtschule in Waldbröl"
+_PHRASE_WORDS = frozenset(
+    {*_PREPOSITIONS, *_ARTICLES, "am", "an", "zum", "zur", "beim", "auf", "jeweils"}
+)
 
 
 def _dangling(words: list[str], named: set[int]) -> set[int]:
@@ -191,7 +196,29 @@ def coordinated(text: str, names: Sequence[str]) -> bool:
         joined = words[i].endswith(",") or any(w in _CONNECTORS for w in between)
         if a != b and joined and all(w in _CONNECTORS or w in _BETWEEN_NAMES for w in between):
             return True
+        if a != b and _joined_phrases(words[i : k + 1]):
+            return True
     return False
+
+
+def _joined_phrases(words: list[str]) -> bool:
+    """Whether two places each stand in a phrase of their own that "und" joins ("am
+    Berufskolleg Meschede und in der internationalen Klasse der Gesamtschule in Waldbröl"):
+    between the names only names, prepositions, articles and adjectives before a noun. A
+    verb ("aus Hohenfurt und anderen Orten lernen in Weilbach"), a question word or the end
+    of a sentence between them gives the names different roles."""
+    between = words[1:-1]
+    if not any(_clean(w) in _CONNECTORS for w in between) or any(
+        w.endswith(("?", ",", ";", "!")) for w in words[:-1]
+    ):
+        return False
+    for j, raw in enumerate(between):
+        word = _clean(raw)
+        if raw[:1].isupper() or word in _CONNECTORS or word in _PHRASE_WORDS:
+            continue
+        if not between[j + 1 :] or not between[j + 1][:1].isupper():  # no attributive adjective
+            return False
+    return True
 
 
 def _type_word(word: str) -> str:

@@ -206,6 +206,25 @@ def test_two_places_joined_as_a_pair_are_asked_about_each() -> None:
     assert not coordinated("Wie berät Hohenfurt und wann kommen die Familien?", pair)
 
 
+def test_two_places_in_phrases_of_their_own_joined_by_und_are_asked_about_each() -> None:
+    """Each name may stand in a phrase of its own ("am Berufskolleg Hohenfurt und in der
+    internationalen Klasse der Gesamtschule in Weilbach"): still a pair. A verb, a question
+    word or a sentence end between the names gives them different roles."""
+    pair = ["Hohenfurt", "Weilbach"]
+    school = "Wie viel Deutsch bekommen die Kinder am Berufskolleg Hohenfurt und in der"
+    joined = [
+        f"{school} internationalen Klasse der Gesamtschule in Weilbach?",
+        "Was steht in den Unterlagen aus Hohenfurt und im Beitrag aus Weilbach?",
+    ]
+    roles = [
+        "Wie viele Kinder aus Hohenfurt und aus anderen Orten lernen in Weilbach?",
+        "Wer berät in Hohenfurt und welche Stelle hilft in Weilbach?",
+        "Wie berät Hohenfurt Familien, und wie viele ziehen nach Weilbach?",
+    ]
+    assert all(coordinated(q, pair) for q in joined)
+    assert not any(coordinated(q, pair) for q in roles)
+
+
 def test_towns_of_nrw_outside_the_index_are_places_to_compare() -> None:
     """A question naming towns of NRW that are no municipality of the index (their pages
     got none) names them as places, whether or not the corpus uses the word; a town of the

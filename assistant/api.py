@@ -76,6 +76,9 @@ class Part:
     text: str
     filters: Filters
     kommune: str = ""  # set for the parts of a comparison
+    # the comparison's topic, the same text for each part: a school it names may be another
+    # part's ("an der GGS … in Rheinbach und an der Hauptschule … in Düren")
+    shared: bool = False
 
 
 @dataclass(frozen=True)
@@ -196,7 +199,9 @@ class Assistant:
                 total = len(targets)
                 if total > COMPARED_AT_MOST:
                     targets = self._most_relevant(topic, targets, filters)
-                parts = tuple(Part(topic, _scoped(filters, k), kommune=k) for k in targets)
+                parts = tuple(
+                    Part(topic, _scoped(filters, k), kommune=k, shared=True) for k in targets
+                )
                 chosen_from = total if len(targets) < total else 0
                 return Plan(question, rewritten, parts, comparison=True, compared_of=chosen_from)
         return Plan(question, rewritten, (Part(text, self._scope(text, named, filters)),), False)
@@ -334,7 +339,7 @@ class Assistant:
             lexical,
             self.model,
             topic=self._topic(part.text, query, named_towns),
-            frame=frame_question(part.text, places, named_in),
+            frame=frame_question(part.text, places, named_in, shared=part.shared),
             semantic=semantic,
             pages=corpus.pages,
         )

@@ -25,7 +25,7 @@ from functools import lru_cache
 from .german import fold, fold_plain, tokenize
 from .nrw import kreis_of
 from .places import municipality_type, typed_names
-from .question import Expectation, Frame, YearSpec, unit_pattern, years_in
+from .question import Expectation, Frame, YearSpec, school_forms, unit_pattern, years_in
 from .sentences import row_cells
 from .types import KIND_TABLE, Chunk, stand_year
 
@@ -356,6 +356,10 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
             unmet.append(f"Ort: {place}")
     if frame.state and chunk.meta.kommune and not _names_state(sentence, chunk):
         unmet.append("Ort: NRW")
+    if frame.schools:
+        own_forms = school_forms(sentence)
+        if own_forms and not own_forms & frame.schools:
+            unmet.append(f"Schule: {' / '.join(sorted(frame.schools))}")
     stand = stand_year(chunk.meta.stand)
     own_years = years_in(sentence) + _current_school_year(sentence, chunk.meta.stand)
     for year in frame.years:
@@ -372,6 +376,12 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     elif frame.expects.least and not _THRESHOLD.search(sentence):
         unmet.append("Art: minimum")
     return tuple(unmet)
+
+
+def school_forms_named(forms: Sequence[str], joiner: str = "oder") -> str:
+    """ "die Realschule oder das Gymnasium": school forms with their articles."""
+    named = [f"{'das' if f in ('Gymnasium', 'Berufskolleg') else 'die'} {f}" for f in forms]
+    return f" {joiner} ".join(named)
 
 
 # A sentence or heading about the whole Land

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .german import fold
 
@@ -252,6 +253,7 @@ class Frame:
     # without metadata names once, not always near the answer
     named_in: tuple[tuple[str, frozenset[str]], ...] = ()
     state: bool = False  # asks about the whole Land ("in NRW", "landesweit")
+    schools: frozenset[str] = frozenset()  # the school forms asked about (``school_forms``)
 
 
 def expectation_of(question: str) -> Expectation:
@@ -347,19 +349,48 @@ def years_in(text: str) -> tuple[YearSpec, ...]:
     return tuple(found)
 
 
+# The school forms of NRW, found inside a word too ("Silverberg-Gymnasiums",
+# "Gemeinschaftsgrundschule", "Grundschulkinder")
+_SCHOOL_FORMS = (
+    ("Grundschule", re.compile(r"grundschul")),
+    ("Hauptschule", re.compile(r"hauptschul")),
+    ("Realschule", re.compile(r"realschul")),
+    ("Sekundarschule", re.compile(r"sekundarschul")),
+    ("Gesamtschule", re.compile(r"gesamtschul")),
+    ("Gymnasium", re.compile(r"gymnasi")),
+    ("Berufskolleg", re.compile(r"berufskolleg")),
+    ("Förderschule", re.compile(r"forderschul")),
+)
+
+
+@lru_cache(maxsize=1024)
+def school_forms(text: str) -> frozenset[str]:
+    """The school forms ``text`` names. A question about one form is not answered by a
+    sentence about another only ("Wie viele … besuchen die Realschule in Rees?" by "Am
+    Gymnasium werden momentan sieben Kinder … unterrichtet."); a sentence naming none
+    leaves the form to its context."""
+    folded = fold(text)
+    return frozenset(name for name, pattern in _SCHOOL_FORMS if pattern.search(folded))
+
+
 def frame_question(
     text: str,
     places: tuple[str, ...] = (),
     named_in: tuple[tuple[str, frozenset[str]], ...] = (),
+    shared: bool = False,
 ) -> Frame:
     """The frame of a question whose places were found by ``assistant.places``; the places
-    of ``named_in`` (with the documents naming them) are required too."""
+    of ``named_in`` (with the documents naming them) are required too. A comparison's topic
+    (``shared``) requires no school form: the one it names may be another part's."""
     existence = bool(_EXISTENCE.match(text.strip()))
     document_date = bool(_DOCUMENT_DATE.search(text))
     expects = _segment_expectation(text)
     places = places + tuple(place for place, _ in named_in if place not in places)
     state = bool(_STATE_SCOPE.search(text))
-    return Frame(text, expects, years_in(text), places, existence, document_date, named_in, state)
+    schools = frozenset() if shared else school_forms(text)
+    return Frame(
+        text, expects, years_in(text), places, existence, document_date, named_in, state, schools
+    )
 
 
 def _segment_expectation(text: str) -> Expectation:

@@ -22,9 +22,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import texts
+from .constraints import school_forms_named
 from .evidence import Candidate, Evidence
 from .german import analyze
-from .question import Frame, years_in
+from .question import Frame, school_forms, years_in
 from .sentences import is_table_row, row_cells
 
 __all__ = ["Decision", "RefusalPolicy"]
@@ -128,6 +129,10 @@ def near_miss_note(frame: Frame, best: Candidate) -> str:
         if kind == "Ort":
             other = meta.kommune or meta.issuer or meta.title
             return texts.NEAR_MISS_OTHER.format(asked=value, other=other, where=where)
+        if kind == "Schule":
+            asked = school_forms_named(value.split(" / "))
+            other = school_forms_named(sorted(school_forms(best.text)), "und")
+            return texts.NEAR_MISS_OTHER.format(asked=asked, other=other, where=where)
         if kind == "Zeit":
             years = years_in(best.text) or years_in(best.chunk.text)
             if years:

@@ -576,6 +576,7 @@ def test_two_towns_of_a_kreis_report_asked_as_a_pair_are_compared(
     question += "der Stadt Weilbach?"
     plan = assistant.plan(question)
     assert plan.comparison and [p.kommune for p in plan.parts] == ["Hohenfurt", "Weilbach"]
+    assert all(p.shared for p in plan.parts)  # one topic for both: its schools may be either's
     answer = assistant.ask(question)
     assert answer.found and "24 Plätze" in answer.text and "36 Plätze" in answer.text
     two = "Wie viele Plätze gibt es in der Stadt Hohenfurt, und wie viele Kinder warten in "
@@ -583,6 +584,7 @@ def test_two_towns_of_a_kreis_report_asked_as_a_pair_are_compared(
     plan = assistant.plan(two)
     assert [p.kommune for p in plan.parts] == ["Hohenfurt", "Weilbach"]
     assert plan.parts[0].text == "Wie viele Plätze gibt es in der Stadt Hohenfurt?"
+    assert not any(p.shared for p in plan.parts)  # each clause asks its own
     answer = assistant.ask(two)
     assert answer.found and "24 Plätze" in answer.text and "11 Kinder" in answer.text
 

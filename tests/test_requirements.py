@@ -341,6 +341,33 @@ def test_near_miss_refusal_names_what_the_documents_cover() -> None:
     assert "Stadt Feldau" in decision.note and "S. 1" in decision.note
 
 
+def test_a_question_about_one_school_form_is_not_answered_by_a_sentence_about_another() -> None:
+    """ "… die Realschule …?" is not answered by a sentence that names only the Gymnasium; a
+    sentence naming the asked form (among others) or none at all is left to its context.
+    (Placeholder figures.)"""
+    frame = frame_question("Wie viele Kinder besuchen die Platzhalterklasse der Realschule?")
+    other = _chunk("Am Gymnasium lernen 7 Kinder in der Platzhalterklasse.")
+    assert unmet_requirements(frame, other.text, other) == ("Schule: Realschule",)
+    for text in (
+        "An Realschule und Gymnasium lernen 7 Kinder in der Platzhalterklasse.",
+        "Dort lernen 7 Kinder in der Platzhalterklasse.",
+        "An der Gemeinschaftsrealschule lernen 7 Kinder in der Platzhalterklasse.",
+    ):
+        assert unmet_requirements(frame, text, _chunk(text)) == ()
+    unmet = unmet_requirements(frame, other.text, other)
+    candidate = Candidate(other.text, other, 0, 0, (), 0.9, frozenset(), unmet)
+    evidence = Evidence(Query(frame.text, (), (), ()), (), {}, (candidate,), (), 0.9, frame)
+    decision = RefusalPolicy(threshold=0.3).decide(evidence)
+    assert not decision.found
+    assert decision.note.startswith("Für die Realschule steht dazu nichts in den Dokumenten")
+    assert "nur für das Gymnasium" in decision.note
+    unasked = frame_question("Wie viele Kinder lernen in der Platzhalterklasse?")
+    assert unmet_requirements(unasked, other.text, other) == ()
+    # a comparison's topic is every part's: the school it names may be another part's
+    shared = frame_question(frame.text, shared=True)
+    assert unmet_requirements(shared, other.text, other) == ()
+
+
 def test_unknown_abbreviation_names_the_one_fitting_municipality() -> None:
     names = Municipalities.of(
         ["Stadt Quellinghoven", "Kreis Wacholderheide"], known=lambda w: w == "KI"

@@ -48,6 +48,8 @@ _NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS})"
 _EMAIL = r"[\w.+-]+@[\w-]+\.[\w.-]+"
 _TYPE_PATTERNS = {
     "money": re.compile(
+        # "300 000 Euro": thousands set apart by a space are one amount
+        r"\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+\s*(?:€|euro\b|eur\b)|"
         r"\d[\d.,]*\s*(?:€|euro\b|eur\b)|€\s*\d|\b(?:kostenfrei|kostenlos|gebührenfrei|"
         r"beitragsfrei|unentgeltlich|ohne\s+kosten|keine\s+kosten|kostenpflichtig)\b",
         re.IGNORECASE,
@@ -169,6 +171,7 @@ _CONTACT_NUMBER = (
     rf"(?:\+49|\b0\d{{2,5}})\s*/?\s*\d[\d\s/-]*\d|{_EMAIL}"
 )
 _CLOCK = r"\b\d{1,2}(?:[:.]\d{2})?\s*uhr\b"
+_TYPE_PATTERNS["clock"] = re.compile(_CLOCK, re.IGNORECASE)
 _NO_COUNT_AMOUNT = re.compile(
     # the first number of a range shares its unit: "im Alter von 16 bis 18 Jahren", "9 bis 12 Uhr"
     rf"\b{_NUMBER}\s*(?:bis|-|–)\s*(?=(?:{_DURATION}|{_CLOCK}))|"

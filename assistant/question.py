@@ -68,6 +68,10 @@ _CONTACT = re.compile(
     re.IGNORECASE,
 )
 _HOURS = re.compile(r"\b(sprechzeit\w*|öffnungszeit\w*|sprechstunde\w*)\b", re.IGNORECASE)
+# "Um wie viel Uhr …?", "Zu welcher Uhrzeit …?": a time of day ("um 15 Uhr", "ab 8.30 Uhr")
+_CLOCK_TIME = re.compile(
+    r"\b(?:um|ab|bis)\s+wie\s*viel\s+uhr\b|\b(?:welche[rn]?|die)\s+uhrzeit\b", re.IGNORECASE
+)
 # "Wie alt sind …?", "Bis zu welchem Alter …?": an age ("im Alter von 10 bis 16 Jahren")
 _HOW_OLD = re.compile(
     r"\bwie\s+alt\b|\b(?:in|ab|bis|zu|mit|aus)\s+welchem\s+alter\b|\baltersgrenze\b",
@@ -200,7 +204,7 @@ _YEAR = re.compile(
 
 
 _STRICT_KINDS = frozenset(
-    {"money", "percent", "contact", "hours", "person", "unit", "year", "date"}
+    {"money", "percent", "contact", "hours", "clock", "person", "unit", "year", "date"}
 )
 
 
@@ -208,7 +212,7 @@ _STRICT_KINDS = frozenset(
 class Expectation:
     """The expected answer type; empty ``kind`` when the question asks for nothing specific."""
 
-    kind: str = ""  # money|percent|contact|hours|person|age|language|unit|count|year|date|
+    kind: str = ""  # money|percent|contact|hours|clock|person|age|language|unit|count|year|date|
     # duration|frequency|when
     unit: str = ""  # the unit named in "in Minuten", "in Euro" (a key of _UNITS); of a
     # contact: "email" or "phone" when the question asks for that channel only
@@ -272,6 +276,7 @@ def expectation_of(question: str) -> Expectation:
         ("money", _MONEY),
         ("contact", _CONTACT),
         ("hours", _HOURS),
+        ("clock", _CLOCK_TIME),
         ("person", _PERSON),
         ("age", _HOW_OLD),
         ("language", _WHICH_LANGUAGE),

@@ -35,6 +35,7 @@ _TYPE_NAMES = {
     "percent": "keinen Anteil",
     "contact": "keine Telefonnummer oder E-Mail-Adresse",
     "hours": "keine Sprech- oder Öffnungszeiten",
+    "clock": "keine Uhrzeit",
     "unit": "keine Angabe in der gefragten Einheit",
     "count": "keine Anzahl",
     "duration": "keine Dauer",

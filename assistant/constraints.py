@@ -172,6 +172,16 @@ _CONTACT_NUMBER = (
 )
 _CLOCK = r"\b\d{1,2}(?:[:.]\d{2})?\s*uhr\b"
 _TYPE_PATTERNS["clock"] = re.compile(_CLOCK, re.IGNORECASE)
+# A number of a unit of time named by a compound: "zwölf Unterrichtsstunden", "drei
+# Projektwochen" (a period or amount of time, no count of what "Wie viele …" asks about)
+_TIME_COMPOUND = (
+    rf"\b{_NUMBER}\s+[a-zäöüß]{{3,}}(?:stunden|minuten|tage|tagen|wochen|monate|monaten|"
+    r"jahre|jahren)\b"
+)
+_NO_COUNT_TIME = re.compile(
+    rf"\b{_NUMBER}\s*(?:bis|-|–)\s*(?={_TIME_COMPOUND})|{_TIME_COMPOUND}", re.IGNORECASE
+)
+_TIME_UNIT = re.compile(r"(?:stunde|minute|tag|woche|monat|jahr)\w*$", re.IGNORECASE)
 _NO_COUNT_AMOUNT = re.compile(
     # the first number of a range shares its unit: "im Alter von 16 bis 18 Jahren", "9 bis 12 Uhr"
     rf"\b{_NUMBER}\s*(?:bis|-|–)\s*(?=(?:{_DURATION}|{_CLOCK}))|"
@@ -272,10 +282,14 @@ def states_count(sentence: str, question: str) -> bool:
     time, clock time, amount of money, phone number or e-mail address and not one the
     question names itself ("nach Klasse 4"), or a number word ("sechs Schulen"). "Wie viele
     …" asked in a unit of time or money is a ``unit`` question, so here "nach zwei Jahren"
-    counts nothing asked."""
+    counts nothing asked; nor do "zwölf Unterrichtsstunden" unless the question counts
+    hours itself ("Wie viele zusätzliche Stunden …?")."""
     named = set(_DIGITS.findall(question))
     rest = _NO_COUNT.sub(" ", sentence)
     rest = _NO_COUNT_AMOUNT.sub(" ", rest)
+    counted = _COUNTED_NOUN.search(question)
+    if not (counted and _TIME_UNIT.search(counted.group(1))):
+        rest = _NO_COUNT_TIME.sub(" ", rest)
     rest = _DIGITS.sub(lambda m: " " if m.group(0) in named else m.group(0), rest)
     return bool(_TYPE_PATTERNS["count"].search(rest))
 

@@ -261,6 +261,10 @@ def test_a_money_question_needs_an_amount() -> None:
         ("Junge Erwachsene können im Alter von 16 bis 18 Jahren das Kolleg besuchen.", False),
         ("Die Beratung ist montags von 9 bis 12 Uhr geöffnet.", False),
         ("Es gibt 16 bis 18 Plätze je Gruppe.", True),
+        # hours, weeks or days named by a compound are time, no count of the children asked
+        ("Zehn bis zwölf Unterrichtsstunden pro Woche lernen sie Deutsch.", False),
+        ("Sie haben drei Projektwochen.", False),
+        ("Die 25 Kinder lernen vier Wochenstunden Deutsch.", True),
         # thousands set apart by a space: one amount of money
         ("Die Kosten belaufen sich auf mindestens 300 000 Euro.", False),
         ("Es gibt 12 Gruppen; sie kosten 300 000 Euro.", True),
@@ -275,6 +279,17 @@ def test_a_how_many_question_needs_a_count_that_is_no_date_label_or_period(
     frame = frame_question("Wie viele Kinder haben 2024 nach Klasse 4 die Schule gewechselt?")
     unmet = unmet_requirements(frame, sentence, _chunk(sentence))
     assert ("Art: count" not in unmet) is counts
+
+
+def test_hours_named_by_a_compound_count_only_when_the_question_counts_hours() -> None:
+    """ "vier Wochenstunden" counts no children, but it answers "Wie viele zusätzliche
+    Stunden …?" (hours counted with a word between, so no question in a unit)."""
+    sentence = "Die Platzhalterförderung umfasst vier Wochenstunden Präsenzunterricht."
+    children = frame_question("Wie viele Kinder sind in der Platzhalterförderung?")
+    hours = frame_question("Wie viele zusätzliche Stunden bekommen Kinder in der Förderung?")
+    assert hours.expects.kind == children.expects.kind == "count"
+    assert unmet_requirements(children, sentence, _chunk(sentence)) == ("Art: count",)
+    assert unmet_requirements(hours, sentence, _chunk(sentence)) == ()
 
 
 def test_a_place_typed_in_the_question_is_not_met_by_its_name_typed_otherwise() -> None:

@@ -10,8 +10,8 @@ from assistant.constraints import unmet_requirements
 from assistant.evidence import Candidate, Evidence
 from assistant.lexical import Query
 from assistant.places import Municipalities, distinctive_words
-from assistant.question import YearSpec, frame_question, years_in
-from assistant.refusal import RefusalPolicy
+from assistant.question import Frame, YearSpec, frame_question, years_in
+from assistant.refusal import Decision, RefusalPolicy
 from assistant.types import Chunk, DocumentMeta, Page
 from ingest.infer import Basis, infer_metadata
 from ingest.metadata import document_meta
@@ -64,6 +64,14 @@ META = DocumentMeta("k.pdf", "Konzept Feldau", kommune="Stadt Feldau", stand="20
 
 def _chunk(text: str, meta: DocumentMeta = META) -> Chunk:
     return Chunk("c1", meta.doc_id, 0, text, "Erstberatung", 1, 1, meta=meta)
+
+
+def _near_miss(frame: Frame, chunk: Chunk) -> Decision:
+    """The refusal decision when ``chunk``'s text is the only candidate."""
+    unmet = unmet_requirements(frame, chunk.text, chunk)
+    candidate = Candidate(chunk.text, chunk, 0, 0, (), 0.9, frozenset(), unmet)
+    evidence = Evidence(Query(frame.text, (), (), ()), (), {}, (candidate,), (), 0.9, frame)
+    return RefusalPolicy(threshold=0.3).decide(evidence)
 
 
 def test_how_many_units_of_time_needs_an_amount_in_such_a_unit() -> None:
@@ -341,10 +349,7 @@ def test_a_how_many_question_with_a_second_question_needs_no_count_in_every_sent
 def test_a_how_many_near_miss_says_that_no_number_is_given() -> None:
     chunk = _chunk("Für Persisch wird die Nachfrage im Schuljahr 2023/24 erneut abgefragt.")
     frame = frame_question("Wie viele Kinder hat Feldau im Schuljahr 2023/24 aufgenommen?")
-    unmet = unmet_requirements(frame, chunk.text, chunk)
-    candidate = Candidate(chunk.text, chunk, 0, 0, (), 0.9, frozenset(), unmet)
-    evidence = Evidence(Query(frame.text, (), (), ()), (), {}, (candidate,), (), 0.9, frame)
-    decision = RefusalPolicy(threshold=0.3).decide(evidence)
+    decision = _near_miss(frame, chunk)
     assert not decision.found and decision.unmet == ("Art: count",)
     assert "keine Anzahl" in decision.note and "S. 1" in decision.note
 
@@ -352,10 +357,7 @@ def test_a_how_many_near_miss_says_that_no_number_is_given() -> None:
 def test_near_miss_refusal_names_what_the_documents_cover() -> None:
     chunk = _chunk("In Feldau findet die Erstberatung innerhalb von fünf Werktagen statt.")
     frame = frame_question("Wie schnell ist die Erstberatung in Hohenfurt?", places=("Hohenfurt",))
-    unmet = unmet_requirements(frame, chunk.text, chunk)
-    candidate = Candidate(chunk.text, chunk, 0, 0, (), 0.9, frozenset(), unmet)
-    evidence = Evidence(Query(frame.text, (), (), ()), (), {}, (candidate,), (), 0.9, frame)
-    decision = RefusalPolicy(threshold=0.3).decide(evidence)
+    decision = _near_miss(frame, chunk)
     assert not decision.found
     assert decision.note.startswith("Für Hohenfurt steht dazu nichts in den Dokumenten")
     assert "Stadt Feldau" in decision.note and "S. 1" in decision.note
@@ -372,9 +374,7 @@ def test_a_clock_time_question_needs_a_time_of_day() -> None:
     ):
         assert unmet_requirements(frame, text, _chunk(text)) == unmet
     chunk = _chunk("Im Platzhaltercafé können Familien über ihre Sorgen sprechen.")
-    candidate = Candidate(chunk.text, chunk, 0, 0, (), 0.9, frozenset(), ("Art: clock",))
-    evidence = Evidence(Query(frame.text, (), (), ()), (), {}, (candidate,), (), 0.9, frame)
-    decision = RefusalPolicy(threshold=0.3).decide(evidence)
+    decision = _near_miss(frame, chunk)
     assert not decision.found and "keine Uhrzeit" in decision.note
 
 
@@ -391,10 +391,7 @@ def test_a_question_about_one_school_form_is_not_answered_by_a_sentence_about_an
         "An der Gemeinschaftsrealschule lernen 7 Kinder in der Platzhalterklasse.",
     ):
         assert unmet_requirements(frame, text, _chunk(text)) == ()
-    unmet = unmet_requirements(frame, other.text, other)
-    candidate = Candidate(other.text, other, 0, 0, (), 0.9, frozenset(), unmet)
-    evidence = Evidence(Query(frame.text, (), (), ()), (), {}, (candidate,), (), 0.9, frame)
-    decision = RefusalPolicy(threshold=0.3).decide(evidence)
+    decision = _near_miss(frame, other)
     assert not decision.found
     assert decision.note.startswith("Für die Realschule steht dazu nichts in den Dokumenten")
     assert "nur für das Gymnasium" in decision.note

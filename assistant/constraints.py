@@ -395,12 +395,6 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     return tuple(unmet)
 
 
-def school_forms_named(forms: Sequence[str], joiner: str = "oder") -> str:
-    """ "die Realschule oder das Gymnasium": school forms with their articles."""
-    named = [f"{'das' if f in ('Gymnasium', 'Berufskolleg') else 'die'} {f}" for f in forms]
-    return f" {joiner} ".join(named)
-
-
 # A sentence or heading about the whole Land
 _STATE_NAMED = re.compile(
     r"\b(?:NRW|nordrhein-westfal\w*|nordrhein-westfälisch\w*|landesweit\w*|"

@@ -19,10 +19,10 @@ A near-miss refusal carries one German sentence saying what the documents do cov
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import texts
-from .constraints import school_forms_named
 from .evidence import Candidate, Evidence
 from .german import analyze
 from .question import Frame, school_forms, years_in
@@ -131,8 +131,8 @@ def near_miss_note(frame: Frame, best: Candidate) -> str:
             other = meta.kommune or meta.issuer or meta.title
             return texts.NEAR_MISS_OTHER.format(asked=value, other=other, where=where)
         if kind == "Schule":
-            asked = school_forms_named(value.split(" / "))
-            other = school_forms_named(sorted(school_forms(best.text)), "und")
+            asked = _with_articles(value.split(" / "), "oder")
+            other = _with_articles(sorted(school_forms(best.text)), "und")
             return texts.NEAR_MISS_OTHER.format(asked=asked, other=other, where=where)
         if kind == "Zeit":
             years = years_in(best.text) or years_in(best.chunk.text)
@@ -146,3 +146,9 @@ def near_miss_note(frame: Frame, best: Candidate) -> str:
                 what = texts.NEAR_MISS_RATE.format(rate=frame.expects.rate)
             return texts.NEAR_MISS_TYPE.format(what=what, where=where)
     return ""
+
+
+def _with_articles(forms: Sequence[str], joiner: str) -> str:
+    """ "die Realschule oder das Gymnasium": school forms with their articles."""
+    named = [f"{'das' if f in ('Gymnasium', 'Berufskolleg') else 'die'} {f}" for f in forms]
+    return f" {joiner} ".join(named)

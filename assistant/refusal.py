@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from . import texts
 from .evidence import Candidate, Evidence
 from .german import analyze
-from .question import Frame, school_forms, years_in
+from .question import SCHOOL_FORMS, Frame, school_forms, years_in
 from .sentences import is_table_row, row_cells
 
 __all__ = ["Decision", "RefusalPolicy"]
@@ -148,7 +148,9 @@ def near_miss_note(frame: Frame, best: Candidate) -> str:
     return ""
 
 
+_ARTICLES = {name: article for name, article, _ in SCHOOL_FORMS}
+
+
 def _with_articles(forms: Sequence[str], joiner: str) -> str:
     """ "die Realschule oder das Gymnasium": school forms with their articles."""
-    named = [f"{'das' if f in ('Gymnasium', 'Berufskolleg') else 'die'} {f}" for f in forms]
-    return f" {joiner} ".join(named)
+    return f" {joiner} ".join(f"{_ARTICLES[form]} {form}" for form in forms)

@@ -48,8 +48,10 @@ _NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS})"
 _EMAIL = r"[\w.+-]+@[\w-]+\.[\w.-]+"
 _TYPE_PATTERNS = {
     "money": re.compile(
-        # "300 000 Euro": thousands set apart by a space are one amount
+        # "300 000 Euro": thousands set apart by a space are one amount; "1,2 Millionen
+        # Euro", "fünf Euro"
         r"\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+\s*(?:€|euro\b|eur\b)|"
+        rf"\b{_NUMBER}\s+(?:(?:mio\.|millionen|milliarden|mrd\.)\s*)?(?:€|euro\b|eur\b)|"
         r"\d[\d.,]*\s*(?:€|euro\b|eur\b)|€\s*\d|\b(?:kostenfrei|kostenlos|gebührenfrei|"
         r"beitragsfrei|unentgeltlich|ohne\s+kosten|keine\s+kosten|kostenpflichtig)\b",
         re.IGNORECASE,

@@ -243,6 +243,10 @@ def test_a_money_question_needs_an_amount() -> None:
         "Art: money",
     )
     assert unmet_requirements(frame, "Es kostet 3,50 Euro.", chunk) == ()
+    # an amount written in words or in millions is an amount too
+    for amount in ("Es kostet fünf Euro im Monat.", "Die Stadt gibt 1,2 Millionen Euro aus."):
+        assert unmet_requirements(frame, amount, _chunk(amount)) == ()
+    assert unmet_requirements(frame, "Es dauert fünf Stunden.", chunk) == ("Art: money",)
 
 
 @pytest.mark.parametrize(

@@ -19,8 +19,15 @@ from . import texts
 from .answer import Composition, compose_extractive
 from .calibration import load_calibration
 from .citations import cited_numbers, renumber
+from .constraints import states_type
 from .corpusinfo import CorpusInfo, corpus_info
-from .dialogue import is_comparison, question_clauses, rewrite_followup, topic_of
+from .dialogue import (
+    is_comparison,
+    question_clauses,
+    question_parts,
+    rewrite_followup,
+    topic_of,
+)
 from .embed import resolve_model
 from .errors import GeneratorUnavailable
 from .evidence import Evidence, gather, starts_with_reference
@@ -39,7 +46,7 @@ from .places import (
     strip_places,
     typed_names,
 )
-from .question import frame_question
+from .question import Expectation, frame_question
 from .refusal import Decision, RefusalPolicy
 from .rerank import RERANK_DEPTH, Reranker, load_reranker
 from .retrieve import FusionWeights, Mode, retrieve
@@ -79,6 +86,9 @@ class Part:
     # the comparison's topic, the same text for each part: a school it names may be another
     # part's ("an der GGS … in Rheinbach und an der Hauptschule … in Düren")
     shared: bool = False
+    # of a message that asks several things: the question this part answers, as asked (a
+    # note names it when the documents do not answer it); the text adds the context
+    asked: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,7 +98,8 @@ class Plan:
     question: str
     rewritten: str  # what is asked when not the question as typed: a follow-up made
     # standalone, framing dropped, a slip mended ("" when only letter case differs or nothing)
-    parts: tuple[Part, ...]
+    parts: tuple[Part, ...]  # one per municipality of a comparison, one per question of a
+    # message that asks several things, else one
     comparison: bool
     compared_of: int = 0  # municipalities a comparison chose from, when it could not take all
 
@@ -204,7 +215,13 @@ class Assistant:
                 )
                 chosen_from = total if len(targets) < total else 0
                 return Plan(question, rewritten, parts, comparison=True, compared_of=chosen_from)
-        return Plan(question, rewritten, (Part(text, self._scope(text, named, filters)),), False)
+        scoped = self._scope(text, named, filters)
+        asked = question_parts(text)  # "Wie viele …, und wann …?": a part each, one scope
+        whole = Part(text, scoped)
+        if len(asked) > 1:
+            parts = tuple(Part(searched, scoped, asked=clause) for clause, searched in asked)
+            return Plan(question, rewritten, (whole, *parts), comparison=False)
+        return Plan(question, rewritten, (whole,), False)
 
     def _place_clauses(self, text: str) -> list[tuple[str, str]]:
         """The questions of a message that asks one thing of one place and another of
@@ -463,8 +480,12 @@ class Assistant:
             yield answer.text
             yield answer
             return
-        per_group = COMPARISON_SOURCES if plan.comparison else self.settings.top_k
-        sources = number_sources([(p.kommune, ev.hits) for p, ev, _ in results], per_group)
+        if plan.comparison:
+            groups = [(p.kommune, ev.hits) for p, ev, _ in results]
+            sources = number_sources(groups, COMPARISON_SOURCES)
+        else:  # the passages of each question the message asks, each passage once
+            passages = _interleave([list(ev.hits) for _, ev, _ in results])
+            sources = number_sources([("", passages)], self.settings.top_k * len(results))
         kommunen = [p.kommune for p in plan.parts] if plan.comparison else []
         for item in llm.stream(plan.rewritten or question, sources, kommunen, extractive):
             if isinstance(item, Answer) and item.generator != "extractive":
@@ -483,23 +504,27 @@ class Assistant:
             if plan.comparison
             else self.threshold
         )
-        composed = [
-            (
-                part,
-                compose_extractive(
-                    ev,
-                    self.decide(part, ev, threshold=threshold),
-                    self.model.sentence_threshold,
-                    sentences,
-                ),
-                hits,
-            )
-            for part, ev, hits in results
-        ]
+        cut = self.model.sentence_threshold
+
+        def composed(
+            part: Part, evidence: Evidence, hits: list[Hit], limit: int = sentences
+        ) -> tuple[Part, Composition, list[Hit]]:
+            decision = self.decide(part, evidence, threshold=threshold)
+            return part, compose_extractive(evidence, decision, cut, limit), hits
+
         if plan.comparison:
-            return _comparison_answer(plan, composed)
-        _, composition, hits = composed[0]
-        return _single_answer(plan, composition, hits)
+            return _comparison_answer(plan, [composed(*result) for result in results])
+        whole = composed(*results[0])
+        if len(results) == 1:
+            return _single_answer(plan, whole[1], whole[2])
+        # a message asking several things: answered as a whole first (one sentence may say
+        # all it asks), then each question adds its best sentence, or its whole answer
+        # when the message as a whole found none
+        if not whole[1].found:
+            return _answers_in_turn(plan, [whole, *(composed(*r) for r in results[1:])])
+        given = [_plain(s) for s in _CITED_SENTENCE.findall(whole[1].text)]
+        missing = [r for r in results[1:] if not _answers_type(r[1].frame.expects, given)]
+        return _answers_in_turn(plan, [whole, *(composed(*r, limit=1) for r in missing)])
 
     @property
     def llm(self) -> LLMAnswerer | None:
@@ -584,10 +609,7 @@ def _comparison_answer(plan: Plan, results: list[tuple[Part, Composition, list[H
             nothing = texts.COMPARISON_NOTHING.format(kommune=part.kommune)
             parts.append(ComparisonPart(part.kommune, nothing, False))
             continue
-        offset = len(citations)
-        own = tuple(replace(c, n=c.n + offset) for c in composition.citations)
-        citations.extend(own)
-        text = renumber(composition.text, {n: n + offset for n in cited_numbers(composition.text)})
+        text, own = _numbered_after(citations, composition)
         parts.append(ComparisonPart(part.kommune, text, True, own))
         notes.extend(n for n in composition.notes if n not in notes)
     found = any(p.found for p in parts)
@@ -605,6 +627,92 @@ def _comparison_answer(plan: Plan, results: list[tuple[Part, Composition, list[H
         notes=tuple(notes),
         comparison=tuple(parts),
     )
+
+
+def _answers_in_turn(plan: Plan, results: list[tuple[Part, Composition, list[Hit]]]) -> Answer:
+    """The answer to a message that asks several things: the answer to it as a whole, then
+    those to its questions, one paragraph each, numbered as one answer. A passage two of
+    them quote is one source, a sentence already given is not repeated, and a question
+    the documents do not answer is named in a note."""
+    citations: list[Citation] = []
+    paragraphs: list[str] = []
+    notes: list[str] = []
+    answered = any(c.found for _, c, _ in results)
+    for part, composition, _ in results:
+        if composition.found:
+            text, _ = _numbered_after(citations, composition, merge=True)
+            text = _without_given(text, paragraphs)
+            if text:
+                paragraphs.append(text)
+        elif answered and not part.asked:
+            continue  # not the whole's reason: each question left open gives its own
+        elif answered:
+            notes.append(texts.PART_NOT_FOUND.format(question=part.asked))
+        notes.extend(n for n in composition.notes if n not in notes)
+    found = bool(paragraphs)
+    text = "\n\n".join(paragraphs)
+    cited = [c for c in citations if c.n in cited_numbers(text)]  # a repeated one dropped
+    numbers = {c.n: i for i, c in enumerate(cited, start=1)}
+    return Answer(
+        question=plan.question,
+        text=renumber(text, numbers) if found else texts.REFUSAL,
+        found=found,
+        citations=tuple(replace(c, n=numbers[c.n]) for c in cited) if found else (),
+        related=() if found else tuple(c for _, comp, _ in results for c in comp.related)[:3],
+        rewritten_query=plan.rewritten,
+        # the ranking of the message as a whole, then what its questions found besides
+        hits=tuple(_interleave([[h for _, _, hits in results for h in hits]])[:RANKING_DEPTH]),
+        notes=tuple(notes),
+    )
+
+
+# A sentence or list item of an extractive answer with its source markers
+_CITED_SENTENCE = re.compile(r"[^\s\[\]][^\[\]\n]*?(?:\s?\[\d+\])+")
+
+
+def _plain(sentence: str) -> str:
+    """A cited sentence of an answer without its source markers."""
+    return re.sub(r"\s*\[\d+\]", "", sentence).strip()
+
+
+def _answers_type(expects: Expectation, sentences: Sequence[str]) -> bool:
+    """Whether one of ``sentences`` states what a question expecting ``expects`` asks for
+    (a question that expects no type of answer counts as answered)."""
+    return not expects.kind or any(states_type(expects, s) for s in sentences)
+
+
+def _without_given(text: str, paragraphs: list[str]) -> str:
+    """``text`` without the sentences the ``paragraphs`` already give (markers aside)."""
+    given = {_plain(s) for p in paragraphs for s in _CITED_SENTENCE.findall(p)}
+    text = _CITED_SENTENCE.sub(lambda m: "" if _plain(m.group(0)) in given else m.group(0), text)
+    return re.sub(r"[ \t]+\n|\n{3,}", "\n", text).strip()
+
+
+def _numbered_after(
+    citations: list[Citation], composition: Composition, merge: bool = False
+) -> tuple[str, tuple[Citation, ...]]:
+    """The composition's text and sources numbered on from ``citations`` (which grow by
+    them). With ``merge`` a passage already cited keeps its number and its quote gains the
+    new sentences."""
+    mapping: dict[int, int] = {}
+    own: list[Citation] = []
+    for citation in composition.citations:
+        same = next(
+            (i for i, c in enumerate(citations) if merge and c.chunk_id == citation.chunk_id),
+            None,
+        )
+        if same is None:
+            numbered = replace(citation, n=len(citations) + 1)
+            citations.append(numbered)
+            own.append(numbered)
+            mapping[citation.n] = numbered.n
+            continue
+        known = citations[same]
+        quotes = known.quote.split(" … ")
+        added = [q for q in citation.quote.split(" … ") if q not in quotes]
+        citations[same] = replace(known, quote=" … ".join(quotes + added))
+        mapping[citation.n] = known.n
+    return renumber(composition.text, mapping), tuple(own)
 
 
 def _threshold(settings: Settings, model: AnswerModel, calibrated: bool) -> float:

@@ -11,11 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .german import content_words, fold, tokenize
+from .german import content_words, fold, nouns, tokenize
 from .places import Municipalities
 from .question import QUESTION_WORDS
 
-__all__ = ["Municipalities", "is_comparison", "question_clauses", "rewrite_followup", "topic_of"]
+__all__ = [
+    "Municipalities",
+    "is_comparison",
+    "question_clauses",
+    "question_parts",
+    "rewrite_followup",
+    "topic_of",
+]
 
 _CLAUSE_WORDS = 3  # a question of its own has a verb and what it asks about
 # ", und wie viele …", "und wer …": a second question joined to the first
@@ -25,6 +32,20 @@ _NEXT_QUESTION = re.compile(rf",?\s+(?:und|sowie)\s+(?={QUESTION_WORDS})", re.IG
 _GAP_OPENERS = frozenset(
     {"in", "im", "an", "am", "auf", "aus", "bei", "beim", "fur", "mit", "nach", "von", "vom",
      "zu", "zum", "zur"}
+)  # fmt: skip
+
+# The noun a question asks for ("Wie viele Einwohner …", "In welcher Schule …"): the
+# answer of the first question, not context of the next one
+_ASKED_NOUN = re.compile(
+    r"\s*(?:(?i:[a-zäöü]+)\s+)?(?i:wie\s+viele?n?|welche[mnrs]?)\s+(?:[a-zäöüß]\w*\s+)?"
+    r"([A-ZÄÖÜ][\w-]*)"
+)
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?\b")  # "2024", "2023/24"
+# Words (folded) by which a later question points back to what the first one asked for
+_POINTING_BACK = frozenset(
+    {"sie", "er", "ihn", "ihnen", "ihre", "davon", "dafur", "dazu", "diese", "dieser",
+     "dieses", "diesen", "denen", "deren"}
 )  # fmt: skip
 
 _COMPARISON = re.compile(
@@ -107,6 +128,27 @@ def question_clauses(question: str) -> list[str]:
             pieces[i] = " ".join(first[:start] + rest)
             pieces[0] = " ".join(first + _raised(first[start:], rest))
     return [f"{p[:1].upper()}{p[1:]}?" for p in pieces]
+
+
+def question_parts(question: str) -> list[tuple[str, str]]:
+    """The questions of a message that asks several things ("Wie viele Monate …, und wann
+    ist …?"), each as asked and as it can stand alone: a later one gets, in brackets, the
+    nouns and years of the first that it does not say itself ("Wie lange dürfen sie in der
+    Gruppe bleiben? (Jugendliche Lateinschrift Haldenberg)"); the message alone when it
+    asks one thing."""
+    clauses = question_clauses(question)
+    parts = [(clauses[0], clauses[0])]
+    asked = _ASKED_NOUN.match(clauses[0])
+    for clause in clauses[1:]:
+        own = {fold(token) for token in tokenize(clause)}
+        # what the first question asks for is context only when the later one points back
+        # to it ("… Vorbereitungsklassen …, und wie groß sind sie?")
+        skipped = asked.group(1) if asked and not own & _POINTING_BACK else ""
+        # a year of the first question holds for the message ("2030 …, und wo …?")
+        context = nouns(clauses[0], folded=False) + _YEAR.findall(clauses[0])
+        lacking = [n for n in dict.fromkeys(context) if fold(n) not in own and n != skipped]
+        parts.append((clause, f"{clause} ({' '.join(lacking)})" if lacking else clause))
+    return parts
 
 
 def _gap(first: list[str], later: list[str]) -> tuple[int, list[str]] | None:

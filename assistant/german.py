@@ -216,14 +216,15 @@ def normalize_question(text: str) -> str:
     return _SCHOOL_YEAR.sub(r"20\1/\2", text)
 
 
-def nouns(text: str) -> list[str]:
-    """Folded content words written capitalised, not at the start of the sentence (nouns)."""
+def nouns(text: str, folded: bool = True) -> list[str]:
+    """Content words written capitalised, not at the start of the sentence (nouns); folded
+    unless ``folded`` is false."""
     stop = stopwords()
     found = []
     for i, token in enumerate(tokenize(text)):
         abbreviation = token.isupper() and len(token) > 1  # DaZ-like forms are mixed case
         if (i > 0 or abbreviation) and token[:1].isupper() and token.lower() not in stop:
-            found.append(fold(token))
+            found.append(fold(token) if folded else token)
     return found
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "NOTE_FALLBACK",
     "NOTE_SUPERSEDED",
     "NOTE_UNSUPPORTED",
+    "PART_NOT_FOUND",
     "PUBLISH_E5",
     "PUBLISH_LEXICAL",
     "PUBLISH_VECTORS",
@@ -82,6 +83,7 @@ NOTE_SUPERSEDED = (
     "(Stand {old_stand}). Wo sich beide unterscheiden, gilt die neuere Fassung."
 )
 COMPARISON_NOTHING = "In den Dokumenten von {kommune} steht dazu nichts."
+PART_NOT_FOUND = "Zur Frage „{question}“ steht nichts in den Dokumenten."
 COMPARISON_SELECTED = (
     "Verglichen werden die {shown} von {total} Kommunen, deren Dokumente das Thema am "
     "deutlichsten behandeln. Für einen bestimmten Vergleich bitte die Kommunen nennen."

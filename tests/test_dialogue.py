@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from assistant.dialogue import is_comparison, question_clauses, rewrite_followup, topic_of
+from assistant.dialogue import (
+    is_comparison,
+    question_clauses,
+    question_parts,
+    rewrite_followup,
+    topic_of,
+)
 from assistant.places import (
     Municipalities,
     coordinated,
@@ -284,6 +290,31 @@ def test_a_question_that_leaves_out_its_middle_takes_it_from_the_first() -> None
     assert question_clauses(
         "Wie viele Kinder hat die Schule in Hohenfurt und wie sind sie aufgeteilt?"
     ) == ["Wie viele Kinder hat die Schule in Hohenfurt?", "Wie sind sie aufgeteilt?"]
+
+
+def test_a_later_question_of_a_message_takes_the_context_it_leaves_out() -> None:
+    """ "…, und wie lange dürfen sie bleiben?" is searched on its own only with the nouns and
+    years of the first question it does not say; what the first asks for ("Wie viele
+    Einwohner") is no context of an unrelated second question, only of one that points
+    back to it ("sie", "davon")."""
+    assert question_parts(
+        "Wie werden Jugendliche ohne Lateinschrift in Hohenfurt gefördert und wie lange "
+        "dürfen sie in der Gruppe bleiben?"
+    ) == [
+        ("Wie werden Jugendliche ohne Lateinschrift in Hohenfurt gefördert?",) * 2,
+        (
+            "Wie lange dürfen sie in der Gruppe bleiben?",
+            "Wie lange dürfen sie in der Gruppe bleiben? (Jugendliche Lateinschrift Hohenfurt)",
+        ),
+    ]
+    _, later = question_parts("Wie viele Einwohner hat Hohenfurt und welche Stelle berät?")
+    assert later[1] == "Welche Stelle berät? (Hohenfurt)"
+    _, later = question_parts(
+        "Wie viele Vorbereitungsklassen gab es 2024 in Hohenfurt, und wie groß sind sie?"
+    )
+    assert later[1] == "Wie groß sind sie? (Vorbereitungsklassen Hohenfurt 2024)"
+    one = "Wo und wann findet die Sprachfördergruppe statt?"
+    assert question_parts(one) == [(one, one)]
 
 
 def test_followup_after_a_comparison_drops_the_list_with_its_connectors() -> None:

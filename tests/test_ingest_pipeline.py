@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import assistant.store as store_module
-from assistant import Assistant, EmbeddingModelMismatch, Settings
+from assistant import Assistant, EmbeddingModelMismatch, Settings, texts
 from assistant.embed import load_embeddings
 from assistant.generations import writer_lock
 from assistant.store import Index, IndexWriter
@@ -690,3 +690,36 @@ def _ingest_page(settings: Settings, path: Path, text: str) -> Assistant:
     path.write_text(text, encoding="utf-8")
     run_ingest(settings)
     return Assistant(settings)
+
+
+def test_a_message_asking_two_things_is_answered_question_by_question(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """ "Wie lange …, und was kostet …?" asks two things: each question is searched on its
+    own (the later one with the nouns of the first it leaves out), what the message as a
+    whole does not answer is added, and a question the documents do not answer is named."""
+    concept = (
+        "Die Sprachfördergruppe der Stadt Feldau dauert in der Regel zwölf Monate. Sie trifft "
+        "sich an drei Vormittagen pro Woche in der Grundschule am Markt. Das Elterncafé der "
+        "Stadt Feldau findet jeden Donnerstag im Familienzentrum statt. Die Teilnahme am "
+        "Elterncafé kostet fünf Euro im Monat."
+    )
+    _write_with_manifest(docs_dir, {"feldau.txt": ("Stadt Feldau", concept)}, "Konzept")
+    run_ingest(settings)
+    assistant = Assistant(settings)
+    two = "Wie lange dauert die Sprachfördergruppe in Feldau, und was kostet das Elterncafé?"
+    plan = assistant.plan(two)
+    assert not plan.comparison and [p.asked for p in plan.parts] == [
+        "",  # the message as a whole
+        "Wie lange dauert die Sprachfördergruppe in Feldau?",
+        "Was kostet das Elterncafé?",
+    ]
+    assert plan.parts[2].text == "Was kostet das Elterncafé? (Sprachfördergruppe Feldau)"
+    answer = assistant.ask(two)
+    assert answer.found and "zwölf Monate" in answer.text and "fünf Euro" in answer.text
+    assert answer.text.count("zwölf Monate") == 1 and not answer.notes
+    assert [c.n for c in answer.citations] == [1]  # one passage, one source
+    open_question = "Wie lange dauert die Sprachfördergruppe in Feldau, und was kostet sie?"
+    answer = assistant.ask(open_question)
+    assert answer.found and "zwölf Monate" in answer.text and "fünf Euro" not in answer.text
+    assert texts.PART_NOT_FOUND.format(question="Was kostet sie?") in answer.notes

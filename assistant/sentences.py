@@ -103,6 +103,8 @@ _ROMAN_AFTER_NOUN = re.compile(r"\b(?!(?:Herrn?|Frau)\b)[A-ZÄÖÜ][a-zäöüß]
 # Words an ordinal counts ("1. Februar", "10. Klasse"): "N." before them ends no sentence
 # and starts no numbered list item.
 _MONTH_AFTER = re.compile(rf"^(?:{_MONTHS}|Lebensjahr|Klasse|Schuljahr|Halbjahr|Jahrgang)\b")
+# The number a list item starts with ("- 1. Er beschreibt …"): no sentence of its own
+_ITEM_NUMBER = re.compile(r"(?:-\s*)?(?:\d{1,2}|[a-z])")
 _HEADING_WORDS = 12  # a heading line is short; a longer line without end is data or prose
 _SENTENCE_END = re.compile(r"[.!?:;][\"“”'‘’»«)\]]*$")
 # A table row as ingest writes it: "- Spalte: Wert; Spalte: Wert" (two cells at least).
@@ -205,7 +207,10 @@ def _split_block(block: str) -> list[str]:
         # after the period; whole slices made splitting quadratic on hostile text.
         before = block[max(start, match.start(1) - _WINDOW) : match.start(1)]
         after = block[match.end() : match.end() + _WINDOW]
-        if match.group(1) == "." and not _ends_sentence(before, after):
+        if match.group(1) == "." and (
+            _ITEM_NUMBER.fullmatch(block[start : match.start(1)].strip())
+            or not _ends_sentence(before, after)
+        ):
             continue
         sentences.append(block[start:end].strip())
         start = match.end()

@@ -72,6 +72,20 @@ def test_list_items_and_table_rows_are_units() -> None:
     assert split_sentences(text) == ["Kriterien sind:", "- Alter", "- Schulweg", "A | B | C"]
 
 
+def test_the_number_of_a_numbered_item_stays_with_its_text() -> None:
+    """ "- 1. Er beschreibt …" is one item; "- 1." alone was quoted as an answer sentence."""
+    text = "Der Rahmen hat zwei Ziele:\n\n- 1. Er beschreibt den Ablauf.\n\n- b. Er nennt Fristen."
+    assert split_sentences(text) == [
+        "Der Rahmen hat zwei Ziele:",
+        "- 1. Er beschreibt den Ablauf.",
+        "- b. Er nennt Fristen.",
+    ]
+    assert split_sentences("1. Anmeldung beim KI. 2. Beratung.") == [
+        "1. Anmeldung beim KI.",
+        "2. Beratung.",
+    ]
+
+
 def test_a_table_row_is_never_split() -> None:
     """An ordinal in a cell ("4. OG") is no sentence end; a row keeps its first cell."""
     row = "- Stelle: Schulamt; Anschrift: Rathausplatz 3, 4. OG; Kontakt: 0299 44-0"

@@ -546,9 +546,7 @@ def test_a_kreis_of_one_word_is_a_municipality_of_the_index(
         "hochfeld.txt": ("Hochfeldkreis", "Das Integrationszentrum beginnt am 1. August 2013."),
         "wendau.txt": ("Kreis Wendau", "Das Integrationszentrum begann am 1. September 2013."),
     }
-    _write_with_manifest(docs_dir, pages, "Integrationszentrum")
-    run_ingest(settings)
-    assistant = Assistant(settings)
+    assistant = _ingest_with_manifest(settings, docs_dir, pages, "Integrationszentrum")
     assert assistant.corpus().municipalities.names == ("Hochfeldkreis", "Kreis Wendau")
     question = "Wann haben die Integrationszentren im Hochfeldkreis und im Kreis Wendau begonnen?"
     plan = assistant.plan(question)
@@ -569,9 +567,9 @@ def test_two_towns_of_a_kreis_report_asked_as_a_pair_are_compared(
         "bietet 36 Plätze in Sprachfördergruppen an. Das Schulamt verteilt die Plätze. In "
         "Weilbach warten derzeit 11 Kinder auf einen Platz."
     )
-    _write_with_manifest(docs_dir, {"feldau.txt": ("Kreis Feldau", report)}, "Schulbericht")
-    run_ingest(settings)
-    assistant = Assistant(settings)
+    assistant = _ingest_with_manifest(
+        settings, docs_dir, {"feldau.txt": ("Kreis Feldau", report)}, "Schulbericht"
+    )
     question = "Wie viele Plätze in Sprachfördergruppen gibt es in der Stadt Hohenfurt und in "
     question += "der Stadt Weilbach?"
     plan = assistant.plan(question)
@@ -618,9 +616,7 @@ def test_a_bare_town_name_is_the_town_not_the_kreis_named_after_it(
         "stadt.txt": ("Stadt Farnau", "Das Weser-Kolleg hat eine Sprachfördergruppe."),
         "kreis.txt": ("Kreis Farnau-Lübbern", "Das Schulamt koordiniert die Sprachfördergruppen."),
     }
-    _write_with_manifest(docs_dir, pages, "Sprachfördergruppen")
-    run_ingest(settings)
-    assistant = Assistant(settings)
+    assistant = _ingest_with_manifest(settings, docs_dir, pages, "Sprachfördergruppen")
     town = assistant.plan("Welche Schule in Farnau hat eine Sprachfördergruppe?")
     assert not town.comparison and town.parts[0].filters.kommunen == ("Stadt Farnau",)
     kreis = assistant.plan("Wer koordiniert die Sprachfördergruppen in Farnau-Lübbern?")
@@ -675,14 +671,18 @@ def test_which_day_and_which_year_questions_want_a_day_and_a_year(
     assert not year.found and any("keine Jahreszahl" in note for note in year.notes)
 
 
-def _write_with_manifest(docs_dir: Path, pages: dict[str, tuple[str, str]], topic: str) -> None:
+def _ingest_with_manifest(
+    settings: Settings, docs_dir: Path, pages: dict[str, tuple[str, str]], topic: str
+) -> Assistant:
     """One text file per entry (file name: municipality, text; headed "<topic> <municipality>")
-    and a manifest that gives each its municipality."""
+    and a manifest that gives each its municipality, ingested; the assistant on them."""
     entries = []
     for name, (kommune, text) in pages.items():
         (docs_dir / name).write_text(f"{topic} {kommune}\n\n{text}\n", "utf-8")
         entries.append(f'  - file: "{name}"\n    kommune: "{kommune}"\n')
     (docs_dir / "manifest.yaml").write_text("documents:\n" + "".join(entries), "utf-8")
+    run_ingest(settings)
+    return Assistant(settings)
 
 
 def _ingest_page(settings: Settings, path: Path, text: str) -> Assistant:
@@ -704,9 +704,9 @@ def test_a_message_asking_two_things_is_answered_question_by_question(
         "Stadt Feldau findet jeden Donnerstag im Familienzentrum statt. Die Teilnahme am "
         "Elterncafé kostet fünf Euro im Monat."
     )
-    _write_with_manifest(docs_dir, {"feldau.txt": ("Stadt Feldau", concept)}, "Konzept")
-    run_ingest(settings)
-    assistant = Assistant(settings)
+    assistant = _ingest_with_manifest(
+        settings, docs_dir, {"feldau.txt": ("Stadt Feldau", concept)}, "Konzept"
+    )
     two = "Wie lange dauert die Sprachfördergruppe in Feldau, und was kostet das Elterncafé?"
     plan = assistant.plan(two)
     assert not plan.comparison and [p.asked for p in plan.parts] == [

@@ -460,7 +460,10 @@ class Assistant:
         started = time.perf_counter()
         llm = self.llm if generate else None
         plan = self.plan(question, filters, history, use_llm=llm is not None)
-        results = [(part, *self.evidence(part, mode)) for part in plan.parts]
+        # the questions of a message that asks several things are searched only when the
+        # answer to the message as a whole leaves them open (``_extractive``), or for a model
+        searched = plan.parts if plan.comparison or llm is not None else plan.parts[:1]
+        results = [(part, *self.evidence(part, mode)) for part in searched]
         index = self.index
         version = f"{index.generation}:{index.version}"
 
@@ -469,7 +472,7 @@ class Assistant:
             return replace(answer, timings_ms=timings, index_version=version)
 
         def extractive(reason: str = "") -> Answer:
-            answer = self._extractive(plan, results)
+            answer = self._extractive(plan, results, mode)
             if reason:
                 note = texts.NOTE_FALLBACK.format(reason=reason)
                 answer = replace(answer, notes=(note, *answer.notes))
@@ -497,7 +500,9 @@ class Assistant:
                 )
             yield item
 
-    def _extractive(self, plan: Plan, results: list[tuple[Part, Evidence, list[Hit]]]) -> Answer:
+    def _extractive(
+        self, plan: Plan, results: list[tuple[Part, Evidence, list[Hit]]], mode: Mode
+    ) -> Answer:
         sentences = self.settings.answer_sentences  # for a comparison: per municipality
         threshold = (
             comparison_threshold([ev.answerability for _, ev, _ in results], self.threshold)
@@ -515,16 +520,23 @@ class Assistant:
         if plan.comparison:
             return _comparison_answer(plan, [composed(*result) for result in results])
         whole = composed(*results[0])
-        if len(results) == 1:
+        if len(plan.parts) == 1:
             return _single_answer(plan, whole[1], whole[2])
         # a message asking several things: answered as a whole first (one sentence may say
         # all it asks), then each question adds its best sentence, or its whole answer
         # when the message as a whole found none
+        searched = {part: (evidence, hits) for part, evidence, hits in results}
+
+        def answered(part: Part, limit: int) -> tuple[Part, Composition, list[Hit]]:
+            evidence, hits = searched.get(part) or self.evidence(part, mode)
+            return composed(part, evidence, hits, limit)
+
+        questions = plan.parts[1:]
         if not whole[1].found:
-            return _answers_in_turn(plan, [whole, *(composed(*r) for r in results[1:])])
+            return _answers_in_turn(plan, [whole, *(answered(p, sentences) for p in questions)])
         given = [_plain(s) for s in _CITED_SENTENCE.findall(whole[1].text)]
-        missing = [r for r in results[1:] if not _answers_type(r[1].frame.expects, given)]
-        return _answers_in_turn(plan, [whole, *(composed(*r, limit=1) for r in missing)])
+        missing = [p for p in questions if not _answers_type(frame_question(p.text).expects, given)]
+        return _answers_in_turn(plan, [whole, *(answered(p, 1) for p in missing)])
 
     @property
     def llm(self) -> LLMAnswerer | None:

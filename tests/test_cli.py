@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant import Settings
 from ui.cli import main
 
 
@@ -41,6 +42,20 @@ def test_ask_json_contract(ingested: Path, capsys: pytest.CaptureFixture[str]) -
     assert {"n", "doc_id", "title", "kommune", "page", "quote"} <= set(citation)
     assert citation == {**citation, "n": 1, "doc_id": "musterhausen.pdf", "page": 2}
     assert isinstance(payload["timings_ms"]["total"], float)
+
+
+def test_a_source_without_pages_or_headings_names_neither(
+    settings: Settings, docs_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "Konzept Stadt Feldau\n\nDie Sprachfördergruppe in Feldau dauert zwölf Monate.\n"
+    (docs_dir / "feldau.txt").write_text(text, "utf-8")
+    data_dir = str(settings.data_dir)
+    assert main(["--data-dir", data_dir, "ingest", "--quiet", str(docs_dir)]) == 0
+    capsys.readouterr()
+    main(["--data-dir", data_dir, "ask", "Wie lange dauert die Sprachfördergruppe in Feldau?"])
+    out = capsys.readouterr().out
+    assert "zwölf Monate" in out
+    assert "[1] " in out and "Abschnitt" not in out  # was ", Abschnitt " with nothing after it
 
 
 def test_ask_refusal_in_json(ingested: Path, capsys: pytest.CaptureFixture[str]) -> None:

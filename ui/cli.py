@@ -335,7 +335,10 @@ def _print_details(answer: Any, streamed: str) -> None:
         print("\nQuellen:" if answer.found else "\nMöglicherweise relevant:")
         for c in sources:
             where = f"{c.title}" + (f" ({c.kommune})" if c.kommune else "")
-            where += f", S. {c.page}" if c.paged else f", Abschnitt {c.section.split(' > ')[-1]}"
+            if c.paged:
+                where += f", S. {c.page}"
+            elif c.section:  # a text without pages and headings has neither to name
+                where += f", Abschnitt {c.section.split(' > ')[-1]}"
             where += ", Text per Texterkennung (OCR)" if c.ocr else ""
             print(f"  [{c.n}] {where}\n      „{_shorten(c.quote, 220)}“")
 

@@ -139,14 +139,14 @@ def question_parts(question: str) -> list[tuple[str, str]]:
     clauses = question_clauses(question)
     parts = [(clauses[0], clauses[0])]
     asked = _ASKED_NOUN.match(clauses[0])
+    # a year of the first question holds for the message ("2030 …, und wo …?")
+    context = list(dict.fromkeys(nouns(clauses[0], folded=False) + _YEAR.findall(clauses[0])))
     for clause in clauses[1:]:
         own = {fold(token) for token in tokenize(clause)}
         # what the first question asks for is context only when the later one points back
         # to it ("… Vorbereitungsklassen …, und wie groß sind sie?")
         skipped = asked.group(1) if asked and not own & _POINTING_BACK else ""
-        # a year of the first question holds for the message ("2030 …, und wo …?")
-        context = nouns(clauses[0], folded=False) + _YEAR.findall(clauses[0])
-        lacking = [n for n in dict.fromkeys(context) if fold(n) not in own and n != skipped]
+        lacking = [n for n in context if fold(n) not in own and n != skipped]
         parts.append((clause, f"{clause} ({' '.join(lacking)})" if lacking else clause))
     return parts
 

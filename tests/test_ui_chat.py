@@ -178,6 +178,16 @@ def _citation(n: int, kommune: str) -> Citation:
     )
 
 
+def test_two_questions_in_one_message_are_answered_with_a_note_for_the_open_one(
+    app: AppTest,
+) -> None:
+    _ask(app, "Wann tagt die Schulplatzkonferenz in Musterhausen, und was kostet sie?")
+    answer = app.chat_message[1].markdown[0].value
+    assert "Dienstag" in answer and "[\\[1\\]](#quelle-1-1)" in answer
+    notes = "\n".join(i.value for i in app.info).replace("\\", "")
+    assert "Zur Frage „Was kostet sie?“ steht nichts in den Dokumenten." in notes
+
+
 def test_comparison_is_shown_side_by_side(app: AppTest) -> None:
     answer = Answer(
         question="Wie unterscheiden sich A und B bei der Erstberatung?",

@@ -18,7 +18,7 @@ from functools import lru_cache
 from . import texts
 from .answer import Composition, compose_extractive
 from .calibration import load_calibration
-from .citations import cited_numbers, renumber
+from .citations import cited_numbers, renumber, strip_markers
 from .constraints import states_type
 from .corpusinfo import CorpusInfo, corpus_info
 from .dialogue import (
@@ -53,6 +53,7 @@ from .retrieve import FusionWeights, Mode, retrieve
 from .scoring import AnswerModel, load_model
 from .settings import Settings
 from .store import Index, LiveIndex
+from .support import split_claims
 from .types import Answer, Citation, ComparisonPart, Filters, Hit
 
 __all__ = [
@@ -534,7 +535,7 @@ class Assistant:
         questions = plan.parts[1:]
         if not whole[1].found:
             return _answers_in_turn(plan, [whole, *(answered(p, sentences) for p in questions)])
-        given = [_plain(s) for s in _CITED_SENTENCE.findall(whole[1].text)]
+        given = [claim for claim, _ in split_claims(whole[1].text)]
         missing = [p for p in questions if not _answers_type(frame_question(p.text).expects, given)]
         return _answers_in_turn(plan, [whole, *(answered(p, 1) for p in missing)])
 
@@ -682,11 +683,6 @@ def _answers_in_turn(plan: Plan, results: list[tuple[Part, Composition, list[Hit
 _CITED_SENTENCE = re.compile(r"[^\s\[\]][^\[\]\n]*?(?:\s?\[\d+\])+")
 
 
-def _plain(sentence: str) -> str:
-    """A cited sentence of an answer without its source markers."""
-    return re.sub(r"\s*\[\d+\]", "", sentence).strip()
-
-
 def _answers_type(expects: Expectation, sentences: Sequence[str]) -> bool:
     """Whether one of ``sentences`` states what a question expecting ``expects`` asks for
     (a question that expects no type of answer counts as answered)."""
@@ -695,8 +691,10 @@ def _answers_type(expects: Expectation, sentences: Sequence[str]) -> bool:
 
 def _without_given(text: str, paragraphs: list[str]) -> str:
     """``text`` without the sentences the ``paragraphs`` already give (markers aside)."""
-    given = {_plain(s) for p in paragraphs for s in _CITED_SENTENCE.findall(p)}
-    text = _CITED_SENTENCE.sub(lambda m: "" if _plain(m.group(0)) in given else m.group(0), text)
+    given = {strip_markers(s) for p in paragraphs for s in _CITED_SENTENCE.findall(p)}
+    text = _CITED_SENTENCE.sub(
+        lambda m: "" if strip_markers(m.group(0)) in given else m.group(0), text
+    )
     return re.sub(r"[ \t]+\n|\n{3,}", "\n", text).strip()
 
 

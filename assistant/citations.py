@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["cited_numbers", "keep_known", "renumber"]
+__all__ = ["cited_numbers", "keep_known", "renumber", "strip_markers"]
 
 _MARKER = re.compile(r"\s?\[(\d+(?:\s*[-–,;]\s*\d+)*)\]")
 
@@ -54,3 +54,8 @@ def renumber(text: str, mapping: dict[int, int]) -> str:
         return " " + "".join(f"[{n}]" for n in kept) if kept else ""
 
     return _MARKER.sub(replace, text)
+
+
+def strip_markers(text: str) -> str:
+    """``text`` without its source markers ("Satz. [1]", "[2, 3]", "[1–3]")."""
+    return _MARKER.sub("", text).strip()

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from .german import content_words, fold, nouns, tokenize
 from .places import Municipalities
-from .question import QUESTION_WORDS
+from .question import QUESTION_WORDS, year_mentions
 
 __all__ = [
     "Municipalities",
@@ -41,7 +41,6 @@ _ASKED_NOUN = re.compile(
     r"([A-ZÄÖÜ][\w-]*)"
 )
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?\b")  # "2024", "2023/24"
 # Words (folded) by which a later question points back to what the first one asked for
 _POINTING_BACK = frozenset(
     {"sie", "er", "ihn", "ihnen", "ihre", "davon", "dafur", "dazu", "diese", "dieser",
@@ -140,7 +139,7 @@ def question_parts(question: str) -> list[tuple[str, str]]:
     parts = [(clauses[0], clauses[0])]
     asked = _ASKED_NOUN.match(clauses[0])
     # a year of the first question holds for the message ("2030 …, und wo …?")
-    context = list(dict.fromkeys(nouns(clauses[0], folded=False) + _YEAR.findall(clauses[0])))
+    context = list(dict.fromkeys(nouns(clauses[0], folded=False) + year_mentions(clauses[0])))
     for clause in clauses[1:]:
         own = {fold(token) for token in tokenize(clause)}
         # what the first question asks for is context only when the later one points back

@@ -30,6 +30,7 @@ __all__ = [
     "expectation_of",
     "frame_question",
     "school_forms",
+    "year_mentions",
     "years_in",
 ]
 
@@ -335,6 +336,11 @@ def _unit_key(word: str) -> str:
     folded = fold(word)
     ending = (key for key, pattern in _UNITS.items() if re.search(rf"(?:{pattern})$", folded))
     return next(ending, "")
+
+
+def year_mentions(text: str) -> list[str]:
+    """The years and school years as ``text`` writes them ("2024", "2023/24")."""
+    return [m.group(0) for m in _YEAR.finditer(text)]
 
 
 def years_in(text: str) -> tuple[YearSpec, ...]:

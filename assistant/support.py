@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import texts
-from .citations import cited_numbers, keep_known
+from .citations import cited_numbers, keep_known, strip_markers
 from .german import analyze
 from .injection import looks_like_instruction, sanitize_passage  # re-exported for callers
 from .sentences import split_sentences
@@ -100,8 +100,7 @@ def _sentences_with_markers(text: str) -> list[tuple[str, tuple[int, ...]]]:
 
 
 def _strip_markers(text: str) -> str:
-    stripped = re.sub(r"\s?\[\d+(?:\s*[-–,;]\s*\d+)*\]", "", text).strip()
-    return re.sub(r"\s+([.!?;:,])", r"\1", stripped)
+    return re.sub(r"\s+([.!?;:,])", r"\1", strip_markers(text))
 
 
 def _check(sentence: str, cited: tuple[int, ...], sources: Mapping[int, str]) -> SentenceCheck:

@@ -86,6 +86,9 @@ _CHANNELS = {
 _DURATION = (
     rf"\b{_NUMBER}\s*(?:minuten?|stunden?|(?:werk|schul|kalender)?tag(?:e|en)?|wochen?|"
     r"monat(?:e|en)?|jahr(?:e|en)?|schuljahr\w*|halbjahr\w*)\b|"
+    # a duration as the first part of a compound: "innerhalb einer Zwei-Wochen-Frist",
+    # "die Sechs-Monats-Frist", "eine 14-Tage-Frist"
+    rf"\b{_NUMBER}-(?:tages?|wochen|monats|jahres)-[a-zäöüß]+|"
     # a duration as adjective: "die zweijährige Förderphase", "ein 14-tägiger Kurs"; with
     # digits "-jährig" is an age ("für 6- bis 18-jährige")
     rf"\b(?:(?:\d+-?|{_COUNT_WORDS}|ein)(?:monatig|wöchig|tägig|stündig)|"
@@ -100,6 +103,9 @@ _YEARS = re.compile(rf"\b{_NUMBER}\s+jahre?n?\b", re.IGNORECASE)
 # "Kinder unter/über/ab 16 Jahren", "16 Jahre oder älter"
 _AGE = re.compile(
     rf"\balter(?:s)?\s+(?:von\s+|zwischen\s+)?(?:\S+\s+){{0,3}}?jahren?\b|"
+    # a span of years from five up is an age span ("Grundschulbereich (6 bis 10 Jahre)",
+    # "Jugendliche von 16 bis 18 Jahren"); "ein bis zwei Jahre" is a duration
+    r"\b(?:[5-9]|[1-9]\d)\s*(?:bis|-|–)\s*\d{1,2}\s+jahren?\b|"
     rf"\b(?:unter|über|ab)\s+{_NUMBER}\s+jahren?\b|"
     rf"\b{_NUMBER}\s+jahre?n?\s+(?:alt|oder\s+(?:älter|jünger))\b",
     re.IGNORECASE,
@@ -108,7 +114,10 @@ _AGE = re.compile(
 # Jahre alt"), a compound ("10- bis 16-Jährige", "die 17-jährige Schülerin")
 _TYPE_PATTERNS["age"] = re.compile(
     rf"{_AGE.pattern}|\b{_NUMBER}\s+(?:bis|und|-|–)\s+{_NUMBER}\s+jahren?\b|"
-    r"\b\d+-?(?:\s*bis\s+\d+-)?jährig\w*",
+    r"\b\d+-?(?:\s*bis\s+\d+-)?jährig\w*|"
+    # "Junge Erwachsene bis 21 Jahre" (from ten years up an age, "bis zwei Jahre" lasts),
+    # "bis zum vollendeten 25. Lebensjahr"
+    r"\b(?:bis|unter)\s+(?:zu\s+)?[1-9]\d\s+jahren?\b|\b\d{1,2}\.\s*lebensjahr\w*",
     re.IGNORECASE,
 )
 # "Welche Sprachen …?": a language by name ("Arabisch, Türkisch und Farsi", "auf Kurdisch"),
@@ -274,9 +283,9 @@ def _counts(expects: Expectation) -> bool:
 
 
 def _asks_only_type(expects: Expectation) -> bool:
-    """A "Wie lange …?" or "Welche Sprachen …?" that asks nothing besides the duration or the
-    languages: only a sentence stating them answers it."""
-    return expects.kind in ("duration", "language") and expects.sole
+    """A "Wie lange …?", "Bis zu welchem Alter …?" or "Welche Sprachen …?" that asks nothing
+    besides the duration, the age or the languages: only a sentence stating them answers it."""
+    return expects.kind in ("duration", "language", "age") and expects.sole
 
 
 def states_count(sentence: str, question: str) -> bool:

@@ -437,6 +437,15 @@ def test_how_long_asked_alone_wants_a_duration(question: str, sentence: str, mee
         ("Jugendliche ab 16 Jahren besuchen das Berufskolleg.", False),
         ("Wer 16 Jahre oder älter ist, geht ans Berufskolleg.", False),
         ("Kinder im Alter von sechs Jahren bleiben dort zwei Jahre.", True),
+        # a duration as the first part of a compound
+        ("Die Schule hat innerhalb einer Zwei-Wochen-Frist Zeit zuzustimmen.", True),
+        ("Es gilt eine Sechs-Monats-Frist.", True),
+        ("Für die Anmeldung gilt eine 14-Tage-Frist.", True),
+        # a span of years from five up is an age span
+        ("Im Grundschulbereich (6 bis 10 Jahre) vermittelt das Amt einen Platz.", False),
+        ("Jugendliche von 16 bis 18 Jahren besuchen das Berufskolleg.", False),
+        ("Die Förderung dauert ein bis zwei Jahre.", True),
+        ("Die Förderung dauert 1-2 Jahre.", True),
         # the years of a jubilee are an anniversary
         ("Zum Schuljubiläum – 25 Jahre Gymnasium Feldau – berichten wir von der Klasse.", False),
     ],
@@ -698,17 +707,24 @@ def test_a_which_year_or_which_day_question_wants_a_year_or_a_day(
         ("Die Klasse besuchen 21 Jugendliche zwischen 14 und 19 Jahren.", True),
         ("Sechs bis 14 Jahre alt sind die Kinder in Feldau.", True),
         ("Das Angebot richtet sich an 10- bis 16-Jährige.", True),
+        ("Junge Erwachsene bis 21 Jahre können die Klasse besuchen.", True),
+        ("Aufgenommen wird bis zum vollendeten 25. Lebensjahr.", True),
         ("Die Klasse besteht in Feldau seit zwei Jahren.", False),
+        ("Die Förderung dauert bis zu zwei Jahre.", False),
+        ("Die Vollzeitschulpflicht dauert zehn Schuljahre.", False),
         ("Der Kurs in Feldau hat 20 Plätze.", False),
     ],
 )
 def test_how_old_asks_for_an_age(sentence: str, states_age: bool) -> None:
     """ "Wie alt …?" and "Bis zu welchem Alter …?" ask for an age: an age or a span of years
-    answers it, a duration or a count does not."""
+    answers it, a duration or a count does not. Asked alone, only a sentence stating an age
+    meets the question (the topic alone is a near miss)."""
+    chunk = Chunk("d", "d.pdf", 0, sentence, "", 1, 1, meta=META)
     for question in ("Wie alt waren die Kinder im Kurs in Feldau?", "Bis zu welchem Alter …?"):
-        asked = frame_question(question).expects
-        assert asked.kind == "age"
-        assert states_type(asked, sentence) is states_age
+        framed = frame_question(question)
+        assert framed.expects.kind == "age"
+        assert states_type(framed.expects, sentence) is states_age
+        assert (unmet_requirements(framed, sentence, chunk) == ()) is states_age
 
 
 @pytest.mark.parametrize(

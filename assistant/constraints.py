@@ -57,8 +57,9 @@ _TYPE_PATTERNS = {
         re.IGNORECASE,
     ),
     "percent": re.compile(r"\d\s*%|\bprozent\b|\b(?:hälfte|drittel|viertel)\b", re.IGNORECASE),
+    # a phone number also with its area code set apart: "0221 / 221-29292", "02361/53-4025"
     "contact": re.compile(
-        rf"(?:\+49|\b0)\d{{2,5}}[\s/-]?\d[\d\s-]{{2,}}|{_EMAIL}|\btel\.", re.IGNORECASE
+        rf"(?:\+49|\b0)\d{{2,5}}\s*[/-]?\s*\d[\d\s-]{{2,}}|{_EMAIL}|\btel\.", re.IGNORECASE
     ),
     "hours": re.compile(
         r"\b(?:[01]?\d|2[0-4])(?:[:.]\d{2})?\s*(?:uhr|bis|–|-)\s*\d|"  # an hour: "9–12", "8:30 Uhr"
@@ -81,7 +82,7 @@ _THRESHOLD = re.compile(
 # A contact question that asks for one channel only ("Welche E-Mail-Adresse …?")
 _CHANNELS = {
     "email": re.compile(_EMAIL),
-    "phone": re.compile(r"(?:\+49|\b0)\d{2,5}[\s/-]?\d[\d\s-]{2,}|\btel\.", re.IGNORECASE),
+    "phone": re.compile(r"(?:\+49|\b0)\d{2,5}\s*[/-]?\s*\d[\d\s-]{2,}|\btel\.", re.IGNORECASE),
 }
 _DURATION = (
     rf"\b{_NUMBER}\s*(?:minuten?|stunden?|(?:werk|schul|kalender)?tag(?:e|en)?|wochen?|"

@@ -629,6 +629,9 @@ def test_a_contact_question_may_ask_for_one_channel(question: str, channel: str)
     phone, mail = "Tel.: 05999 308-4636", "E-Mail: neu@wendau.example"
     assert states_type(expects, mail) == (channel != "phone")
     assert states_type(expects, phone) == (channel != "email")
+    # the area code set apart by a spaced slash is still a phone number
+    spaced = "Bei Fragen wenden Sie sich an das KI, Telefonnummer 0221 / 221-29292."
+    assert states_type(expects, spaced) == (channel != "email")
 
 
 @pytest.mark.parametrize(

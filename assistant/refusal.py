@@ -43,6 +43,8 @@ _TYPE_NAMES = {
     "year": "keine Jahreszahl",
     "date": "kein Datum",
     "person": "keinen Namen",
+    "age": "keine Altersangabe",
+    "language": "keine Sprachen",
     "Gegenstand": "das Gefragte nicht",
 }
 
@@ -142,8 +144,8 @@ def near_miss_note(frame: Frame, best: Candidate) -> str:
             return texts.NEAR_MISS_NOTHING.format(asked=value)
         if kind == "Art":
             what = _TYPE_NAMES.get(value, "die gefragte Angabe")
-            if frame.expects.rate:
-                what = texts.NEAR_MISS_RATE.format(rate=frame.expects.rate)
+            if frame.expects.rate:  # "keinen Betrag pro Stunde", "keine Anzahl pro Woche"
+                what = texts.NEAR_MISS_RATE.format(what=what, rate=frame.expects.rate)
             return texts.NEAR_MISS_TYPE.format(what=what, where=where)
     return ""
 

@@ -95,7 +95,7 @@ NEAR_MISS_OTHER = (
 )
 NEAR_MISS_NOTHING = "Für {asked} steht dazu nichts in den Dokumenten."
 NEAR_MISS_TYPE = "Die Dokumente behandeln das Thema, nennen aber {what} ({where})."
-NEAR_MISS_RATE = "keinen Betrag pro {rate}"
+NEAR_MISS_RATE = "{what} pro {rate}"
 
 # Generated answers: how well a sentence is backed by the passages it cites.
 SENTENCE_SUPPORTED = "belegt"

@@ -358,6 +358,17 @@ def test_a_how_many_near_miss_says_that_no_number_is_given() -> None:
     assert "keine Anzahl" in decision.note and "S. 1" in decision.note
 
 
+def test_a_near_miss_names_the_missing_type_with_its_rate_and_age() -> None:
+    """A count per week that is not stated is "keine Anzahl pro Woche" (not an amount of
+    money), an age "keine Altersangabe"."""
+    chunk = _chunk("In Feldau kommen laufend schulpflichtige Kinder neu dazu.")
+    weekly = _near_miss(frame_question("Wie viele Kinder kommen in Feldau pro Woche?"), chunk)
+    assert "keine Anzahl pro Woche" in weekly.note
+    chunk = _chunk("In Feldau besuchen Jugendliche die Internationale Förderklasse.")
+    aged = _near_miss(frame_question("Bis zu welchem Alter geht das in Feldau?"), chunk)
+    assert "keine Altersangabe" in aged.note
+
+
 def test_near_miss_refusal_names_what_the_documents_cover() -> None:
     chunk = _chunk("In Feldau findet die Erstberatung innerhalb von fünf Werktagen statt.")
     frame = frame_question("Wie schnell ist die Erstberatung in Hohenfurt?", places=("Hohenfurt",))

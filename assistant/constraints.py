@@ -202,6 +202,9 @@ _NO_COUNT_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+# An average per unit named as a compound: "im Wochenschnitt", "der Monatsdurchschnitt",
+# "im Jahresmittel" (per week, month, year)
+_AVERAGE_PER = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]{2,}?)(?:e?n|s)?(?:durch)?(?:schnitt|mittel)\b")
 # "pro Jahr" is also said "jährlich", "pro Woche" "wöchentlich": the adverb's stem.
 _RATE_ADVERB = re.compile(r"\b([^\W\d_]{3,})lich\b", re.IGNORECASE)
 # "in der Woche", "am Tag", "im Monat" after a number state a rate; "im Jahr 2016" dates and
@@ -351,6 +354,10 @@ def _states_rate(rate: str, sentence: str) -> bool:
         word = fold(match.group(1))
         counted = re.search(rf"\b{_NUMBER}\s", sentence[: match.start()], re.IGNORECASE)
         if counted and len(word) >= 3 and (target.endswith(word) or word.endswith(target[-5:])):
+            return True
+    for match in _AVERAGE_PER.finditer(sentence):  # "Im Wochenschnitt sind … 18 Kinder"
+        word = fold(match.group(1))
+        if len(word) >= 3 and (target.startswith(word) or word.startswith(target[:4])):
             return True
     for match in _RATE_ADVERB.finditer(sentence):  # "jährlich", "wöchentlich" for "pro Jahr"
         base = fold(match.group(1))

@@ -356,7 +356,10 @@ class Municipalities:
         ]
         for i, word in enumerate(raw):
             name = self.abbreviation(word.strip("?,.!;:()„“\"'"))
-            if name and not _region_before(words, i):
+            # after an article an abbreviation is a noun ("der FB Schule und Sport" is a
+            # Fachbereich), a place's abbreviation stands bare ("in QH", "im Kreis WH")
+            article = i > 0 and words[i - 1] in _ARTICLES
+            if name and not article and not _region_before(words, i):
                 found.append((i, name))
         return self._fullest(sorted(set(found)), words)
 

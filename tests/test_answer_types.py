@@ -98,6 +98,11 @@ def test_date_lines_and_questions_in_a_document_answer_nothing() -> None:
         ("Einsatz", "Pro Einsatz zahlt die Volkshochschule 20 Euro.", True),
         ("Woche", "Unterrichtet wird 20 Stunden in der Woche.", True),
         ("Tag", "Betreut werden sie drei Stunden am Tag von einer Lehrerin.", True),
+        # an average per unit named as a compound
+        ("Woche", "Im Wochenschnitt sind zur Zeit 18 bis 23 schulpflichtige Kinder.", True),
+        ("Monat", "Der Monatsdurchschnitt lag bei 40 Anmeldungen.", True),
+        ("Woche", "Im Durchschnitt kamen 300 Kinder.", False),
+        ("Jahr", "Der Landesdurchschnitt liegt bei 30 Kindern.", False),
         ("Jahr", "Im Jahr 2016 kamen 20 Kinder.", False),  # a year, not a rate
         ("Tag", "Am Tag der Anmeldung kamen 3 Kinder.", False),  # a day, not a rate
         ("Jahr", "Pro Kind zahlt das Land 20 Euro.", False),

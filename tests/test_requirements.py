@@ -426,6 +426,10 @@ def test_unknown_abbreviation_names_the_one_fitting_municipality() -> None:
         "Kreis Wacholderheide",
     ]
     assert names.mentioned("Was macht das KI?") == []
+    # after an article an abbreviation is a noun ("der FB" is a Fachbereich), even when its
+    # letters fit a municipality's name
+    fb = Municipalities.of(["Kreis Schleswig-Flensburg", "Stadt Magdeburg"])
+    assert fb.mentioned("Was braucht der FB Schule und Sport in MD?") == ["Stadt Magdeburg"]
 
 
 def test_metadata_read_off_a_document_without_manifest_entry() -> None:

@@ -172,8 +172,11 @@ _NO_COUNT = re.compile(
     # an ordinal inside a sentence ("sein 50. Kommunales Integrationszentrum", "die 3. und 4.
     # Klasse"); a count may end a sentence with the full stop ("Gezählt wurden 14.")
     r"(?<![\d.,])\d{1,3}\.(?=\s+\w)|"
+    # a label, also in the plural and with a range or list of labels ("Jahrgangsstufe 1 bis
+    # 4", "der Jahrgangsstufen 5 und 6", "Klassen 5–10")
     r"(?:§|\b(?:nr|abs|art|s|kap)\.?:?|\b(?:absatz|abschnitt|kapitel|anlage|anhang|seite|"
-    r"ziffer|punkt|artikel|klasse|jahrgangsstufe|stufe|schritt|phase|modul|maßnahme))\s*\d+",
+    r"ziffer|punkt|artikel|klasse|jahrgangsstufe|stufe|schritt|phase|modul|maßnahme)(?:e?n)?)"
+    r"\s*\d+(?:\s*(?:bis|und|oder|,|-|–)\s*\d+\b)*",
     re.IGNORECASE,
 )
 # A phone or fax number ("Tel.: 02452 / 13-4222", "0201 88-123") or an e-mail address

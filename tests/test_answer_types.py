@@ -509,11 +509,17 @@ def test_an_indefinite_article_is_no_count(sentence: str, counts: bool) -> None:
         ("Geplant ist die Einrichtung einer 15. Deutschförderklasse.", False),
         ("Gezählt wurden im Herbst 14.", True),
         ("Rund 1.200 Kinder wurden beraten.", True),
+        # grades are labels, also in the plural and as a range or list
+        ("Kinder im Grundschulalter (Jahrgangsstufe 1 bis 4) melden sich dort an.", False),
+        ("Die Deutschklasse der Jahrgangsstufen 5 und 6 ist an der Mittelschule.", False),
+        ("Aufgenommen werden Kinder der Klassen 5–10.", False),
+        ("In Klasse 5 lernen 20 Kinder.", True),
     ],
 )
 def test_an_ordinal_counts_nothing(sentence: str, counts: bool) -> None:
     """ "Wie viele …?" is not answered by an ordinal ("die 15. Deutschförderklasse" says
-    nothing about how many there are); a count may still end a sentence with its full stop."""
+    nothing about how many there are) or a grade ("Jahrgangsstufen 5 und 6"); a count may
+    still end a sentence with its full stop."""
     assert states_count(sentence, "Wie viele Klassen gibt es?") is counts
 
 

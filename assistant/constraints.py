@@ -88,8 +88,8 @@ _DURATION = (
     rf"\b{_NUMBER}\s*(?:minuten?|stunden?|(?:werk|schul|kalender)?tag(?:e|en)?|wochen?|"
     r"monat(?:e|en)?|jahr(?:e|en)?|schuljahr\w*|halbjahr\w*)\b|"
     # a duration as the first part of a compound: "innerhalb einer Zwei-Wochen-Frist",
-    # "die Sechs-Monats-Frist", "eine 14-Tage-Frist"
-    rf"\b{_NUMBER}-(?:tages?|wochen|monats|jahres)-[a-zäöüß]+|"
+    # "die Sechs-Monats-Frist", "eine 14-Tage-Frist"; "im Zwei-Jahres-Rhythmus" recurs
+    rf"\b{_NUMBER}-(?:tages?|wochen|monats|jahres)-(?!rhythmus|takt|turnus)[a-zäöüß]+|"
     # a duration as adjective: "die zweijährige Förderphase", "ein 14-tägiger Kurs"; with
     # digits "-jährig" is an age ("für 6- bis 18-jährige")
     rf"\b(?:(?:\d+-?|{_COUNT_WORDS}|ein)(?:monatig|wöchig|tägig|stündig)|"

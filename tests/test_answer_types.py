@@ -446,6 +446,7 @@ def test_how_long_asked_alone_wants_a_duration(question: str, sentence: str, mee
         ("Die Schule hat innerhalb einer Zwei-Wochen-Frist Zeit zuzustimmen.", True),
         ("Es gilt eine Sechs-Monats-Frist.", True),
         ("Für die Anmeldung gilt eine 14-Tage-Frist.", True),
+        ("Die Geschäftsstelle wechselt im Zwei-Jahres-Rhythmus.", False),  # recurs
         # a span of years from five up is an age span
         ("Im Grundschulbereich (6 bis 10 Jahre) vermittelt das Amt einen Platz.", False),
         ("Jugendliche von 16 bis 18 Jahren besuchen das Berufskolleg.", False),

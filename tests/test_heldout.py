@@ -1,0 +1,89 @@
+"""A held-out set is checked against its texts as the ingestion reads them, and gets a copy
+under neutral file names (``evals/heldout.py``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from evals.dataset import load_questions
+from evals.heldout import NEUTRAL_DIR, NEUTRAL_QUESTIONS, main
+
+PAGE = (
+    "Neu zugewanderte Kinder in Feldau\n\n"
+    "Die Erstberatung findet innerhalb von fünf Werktagen statt. "
+    "Die Deutschklasse hat höchstens 16 Plätze."
+)
+
+
+def _set(folder: Path, questions: list[dict[str, object]]) -> Path:
+    (folder / "texte").mkdir(parents=True)
+    (folder / "texte" / "feldau_seiteneinstieg.txt").write_text(PAGE, encoding="utf-8")
+    (folder / "texte" / "zweite_seite.html").write_text(
+        "<html><body><main><p>Der HSU findet nachmittags statt.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    lines = [json.dumps(q, ensure_ascii=False) for q in questions]
+    (folder / "fragen.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+GOOD = {
+    "id": "h1",
+    "question": "Wie schnell gibt es in Feldau einen Termin?",
+    "category": "fakt",
+    "expected": "answer",
+    "split": "dev",
+    "gold": [{"doc": "feldau_seiteneinstieg.txt", "pages": [1]}],
+    "facts": [["fünf Werktagen", "5 Werktagen"]],
+    "reference": "innerhalb von fünf Werktagen",
+}
+REFUSE = {
+    "id": "h2",
+    "question": "Was kostet der HSU in Feldau?",
+    "category": "nicht_enthalten",
+    "expected": "refuse",
+    "split": "test",
+}
+
+
+def test_a_valid_set_gets_its_neutral_copy(tmp_path: Path, capsys) -> None:
+    folder = _set(tmp_path / "satz", [GOOD, REFUSE])
+    assert main([str(folder), "--neutral"]) == 0
+    assert "0 Fehler" in capsys.readouterr().out
+    assert sorted(p.name for p in (folder / NEUTRAL_DIR).iterdir()) == [
+        "dokument_01.txt",
+        "dokument_02.html",
+    ]
+    copied = load_questions(folder / NEUTRAL_QUESTIONS)
+    assert [q.id for q in copied] == ["h1", "h2"]
+    assert copied[0].gold[0].doc == "dokument_01.txt"
+    assert copied[0].facts == (("fünf Werktagen", "5 Werktagen"),)
+    assert copied[0].extra["reference"] == "innerhalb von fünf Werktagen"
+    assert copied[1].expected == "refuse" and not copied[1].gold
+
+
+def test_every_broken_question_is_reported_and_nothing_is_written(tmp_path: Path, capsys) -> None:
+    broken = [
+        {**GOOD, "id": "f1", "facts": [["sieben Werktagen"]]},  # not on the page
+        {**GOOD, "id": "f2", "gold": [{"doc": "feldau_seiteneinstieg.txt", "pages": [2]}]},
+        {**GOOD, "id": "f3", "gold": [{"doc": "fehlt.txt", "pages": [1]}]},
+        {**REFUSE, "id": "f4", "facts": [["16 Plätze"]]},
+        {**GOOD, "id": "f5", "expected": "ja"},
+        {**GOOD, "id": "f5"},  # the same id twice
+        {**GOOD, "id": "f6", "category": "vergleich"},  # names no municipalities
+    ]
+    folder = _set(tmp_path / "satz", broken)
+    assert main([str(folder), "--neutral"]) == 1
+    out = capsys.readouterr().out
+    for expected in (
+        "f1: Fakt ['sieben Werktagen'] steht auf keiner Goldseite",
+        "f2: feldau_seiteneinstieg.txt hat keine Seite 2",
+        "f3: Golddokument fehlt.txt fehlt",
+        "f4: eine abzulehnende Frage hat weder Fakten noch Goldseiten",
+        "f5: expected muss",
+        "f5: Kennung mehrfach vergeben",
+        "f6: ein Vergleich nennt seine Kommunen",
+    ):
+        assert expected in out
+    assert not (folder / NEUTRAL_DIR).exists() and not (folder / NEUTRAL_QUESTIONS).exists()

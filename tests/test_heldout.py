@@ -74,6 +74,7 @@ def test_every_broken_question_is_reported_and_nothing_is_written(tmp_path: Path
         {**GOOD, "id": "f6", "category": "vergleich"},  # names no municipalities
     ]
     folder = _set(tmp_path / "satz", broken)
+    (folder / "texte" / "kaputt.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<")  # truncated
     assert main([str(folder), "--neutral"]) == 1
     out = capsys.readouterr().out
     for expected in (
@@ -84,6 +85,7 @@ def test_every_broken_question_is_reported_and_nothing_is_written(tmp_path: Path
         "f5: expected muss",
         "f5: Kennung mehrfach vergeben",
         "f6: ein Vergleich nennt seine Kommunen",
+        "kaputt.pdf: nicht lesbar",
     ):
         assert expected in out
     assert not (folder / NEUTRAL_DIR).exists() and not (folder / NEUTRAL_QUESTIONS).exists()

@@ -46,6 +46,8 @@ _COUNT_WORDS = (
 _NUMBER_WORDS = rf"(?:ein|eine|einen|{_COUNT_WORDS}|halbe[nm]?|anderthalb)"
 _NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS})"
 _EMAIL = r"[\w.+-]+@[\w-]+\.[\w.-]+"
+# A phone number, also with its area code set apart ("0221 / 221-29292", "02361/53-4025")
+_PHONE = r"(?:\+49|\b0)\d{2,5}\s*[/-]?\s*\d[\d\s-]{2,}|\btel\."
 _TYPE_PATTERNS = {
     "money": re.compile(
         # "300 000 Euro": thousands set apart by a space are one amount; "1,2 Millionen
@@ -57,10 +59,7 @@ _TYPE_PATTERNS = {
         re.IGNORECASE,
     ),
     "percent": re.compile(r"\d\s*%|\bprozent\b|\b(?:hälfte|drittel|viertel)\b", re.IGNORECASE),
-    # a phone number also with its area code set apart: "0221 / 221-29292", "02361/53-4025"
-    "contact": re.compile(
-        rf"(?:\+49|\b0)\d{{2,5}}\s*[/-]?\s*\d[\d\s-]{{2,}}|{_EMAIL}|\btel\.", re.IGNORECASE
-    ),
+    "contact": re.compile(rf"{_PHONE}|{_EMAIL}", re.IGNORECASE),
     "hours": re.compile(
         r"\b(?:[01]?\d|2[0-4])(?:[:.]\d{2})?\s*(?:uhr|bis|–|-)\s*\d|"  # an hour: "9–12", "8:30 Uhr"
         r"\b(?:montags?|dienstags?|mittwochs?|donnerstags?|freitags?)\b",
@@ -82,7 +81,7 @@ _THRESHOLD = re.compile(
 # A contact question that asks for one channel only ("Welche E-Mail-Adresse …?")
 _CHANNELS = {
     "email": re.compile(_EMAIL),
-    "phone": re.compile(r"(?:\+49|\b0)\d{2,5}\s*[/-]?\s*\d[\d\s-]{2,}|\btel\.", re.IGNORECASE),
+    "phone": re.compile(_PHONE, re.IGNORECASE),
 }
 _DURATION = (
     rf"\b{_NUMBER}\s*(?:minuten?|stunden?|(?:werk|schul|kalender)?tag(?:e|en)?|wochen?|"

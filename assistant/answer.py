@@ -20,7 +20,6 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from . import texts
-from .constraints import counts_asked, states_count
 from .evidence import (
     Candidate,
     Evidence,
@@ -30,6 +29,7 @@ from .evidence import (
 )
 from .refusal import Decision
 from .sentences import is_heading_line, split_sentences
+from .statements import counts_asked, states_count
 from .types import Chunk, Citation
 from .versions import lead_order, version_notes
 

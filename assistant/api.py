@@ -19,7 +19,6 @@ from . import texts
 from .answer import Composition, compose_extractive
 from .calibration import load_calibration
 from .citations import cited_numbers, renumber, strip_markers
-from .constraints import states_type
 from .corpusinfo import CorpusInfo, corpus_info
 from .dialogue import (
     is_comparison,
@@ -52,6 +51,7 @@ from .rerank import RERANK_DEPTH, Reranker, load_reranker
 from .retrieve import FusionWeights, Mode, retrieve
 from .scoring import AnswerModel, load_model
 from .settings import Settings
+from .statements import states_type
 from .store import Index, LiveIndex
 from .support import split_claims
 from .types import Answer, Citation, ComparisonPart, Filters, Hit

@@ -12,13 +12,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from .constraints import is_document_date, states_type, unmet_requirements, with_declared_units
+from .constraints import unmet_requirements
 from .german import analyze
 from .injection import tainted_sentences
 from .lexical import LexicalIndex, Query
 from .question import Expectation, Frame
 from .scoring import AnswerModel, answerability_features, focus_term, sentence_features
 from .sentences import is_heading_line, is_table_row, row_cells, split_sentences
+from .statements import is_document_date, states_type, with_declared_units
 from .types import FRONT_MATTER_KINDS, Chunk, Hit
 
 __all__ = [

@@ -112,7 +112,7 @@ _HOW_OFTEN = re.compile(
 )
 _WHEN = re.compile(r"\b(bis|ab|seit)?\s*wann\b|\bzu\s+welchem\s+zeitpunkt\b|\bfrist\w*\b", re.I)
 # A unit also as a compound's last part ("Wochenstunden", "Werktage"): the patterns match at
-# a word's end (``_unit_key``) or after any letters (``constraints.states_type``).
+# a word's end (``_unit_key``) or after any letters (``statements.states_type``).
 _UNITS = {
     "minute": r"minuten?",
     "stunde": r"stunden?|std\.",

@@ -7,14 +7,7 @@ from dataclasses import replace
 import pytest
 
 from assistant.answer import compose_extractive
-from assistant.constraints import (
-    counts_asked,
-    is_document_date,
-    states_count,
-    states_type,
-    unmet_requirements,
-    with_declared_units,
-)
+from assistant.constraints import unmet_requirements
 from assistant.evidence import (
     Candidate,
     Evidence,
@@ -26,6 +19,13 @@ from assistant.german import analyze
 from assistant.lexical import Query
 from assistant.question import Expectation, frame_question
 from assistant.refusal import RefusalPolicy
+from assistant.statements import (
+    counts_asked,
+    is_document_date,
+    states_count,
+    states_type,
+    with_declared_units,
+)
 from assistant.types import KIND_TABLE, Chunk, DocumentMeta
 
 META = DocumentMeta("b.pdf", "Bildungsbericht", kommune="Stadt Feldau", stand="2024-05-01")

@@ -1,0 +1,373 @@
+"""Does a sentence state an answer of the type the question expects? (pure)
+
+The answer-type half of the requirement checks (``assistant.constraints`` holds the places
+and years): an amount of money, a share, a phone number or e-mail, office hours, a clock
+time, a number with the asked unit or rate ("pro Woche"), a count of what "Wie viele X …?"
+asks about, a duration, an age, languages, a minimum. Table rows are read with the unit
+their table declares.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .german import fold
+from .question import Expectation, unit_pattern
+from .sentences import row_cells
+from .types import KIND_TABLE, Chunk
+
+__all__ = [
+    "counts_asked",
+    "is_document_date",
+    "missing_type",
+    "states_count",
+    "states_type",
+    "with_declared_units",
+]
+
+_COUNT_WORDS = (
+    r"(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)einhalb|"  # "fünfeinhalb"
+    r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|"
+    r"vierzig|fünfzig|sechzig|hundert|tausend|beiden)"
+)
+# "ein Jahr", "eine halbe Stelle" are amounts; as a count "eine" is nearly always the article.
+_NUMBER_WORDS = rf"(?:ein|eine|einen|{_COUNT_WORDS}|halbe[nm]?|anderthalb)"
+_NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS})"
+_EMAIL = r"[\w.+-]+@[\w-]+\.[\w.-]+"
+# A phone number, also with its area code set apart ("0221 / 221-29292", "02361/53-4025")
+_PHONE = r"(?:\+49|\b0)\d{2,5}\s*[/-]?\s*\d[\d\s-]{2,}|\btel\."
+_TYPE_PATTERNS = {
+    "money": re.compile(
+        # "300 000 Euro": thousands set apart by a space are one amount; "1,2 Millionen
+        # Euro", "fünf Euro"
+        r"\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+\s*(?:€|euro\b|eur\b)|"
+        rf"\b{_NUMBER}\s+(?:(?:mio\.|millionen|milliarden|mrd\.)\s*)?(?:€|euro\b|eur\b)|"
+        r"\d[\d.,]*\s*(?:€|euro\b|eur\b)|€\s*\d|\b(?:kostenfrei|kostenlos|gebührenfrei|"
+        r"beitragsfrei|unentgeltlich|ohne\s+kosten|keine\s+kosten|kostenpflichtig)\b",
+        re.IGNORECASE,
+    ),
+    "percent": re.compile(r"\d\s*%|\bprozent\b|\b(?:hälfte|drittel|viertel)\b", re.IGNORECASE),
+    "contact": re.compile(rf"{_PHONE}|{_EMAIL}", re.IGNORECASE),
+    "hours": re.compile(
+        r"\b(?:[01]?\d|2[0-4])(?:[:.]\d{2})?\s*(?:uhr|bis|–|-)\s*\d|"  # an hour: "9–12", "8:30 Uhr"
+        r"\b(?:montags?|dienstags?|mittwochs?|donnerstags?|freitags?)\b",
+        re.IGNORECASE,
+    ),
+    "count": re.compile(rf"\b(?:\d+(?:[.,]\d+)*|{_COUNT_WORDS})\b", re.IGNORECASE),
+    # "In welchem Jahr …?": a year alone or ending a date ("28.10.2015")
+    "year": re.compile(r"(?:(?<=\d\.\d\d\.)|(?<=\d\.\d\.)|(?<![\d.,/]))(?:19|20)\d{2}(?![\d.,])"),
+    # A person's name with its form of address ("Frau Aydın", "Herr Dr. Lenz").
+    "person": re.compile(r"\b(?:Frau|Herr|Herrn|Dr\.|Prof\.)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+"),
+}
+# A threshold: "ab 12 Anmeldungen", "mindestens zwölf", "eine Mindestgruppengröße von 10",
+# "nicht weniger als acht"
+_THRESHOLD = re.compile(
+    rf"\b(?:ab|mindestens|wenigstens|mind\.|nicht\s+weniger\s+als)\s+(?:\w+\s+)?{_NUMBER}\b|"
+    r"\bmindest\w+",
+    re.IGNORECASE,
+)
+# A contact question that asks for one channel only ("Welche E-Mail-Adresse …?")
+_CHANNELS = {
+    "email": re.compile(_EMAIL),
+    "phone": re.compile(_PHONE, re.IGNORECASE),
+}
+_DURATION = (
+    rf"\b{_NUMBER}\s*(?:minuten?|stunden?|(?:werk|schul|kalender)?tag(?:e|en)?|wochen?|"
+    r"monat(?:e|en)?|jahr(?:e|en)?|schuljahr\w*|halbjahr\w*)\b|"
+    # a duration as the first part of a compound: "innerhalb einer Zwei-Wochen-Frist",
+    # "die Sechs-Monats-Frist", "eine 14-Tage-Frist"; "im Zwei-Jahres-Rhythmus" recurs
+    rf"\b{_NUMBER}-(?:tages?|wochen|monats|jahres)-(?!rhythmus|takt|turnus)[a-zäöüß]+|"
+    # a duration as adjective: "die zweijährige Förderphase", "ein 14-tägiger Kurs"; with
+    # digits "-jährig" is an age ("für 6- bis 18-jährige")
+    rf"\b(?:(?:\d+-?|{_COUNT_WORDS}|ein)(?:monatig|wöchig|tägig|stündig)|"
+    rf"(?:{_COUNT_WORDS}|ein)jährig)\w*|"
+    r"\b(?:halbjahr\w*|schuljahr\w*|dauerhaft|unbefristet)\b"
+)
+_TYPE_PATTERNS["duration"] = re.compile(_DURATION, re.IGNORECASE)
+# The years a jubilee counts are how old something is, not how long anything lasts
+_JUBILEE = re.compile(r"jubil(?:ä|ae)um", re.IGNORECASE)
+_YEARS = re.compile(rf"\b{_NUMBER}\s+jahre?n?\b", re.IGNORECASE)
+# An age is no duration: "im Alter von sieben bis 16 Jahren", "zwischen 10 und 16 Jahre alt",
+# "Kinder unter/über/ab 16 Jahren", "16 Jahre oder älter"
+_AGE = re.compile(
+    rf"\balter(?:s)?\s+(?:von\s+|zwischen\s+)?(?:\S+\s+){{0,3}}?jahren?\b|"
+    # a span of years from five up is an age span ("Grundschulbereich (6 bis 10 Jahre)",
+    # "Jugendliche von 16 bis 18 Jahren"); "ein bis zwei Jahre" is a duration
+    r"\b(?:[5-9]|[1-9]\d)\s*(?:bis|-|–)\s*\d{1,2}\s+jahren?\b|"
+    rf"\b(?:unter|über|ab)\s+{_NUMBER}\s+jahren?\b|"
+    rf"\b{_NUMBER}\s+jahre?n?\s+(?:alt|oder\s+(?:älter|jünger))\b",
+    re.IGNORECASE,
+)
+# "Wie alt …?": an age as above, a span of years ("zwischen 14 und 19 Jahren", "sechs bis 14
+# Jahre alt"), a compound ("10- bis 16-Jährige", "die 17-jährige Schülerin")
+_TYPE_PATTERNS["age"] = re.compile(
+    rf"{_AGE.pattern}|\b{_NUMBER}\s+(?:bis|und|-|–)\s+{_NUMBER}\s+jahren?\b|"
+    r"\b\d+-?(?:\s*bis\s+\d+-)?jährig\w*|"
+    # "Junge Erwachsene bis 21 Jahre" (from ten years up an age, "bis zwei Jahre" lasts),
+    # "bis zum vollendeten 25. Lebensjahr"
+    r"\b(?:bis|unter)\s+(?:zu\s+)?[1-9]\d\s+jahren?\b|\b\d{1,2}\.\s*lebensjahr\w*",
+    re.IGNORECASE,
+)
+# "Welche Sprachen …?": a language by name ("Arabisch, Türkisch und Farsi", "auf Kurdisch"),
+# as an adjective ("russischsprachige", "deutsch-russisch-sprachige") or their number ("in
+# 25 Sprachen"); the languages named otherwise than "-isch" are few and do not change
+_TYPE_PATTERNS["language"] = re.compile(
+    r"\b[A-ZÄÖÜ][a-zäöüß]{2,}(?<!t)isch\b|\bkroatisch\b|\b[a-zäöüß]+isch-?sprachig\w*|"
+    r"\b(?:farsi|dari|pa[sš]chtu|paschto|tigrinya|tigrinja|urdu|hindi|romanes|kurmanci|"
+    r"kurmandschi|sorani|tamil|swahili|suaheli|lingala)\b|"
+    rf"\b(?:\d+|{_COUNT_WORDS})\s+(?:[a-zäöüß]+\s+)?sprachen\b",
+    re.IGNORECASE,
+)
+_TYPE_PATTERNS["when"] = re.compile(
+    _DURATION + r"|\b\d{1,2}\.\s?\d{1,2}\.|\b(?:januar|februar|märz|april|mai|juni|juli|"
+    r"august|september|oktober|november|dezember|sofort|unverzüglich|spätestens|innerhalb|"
+    r"vor\s+(?:dem|der|beginn)|nach\s+(?:dem|der|ablauf))\b",
+    re.IGNORECASE,
+)
+
+# How often: "viermal wöchentlich", "zweimal im Jahr", "alle zwei Wochen", "jeden Montag",
+# "14-tägig", "dienstags", "pro Woche"
+_TYPE_PATTERNS["frequency"] = re.compile(
+    rf"\b(?:{_COUNT_WORDS}|ein|\d+\s?-?)mal\b|"
+    r"\b(?:mehrmals|täglich|wöchentlich|monatlich|jährlich|halbjährlich|"
+    r"vierteljährlich|quartalsweise|regelmäßig|ständig|laufend|montags|dienstags|mittwochs|"
+    r"donnerstags|freitags|samstags|sonntags|werktags|wochentags)\b|"
+    rf"\b(?:\d+-?|{_COUNT_WORDS}|vierzehn)(?:tägig|wöchig|monatig)\w*|"
+    r"\b(?:alle|jede[mnrs]?)\s+(?:\w+\s+)?(?:tag|woche|monat|jahr|quartal|halbjahr|"
+    r"schuljahr|schulhalbjahr|montag|dienstag|mittwoch|donnerstag|freitag)\w*|"
+    r"\b(?:pro|je|im|in\s+der)\s+(?:woche|monat|jahr|quartal|halbjahr|schuljahr)\b",
+    re.IGNORECASE,
+)
+
+_MONTHS = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"
+# A day: "am 11. Februar", "ab dem 1.8.2024" ("Ab welchem Tag …?")
+_TYPE_PATTERNS["date"] = re.compile(rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.|{_MONTHS}\b)", re.IGNORECASE)
+_DATE = rf"(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|(?:\d{{1,2}}\.\s?)?{_MONTHS}\s+\d{{4}}|\d{{4}})"
+# A document's own date line: "Stand: Februar 2024", "Zuletzt aktualisiert: 12.09.2024".
+_DOCUMENT_DATE_LINE = re.compile(
+    rf"^(?:stand|(?:zuletzt\s+)?(?:aktualisiert|geändert|überarbeitet)(?:\s+am)?|"
+    rf"letzte\s+(?:änderung|aktualisierung)|datum)\s*:?\s*(?:vom\s+)?{_DATE}\b",
+    re.IGNORECASE,
+)
+# Numbers that count nothing: dates ("28. Januar", "1.2.2025"), years and school years, and
+# labels of sections, measures, pages and grades ("3.1", "M7", "§ 5", "Nr. 7", "Absatz 6",
+# "Seite 4", "Klasse 5").
+_NO_COUNT = re.compile(
+    rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.(?:\s?\d{{2,4}})?|{_MONTHS}\b)|"
+    r"(?<![\d/.,])(?:19|20)\d{2}(?:\s*/\s*(?:19|20)?\d{2})?(?![\d/]|[.,]\d)|"
+    r"\b[^\W\d_]+\d+\b|\b\d{1,2}(?:\.\d{1,2})+\b(?![.,]?\d)|"
+    # an ordinal inside a sentence ("sein 50. Kommunales Integrationszentrum", "die 3. und 4.
+    # Klasse"); a count may end a sentence with the full stop ("Gezählt wurden 14.")
+    r"(?<![\d.,])\d{1,3}\.(?=\s+\w)|"
+    # a label, also in the plural and with a range or list of labels ("Jahrgangsstufe 1 bis
+    # 4", "der Jahrgangsstufen 5 und 6", "Klassen 5–10")
+    r"(?:§|\b(?:nr|abs|art|s|kap)\.?:?|\b(?:absatz|abschnitt|kapitel|anlage|anhang|seite|"
+    r"ziffer|punkt|artikel|klasse|jahrgangsstufe|stufe|schritt|phase|modul|maßnahme)(?:e?n)?)"
+    r"\s*\d+(?:\s*(?:bis|und|oder|,|-|–)\s*\d+\b)*",
+    re.IGNORECASE,
+)
+# A phone or fax number ("Tel.: 02452 / 13-4222", "0201 88-123") or an e-mail address
+# reaches someone; its digits count nothing.
+_CONTACT_NUMBER = (
+    r"\b(?:tel(?:efon)?|fax|mobil)\b\.?:?\s*\+?\(?\d[\d\s/()-]*\d|"
+    rf"(?:\+49|\b0\d{{2,5}})\s*/?\s*\d[\d\s/-]*\d|{_EMAIL}"
+)
+_CLOCK = r"\b\d{1,2}(?:[:.]\d{2})?\s*uhr\b"
+_TYPE_PATTERNS["clock"] = re.compile(_CLOCK, re.IGNORECASE)
+# A number of a unit of time named by a compound: "zwölf Unterrichtsstunden", "drei
+# Projektwochen" (a period or amount of time, no count of what "Wie viele …" asks about)
+_TIME_COMPOUND = (
+    rf"\b{_NUMBER}\s+[a-zäöüß]{{3,}}(?:stunden|minuten|tage|tagen|wochen|monate|monaten|"
+    r"jahre|jahren)\b"
+)
+_NO_COUNT_TIME = re.compile(
+    rf"\b{_NUMBER}\s*(?:bis|-|–)\s*(?={_TIME_COMPOUND})|{_TIME_COMPOUND}", re.IGNORECASE
+)
+_TIME_UNIT = re.compile(r"(?:stunde|minute|tag|woche|monat|jahr)\w*$", re.IGNORECASE)
+_NO_COUNT_AMOUNT = re.compile(
+    # the first number of a range shares its unit: "im Alter von 16 bis 18 Jahren", "9 bis 12 Uhr"
+    rf"\b{_NUMBER}\s*(?:bis|-|–)\s*(?=(?:{_DURATION}|{_CLOCK}))|"
+    rf"{_DURATION}|{_CLOCK}|{_TYPE_PATTERNS['money'].pattern}|"
+    rf"{_CONTACT_NUMBER}",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+# An average per unit named as a compound: "im Wochenschnitt", "der Monatsdurchschnitt",
+# "im Jahresmittel" (per week, month, year)
+_AVERAGE_PER = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]{2,}?)(?:e?n|s)?(?:durch)?(?:schnitt|mittel)\b")
+# "pro Jahr" is also said "jährlich", "pro Woche" "wöchentlich": the adverb's stem.
+_RATE_ADVERB = re.compile(r"\b([^\W\d_]{3,})lich\b", re.IGNORECASE)
+# "in der Woche", "am Tag", "im Monat" after a number state a rate; "im Jahr 2016" dates and
+# "am Tag der Anmeldung" names a day
+_RATE_PHRASE = re.compile(
+    r"\b(?i:in\s+der|am|im)\s+([A-ZÄÖÜ][^\W\d_]*)\b(?![-\w])(?!\s+(?:\d|der\b|des\b|nach\b|vor\b))"
+)
+
+
+# The unit a table declares for its numbers, at the end of its caption or of a column header:
+# "Tabelle 3: Mittelansatz (in Euro)", "Kosten in €", "Betrag (€)", "(Anteil in Prozent)".
+# A word before "in" inside the brackets ("Anteil") limits it to the columns of that name.
+_DECLARED_UNIT = re.compile(
+    r"(?:\(\s*(?:(?:angaben|beträge|werte|alle)\s+)?(?:([^\W\d_][\w-]*)\s+)?in\s+|\bin\s+|\()"
+    r"(?:(?:tsd|mio)\.?\s*)?(euro|eur|€|prozent|%|stunden|minuten|tagen|wochen|monaten|jahren)"
+    r"\s*\)?\s*$",
+    re.IGNORECASE,
+)
+_UNIT_SPELLING = {"eur": "Euro", "€": "Euro", "euro": "Euro", "prozent": "%"}
+_BARE_NUMBER = re.compile(r"(?:ca\.\s*)?\d+(?:[.,]\d+)*")
+
+
+def with_declared_units(sentence: str, chunk: Chunk) -> str:
+    """A table row with the unit its table declares written after each bare number, so that
+    the type checks read "2024: 110.000" of a table "(in Euro)" as an amount of money (and
+    not as a count); anything else unchanged. The unit of a column header ("Betrag (€)")
+    goes before the caption's, and a caption's unit limited to a column name ("Anteil in
+    Prozent") applies to those columns only."""
+    cells = row_cells(sentence) if chunk.kind == KIND_TABLE else []
+    if not cells:
+        return sentence
+    caption = _DECLARED_UNIT.search(chunk.section.rsplit(" > ", 1)[-1])
+    limited = caption.group(1) if caption and caption.group(1) else ""
+    if limited and not any(fold(limited) in fold(label) for label, _ in cells):
+        limited = ""  # "Mittelansatz in Euro" names the table, not one of its columns
+    written = []
+    for label, value in cells:
+        own = _DECLARED_UNIT.search(label)
+        declared = own or (caption if fold(limited) in fold(label) else None)
+        if declared and _BARE_NUMBER.fullmatch(value.strip()):
+            unit = declared.group(2)
+            value = f"{value} {_UNIT_SPELLING.get(unit.lower(), unit)}"
+        written.append(f"{label}: {value}" if value else label)
+    return "- " + "; ".join(written)
+
+
+def is_document_date(sentence: str) -> bool:
+    """Whether a sentence opens with the document's own date ("Stand: Februar 2024").
+
+    Such a line dates the document, not what it describes: it answers only a question
+    about the document's Stand (``Frame.document_date``).
+    """
+    return bool(_DOCUMENT_DATE_LINE.match(sentence.strip()))
+
+
+def states_type(expects: Expectation, sentence: str) -> bool:
+    """Whether ``sentence`` states an answer of the expected type (True if none is expected)."""
+    if expects.kind == "unit":  # also as a compound's last part ("14 Förderstunden")
+        unit = unit_pattern(expects.unit)
+        if expects.rate and not (
+            _states_rate(expects.rate, sentence) or _rate_compound(expects.rate, unit, sentence)
+        ):
+            return False
+        return bool(re.search(rf"{_NUMBER}\s*[a-zäöüß]*(?:{unit})", sentence, re.IGNORECASE))
+    if expects.rate and not _states_rate(expects.rate, sentence):
+        return False
+    pattern = _TYPE_PATTERNS.get(expects.kind)
+    if expects.kind == "contact" and expects.unit:
+        pattern = _CHANNELS[expects.unit]
+    if expects.kind == "duration":
+        sentence = _AGE.sub(" ", sentence)  # "im Alter von 10 bis 16 Jahren" lasts nothing
+        if _JUBILEE.search(sentence):  # "Schuljubiläum – 25 Jahre Gymnasium": an anniversary
+            sentence = _YEARS.sub(" ", sentence)
+    return pattern is None or bool(pattern.search(sentence))
+
+
+def _counts(expects: Expectation) -> bool:
+    """A "Wie viele …?" that asks nothing besides the count ("… und wo?" asks more)."""
+    return expects.kind == "count" and expects.sole
+
+
+def _asks_only_type(expects: Expectation) -> bool:
+    """A "Wie lange …?", "Bis zu welchem Alter …?" or "Welche Sprachen …?" that asks nothing
+    besides the duration, the age or the languages: only a sentence stating them answers it."""
+    return expects.kind in ("duration", "language", "age") and expects.sole
+
+
+def states_count(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` states a count: a number that is no date, year, label, period of
+    time, clock time, amount of money, phone number or e-mail address and not one the
+    question names itself ("nach Klasse 4"), or a number word ("sechs Schulen"). "Wie viele
+    …" asked in a unit of time or money is a ``unit`` question, so here "nach zwei Jahren"
+    counts nothing asked; nor do "zwölf Unterrichtsstunden" unless the question counts
+    hours itself ("Wie viele zusätzliche Stunden …?")."""
+    named = set(_DIGITS.findall(question))
+    rest = _NO_COUNT.sub(" ", sentence)
+    rest = _NO_COUNT_AMOUNT.sub(" ", rest)
+    counted = _COUNTED_NOUN.search(question)
+    if not (counted and _TIME_UNIT.search(counted.group(1))):
+        rest = _NO_COUNT_TIME.sub(" ", rest)
+    rest = _DIGITS.sub(lambda m: " " if m.group(0) in named else m.group(0), rest)
+    return bool(_TYPE_PATTERNS["count"].search(rest))
+
+
+# "Wie viele (ukrainische) Kinder …", "Mit wie vielen Stellen …": the noun the count is of
+_COUNTED_NOUN = re.compile(
+    r"\b(?i:wie)\s*(?i:vielen?)\s+(?:[a-zäöüß-]+\s+){0,2}?([A-ZÄÖÜ][a-zäöüß]{2,})"
+)
+# Only a plural ending is cut, not a Snowball stem (``german.stem``): that maps "Schüler"
+# and "Schulen" alike to "schul", and "3 Schulen" would count "Schüler".
+_PLURAL_ENDING = re.compile(r"(?:innen|en|er|e|n|s)$")
+
+
+def counts_asked(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` counts what "Wie viele X …?" asks about: a number before X or a
+    compound ending in X, at most three words apart ("fünfeinhalb Planstellen" for
+    "Stellen"; "20 Jungen und Mädchen" does not count "Kinder"), or a table cell "X: 54".
+    False when the question names no X."""
+    match = _COUNTED_NOUN.search(question)
+    stem = _PLURAL_ENDING.sub("", match.group(1).lower()) if match else ""
+    if len(stem) < 3:
+        return False
+    noun = rf"[\w-]*{re.escape(stem)}"
+    before = rf"\b{_NUMBER}\s+(?:[\w-]+\s+){{0,3}}?{noun}"
+    cell = rf"\b{noun}\w*\s*:\s*\d"  # a table cell "Plätze: 54"
+    return re.search(f"{before}|{cell}", sentence.lower()) is not None
+
+
+def _rate_compound(rate: str, unit: str, sentence: str) -> bool:
+    """ "fünf Wochenstunden" states hours per week: a compound of the rate's stem and the
+    unit ("Stunden pro Woche")."""
+    stem = fold(rate)[:4]
+    return bool(re.search(rf"\b{_NUMBER}\s+{re.escape(stem)}\w*(?:{unit})", sentence, re.I))
+
+
+def _states_rate(rate: str, sentence: str) -> bool:
+    """ "… pro Einsatzstunde" is met by "25 Euro je Stunde" (a shared word ending)."""
+    target = fold(rate)
+    # "je Stunde", "je angefangener Stunde", "/ Stunde": the noun after an optional adjective
+    # (the adjective in lower case: "Pro Einsatz zahlt …" opens a sentence)
+    per = r"\b(?i:pro|je)\s+(?:[a-zäöüß]\w*\s+)?([^\W\d_][\w-]*)|/\s*([^\W\d_]\w*)"
+    for match in re.finditer(per, sentence):
+        word = fold(match.group(1) or match.group(2))
+        if len(word) >= 3 and (target.endswith(word) or word.endswith(target[-5:])):
+            return True
+    for match in _RATE_PHRASE.finditer(sentence):  # "20 Stunden in der Woche", "3 am Tag"
+        word = fold(match.group(1))
+        counted = re.search(rf"\b{_NUMBER}\s", sentence[: match.start()], re.IGNORECASE)
+        if counted and len(word) >= 3 and (target.endswith(word) or word.endswith(target[-5:])):
+            return True
+    for match in _AVERAGE_PER.finditer(sentence):  # "Im Wochenschnitt sind … 18 Kinder"
+        word = fold(match.group(1))
+        if len(word) >= 3 and (target.startswith(word) or word.startswith(target[:4])):
+            return True
+    for match in _RATE_ADVERB.finditer(sentence):  # "jährlich", "wöchentlich" for "pro Jahr"
+        base = fold(match.group(1))
+        for stem in {base, base.removesuffix("t"), base.removesuffix("ent")}:
+            if len(stem) >= 3 and re.search(rf"{re.escape(stem)}(?:e|en)?$", target):
+                return True
+    return False
+
+
+def missing_type(expects: Expectation, sentence: str, question: str) -> str:
+    """The answer type ``sentence`` fails to state ("duration", "count", "minimum" …), or ""
+    when it states what the question requires: a strict type (money, share, contact …)
+    always, a count, duration, age or languages when the question asks for nothing else, a
+    minimum ("ab 12 Schülern") when the question asks for one."""
+    if expects.strict and not states_type(expects, sentence):
+        return expects.kind
+    if _counts(expects) and not states_count(sentence, question):
+        return "count"
+    if _asks_only_type(expects) and not states_type(expects, sentence):
+        return expects.kind
+    if expects.least and not _THRESHOLD.search(sentence):
+        return "minimum"
+    return ""

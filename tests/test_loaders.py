@@ -72,9 +72,9 @@ def test_markdown_structure_and_tables() -> None:
 def test_the_old_emphasis_redos_input_is_fast() -> None:
     import time
 
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a busy machine does not stretch it
     markdown_to_text("_a " * 13_400)  # 40 KB: 32.9 s with the old regex
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 5.0
 
 
 def test_html_chrome_is_dropped_by_role_name_and_phrase() -> None:

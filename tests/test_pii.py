@@ -104,6 +104,8 @@ def test_municipalities_of_the_index_are_never_names() -> None:
     ],
 )
 def test_screening_is_linear_on_hostile_input(text: str) -> None:
-    started = time.perf_counter()
+    # CPU time of this process (not wall time, which other processes on a busy machine
+    # stretch): about 0.3 s at most here; a backtracking pattern takes minutes on 40 KB
+    started = time.process_time()
     screen(text)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 10.0

@@ -198,7 +198,9 @@ class Assistant:
         named = corpus.municipalities.mentioned(text)
         # a place without documents of its own is compared by the passages naming it ("im
         # Kreis Feldau im Vergleich zu Düsseldorf", "in Offenbach und in Freiburg")
-        places = other_places(text, corpus.municipalities, self.index.lexical().knows_word)
+        places = other_places(
+            text, corpus.municipalities, self.index.lexical().knows_word, corpus.nouns
+        )
         # a town of NRW that is no municipality of the index is a place to compare, too
         places += tuple(t for t in state_towns(text, corpus.municipalities) if t not in places)
         compared = is_comparison(text, named) or coordinated(text, named + list(places))
@@ -231,12 +233,13 @@ class Assistant:
         clauses = question_clauses(text)
         if len(clauses) < 2:
             return []
-        municipalities = self.corpus().municipalities
+        corpus = self.corpus()
+        municipalities = corpus.municipalities
         knows = self.index.lexical().knows_word
         found: list[tuple[str, str]] = []
         for clause in clauses:
             named = municipalities.mentioned(clause)
-            targets = named + list(other_places(clause, municipalities, knows))
+            targets = named + list(other_places(clause, municipalities, knows, corpus.nouns))
             if len(targets) != 1:
                 return []
             found.append((clause, targets[0]))
@@ -336,7 +339,10 @@ class Assistant:
         hits = self._with_newer_versions(hits[:depth], query, part.filters, mode)
         top = hits[: self.settings.top_k]
         corpus = self.corpus()
-        places = other_places(part.text, corpus.municipalities, lexical.knows_word)
+        # a part of a message that asks several things is about the places it names itself,
+        # not those of the context its search text adds ("(… Bremen …)")
+        own = part.asked or part.text
+        places = other_places(own, corpus.municipalities, lexical.knows_word, corpus.nouns)
         if part.filters.mentions:  # another document's passage must be about the municipality
             places += tuple(_distinctive_name(k) for k in part.filters.kommunen)
             places = tuple(dict.fromkeys(places))
@@ -344,8 +350,10 @@ class Assistant:
         # the index: answered from the documents that name it (a page that got no municipality
         # names its town once, not always near the answer), not from a page about another
         # region (a part that also names a municipality, or two such towns, asks about either)
-        named_towns = state_towns(part.text, corpus.municipalities)
+        named_towns = state_towns(own, corpus.municipalities)
         towns = [t for t in named_towns if t not in places]
+        # ... and so is a place the documents name but never as a noun ("in Koblenz")
+        towns += [p for p in places if lexical.knows_word(p) and p not in towns]
         alone = len(towns) == 1 and not part.filters.kommunen
         named_in = tuple((t, index.documents_naming(t)) for t in towns if alone)
         semantic = index.similarities(

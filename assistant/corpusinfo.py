@@ -34,6 +34,7 @@ class CorpusInfo:
     scope_terms: frozenset[str]  # document-type stems and their glossary synonyms
     pages: dict[str, int]  # doc_id -> page count
     kommune_types: dict[str, frozenset[str]]  # municipality -> its documents' types
+    nouns: frozenset[str] = frozenset()  # stems of the words the documents use as nouns
 
     def source_types(self, query: Query) -> frozenset[str]:
         """Document types the question names, also as the last part of a compound
@@ -72,6 +73,7 @@ def corpus_info(index: Index) -> CorpusInfo:
         scope_terms=frozenset(doc_types) | frozenset(lexical.glossary.expansions(list(doc_types))),
         pages={d.doc_id: d.pages for d in documents},
         kommune_types=_types_by_kommune(documents),
+        nouns=index.noun_stems(),
     )
 
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 from typing import NamedTuple
 
-from .german import MONTHS, fold, tokenize, transliterate
+from .german import MONTHS, fold, stem, tokenize, transliterate
 from .nrw import KREIS_NAMED_TOWNS, KREISFREIE_STAEDTE, TOWNS, UNAMBIGUOUS, names_pattern
 
 __all__ = [
@@ -590,8 +590,31 @@ def _region_before(words: list[str], i: int) -> bool:
     return i > 0 and _type_word(words[i - 1]) == "region"
 
 
+def noun_stems(texts: Iterable[str]) -> frozenset[str]:
+    """Stems of the capitalised words the documents use as nouns: after an article or a
+    lower-case word that is no preposition a name follows ("die Absprache", "in enger
+    Kooperation", "das Haus der Bildung" – so "nach Hause" names no place either); a word in
+    "-er" as it is (an adjective of a town's name shares its stem)."""
+    nouns: set[str] = set()
+    for text in texts:
+        for before, word in _BARE.findall(text):
+            lead = before.lower()
+            if lead in _ARTICLES or (before[:1].islower() and lead not in _BEFORE_NAMES):
+                # "an mehreren Ulmer Schulen": a town's adjective is no noun of its name
+                nouns.add(fold(word) if word.endswith("er") else stem(word))
+    return frozenset(nouns)
+
+
+def _noun(word: str, nouns: Collection[str]) -> bool:
+    """Whether the documents use ``word`` as a noun (``noun_stems``)."""
+    return stem(word) in nouns or fold(word) in nouns
+
+
 def other_places(
-    question: str, municipalities: Municipalities, known: Callable[[str], bool]
+    question: str,
+    municipalities: Municipalities,
+    known: Callable[[str], bool],
+    nouns: Collection[str] | None = None,
 ) -> tuple[str, ...]:
     """Places the question names that are not municipalities of the index.
 
@@ -630,7 +653,7 @@ def other_places(
         )
         loose = (
             (fold(before) in _ASKED_PLACE_PREPOSITIONS or compared)
-            and not known(word)
+            and (not known(word) or (nouns is not None and not _noun(word, nouns)))
             and fold(after) not in _ARTICLES
         ) or listed
         adjective = (

@@ -10,7 +10,8 @@
 * ``vectors.npy`` + ``vectors.ids.json``: the chunk vectors, normalised, in chunk order;
 * ``e5.npy`` + ``e5.ids.json``: the vectors of the second dense channel, where it is on
   (``assistant.e5``; also in client/server mode, they are not kept in Chroma);
-* ``places.json``: the place names the documents use (``places.place_names``) and
+* ``places.json``: the place names the documents use (``places.place_names``),
+  ``nouns.json``: the stems of the words they use as nouns (``places.noun_stems``) and
   ``mentions.json``: the rows naming each municipality (``assistant.mentions``), so that a
   reader never scans every chunk for them;
 * ``chroma/``: the writer's Chroma store the vectors come from (see ``assistant.vectors``);
@@ -81,7 +82,7 @@ from .glossary import Glossary
 from .lexical import LexicalIndex
 from .lexical_files import LEXICAL_DIR, build_lexical, is_current
 from .mentions import build_mentions, load_mentions, rows_mentioning
-from .places import mention_names, place_names
+from .places import mention_names, noun_stems, place_names
 from .types import Chunk, DocRecord, DocumentMeta, Filters
 from .vectors import CHROMA_DIR, EMBED_BATCH, VectorMatrix, VectorSearch, VectorWriter
 
@@ -103,6 +104,7 @@ log = logging.getLogger(__name__)
 
 GlossaryLoader = Callable[[], Glossary | None]
 PLACES_FILE = "places.json"
+NOUNS_FILE = "nouns.json"
 _MASKS = 64  # recent filter masks kept per generation (comparisons repeat them)
 VECTORS_LOCAL = "local"  # READY "vector_store": vectors.npy in the generation folder
 VECTORS_SERVER = "chroma-server"  # ... the shared collection of a Chroma server
@@ -261,6 +263,14 @@ class Index:
             return names
         except (OSError, ValueError):  # a generation of an earlier version
             return place_names(c.text for c in self.chunks())
+
+    def noun_stems(self) -> frozenset[str]:
+        """Stems of the words the documents use as nouns (writer's list)."""
+        try:
+            stems: list[str] = json.loads((self.folder / NOUNS_FILE).read_text("utf-8"))
+            return frozenset(stems)
+        except (OSError, ValueError):  # a generation of an earlier version
+            return noun_stems(c.text for c in self.chunks())
 
     def vectors(self) -> VectorSearch:
         """The generation's chunk vectors (memory-mapped once, or the Chroma server's)."""
@@ -617,6 +627,8 @@ class IndexWriter:
         build_lexical(chunks, self.folder / LEXICAL_DIR)
         places = json.dumps(place_names(c.text for c in chunks), ensure_ascii=False)
         (self.folder / PLACES_FILE).write_text(places, encoding="utf-8")
+        nouns = json.dumps(sorted(noun_stems(c.text for c in chunks)), ensure_ascii=False)
+        (self.folder / NOUNS_FILE).write_text(nouns, encoding="utf-8")
         build_mentions(chunks, self.folder)
         t2 = time.perf_counter()
         documents = len(self.store.documents())

@@ -141,6 +141,44 @@ def test_a_town_outside_the_index_is_no_topic_word(assistant: Assistant) -> None
     assert not {"stukenbrock", "holt", "schloss"} & set(evidence.query.terms)
 
 
+def test_a_town_the_documents_name_outside_nrw_is_a_place_the_answer_must_be_about(
+    tmp_path: Path,
+) -> None:
+    """A page about a town outside NRW (no municipality of the index: no manifest entry, no
+    type word) makes the corpus know the town's name; asked "in Tannwalde", the name is still
+    a place, because the documents never use it as a noun. A figure of another page is no
+    answer for it (before: "12 Wochenstunden" of the other page was given), while the town's
+    own page answers even far from where it names the town. (Placeholder text.)"""
+    docs = write_minicorpus(tmp_path / "docs")
+    filler = "Ein Platzhaltersatz ohne Ort und ohne Belang. " * 12
+    sections = "".join(f"## {n} Platzhalterabschnitt\n\n{filler}\n\n" for n in range(2, 9))
+    (docs / "platzhalter_vorbereitung.md").write_text(
+        "# Platzhalterseite\n\nPlatzhalter für alle Familien, die neu in Tannwalde sind.\n\n"
+        f"{sections}## 9 Platzhalterklasse\n\n"
+        "Die Platzhalterklasse leitet das Platzhalterbüro im Platzhalterhaus.\n",
+        encoding="utf-8",
+    )
+    (docs / "platzhalter_stunden.md").write_text(
+        "# Platzhalterstunden\n\nIn der Platzhalterklasse haben die Kinder 12 Wochenstunden "
+        "Deutsch.\n",
+        encoding="utf-8",
+    )
+    settings = Settings(
+        data_dir=tmp_path / "data", corpus_dir=docs, glossary=Path("corpus/glossar.yaml")
+    )
+    assert not run_ingest(settings).failed
+    assistant = Assistant(settings)
+    assert assistant.index.lexical().knows_word("Tannwalde")
+    hours = assistant.ask("Wie viele Wochenstunden Deutsch hat die Platzhalterklasse in Tannwalde?")
+    assert not hours.found
+    assert "12 Wochenstunden" not in hours.text
+    elsewhere = assistant.ask("Wie viele Wochenstunden Deutsch hat die Platzhalterklasse?")
+    assert elsewhere.found and "12 Wochenstunden" in elsewhere.text
+    named = assistant.ask("Wer leitet in Tannwalde die Platzhalterklasse?")
+    assert named.found
+    assert {c.doc_id for c in named.citations} == {"platzhalter_vorbereitung.md"}
+
+
 def test_a_town_outside_the_index_is_answered_only_from_the_documents_naming_it(
     tmp_path: Path,
 ) -> None:

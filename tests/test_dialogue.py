@@ -13,6 +13,7 @@ from assistant.places import (
     Municipalities,
     coordinated,
     mention_names,
+    noun_stems,
     other_places,
     place_names,
     same_municipality,
@@ -197,6 +198,33 @@ def test_other_places_must_be_met_by_the_evidence() -> None:
     assert other_places("Wie ist es gegenüber Hohenfurt geregelt?", NAMES, known) == ("Hohenfurt",)
     years = "Kamen in Haldenberg mehr Kinder im Vergleich zu Vorjahren?"
     assert other_places(years, NAMES, lambda w: w.lower() == "vorjahren") == ()
+
+
+def test_a_word_the_documents_never_use_as_a_noun_is_a_place_though_they_know_it() -> None:
+    """A page about a town outside the index's municipalities makes the corpus know its name
+    ("Ein Platz in Hohenfurt"): asked "in Hohenfurt", it is still a place the evidence must
+    name; a word the documents also use as a noun ("die Kooperation", "das Haus der Bildung")
+    is none, in any of its forms ("nach Hause")."""
+    nouns = noun_stems(
+        [
+            "Die Schulen in Hohenfurt arbeiten in enger Kooperation. Das Haus der Bildung "
+            "berät die Eltern.",
+            "Die Kooperation mit dem Schulamt Hohenfurt läuft seit 2020 an mehreren "
+            "Hohenfurter Schulen.",
+        ]
+    )
+    assert "kooperation" in nouns and "haus" in nouns
+    assert "hohenfurt" not in nouns and "hohenfurter" in nouns
+
+    def known(word: str) -> bool:
+        return True  # every word of these questions occurs in the documents
+
+    asked = "Wie viele Wochenstunden Deutsch gibt es in Hohenfurt?"
+    assert other_places(asked, NAMES, known) == ()  # without the nouns: as before
+    assert other_places(asked, NAMES, known, nouns) == ("Hohenfurt",)
+    assert other_places("Wird das in Kooperation mit der VHS gemacht?", NAMES, known, nouns) == ()
+    assert other_places("Wann kommt das Team nach Hause?", NAMES, known, nouns) == ()
+    assert other_places("Gibt es Kurse in Haldenberg?", NAMES, known, nouns) == ()
 
 
 def test_two_places_joined_as_a_pair_are_asked_about_each() -> None:

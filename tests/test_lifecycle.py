@@ -138,6 +138,7 @@ def test_a_generation_in_use_is_kept_until_its_reader_lets_go(tmp_path: Path) ->
         "chunks.sqlite",
         "lexical",
         "places.json",
+        "nouns.json",
         "mentions.json",
         "chroma",
         *_vectors(),

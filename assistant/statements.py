@@ -90,7 +90,8 @@ _YEARS = re.compile(rf"\b{_NUMBER}\s+jahre?n?\b", re.IGNORECASE)
 # An age is no duration: "im Alter von sieben bis 16 Jahren", "zwischen 10 und 16 Jahre alt",
 # "Kinder unter/über/ab 16 Jahren", "16 Jahre oder älter"
 _AGE = re.compile(
-    rf"\balter(?:s)?\s+(?:von\s+|zwischen\s+)?(?:\S+\s+){{0,3}}?jahren?\b|"
+    # "im Alter von sieben bis 16 Jahren", a Kita's "im Alter von vier Monaten"
+    rf"\balter(?:s)?\s+(?:von\s+|zwischen\s+)?(?:\S+\s+){{0,3}}?(?:jahren?|monate?n?)\b|"
     # a span of years from five up is an age span ("Grundschulbereich (6 bis 10 Jahre)",
     # "Jugendliche von 16 bis 18 Jahren"); "ein bis zwei Jahre" is a duration
     r"\b(?:[5-9]|[1-9]\d)\s*(?:bis|-|–)\s*\d{1,2}\s+jahren?\b|"

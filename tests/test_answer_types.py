@@ -724,6 +724,8 @@ def test_a_which_year_or_which_day_question_wants_a_year_or_a_day(
         ("Das Angebot richtet sich an 10- bis 16-Jährige.", True),
         ("Junge Erwachsene bis 21 Jahre können die Klasse besuchen.", True),
         ("Aufgenommen wird bis zum vollendeten 25. Lebensjahr.", True),
+        ("Plätze gibt es für Kinder im Alter von vier Monaten bis zur Schulpflicht.", True),
+        ("Der Kurs in Feldau dauert sechs Monate.", False),
         ("Die Klasse besteht in Feldau seit zwei Jahren.", False),
         ("Die Förderung dauert bis zu zwei Jahre.", False),
         ("Die Vollzeitschulpflicht dauert zehn Schuljahre.", False),

@@ -56,6 +56,9 @@ _MUNICIPAL_TYPES = {
     "gemeinde": "gemeinde",
     "kreis": "kreis",
     "landkreis": "kreis",
+    "lkr": "kreis",  # the abbreviations ("Lkr. Neu-Ulm", "Kr. Unna", "Gde. Hirschfeld")
+    "kr": "kreis",
+    "gde": "gemeinde",
     "städteregion": "kreis",
     "stadteregion": "kreis",
 }

@@ -80,6 +80,11 @@ _ABBREVIATIONS = {
     "jh",
     "jhd",
     "allg",
+    # municipal types as administrations abbreviate them ("Lkr. Neu-Ulm", "Kr. Unna")
+    "lkr",
+    "kr",
+    "krs",
+    "gde",
 }
 _MONTHS = "|".join(MONTHS)
 # A candidate boundary: sentence punctuation, optional closing quote/bracket, whitespace.

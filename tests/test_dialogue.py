@@ -182,6 +182,7 @@ def test_other_places_must_be_met_by_the_evidence() -> None:
     )
     assert other_places("Gibt es in Schulen DaZ-Kurse in Haldenberg?", NAMES, known) == ()
     assert other_places("Und im Kreis Farnau-Lübbern?", NAMES, known) == ("Farnau-Lübbern",)
+    assert other_places("Und im Lkr. Farnau-Lübbern?", NAMES, known) == ("Farnau-Lübbern",)
     assert other_places("Und im Rhein-Auel-Kreis?", NAMES, known) == ("Rhein-Auel-Kreis",)
     assert other_places("Wie berät man im Wendischen Kreis?", NAMES, known) == ("Wendisch",)
     # "bei X" is a circumstance, not a place the evidence must name

@@ -19,6 +19,16 @@ def test_abbreviations_do_not_split() -> None:
     ]
 
 
+def test_abbreviated_municipal_types_do_not_split() -> None:
+    """ "Lkr. Neu-Ulm" is one question: split, its last half was asked alone and lost both
+    its place and its "Wie lange"."""
+    text = "Wie lange bleibt ein Kind im Lkr. Feldau in der Klasse? Und im Kr. Wendau?"
+    assert split_sentences(text) == [
+        "Wie lange bleibt ein Kind im Lkr. Feldau in der Klasse?",
+        "Und im Kr. Wendau?",
+    ]
+
+
 def test_dates_and_ordinals_do_not_split() -> None:
     text = "Die Regel gilt ab dem 1. Februar 2025. Schüler der 10. Klasse wechseln."
     assert split_sentences(text) == [

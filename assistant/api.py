@@ -199,7 +199,7 @@ class Assistant:
         # a place without documents of its own is compared by the passages naming it ("im
         # Kreis Feldau im Vergleich zu Düsseldorf", "in Offenbach und in Freiburg")
         places = other_places(
-            text, corpus.municipalities, self.index.lexical().knows_word, corpus.nouns
+            text, corpus.municipalities, self.index.lexical().knows_word, corpus.names.names
         )
         # a town of NRW that is no municipality of the index is a place to compare, too
         places += tuple(t for t in state_towns(text, corpus.municipalities) if t not in places)
@@ -239,7 +239,7 @@ class Assistant:
         found: list[tuple[str, str]] = []
         for clause in clauses:
             named = municipalities.mentioned(clause)
-            targets = named + list(other_places(clause, municipalities, knows, corpus.nouns))
+            targets = named + list(other_places(clause, municipalities, knows, corpus.names.names))
             if len(targets) != 1:
                 return []
             found.append((clause, targets[0]))
@@ -342,7 +342,7 @@ class Assistant:
         # a part of a message that asks several things is about the places it names itself,
         # not those of the context its search text adds ("(… Bremen …)")
         own = part.asked or part.text
-        places = other_places(own, corpus.municipalities, lexical.knows_word, corpus.nouns)
+        places = other_places(own, corpus.municipalities, lexical.knows_word, corpus.names.names)
         if part.filters.mentions:  # another document's passage must be about the municipality
             places += tuple(_distinctive_name(k) for k in part.filters.kommunen)
             places = tuple(dict.fromkeys(places))

@@ -10,10 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .german import fold, stem
+from .german import fold, stem, tokenize
 from .lexical import LexicalIndex, Query
 from .nrw import TOWNS
-from .places import Municipalities, distinctive_words, is_one_word_kreis, municipality_type
+from .places import (
+    Municipalities,
+    NameUse,
+    distinctive_words,
+    is_one_word_kreis,
+    municipality_type,
+)
 from .store import Index
 from .types import DocRecord
 
@@ -34,7 +40,7 @@ class CorpusInfo:
     scope_terms: frozenset[str]  # document-type stems and their glossary synonyms
     pages: dict[str, int]  # doc_id -> page count
     kommune_types: dict[str, frozenset[str]]  # municipality -> its documents' types
-    nouns: frozenset[str] = frozenset()  # stems of the words the documents use as nouns
+    names: NameUse  # which words the documents use as names
 
     def source_types(self, query: Query) -> frozenset[str]:
         """Document types the question names, also as the last part of a compound
@@ -73,8 +79,20 @@ def corpus_info(index: Index) -> CorpusInfo:
         scope_terms=frozenset(doc_types) | frozenset(lexical.glossary.expansions(list(doc_types))),
         pages={d.doc_id: d.pages for d in documents},
         kommune_types=_types_by_kommune(documents),
-        nouns=index.noun_stems(),
+        names=NameUse(index.noun_stems(), _title_stems(documents)),
     )
+
+
+def _title_stems(documents: Sequence[DocRecord]) -> frozenset[str]:
+    """Stems of the words of the documents' titles and file names."""
+    words = (w for d in documents for w in tokenize(f"{d.meta.title} {_file_words(d.doc_id)}"))
+    return frozenset(stem(w) for w in words if len(w) >= 3)
+
+
+def _file_words(doc_id: str) -> str:
+    """ "kommunen/koblenz_sprachmittlung.txt" -> "koblenz sprachmittlung"."""
+    name = doc_id.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return name.replace("_", " ").replace("-", " ")
 
 
 def _types_by_kommune(documents: Sequence[DocRecord]) -> dict[str, frozenset[str]]:

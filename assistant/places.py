@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
@@ -30,6 +30,7 @@ from .nrw import KREIS_NAMED_TOWNS, KREISFREIE_STAEDTE, TOWNS, UNAMBIGUOUS, name
 __all__ = [
     "NOT_NAME_SUFFIXES",
     "Municipalities",
+    "NameUse",
     "TypedName",
     "bare_name",
     "coordinated",
@@ -37,6 +38,7 @@ __all__ = [
     "is_one_word_kreis",
     "mention_names",
     "municipality_type",
+    "noun_stems",
     "other_places",
     "place_names",
     "same_municipality",
@@ -189,7 +191,8 @@ def coordinated(text: str, names: Sequence[str]) -> bool:
     words = text.split()
     positions: list[tuple[int, int]] = []  # (word index, name index)
     for i, raw in enumerate(words):
-        parts = _clean(raw).split("-")
+        cleaned = _clean(raw)  # a hyphenated name whole ("Neu-Ulm"), else by its parts
+        parts = [cleaned, *cleaned.split("-")] if "-" in cleaned else [cleaned]
         for j, own in enumerate(forms):
             if any(_inflected(part, form) for part in parts for form in own):
                 positions.append((i, j))
@@ -593,31 +596,70 @@ def _region_before(words: list[str], i: int) -> bool:
     return i > 0 and _type_word(words[i - 1]) == "region"
 
 
+# Lower-case words a name follows as readily as a noun: "unter Potsdams Schulen", "mit
+# Koblenz", "für Düsseldorf und Herne" make neither word a noun (an article or an
+# adjective does: "die Absprache", "in enger Kooperation").
+_NOT_NOUN_MAKERS = _BEFORE_NAMES | {
+    "ab",
+    "an",
+    "auf",
+    "außer",
+    "bis",
+    "durch",
+    "gegen",
+    "gegenüber",
+    "hinter",
+    "mit",
+    "neben",
+    "ohne",
+    "seit",
+    "trotz",
+    "über",
+    "um",
+    "unter",
+    "vor",
+    "wegen",
+    "laut",
+}
+
+
 def noun_stems(texts: Iterable[str]) -> frozenset[str]:
     """Stems of the capitalised words the documents use as nouns: after an article or a
-    lower-case word that is no preposition a name follows ("die Absprache", "in enger
+    lower-case word that is no preposition or conjunction ("die Absprache", "in enger
     Kooperation", "das Haus der Bildung" – so "nach Hause" names no place either); a word in
     "-er" as it is (an adjective of a town's name shares its stem)."""
     nouns: set[str] = set()
     for text in texts:
         for before, word in _BARE.findall(text):
             lead = before.lower()
-            if lead in _ARTICLES or (before[:1].islower() and lead not in _BEFORE_NAMES):
+            if lead in _ARTICLES or (before[:1].islower() and lead not in _NOT_NOUN_MAKERS):
                 # "an mehreren Ulmer Schulen": a town's adjective is no noun of its name
                 nouns.add(fold(word) if word.endswith("er") else stem(word))
     return frozenset(nouns)
 
 
-def _noun(word: str, nouns: Collection[str]) -> bool:
-    """Whether the documents use ``word`` as a noun (``noun_stems``)."""
-    return stem(word) in nouns or fold(word) in nouns
+@dataclass(frozen=True)
+class NameUse:
+    """How the documents use words that may be names: the stems of those they use as nouns
+    (``noun_stems``) and of the words of their titles (file names included)."""
+
+    nouns: frozenset[str] = frozenset()
+    titled: frozenset[str] = frozenset()
+
+    def names(self, word: str) -> bool:
+        """Whether the documents use ``word`` as a name: a title word ("Ulm Integration durch
+        Bildung", "koblenz_sprachmittlung.txt") they never use as a noun. A word they only
+        write after "in" ("Plätze in Sprachfördergruppen") is none."""
+        return stem(word) in self.titled and not (
+            stem(word) in self.nouns or fold(word) in self.nouns
+        )
 
 
 def other_places(
     question: str,
     municipalities: Municipalities,
     known: Callable[[str], bool],
-    nouns: Collection[str] | None = None,
+    names: Callable[[str], bool] | None = None,
 ) -> tuple[str, ...]:
     """Places the question names that are not municipalities of the index.
 
@@ -626,7 +668,9 @@ def other_places(
     Hohenfurt") when the corpus does not know the word as an ordinary term ("in Hohenfurt",
     but not "in Schulen" or "im Vergleich zu Vorjahren"), or as an unknown "-er" adjective
     before a noun ("die Hohenfurter Schulen"). ``known`` tells whether the corpus knows a
-    word (itself or all of its compound parts).
+    word (itself or all of its compound parts); a word it knows is still a place after
+    "in/aus/nach" when ``names`` says the documents use it as a name ("in Ulm" of a page
+    "Ulm Integration durch Bildung", ``NameUse.names``).
     """
     words = _WORD.findall(question)
     named = set(municipalities.mentioned(question))
@@ -656,7 +700,7 @@ def other_places(
         )
         loose = (
             (fold(before) in _ASKED_PLACE_PREPOSITIONS or compared)
-            and (not known(word) or (nouns is not None and not _noun(word, nouns)))
+            and (not known(word) or (names is not None and names(word)))
             and fold(after) not in _ARTICLES
         ) or listed
         adjective = (

@@ -146,13 +146,14 @@ def test_a_town_the_documents_name_outside_nrw_is_a_place_the_answer_must_be_abo
 ) -> None:
     """A page about a town outside NRW (no municipality of the index: no manifest entry, no
     type word) makes the corpus know the town's name; asked "in Tannwalde", the name is still
-    a place, because the documents never use it as a noun. A figure of another page is no
-    answer for it (before: "12 Wochenstunden" of the other page was given), while the town's
-    own page answers even far from where it names the town. (Placeholder text.)"""
+    a place, because its file name uses it and the documents never use it as a noun. A
+    figure of another page is no answer for it (before: "12 Wochenstunden" of the other page
+    was given), while the town's own page answers even far from where it names the town.
+    (Placeholder text.)"""
     docs = write_minicorpus(tmp_path / "docs")
     filler = "Ein Platzhaltersatz ohne Ort und ohne Belang. " * 12
     sections = "".join(f"## {n} Platzhalterabschnitt\n\n{filler}\n\n" for n in range(2, 9))
-    (docs / "platzhalter_vorbereitung.md").write_text(
+    (docs / "tannwalde_vorbereitung.md").write_text(
         "# Platzhalterseite\n\nPlatzhalter für alle Familien, die neu in Tannwalde sind.\n\n"
         f"{sections}## 9 Platzhalterklasse\n\n"
         "Die Platzhalterklasse leitet das Platzhalterbüro im Platzhalterhaus.\n",
@@ -176,7 +177,7 @@ def test_a_town_the_documents_name_outside_nrw_is_a_place_the_answer_must_be_abo
     assert elsewhere.found and "12 Wochenstunden" in elsewhere.text
     named = assistant.ask("Wer leitet in Tannwalde die Platzhalterklasse?")
     assert named.found
-    assert {c.doc_id for c in named.citations} == {"platzhalter_vorbereitung.md"}
+    assert {c.doc_id for c in named.citations} == {"tannwalde_vorbereitung.md"}
 
 
 def test_a_town_outside_the_index_is_answered_only_from_the_documents_naming_it(

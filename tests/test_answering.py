@@ -150,29 +150,19 @@ def test_a_town_the_documents_name_outside_nrw_is_a_place_the_answer_must_be_abo
     figure of another page is no answer for it (before: "12 Wochenstunden" of the other page
     was given), while the town's own page answers even far from where it names the town.
     (Placeholder text.)"""
-    docs = write_minicorpus(tmp_path / "docs")
-    filler = "Ein Platzhaltersatz ohne Ort und ohne Belang. " * 12
-    sections = "".join(f"## {n} Platzhalterabschnitt\n\n{filler}\n\n" for n in range(2, 9))
-    (docs / "tannwalde_vorbereitung.md").write_text(
-        "# Platzhalterseite\n\nPlatzhalter für alle Familien, die neu in Tannwalde sind.\n\n"
-        f"{sections}## 9 Platzhalterklasse\n\n"
-        "Die Platzhalterklasse leitet das Platzhalterbüro im Platzhalterhaus.\n",
-        encoding="utf-8",
+    hours = "# Platzhalterstunden\n\nIn der Platzhalterklasse haben die Kinder 12 Wochenstunden "
+    assistant = _with_town_page(
+        tmp_path,
+        "tannwalde_vorbereitung.md",
+        "Platzhalter für alle Familien, die neu in Tannwalde sind.",
+        "## 9 Platzhalterklasse\n\nDie Platzhalterklasse leitet das Platzhalterbüro im "
+        "Platzhalterhaus.",
+        {"platzhalter_stunden.md": hours + "Deutsch.\n"},
     )
-    (docs / "platzhalter_stunden.md").write_text(
-        "# Platzhalterstunden\n\nIn der Platzhalterklasse haben die Kinder 12 Wochenstunden "
-        "Deutsch.\n",
-        encoding="utf-8",
-    )
-    settings = Settings(
-        data_dir=tmp_path / "data", corpus_dir=docs, glossary=Path("corpus/glossar.yaml")
-    )
-    assert not run_ingest(settings).failed
-    assistant = Assistant(settings)
     assert assistant.index.lexical().knows_word("Tannwalde")
-    hours = assistant.ask("Wie viele Wochenstunden Deutsch hat die Platzhalterklasse in Tannwalde?")
-    assert not hours.found
-    assert "12 Wochenstunden" not in hours.text
+    asked = assistant.ask("Wie viele Wochenstunden Deutsch hat die Platzhalterklasse in Tannwalde?")
+    assert not asked.found
+    assert "12 Wochenstunden" not in asked.text
     elsewhere = assistant.ask("Wie viele Wochenstunden Deutsch hat die Platzhalterklasse?")
     assert elsewhere.found and "12 Wochenstunden" in elsewhere.text
     named = assistant.ask("Wer leitet in Tannwalde die Platzhalterklasse?")
@@ -188,20 +178,13 @@ def test_a_town_outside_the_index_is_answered_only_from_the_documents_naming_it(
     name the town, even far from the answer, and refused when none does: the concept of
     another municipality is no answer for it. Before, both questions were answered from the
     Adorf concept. (Placeholder text: nothing is said about the towns.)"""
-    docs = write_minicorpus(tmp_path / "docs")
-    filler = "Ein Platzhaltersatz ohne Ort und ohne Belang. " * 12
-    sections = "".join(f"## {n} Platzhalterabschnitt\n\n{filler}\n\n" for n in range(2, 9))
-    (docs / "platzhalter.md").write_text(
-        "# Platzhalterseite\n\nPlatzhalter für alle, die neu in Ratingen sind.\n\n"
-        f"{sections}## 9 Platzhalterberatung\n\n"
-        "Die Erstberatung übernimmt das Platzhalterbüro im Platzhalterhaus.\n",
-        encoding="utf-8",
+    assistant = _with_town_page(
+        tmp_path,
+        "platzhalter.md",
+        "Platzhalter für alle, die neu in Ratingen sind.",
+        "## 9 Platzhalterberatung\n\nDie Erstberatung übernimmt das Platzhalterbüro im "
+        "Platzhalterhaus.",
     )
-    settings = Settings(
-        data_dir=tmp_path / "data", corpus_dir=docs, glossary=Path("corpus/glossar.yaml")
-    )
-    assert not run_ingest(settings).failed
-    assistant = Assistant(settings)
     assert "Ratingen" not in assistant.corpus().municipalities.names
     named = assistant.ask("Wer macht in Ratingen die Erstberatung?")
     assert named.found
@@ -210,6 +193,26 @@ def test_a_town_outside_the_index_is_answered_only_from_the_documents_naming_it(
     unnamed = assistant.ask("Wer macht in Hilden die Erstberatung?")
     assert not unnamed.found
     assert not unnamed.citations
+
+
+def _with_town_page(
+    tmp_path: Path, name: str, opening: str, last: str, more: dict[str, str] | None = None
+) -> Assistant:
+    """The mini corpus plus a page that names its town once in its ``opening`` line and
+    states its content in the ``last`` of nine sections, far from the name (placeholder
+    text), plus ``more`` files; ingested without manifest entries for them."""
+    docs = write_minicorpus(tmp_path / "docs")
+    filler = "Ein Platzhaltersatz ohne Ort und ohne Belang. " * 12
+    sections = "".join(f"## {n} Platzhalterabschnitt\n\n{filler}\n\n" for n in range(2, 9))
+    page = f"# Platzhalterseite\n\n{opening}\n\n{sections}{last}\n"
+    (docs / name).write_text(page, encoding="utf-8")
+    for file_name, text in (more or {}).items():
+        (docs / file_name).write_text(text, encoding="utf-8")
+    settings = Settings(
+        data_dir=tmp_path / "data", corpus_dir=docs, glossary=Path("corpus/glossar.yaml")
+    )
+    assert not run_ingest(settings).failed
+    return Assistant(settings)
 
 
 def test_a_figure_further_down_a_page_is_about_what_its_opening_names(tmp_path: Path) -> None:

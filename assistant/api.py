@@ -352,7 +352,7 @@ class Assistant:
         # region (a part that also names a municipality, or two such towns, asks about either)
         named_towns = state_towns(own, corpus.municipalities)
         towns = [t for t in named_towns if t not in places]
-        # ... and so is a place the documents name but never as a noun ("in Koblenz")
+        # ... and so is a name the documents use as one (``NameUse``: "in Koblenz")
         towns += [p for p in places if lexical.knows_word(p) and p not in towns]
         alone = len(towns) == 1 and not part.filters.kommunen
         named_in = tuple((t, index.documents_naming(t)) for t in towns if alone)

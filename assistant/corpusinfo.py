@@ -13,13 +13,7 @@ from dataclasses import dataclass
 from .german import fold, stem, tokenize
 from .lexical import LexicalIndex, Query
 from .nrw import TOWNS
-from .places import (
-    Municipalities,
-    NameUse,
-    distinctive_words,
-    is_one_word_kreis,
-    municipality_type,
-)
+from .places import Municipalities, NameUse, distinctive_words, is_one_word_kreis, municipality_type
 from .store import Index
 from .types import DocRecord
 

@@ -650,9 +650,8 @@ class NameUse:
         """Whether the documents use ``word`` as a name: a title word ("Ulm Integration durch
         Bildung", "koblenz_sprachmittlung.txt") they never use as a noun. A word they only
         write after "in" ("Plätze in Sprachfördergruppen") is none."""
-        return stem(word) in self.titled and not (
-            stem(word) in self.nouns or fold(word) in self.nouns
-        )
+        stemmed = stem(word)
+        return stemmed in self.titled and stemmed not in self.nouns and fold(word) not in self.nouns
 
 
 def other_places(

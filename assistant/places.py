@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from .german import MONTHS, fold, stem, tokenize, transliterate
 from .nrw import KREIS_NAMED_TOWNS, KREISFREIE_STAEDTE, TOWNS, UNAMBIGUOUS, names_pattern
+from .sentences import MUNICIPAL_ABBREVIATIONS
 
 __all__ = [
     "NOT_NAME_SUFFIXES",
@@ -58,11 +59,9 @@ _MUNICIPAL_TYPES = {
     "gemeinde": "gemeinde",
     "kreis": "kreis",
     "landkreis": "kreis",
-    "lkr": "kreis",  # the abbreviations ("Lkr. Neu-Ulm", "Kr. Unna", "Gde. Hirschfeld")
-    "kr": "kreis",
-    "gde": "gemeinde",
     "städteregion": "kreis",
     "stadteregion": "kreis",
+    **MUNICIPAL_ABBREVIATIONS,
 }
 _REGION_TYPES = {
     "regierungsbezirk",

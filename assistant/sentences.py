@@ -7,6 +7,7 @@ import re
 from .german import MONTHS, stopwords
 
 __all__ = [
+    "MUNICIPAL_ABBREVIATIONS",
     "counted_by_ordinal",
     "ends_sentence",
     "is_heading_line",
@@ -80,12 +81,11 @@ _ABBREVIATIONS = {
     "jh",
     "jhd",
     "allg",
-    # municipal types as administrations abbreviate them ("Lkr. Neu-Ulm", "Kr. Unna")
-    "lkr",
-    "kr",
-    "krs",
-    "gde",
 }
+# Municipal types as administrations abbreviate them ("Lkr. Neu-Ulm", "Kr. Unna", "Gde. …"):
+# no sentence ends after them, and ``places`` reads them as their type word.
+MUNICIPAL_ABBREVIATIONS = {"lkr": "kreis", "kr": "kreis", "krs": "kreis", "gde": "gemeinde"}
+_ABBREVIATIONS |= set(MUNICIPAL_ABBREVIATIONS)
 _MONTHS = "|".join(MONTHS)
 # A candidate boundary: sentence punctuation, optional closing quote/bracket, whitespace.
 _BOUNDARY = re.compile(r"([.!?…])([\"“”»)\]]*)\s+")

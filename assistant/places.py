@@ -87,6 +87,10 @@ _PLACE_PREPOSITIONS = {"in", "aus", "nach", "bei"}
 # Sprachproblemen", "bei Schulwechsel") far more often than a place.
 _ASKED_PLACE_PREPOSITIONS = _PLACE_PREPOSITIONS - {"bei"}
 _ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einer", "einem"}
+# An unknown word after "in" followed by a genitive is a noun ("in Trägerschaft des Kreises",
+# "in Begleitung einer Lehrkraft"); followed by any other article it is a place the clause
+# goes on from ("wurde in Chemnitz eine Stelle eingerichtet", "besuchen in Gera die Kurse")
+_GENITIVE_ARTICLES = {"der", "des", "eines", "einer"}
 # The other side of a comparison: "im Vergleich zu X", "verglichen mit X", "anders als X",
 # "im Unterschied zu X", "gegenüber X".
 _COMPARED_BY = ("vergleich", "verglichen", "anders", "unterschied")
@@ -182,12 +186,17 @@ def _dangling(words: list[str], named: set[int]) -> set[int]:
 _BETWEEN_NAMES = frozenset({*_PREPOSITIONS, *_ARTICLES, "auch", *_MUNICIPAL_TYPES})
 
 
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+
+
 def coordinated(text: str, names: Sequence[str]) -> bool:
     """Whether ``text`` joins two of ``names`` as a pair ("in Offenbach und in Freiburg",
     "Hamm, Unna oder Soest"): then it asks about each of them, not about a passage that
     names both. A name is matched by its distinctive words (``mention_names``)."""
     forms = [tuple(fold(n) for n in mention_names(name)) for name in names]
-    words = text.split()
+    # a bracketed aside stands between a name and its connector ("in Freiburg (Grundschule)
+    # und in München (Übergangsklassen)"), not between the names
+    words = _PARENTHESIS.sub(" ", text).split()
     positions: list[tuple[int, int]] = []  # (word index, name index)
     for i, raw in enumerate(words):
         cleaned = _clean(raw)  # a hyphenated name whole ("Neu-Ulm"), else by its parts
@@ -435,7 +444,12 @@ class Municipalities:
             )
             definite = before in _DEFINITE or not before.isalpha()
             return word in (alias, alias + "es") and definite and not named_after
-        if not _inflected(word, alias) and not word.startswith((alias + "-", alias + "/")):
+        capitalised = raw[i].lstrip("„\"'(")[:1].isupper()
+        if not (
+            _inflected(word, alias)
+            or word.startswith((alias + "-", alias + "/"))
+            or (capitalised and word == words[i] and _town_adjective(word, alias))
+        ):
             return False
         stated = _type_word(before) if before else ""
         own = municipality_type(name)
@@ -591,6 +605,18 @@ def _inflected(word: str, base: str) -> bool:
     return word == base or (word.startswith(base) and len(word) - len(base) <= 3)
 
 
+# The adjectives of town names beyond "Kölner", "Hagener": "Münsteraner" (and its people,
+# "Münsteranern"), "Solinger" of Solingen, "Bremer" of Bremen, "Dresdner" of Dresden
+_ANER = ("aner", "anern", "anerin", "anerinnen")
+
+
+def _town_adjective(word: str, base: str) -> bool:
+    if word.startswith(base) and word[len(base) :] in _ANER:
+        return True
+    stem = base[:-2] if base.endswith("en") and len(base) >= 6 else ""
+    return bool(stem) and word in (stem + "er", stem + "ner")
+
+
 def _region_before(words: list[str], i: int) -> bool:
     return i > 0 and _type_word(words[i - 1]) == "region"
 
@@ -622,16 +648,27 @@ _NOT_NOUN_MAKERS = _BEFORE_NAMES | {
 }
 
 
+# A lower-case word that makes the next one a noun is inflected like an adjective or a
+# determiner ("enger", "neuen", "jede", "unseres"); another one does not ("erreicht us
+# Lüneburg" in a page's garbled teaser names the town, "mit Koblenz" likewise)
+_INFLECTED = re.compile(r"(?:e|em|en|er|es)$")
+
+
 def noun_stems(texts: Iterable[str]) -> frozenset[str]:
-    """Stems of the capitalised words the documents use as nouns: after an article or a
-    lower-case word that is no preposition or conjunction ("die Absprache", "in enger
-    Kooperation", "das Haus der Bildung" – so "nach Hause" names no place either); a word in
-    "-er" as it is (an adjective of a town's name shares its stem)."""
+    """Stems of the capitalised words the documents use as nouns: after an article or an
+    inflected lower-case word that is no preposition or conjunction ("die Absprache", "in
+    enger Kooperation", "das Haus der Bildung" – so "nach Hause" names no place either); a
+    word in "-er" as it is (an adjective of a town's name shares its stem)."""
     nouns: set[str] = set()
     for text in texts:
         for before, word in _BARE.findall(text):
             lead = before.lower()
-            if lead in _ARTICLES or (before[:1].islower() and lead not in _NOT_NOUN_MAKERS):
+            marks = lead in _ARTICLES or (
+                before[:1].islower()
+                and lead not in _NOT_NOUN_MAKERS
+                and _INFLECTED.search(lead) is not None
+            )
+            if marks:
                 # "an mehreren Ulmer Schulen": a town's adjective is no noun of its name
                 nouns.add(fold(word) if word.endswith("er") else stem(word))
     return frozenset(nouns)
@@ -664,19 +701,24 @@ def other_places(
     A place is a capitalised name after a type word ("Regierungsbezirk Arnsberg", "Stadt
     Hohenfurt"), after "in/aus/nach" or as the other side of a comparison ("im Vergleich zu
     Hohenfurt") when the corpus does not know the word as an ordinary term ("in Hohenfurt",
-    but not "in Schulen" or "im Vergleich zu Vorjahren"), or as an unknown "-er" adjective
-    before a noun ("die Hohenfurter Schulen"). ``known`` tells whether the corpus knows a
+    but not "in Schulen" or "im Vergleich zu Vorjahren"), or as an "-er" adjective before a
+    noun that the corpus does not know or whose name it uses as one ("die Hohenfurter
+    Schulen"). ``known`` tells whether the corpus knows a
     word (itself or all of its compound parts); a word it knows is still a place after
     "in/aus/nach" when ``names`` says the documents use it as a name ("in Ulm" of a page
     "Ulm Integration durch Bildung", ``NameUse.names``).
     """
-    words = _WORD.findall(question)
+    spans = list(_WORD.finditer(question))
+    words = [m.group() for m in spans]
     named = set(municipalities.mentioned(question))
     enumerated = _listed_after_plural_type(words)
     places: list[str] = []
+    last_place = -1  # the index of the last word that named a place
     for i, word in enumerate(words):
         if i == 0 or not word[:1].isupper() or _type_word(word):
             continue
+        if municipalities.mentioned(word):
+            last_place = i
         before = words[i - 1]
         after = words[i + 1] if i + 1 < len(words) else ""
         if municipalities.abbreviation(word):
@@ -696,19 +738,30 @@ def other_places(
         compared = fold(before) == "gegenuber" or (
             fold(before) in _COMPARED_WITH and i > 1 and fold(words[i - 2]).startswith(_COMPARED_BY)
         )
+        # "in Osnabrück, Schwerin und Cottbus": the names listed after a place are places too
+        gap = question[spans[i - 1].end() : spans[i].start()]
+        joined = (last_place == i - 1 and gap.strip() == ",") or (
+            last_place == i - 2 and fold(before) in _CONNECTORS
+        )
         loose = (
-            (fold(before) in _ASKED_PLACE_PREPOSITIONS or compared)
+            (fold(before) in _ASKED_PLACE_PREPOSITIONS or compared or joined)
             and (not known(word) or (names is not None and names(word)))
-            and fold(after) not in _ARTICLES
+            and fold(after) not in _GENITIVE_ARTICLES
         ) or listed
+        # "die Hohenfurter Schulen"; "in den Rostocker Klassen" of a town the titles name
         adjective = (
-            word.endswith("er") and after[:1].isupper() and not known(word) and len(word) > 5
+            word.endswith("er")
+            and after[:1].isupper()
+            and len(word) > 5
+            and (not known(word) or (names is not None and names(word[:-2])))
         )
         if not (typed or loose or adjective or city):
             continue
         place = city or (word[:-2] if adjective and not typed and not loose else word)
-        if municipalities.mentioned(f"{before} {word}"):
+        if municipalities.mentioned(word if joined else f"{before} {word}"):
             continue  # a municipality of the index: scoping handles it
+        if loose and not typed:  # a type word names the one name after it (or a plural's)
+            last_place = i
         if place not in places and not any(fold(place) in fold(n) for n in named):
             places.append(place)
     return tuple(places)

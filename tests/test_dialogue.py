@@ -234,6 +234,67 @@ def test_a_title_word_the_documents_never_use_as_a_noun_is_a_place_though_they_k
     assert other_places("Gibt es Kurse in Haldenberg?", NAMES, known, use.names) == ()
 
 
+def test_a_place_the_clause_goes_on_from_is_one_and_a_genitive_makes_a_noun() -> None:
+    """After "in", an unknown word followed by a genitive is a noun ("in Trägerschaft des
+    Kreises"); followed by another article, the clause goes on after a place ("wurde in
+    Hohenfurt eine Stelle eingerichtet", "besuchen in Weilbach die Kurse")."""
+
+    def known(word: str) -> bool:
+        return word not in ("Hohenfurt", "Weilbach", "Trägerschaft", "Begleitung")
+
+    asked = "An welcher Schule wurde in Hohenfurt eine zentrale Anmeldestelle eingerichtet?"
+    assert other_places(asked, NAMES, known) == ("Hohenfurt",)
+    assert other_places("Wie viele besuchen in Weilbach die Kurse?", NAMES, known) == ("Weilbach",)
+    assert other_places("Wer ist in Trägerschaft des Kreises?", NAMES, known) == ()
+    assert other_places("Kommt sie in Begleitung einer Lehrkraft?", NAMES, known) == ()
+
+
+def test_names_listed_after_a_place_are_places_too() -> None:
+    """ "in Hohenfurt, Weilbach und Feldau": the names listed after a place (or after a
+    municipality of the index) are places of their own; a noun after a place is none."""
+
+    def known(word: str) -> bool:
+        return word not in ("Hohenfurt", "Weilbach", "Feldau", "Vorkurse")
+
+    listed = "Welche Hilfe gibt es in Hohenfurt, Weilbach und Feldau?"
+    assert other_places(listed, NAMES, known) == ("Hohenfurt", "Weilbach", "Feldau")
+    after_index = "Welche Hilfe gibt es in Haldenberg, Weilbach und Feldau?"
+    assert other_places(after_index, NAMES, known) == ("Weilbach", "Feldau")
+    assert other_places("Gibt es in Hohenfurt Vorkurse?", NAMES, known) == ("Hohenfurt",)
+
+
+def test_town_adjectives_in_aner_and_of_names_in_en_name_the_town() -> None:
+    """ "Hohenfurtaner" (as "Münsteraner") and "Weilinger" of Weilingen (as "Solinger") name
+    their towns; a lower-case word that happens to share the letters does not."""
+    names = Municipalities.of(["Stadt Hohenfurt", "Stadt Weilingen", "Stadt Dressen"])
+    asked = "Wo hat die Hohenfurtaner Clearingstelle eine Außenstelle?"
+    assert names.mentioned(asked) == ["Stadt Hohenfurt"]
+    assert names.mentioned("Wie viele Weilinger Schulen haben Klassen?") == ["Stadt Weilingen"]
+    assert names.mentioned("Was steht im Dressner Informationsblatt?") == ["Stadt Dressen"]
+    assert names.mentioned("Gilt das auch in weilinger Fällen?") == []
+    assert other_places(asked, names, lambda w: False) == ()
+
+
+def test_the_adjective_of_a_titled_name_is_a_place_though_the_corpus_knows_it() -> None:
+    """ "in den Hohenfurter Klassen": the corpus knows the adjective from a page about
+    Hohenfurt, whose title carries the name; the place is Hohenfurt."""
+    use = NameUse(frozenset({"hohenfurter"}), frozenset({"hohenfurt"}))
+    asked = "Wie viel Unterricht gibt es in den Hohenfurter BVJ-Klassen?"
+    assert other_places(asked, NAMES, lambda w: True) == ()
+    assert other_places(asked, NAMES, lambda w: True, use.names) == ("Hohenfurt",)
+
+
+def test_only_an_inflected_word_makes_the_next_a_noun() -> None:
+    """A garbled teaser ("Grenze erreicht us Hohenfurt") or a verb before a name does not
+    make the name a noun; an adjective or a determiner does ("in enger Kooperation", "jede
+    Schule")."""
+    nouns = noun_stems(
+        ["Kapazitätsgrenze erreicht us Hohenfurt. Es läuft in enger Kooperation, jede Schule."]
+    )
+    assert "hohenfurt" not in nouns
+    assert {"kooperation", "schul"} <= nouns
+
+
 def test_two_places_joined_as_a_pair_are_asked_about_each() -> None:
     """ "in Hohenfurt und in Weilbach" asks about each place; a question that names two places
     in different roles ("aus Hohenfurt … in Weilbach") does not."""
@@ -244,6 +305,8 @@ def test_two_places_joined_as_a_pair_are_asked_about_each() -> None:
     assert coordinated("Was tun Haldenberg und der Kreis Ostwaldau?", list(NAMES.names[:2]))
     hyphenated = "Wie lange bleiben sie – im Landkreis Neu-Hohenfurt und in Weilbach?"
     assert coordinated(hyphenated, ["Neu-Hohenfurt", "Weilbach"])
+    bracketed = "Wie viele Stunden gibt es in Hohenfurt (Grundschule) und in Weilbach (VKL)?"
+    assert coordinated(bracketed, pair)
     assert not coordinated("Wie viele Kinder aus Hohenfurt lernen in Weilbach?", pair)
     assert not coordinated("Wie berät Hohenfurt Familien? Und Weilbach?", pair)
     assert not coordinated("Wie berät Hohenfurt und wann kommen die Familien?", pair)

@@ -285,7 +285,7 @@ def _asks_only_type(expects: Expectation) -> bool:
 
 def states_count(sentence: str, question: str) -> bool:
     """Whether ``sentence`` states a count: a number that is no date, year, label, period of
-    time, clock time, amount of money, phone number or e-mail address and not one the
+    time, clock time, amount of money, phone number, e-mail address or age and not one the
     question names itself ("nach Klasse 4"), or a number word ("sechs Schulen"). "Wie viele
     …" asked in a unit of time or money is a ``unit`` question, so here "nach zwei Jahren"
     counts nothing asked; nor do "zwölf Unterrichtsstunden" unless the question counts
@@ -293,6 +293,7 @@ def states_count(sentence: str, question: str) -> bool:
     named = set(_DIGITS.findall(question))
     rest = _NO_COUNT.sub(" ", sentence)
     rest = _NO_COUNT_AMOUNT.sub(" ", rest)
+    rest = _TYPE_PATTERNS["age"].sub(" ", rest)  # "für 6- bis 18-Jährige" counts no one
     counted = _COUNTED_NOUN.search(question)
     if not (counted and _TIME_UNIT.search(counted.group(1))):
         rest = _NO_COUNT_TIME.sub(" ", rest)

@@ -524,6 +524,21 @@ def test_an_ordinal_counts_nothing(sentence: str, counts: bool) -> None:
     assert states_count(sentence, "Wie viele Klassen gibt es?") is counts
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("Für 6- bis 18-jährige Neuzugewanderte gilt die Schulpflicht.", False),
+        ("Die Klasse ist für 16-Jährige gedacht.", False),
+        ("Aufgenommen werden Kinder im Alter von 6 bis 10 Jahren.", False),
+        ("Für die 16-Jährigen gibt es 40 Plätze.", True),
+    ],
+)
+def test_an_age_counts_nothing(sentence: str, counts: bool) -> None:
+    """ "Wie viele Schülerinnen und Schüler …?" is not answered by the ages a rule applies to
+    ("für 6- bis 18-jährige gilt die Schulpflicht"); a count beside an age still is."""
+    assert states_count(sentence, "Wie viele Schülerinnen und Schüler gibt es?") is counts
+
+
 def _row_evidence(question: str, topic: str, rows: list[tuple[str, float]]) -> Evidence:
     frame = frame_question(question)
     chunk = Chunk("r", "k.pdf", 0, "\n".join(r for r, _ in rows), "Kontakte", 1, 1, meta=META)

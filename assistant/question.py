@@ -85,10 +85,20 @@ _WHICH_LANGUAGE = re.compile(
     r"\b(?:welche[nr]?|in\s+welche[nr]?|für\s+welche)\s+(?:[a-zäöüß]+\s+)?\w*sprachen?\b",
     re.IGNORECASE,
 )
+# The roles a person holds in an administration or a school ("Schulleiterin", "Schulrat",
+# "Konrektor", "Oberbürgermeisterin", "Beigeordneter"): no office or body holds them
+PERSON_ROLE = (
+    r"\w*leiter(?:in|innen)?|\w*direktor(?:in)?|\w*rektor(?:in)?|schulr(?:at|ätin)|"
+    r"landr(?:at|ätin)|\w*bürgermeister(?:in)?|\w*dezernent(?:in)?|beigeordnete[r]?|"
+    r"vorsitzende[r]?"
+)
 _PERSON = re.compile(
-    r"\bwie\s+hei(?:ß|ss)(?:t|en)\s+(?:der|die|den)\s+(?:person|\w*leiter\w*|\w*leitung|"
-    r"ansprechpartner\w*|ansprechperson\w*|\w*beauftragte\w*|\w*koordinator\w*)\b|"
-    r"\bwer\s+ist\s+(?:der|die)\s+(?:\w*leiter\w*|ansprechpartner\w*)\b.*\bname",
+    r"\bwie\s+hei(?:ß|ss)(?:t|en)\s+(?:der|die|den)\s+(?:[a-zäöüß]\w*\s+)?(?:person|"
+    rf"{PERSON_ROLE}|\w*leitung|ansprechpartner\w*|ansprechperson\w*|\w*beauftragte\w*|"
+    r"\w*koordinator\w*)\b|"
+    r"\bwer\s+ist\s+(?:der|die)\s+(?:\w*leiter\w*|ansprechpartner\w*)\b.*\bname|"
+    # "Wer ist Schulleiterin der …?", "Wer ist der neue Schulrat?"
+    rf"\bwer\s+ist\s+(?:(?:der|die)\s+)?(?:[a-zäöüß]\w*\s+)?(?:{PERSON_ROLE})\b",
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"\bwie\s*vielen?\b|\bwieviele\b|\banzahl\b", re.IGNORECASE)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .german import fold
-from .question import Expectation, unit_pattern
+from .question import PERSON_ROLE, Expectation, unit_pattern
 from .sentences import row_cells
 from .types import KIND_TABLE, Chunk
 
@@ -36,6 +36,11 @@ _NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS})"
 _EMAIL = r"[\w.+-]+@[\w-]+\.[\w.-]+"
 # A phone number, also with its area code set apart ("0221 / 221-29292", "02361/53-4025")
 _PHONE = r"(?:\+49|\b0)\d{2,5}\s*[/-]?\s*\d[\d\s-]{2,}|\btel\."
+# A given and a family name ("Jan Weber", "Eva-Maria Roth-Kaya"): capitalised, lower-case
+# after the first letter, so that no abbreviation ("KI", "DaZ") passes for one
+_FULL_NAME = (
+    r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+)
 _TYPE_PATTERNS = {
     "money": re.compile(
         # "300 000 Euro": thousands set apart by a space are one amount; "1,2 Millionen
@@ -56,8 +61,13 @@ _TYPE_PATTERNS = {
     "count": re.compile(rf"\b(?:\d+(?:[.,]\d+)*|{_COUNT_WORDS})\b", re.IGNORECASE),
     # "In welchem Jahr …?": a year alone or ending a date ("28.10.2015")
     "year": re.compile(r"(?:(?<=\d\.\d\d\.)|(?<=\d\.\d\.)|(?<![\d.,/]))(?:19|20)\d{2}(?![\d.,])"),
-    # A person's name with its form of address ("Frau Aydın", "Herr Dr. Lenz").
-    "person": re.compile(r"\b(?:Frau|Herr|Herrn|Dr\.|Prof\.)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+"),
+    # A person's name with its form of address ("Frau Aydın", "Herr Dr. Lenz"), or a given
+    # and a family name beside a role ("sagt Schulrat Jan Weber", "Eva Roth, Leiterin der …")
+    "person": re.compile(
+        r"\b(?:Frau|Herr|Herrn|Dr\.|Prof\.)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+|"
+        rf"\b(?i:{PERSON_ROLE})\s+(?:Dr\.\s+)?{_FULL_NAME}|"
+        rf"{_FULL_NAME}\s*,\s+(?:(?:der|die)\s+)?(?:[a-zäöüß]\w*\s+)?(?i:{PERSON_ROLE})\b"
+    ),
 }
 # A threshold: "ab 12 Anmeldungen", "mindestens zwölf", "eine Mindestgruppengröße von 10",
 # "nicht weniger als acht"

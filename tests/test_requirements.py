@@ -12,6 +12,7 @@ from assistant.lexical import Query
 from assistant.places import Municipalities, distinctive_words
 from assistant.question import Frame, YearSpec, frame_question, years_in
 from assistant.refusal import Decision, RefusalPolicy
+from assistant.statements import states_type
 from assistant.types import Chunk, DocumentMeta, Page
 from ingest.infer import Basis, infer_metadata
 from ingest.metadata import document_meta
@@ -32,6 +33,10 @@ from ingest.pipeline import reinferred_kommunen
         ("Welcher Anteil der Jugendlichen erreicht einen Abschluss?", "percent"),
         ("Unter welcher Telefonnummer erreicht man die Clearingstelle?", "contact"),
         ("Wie heißt die Leiterin des Integrationszentrums?", "person"),
+        ("Wer ist Schulleiterin der Astrid-Lindgren-Schule in Feldau?", "person"),
+        ("Wie heißt der Feldauer Schulrat, der die Klassen betreut?", "person"),
+        ("Wer ist der Träger der Sprachkurse?", ""),
+        ("Wer leitet die Sitzungen?", ""),
         ("Wie lange dürfen Kinder in der Fördergruppe bleiben?", "duration"),
         ("Wer führt die Erstberatung durch?", ""),
         ("An welchem Tag beginnt die Schulberatung?", "date"),
@@ -41,6 +46,25 @@ from ingest.pipeline import reinferred_kommunen
 )
 def test_expected_answer_type(question: str, kind: str) -> None:
     assert frame_question(question).expects.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Das Prinzip, erklärt Eva Roth, Leiterin der Lindenschule, ist einfach.", True),
+        ("„Wir integrieren schnell“, sagt Schulrat Jan Weber.", True),
+        ("Die Schulleiterin Frau Kaya begrüßt die Familien.", True),
+        ("Die Leiterin der Lindenschule begrüßt die Familien.", False),
+        ("Das KI berät, die Leitung hat das Schulamt.", False),
+    ],
+)
+def test_a_person_is_named_with_a_form_of_address_or_beside_a_role(
+    sentence: str, names: bool
+) -> None:
+    """ "Wer ist Schulleiterin …?" is answered by a name: with "Frau"/"Herr" or, as a
+    newspaper writes it, a given and a family name beside the role."""
+    expects = frame_question("Wer ist Schulleiterin der Lindenschule?").expects
+    assert states_type(expects, sentence) is names
 
 
 def test_years_and_school_years() -> None:

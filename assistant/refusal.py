@@ -27,6 +27,7 @@ from .evidence import Candidate, Evidence
 from .german import analyze
 from .question import SCHOOL_FORMS, Frame, school_forms, years_in
 from .sentences import is_table_row, row_cells
+from .statements import counts_asked, names_counted
 
 __all__ = ["Decision", "RefusalPolicy"]
 
@@ -81,7 +82,11 @@ class RefusalPolicy:
         best = candidates[0]
         asked = frozenset(evidence.query.terms)
         eligible = tuple(
-            c for c in candidates if not c.unmet and not (best.unmet and _other_row(best, c, asked))
+            c
+            for c in candidates
+            if not c.unmet
+            and not (best.unmet and _other_row(best, c, asked))
+            and not _counts_another(evidence.frame, best, c)
         )
         if not eligible or (
             best.unmet and eligible[0].probability < self.topic_share * best.probability
@@ -113,6 +118,18 @@ def _other_row(best: Candidate, candidate: Candidate, asked: frozenset[str]) -> 
         return False
     named = asked.intersection(analyze(first[1]))
     return bool(named) and not named.issubset(analyze(other[1]))
+
+
+def _counts_another(frame: Frame, best: Candidate, candidate: Candidate) -> bool:
+    """Whether ``candidate`` counts something else while the best sentence names what "Wie
+    viele X …?" counts without a number ("Unterstützt werden sie von ehrenamtlichen
+    Sprachlotsen" for "Wie viele Sprachlotsen …?"): the documents speak of X but do not
+    count it, and "über 30 Schulen" is no answer."""
+    if frame.expects.kind != "count" or not frame.expects.sole or "Art: count" not in best.unmet:
+        return False
+    if not names_counted(best.text, frame.text):
+        return False
+    return not counts_asked(candidate.text, frame.text)
 
 
 def _first_cell(text: str) -> tuple[str, str] | None:

@@ -20,6 +20,7 @@ __all__ = [
     "counts_asked",
     "is_document_date",
     "missing_type",
+    "names_counted",
     "states_count",
     "states_type",
     "with_declared_units",
@@ -27,8 +28,9 @@ __all__ = [
 
 _COUNT_WORDS = (
     r"(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)einhalb|"  # "fünfeinhalb"
-    r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|"
-    r"vierzig|fünfzig|sechzig|hundert|tausend|beiden)"
+    r"dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|"
+    r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"
+    r"vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|beiden)"
 )
 # "ein Jahr", "eine halbe Stelle" are amounts; as a count "eine" is nearly always the article.
 _NUMBER_WORDS = rf"(?:ein|eine|einen|{_COUNT_WORDS}|halbe[nm]?|anderthalb)"
@@ -165,6 +167,7 @@ _DOCUMENT_DATE_LINE = re.compile(
 # "Seite 4", "Klasse 5").
 _NO_COUNT = re.compile(
     rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.(?:\s?\d{{2,4}})?|{_MONTHS}\b)|"
+    r"(?<![\d/.,])(?:19|20)\d{2}(?:-\d{2}){1,2}\b|"  # an ISO date ("2023-01", "2024-05-01")
     r"(?<![\d/.,])(?:19|20)\d{2}(?:\s*/\s*(?:19|20)?\d{2})?(?![\d/]|[.,]\d)|"
     r"\b[^\W\d_]+\d+\b|\b\d{1,2}(?:\.\d{1,2})+\b(?![.,]?\d)|"
     # an ordinal inside a sentence ("sein 50. Kommunales Integrationszentrum", "die 3. und 4.
@@ -333,6 +336,13 @@ def counts_asked(sentence: str, question: str) -> bool:
     before = rf"\b{_NUMBER}\s+(?:[\w-]+\s+){{0,3}}?{noun}"
     cell = rf"\b{noun}\w*\s*:\s*\d"  # a table cell "Plätze: 54"
     return re.search(f"{before}|{cell}", sentence.lower()) is not None
+
+
+def names_counted(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` names what "Wie viele X …?" counts (X or a compound ending in it)."""
+    match = _COUNTED_NOUN.search(question)
+    stem = _PLURAL_ENDING.sub("", match.group(1).lower()) if match else ""
+    return len(stem) >= 3 and re.search(rf"[\w-]*{re.escape(stem)}", sentence.lower()) is not None
 
 
 def _rate_compound(rate: str, unit: str, sentence: str) -> bool:

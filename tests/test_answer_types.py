@@ -527,6 +527,22 @@ def test_an_ordinal_counts_nothing(sentence: str, counts: bool) -> None:
 @pytest.mark.parametrize(
     ("sentence", "counts"),
     [
+        ("date 2023-01 Der Zustrom hält an.", False),
+        ("Stand 2024-05-01: Die Beratung läuft.", False),
+        ("Es fanden vierzehn Gespräche statt.", True),
+        ("Siebzig Kinder lernen dort.", True),
+    ],
+)
+def test_an_iso_date_counts_nothing_and_every_number_word_counts(
+    sentence: str, counts: bool
+) -> None:
+    """A web page's "2023-01" dates it; "vierzehn", "siebzig" count like "zwölf"."""
+    assert states_count(sentence, "Wie viele Gespräche gab es?") is counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
         ("Für 6- bis 18-jährige Neuzugewanderte gilt die Schulpflicht.", False),
         ("Die Klasse ist für 16-Jährige gedacht.", False),
         ("Aufgenommen werden Kinder im Alter von 6 bis 10 Jahren.", False),

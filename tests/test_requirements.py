@@ -382,6 +382,31 @@ def test_a_how_many_near_miss_says_that_no_number_is_given() -> None:
     assert "keine Anzahl" in decision.note and "S. 1" in decision.note
 
 
+def _decide(frame: Frame, sentences: list[tuple[str, float]]) -> Decision:
+    """The refusal decision over ``sentences`` (text, probability), best first."""
+    candidates = []
+    for i, (text, probability) in enumerate(sentences):
+        chunk = Chunk(f"c{i}", META.doc_id, i, text, "Beratung", 1, 1, meta=META)
+        unmet = unmet_requirements(frame, text, chunk)
+        candidates.append(Candidate(text, chunk, i, 0, (), probability, frozenset(), unmet))
+    query = Query(frame.text, (), (), ())
+    evidence = Evidence(query, (), {}, tuple(candidates), (), 0.9, frame)
+    return RefusalPolicy(threshold=0.3).decide(evidence)
+
+
+def test_how_many_x_is_no_answer_by_a_count_of_something_else_where_x_is_not_counted() -> None:
+    """The best sentence names the counted thing without a number: the documents do not
+    count it, and a sentence counting something else is no answer; one counting it is."""
+    frame = frame_question("Wie viele ehrenamtliche Sprachlotsen unterstützen die Beratung?")
+    named = ("Unterstützt werden sie dabei von ehrenamtlichen Sprachlotsen.", 0.6)
+    other = ("Sprachfördergruppen gibt es an über 30 Schulen.", 0.4)
+    assert not _decide(frame, [named, other]).found
+    counted = ("Zwölf ehrenamtliche Sprachlotsen übersetzen bei Bedarf.", 0.4)
+    assert _decide(frame, [named, counted]).found
+    # a best sentence that does not name the counted thing leaves the others as they were
+    assert _decide(frame, [("Die Beratung ist kostenlos.", 0.6), other]).found
+
+
 def test_a_near_miss_names_the_missing_type_with_its_rate_and_age() -> None:
     """A count per week that is not stated is "keine Anzahl pro Woche" (not an amount of
     money), an age "keine Altersangabe"."""

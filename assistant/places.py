@@ -699,14 +699,14 @@ def other_places(
     """Places the question names that are not municipalities of the index.
 
     A place is a capitalised name after a type word ("Regierungsbezirk Arnsberg", "Stadt
-    Hohenfurt"), after "in/aus/nach" or as the other side of a comparison ("im Vergleich zu
-    Hohenfurt") when the corpus does not know the word as an ordinary term ("in Hohenfurt",
-    but not "in Schulen" or "im Vergleich zu Vorjahren"), or as an "-er" adjective before a
-    noun that the corpus does not know or whose name it uses as one ("die Hohenfurter
-    Schulen"). ``known`` tells whether the corpus knows a
-    word (itself or all of its compound parts); a word it knows is still a place after
-    "in/aus/nach" when ``names`` says the documents use it as a name ("in Ulm" of a page
-    "Ulm Integration durch Bildung", ``NameUse.names``).
+    Hohenfurt"), after "in/aus/nach", listed after such a place ("in Hohenfurt, Weilbach und
+    Feldau") or as the other side of a comparison ("im Vergleich zu Hohenfurt") when the
+    corpus does not know the word as an ordinary term ("in Hohenfurt", but not "in Schulen"
+    or "im Vergleich zu Vorjahren"), or as an "-er" adjective before a noun that the corpus
+    does not know or whose name it uses as one ("die Hohenfurter Schulen"). ``known`` tells
+    whether the corpus knows a word (itself or all of its compound parts); a word it knows is
+    still a place when ``names`` says the documents use it as a name ("in Ulm" of a page "Ulm
+    Integration durch Bildung", ``NameUse.names``).
     """
     spans = list(_WORD.finditer(question))
     words = [m.group() for m in spans]

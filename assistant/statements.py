@@ -328,9 +328,8 @@ def counts_asked(sentence: str, question: str) -> bool:
     compound ending in X, at most three words apart ("fünfeinhalb Planstellen" for
     "Stellen"; "20 Jungen und Mädchen" does not count "Kinder"), or a table cell "X: 54".
     False when the question names no X."""
-    match = _COUNTED_NOUN.search(question)
-    stem = _PLURAL_ENDING.sub("", match.group(1).lower()) if match else ""
-    if len(stem) < 3:
+    stem = _counted_stem(question)
+    if not stem:
         return False
     noun = rf"[\w-]*{re.escape(stem)}"
     before = rf"\b{_NUMBER}\s+(?:[\w-]+\s+){{0,3}}?{noun}"
@@ -339,10 +338,16 @@ def counts_asked(sentence: str, question: str) -> bool:
 
 
 def names_counted(sentence: str, question: str) -> bool:
-    """Whether ``sentence`` names what "Wie viele X …?" counts (X or a compound ending in it)."""
+    """Whether ``sentence`` names what "Wie viele X …?" counts (X, also inside a compound)."""
+    stem = _counted_stem(question)
+    return bool(stem) and stem in sentence.lower()
+
+
+def _counted_stem(question: str) -> str:
+    """ "sprachlots" of "Wie viele Sprachlotsen …?" ("" when the question names no X)."""
     match = _COUNTED_NOUN.search(question)
     stem = _PLURAL_ENDING.sub("", match.group(1).lower()) if match else ""
-    return len(stem) >= 3 and re.search(rf"[\w-]*{re.escape(stem)}", sentence.lower()) is not None
+    return stem if len(stem) >= 3 else ""
 
 
 def _rate_compound(rate: str, unit: str, sentence: str) -> bool:

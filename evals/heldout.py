@@ -11,6 +11,13 @@ file name gives.
 
     .venv/bin/python -m evals.heldout PFAD [--neutral] [--dump ORDNER]
 
+``--messen ERGEBNIS.json`` then measures the set as an administration would use it: each
+variant (the texts, and the neutral copy once written) is read without manifest into a fresh
+index and evaluated (main system, no baselines); ``--vorher ALT.json`` compares the result
+with an earlier one answer by answer, per variant and split, naming every question whose
+verdict changed (a changed answer with the same verdict is counted too: an extra unsupported
+citation changes no verdict, but the answer).
+
 How such a set is written and run: ``evals/README.md`` ("Verdeckte Sätze").
 """
 
@@ -21,16 +28,28 @@ import dataclasses
 import json
 import shutil
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from assistant.errors import DocumentError
+from assistant.settings import Settings
 from ingest.load import SUPPORTED_SUFFIXES, load_file
 
 from .dataset import CATEGORIES, Question, load_questions
 from .metrics import normalize
 
-__all__ = ["NEUTRAL_DIR", "NEUTRAL_QUESTIONS", "check", "main", "neutral_copy"]
+__all__ = [
+    "NEUTRAL_DIR",
+    "NEUTRAL_QUESTIONS",
+    "Change",
+    "changes",
+    "check",
+    "main",
+    "measure",
+    "neutral_copy",
+]
 
 TEXTS_DIR = "texte"
 QUESTIONS = "fragen.jsonl"
@@ -121,6 +140,97 @@ def neutral_copy(folder: Path, questions: list[Question], files: list[str]) -> d
     return names
 
 
+def _variants(folder: Path) -> list[tuple[str, Path, Path]]:
+    """(name, texts, questions) of each variant the set holds: its texts as named, and the
+    neutral copy once ``--neutral`` has written it."""
+    variants = [("texte", folder / TEXTS_DIR, folder / QUESTIONS)]
+    if (folder / NEUTRAL_DIR).is_dir() and (folder / NEUTRAL_QUESTIONS).is_file():
+        variants.append(("neutral", folder / NEUTRAL_DIR, folder / NEUTRAL_QUESTIONS))
+    return variants
+
+
+def measure(folder: Path, settings: Settings, workdir: Path) -> dict[str, Any]:
+    """The evaluation record of each variant of the set, keyed by variant: its texts read
+    without manifest into a fresh index below ``workdir`` (the models and weights of
+    ``settings``), its questions answered by the main system."""
+    from ingest import run_ingest
+
+    from .runner import run_evaluation
+
+    runs: dict[str, Any] = {}
+    for name, texts, questions in _variants(folder):
+        target = settings.with_overrides(data_dir=workdir / name, corpus_dir=texts)
+        report = run_ingest(target)
+        if report.failed:
+            failed = ", ".join(f"{o.doc_id} ({o.reason})" for o in report.failed)
+            raise RuntimeError(f"{name}: Dateien nicht eingelesen: {failed}")
+        runs[name] = run_evaluation(target, load_questions(questions), baselines=False)
+    return {"set": str(folder), "variants": runs}
+
+
+@dataclasses.dataclass(frozen=True)
+class Change:
+    """A question whose answer differs between two measurements of a set."""
+
+    variant: str
+    split: str
+    id: str
+    question: str
+    before: bool  # right before (found with all facts, or refused where it must be)
+    after: bool
+
+
+def changes(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
+    """Every question of a variant both measurements hold whose answer text or verdict
+    differs, in the order of the later measurement."""
+    found: list[Change] = []
+    for variant, run in after.get("variants", {}).items():
+        old = {q["id"]: q for q in before.get("variants", {}).get(variant, {}).get("questions", [])}
+        for q in run.get("questions", []):
+            was = old.get(q["id"])
+            if was is None or (was["answer"] == q["answer"] and was["passed"] == q["passed"]):
+                continue
+            found.append(
+                Change(variant, q["split"], q["id"], q["question"], was["passed"], q["passed"])
+            )
+    return found
+
+
+def _print_measurement(record: dict[str, Any]) -> None:
+    for variant, run in record["variants"].items():
+        splits = run["systems"][next(iter(run["systems"]))]["splits"]
+        for split in ("dev", "test"):
+            m = splits[split]
+            print(
+                f"{variant} · {split}: Treffer@5 {m['hit@5']:.3f}  Fakten {m['fact_recall']:.3f}  "
+                f"Ablehnungen korrekt {m['refusal_accuracy']:.3f}  "
+                f"Fehl-Ablehnungen {m['false_refusal']:.3f}  ({int(m['n'])} Fragen)"
+            )
+
+
+def _print_changes(found: list[Change]) -> None:
+    variants = list(dict.fromkeys(c.variant for c in found))
+    groups = [
+        (v, s)
+        for v in variants
+        for s in ("dev", "test")
+        if any((c.variant, c.split) == (v, s) for c in found)
+    ]
+    if not groups:
+        print("Keine Antwort anders.")
+    for variant, split in groups:
+        own = [c for c in found if (c.variant, c.split) == (variant, split)]
+        right = sum(1 for c in own if c.after and not c.before)
+        wrong = sum(1 for c in own if c.before and not c.after)
+        print(
+            f"{variant} · {split}: {right} richtig geworden, {wrong} falsch geworden, "
+            f"{len(own) - right - wrong} anders bei gleichem Urteil"
+        )
+        for c in own:
+            mark = "=" if c.before == c.after else ("+" if c.after else "-")
+            print(f"  {mark} {c.id}: {c.question}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Check the set, print its composition and errors; 0 when it holds (and, with
     ``--neutral``, its neutral copy is written)."""
@@ -130,7 +240,19 @@ def main(argv: list[str] | None = None) -> int:
         "--neutral", action="store_true", help="ohne Fehler: anon/ und fragen_anon.jsonl schreiben"
     )
     parser.add_argument("--dump", type=Path, help="Seitentexte, wie eingelesen, hierhin schreiben")
+    parser.add_argument(
+        "--messen",
+        type=Path,
+        help="ohne Fehler: jede Fassung einlesen, auswerten, hierhin speichern",
+    )
+    parser.add_argument(
+        "--vorher",
+        type=Path,
+        help="mit --messen: Antwort für Antwort mit dieser Messung vergleichen",
+    )
     args = parser.parse_args(argv)
+    if args.vorher and not args.messen:
+        parser.error("--vorher nur zusammen mit --messen")
     questions, pages, errors = check(args.folder)
     if args.dump:
         args.dump.mkdir(parents=True, exist_ok=True)
@@ -149,6 +271,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.neutral:
         neutral_copy(args.folder, questions, list(pages))
         print(f"Neutrale Fassung geschrieben: {NEUTRAL_DIR}/, {NEUTRAL_QUESTIONS}")
+    if args.messen:
+        earlier = json.loads(args.vorher.read_text(encoding="utf-8")) if args.vorher else None
+        with tempfile.TemporaryDirectory(prefix="konzeptlotse-satz-") as workdir:
+            record = measure(args.folder, Settings.from_env(), Path(workdir))
+        args.messen.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+        _print_measurement(record)
+        print(f"Gespeichert: {args.messen}")
+        if earlier is not None:
+            print(f"Gegen {args.vorher}:")
+            _print_changes(changes(earlier, record))
     return 0
 
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from evals.dataset import load_questions
-from evals.heldout import NEUTRAL_DIR, NEUTRAL_QUESTIONS, main
+from evals.heldout import NEUTRAL_DIR, NEUTRAL_QUESTIONS, changes, main
 
 PAGE = (
     "Neu zugewanderte Kinder in Feldau\n\n"
@@ -89,3 +89,51 @@ def test_every_broken_question_is_reported_and_nothing_is_written(tmp_path: Path
     ):
         assert expected in out
     assert not (folder / NEUTRAL_DIR).exists() and not (folder / NEUTRAL_QUESTIONS).exists()
+
+
+def test_a_set_is_measured_in_both_variants_and_compared_answer_by_answer(
+    tmp_path: Path, capsys
+) -> None:
+    """``--messen`` reads each variant without manifest into a fresh index and evaluates it;
+    ``--vorher`` names every question whose verdict changed against an earlier measurement."""
+    asked = {**GOOD, "question": "Innerhalb welcher Frist findet in Feldau die Erstberatung statt?"}
+    folder = _set(tmp_path / "satz", [asked, REFUSE])
+    assert main([str(folder), "--neutral"]) == 0
+    first = tmp_path / "erste.json"
+    assert main([str(folder), "--messen", str(first)]) == 0
+    record = json.loads(first.read_text(encoding="utf-8"))
+    assert sorted(record["variants"]) == ["neutral", "texte"]
+    answers = {q["id"]: q for q in record["variants"]["texte"]["questions"]}
+    assert answers["h1"]["passed"] and "fünf Werktagen" in answers["h1"]["answer"]
+    assert answers["h2"]["passed"] and not answers["h2"]["found"]
+    out = capsys.readouterr().out
+    assert "texte · dev: Treffer@5 1.000  Fakten 1.000" in out
+    assert "neutral · test:" in out
+
+    # the earlier measurement as if the fact had been missed: the comparison names it
+    earlier = json.loads(first.read_text(encoding="utf-8"))
+    for run in earlier["variants"].values():
+        for q in run["questions"]:
+            if q["id"] == "h1":
+                q.update(passed=False, answer="Dazu steht nichts in den Dokumenten.")
+    before = tmp_path / "vorher.json"
+    before.write_text(json.dumps(earlier, ensure_ascii=False), encoding="utf-8")
+    assert (
+        main([str(folder), "--messen", str(tmp_path / "zweite.json"), "--vorher", str(before)]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "texte · dev: 1 richtig geworden, 0 falsch geworden, 0 anders bei gleichem Urteil" in out
+    assert f"  + h1: {asked['question']}" in out
+    assert "test:" not in out.split("Gegen")[1]  # the refusal did not change
+
+
+def test_changes_count_a_changed_answer_with_the_same_verdict() -> None:
+    def run(answer: str, passed: bool) -> dict[str, object]:
+        row = {"id": "q", "split": "test", "question": "F?", "answer": answer, "passed": passed}
+        return {"variants": {"texte": {"questions": [row]}}}
+
+    assert changes(run("a", True), run("a", True)) == []
+    (same,) = changes(run("a [1]", False), run("a [1] b [2]", False))
+    assert (same.variant, same.split, same.before, same.after) == ("texte", "test", False, False)
+    (worse,) = changes(run("a", True), run("Dazu steht nichts", False))
+    assert worse.before and not worse.after

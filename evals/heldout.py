@@ -39,6 +39,7 @@ from ingest.load import SUPPORTED_SUFFIXES, load_file
 
 from .dataset import CATEGORIES, Question, load_questions
 from .metrics import normalize
+from .runner import MAIN_SYSTEM, run_evaluation
 
 __all__ = [
     "NEUTRAL_DIR",
@@ -155,8 +156,6 @@ def measure(folder: Path, settings: Settings, workdir: Path) -> dict[str, Any]:
     ``settings``), its questions answered by the main system."""
     from ingest import run_ingest
 
-    from .runner import run_evaluation
-
     runs: dict[str, Any] = {}
     for name, texts, questions in _variants(folder):
         target = settings.with_overrides(data_dir=workdir / name, corpus_dir=texts)
@@ -198,7 +197,7 @@ def changes(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
 
 def _print_measurement(record: dict[str, Any]) -> None:
     for variant, run in record["variants"].items():
-        splits = run["systems"][next(iter(run["systems"]))]["splits"]
+        splits = run["systems"][MAIN_SYSTEM]["splits"]
         for split in ("dev", "test"):
             m = splits[split]
             print(
@@ -274,7 +273,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.messen:
         earlier = json.loads(args.vorher.read_text(encoding="utf-8")) if args.vorher else None
         with tempfile.TemporaryDirectory(prefix="konzeptlotse-satz-") as workdir:
-            record = measure(args.folder, Settings.from_env(), Path(workdir))
+            try:
+                record = measure(args.folder, Settings.from_env(), Path(workdir))
+            except RuntimeError as exc:  # a file the check read but the ingestion refused
+                print(f"FEHLER {exc}")
+                return 1
         args.messen.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
         _print_measurement(record)
         print(f"Gespeichert: {args.messen}")

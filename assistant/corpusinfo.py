@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .german import fold, stem, tokenize
+from .german import file_name_words, fold, stem, tokenize
 from .lexical import LexicalIndex, Query
 from .nrw import TOWNS
 from .places import Municipalities, NameUse, distinctive_words, is_one_word_kreis, municipality_type
@@ -79,14 +79,8 @@ def corpus_info(index: Index) -> CorpusInfo:
 
 def _title_stems(documents: Sequence[DocRecord]) -> frozenset[str]:
     """Stems of the words of the documents' titles and file names."""
-    words = (w for d in documents for w in tokenize(f"{d.meta.title} {_file_words(d.doc_id)}"))
+    words = (w for d in documents for w in [*tokenize(d.meta.title), *file_name_words(d.doc_id)])
     return frozenset(stem(w) for w in words if len(w) >= 3)
-
-
-def _file_words(doc_id: str) -> str:
-    """ "kommunen/koblenz_sprachmittlung.txt" -> "koblenz sprachmittlung"."""
-    name = doc_id.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return name.replace("_", " ").replace("-", " ")
 
 
 def _types_by_kommune(documents: Sequence[DocRecord]) -> dict[str, frozenset[str]]:

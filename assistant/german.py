@@ -7,6 +7,7 @@ import threading
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import PurePosixPath
 
 import Stemmer
 
@@ -16,6 +17,7 @@ __all__ = [
     "content_words",
     "ends_in_function_word",
     "expand_and_stem",
+    "file_name_words",
     "fold",
     "fold_plain",
     "normalize_question",
@@ -196,6 +198,13 @@ def tokenize(text: str) -> list[str]:
     """Word tokens in reading order; hyphenated compounds yield their parts."""
     text = _GENDER_MARK.sub("", unicodedata.normalize("NFC", text))
     return [t for t in _TOKEN.findall(text.replace("-", " "))]
+
+
+def file_name_words(path: str) -> list[str]:
+    """The words of a file's name, without its folders and suffix, as ``tokenize`` reads
+    them: "kommunen/kreis_minden-luebbecke_beratung.txt" -> kreis, minden, luebbecke,
+    beratung."""
+    return tokenize(PurePosixPath(path).stem.replace("_", " "))
 
 
 def stem(word: str) -> str:

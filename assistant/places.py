@@ -713,12 +713,10 @@ def other_places(
     named = set(municipalities.mentioned(question))
     enumerated = _listed_after_plural_type(words)
     places: list[str] = []
-    last_place = -1  # the index of the last word that named a place
+    last_place = -1  # the index of the last word found as a place
     for i, word in enumerate(words):
         if i == 0 or not word[:1].isupper() or _type_word(word):
             continue
-        if municipalities.mentioned(word):
-            last_place = i
         before = words[i - 1]
         after = words[i + 1] if i + 1 < len(words) else ""
         if municipalities.abbreviation(word):
@@ -740,8 +738,9 @@ def other_places(
         )
         # "in Osnabrück, Schwerin und Cottbus": the names listed after a place are places too
         gap = question[spans[i - 1].end() : spans[i].start()]
-        joined = (last_place == i - 1 and gap.strip() == ",") or (
-            last_place == i - 2 and fold(before) in _CONNECTORS
+        # (whether a municipality of the index comes before is asked here, not for every word)
+        joined = (gap.strip() == "," and _placed(i - 1, last_place, words, municipalities)) or (
+            fold(before) in _CONNECTORS and _placed(i - 2, last_place, words, municipalities)
         )
         loose = (
             (fold(before) in _ASKED_PLACE_PREPOSITIONS or compared or joined)
@@ -765,6 +764,12 @@ def other_places(
         if place not in places and not any(fold(place) in fold(n) for n in named):
             places.append(place)
     return tuple(places)
+
+
+def _placed(j: int, last_place: int, words: list[str], municipalities: Municipalities) -> bool:
+    """Whether ``words[j]`` names a place: the last one found, or a municipality of the
+    index."""
+    return j > 0 and (j == last_place or bool(municipalities.mentioned(words[j])))
 
 
 def state_towns(question: str, municipalities: Municipalities) -> tuple[str, ...]:

@@ -24,9 +24,8 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
-from assistant.german import MONTHS, analyze, fold_plain, tokenize
+from assistant.german import MONTHS, analyze, file_name_words, fold_plain, tokenize
 from assistant.nrw import (
     CITIES,
     KREIS_NAMED_TOWNS,
@@ -334,7 +333,7 @@ def _named_by_file(
     text = " ".join(p.text for p in pages)
     typed = [t for t in typed_names(text) if not _enumerated(text, t.start, t.end)]
     candidates = [t.municipality for t in typed] + known
-    base = [fold_plain(w) for w in tokenize(PurePosixPath(file_name).stem.replace("_", " "))]
+    base = [fold_plain(w) for w in file_name_words(file_name)]
     spelled = {fold_plain(w): w for w in _CAPITALISED.findall(text)}
     kind = municipality_type(base[0]) if base else ""
     if kind and len(base) > 1 and base[1] in spelled:  # "kreis_guetersloh_…"
@@ -370,7 +369,7 @@ def _starts_with(words: list[str], name: str) -> bool:
 def _file_title(file_name: str, pages: Sequence[Page]) -> str:
     """The file name as a title, its words spelled as the text spells them most often:
     "kreis_minden_luebbecke_beratung.txt" -> "Kreis Minden Lübbecke Beratung"."""
-    words = tokenize(PurePosixPath(file_name).stem.replace("_", " "))
+    words = file_name_words(file_name)
     spellings: dict[str, Counter[str]] = {fold_plain(w): Counter() for w in words}
     for page in pages:
         for word in tokenize(page.text):

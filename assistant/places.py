@@ -107,9 +107,15 @@ _NAME = (
     r"(?:(?:Bad|Sankt|St\.)\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
     rf"(?:\s+(?:an\s+der|am(?!\s+(?:{_NOT_AFTER_AM})\b)|ob\s+der)\s+[A-ZÄÖÜ][a-zäöüß]+)?"
 )
+# The name follows its type word on the same line or the next, never across a blank line
+# ("Acht Sprachlernklassen in der Stadt\n\nDie acht …"), and is no article or pronoun.
+_NOT_A_NAME = (
+    r"(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einer|Eines|Einem|Er|Sie|Es|Wir|Ihr|Dies|Diese|"
+    r"Dieser|Dieses|Dort|Hier|Und|Auch|Im|In|Am|An|Auf|Aus|Bei|Mit|Nach|Von|Vom|Zum|Zur|Für)"
+)
 _TYPED = re.compile(
     r"(?<!-)\b(Stadt|Kreisstadt|Hansestadt|Landeshauptstadt|Gemeinde|Kreis|Landkreis|"
-    r"Städte[Rr]egion)(?:es|s)?\s+(" + _NAME + r")"
+    rf"Städte[Rr]egion)(?:es|s)?(?=\s)[ \t]*\n?[ \t]*(?!{_NOT_A_NAME}\b)(" + _NAME + r")"
 )
 # Kreise whose name holds the type word: "Ennepe-Ruhr-Kreis(es)", "Märkischer/-n Kreis(es)";
 # one part before "-Kreis" is no name alone but leads the name after it ("Rhein-Kreis Neuss").
@@ -731,6 +737,16 @@ def other_places(
             if not municipalities.mentioned(f"{word} {after}") and place not in places:
                 places.append(place)
             continue
+        if _ONE_WORD_PLACE_KREIS.fullmatch(word) and fold(before) in _IN_KREIS and not known(word):
+            place = _ONE_WORD_PLACE_KREIS.fullmatch(word).group(1)  # type: ignore[union-attr]
+            if not municipalities.mentioned(place) and place not in places:
+                places.append(place)  # "im Vogelsbergkreis", "des Ortenaukreises"
+            continue
+        if before in _NAME_PREFIXES and i > 1 and fold(words[i - 2]) in _ASKED_PLACE_PREPOSITIONS:
+            place = f"{before} {word}"  # "in Bad Kreuznach"
+            if not municipalities.mentioned(place) and place not in places:
+                places.append(place)
+            continue
         city = "" if known(word) else _nrw_city(word)
         listed = any(_inflected(fold(word), fold(p)) for p in municipalities.places)
         compared = fold(before) == "gegenuber" or (
@@ -764,6 +780,13 @@ def other_places(
         if place not in places and not any(fold(place) in fold(n) for n in named):
             places.append(place)
     return tuple(places)
+
+
+# A one-word Kreis outside the state's list ("Vogelsbergkreis", "Ortenaukreises") is a place
+# where the corpus does not know the word (an "Arbeitskreis" it knows by its parts)
+_ONE_WORD_PLACE_KREIS = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{3,}kreis)(?:es)?")
+_IN_KREIS = {"im", "in", "vom", "aus", "des", "dem", "den"}
+_NAME_PREFIXES = ("Bad", "Sankt")  # the first word of a place's name ("Bad Kreuznach")
 
 
 def _placed(j: int, last_place: int, words: list[str], municipalities: Municipalities) -> bool:

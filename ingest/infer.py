@@ -82,6 +82,19 @@ _NOUN_BEFORE = re.compile(
     r"\b(?:das|dem|des|ein|eines|einem|kein|keinem|zum|beim|vom|[a-zäöüß]+(?:es|em))\s+$"
 )
 _CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*")
+# How a text uses a word as a place's name, or as a noun ("die Halle", "der Stelle")
+_NAME_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Aa]us|[Nn]ach|nahe|bei|von)|\b[A-ZÄÖÜ][\w-]*)\s+$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:der|die|das|den|dem|des|ein|eine|einer|einem)\s+$", re.I)
+# Länder and countries: a file about one of them belongs to no municipality
+_STATES = frozenset(
+    fold_plain(name)
+    for name in {
+        "deutschland", "nrw", "nordrhein", "westfalen", "niedersachsen", "sachsen", "bayern",
+        "hessen", "thueringen", "brandenburg", "saarland", "rheinland", "pfalz", "baden",
+        "wuerttemberg", "schleswig", "holstein", "mecklenburg", "vorpommern", "anhalt",
+        "oesterreich", "schweiz", "bund", "europa",
+    }
+)  # fmt: skip
 
 UPDATE_TYPE = "Fortschreibung"
 _MIN_TITLE_SHARE = 0.5  # of the older title's words that the update's title repeats
@@ -227,7 +240,12 @@ def _leading(
                 heading.append(name)
             else:
                 in_pages[name] += 1
-    ranked = scores.most_common(2)
+    # A Kreis the file name names is not rivalled by its own towns ("Warendorfer Berufskolleg"
+    # in "kreis_warendorf_berufskollegs.txt"): what they do, the Kreis does.
+    file_kreise = {n for n in in_file if municipality_type(n) == "kreis"}
+    ranked = Counter(
+        {n: s for n, s in scores.items() if n in in_file or kreis_of(n) not in file_kreise}
+    ).most_common(2)
     if not ranked or ranked[0][1] < _MIN_SCORE:
         return "", scores
     if len(ranked) > 1 and ranked[0][1] < _LEAD * ranked[1][1]:
@@ -351,11 +369,54 @@ def _named_by_file(
         own = frozenset(fold_plain(w) for w in distinctive_words(name))
         if name not in found and _starts_with(base, name) and own <= set(base):
             found[name] = own
+    if not found and not kind and base and (bare := _bare_file_name(base[0], text)):
+        found[bare] = frozenset({fold_plain(bare)})  # "fulda_…" with "Landkreis Fulda" in it
     # "Kreis Minden" is only part of what "kreis_minden_luebbecke" names
     named = [name for name, own in found.items() if not any(own < o for o in found.values())]
     # "kreis_feldau_…" names the Kreis Feldau, not also the Stadt Feldau the text mentions
     of_kind = [name for name in named if kind and municipality_type(name) == kind]
     return [n for n in named if n in of_kind or not any(found[o] == found[n] for o in of_kind)]
+
+
+def _bare_file_name(word: str, text: str) -> str:
+    """The place a file name starts with ("fulda_intensivklassen.txt", "hameln_…") when the
+    text uses it as a name and never as a noun: after a place preposition, a type word or a
+    noun ("in Hildesheim", "Landkreis Fulda", "Universität Hildesheim"), or as its "-er"
+    adjective before a noun ("im Plauener Rathaus"). A Land or a country is no municipality
+    ("sachsen_vorbereitungsklassen.txt"). Outside NRW there is no list of towns to check a
+    name against, so the file name and the text must agree."""
+    if len(word) < 4 or word in _STATES:
+        return ""
+    spelled = ""
+    named = noun = 0
+    for m in _CAPITALISED.finditer(text):
+        found = m.group()
+        folded = fold_plain(found)
+        before = text[max(0, m.start() - _CONTEXT) : m.start()]
+        after = text[m.end() : m.end() + 2]
+        if folded in (word, word + "es") and (folded == word or word.endswith("kreis")):
+            spelled = spelled or found[: len(found) - len(folded) + len(word)]
+            if word.endswith("kreis") and re.search(r"\b(?:im|des|dem)\s+$", before):
+                named += 1  # "im Ortenaukreis", "des Ortenaukreises"
+            elif _NOUN_BEFORE.search(before) or _ARTICLE_BEFORE.search(before):
+                noun += 1
+            elif _NAME_BEFORE.search(before):
+                named += 1
+        elif folded in _adjectives(word) and re.match(r"\s[A-ZÄÖÜ]", after):
+            named += 1  # "Plauener Oberschulen", "die Emder Schulen"
+    if named <= noun:  # "Norderstedt" after "in", "aus", "VHS" and once "den Norderstedt …"
+        return ""
+    if spelled:
+        return spelled
+    # only the adjective: the file name spells the name (where umlauts are written out, the
+    # spelling is not certain)
+    return "" if re.search(r"ae|oe|ue|ss", word) else word.capitalize()
+
+
+def _adjectives(name: str) -> tuple[str, ...]:
+    """The folded "-er" adjectives of a place's folded name: "plauener", "emder" of "emden"."""
+    stem = name[:-2] if name.endswith("en") else ""
+    return (name + "er", *((stem + "er", stem + "ner") if stem else ()))
 
 
 def _starts_with(words: list[str], name: str) -> bool:

@@ -202,6 +202,23 @@ def test_other_places_must_be_met_by_the_evidence() -> None:
     assert other_places(years, NAMES, lambda w: w.lower() == "vorjahren") == ()
 
 
+def test_a_one_word_kreis_and_a_bad_town_outside_the_index_are_places() -> None:
+    """Kreise outside NRW often carry their type word in one word ("im Hohenmoorkreis", "des
+    Hohenmoorkreises"), and spa towns start with "Bad": both are places the evidence must
+    name. A "…kreis" the corpus knows by its parts ("im Arbeitskreis") is none."""
+
+    def known(word: str) -> bool:
+        return word.lower() in {"arbeitskreis", "bad"}
+
+    asked = "Wie viele Intensivklassen gibt es im Hohenmoorkreis?"
+    assert other_places(asked, NAMES, known) == ("Hohenmoorkreis",)
+    asked = "Was bietet die Berufsschule des Hohenmoorkreises an?"
+    assert other_places(asked, NAMES, known) == ("Hohenmoorkreis",)
+    assert other_places("Was bespricht der Arbeitskreis in Haldenberg?", NAMES, known) == ()
+    asked = "Welche Sprachen lernen Kinder in Bad Lindenau?"
+    assert other_places(asked, NAMES, known) == ("Bad Lindenau",)
+
+
 def test_a_title_word_the_documents_never_use_as_a_noun_is_a_place_though_they_know_it() -> None:
     """A page about a town outside the index's municipalities ("Hohenfurt Vorbereitungsklassen")
     makes the corpus know its name; asked "in Hohenfurt", it is still a place the evidence

@@ -9,7 +9,7 @@ import pytest
 from assistant.constraints import unmet_requirements
 from assistant.evidence import Candidate, Evidence
 from assistant.lexical import Query
-from assistant.places import Municipalities, distinctive_words
+from assistant.places import Municipalities, distinctive_words, typed_names
 from assistant.question import Frame, YearSpec, frame_question, years_in
 from assistant.refusal import Decision, RefusalPolicy
 from assistant.statements import states_type
@@ -651,6 +651,47 @@ def test_a_kreis_and_its_town_of_the_same_name_are_told_apart_by_the_type_word()
     for text, file_name, expected in cases:
         pages = [Page(file_name, 1, text)]
         assert infer_metadata(pages, "", file_name=file_name).kommune == expected, file_name
+
+
+def test_a_file_named_after_a_place_outside_nrw_belongs_to_it_where_the_text_agrees() -> None:
+    """Outside NRW there is no list of towns: "lindenbrunn_intensivklassen.txt" belongs to
+    Lindenbrunn when its text uses the word as a place's name ("in Lindenbrunn", "Gesamtschule
+    Lindenbrunn", "im Ostmoorer Rathaus", "im Hohenmoorkreis") and never as a noun. A Land
+    or country is no municipality, nor is a word the text uses as a noun ("die Halle")."""
+
+    def kommune(file_name: str, text: str) -> str:
+        return infer_metadata([Page(file_name, 1, text)], "", file_name=file_name).kommune
+
+    text = "Neu in Lindenbrunn? Die Gesamtschule Lindenbrunn hat zwei Intensivklassen."
+    assert kommune("lindenbrunn_intensivklassen.txt", text) == "Lindenbrunn"
+    assert kommune("protokoll_intensivklassen.txt", text) == ""  # the name is not the file's
+    text = "Die Sitzung fand im Ostmoorer Rathaus statt. Es gibt vier Sprachklassen."
+    assert kommune("ostmoor_sprachklassen.txt", text) == "Ostmoor"
+    text = "Im Hohenmoorkreis lernen 80 Jugendliche. Der Träger des Hohenmoorkreises plant mehr."
+    assert kommune("hohenmoorkreis_vabo.txt", text) == "Hohenmoorkreis"
+    text = "In Sachsen gibt es Vorbereitungsklassen. Das Kultusministerium in Sachsen berät."
+    assert kommune("sachsen_vorbereitungsklassen.txt", text) == ""
+    text = (
+        "Der Sport findet in der Halle statt. Die Halle ist groß. Danach geht es in Halle weiter."
+    )
+    assert kommune("halle_sportunterricht.txt", text) == ""
+
+
+def test_a_kreis_the_file_name_names_is_not_rivalled_by_its_own_town() -> None:
+    """A page of the Kreis Warendorf on the vocational colleges of its towns names a town
+    more often than the Kreis; the file name says whose it is. (Placeholder text.)"""
+    text = "Platzhalter im Kreis Warendorf. Platzhalter in Beckum, Beckumer Platzhalter in Beckum."
+    pages = [Page("x.txt", 1, text)]
+    file_name = "kreis_warendorf_platzhalter.txt"
+    assert infer_metadata(pages, "", file_name=file_name).kommune == "Kreis Warendorf"
+
+
+def test_a_type_word_ending_a_paragraph_names_no_municipality() -> None:
+    """ "Acht Klassen in der Stadt" as a heading and "Die acht Klassen …" below it are no
+    "Stadt Die"; a name on the next line of a title page still follows its type word."""
+    heading = "Acht Sprachlernklassen in der Stadt\n\nDie acht Klassen sind voll."
+    assert typed_names(heading) == []
+    assert [t.municipality for t in typed_names("Stadt\nFeldau – Schulamt")] == ["Stadt Feldau"]
 
 
 def test_the_text_s_type_word_wins_over_the_file_name_s() -> None:

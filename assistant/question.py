@@ -90,10 +90,12 @@ _WHICH_LANGUAGE = re.compile(
 PERSON_ROLE = (
     r"\w*leiter(?:in|innen)?|\w*direktor(?:in)?|\w*rektor(?:in)?|schulr(?:at|ätin)|"
     r"landr(?:at|ätin)|\w*bürgermeister(?:in)?|\w*dezernent(?:in)?|beigeordnete[r]?|"
-    r"vorsitzende[r]?"
+    r"vorsitzende[r]?|lehrkr(?:aft|äfte)|lehrer(?:in|innen)?|\w*berater(?:in|innen)?|"
+    r"\w*arbeiter(?:in|innen)?|sprecher(?:in)?|referent(?:in)?"
 )
 _PERSON = re.compile(
-    r"\bwie\s+hei(?:ß|ss)(?:t|en)\s+(?:der|die|den)\s+(?:[a-zäöüß]\w*\s+)?(?:person|"
+    # "Wie heißen die beiden neuen Koordinatoren", "Wie heißt die zusätzliche Lehrkraft"
+    r"\bwie\s+hei(?:ß|ss)(?:t|en)\s+(?:der|die|den)\s+(?:[a-zäöüß]\w*\s+){0,2}(?:person|"
     rf"{PERSON_ROLE}|\w*leitung|ansprechpartner\w*|ansprechperson\w*|\w*beauftragte\w*|"
     r"\w*koordinator\w*)\b|"
     r"\bwer\s+ist\s+(?:der|die)\s+(?:\w*leiter\w*|ansprechpartner\w*)\b.*\bname|"

@@ -35,6 +35,8 @@ from ingest.pipeline import reinferred_kommunen
         ("Wie heißt die Leiterin des Integrationszentrums?", "person"),
         ("Wer ist Schulleiterin der Astrid-Lindgren-Schule in Feldau?", "person"),
         ("Wie heißt der Feldauer Schulrat, der die Klassen betreut?", "person"),
+        ("Wie heißt die zusätzliche Lehrkraft der Seiteneinsteiger-Klasse?", "person"),
+        ("Wie heißen die beiden neuen Bildungskoordinatoren im KI?", "person"),
         ("Wer ist der Träger der Sprachkurse?", ""),
         ("Wer leitet die Sitzungen?", ""),
         ("Wie lange dürfen Kinder in der Fördergruppe bleiben?", "duration"),
@@ -53,6 +55,7 @@ def test_expected_answer_type(question: str, kind: str) -> None:
     [
         ("Das Prinzip, erklärt Eva Roth, Leiterin der Lindenschule, ist einfach.", True),
         ("„Wir integrieren schnell“, sagt Schulrat Jan Weber.", True),
+        ("„Das ist mein Anliegen“, sagt Lehrerin Eva Roth-Kaya.", True),
         ("Die Schulleiterin Frau Kaya begrüßt die Familien.", True),
         ("Die Leiterin der Lindenschule begrüßt die Familien.", False),
         ("Das KI berät, die Leitung hat das Schulamt.", False),

@@ -64,7 +64,7 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
         if own_forms and not own_forms & frame.schools:
             unmet.append(f"Schule: {' / '.join(sorted(frame.schools))}")
     stand = stand_year(chunk.meta.stand)
-    own_years = years_in(sentence) + _current_school_year(sentence, chunk.meta.stand)
+    own_years = years_in(sentence) or _relative_years(sentence, chunk.meta.stand, frame.expects)
     for year in frame.years:
         if not _meets_year(year, own_years, sentence, context.years, stand, frame.expects) or (
             frame.expects.strict and not _cell_meets_year(year, frame.expects, sentence)
@@ -205,22 +205,39 @@ def _meets_year(
     return not year.second and stand == year.first
 
 
-def _current_school_year(sentence: str, stand: str) -> tuple[YearSpec, ...]:
-    """The school year "im laufenden Schuljahr" or "in diesem Schuljahr" means: the one the
-    document was written in (from August on a new one), when its Stand gives the month."""
-    dated = _STAND_MONTH.match(stand)
-    if not dated or not _THIS_SCHOOL_YEAR.search(sentence):
+def _relative_years(sentence: str, stand: str, expects: Expectation) -> tuple[YearSpec, ...]:
+    """The year a sentence means by "im laufenden Schuljahr", "im kommenden Schuljahr", "im
+    vergangenen Jahr": counted from its document's Stand (school years from August on).
+    Such a sentence speaks of its own time, not of the years its passage names ("mehr als in
+    2015/16 … Im kommenden Schuljahr sprechen wir von 85 Intensivklassen"): a figure in it
+    answers for no year when the Stand is unknown and it speaks of a year before or after
+    the document's present (``_NO_YEAR``)."""
+    match = _RELATIVE_TIME.search(sentence)
+    if not match:
         return ()
+    word = match.group(1).lower()
+    shift = 1 if word in _LATER else -1 if word in _EARLIER else 0
+    dated = _STAND_MONTH.match(stand)
+    if not dated:
+        # the present ("im aktuellen Schuljahr") is what the passage's years date; a year
+        # before or after it is none of them
+        return (_NO_YEAR,) if shift and expects.kind in _FIGURES else ()
     year, month = int(dated.group(1)), int(dated.group(2))
-    first = year if month >= _SCHOOL_YEAR_STARTS else year - 1
-    return (YearSpec(first, first + 1),)
+    if match.group(2).lower() == "schuljahr":
+        first = (year if month >= _SCHOOL_YEAR_STARTS else year - 1) + shift
+        return (YearSpec(first, first + 1),)
+    return (YearSpec(year + shift),)
 
 
 _STAND_MONTH = re.compile(r"((?:19|20)\d{2})-(\d{2})")
-_THIS_SCHOOL_YEAR = re.compile(
-    r"\b(?:(?:im|dem|des)\s+(?:laufenden|aktuellen)|(?:in\s+)?diese[ms]?)\s+schuljahr",
+_RELATIVE_TIME = re.compile(
+    r"\b(dies|laufend|aktuell|kommend|nächst|folgend|vergangen|letzt|vorig|abgelaufen)"
+    r"(?:e[nms]?)?\s+(schuljahr|jahr)(?:es|s)?\b",
     re.IGNORECASE,
 )
+_LATER = ("kommend", "nächst", "folgend")
+_EARLIER = ("vergangen", "letzt", "vorig", "abgelaufen")
+_NO_YEAR = YearSpec(0)  # a time of its own that cannot be dated: meets no asked year
 _SCHOOL_YEAR_STARTS = 8  # August: school years in NRW begin in the summer holidays
 _FIGURES = frozenset({"count", "percent", "money"})
 # "vor dem 1. Februar 2025", "seit 2015", "ab dem Schuljahr 2023/24": a span of years, not one

@@ -369,6 +369,27 @@ def test_the_current_school_year_is_the_one_the_document_was_written_in() -> Non
         assert unmet_requirements(frame, sentence, later) == ("Zeit: das Schuljahr 2021/22",)
 
 
+def test_a_figure_of_the_coming_or_last_school_year_is_not_the_passage_s_year() -> None:
+    """ "mehr als in 2015/16. Im kommenden Schuljahr sprechen wir von 85 Klassen": the 85 are
+    next year's, not 2015/16's, though the passage names 2015/16. With a Stand the year is
+    counted from it; without one such a figure answers for no asked year, while one of "the
+    current school year" still takes the passage's year."""
+    frame = frame_question("Wie viele Intensivklassen gab es im Schuljahr 2015/16?")
+    passage = "Es kamen mehr Kinder als in 2015/16. Im kommenden Schuljahr gibt es 85 Intensivklassen."
+    sentence = "Im kommenden Schuljahr gibt es 85 Intensivklassen."
+    unknown = _chunk(passage, replace(META, stand=""))
+    assert unmet_requirements(frame, sentence, unknown) == ("Zeit: das Schuljahr 2015/16",)
+    for stand, unmet in (("2015-03-01", ()), ("2016-03-01", ("Zeit: das Schuljahr 2015/16",))):
+        dated = _chunk(passage, replace(META, stand=stand))
+        assert unmet_requirements(frame, sentence, dated) == unmet, stand
+    current = "Im aktuellen Schuljahr gibt es 85 Intensivklassen."
+    chunk = _chunk(f"Zahlen 2015/16. {current}", replace(META, stand=""))
+    assert unmet_requirements(frame, current, chunk) == ()
+    last = frame_question("Wie viele Kinder kamen 2015 an?")
+    sentence = "Im vergangenen Jahr kamen 300 Kinder an."
+    assert unmet_requirements(last, sentence, _chunk(sentence, replace(META, stand="2016-02"))) == ()
+
+
 def test_a_how_many_question_with_a_second_question_needs_no_count_in_every_sentence() -> None:
     frame = frame_question("Wie viele Schwerpunktschulen gibt es und wo liegen sie?")
     sentence = "Die Schwerpunktschulen liegen in der Innenstadt und im Norden."

@@ -77,7 +77,8 @@ _CLOCK_TIME = re.compile(
 )
 # "Wie alt sind …?", "Bis zu welchem Alter …?": an age ("im Alter von 10 bis 16 Jahren")
 _HOW_OLD = re.compile(
-    r"\bwie\s+alt\b|\b(?:in|ab|bis|zu|mit|aus)\s+welchem\s+alter\b|\baltersgrenze\b",
+    r"\bwie\s+alt\b|\b(?:in|ab|bis|zu|mit|aus)\s+welchem\s+alter\b|\baltersgrenze\b|"
+    r"\bfür\s+welche(?:s\s+alter|\s+altersgruppe)\b",
     re.IGNORECASE,
 )
 # "Welche Sprachen …?", "In welchen Herkunftssprachen …?", "In welcher Sprache …?": languages
@@ -107,7 +108,10 @@ _COUNT = re.compile(r"\bwie\s*vielen?\b|\bwieviele\b|\banzahl\b", re.IGNORECASE)
 # "Ab wie vielen Anmeldungen …?", "Wie viele … mindestens?": a threshold, not a tally
 _LEAST = re.compile(r"\bab\s+wie\s*vielen?\b|\bmindestens\b|\bmindestzahl\b", re.IGNORECASE)
 _DURATION = re.compile(
-    r"\bwie\s+lange\b|\bwie\s+viel\s+zeit\b|\bdauer\w*\b|\bzeitraum\b", re.IGNORECASE
+    # "Nach welcher Zeit wechseln sie …?" asks how long until
+    r"\bwie\s+lange\b|\bwie\s+viel\s+zeit\b|\bdauer\w*\b|\bzeitraum\b|"
+    r"\bnach\s+(?:welcher|wie\s+langer)\s+zeit\b",
+    re.IGNORECASE,
 )
 _WHICH_YEAR = re.compile(
     r"\b(?:in|seit|ab|bis|aus|vor)\s+welchem\s+jahr\b|\bwelches\s+jahr\b|\bin\s+welchen\s+jahren\b",

@@ -40,6 +40,8 @@ from ingest.pipeline import reinferred_kommunen
         ("Wer ist der Träger der Sprachkurse?", ""),
         ("Wer leitet die Sitzungen?", ""),
         ("Wie lange dürfen Kinder in der Fördergruppe bleiben?", "duration"),
+        ("Nach welcher Zeit wechseln die Kinder in eine Regelklasse?", "duration"),
+        ("Für welches Alter gilt die Schulpflicht?", "age"),
         ("Wer führt die Erstberatung durch?", ""),
         ("An welchem Tag beginnt die Schulberatung?", "date"),
         ("Um wie viel Uhr öffnet das Elterncafé?", "clock"),

@@ -182,6 +182,35 @@ def row_cells(text: str) -> list[tuple[str, str]]:
 def _blocks(text: str) -> list[str]:
     # List items and table rows (lines starting with a bullet or containing " | ") are units
     # of their own; other lines are joined into running text.
+    return _labelled_times(_lines_joined(text))
+
+
+# Office hours as web pages set them, a label line over a time line ("Dienstag und
+# Donnerstag" / "14.00-17.00 Uhr"): one statement "Dienstag und Donnerstag: 14.00-17.00 Uhr",
+# not a heading over a bare time.
+_TIME_RANGE = re.compile(r"\d{1,2}[.:]\d{2}\s*(?:-|–|bis)\s*\d{1,2}[.:]\d{2}(?:\s*Uhr)?")
+_LABEL_WORDS = 6
+
+
+def _labelled_times(blocks: list[str]) -> list[str]:
+    joined: list[str] = []
+    for block in blocks:
+        label = joined[-1] if joined else ""
+        if (
+            _TIME_RANGE.fullmatch(block)
+            and label
+            and len(label.split()) <= _LABEL_WORDS
+            and not ends_sentence(label)
+            and not _is_unit_line(label)
+            and not any(c.isdigit() for c in label)
+        ):
+            joined[-1] = f"{label}: {block}"
+        else:
+            joined.append(block)
+    return joined
+
+
+def _lines_joined(text: str) -> list[str]:
     blocks: list[str] = []
     current: list[str] = []
     for line in text.splitlines():

@@ -157,3 +157,27 @@ def test_a_line_of_its_own_without_sentence_end_is_a_heading() -> None:
     assert is_heading_line(title, page)
     assert ends_sentence("Sie sagt: „Gut.“") and ends_sentence("(siehe unten.)")
     assert not ends_sentence("Stand 20.09.2023 ")
+
+
+def test_office_hours_under_their_label_are_one_statement() -> None:
+    """A web page sets office hours as a label line over a time line; alone, the time would
+    be a heading and the days a heading over it. A time under a sentence, a heading with a
+    number and a longer label stay as they are."""
+    text = (
+        "Unsere Öffnungszeiten\n\nMontag bis Freitag\n\n08.30-12.00 Uhr\n\n"
+        "Dienstag und Donnerstag\n\n14.00-17.00 Uhr\n\nUnsere Postanschrift:"
+    )
+    units = split_sentences(text)
+    assert units[1:3] == [
+        "Montag bis Freitag: 08.30-12.00 Uhr",
+        "Dienstag und Donnerstag: 14.00-17.00 Uhr",
+    ]
+    assert not is_heading_line(units[2], text)
+    assert is_heading_line(units[0], text)
+    after = "Die Beratung ist offen.\n\n9.00-12.00 Uhr\n\n3.1 Sprechzeiten\n\n9:00 bis 11:30"
+    assert split_sentences(after) == [
+        "Die Beratung ist offen.",
+        "9.00-12.00 Uhr",
+        "3.1 Sprechzeiten",
+        "9:00 bis 11:30",
+    ]

@@ -84,6 +84,12 @@ _NOUN_BEFORE = re.compile(
 _CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*")
 # How a text uses a word as a place's name, or as a noun ("die Halle", "der Stelle")
 _NAME_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Aa]us|[Nn]ach|nahe|bei|von)|\b[A-ZÄÖÜ][\w-]*)\s+$")
+_PLACED_BEFORE = re.compile(
+    r"(?:\b(?:[Ii]n|[Aa]us|[Nn]ach|nahe)|\b(?:Stadt|Landkreis|Kreis|Gemeinde|Hansestadt)|"
+    # an office or school of the place: "Volkshochschule Ludwigshafen", "Schulamt Fulda"
+    r"\b(?:[A-ZÄÖÜ][\wäöüß-]*)?(?i:schulen?|amt|ämter|zentrum|büro|verwaltung|universität|"
+    r"kolleg|agentur|behörde))\s+$"
+)
 _ARTICLE_BEFORE = re.compile(r"\b(?:der|die|das|den|dem|des|ein|eine|einer|einem)\s+$", re.I)
 # Länder and countries: a file about one of them belongs to no municipality
 _STATES = frozenset(
@@ -380,15 +386,18 @@ def _named_by_file(
 
 def _bare_file_name(word: str, text: str) -> str:
     """The place a file name starts with ("fulda_intensivklassen.txt", "hameln_…") when the
-    text uses it as a name and never as a noun: after a place preposition, a type word or a
-    noun ("in Hildesheim", "Landkreis Fulda", "Universität Hildesheim"), or as its "-er"
-    adjective before a noun ("im Plauener Rathaus"). A Land or a country is no municipality
-    ("sachsen_vorbereitungsklassen.txt"). Outside NRW there is no list of towns to check a
-    name against, so the file name and the text must agree."""
+    text uses it as a place's name more often than as a noun, and at least once the way only
+    places are named: after a place preposition or a type word ("in Hildesheim", "Landkreis
+    Fulda"), after an office or school ("Volkshochschule Ludwigshafen"), or as its "-er"
+    adjective or genitive before a noun ("im Plauener Rathaus", "Neumünsters Schulrat");
+    after another capitalised word ("Kommunales Konzept") it counts only besides.
+    A Land or a country is no municipality ("sachsen_vorbereitungsklassen.txt"). Outside NRW
+    there is no list of towns to check a name against, so the file name and the text must
+    agree."""
     if len(word) < 4 or word in _STATES:
         return ""
     spelled = ""
-    named = noun = 0
+    named = noun = placed = 0
     for m in _CAPITALISED.finditer(text):
         found = m.group()
         folded = fold_plain(found)
@@ -398,13 +407,17 @@ def _bare_file_name(word: str, text: str) -> str:
             spelled = spelled or found[: len(found) - len(folded) + len(word)]
             if word.endswith("kreis") and re.search(r"\b(?:im|des|dem)\s+$", before):
                 named += 1  # "im Ortenaukreis", "des Ortenaukreises"
+                placed += 1
             elif _NOUN_BEFORE.search(before) or _ARTICLE_BEFORE.search(before):
                 noun += 1
             elif _NAME_BEFORE.search(before):
                 named += 1
-        elif folded in _adjectives(word) and re.match(r"\s[A-ZÄÖÜ]", after):
-            named += 1  # "Plauener Oberschulen", "die Emder Schulen"
-    if named <= noun:  # "Norderstedt" after "in", "aus", "VHS" and once "den Norderstedt …"
+                placed += bool(_PLACED_BEFORE.search(before))
+        elif folded in (*_adjectives(word), word + "s") and re.match(r"\s[A-ZÄÖÜ]", after):
+            named += 1  # "Plauener Oberschulen", "die Emder Schulen", "Neumünsters Schulrat"
+            placed += 1
+    # "Norderstedt" after "in", "aus", "VHS" and once "den Norderstedt Marketing"
+    if not placed or named <= noun:
         return ""
     if spelled:
         return spelled

@@ -377,7 +377,9 @@ def test_a_figure_of_the_coming_or_last_school_year_is_not_the_passage_s_year() 
     counted from it; without one such a figure answers for no asked year, while one of "the
     current school year" still takes the passage's year."""
     frame = frame_question("Wie viele Intensivklassen gab es im Schuljahr 2015/16?")
-    passage = "Es kamen mehr Kinder als in 2015/16. Im kommenden Schuljahr gibt es 85 Intensivklassen."
+    passage = (
+        "Es kamen mehr Kinder als in 2015/16. Im kommenden Schuljahr gibt es 85 Intensivklassen."
+    )
     sentence = "Im kommenden Schuljahr gibt es 85 Intensivklassen."
     unknown = _chunk(passage, replace(META, stand=""))
     assert unmet_requirements(frame, sentence, unknown) == ("Zeit: das Schuljahr 2015/16",)
@@ -389,7 +391,9 @@ def test_a_figure_of_the_coming_or_last_school_year_is_not_the_passage_s_year() 
     assert unmet_requirements(frame, current, chunk) == ()
     last = frame_question("Wie viele Kinder kamen 2015 an?")
     sentence = "Im vergangenen Jahr kamen 300 Kinder an."
-    assert unmet_requirements(last, sentence, _chunk(sentence, replace(META, stand="2016-02"))) == ()
+    assert (
+        unmet_requirements(last, sentence, _chunk(sentence, replace(META, stand="2016-02"))) == ()
+    )
 
 
 def test_a_how_many_question_with_a_second_question_needs_no_count_in_every_sentence() -> None:
@@ -695,6 +699,13 @@ def test_a_file_named_after_a_place_outside_nrw_belongs_to_it_where_the_text_agr
     assert kommune("ostmoor_sprachklassen.txt", text) == "Ostmoor"
     text = "Im Hohenmoorkreis lernen 80 Jugendliche. Der Träger des Hohenmoorkreises plant mehr."
     assert kommune("hohenmoorkreis_vabo.txt", text) == "Hohenmoorkreis"
+    text = "Der Kurs der Volkshochschule Westerbrunn beginnt. Westerbrunns Schulrat berät."
+    assert kommune("westerbrunn_kurse.txt", text) == "Westerbrunn"
+    # a word that follows only other capitalised words names no place ("Kommunales Konzept")
+    text = (
+        "Kommunales Konzept der Stadt Wexheim\n\nDie Stadt Wexheim berät neu zugewanderte Familien."
+    )
+    assert kommune("konzept.txt", text) == "Stadt Wexheim"
     text = "In Sachsen gibt es Vorbereitungsklassen. Das Kultusministerium in Sachsen berät."
     assert kommune("sachsen_vorbereitungsklassen.txt", text) == ""
     text = (

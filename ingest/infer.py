@@ -396,7 +396,7 @@ def _bare_file_name(word: str, text: str) -> str:
     agree."""
     if len(word) < 4 or word in _STATES:
         return ""
-    spelled = ""
+    spelled = adjective = ""
     named = noun = placed = 0
     for m in _CAPITALISED.finditer(text):
         found = m.group()
@@ -416,20 +416,27 @@ def _bare_file_name(word: str, text: str) -> str:
         elif folded in (*_adjectives(word), word + "s") and re.match(r"\s[A-ZÄÖÜ]", after):
             named += 1  # "Plauener Oberschulen", "die Emder Schulen", "Neumünsters Schulrat"
             placed += 1
+            adjective = adjective or _name_of_adjective(found, folded, word)
     # "Norderstedt" after "in", "aus", "VHS" and once "den Norderstedt Marketing"
     if not placed or named <= noun:
         return ""
-    if spelled:
-        return spelled
-    # only the adjective: the file name spells the name (where umlauts are written out, the
-    # spelling is not certain)
-    return "" if re.search(r"ae|oe|ue|ss", word) else word.capitalize()
+    return spelled or adjective  # the name as the text spells it, or its adjective does
 
 
 def _adjectives(name: str) -> tuple[str, ...]:
     """The folded "-er" adjectives of a place's folded name: "plauener", "emder" of "emden"."""
     stem = name[:-2] if name.endswith("en") else ""
     return (name + "er", *((stem + "er", stem + "ner") if stem else ()))
+
+
+def _name_of_adjective(adjective: str, folded: str, word: str) -> str:
+    """The name an adjective or genitive of ``word`` spells, with the text's umlauts:
+    "Plauener" -> "Plauen", "Emder" -> "Emden", "Mühlbrücker" -> "Mühlbrück"."""
+    if folded == word + "er":
+        return adjective[:-2]
+    if folded == word + "s":
+        return adjective[:-1]
+    return adjective[: -3 if folded.endswith("ner") and not word.endswith("ner") else -2] + "en"
 
 
 def _starts_with(words: list[str], name: str) -> bool:

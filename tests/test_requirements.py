@@ -697,6 +697,8 @@ def test_a_file_named_after_a_place_outside_nrw_belongs_to_it_where_the_text_agr
     assert kommune("protokoll_intensivklassen.txt", text) == ""  # the name is not the file's
     text = "Die Sitzung fand im Ostmoorer Rathaus statt. Es gibt vier Sprachklassen."
     assert kommune("ostmoor_sprachklassen.txt", text) == "Ostmoor"
+    text = "An den Mühlbrücker Schulen gibt es vier Sprachklassen."  # spelled as the text does
+    assert kommune("muehlbrueck_sprachklassen.txt", text) == "Mühlbrück"
     text = "Im Hohenmoorkreis lernen 80 Jugendliche. Der Träger des Hohenmoorkreises plant mehr."
     assert kommune("hohenmoorkreis_vabo.txt", text) == "Hohenmoorkreis"
     text = "Der Kurs der Volkshochschule Westerbrunn beginnt. Westerbrunns Schulrat berät."

@@ -63,7 +63,8 @@ def corpus_info(index: Index) -> CorpusInfo:
     return CorpusInfo(
         version=index.version,
         municipalities=Municipalities.of(
-            _municipal([d.meta.kommune for d in documents], places),
+            _municipal([d.meta.kommune for d in documents], places)
+            + [d.meta.kommune for d in documents if d.meta.is_inferred("kommune")],
             places=places,
             known=_term_of(lexical),
         ),
@@ -112,7 +113,8 @@ def _municipal(kommunen: Sequence[str], places: Sequence[str]) -> list[str]:
     """The "Kommune" values that name municipalities: with a type word ("Stadt Feldau") or
     named with one in the documents ("Mülheim an der Ruhr" as "Stadt Mülheim an der Ruhr"),
     or a town of NRW by its bare name ("Ratingen", inferred from a page that never types
-    it). An issuing body entered as Kommune ("Regionales Bildungsbüro …") is none."""
+    it). An issuing body entered as Kommune ("Regionales Bildungsbüro …") is none. (A
+    municipality the ingestion inferred is one by how it was read: ``ingest.infer``.)"""
     typed = {fold(p) for p in places}
     return [
         k

@@ -723,3 +723,34 @@ def test_a_message_asking_two_things_is_answered_question_by_question(
     answer = assistant.ask(open_question)
     assert answer.found and "zwölf Monate" in answer.text and "fünf Euro" not in answer.text
     assert texts.PART_NOT_FOUND.format(question="Was kostet sie?") in answer.notes
+
+
+def test_a_place_outside_nrw_inferred_from_file_name_and_text_is_a_municipality(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """Pages saved as "lindenbrunn_….txt" and "ostmoor_….txt" name their towns only bare (no
+    type word, no list of towns outside NRW): the ingestion infers them from file name and
+    text, and questions are scoped to them like to any municipality; a comparison of the two
+    is answered per town."""
+    (docs_dir / "lindenbrunn_intensivklassen.txt").write_text(
+        "Intensivklassen\n\nNeu in Lindenbrunn? An der Gesamtschule Lindenbrunn lernen "
+        "Seiteneinsteiger zwölf Wochenstunden Deutsch.\n",
+        encoding="utf-8",
+    )
+    (docs_dir / "ostmoor_sprachklassen.txt").write_text(
+        "Sprachklassen\n\nIn Ostmoor lernen Seiteneinsteiger acht Wochenstunden Deutsch. Das "
+        "Ostmoorer Schulamt berät die Familien.\n",
+        encoding="utf-8",
+    )
+    run_ingest(settings)
+    metas = stored_metas(settings)
+    assert metas["lindenbrunn_intensivklassen.txt"].kommune == "Lindenbrunn"
+    assert metas["ostmoor_sprachklassen.txt"].kommune == "Ostmoor"
+    assistant = Assistant(settings)
+    assert {"Lindenbrunn", "Ostmoor"} <= set(assistant.corpus().municipalities.names)
+    answer = assistant.ask("Wie viele Wochenstunden Deutsch bekommen Seiteneinsteiger in Ostmoor?")
+    assert answer.found and "acht" in answer.text and "zwölf" not in answer.text
+    compared = assistant.ask(
+        "Wie viele Wochenstunden Deutsch gibt es in Lindenbrunn und in Ostmoor?"
+    )
+    assert "**Lindenbrunn:**" in compared.text and "**Ostmoor:**" in compared.text

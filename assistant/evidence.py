@@ -16,7 +16,7 @@ from .constraints import unmet_requirements
 from .german import analyze
 from .injection import tainted_sentences
 from .lexical import LexicalIndex, Query
-from .question import Expectation, Frame
+from .question import PERSON_ROLE, Expectation, Frame
 from .scoring import AnswerModel, answerability_features, focus_term, sentence_features
 from .sentences import is_heading_line, is_table_row, row_cells, split_sentences
 from .statements import is_document_date, states_type, with_declared_units
@@ -112,9 +112,16 @@ def is_boilerplate(sentence: str, chunk: Chunk, pages: int) -> bool:
 _TYPE_NOUNS = {"year": frozenset({"jahr"}), "date": frozenset({"tag", "datum", "termin"})}
 
 
-def _without_type_nouns(query: Query, expects: Expectation) -> Query:
+def _without_type_nouns(query: Query, expects: Expectation, question: str = "") -> Query:
     nouns = _TYPE_NOUNS.get(expects.kind, frozenset())
+    if expects.kind == "person":
+        # the role asks for its holder ("Wer ist Schulleiterin der …?"): the school or office
+        # is what the sentence must name ("…, Leiterin der Heiligengeistschule"), or the role
+        nouns = frozenset(analyze(" ".join(_ROLE_WORD.findall(question))))
     return replace(query, terms=tuple(t for t in query.terms if t not in nouns)) if nouns else query
+
+
+_ROLE_WORD = re.compile(rf"\b(?i:{PERSON_ROLE})\b")
 
 
 def answers_anything(sentence: str, frame: Frame | None = None) -> bool:
@@ -232,7 +239,12 @@ def _candidates(
 ) -> list[Candidate]:
     lexical, expects = context.lexical, context.frame.expects
     pairs = _pairs(list(query.terms))
-    focus = focus_term(_without_type_nouns(query, expects), lexical)
+    topic = _without_type_nouns(query, expects, context.frame.text)
+    focus = focus_term(topic, lexical)
+    # a person question is also met where the sentence names the role ("sagt Schulrat …")
+    roles = (
+        frozenset(query.terms) - frozenset(topic.terms) if expects.kind == "person" else frozenset()
+    )
     if context.frame.existence:
         # "Gibt es X?" asks whether the documents name X: a noun of the question that the
         # corpus never uses (nor its parts or synonyms) is what no sentence names
@@ -290,7 +302,7 @@ def _candidates(
             # a document's opening sentence names what it is about ("Auch in der
             # Teutoburger Wald Grundschule …"): a figure further down is about that too
             near |= set(analysed[0])
-        covers = not focus or lexical.covers(query, focus, near)
+        covers = not focus or lexical.covers(query, focus, near) or bool(roles & near)
         if row and not covers and expects.kind == "count":
             # "wie viele davon … einem Berufskolleg": a cell "Berufskolleg: 115" counts it
             covers = _counts_asked_column(text, query, context, lexical)

@@ -754,3 +754,25 @@ def test_a_place_outside_nrw_inferred_from_file_name_and_text_is_a_municipality(
         "Wie viele Wochenstunden Deutsch gibt es in Lindenbrunn und in Ostmoor?"
     )
     assert "**Lindenbrunn:**" in compared.text and "**Ostmoor:**" in compared.text
+
+
+def test_a_person_question_s_role_is_what_it_asks_not_what_the_sentence_must_name(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """ "Wer ist Schulleiterin der Lindenschule?" asks for the holder of the role; the
+    sentence that answers it names the school and the person ("erklärt Eva Roth, Leiterin der
+    Lindenschule"), not the word "Schulleiterin"."""
+    (docs_dir / "lindenbrunn_lindenschule.txt").write_text(
+        "Sprachlernklasse an der Lindenschule\n\nDie Lindenschule in Lindenbrunn hat eine "
+        "Sprachlernklasse. „Wir geben den Kindern Zeit“, erklärt Eva Roth, Leiterin der "
+        "Lindenschule, das Prinzip. Die Lindenschule liegt im Norden von Lindenbrunn.\n",
+        encoding="utf-8",
+    )
+    (docs_dir / "ostmoor_schulen.txt").write_text(
+        "Schulen in Ostmoor\n\nIn Ostmoor stellt sich jede Schulleiterin und jeder Schulleiter "
+        "den Eltern vor. Die Lindenschule in Ostmoor hat keine Sprachlernklasse.\n",
+        encoding="utf-8",
+    )
+    run_ingest(settings)
+    answer = Assistant(settings).ask("Wer ist Schulleiterin der Lindenschule in Lindenbrunn?")
+    assert answer.found and "Eva Roth" in answer.text

@@ -719,7 +719,8 @@ def test_a_file_named_after_a_place_outside_nrw_belongs_to_it_where_the_text_agr
 def test_a_kreis_the_file_name_names_is_not_rivalled_by_its_own_town() -> None:
     """A page of the Kreis Warendorf on the vocational colleges of its towns names a town
     more often than the Kreis; the file name says whose it is. (Placeholder text.)"""
-    text = "Platzhalter im Kreis Warendorf. Platzhalter in Beckum, Beckumer Platzhalter in Beckum."
+    opening = "Platzhalter Beckum\n\nDer Platzhalter in Beckum gilt. "
+    text = opening + "Weiterer Platzhaltertext ohne Ortsangabe. " * 16 + "Im Kreis Warendorf."
     pages = [Page("x.txt", 1, text)]
     file_name = "kreis_warendorf_platzhalter.txt"
     assert infer_metadata(pages, "", file_name=file_name).kommune == "Kreis Warendorf"

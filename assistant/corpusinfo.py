@@ -63,8 +63,7 @@ def corpus_info(index: Index) -> CorpusInfo:
     return CorpusInfo(
         version=index.version,
         municipalities=Municipalities.of(
-            _municipal([d.meta.kommune for d in documents], places)
-            + [d.meta.kommune for d in documents if d.meta.is_inferred("kommune")],
+            _municipal(documents, places),
             places=places,
             known=_term_of(lexical),
         ),
@@ -109,19 +108,22 @@ def _term_of(lexical: LexicalIndex) -> Callable[[str], bool]:
     return is_term
 
 
-def _municipal(kommunen: Sequence[str], places: Sequence[str]) -> list[str]:
+def _municipal(documents: Sequence[DocRecord], places: Sequence[str]) -> list[str]:
     """The "Kommune" values that name municipalities: with a type word ("Stadt Feldau") or
     named with one in the documents ("Mülheim an der Ruhr" as "Stadt Mülheim an der Ruhr"),
     or a town of NRW by its bare name ("Ratingen", inferred from a page that never types
-    it). An issuing body entered as Kommune ("Regionales Bildungsbüro …") is none. (A
-    municipality the ingestion inferred is one by how it was read: ``ingest.infer``.)"""
+    it), and so is any the ingestion inferred ("Fulda" from "fulda_….txt" and its text:
+    ``ingest.infer`` reads only places). An issuing body entered as Kommune ("Regionales
+    Bildungsbüro …") is none."""
     typed = {fold(p) for p in places}
+    inferred = {d.meta.kommune for d in documents if d.meta.is_inferred("kommune")}
     return [
         k
-        for k in set(kommunen)
+        for k in {d.meta.kommune for d in documents}
         if k
         and (
-            municipality_type(k)
+            k in inferred
+            or municipality_type(k)
             or is_one_word_kreis(k)
             or k in TOWNS
             or any(fold(w) in typed for w in distinctive_words(k))

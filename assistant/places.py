@@ -737,15 +737,16 @@ def other_places(
             if not municipalities.mentioned(f"{word} {after}") and place not in places:
                 places.append(place)
             continue
-        if _ONE_WORD_PLACE_KREIS.fullmatch(word) and fold(before) in _IN_KREIS and not known(word):
-            place = _ONE_WORD_PLACE_KREIS.fullmatch(word).group(1)  # type: ignore[union-attr]
-            if not municipalities.mentioned(place) and place not in places:
-                places.append(place)  # "im Vogelsbergkreis", "des Ortenaukreises"
-            continue
-        if before in _NAME_PREFIXES and i > 1 and fold(words[i - 2]) in _ASKED_PLACE_PREPOSITIONS:
-            place = f"{before} {word}"  # "in Bad Kreuznach"
-            if not municipalities.mentioned(place) and place not in places:
-                places.append(place)
+        kreis = _ONE_WORD_PLACE_KREIS.fullmatch(word)
+        if kreis and fold(before) in _IN_KREIS and not known(word):
+            named_place = kreis.group(1)  # "im Vogelsbergkreis", "des Ortenaukreises"
+        elif before in _NAME_PREFIXES and i > 1 and fold(words[i - 2]) in _ASKED_PLACE_PREPOSITIONS:
+            named_place = f"{before} {word}"  # "in Bad Kreuznach"
+        else:
+            named_place = ""
+        if named_place:
+            if not municipalities.mentioned(named_place) and named_place not in places:
+                places.append(named_place)
             continue
         city = "" if known(word) else _nrw_city(word)
         listed = any(_inflected(fold(word), fold(p)) for p in municipalities.places)

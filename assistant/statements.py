@@ -206,15 +206,20 @@ _NO_COUNT_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+# Up to two inflected adjectives between a number and its unit: "28 zusätzliche
+# Lehrer-Stunden" (no article: "2 die Woche" is no amount of weeks)
+_ADJECTIVES = (
+    r"(?:(?!(?:die|der|den|dem|des|eine[mnrs]?)\s)(?-i:[a-zäöüß]+(?:e|en|er|es|em))\s+){0,2}"
+)
 # An average per unit named as a compound: "im Wochenschnitt", "der Monatsdurchschnitt",
 # "im Jahresmittel" (per week, month, year)
 _AVERAGE_PER = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]{2,}?)(?:e?n|s)?(?:durch)?(?:schnitt|mittel)\b")
 # "pro Jahr" is also said "jährlich", "pro Woche" "wöchentlich": the adverb's stem.
 _RATE_ADVERB = re.compile(r"\b([^\W\d_]{3,})lich\b", re.IGNORECASE)
-# "in der Woche", "am Tag", "im Monat" after a number state a rate; "im Jahr 2016" dates and
-# "am Tag der Anmeldung" names a day
+# "in der Woche", "am Tag", "im Monat", "die Woche" ("fünf Tage die Woche") after a number
+# state a rate; "im Jahr 2016" dates and "am Tag der Anmeldung" names a day
 _RATE_PHRASE = re.compile(
-    r"\b(?i:in\s+der|am|im)\s+([A-ZÄÖÜ][^\W\d_]*)\b(?![-\w])(?!\s+(?:\d|der\b|des\b|nach\b|vor\b))"
+    r"\b(?i:in\s+der|am|im|die)\s+([A-ZÄÖÜ][^\W\d_]*)\b(?![-\w])(?!\s+(?:\d|der\b|des\b|nach\b|vor\b))"
 )
 
 
@@ -272,7 +277,7 @@ def states_type(expects: Expectation, sentence: str) -> bool:
             _states_rate(expects.rate, sentence) or _rate_compound(expects.rate, unit, sentence)
         ):
             return False
-        return bool(re.search(rf"{_NUMBER}\s*[a-zäöüß]*(?:{unit})", sentence, re.IGNORECASE))
+        return bool(re.search(rf"{_NUMBER}\s*{_ADJECTIVES}[\w-]*?(?:{unit})", sentence, re.I))
     if expects.rate and not _states_rate(expects.rate, sentence):
         return False
     pattern = _TYPE_PATTERNS.get(expects.kind)
@@ -311,7 +316,7 @@ def states_count(sentence: str, question: str) -> bool:
     if not (counted and _TIME_UNIT.search(counted.group(1))):
         rest = _NO_COUNT_TIME.sub(" ", rest)
     rest = _DIGITS.sub(lambda m: " " if m.group(0) in named else m.group(0), rest)
-    return bool(_TYPE_PATTERNS["count"].search(rest))
+    return bool(_TYPE_PATTERNS["count"].search(rest)) or _counts_in_adjective(sentence, question)
 
 
 # "Wie viele (ukrainische) Kinder …", "Mit wie vielen Stellen …": the noun the count is of
@@ -334,7 +339,20 @@ def counts_asked(sentence: str, question: str) -> bool:
     noun = rf"[\w-]*{re.escape(stem)}"
     before = rf"\b{_NUMBER}\s+(?:[\w-]+\s+){{0,3}}?{noun}"
     cell = rf"\b{noun}\w*\s*:\s*\d"  # a table cell "Plätze: 54"
-    return re.search(f"{before}|{cell}", sentence.lower()) is not None
+    if re.search(f"{before}|{cell}", sentence.lower()):
+        return True
+    return _counts_in_adjective(sentence, question)
+
+
+def _counts_in_adjective(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` counts what "Wie viele X …?" asks about in an adjective made of a
+    number and X: "die zwölfseitige Broschüre" for "Wie viele Seiten …?", "eine dreizügige
+    Schule" for "Wie viele Züge …?", "12-seitig" (umlauts folded on both sides)."""
+    stem = fold(_counted_stem(question))
+    if not stem:
+        return False
+    adjective = rf"\b(?:\d+-?|{fold(_COUNT_WORDS)}){re.escape(stem)}\w*ig(?:e|en|er|es|em)?\b"
+    return re.search(adjective, fold(sentence)) is not None
 
 
 def names_counted(sentence: str, question: str) -> bool:

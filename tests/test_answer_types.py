@@ -98,6 +98,8 @@ def test_date_lines_and_questions_in_a_document_answer_nothing() -> None:
         ("Einsatz", "Pro Einsatz zahlt die Volkshochschule 20 Euro.", True),
         ("Woche", "Unterrichtet wird 20 Stunden in der Woche.", True),
         ("Tag", "Betreut werden sie drei Stunden am Tag von einer Lehrerin.", True),
+        ("Woche", "Sie werden fünf Tage die Woche im Zentrum unterrichtet.", True),
+        ("Woche", "Die Woche beginnt mit 2 Stunden Sport.", False),  # no number before it
         # an average per unit named as a compound
         ("Woche", "Im Wochenschnitt sind zur Zeit 18 bis 23 schulpflichtige Kinder.", True),
         ("Monat", "Der Monatsdurchschnitt lag bei 40 Anmeldungen.", True),
@@ -124,6 +126,26 @@ def test_hours_per_week_are_met_by_a_compound_of_week_and_hours() -> None:
     assert states_type(asked, "Er umfasst drei Stunden pro Woche.")
     assert not states_type(asked, "Er umfasst insgesamt 40 Unterrichtsstunden.")
     assert not states_type(asked, "Er dauert fünf Wochen.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "met"),
+    [
+        ("Dafür stehen etwa 28 zusätzliche Lehrer-Stunden zur Verfügung.", True),
+        ("Die Schule bekommt acht weitere wöchentliche Stunden.", True),
+        ("Die Schule bekommt 14 Förderstunden.", True),
+        ("Die Schule bekommt 2 Klassen für die Stunden am Nachmittag.", False),
+        ("Es kamen 12 Kinder, die Stunden blieben gleich.", False),
+    ],
+)
+def test_a_unit_is_met_after_adjectives_and_as_a_hyphenated_compound(
+    sentence: str, met: bool
+) -> None:
+    """ "Wie viele Lehrerstunden …?" is answered by "28 zusätzliche Lehrer-Stunden": up to
+    two inflected adjectives may stand between the number and its unit, but no article and
+    no noun of something else."""
+    asked = frame_question("Wie viele Lehrerstunden bekommt die Schule zusätzlich?").expects
+    assert states_type(asked, sentence) is met
 
 
 @pytest.mark.parametrize(
@@ -296,6 +318,26 @@ def test_a_count_of_the_asked_noun(sentence: str, counted: bool) -> None:
     things."""
     question = "Mit wie vielen Stellen ist das Zentrum ausgestattet?"
     assert counts_asked(sentence, question) is counted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "counted"),
+    [
+        ("Die zwölfseitige Broschüre erklärt das Schulsystem.", "Wie viele Seiten hat sie?", True),
+        ("Ein 16-seitiges Heft liegt bei.", "Wie viele Seiten hat das Heft?", True),
+        ("Die Schule ist dreizügig.", "Wie viele Züge hat die Grundschule?", True),
+        ("Die Broschüre hat viele Seiten.", "Wie viele Seiten hat sie?", False),
+        ("Das Blatt ist einseitig bedruckt.", "Wie viele Seiten hat es?", False),
+        ("Die zweisprachige Broschüre liegt aus.", "Wie viele Seiten hat sie?", False),
+    ],
+)
+def test_a_count_in_an_adjective_of_number_and_noun(
+    sentence: str, question: str, counted: bool
+) -> None:
+    """ "zwölfseitig" counts Seiten and "dreizügig" Züge (umlauts folded): the number and the
+    asked noun written as one adjective; a number of something else or no number does not."""
+    assert counts_asked(sentence, question) is counted
+    assert states_count(sentence, question) is counted
 
 
 def _scored(sentences: list[str], probabilities: dict[int, float]) -> tuple[Candidate, ...]:

@@ -116,6 +116,7 @@ _NOT_A_NAME = (
 _TYPED = re.compile(
     r"(?<!-)\b(Stadt|Kreisstadt|Hansestadt|Landeshauptstadt|Gemeinde|Kreis|Landkreis|"
     rf"Städte[Rr]egion)(?:es|s)?(?=\s)[ \t]*\n?[ \t]*(?!{_NOT_A_NAME}\b)(" + _NAME + r")"
+    r"(?![A-ZÄÖÜ])"  # a whole word: "in jeder kreisfreien Stadt DaZ-Zentren" names no "Da"
 )
 # Kreise whose name holds the type word: "Ennepe-Ruhr-Kreis(es)", "Märkischer/-n Kreis(es)";
 # one part before "-Kreis" is no name alone but leads the name after it ("Rhein-Kreis Neuss").

@@ -23,8 +23,9 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from assistant.gazetteer import is_place_outside_nrw
 from assistant.german import MONTHS, analyze, file_name_words, fold_plain, tokenize
 from assistant.nrw import (
     CITIES,
@@ -89,6 +90,14 @@ _PLACED_BEFORE = re.compile(
     # an office or school of the place: "Volkshochschule Ludwigshafen", "Schulamt Fulda"
     r"\b(?:[A-ZÄÖÜ][\wäöüß-]*)?(?i:schulen?|amt|ämter|zentrum|büro|verwaltung|universität|"
     r"kolleg|agentur|behörde))\s+$"
+)
+# A newspaper's name says where it appears, not what the page is about: "Lübecker
+# Nachrichten | Ihre Zeitung aus Lübeck" above an article on the Kreis Segeberg
+_PUBLICATION = re.compile(
+    r"\b[A-ZÄÖÜ][\w-]*(?:er|sche)\s+(?:Neueste\s+)?(?:Nachrichten|Zeitung|Anzeiger|"
+    r"Tageblatt|Tagblatt|Rundschau|Kurier|Allgemeine|Abendblatt|Morgenpost|Wochenblatt|"
+    r"Kreisblatt|Volkszeitung|Presse|Echo|Bote)\b|"
+    r"\bZeitung\s+(?:aus|für)\s+(?:die\s+|den\s+|das\s+)?[A-ZÄÖÜ][\w-]*"
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:der|die|das|den|dem|des|ein|eine|einer|einem)\s+$", re.I)
 # Länder and countries: a file about one of them belongs to no municipality
@@ -227,12 +236,16 @@ def _leading(
     pages: Sequence[Page], title: str, known: list[str], file_name: str
 ) -> tuple[str, Counter[str]]:
     """The clearly leading municipality ("" when none), and the scores of all named."""
+    pages = [replace(page, text=_PUBLICATION.sub(" ", page.text)) for page in pages]
     known = _one_name_each(known)
     given = set(known)
     heading_text = f"{title}\n{pages[0].text[:_OPENING_CHARS]}" if pages else title
     town_names, towns = _towns(pages, known, heading_text)
     in_file = _named_by_file(file_name, pages, known, town_names)
-    known = known + [name for name in in_file + list(CITIES) + towns if name not in known]
+    # a town outside NRW counts only when the file name names no place: the file name and
+    # the text agree on such a town already (``_bare_file_name``)
+    outside = [] if in_file else _places_outside_nrw(pages, [*known, *town_names, *CITIES])
+    known = known + [name for name in in_file + list(CITIES) + towns + outside if name not in known]
     # a file name "feldau_…" that fits the Kreis and the Stadt Feldau alike weighs for neither
     bare = Counter(bare_name(name) for name in in_file)
     scores: Counter[str] = Counter({n: _TITLE_WEIGHT for n in in_file if bare[bare_name(n)] == 1})
@@ -261,11 +274,34 @@ def _leading(
         return "", scores
     # The kreisfreie Städte and the towns of NRW (``assistant.nrw``) are named bare in running
     # text ("neu in Dortmund", "die Grundschulen in Ratingen").
-    bare_named = best in CITIES or best in towns
+    bare_named = best in CITIES or best in towns or best in outside
     if bare_named and best not in given and best not in in_file and not _typed(pages, best):
         # a city or town named only bare ("in Dortmund"): once may be a visit or an example
         return (best if in_pages[best] > 1 else ""), scores
     return best, scores
+
+
+def _places_outside_nrw(pages: Sequence[Page], known: list[str]) -> list[str]:
+    """The German towns outside NRW (``assistant.gazetteer``) the text uses as places, as
+    it names them: with its type word where it has one ("Stadt Celle"), else bare
+    ("Delmenhorst"); a town named only by its adjective ("die Emder Schulen") by the name
+    the adjective spells. Each must pass the test a place in a file name passes
+    (``_bare_file_name``: used as a name more often than as a noun, at least once the way
+    only places are named), since many such names are also nouns ("die Halle", "der Hof").
+    A name NRW or the corpus knows (``known``) is that place ("Münster" is no town in
+    Hessen here)."""
+    text = " ".join(p.text for p in pages)
+    typed = {t.name: t.municipality for t in typed_names(text)}
+    taken = {fold_plain(bare_name(name)) for name in known}
+    found: dict[str, str] = {}
+    for word in dict.fromkeys(_CAPITALISED.findall(text)):
+        # the word, or the name its "-er" adjective or genitive "-s" is made of
+        for base in (word, word[:-2], word[:-2] + "en", word[:-3] + "en", word[:-1]):
+            folded = fold_plain(base)
+            if folded in found or folded in taken or not is_place_outside_nrw(base):
+                continue
+            found[folded] = _bare_file_name(folded, text)
+    return [typed.get(name, name) for name in found.values() if name]
 
 
 def _one_name_each(known: list[str]) -> list[str]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+from assistant import gazetteer
 from assistant.constraints import unmet_requirements
 from assistant.evidence import Candidate, Evidence
 from assistant.lexical import Query
@@ -716,6 +719,62 @@ def test_a_file_named_after_a_place_outside_nrw_belongs_to_it_where_the_text_agr
     assert kommune("halle_sportunterricht.txt", text) == ""
 
 
+def test_a_town_outside_nrw_that_the_text_uses_as_a_place_owns_a_neutrally_named_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A file saved as "dokument_07.txt" belongs to the German town outside NRW its text is
+    about, when the gazetteer (``assistant.gazetteer``; here fictional names) lists the word
+    and the text uses it as a place: with its type word, after "in", as "-er" adjective. A
+    listed word the text uses as a noun ("die Halle") or names only once is none, a name the
+    file name gives wins, and an NRW name is the NRW municipality."""
+    listed = frozenset({"lindenbrunn", "ostmoor", "halle", "wendau", "essen"})
+    monkeypatch.setattr(gazetteer, "_folded_names", lambda: listed)
+
+    def kommune(text: str, file_name: str = "dokument_07.txt") -> str:
+        return infer_metadata([Page(file_name, 1, text)], "", file_name=file_name).kommune
+
+    text = (
+        "Sprachlernklassen in Lindenbrunn\n\nIn Lindenbrunn lernen 40 Kinder Deutsch. "
+        "Die Lindenbrunner Schulen richten zwei weitere Klassen ein."
+    )
+    assert kommune(text) == "Lindenbrunn"
+    typed = "Die Stadt Ostmoor berät Familien.\n\nIn Ostmoor gibt es zwei Sprachklassen."
+    assert kommune(typed) == "Stadt Ostmoor"
+    adjective = "Die Ostmoorer Schulen\n\nAn den Ostmoorer Schulen gibt es vier Klassen."
+    assert kommune(adjective) == "Ostmoor"
+    hall = "Sport in der Halle\n\nDie Halle ist groß. Danach geht es in Halle weiter."
+    assert kommune(hall) == ""
+    unlisted = "Sprachklassen in Feldstein\n\nIn Feldstein lernen 40 Kinder Deutsch."
+    assert kommune(unlisted) == ""
+    visit = text + " Zu Gast war eine Klasse aus Wendau."
+    assert kommune(visit) == "Lindenbrunn"
+    assert kommune(visit, "wendau_sprachklassen.txt") == "Wendau"  # the file name's place
+    essen = "Neu in Essen\n\nIn Essen beraten zwei Stellen. Die Essener Schulen helfen."
+    assert kommune(essen) == "Stadt Essen"  # the kreisfreie Stadt of NRW, not a town elsewhere
+    monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset())
+    assert kommune(text) == ""  # without the gazetteer, no list says Lindenbrunn is a town
+
+
+def test_the_gazetteer_lists_one_word_towns_outside_nrw(tmp_path: Path) -> None:
+    """``write_gazetteer`` keeps German towns outside NRW under one name without what sets
+    them apart ("am Rhein", "(Saale)"); the shipped list was made that way from GeoNames."""
+    cities = {
+        "1": {"name": "Lindenbrunn am Rhein", "countrycode": "DE", "admin1code": "08"},
+        "2": {"name": "Ostmoor (Saale)", "countrycode": "DE", "admin1code": "14"},
+        "3": {"name": "Feldau", "countrycode": "DE", "admin1code": "07"},  # NRW
+        "4": {"name": "Wendau", "countrycode": "AT", "admin1code": "09"},
+        "5": {"name": "Weil der Stadt", "countrycode": "DE", "admin1code": "01"},
+    }
+    source, target = tmp_path / "cities.json", tmp_path / "orte.txt"
+    source.write_text(json.dumps(cities), encoding="utf-8")
+    assert gazetteer.write_gazetteer(source, target) == 2
+    names = [line for line in target.read_text(encoding="utf-8").splitlines() if line[0] != "#"]
+    assert names == ["Lindenbrunn", "Ostmoor"]
+    assert gazetteer.is_place_outside_nrw("Lüneburg") and gazetteer.is_place_outside_nrw("Celle")
+    assert not gazetteer.is_place_outside_nrw("Bochum")
+    assert not gazetteer.is_place_outside_nrw("Sachsen")
+
+
 def test_a_kreis_the_file_name_names_is_not_rivalled_by_its_own_town() -> None:
     """A page of the Kreis Warendorf on the vocational colleges of its towns names a town
     more often than the Kreis; the file name says whose it is. (Placeholder text.)"""
@@ -731,6 +790,7 @@ def test_a_type_word_ending_a_paragraph_names_no_municipality() -> None:
     "Stadt Die"; a name on the next line of a title page still follows its type word."""
     heading = "Acht Sprachlernklassen in der Stadt\n\nDie acht Klassen sind voll."
     assert typed_names(heading) == []
+    assert typed_names("In jeder kreisfreien Stadt DaZ-Zentren.") == []  # a whole word only
     assert [t.municipality for t in typed_names("Stadt\nFeldau – Schulamt")] == ["Stadt Feldau"]
 
 

@@ -24,11 +24,13 @@ from functools import cached_property
 from itertools import pairwise
 from typing import NamedTuple
 
+from .gazetteer import is_place_outside_nrw
 from .german import MONTHS, fold, stem, tokenize, transliterate
 from .nrw import KREIS_NAMED_TOWNS, KREISFREIE_STAEDTE, TOWNS, UNAMBIGUOUS, names_pattern
 from .sentences import MUNICIPAL_ABBREVIATIONS
 
 __all__ = [
+    "INSTITUTION",
     "NOT_NAME_SUFFIXES",
     "Municipalities",
     "NameUse",
@@ -91,6 +93,12 @@ _ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "
 # "in Begleitung einer Lehrkraft"); followed by any other article it is a place the clause
 # goes on from ("wurde in Chemnitz eine Stelle eingerichtet", "besuchen in Gera die Kurse")
 _GENITIVE_ARTICLES = {"der", "des", "eines", "einer"}
+# An office or school a place's name follows: "Volkshochschule Ludwigshafen", "Schulamt
+# Fulda", "des Berufsschulzentrums Friedrichshafen"
+INSTITUTION = (
+    r"(?:[A-ZÄÖÜ][\wäöüß-]*)?(?i:schulen?|amt|ämter|zentrum|büro|verwaltung|universität|"
+    r"kolleg|agentur|behörde)(?:e?s)?"
+)
 # The other side of a comparison: "im Vergleich zu X", "verglichen mit X", "anders als X",
 # "im Unterschied zu X", "gegenüber X".
 _COMPARED_BY = ("vergleich", "verglichen", "anders", "unterschied")
@@ -726,8 +734,8 @@ def other_places(
             continue
         before = words[i - 1]
         after = words[i + 1] if i + 1 < len(words) else ""
-        if municipalities.abbreviation(word):
-            continue
+        if municipalities.abbreviation(word) or (word in _NAME_PREFIXES and after[:1].isupper()):
+            continue  # "Bad" of "in Bad Kreuznach" names a place only with the word after it
         # "der Oberbergische Kreis Anfang 2015": that "Kreis" ends the name before it
         closes = i > 1 and _ADJECTIVE_ENDING.search(fold(words[i - 2])) is not None
         typed = (bool(_type_word(before)) and not closes) or (i in enumerated and not known(word))
@@ -742,7 +750,7 @@ def other_places(
         if kreis and fold(before) in _IN_KREIS and not known(word):
             named_place = kreis.group(1)  # "im Vogelsbergkreis", "des Ortenaukreises"
         elif before in _NAME_PREFIXES and i > 1 and fold(words[i - 2]) in _ASKED_PLACE_PREPOSITIONS:
-            named_place = f"{before} {word}"  # "in Bad Kreuznach"
+            named_place = f"{before}{'.' if before == 'St' else ''} {word}"  # "in Bad Kreuznach"
         else:
             named_place = ""
         if named_place:
@@ -772,9 +780,16 @@ def other_places(
             and len(word) > 5
             and (not known(word) or (names is not None and names(word[:-2])))
         )
-        if not (typed or loose or adjective or city):
+        # a German town outside NRW (``assistant.gazetteer``) after "in/aus/nach" or an office
+        # or school ("am Berufsschulzentrum Friedrichshafen"), though the corpus knows the word
+        town = (
+            is_place_outside_nrw(word)
+            and (fold(before) in _ASKED_PLACE_PREPOSITIONS or re.fullmatch(INSTITUTION, before))
+            and fold(after) not in _GENITIVE_ARTICLES
+        )
+        if not (typed or loose or adjective or city or town):
             continue
-        place = city or (word[:-2] if adjective and not typed and not loose else word)
+        place = city or (word[:-2] if adjective and not (typed or loose or town) else word)
         if municipalities.mentioned(word if joined else f"{before} {word}"):
             continue  # a municipality of the index: scoping handles it
         if loose and not typed:  # a type word names the one name after it (or a plural's)
@@ -788,7 +803,8 @@ def other_places(
 # where the corpus does not know the word (an "Arbeitskreis" it knows by its parts)
 _ONE_WORD_PLACE_KREIS = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{3,}kreis)(?:es)?")
 _IN_KREIS = {"im", "in", "vom", "aus", "des", "dem", "den"}
-_NAME_PREFIXES = ("Bad", "Sankt")  # the first word of a place's name ("Bad Kreuznach")
+# the first word of a place's name ("Bad Kreuznach", "St. Ingbert")
+_NAME_PREFIXES = ("Bad", "Sankt", "St")
 
 
 def _placed(j: int, last_place: int, words: list[str], municipalities: Municipalities) -> bool:

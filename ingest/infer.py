@@ -37,6 +37,7 @@ from assistant.nrw import (
     names_pattern,
 )
 from assistant.places import (
+    INSTITUTION,
     NOT_NAME_SUFFIXES,
     bare_name,
     distinctive_words,
@@ -87,9 +88,7 @@ _CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöü
 _NAME_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Aa]us|[Nn]ach|nahe|bei|von)|\b[A-ZÄÖÜ][\w-]*)\s+$")
 _PLACED_BEFORE = re.compile(
     r"(?:\b(?:[Ii]n|[Aa]us|[Nn]ach|nahe)|\b(?:Stadt|Landkreis|Kreis|Gemeinde|Hansestadt)|"
-    # an office or school of the place: "Volkshochschule Ludwigshafen", "Schulamt Fulda"
-    r"\b(?:[A-ZÄÖÜ][\wäöüß-]*)?(?i:schulen?|amt|ämter|zentrum|büro|verwaltung|universität|"
-    r"kolleg|agentur|behörde))\s+$"
+    rf"\b{INSTITUTION})\s+$"  # an office or school of the place
 )
 # A newspaper's name says where it appears, not what the page is about: "Lübecker
 # Nachrichten | Ihre Zeitung aus Lübeck" above an article on the Kreis Segeberg

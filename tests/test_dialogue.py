@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from assistant import gazetteer
 from assistant.dialogue import (
     is_comparison,
     question_clauses,
@@ -217,6 +220,26 @@ def test_a_one_word_kreis_and_a_bad_town_outside_the_index_are_places() -> None:
     assert other_places("Was bespricht der Arbeitskreis in Haldenberg?", NAMES, known) == ()
     asked = "Welche Sprachen lernen Kinder in Bad Lindenau?"
     assert other_places(asked, NAMES, known) == ("Bad Lindenau",)
+    asked = "Wie heißt das Sprachprogramm in St. Lindenau?"  # the name, not a place "St"
+    assert other_places(asked, NAMES, known) == ("St. Lindenau",)
+
+
+def test_a_town_of_the_gazetteer_is_a_place_though_the_corpus_knows_the_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A German town outside NRW that the gazetteer lists (here fictional) is a place the
+    evidence must name after "in/aus/nach" or after an office or school ("am
+    Berufsschulzentrum Wexhafen"), even where a document names it and the corpus knows the
+    word; without a place preposition ("in der Halle") or without the gazetteer it is none."""
+    monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset({"wexhafen", "halle"}))
+    asked = "Wie viele Stunden haben die VABO-Klassen am Berufsschulzentrum Wexhafen?"
+    assert other_places(asked, NAMES, lambda w: True) == ("Wexhafen",)
+    assert other_places("Wie viele Kinder lernen in Wexhafen?", NAMES, lambda w: True) == (
+        "Wexhafen",
+    )
+    assert other_places("Was findet in der Halle statt?", NAMES, lambda w: True) == ()
+    monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset())
+    assert other_places(asked, NAMES, lambda w: True) == ()
 
 
 def test_a_title_word_the_documents_never_use_as_a_noun_is_a_place_though_they_know_it() -> None:

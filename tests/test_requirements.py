@@ -706,6 +706,8 @@ def test_a_file_named_after_a_place_outside_nrw_belongs_to_it_where_the_text_agr
     assert kommune("hohenmoorkreis_vabo.txt", text) == "Hohenmoorkreis"
     text = "Der Kurs der Volkshochschule Westerbrunn beginnt. Westerbrunns Schulrat berät."
     assert kommune("westerbrunn_kurse.txt", text) == "Westerbrunn"
+    text = "Die VABO-Klassen des Berufsschulzentrums Wexhafen sind voll."  # in the genitive
+    assert kommune("wexhafen_vabo.txt", text) == "Wexhafen"
     # a word that follows only other capitalised words names no place ("Kommunales Konzept")
     text = (
         "Kommunales Konzept der Stadt Wexheim\n\nDie Stadt Wexheim berät neu zugewanderte Familien."

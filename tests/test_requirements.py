@@ -17,6 +17,7 @@ from assistant.question import Frame, YearSpec, frame_question, years_in
 from assistant.refusal import Decision, RefusalPolicy
 from assistant.statements import states_type
 from assistant.types import Chunk, DocumentMeta, Page
+from ingest.gazetteer_build import write_gazetteer
 from ingest.infer import Basis, infer_metadata
 from ingest.metadata import document_meta
 from ingest.pipeline import reinferred_kommunen
@@ -759,17 +760,20 @@ def test_a_town_outside_nrw_that_the_text_uses_as_a_place_owns_a_neutrally_named
 
 def test_the_gazetteer_lists_one_word_towns_outside_nrw(tmp_path: Path) -> None:
     """``write_gazetteer`` keeps German towns outside NRW under one name without what sets
-    them apart ("am Rhein", "(Saale)"); the shipped list was made that way from GeoNames."""
+    them apart ("am Rhein", "(Saale)"), and no part of a city ("…-Mitte", "Südstadt"); the
+    shipped list was made that way from GeoNames."""
     cities = {
         "1": {"name": "Lindenbrunn am Rhein", "countrycode": "DE", "admin1code": "08"},
         "2": {"name": "Ostmoor (Saale)", "countrycode": "DE", "admin1code": "14"},
         "3": {"name": "Feldau", "countrycode": "DE", "admin1code": "07"},  # NRW
         "4": {"name": "Wendau", "countrycode": "AT", "admin1code": "09"},
         "5": {"name": "Weil der Stadt", "countrycode": "DE", "admin1code": "01"},
+        "6": {"name": "Lindenbrunn-Mitte", "countrycode": "DE", "admin1code": "08"},  # a part
+        "7": {"name": "Südstadt", "countrycode": "DE", "admin1code": "08"},
     }
     source, target = tmp_path / "cities.json", tmp_path / "orte.txt"
     source.write_text(json.dumps(cities), encoding="utf-8")
-    assert gazetteer.write_gazetteer(source, target) == 2
+    assert write_gazetteer(source, target) == 2
     names = [line for line in target.read_text(encoding="utf-8").splitlines() if line[0] != "#"]
     assert names == ["Lindenbrunn", "Ostmoor"]
     assert gazetteer.is_place_outside_nrw("Lüneburg") and gazetteer.is_place_outside_nrw("Celle")

@@ -292,15 +292,24 @@ def _places_outside_nrw(pages: Sequence[Page], known: list[str]) -> list[str]:
     text = " ".join(p.text for p in pages)
     typed = {t.name: t.municipality for t in typed_names(text)}
     taken = {fold_plain(bare_name(name)) for name in known}
+    words = _capitalised_words(text)
     found: dict[str, str] = {}
-    for word in dict.fromkeys(_CAPITALISED.findall(text)):
+    for word in words:
         # the word, or the name its "-er" adjective or genitive "-s" is made of
         for base in (word, word[:-2], word[:-2] + "en", word[:-3] + "en", word[:-1]):
-            folded = fold_plain(base)
-            if folded in found or folded in taken or not is_place_outside_nrw(base):
+            if base in found or base in taken or not is_place_outside_nrw(base):
                 continue
-            found[folded] = _bare_file_name(folded, text)
+            found[base] = _bare_file_name(base, text, words)
     return [typed.get(name, name) for name in found.values() if name]
+
+
+def _capitalised_words(text: str) -> dict[str, list[re.Match[str]]]:
+    """The capitalised words of ``text`` by their ``fold_plain`` form, each with its
+    occurrences in text order (one pass, for testing many names against one text)."""
+    words: dict[str, list[re.Match[str]]] = {}
+    for m in _CAPITALISED.finditer(text):
+        words.setdefault(fold_plain(m.group()), []).append(m)
+    return words
 
 
 def _one_name_each(known: list[str]) -> list[str]:
@@ -419,7 +428,9 @@ def _named_by_file(
     return [n for n in named if n in of_kind or not any(found[o] == found[n] for o in of_kind)]
 
 
-def _bare_file_name(word: str, text: str) -> str:
+def _bare_file_name(
+    word: str, text: str, words: dict[str, list[re.Match[str]]] | None = None
+) -> str:
     """The place a file name starts with ("fulda_intensivklassen.txt", "hameln_…") when the
     text uses it as a place's name more often than as a noun, and at least once the way only
     places are named: after a place preposition or a type word ("in Hildesheim", "Landkreis
@@ -431,9 +442,12 @@ def _bare_file_name(word: str, text: str) -> str:
     agree."""
     if len(word) < 4 or word in _STATES:
         return ""
+    words = _capitalised_words(text) if words is None else words
+    forms = {word, word + "es", word + "s", *_adjectives(word)}
+    uses = sorted((m for form in forms for m in words.get(form, ())), key=lambda m: m.start())
     spelled = adjective = ""
     named = noun = placed = 0
-    for m in _CAPITALISED.finditer(text):
+    for m in uses:
         found = m.group()
         folded = fold_plain(found)
         before = text[max(0, m.start() - _CONTEXT) : m.start()]

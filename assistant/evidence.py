@@ -82,12 +82,16 @@ _FILE_NAME = re.compile(
 # A picture's or figure's credit ("Foto: [Name] (dpa)", "Quelle: Fischerschule Greifswald"):
 # a few words on who made it, nothing about the topic
 _CREDIT = re.compile(
-    r"^\(?(?:quelle|bildquelle|foto|fotos|bild|bilder|grafik|abbildung)\s*:\s*"
+    r"^\(?(?:quelle|bildquelle|bildrechte|bildnachweis|fotonachweis|foto|fotos|bild|bilder|"
+    r"grafik|abbildung)\s*:\s*"
     r"(?:[^\s.!?:]+\s*){1,5}\.?$",
     re.IGNORECASE,
 )
 # Table-of-contents lines ("3.2 Erstberatung ........ 7") and bare page furniture.
 _TOC_LINE = re.compile(r"(\.{4,}|…{2,}|\s\.\s\.\s\.)\s*\d+\s*$|^\S+(\s+\S+){0,6}\s+\d{1,3}$")
+# A page's running header or footer "Seite 3 von 11" run into the text around it by the
+# conversion: the sentence holding it is page furniture
+_PAGE_OF = re.compile(r"\bSeite\s+\d{1,4}\s+von\s+\d{1,4}\b")
 _NUMBER = re.compile(r"\d")
 _TITLE_PAGE_CHARS = 700  # a first page this short in a longer document is a title page
 _MIN_TERMS = 3  # fragments and bare headings answer nothing
@@ -97,7 +101,8 @@ def is_boilerplate(sentence: str, chunk: Chunk, pages: int) -> bool:
     """Title pages, tables of contents, member lists and page furniture: never an answer.
 
     A passage the loader marked as front matter (``Chunk.kind``), a first page of a multi-page
-    document with little text, or a line that ends in a page number after dots.
+    document with little text, a line that ends in a page number after dots, or one that
+    holds a page count ("Seite 1 von 11").
     """
     if chunk.kind in FRONT_MATTER_KINDS:
         return True
@@ -105,7 +110,9 @@ def is_boilerplate(sentence: str, chunk: Chunk, pages: int) -> bool:
         return chunk.position == 0
     # A short table row ending in a number ("- Projekt: Lesepaten; Anzahl: 40") is no
     # contents line: its cells are labelled.
-    return not is_table_row(sentence) and bool(_TOC_LINE.search(sentence))
+    return not is_table_row(sentence) and bool(
+        _TOC_LINE.search(sentence) or _PAGE_OF.search(sentence)
+    )
 
 
 # The noun of "In welchem Jahr …?", "Ab welchem Tag …?" names the answer's type, not its topic

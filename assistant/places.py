@@ -781,11 +781,13 @@ def other_places(
             and (not known(word) or (names is not None and names(word[:-2])))
         )
         # a German town outside NRW (``assistant.gazetteer``) after "in/aus/nach" or an office
-        # or school ("am Berufsschulzentrum Friedrichshafen"), though the corpus knows the word
+        # or school ("am Berufsschulzentrum Friedrichshafen"), though the corpus knows the word;
+        # an article after it starts the subject ("liegt in Aalen der Klassenteiler …") unless
+        # the corpus knows the word as a noun ("in Kirchen der Stadt")
         town = (
             is_place_outside_nrw(word)
             and (fold(before) in _ASKED_PLACE_PREPOSITIONS or re.fullmatch(INSTITUTION, before))
-            and fold(after) not in _GENITIVE_ARTICLES
+            and (fold(after) not in _GENITIVE_ARTICLES or not known(word))
         )
         if not (typed or loose or adjective or city or town):
             continue

@@ -78,7 +78,8 @@ _CLOCK_TIME = re.compile(
 # "Wie alt sind …?", "Bis zu welchem Alter …?": an age ("im Alter von 10 bis 16 Jahren")
 _HOW_OLD = re.compile(
     r"\bwie\s+alt\b|\b(?:in|ab|bis|zu|mit|aus)\s+welchem\s+alter\b|\baltersgrenze\b|"
-    r"\bfür\s+welche(?:s\s+alter|\s+altersgruppe)\b",
+    r"\bfür\s+welche(?:s\s+alter|\s+altersgruppe)\b|"
+    r"\bwelche[sn]?\s+(?:mindest|höchst|eintritts|einschulungs)?alter\b",
     re.IGNORECASE,
 )
 # "Welche Sprachen …?", "In welchen Herkunftssprachen …?", "In welcher Sprache …?": languages
@@ -170,6 +171,8 @@ _HOW_MANY_UNITS = re.compile(
     re.IGNORECASE,
 )
 _RATE = re.compile(r"\b(?:pro|je)\s+([A-ZÄÖÜ][\wäöüß-]+)")
+# "Wie viel (Deutsch-)Unterricht bekommen …?": teaching is measured in hours or lessons
+_HOW_MUCH_TEACHING = re.compile(r"\bwie\s*viel\s+[a-zäöüß]*unterrichts?\b", re.IGNORECASE)
 # Yes/no questions about whether something exists: "yes" needs a sentence that names it.
 _EXISTENCE = re.compile(
     r"^(?:und\s+)?(?:gibt\s+es|gab\s+es|hat|haben|bietet|bieten|existiert|existieren|besteht|"
@@ -290,6 +293,9 @@ def expectation_of(question: str) -> Expectation:
     if counted and not _asks_more(question, counted.end()):
         unit = _unit_key(counted.group(1) or counted.group(2))
         return Expectation("unit", _UNIT_FAMILIES[unit], rate, True)
+    teaching = _HOW_MUCH_TEACHING.search(question)
+    if teaching and not _asks_more(question, teaching.end()):
+        return Expectation("unit", "stunden-minuten", rate)
     for kind, pattern in (
         ("percent", _PERCENT),
         ("money", _MONEY),

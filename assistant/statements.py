@@ -162,6 +162,14 @@ _DOCUMENT_DATE_LINE = re.compile(
     rf"letzte\s+(?:änderung|aktualisierung)|datum)\s*:?\s*(?:vom\s+)?{_DATE}\b",
     re.IGNORECASE,
 )
+# A page's time stamp alone on its line: a day and a time of day, perhaps with the word for
+# publishing or updating ("aktualisiert am 12.01.2017 um 22:02 Uhr", "26.2.2016, 18:23 Uhr")
+_TIMESTAMP_LINE = re.compile(
+    r"(?:(?:erstellt|aktualisiert|veröffentlicht|geändert|publiziert)\s+am\s*:?\s*)?"
+    rf"\d{{1,2}}\.\s?(?:\d{{1,2}}\.|(?:{_MONTHS}|jan|feb|mär|mrz|apr|jun|jul|aug|sept?|okt|nov|dez)"
+    r"\.?)\s?\d{2,4}\s*(?:[|,·–-]|\bum\b)?\s*\d{1,2}[:.]\d{2}\s*uhr\s*[.,]?",
+    re.IGNORECASE,
+)
 # Numbers that count nothing: dates ("28. Januar", "1.2.2025"), years and school years, and
 # labels of sections, measures, pages and grades ("3.1", "M7", "§ 5", "Nr. 7", "Absatz 6",
 # "Seite 4", "Klasse 5").
@@ -261,12 +269,15 @@ def with_declared_units(sentence: str, chunk: Chunk) -> str:
 
 
 def is_document_date(sentence: str) -> bool:
-    """Whether a sentence opens with the document's own date ("Stand: Februar 2024").
+    """Whether a sentence opens with the document's own date ("Stand: Februar 2024") or is
+    a web page's time stamp ("erstellt am 07.Feb.2015 | 12:00 Uhr", "22. Oktober 2017 |
+    19:45 Uhr").
 
     Such a line dates the document, not what it describes: it answers only a question
     about the document's Stand (``Frame.document_date``).
     """
-    return bool(_DOCUMENT_DATE_LINE.match(sentence.strip()))
+    line = sentence.strip()
+    return bool(_DOCUMENT_DATE_LINE.match(line) or _TIMESTAMP_LINE.fullmatch(line))
 
 
 def states_type(expects: Expectation, sentence: str) -> bool:
@@ -331,17 +342,25 @@ _PLURAL_ENDING = re.compile(r"(?:innen|en|er|e|n|s)$")
 def counts_asked(sentence: str, question: str) -> bool:
     """Whether ``sentence`` counts what "Wie viele X …?" asks about: a number before X or a
     compound ending in X, at most three words apart ("fünfeinhalb Planstellen" for
-    "Stellen"; "20 Jungen und Mädchen" does not count "Kinder"), or a table cell "X: 54".
-    False when the question names no X."""
+    "Stellen"; "20 Jungen und Mädchen" does not count "Kinder"), a table cell "X: 54", or
+    the number X's count rises to or stands at ("Die Zahl der Sprachlernklassen, die …
+    auf rund 300 erhöht wurde"). False when the question names no X."""
     stem = _counted_stem(question)
     if not stem:
         return False
     noun = rf"[\w-]*{re.escape(stem)}"
     before = rf"\b{_NUMBER}\s+(?:[\w-]+\s+){{0,3}}?{noun}"
     cell = rf"\b{noun}\w*\s*:\s*\d"  # a table cell "Plätze: 54"
-    if re.search(f"{before}|{cell}", sentence.lower()):
+    total = (
+        rf"\b(?:an)?zahl\s+der\s+{noun}\w*\b[^.;:!?]{{0,120}}?"
+        rf"\b(?:auf|bei|beträgt|betrug|liegt\s+bei)\s+{_ABOUT}{_NUMBER}\b"
+    )
+    if re.search(f"{before}|{cell}|{total}", sentence.lower()):
         return True
     return _counts_in_adjective(sentence, question)
+
+
+_ABOUT = r"(?:(?:rund|etwa|ca\.|circa|knapp|fast|über|mehr\s+als|insgesamt)\s+)?"
 
 
 def _counts_in_adjective(sentence: str, question: str) -> bool:

@@ -39,6 +39,13 @@ META = DocumentMeta("b.pdf", "Bildungsbericht", kommune="Stadt Feldau", stand="2
         ("Datum: 3. März 2023", True),
         ("Stand der Planung: Die Räume sind gefunden.", False),
         ("Standorte: fünf Grundschulen", False),
+        # a web page's time stamp
+        ("erstellt am 07.Feb.2015 | 12:00 Uhr", True),
+        ("22. Oktober 2017 | 19:45 Uhr", True),
+        ("aktualisiert am 12.01.2017 um 22:02 Uhr", True),
+        ("26.2.2016, 18:23 Uhr", True),
+        ("Der Kurs beginnt am 1.8.2024 um 8:30 Uhr.", False),
+        ("Am 22. Oktober 2017 um 19 Uhr beginnt der Elternabend.", False),
     ],
 )
 def test_a_document_date_line_is_recognised(sentence: str, dated: bool) -> None:
@@ -80,6 +87,7 @@ def test_date_lines_and_questions_in_a_document_answer_nothing() -> None:
         "Quelle: Grundschule Hohenfurt",
         "Foto: [Name] (Stadt Weilbach)",
         "(Bild: Kreis Feldau)",
+        "Bildrechte: Bildagentur | [Name]",
     ):
         assert not answers_anything(credit, when), credit
     assert answers_anything("Quelle: Die Kennzahlen werden jährlich im März erhoben.", when)
@@ -308,6 +316,9 @@ def test_a_count_is_quoted_with_the_sentence_that_breaks_it_down() -> None:
         ("Dort arbeitet das Team mit fünfeinhalb Planstellen.", True),
         ("Es gibt drei neue Stellen für die Beratung.", True),
         ("Schwerpunktschule: Gesamtschule; Stellen: 4", True),
+        ("Die Zahl der Stellen, die 2023 auf 12 erhöht wurde, steigt weiter.", True),
+        ("Die Anzahl der Stellen liegt bei rund 15.", True),
+        ("Die Zahl der Stellen wurde 2023 erhöht.", False),
         ("Zur Eröffnung kamen zwei Ministerinnen.", False),
         ("Das Team berät seit drei Jahren.", False),
     ],
@@ -694,6 +705,20 @@ def test_a_short_table_row_ending_in_a_number_is_no_contents_line() -> None:
     assert is_boilerplate("Erstberatung und Clearing 12", chunk, 1)
     assert is_boilerplate("3.2 Erstberatung ........ 12", chunk, 1)
     assert not is_boilerplate("- Projekt: Lesepaten Feldau; Lesepaten: 40", chunk, 1)
+
+
+def test_a_sentence_run_into_a_running_header_is_page_furniture() -> None:
+    """A converted PDF runs its header into the first sentence ("… Feldau, 16. Dezember 2016
+    Seite 1 von 11 Integration durch Bildung …"): never an answer."""
+    chunk = Chunk("t", "b.pdf", 0, "", "", 1, 1, meta=META)
+    header = (
+        "1 Amt für Schule Feldau, 16. Dezember 2016 Seite 1 von 11 Integration durch Bildung "
+        "ist eine Aufgabe jeder Schule."
+    )
+    assert is_boilerplate(header, chunk, 1)
+    assert not is_boilerplate(
+        "Die Broschüre hat auf Seite 3 von insgesamt elf Seiten ein Glossar.", chunk, 1
+    )
 
 
 @pytest.mark.parametrize(

@@ -242,6 +242,20 @@ def test_a_town_of_the_gazetteer_is_a_place_though_the_corpus_knows_the_word(
     assert other_places(asked, NAMES, lambda w: True) == ()
 
 
+def test_a_town_of_the_gazetteer_before_the_subject_is_a_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "Wo liegt in Wexhafen der Klassenteiler?": the article after the town starts the
+    subject, so the town is a place the evidence must name, unless the corpus knows the word
+    as a noun ("in Kirchen der Stadt" speaks of churches)."""
+    monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset({"wexhafen", "kirchen"}))
+    asked = "Bei welcher Schülerzahl liegt in Wexhafen der Klassenteiler?"
+    assert other_places(asked, NAMES, lambda w: False) == ("Wexhafen",)
+    nouns = {"Kirchen"}
+    asked = "Wie viele Kurse finden in Kirchen der Stadt statt?"
+    assert other_places(asked, NAMES, lambda w: w in nouns) == ()
+
+
 def test_a_title_word_the_documents_never_use_as_a_noun_is_a_place_though_they_know_it() -> None:
     """A page about a town outside the index's municipalities ("Hohenfurt Vorbereitungsklassen")
     makes the corpus know its name; asked "in Hohenfurt", it is still a place the evidence

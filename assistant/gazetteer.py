@@ -19,9 +19,20 @@ from pathlib import Path
 
 from .german import fold_plain
 
-__all__ = ["GAZETTEER_FILE", "is_place_outside_nrw"]
+__all__ = ["GAZETTEER_FILE", "ONE_WORD_KREISE", "is_place_outside_nrw"]
 
 GAZETTEER_FILE = Path(__file__).with_name("orte_de.txt")
+# The Landkreise outside NRW whose official name is one word ending in "kreis" (the
+# Statistisches Bundesamt's list of districts; "Eifelkreis" and "Altmarkkreis" as they are
+# named short). Running text names them without a type word ("im Burgenlandkreis"), and a
+# pattern for any "…kreis" would take every "Arbeitskreis" for one.
+ONE_WORD_KREISE = (
+    "Bodenseekreis", "Enzkreis", "Hohenlohekreis", "Ortenaukreis", "Ostalbkreis",
+    "Zollernalbkreis", "Hochtaunuskreis", "Odenwaldkreis", "Vogelsbergkreis", "Wetteraukreis",
+    "Heidekreis", "Donnersbergkreis", "Westerwaldkreis", "Eifelkreis", "Erzgebirgskreis",
+    "Burgenlandkreis", "Saalekreis", "Salzlandkreis", "Altmarkkreis", "Kyffhäuserkreis",
+    "Wartburgkreis",
+)  # fmt: skip
 
 
 @cache

@@ -24,7 +24,7 @@ from functools import cached_property
 from itertools import pairwise
 from typing import NamedTuple
 
-from .gazetteer import is_place_outside_nrw
+from .gazetteer import ONE_WORD_KREISE, is_place_outside_nrw
 from .german import MONTHS, fold, stem, tokenize, transliterate
 from .nrw import KREIS_NAMED_TOWNS, KREISFREIE_STAEDTE, TOWNS, UNAMBIGUOUS, names_pattern
 from .sentences import MUNICIPAL_ABBREVIATIONS
@@ -132,11 +132,13 @@ _PART = r"[A-ZÄÖÜ][a-zäöüß]+"
 _COMPOUND_KREIS = re.compile(rf"\b((?:{_PART}-)+)Kreis(?:es)?\b")
 _NAME_AFTER = re.compile(rf"\s+({_PART})\b")
 _LEADING_KREIS = re.compile(r"[a-z]+-kreis(?:es)?")  # folded
-# Kreise of NRW whose one-word name ends in the type word ("Hochsauerlandkreis"); a pattern
-# for any "…kreis" would take every "Arbeitskreis" for one.
+# Kreise whose one-word name ends in the type word ("Hochsauerlandkreis", "im
+# Burgenlandkreis"); a pattern for any "…kreis" would take every "Arbeitskreis" for one.
 _ONE_WORD_KREIS = re.compile(
     r"\b("
     + "|".join(n for n in UNAMBIGUOUS if " " not in n and "-" not in n and n.endswith("kreis"))
+    + "|"
+    + "|".join(ONE_WORD_KREISE)
     + r")(?:es)?\b"
 )
 _ADJECTIVE_KREIS = re.compile(rf"\b({_PART}(?:-{_PART})*isch)(?:e[nrms]?)\s+Kreis(?:es)?\b")
@@ -169,8 +171,9 @@ def municipality_type(name: str) -> str:
 
 def is_one_word_kreis(name: str) -> bool:
     """A Kreis whose one-word name ends in its type word ("Hochsauerlandkreis"), as a
-    municipality's name (a Kommune value); in running text only the NRW ones count
-    (``_ONE_WORD_KREIS``), so that an "Arbeitskreis" is none."""
+    municipality's name (a Kommune value); in running text only the listed ones count
+    (``_ONE_WORD_KREIS``: those of NRW and ``gazetteer.ONE_WORD_KREISE``), so that an
+    "Arbeitskreis" is none."""
     folded = fold(name.strip())
     return " " not in folded and folded.endswith("kreis") and len(folded) > len("kreis")
 

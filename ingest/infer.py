@@ -99,6 +99,9 @@ _PUBLICATION = re.compile(
     r"\bZeitung\s+(?:aus|für)\s+(?:die\s+|den\s+|das\s+)?[A-ZÄÖÜ][\w-]*"
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:der|die|das|den|dem|des|ein|eine|einer|einem)\s+$", re.I)
+# The parts of Länder's two-part names that are towns too ("Schleswig", "Brandenburg" is a
+# Land of its own)
+_LAND_PARTS = frozenset({"schleswig"})
 # Länder and countries: a file about one of them belongs to no municipality
 _STATES = frozenset(
     fold_plain(name)
@@ -275,8 +278,11 @@ def _leading(
     # text ("neu in Dortmund", "die Grundschulen in Ratingen").
     bare_named = best in CITIES or best in towns or best in outside
     if bare_named and best not in given and best not in in_file and not _typed(pages, best):
-        # a city or town named only bare ("in Dortmund"): once may be a visit or an example
-        return (best if in_pages[best] > 1 else ""), scores
+        # a city or town named only bare ("in Dortmund"): once may be a visit or an example;
+        # a town outside NRW named once in the opening of a text that names no other place
+        # at all is what the text is about ("In Kaufbeuren sollen junge Menschen …")
+        lone = best in outside and len(scores) == 1
+        return (best if in_pages[best] > 1 or lone else ""), scores
     return best, scores
 
 
@@ -299,7 +305,7 @@ def _places_outside_nrw(pages: Sequence[Page], known: list[str]) -> list[str]:
         for base in (word, word[:-2], word[:-2] + "en", word[:-3] + "en", word[:-1]):
             if base in found or base in taken or not is_place_outside_nrw(base):
                 continue
-            found[base] = _bare_file_name(base, text, words)
+            found[base] = _bare_file_name(base, text, words, whole_words=True)
     return [typed.get(name, name) for name in found.values() if name]
 
 
@@ -429,7 +435,10 @@ def _named_by_file(
 
 
 def _bare_file_name(
-    word: str, text: str, words: dict[str, list[re.Match[str]]] | None = None
+    word: str,
+    text: str,
+    words: dict[str, list[re.Match[str]]] | None = None,
+    whole_words: bool = False,
 ) -> str:
     """The place a file name starts with ("fulda_intensivklassen.txt", "hameln_…") when the
     text uses it as a place's name more often than as a noun, and at least once the way only
@@ -437,10 +446,12 @@ def _bare_file_name(
     Fulda"), after an office or school ("Volkshochschule Ludwigshafen"), or as its "-er"
     adjective or genitive before a noun ("im Plauener Rathaus", "Neumünsters Schulrat");
     after another capitalised word ("Kommunales Konzept") it counts only besides.
-    A Land or a country is no municipality ("sachsen_vorbereitungsklassen.txt"). Outside NRW
-    there is no list of towns to check a name against, so the file name and the text must
-    agree."""
-    if len(word) < 4 or word in _STATES:
+    A Land or a country is no municipality ("sachsen_vorbereitungsklassen.txt"); with
+    ``whole_words`` (a word of the text, not of a file name) the first part of a Land's
+    two-part name is one on its own ("aus Schleswig", the town; "Schleswig-Holstein" is one
+    word of the text). Outside NRW there is no list of towns to check a name against, so the
+    file name and the text must agree."""
+    if len(word) < 4 or (word in _STATES and not (whole_words and word in _LAND_PARTS)):
         return ""
     words = _capitalised_words(text) if words is None else words
     forms = {word, word + "es", word + "s", *_adjectives(word)}

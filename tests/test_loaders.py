@@ -93,6 +93,7 @@ def test_html_chrome_is_dropped_by_role_name_and_phrase() -> None:
         "- Pass mitbringen",
     ]
     assert is_chrome_line("Druckansicht") and not is_chrome_line("Kontakt zum Schulamt")
+    assert is_chrome_line("Zur Navigation springen") and is_chrome_line("Zum Hauptinhalt springen")
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".md"])

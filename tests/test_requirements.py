@@ -763,6 +763,49 @@ def test_a_town_outside_nrw_that_the_text_uses_as_a_place_owns_a_neutrally_named
     assert kommune(text) == ""  # without the gazetteer, no list says Lindenbrunn is a town
 
 
+def test_the_only_place_a_text_names_owns_its_neutrally_named_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A town named once, in the text's opening, is what a neutrally named file is about when
+    the text names no other place at all ("In Ostmoor lernen seit Montag 12 Kinder"); beside
+    another place, one mention may be a visit or an example."""
+    monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset({"ostmoor", "wendau"}))
+
+    def kommune(text: str) -> str:
+        name = "dokument_03.txt"
+        return infer_metadata([Page(name, 1, text)], "", file_name=name).kommune
+
+    once = "Neue Sprachklasse\n\nIn Ostmoor lernen seit Montag zwölf Kinder Deutsch."
+    assert kommune(once) == "Ostmoor"
+    assert kommune(once + " Ihre Lehrerin kommt aus Wendau.") == ""
+
+
+def test_a_one_word_kreis_outside_nrw_and_a_town_named_like_a_land_s_part_are_places(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "im Burgenlandkreis" names that Kreis (the districts whose one name ends in "kreis"
+    are listed; an "Arbeitskreis" is none), and "aus Schleswig" the town, while a file named
+    "schleswig_holstein_….txt" is about the Land, no municipality."""
+    kreise = {t.municipality for t in typed_names("Im Burgenlandkreis und im Arbeitskreis")}
+    assert kreise == {"Burgenlandkreis"}
+    text = (
+        "Sprachkurse im Burgenlandkreis\n\nIm Burgenlandkreis lernen 75 Kinder aus der "
+        "Ukraine. Der Burgenlandkreis stellt die Räume."
+    )
+    name = "dokument_04.txt"
+    inferred = infer_metadata([Page(name, 1, text)], "", file_name=name).kommune
+    assert inferred == "Burgenlandkreis"
+    monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset({"schleswig"}))
+    text = (
+        "Schleswig: Deutsch lernen\n\nDie Schule nimmt Kinder aus Schleswig auf. Das "
+        "Schleswiger Berufsbildungszentrum hilft. Auch in Schleswig-Holstein steigt die Zahl."
+    )
+    assert infer_metadata([Page(name, 1, text)], "", file_name=name).kommune == "Schleswig"
+    land = "In Schleswig-Holstein gibt es DaZ-Zentren. Das Land plant mehr."
+    file_name = "schleswig_holstein_daz.txt"
+    assert infer_metadata([Page(file_name, 1, land)], "", file_name=file_name).kommune == ""
+
+
 def test_the_gazetteer_lists_one_word_towns_outside_nrw(tmp_path: Path) -> None:
     """``write_gazetteer`` keeps German towns outside NRW under one name without what sets
     them apart ("am Rhein", "(Saale)"), and no part of a city ("…-Mitte", "Südstadt"); the

@@ -115,8 +115,13 @@ def is_boilerplate(sentence: str, chunk: Chunk, pages: int) -> bool:
     )
 
 
-# The noun of "In welchem Jahr …?", "Ab welchem Tag …?" names the answer's type, not its topic
-_TYPE_NOUNS = {"year": frozenset({"jahr"}), "date": frozenset({"tag", "datum", "termin"})}
+# The noun of "In welchem Jahr …?", "Ab welchem Tag …?", "Welcher Anteil …?" names the
+# answer's type, not its topic ("etwa 25 % der Flüchtlinge" answers without "Anteil")
+_TYPE_NOUNS = {
+    "year": frozenset({"jahr"}),
+    "date": frozenset({"tag", "datum", "termin"}),
+    "percent": frozenset({"anteil", "prozentsatz", "quot"}),
+}
 
 
 def _without_type_nouns(query: Query, expects: Expectation, question: str = "") -> Query:

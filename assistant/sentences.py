@@ -108,6 +108,8 @@ _ROMAN_AFTER_NOUN = re.compile(r"\b(?!(?:Herrn?|Frau)\b)[A-ZÄÖÜ][a-zäöüß]
 # Words an ordinal counts ("1. Februar", "10. Klasse"): "N." before them ends no sentence
 # and starts no numbered list item.
 _MONTH_AFTER = re.compile(rf"^(?:{_MONTHS}|Lebensjahr|Klasse|Schuljahr|Halbjahr|Jahrgang)\b")
+# The second day of a range of days after the first one's dot ("vom 24. – 28. Oktober")
+_DAY_AFTER_DASH = re.compile(r"[-–]\s*\d{1,2}\.")
 # The number a list item starts with ("- 1. Er beschreibt …"): no sentence of its own
 _ITEM_NUMBER = re.compile(r"(?:-\s*)?(?:\d{1,2}|[a-z])")
 _HEADING_WORDS = 12  # a heading line is short; a longer line without end is data or prose
@@ -270,8 +272,10 @@ def _ends_sentence(before: str, after: str) -> bool:
         return False
     if re.fullmatch(r"[a-zäöü]\.[a-zäöü]", token):  # "z.B", "u.a"
         return False
-    if _ORDINAL_BEFORE.search(before) and (counted_by_ordinal(after) or after[:1].isdigit()):
-        return False  # "1. September", "10. Klasse", "§ 2. 3"
+    if _ORDINAL_BEFORE.search(before) and (
+        counted_by_ordinal(after) or after[:1].isdigit() or _DAY_AFTER_DASH.match(after)
+    ):
+        return False  # "1. September", "10. Klasse", "§ 2. 3", "vom 24. – 28. Oktober"
     if _ORDINAL_FORM.search(before) and _counted_noun(after):
         return False
     # A real sentence starts upper-case (or with a digit or a quote).

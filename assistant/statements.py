@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .german import fold
+from .german import MONTHS, fold
 from .question import PERSON_ROLE, Expectation, unit_pattern
 from .sentences import row_cells
 from .types import KIND_TABLE, Chunk
@@ -83,6 +83,7 @@ _CHANNELS = {
     "email": re.compile(_EMAIL),
     "phone": re.compile(_PHONE, re.IGNORECASE),
 }
+_MONTH_NAMES = "(?:" + "|".join(MONTHS) + ")"
 _DURATION = (
     rf"\b{_NUMBER}\s*(?:minuten?|stunden?|(?:werk|schul|kalender)?tag(?:e|en)?|wochen?|"
     r"monat(?:e|en)?|jahr(?:e|en)?|schuljahr\w*|halbjahr\w*)\b|"
@@ -93,7 +94,12 @@ _DURATION = (
     # digits "-jährig" is an age ("für 6- bis 18-jährige")
     rf"\b(?:(?:\d+-?|{_COUNT_WORDS}|ein)(?:monatig|wöchig|tägig|stündig)|"
     rf"(?:{_COUNT_WORDS}|ein)jährig)\w*|"
-    r"\b(?:halbjahr\w*|schuljahr\w*|dauerhaft|unbefristet)\b"
+    r"\b(?:halbjahr\w*|schuljahr\w*|dauerhaft|unbefristet)\b|"
+    # a span of days or months: "vom 24. – 28. Oktober", "vom 1. bis zum 5. Juli", "von
+    # März bis Juni"
+    rf"\bvo[mn]\s+\d{{1,2}}\.\s*(?:\d{{1,2}}\.\s*|{_MONTH_NAMES}\s+)?(?:bis(?:\s+zum)?|[-–])\s*"
+    rf"\d{{1,2}}\.\s*(?:\d{{1,2}}\.|{_MONTH_NAMES})|"
+    rf"\bvon\s+{_MONTH_NAMES}\s+bis\s+(?:ende\s+)?{_MONTH_NAMES}\b"
 )
 _TYPE_PATTERNS["duration"] = re.compile(_DURATION, re.IGNORECASE)
 # The years a jubilee counts are how old something is, not how long anything lasts

@@ -507,11 +507,17 @@ def test_how_long_asked_alone_wants_a_duration(question: str, sentence: str, mee
         ("Die Förderung dauert 1-2 Jahre.", True),
         # the years of a jubilee are an anniversary
         ("Zum Schuljubiläum – 25 Jahre Gymnasium Feldau – berichten wir von der Klasse.", False),
+        # a span of days or months ("In welchem Zeitraum fand das Camp statt?")
+        ("Das Camp findet vom 24. – 28. Oktober 2022 in Feldau statt.", True),
+        ("Der Kurs läuft vom 1. bis zum 5. Juli.", True),
+        ("Die Kurse laufen von März bis Juni.", True),
+        ("Der Kurs beginnt am 24. Oktober.", False),
+        ("Das gilt für Kinder vom 6. bis 10. Lebensjahr.", False),
     ],
 )
 def test_a_duration_may_be_an_adjective(sentence: str, lasts: bool) -> None:
-    """ "Wie lange …?" is met by "die zweijährige Förderphase" as by "zwei Jahre", not by
-    an age ("im Alter von sieben bis 16 Jahren")."""
+    """ "Wie lange …?" is met by "die zweijährige Förderphase" as by "zwei Jahre" or a span
+    of dates, not by an age ("im Alter von sieben bis 16 Jahren")."""
     assert states_type(Expectation("duration"), sentence) is lasts
 
 

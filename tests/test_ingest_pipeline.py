@@ -671,6 +671,28 @@ def test_which_day_and_which_year_questions_want_a_day_and_a_year(
     assert not year.found and any("keine Jahreszahl" in note for note in year.notes)
 
 
+def test_which_share_is_answered_by_a_percentage_without_the_word(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """ "Welcher Anteil …?" names the answer's type, not its topic: "etwa 25 % der
+    Jugendlichen" answers it though the sentence never says "Anteil" (which the corpus
+    knows from another page)."""
+    (docs_dir / "stadt_wendau_statistik.txt").write_text(
+        "Statistik Wendau\n\nDer Anteil der Grundschulkinder mit Förderbedarf steigt.\n",
+        encoding="utf-8",
+    )
+    assistant = _ingest_page(
+        settings,
+        docs_dir / "stadt_wendau_bik.txt",
+        "Berufsintegrationsklassen in Wendau\n\n"
+        "Das Berufskolleg der Stadt Wendau hat vier neue Berufsintegrationsklassen. Dazu kommt "
+        "eine Alphabetisierungsklasse, weil etwa 25 % der Jugendlichen nicht lesen und "
+        "schreiben können. Die Klassen lernen in zwei Gebäuden.\n",
+    )
+    answer = assistant.ask("Welcher Anteil der Jugendlichen in Wendau kann nicht lesen?")
+    assert answer.found and "25 %" in answer.text
+
+
 def _ingest_with_manifest(
     settings: Settings, docs_dir: Path, pages: dict[str, tuple[str, str]], topic: str
 ) -> Assistant:

@@ -35,6 +35,11 @@ def test_dates_and_ordinals_do_not_split() -> None:
         "Die Regel gilt ab dem 1. Februar 2025.",
         "Schüler der 10. Klasse wechseln.",
     ]
+    text = "Das Camp findet vom 24. – 28. Oktober 2022 statt. Danach beginnt die Schule."
+    assert split_sentences(text) == [
+        "Das Camp findet vom 24. – 28. Oktober 2022 statt.",
+        "Danach beginnt die Schule.",
+    ]
 
 
 def test_an_ordinal_by_its_form_does_not_split_before_any_noun() -> None:

@@ -27,6 +27,7 @@ from .evidence import (
     is_list_question,
     starts_with_reference,
 )
+from .german import fold
 from .refusal import Decision
 from .sentences import is_heading_line, split_sentences
 from .statements import counts_asked, states_count
@@ -40,6 +41,19 @@ _RESTATEMENT_OVERLAP = 0.5  # share of words an update's sentence shares with th
 _RESTATEMENT_TERMS = 3  # and at least this many words (a three-word sentence restates little),
 _RESTATEMENT_UNASKED = 2  # this many of them words the question does not use
 _RELATIVE_PROBABILITY = 0.5  # further sentences need half the best sentence's probability
+# "An welcher Schule …?", "Welche Stelle berät …?": the answer names a school or an office
+_WHICH_INSTITUTION = re.compile(
+    r"\bwelche[rmns]?\s+(?:[a-zäöüß]+e[mnrs]?\s+)?[A-ZÄÖÜ]?[a-zäöüß-]*"
+    r"(?:schule|stelle|behörde|einrichtung|gymnasium|amt)\b",
+    re.IGNORECASE,
+)
+# A named school or office: "Realschule", "Gesundheitsamt", "Koordinierungsstelle", also in
+# the genitive; or a school or office followed by its name ("des Schulamtes Weilburg")
+_INSTITUTION_HEAD = r"(?:schule|gymnasium|kolleg|amt|stelle|zentrum|behörde|büro|agentur)"
+_INSTITUTION_NAME = re.compile(rf"\b[A-ZÄÖÜ][\wäöüß-]*?{_INSTITUTION_HEAD}(?=(?:e?s)?\b)")
+_NAMED_INSTITUTION = re.compile(
+    rf"\b(?i:[a-zäöüß-]*{_INSTITUTION_HEAD})(?:e?s)?\s+([A-ZÄÖÜ][\wäöüß-]+)"
+)
 _LIST_ITEMS = 8
 _LIST_SENTENCES = 5
 # A sentence that breaks the count before it down ("Davon sind 71 Analphabeten.")
@@ -90,18 +104,35 @@ def _leading(eligible: tuple[Candidate, ...], evidence: Evidence) -> Candidate:
     (asking nothing else) the best that counts X itself ("fünfeinhalb Planstellen" for
     "Stellen", not "zwei NRW-Minister"), if it is at least half as likely."""
     # a sentence that opens its passage leaning on the one before ("Dies gilt auch …")
-    # dangles; it answers only when no other sentence meets the question
-    eligible = tuple(c for c in eligible if not _dangles(c)) or eligible
-    best, expects = eligible[0], evidence.frame.expects
-    if expects.kind != "count" or not expects.sole or counts_asked(best.text, evidence.frame.text):
+    # dangles; it answers only when no other sentence meets the question, or when that
+    # passage is at hand to be quoted with it (``_with_antecedents``)
+    eligible = (
+        tuple(c for c in eligible if not _dangles(c) or c.chunk.chunk_id in evidence.preceding)
+        or eligible
+    )
+    best, expects, question = eligible[0], evidence.frame.expects, evidence.frame.text
+    if expects.kind == "count" and expects.sole and not counts_asked(best.text, question):
+        answers = counts_asked  # "Wie viele X?": a sentence that counts X
+    elif _WHICH_INSTITUTION.search(question) and not _names_institution(best.text, question):
+        answers = _names_institution  # "An welcher Schule …?": a sentence that names one
+    else:
         return best
-    counting = (
+    fitting = (
         c
         for c in eligible[1:]
-        if c.probability >= _RELATIVE_PROBABILITY * best.probability
-        and counts_asked(c.text, evidence.frame.text)
+        if c.probability >= _RELATIVE_PROBABILITY * best.probability and answers(c.text, question)
     )
-    return next(counting, best)
+    return next(fitting, best)
+
+
+def _names_institution(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` names a school or an office the question does not name
+    ("Treffpunkt ist die Erweiterte Realschule in den Fliesen" for "In welcher Schule treffen
+    sich die Kinder der Sommerschule?"; "Sommerschule" is what it asks about)."""
+    asked = {fold(word) for word in re.findall(r"[\w-]+", question)}
+    if any(fold(m.group()) not in asked for m in _INSTITUTION_NAME.finditer(sentence)):
+        return True
+    return any(fold(m.group(1)) not in asked for m in _NAMED_INSTITUTION.finditer(sentence))
 
 
 def _compatible(candidate: Candidate) -> bool:

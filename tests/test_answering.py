@@ -14,6 +14,7 @@ from assistant.api import comparison_threshold
 from assistant.evidence import Candidate, Evidence
 from assistant.german import analyze
 from assistant.lexical import Query
+from assistant.question import Frame
 from assistant.refusal import RefusalPolicy
 from assistant.retrieve import retrieve
 from assistant.texts import REFUSAL
@@ -337,6 +338,64 @@ def test_reference_at_the_start_of_a_passage_is_dropped() -> None:
     decision = RefusalPolicy(threshold=0.5).decide(evidence)
     composition = compose_extractive(evidence, decision, sentence_threshold=0.1, max_sentences=2)
     assert composition.text == "Die Beratung ist kostenlos. [1]"
+
+
+def test_a_reference_at_the_start_of_a_passage_leads_with_the_passage_before() -> None:
+    """The best sentence opens its passage leaning on the one before ("Hierzu … ab Februar
+    2017"): with that passage at hand it starts the answer, quoted after its antecedent."""
+    before = Chunk("c0", "a.md", 0, "Neu ist das Angebot Fit für mehr.", "", 1, 1)
+    chunk = Chunk("c1", "a.md", 1, "Hierzu gibt es ab Februar 2017 Vorkurse.", "", 1, 1)
+    later = Chunk("c2", "a.md", 2, "Die Vorkurse sind klein.", "", 2, 2)
+    sentences = ["Hierzu gibt es ab Februar 2017 Vorkurse.", "Die Vorkurse sind klein."]
+    dangling = Candidate(sentences[0], chunk, 0, 0, (), 0.9, frozenset({"vorkurs"}))
+    other = Candidate(sentences[1], later, 1, 0, (), 0.6, frozenset({"vorkurs"}))
+    evidence = Evidence(
+        Query("Ab wann gibt es Vorkurse?", (), (), ()),
+        (),
+        {"c1": sentences[:1], "c2": sentences[1:]},
+        (dangling, other),
+        (),
+        0.9,
+        preceding={"c1": before},
+    )
+    decision = RefusalPolicy(threshold=0.5).decide(evidence)
+    composition = compose_extractive(evidence, decision, sentence_threshold=0.5, max_sentences=1)
+    assert composition.text == (
+        "Neu ist das Angebot Fit für mehr. [1] Hierzu gibt es ab Februar 2017 Vorkurse. [2]"
+    )
+
+
+def test_which_school_is_answered_by_a_sentence_naming_one() -> None:
+    """ "In welcher Schule …?" starts with a sentence that names a school the question does
+    not name, when it is at least half as likely as the best ("Sommerschule" is what the
+    question asks about)."""
+    chunk = Chunk(
+        "c1",
+        "a.md",
+        0,
+        "An der Sommerschule in Feldau gibt es Theater. Treffpunkt ist die Realschule Am Park.",
+        "",
+        1,
+        1,
+    )
+    sentences = [
+        "An der Sommerschule in Feldau gibt es Theater.",
+        "Treffpunkt ist die Realschule Am Park.",
+    ]
+    best = Candidate(sentences[0], chunk, 0, 0, (), 0.9, frozenset({"sommerschul"}))
+    naming = Candidate(sentences[1], chunk, 0, 1, (), 0.5, frozenset({"realschul"}))
+    evidence = Evidence(
+        Query("In welcher Schule trifft sich die Sommerschule?", (), (), ()),
+        (),
+        {"c1": sentences},
+        (best, naming),
+        (),
+        0.9,
+        frame=Frame("In welcher Schule trifft sich die Sommerschule in Feldau?"),
+    )
+    decision = RefusalPolicy(threshold=0.5).decide(evidence)
+    composition = compose_extractive(evidence, decision, sentence_threshold=0.5, max_sentences=1)
+    assert composition.text.startswith("Treffpunkt ist die Realschule Am Park.")
 
 
 def test_unrelated_question_is_refused_with_related_passages(assistant: Assistant) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .german import MONTHS, fold
+from .german import fold
 from .question import PERSON_ROLE, Expectation, unit_pattern
 from .sentences import row_cells
 from .types import KIND_TABLE, Chunk
@@ -83,7 +83,7 @@ _CHANNELS = {
     "email": re.compile(_EMAIL),
     "phone": re.compile(_PHONE, re.IGNORECASE),
 }
-_MONTH_NAMES = "(?:" + "|".join(MONTHS) + ")"
+_MONTHS = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"
 _DURATION = (
     rf"\b{_NUMBER}\s*(?:minuten?|stunden?|(?:werk|schul|kalender)?tag(?:e|en)?|wochen?|"
     r"monat(?:e|en)?|jahr(?:e|en)?|schuljahr\w*|halbjahr\w*)\b|"
@@ -97,9 +97,9 @@ _DURATION = (
     r"\b(?:halbjahr\w*|schuljahr\w*|dauerhaft|unbefristet)\b|"
     # a span of days or months: "vom 24. – 28. Oktober", "vom 1. bis zum 5. Juli", "von
     # März bis Juni"
-    rf"\bvo[mn]\s+\d{{1,2}}\.\s*(?:\d{{1,2}}\.\s*|{_MONTH_NAMES}\s+)?(?:bis(?:\s+zum)?|[-–])\s*"
-    rf"\d{{1,2}}\.\s*(?:\d{{1,2}}\.|{_MONTH_NAMES})|"
-    rf"\bvon\s+{_MONTH_NAMES}\s+bis\s+(?:ende\s+)?{_MONTH_NAMES}\b"
+    rf"\bvo[mn]\s+\d{{1,2}}\.\s*(?:\d{{1,2}}\.\s*|{_MONTHS}\s+)?(?:bis(?:\s+zum)?|[-–])\s*"
+    rf"\d{{1,2}}\.\s*(?:\d{{1,2}}\.|{_MONTHS})|"
+    rf"\bvon\s+{_MONTHS}\s+bis\s+(?:ende\s+)?{_MONTHS}\b"
 )
 _TYPE_PATTERNS["duration"] = re.compile(_DURATION, re.IGNORECASE)
 # The years a jubilee counts are how old something is, not how long anything lasts
@@ -158,7 +158,6 @@ _TYPE_PATTERNS["frequency"] = re.compile(
     re.IGNORECASE,
 )
 
-_MONTHS = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"
 # A day: "am 11. Februar", "ab dem 1.8.2024" ("Ab welchem Tag …?")
 _TYPE_PATTERNS["date"] = re.compile(rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.|{_MONTHS}\b)", re.IGNORECASE)
 _DATE = rf"(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|(?:\d{{1,2}}\.\s?)?{_MONTHS}\s+\d{{4}}|\d{{4}})"
@@ -345,6 +344,10 @@ _COUNTED_NOUN = re.compile(
 _PLURAL_ENDING = re.compile(r"(?:innen|en|er|e|n|s)$")
 
 
+# "rund 300", "mehr als 20": a number given roughly
+_ABOUT = r"(?:(?:rund|etwa|ca\.|circa|knapp|fast|über|mehr\s+als|insgesamt)\s+)?"
+
+
 def counts_asked(sentence: str, question: str) -> bool:
     """Whether ``sentence`` counts what "Wie viele X …?" asks about: a number before X or a
     compound ending in X, at most three words apart ("fünfeinhalb Planstellen" for
@@ -364,9 +367,6 @@ def counts_asked(sentence: str, question: str) -> bool:
     if re.search(f"{before}|{cell}|{total}", sentence.lower()):
         return True
     return _counts_in_adjective(sentence, question)
-
-
-_ABOUT = r"(?:(?:rund|etwa|ca\.|circa|knapp|fast|über|mehr\s+als|insgesamt)\s+)?"
 
 
 def _counts_in_adjective(sentence: str, question: str) -> bool:

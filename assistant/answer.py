@@ -43,12 +43,14 @@ _RESTATEMENT_UNASKED = 2  # this many of them words the question does not use
 _RELATIVE_PROBABILITY = 0.5  # further sentences need half the best sentence's probability
 # "An welcher Schule …?", "Welche Stelle berät …?": the answer names a school or an office
 _WHICH_INSTITUTION = re.compile(
-    r"\bwelche[rmns]?\s+(?:[a-zäöüß]+e[mnrs]?\s+)?[A-ZÄÖÜ]?[a-zäöüß-]*"
+    r"\bwelche[rmns]?\s+(?:[a-zäöüß]+e[mnrs]?\s+)?[a-zäöüß-]*"
     r"(?:schule|stelle|behörde|einrichtung|gymnasium|amt)\b",
     re.IGNORECASE,
 )
 # A named school or office: "Realschule", "Gesundheitsamt", "Koordinierungsstelle", also in
-# the genitive; or a school or office followed by its name ("des Schulamtes Weilburg")
+# the genitive; or a school or office followed by its name ("des Schulamtes Weilburg").
+# Narrower than ``places.INSTITUTION`` (which places a town after any school or office, a bare
+# "Schule" included): here only a compound or a named one tells which.
 _INSTITUTION_HEAD = r"(?:schule|gymnasium|kolleg|amt|stelle|zentrum|behörde|büro|agentur)"
 _INSTITUTION_NAME = re.compile(rf"\b[A-ZÄÖÜ][\wäöüß-]*?{_INSTITUTION_HEAD}(?=(?:e?s)?\b)")
 _NAMED_INSTITUTION = re.compile(

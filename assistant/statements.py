@@ -170,6 +170,7 @@ _DOCUMENT_DATE_LINE = re.compile(
 # A page's time stamp alone on its line: a day and a time of day, perhaps with the word for
 # publishing or updating ("aktualisiert am 12.01.2017 um 22:02 Uhr", "26.2.2016, 18:23 Uhr")
 _TIMESTAMP_LINE = re.compile(
+    r"(?:von\s+[^|\n]{2,80}?\s*\|\s*)?"  # after the byline: "Von Vorname Name | 23.02.2016, …"
     r"(?:(?:erstellt|aktualisiert|veröffentlicht|geändert|publiziert)\s+am\s*:?\s*)?"
     rf"\d{{1,2}}\.\s?(?:\d{{1,2}}\.|(?:{_MONTHS}|jan|feb|mär|mrz|apr|jun|jul|aug|sept?|okt|nov|dez)"
     r"\.?)\s?\d{2,4}\s*(?:[|,·–-]|\bum\b)?\s*\d{1,2}[:.]\d{2}\s*uhr\s*[.,]?",

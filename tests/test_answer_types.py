@@ -41,11 +41,13 @@ META = DocumentMeta("b.pdf", "Bildungsbericht", kommune="Stadt Feldau", stand="2
         ("Standorte: fünf Grundschulen", False),
         # a web page's time stamp
         ("erstellt am 07.Feb.2015 | 12:00 Uhr", True),
+        ("Von Eva Beispiel, Eva Beispiel | 23.02.2016, 08:31 Uhr", True),  # after a byline
         ("22. Oktober 2017 | 19:45 Uhr", True),
         ("aktualisiert am 12.01.2017 um 22:02 Uhr", True),
         ("26.2.2016, 18:23 Uhr", True),
         ("Der Kurs beginnt am 1.8.2024 um 8:30 Uhr.", False),
         ("Am 22. Oktober 2017 um 19 Uhr beginnt der Elternabend.", False),
+        ("Von 8 bis 12 Uhr findet der Kurs am 3.5.2024 statt.", False),
     ],
 )
 def test_a_document_date_line_is_recognised(sentence: str, dated: bool) -> None:

@@ -70,6 +70,7 @@ RANKING_DEPTH = 10  # hits kept in the Answer for inspection and evals (MRR@10)
 _COMPARISON_SHARE = 0.5  # a comparison part is a gap below this share of the best part ...
 _COMPARISON_FLOOR = 0.25  # ... unless the best part is below this share of the threshold
 _COMPARISON_PART = 0.6  # and a part needs at most this share of the threshold
+_COMPARISON_TYPED = 0.35  # ... or this share when it asks for a kind of value (an age, a count)
 # A comparison that names no municipality compares at most this many, those whose documents
 # treat the topic most clearly (one search over all): in a state-wide corpus "all" would be
 # hundreds of paragraphs and searches. The shipped corpora have at most four.
@@ -513,16 +514,19 @@ class Assistant:
         self, plan: Plan, results: list[tuple[Part, Evidence, list[Hit]]], mode: Mode
     ) -> Answer:
         sentences = self.settings.answer_sentences  # for a comparison: per municipality
-        threshold = (
-            comparison_threshold([ev.answerability for _, ev, _ in results], self.threshold)
-            if plan.comparison
-            else self.threshold
-        )
+        answerabilities = [ev.answerability for _, ev, _ in results]
         cut = self.model.sentence_threshold
 
         def composed(
             part: Part, evidence: Evidence, hits: list[Hit], limit: int = sentences
         ) -> tuple[Part, Composition, list[Hit]]:
+            threshold = (
+                comparison_threshold(
+                    answerabilities, self.threshold, typed=bool(evidence.frame.expects.kind)
+                )
+                if plan.comparison
+                else self.threshold
+            )
             decision = self.decide(part, evidence, threshold=threshold)
             return part, compose_extractive(evidence, decision, cut, limit), hits
 
@@ -605,7 +609,9 @@ def _single_answer(plan: Plan, composition: Composition, hits: list[Hit]) -> Ans
     )
 
 
-def comparison_threshold(answerabilities: Sequence[float], threshold: float) -> float:
+def comparison_threshold(
+    answerabilities: Sequence[float], threshold: float, typed: bool = False
+) -> float:
     """The refusal threshold for the parts of a comparison.
 
     Asking how municipalities differ presumes the topic exists, so a part needs less than a
@@ -613,11 +619,17 @@ def comparison_threshold(answerabilities: Sequence[float], threshold: float) -> 
     it is relative: a part is also refused when it falls below half the best part's
     answerability. Only when even the best part is very weak (below a quarter of the
     threshold: the topic is missing everywhere) does the usual threshold hold.
+
+    A part asking for a kind of value (``typed``: an age, a count, a duration) needs less
+    still: its eligible sentences already state that kind of value for that municipality,
+    which a sentence that merely shares words with an open question ("Was bieten …?")
+    does not.
     """
     best = max(answerabilities, default=0.0)
     if best < _COMPARISON_FLOOR * threshold:
         return threshold
-    return min(_COMPARISON_PART * threshold, _COMPARISON_SHARE * best)
+    share = _COMPARISON_TYPED if typed else _COMPARISON_PART
+    return min(share * threshold, _COMPARISON_SHARE * best)
 
 
 def _comparison_answer(plan: Plan, results: list[tuple[Part, Composition, list[Hit]]]) -> Answer:

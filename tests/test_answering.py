@@ -276,6 +276,32 @@ def test_a_comparison_of_named_places_answers_each_relative_to_the_best() -> Non
     assert comparison_threshold([0.9, 0.1], threshold) > 0.1  # a gap
 
 
+def test_a_comparison_part_asking_for_a_kind_of_value_needs_less(
+    assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A part that asks for an age, a count or a duration has only sentences stating one for
+    its municipality to answer with, so it answers at a lower answerability than an open
+    part ("Was bieten …?"), whose sentences may merely share words with it; a gap beside a
+    strong part stays a gap, and a topic missing everywhere is still refused."""
+    threshold = 0.3
+    typed = comparison_threshold([0.9, 0.13], threshold, typed=True)
+    assert typed <= 0.13 < comparison_threshold([0.9, 0.13], threshold)
+    assert comparison_threshold([0.9, 0.02], threshold, typed=True) > 0.02
+    assert comparison_threshold([0.05, 0.04], threshold, typed=True) == threshold
+    asked: list[bool] = []
+
+    def recorded(answerabilities: list[float], bar: float, typed: bool = False) -> float:
+        asked.append(typed)
+        return comparison_threshold(answerabilities, bar, typed)
+
+    monkeypatch.setattr("assistant.api.comparison_threshold", recorded)
+    assistant.ask("Wie lange bleiben die Kinder in Adorf und in Bedorf in der Sprachfördergruppe?")
+    assert asked and all(asked)  # a duration, in each part
+    asked.clear()
+    assistant.ask("Wie regeln Adorf und Bedorf die Erstberatung?")
+    assert asked and not any(asked)
+
+
 def test_comparison_of_many_municipalities_takes_those_that_treat_the_topic(
     assistant: Assistant, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .german import fold
+from .german import fold, nouns
 from .question import PERSON_ROLE, Expectation, unit_pattern
 from .sentences import row_cells
 from .types import KIND_TABLE, Chunk
@@ -333,7 +333,95 @@ def states_count(sentence: str, question: str) -> bool:
     if not (counted and _TIME_UNIT.search(counted.group(1))):
         rest = _NO_COUNT_TIME.sub(" ", rest)
     rest = _DIGITS.sub(lambda m: " " if m.group(0) in named else m.group(0), rest)
+    rest = _repeated_number_words(rest, question)
+    if _counts_only_named_others(rest, question):
+        return False
     return bool(_TYPE_PATTERNS["count"].search(rest)) or _counts_in_adjective(sentence, question)
+
+
+_NUMBER_WORD = re.compile(rf"\b{_COUNT_WORDS}\b", re.IGNORECASE)
+
+
+def _repeated_number_words(rest: str, question: str) -> str:
+    """``rest`` without the number words the question names itself ("an den vier
+    Förderstandorten" asked, "an vier Standorten" counts nothing asked)."""
+    named = {m.group(0).lower() for m in _NUMBER_WORD.finditer(question)}
+    if not named:
+        return rest
+    return _NUMBER_WORD.sub(lambda m: " " if m.group(0).lower() in named else m.group(0), rest)
+
+
+# Every noun "Wie viele …?" asks to count, also an abbreviated or hyphenated one
+# ("Wie viele DaZ-Zentren …", "wie viele DFK-Lehrkräfte …")
+_COUNTED_WORD = re.compile(
+    r"\b(?i:wie)\s*(?i:vielen?)\s+(?:[a-zäöüß-]+\s+){0,2}?([A-ZÄÖÜ][\w-]*\w)"
+)
+# The noun a number counts: the first capitalised word after it, past at most three words
+# in lower case that are no preposition or pronoun ("zwei sogenannte Intensivklassen", "zwei
+# „Willkommensklassen“"; in "19 davon im Landkreis" the number counts what came before)
+_NOT_ATTRIBUTIVE = (
+    r"(?:in|im|an|am|auf|aus|bei|mit|nach|von|vom|zu|zum|zur|für|über|unter|pro|je|bis|"
+    r"und|oder|davon|darunter|dabei|sind|waren|werden)"
+)
+_COUNTED_AFTER = re.compile(
+    rf"(?:\s+(?!{_NOT_ATTRIBUTIVE}\b)[a-zäöüß][\w-]*){{0,3}}?\s+"
+    r"[„\"»']?([A-ZÄÖÜ][\w-]*(?:[“\"«']?-[\w-]+)?)"  # "„VABO“-Klassen" is one noun
+)
+
+
+def _counts_only_named_others(rest: str, question: str) -> bool:
+    """Whether every count in ``rest`` counts a noun the question names besides what it asks
+    to count: "Es gibt zwei Intensivklassen" for "Wie viele Schüler sind in den
+    Intensivklassen …?" counts the classes, where the pupils are, not the pupils; "sieben
+    Schulen" counts no pupils of "… der Realschule Feldau?" (a compound ending in the
+    noun). A count whose noun the question does not name might be a paraphrase of it
+    ("31 Mädchen und Jungen" for "Schüler"), and a number without a noun ("19 davon") may
+    refer to it: either keeps the sentence a possible answer."""
+    asked = [_noun_stem(m.group(1)) for m in _COUNTED_WORD.finditer(question)]
+    if not asked:
+        return False
+    named = {_noun_stem(word) for word in nouns(question, folded=False)}
+    others = {word for word in named if not any(_related(word, a) for a in asked)}
+    numbers = list(_TYPE_PATTERNS["count"].finditer(rest))
+    for number in numbers:
+        noun = _COUNTED_AFTER.match(rest, number.end())
+        if noun is None:
+            return False
+        word = _noun_stem(noun.group(1))
+        if any(_related(word, a) for a in asked) or not any(_same_head(o, word) for o in others):
+            return False
+    return bool(numbers)
+
+
+def _noun_stem(word: str) -> str:
+    """A noun without its plural, case or gendered ending: "Schüler*innen", "Schülerinnen",
+    "Schülern" and "Schüler" all become "schül", "Klassen" and "Klasse" "klass"."""
+    stem = re.sub(r"[*:_/]?innen$", "", word.lower().strip("„“\"»«'"))
+    for ending in ("ern", "en", "er", "e", "n", "s"):
+        if stem.endswith(ending) and len(stem) - len(ending) >= 4:
+            return stem[: -len(ending)]
+    return stem
+
+
+def _heads(stem: str) -> set[str]:
+    """A stem and, for a hyphenated compound, its last part ("klass" of "vabo-klass")."""
+    return {stem, stem.rsplit("-", 1)[-1]}
+
+
+def _same_head(a: str, b: str) -> bool:
+    """Whether two noun stems are one noun or one is a compound ending in the other
+    ("schul" of "realschul", not of "schulleit"; "klass" of "vabo-klass")."""
+    return any(
+        len(x) >= 4 and len(y) >= 4 and (x.endswith(y) or y.endswith(x))
+        for x in _heads(a)
+        for y in _heads(b)
+    )
+
+
+def _related(a: str, b: str) -> bool:
+    """Whether two noun stems may name one thing: the same head, or one holds the other
+    ("alpha" of "alpha-klass", "daz" of "daz-zentr")."""
+    return _same_head(a, b) or (min(len(a), len(b)) >= 3 and (a in b or b in a))
 
 
 # "Wie viele (ukrainische) Kinder …", "Mit wie vielen Stellen …": the noun the count is of

@@ -616,6 +616,78 @@ def test_an_age_counts_nothing(sentence: str, counts: bool) -> None:
     assert states_count(sentence, "Wie viele Schülerinnen und Schüler gibt es?") is counts
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "counts"),
+    [
+        # the count is of where the asked are, which the question names itself
+        (
+            "Wie viele Schülerinnen und Schüler sind in den Intensivklassen der Lindenschule?",
+            "An der Lindenschule gibt es zwei sogenannte Intensivklassen.",
+            False,
+        ),
+        (
+            "Wie viele Kinder nimmt die Willkommensklasse in Feldau höchstens auf?",
+            "Die Stadt Feldau hat jetzt zwei „Willkommensklassen“ eingerichtet.",
+            False,
+        ),
+        (  # a compound ending in the noun ("Realschule" - "Schulen")
+            "Wie viele Schüler lernen in der Sprachlernklasse der Realschule Feldau?",
+            "Mittlerweile bieten sieben Schulen spezielle Sprachlernklassen an.",
+            False,
+        ),
+        (  # the question's own number counts nothing
+            "Wie viele Kinder lernen an den vier Förderstandorten?",
+            "An vier Standorten gibt es eine weitere Sprachförderung.",
+            False,
+        ),
+        # the asked noun in another form, a paraphrase, or a number without a noun
+        (
+            "Wie viele Schülerinnen und Schüler sind in einer Gruppe höchstens?",
+            "Für Gruppen von jeweils maximal 15 Schüler*innen gibt es Angebote.",
+            True,
+        ),
+        (
+            "Wie viele Kinder besuchen die Vorbereitungsklassen?",
+            "In den beiden Vorbereitungsklassen lernen derzeit 31 Mädchen und Jungen.",
+            True,
+        ),
+        (
+            "Wie viele Kinder besuchen die Vorbereitungsklassen?",
+            "Es gibt drei Vorbereitungsklassen mit je 15 Kindern.",
+            True,
+        ),
+        (
+            "Wie viele Schüler besuchen die Sprachlernklassen im Kreis Feldau?",
+            "Es gibt 600 Sprachlernklassen im Land, 19 davon im Kreis Feldau.",
+            True,
+        ),
+        (  # an abbreviated or quoted compound is still the asked noun
+            "Wie viele DaZ-Zentren gibt es in Feldau?",
+            "In Feldau gibt es derzeit zwei DaZ-Zentren.",
+            True,
+        ),
+        (
+            "Wie viele Sprachklassen gibt es im Kreis Feldau (VABO)?",
+            "Aktuell gibt es bereits 24 solcher „VABO“-Klassen an den Kreisschulen.",
+            True,
+        ),
+        (  # "Schulleiter" is no "Schule" of the question: not the same head noun
+            "Wie viele Personen nahmen am Fachgespräch an Feldauer Schulen teil?",
+            "Es nahmen 30 Schulleiter/innen und Lehrkräfte am Fachgespräch teil.",
+            True,
+        ),
+    ],
+)
+def test_a_count_of_what_the_question_names_besides_the_counted_is_no_answer(
+    question: str, sentence: str, counts: bool
+) -> None:
+    """ "Wie viele Schüler sind in den Intensivklassen …?" is not answered by "zwei
+    Intensivklassen": when every count in a sentence counts something else the question
+    names, it does not count what was asked. A count of a noun the question does not name
+    may be a paraphrase ("Mädchen und Jungen" for "Kinder") and still answers."""
+    assert states_count(sentence, question) is counts
+
+
 def _row_evidence(question: str, topic: str, rows: list[tuple[str, float]]) -> Evidence:
     frame = frame_question(question)
     chunk = Chunk("r", "k.pdf", 0, "\n".join(r for r, _ in rows), "Kontakte", 1, 1, meta=META)

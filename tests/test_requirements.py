@@ -291,7 +291,7 @@ def test_a_money_question_needs_an_amount() -> None:
     ("sentence", "counts"),
     [
         ("Im Schuljahr 2023/24 nahmen die Schulen 1.240 Kinder auf.", True),
-        ("Die Deutschförderklassen sind an sechs Schwerpunktschulen gebündelt.", True),
+        ("Die Deutschförderklassen sind an sechs Standorten gebündelt.", True),
         ("Etwa 14 Prozent der Kinder waren nicht alphabetisiert.", True),
         ("Für Persisch wird die Nachfrage im Schuljahr 2023/24 erneut abgefragt.", False),
         (

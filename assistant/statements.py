@@ -123,8 +123,9 @@ _TYPE_PATTERNS["age"] = re.compile(
     rf"{_AGE.pattern}|\b{_NUMBER}\s+(?:bis|und|-|–)\s+{_NUMBER}\s+jahren?\b|"
     r"\b\d+-?(?:\s*bis\s+\d+-)?jährig\w*|"
     # "Junge Erwachsene bis 21 Jahre" (from ten years up an age, "bis zwei Jahre" lasts),
-    # "bis zum vollendeten 25. Lebensjahr"
-    r"\b(?:bis|unter)\s+(?:zu\s+)?[1-9]\d\s+jahren?\b|\b\d{1,2}\.\s*lebensjahr\w*",
+    # "bis zum vollendeten 25. Lebensjahr", "ab dem 1. vollendeten Lebensjahr"
+    r"\b(?:bis|unter)\s+(?:zu\s+)?[1-9]\d\s+jahren?\b|"
+    r"\b\d{1,2}\.\s*(?:vollendeten\s+)?lebensjahr\w*",
     re.IGNORECASE,
 )
 # "Welche Sprachen …?": a language by name ("Arabisch, Türkisch und Farsi", "auf Kurdisch"),
@@ -173,7 +174,9 @@ _TIMESTAMP_LINE = re.compile(
     r"(?:von\s+[^|\n]{2,80}?\s*\|\s*)?"  # after the byline: "Von Vorname Name | 23.02.2016, …"
     r"(?:(?:erstellt|aktualisiert|veröffentlicht|geändert|publiziert)\s+am\s*:?\s*)?"
     rf"\d{{1,2}}\.\s?(?:\d{{1,2}}\.|(?:{_MONTHS}|jan|feb|mär|mrz|apr|jun|jul|aug|sept?|okt|nov|dez)"
-    r"\.?)\s?\d{2,4}\s*(?:[|,·–-]|\bum\b)?\s*\d{1,2}[:.]\d{2}\s*uhr\s*[.,]?",
+    r"\.?)\s?\d{2,4}\s*(?:[|,·–-]|\bum\b)?\s*\d{1,2}[:.]\d{2}\s*uhr\s*[.,]?|"
+    # the time first: "16:47 21.12.2015"
+    r"\d{1,2}:\d{2}(?:\s*uhr)?\s*[|,·–-]?\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{4}",
     re.IGNORECASE,
 )
 # Numbers that count nothing: dates ("28. Januar", "1.2.2025"), years and school years, and

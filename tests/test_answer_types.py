@@ -42,6 +42,7 @@ META = DocumentMeta("b.pdf", "Bildungsbericht", kommune="Stadt Feldau", stand="2
         # a web page's time stamp
         ("erstellt am 07.Feb.2015 | 12:00 Uhr", True),
         ("Von Eva Beispiel, Eva Beispiel | 23.02.2016, 08:31 Uhr", True),  # after a byline
+        ("16:47 21.12.2015", True),  # the time first
         ("22. Oktober 2017 | 19:45 Uhr", True),
         ("aktualisiert am 12.01.2017 um 22:02 Uhr", True),
         ("26.2.2016, 18:23 Uhr", True),
@@ -902,6 +903,7 @@ def test_a_which_year_or_which_day_question_wants_a_year_or_a_day(
         ("Das Angebot richtet sich an 10- bis 16-Jährige.", True),
         ("Junge Erwachsene bis 21 Jahre können die Klasse besuchen.", True),
         ("Aufgenommen wird bis zum vollendeten 25. Lebensjahr.", True),
+        ("Der Anspruch gilt ab dem 1. vollendeten Lebensjahr bis zum Schuleintritt.", True),
         ("Plätze gibt es für Kinder im Alter von vier Monaten bis zur Schulpflicht.", True),
         ("Der Kurs in Feldau dauert sechs Monate.", False),
         ("Die Klasse besteht in Feldau seit zwei Jahren.", False),

@@ -775,6 +775,7 @@ def other_places(
             (fold(before) in _ASKED_PLACE_PREPOSITIONS or compared or joined)
             and (not known(word) or (names is not None and names(word)))
             and fold(after) not in _GENITIVE_ARTICLES
+            and not _joined_to_a_noun(words, i, known, municipalities)
         ) or listed
         # "die Hohenfurter Schulen"; "in den Rostocker Klassen" of a town the titles name
         adjective = (
@@ -810,6 +811,23 @@ _ONE_WORD_PLACE_KREIS = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{3,}kreis)(?:es)?"
 _IN_KREIS = {"im", "in", "vom", "aus", "des", "dem", "den"}
 # the first word of a place's name ("Bad Kreuznach", "St. Ingbert")
 _NAME_PREFIXES = ("Bad", "Sankt", "St")
+
+
+def _joined_to_a_noun(
+    words: list[str], i: int, known: Callable[[str], bool], municipalities: Municipalities
+) -> bool:
+    """Whether ``words[i]`` is joined by "und/oder" to a word the corpus knows as an ordinary
+    noun and that names no place: like is joined with like, so "in Kitas und Grundschulen"
+    names kinds of institution, while "in Hohenfurt und Feldau" names places."""
+    if i + 2 >= len(words) or fold(words[i + 1]) not in _CONNECTORS:
+        return False
+    other = words[i + 2]
+    return (
+        other[:1].isupper()
+        and known(other)
+        and not municipalities.mentioned(other)
+        and not is_place_outside_nrw(other)
+    )
 
 
 def _placed(j: int, last_place: int, words: list[str], municipalities: Municipalities) -> bool:

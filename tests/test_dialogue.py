@@ -203,6 +203,10 @@ def test_other_places_must_be_met_by_the_evidence() -> None:
     assert other_places("Wie ist es gegenüber Hohenfurt geregelt?", NAMES, known) == ("Hohenfurt",)
     years = "Kamen in Haldenberg mehr Kinder im Vergleich zu Vorjahren?"
     assert other_places(years, NAMES, lambda w: w.lower() == "vorjahren") == ()
+    # an unknown word joined by "und" to an ordinary noun is of its kind, not a place
+    kinds = "Wie viel Geld gibt Haldenberg für Sprachförderung in Kitas und Schulen aus?"
+    assert other_places(kinds, NAMES, known) == ()
+    assert other_places("Wie ist es in Hohenfurt und Haldenberg?", NAMES, known) == ("Hohenfurt",)
 
 
 def test_a_one_word_kreis_and_a_bad_town_outside_the_index_are_places() -> None:

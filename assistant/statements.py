@@ -378,22 +378,50 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
     Intensivklassen …?" counts the classes, where the pupils are, not the pupils; "sieben
     Schulen" counts no pupils of "… der Realschule Feldau?" (a compound ending in the
     noun). A count whose noun the question does not name might be a paraphrase of it
-    ("31 Mädchen und Jungen" for "Schüler"), and a number without a noun ("19 davon") may
-    refer to it: either keeps the sentence a possible answer."""
-    asked = [_noun_stem(m.group(1)) for m in _COUNTED_WORD.finditer(question)]
-    if not asked:
+    ("31 Mädchen und Jungen" for "Schüler"), and a number without a noun may refer to it:
+    either keeps the sentence a possible answer. A part ("19 davon") counts what the count
+    before it counts. Staff asked by role ("Wie viele Lehrkräfte …?") are counted only by
+    staff or posts: "bis zu 20 SchülerInnen" and "68 Vorbereitungsklassen" count others."""
+    counted = [m.group(1) for m in _COUNTED_WORD.finditer(question)]
+    if not counted:
         return False
+    asked = [_noun_stem(word) for word in counted]
+    staff = all(_ROLE.fullmatch(word) for word in counted)
     named = {_noun_stem(word) for word in nouns(question, folded=False)}
     others = {word for word in named if not any(_related(word, a) for a in asked)}
     numbers = list(_TYPE_PATTERNS["count"].finditer(rest))
+    previous = ""
     for number in numbers:
         noun = _COUNTED_AFTER.match(rest, number.end())
         if noun is None:
+            # "600 Sprachlernklassen …, 19 davon im Kreis": a part of the count before it
+            if not previous or not _PARTITIVE_AFTER.match(rest, number.end()):
+                return False
+            word = previous
+        else:
+            word = previous = noun.group(1)
+        noun_stem = _noun_stem(word)
+        if any(_related(noun_stem, a) for a in asked):
             return False
-        word = _noun_stem(noun.group(1))
-        if any(_related(word, a) for a in asked) or not any(_same_head(o, word) for o in others):
+        if staff:  # "Wie viele Lehrkräfte …?": only a count of staff or posts may answer
+            if _STAFF.search(word):
+                return False
+        elif not any(_same_head(o, noun_stem) for o in others):
             return False
     return bool(numbers)
+
+
+_PARTITIVE_AFTER = re.compile(r"\s+(?:davon|darunter)\b", re.IGNORECASE)
+
+
+# Staff by role ("Wie viele Lehrkräfte …?") is not counted by "20 Schülerinnen" or "68
+# Vorbereitungsklassen", but may be by another role, by posts ("5,5 Stellen", "6,0 VZÄ") or
+# by "zwölf Fachkräfte"
+_ROLE = re.compile(rf"(?:\w*-)?(?:{PERSON_ROLE})", re.IGNORECASE)
+_STAFF = re.compile(
+    rf"(?:\w*-)?(?:{PERSON_ROLE})|\w*(?:stelle|kraft|kräfte|personal|kolleg|vollzeit|vzä)\w*",
+    re.IGNORECASE,
+)
 
 
 def _noun_stem(word: str) -> str:

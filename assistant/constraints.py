@@ -70,10 +70,34 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
             frame.expects.strict and not _cell_meets_year(year, frame.expects, sentence)
         ):
             unmet.append(f"Zeit: {year.label}")
+    other = _others_of_named(frame.text, sentence)
+    if other:
+        unmet.append(f"Ort: {other}")
     missing = missing_type(frame.expects, sentence, frame.text)
     if missing:
         unmet.append(f"Art: {missing}")
     return tuple(unmet)
+
+
+# "an den anderen Gesamtschulen", "die übrigen Schulen": the rest of a kind
+_THE_OTHERS = re.compile(r"\b(?:anderen?|übrigen|restlichen)\s+([A-ZÄÖÜ][\w-]+)")
+# a noun followed by the name the question gives it: "der Gesamtschule Lindenhof"
+_NAMED_NOUN = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß-]{3,})\s+([A-ZÄÖÜ][\w-]{2,})")
+
+
+def _others_of_named(question: str, sentence: str) -> str:
+    """The one the question names ("Gesamtschule Lindenhof") when ``sentence`` speaks of the
+    others of its kind and not of it ("An den anderen Gesamtschulen besuchen sie …"): their
+    figures are not its own. "" otherwise."""
+    others = {fold(m.group(1))[:-1] for m in _THE_OTHERS.finditer(sentence)}
+    if not others:
+        return ""
+    own = fold(sentence)
+    for noun, name in _NAMED_NOUN.findall(question):
+        kind = fold(noun)[: max(4, len(noun) - 2)]  # "gesamtschul" of both forms
+        if any(o.startswith(kind) for o in others) and fold(name) not in own:
+            return f"{noun} {name}"
+    return ""
 
 
 # A sentence or heading about the whole Land

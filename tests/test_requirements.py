@@ -81,6 +81,19 @@ def test_a_person_is_named_with_a_form_of_address_or_beside_a_role(
     assert states_type(expects, sentence) is names
 
 
+def test_the_others_of_a_named_school_are_not_that_school() -> None:
+    """ "An den anderen Gesamtschulen …" speaks of every Gesamtschule but the one the question
+    names ("der Gesamtschule Lindenhof"); its hours are not that school's. A sentence that
+    names the school too, or a question about Gesamtschulen in general, is not affected."""
+    frame = frame_question("Wie viele Wochenstunden Deutsch gibt es an der Gesamtschule Lindenhof?")
+    others = "An den anderen Gesamtschulen werden sie acht Wochenstunden herausgenommen."
+    assert unmet_requirements(frame, others, _chunk(others)) == ("Ort: Gesamtschule Lindenhof",)
+    both = "Anders als an den anderen Gesamtschulen hat die Gesamtschule Lindenhof 20 Stunden."
+    assert unmet_requirements(frame, both, _chunk(both)) == ()
+    general = frame_question("Wie viele Wochenstunden Deutsch gibt es an Gesamtschulen?")
+    assert unmet_requirements(general, others, _chunk(others)) == ()
+
+
 def test_years_and_school_years() -> None:
     assert years_in("im Schuljahr 2023/24 und 2025") == (YearSpec(2023, 2024), YearSpec(2025))
     assert years_in("Az. 2020/2030 und Seite 12") == (YearSpec(2020),)

@@ -359,6 +359,23 @@ def _repeated_number_words(rest: str, question: str) -> str:
 _COUNTED_WORD = re.compile(
     r"\b(?i:wie)\s*(?i:vielen?)\s+(?:[a-zäöüß-]+\s+){0,2}?([A-ZÄÖÜ][\w-]*\w)"
 )
+# A noun joined to the counted one: "Wie viele Lesepaten oder Lernpaten …" counts both
+_JOINED_NOUN = re.compile(
+    r"\s*(?:,|\bund\b|\boder\b|\bbzw\.|\bsowie\b)\s+(?:[a-zäöüß-]+\s+){0,2}?([A-ZÄÖÜ][\w-]*\w)"
+)
+
+
+def _with_joined(counted: re.Match[str], question: str) -> list[str]:
+    """The counted noun of ``counted`` and the nouns joined to it ("Lesepaten oder
+    Lernpaten", "Schülerinnen und Schüler")."""
+    words = [counted.group(1)]
+    end = counted.end()
+    while joined := _JOINED_NOUN.match(question, end):
+        words.append(joined.group(1))
+        end = joined.end()
+    return words
+
+
 # The noun a number counts: the first capitalised word after it, past at most three words
 # in lower case that are no preposition or pronoun ("zwei sogenannte Intensivklassen", "zwei
 # „Willkommensklassen“"; in "19 davon im Landkreis" the number counts what came before)
@@ -382,7 +399,7 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
     either keeps the sentence a possible answer. A part ("19 davon") counts what the count
     before it counts. Staff asked by role ("Wie viele Lehrkräfte …?") are counted only by
     staff or posts: "bis zu 20 SchülerInnen" and "68 Vorbereitungsklassen" count others."""
-    counted = [m.group(1) for m in _COUNTED_WORD.finditer(question)]
+    counted = [word for m in _COUNTED_WORD.finditer(question) for word in _with_joined(m, question)]
     if not counted:
         return False
     asked = [_noun_stem(word) for word in counted]

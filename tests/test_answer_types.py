@@ -667,6 +667,11 @@ def test_an_age_counts_nothing(sentence: str, counts: bool) -> None:
             "Aktuell gibt es bereits 24 solcher „VABO“-Klassen an den Kreisschulen.",
             True,
         ),
+        (  # every noun joined to the counted one is asked
+            "Wie viele Lesepaten oder Lernpaten gibt es in Feldau?",
+            "In Feldau begleiten 85 Lernpaten die Kinder.",
+            True,
+        ),
         (  # a part counts what the count before it counts
             "Wie viele Schüler besuchen die Sprachlernklassen im Kreis Feldau?",
             "Es gibt 600 Sprachlernklassen im Land, 19 davon im Kreis Feldau.",

@@ -92,7 +92,10 @@ class RefusalPolicy:
             best.unmet and eligible[0].probability < self.topic_share * best.probability
         ):
             return self._near_miss(evidence.frame, candidates)
-        if evidence.answerability < self.threshold:
+        if evidence.answerability < self.threshold and not (
+            evidence.answerability >= _COUNTED_SHARE * self.threshold
+            and _counts_what_is_asked(evidence.frame, eligible[0])
+        ):
             return Decision(False, eligible)
         return Decision(True, eligible)
 
@@ -118,6 +121,22 @@ def _other_row(best: Candidate, candidate: Candidate, asked: frozenset[str]) -> 
         return False
     named = asked.intersection(analyze(first[1]))
     return bool(named) and not named.issubset(analyze(other[1]))
+
+
+# "Wie viele X …?" answered by a sentence that counts X itself needs this share of the
+# threshold only: a number right before the asked noun is the answer's form, not a word match
+_COUNTED_SHARE = 0.35
+
+
+def _counts_what_is_asked(frame: Frame, candidate: Candidate) -> bool:
+    """Whether ``candidate`` counts what "Wie viele X …?" (asking nothing else) asks about:
+    "gibt es in Feldau zurzeit 102 solcher Seiteneinsteiger" for "Wie viele Seiteneinsteiger
+    …?"."""
+    return (
+        frame.expects.kind == "count"
+        and frame.expects.sole
+        and counts_asked(candidate.text, frame.text)
+    )
 
 
 def _counts_another(frame: Frame, best: Candidate, candidate: Candidate) -> bool:

@@ -385,6 +385,27 @@ def test_a_count_question_is_answered_by_the_count_of_its_noun() -> None:
     assert other not in text
 
 
+def test_a_sentence_counting_what_is_asked_answers_below_the_threshold() -> None:
+    """ "Wie viele Seiteneinsteiger …?" met by "zurzeit 102 solcher Seiteneinsteiger" answers
+    at an answerability down to 0.35 of the threshold: a number right before the asked noun
+    is the answer's form. A sentence that counts something else needs the full threshold,
+    and below 0.35 of it even the counting sentence is refused."""
+    asked = "Moenen zufolge gibt es in Feldau zurzeit 102 solcher Seiteneinsteiger."
+    other = "In Feldau lernen 40 Kinder in zwei Gruppen."
+    question = "Wie viele Seiteneinsteiger gibt es derzeit in Feldau?"
+    policy = RefusalPolicy(threshold=0.5)
+    for sentence, answerability, found in [
+        (asked, 0.3, True),
+        (asked, 0.15, False),
+        (other, 0.3, False),
+    ]:
+        candidates = _scored([sentence], {0: 0.6})
+        evidence = replace(
+            _evidence(question, {"c": [sentence]}, candidates), answerability=answerability
+        )
+        assert policy.decide(evidence).found is found
+
+
 def test_the_best_sentence_answers_even_when_it_opens_with_a_reference() -> None:
     """The best sentence opening its passage with "Damit …" leans on the passage before; when
     it is the only one that meets the question it still answers (its statement is the

@@ -289,14 +289,29 @@ def is_document_date(sentence: str) -> bool:
     return bool(_DOCUMENT_DATE_LINE.match(line) or _TIMESTAMP_LINE.fullmatch(line))
 
 
+# An amount measured otherwise than asked: per some unit ("pro Tag", "je Schüler",
+# "täglich", "im Monat", "Jahresstunden") or as a total ("insgesamt 40 Stunden"). Hours with
+# neither ("zwölf Stunden Deutsch, sechs Stunden Mathe") may be the asked hours per week.
+_OTHER_MEASURE = re.compile(
+    r"\b(?:pro|je)\s+[A-ZÄÖÜ]\w*|\b(?:halb)?(?:wöchentlich|täglich|monatlich|jährlich)\b|"
+    r"\b(?:in\s+der|am|im|die)\s+(?:Woche|Tag|Monat|Jahr)\b|"
+    r"\b(?:Wochen|Tages|Monats|Jahres)\w*stunden\b|\b(?:insgesamt|gesamt|zusammen)\b",
+    re.IGNORECASE,
+)
+
+
 def states_type(expects: Expectation, sentence: str) -> bool:
     """Whether ``sentence`` states an answer of the expected type (True if none is expected)."""
     if expects.kind == "unit":  # also as a compound's last part ("14 Förderstunden")
         unit = unit_pattern(expects.unit)
-        if expects.rate and not (
-            _states_rate(expects.rate, sentence) or _rate_compound(expects.rate, unit, sentence)
+        if (
+            expects.rate
+            and not (
+                _states_rate(expects.rate, sentence) or _rate_compound(expects.rate, unit, sentence)
+            )
+            and _OTHER_MEASURE.search(sentence)
         ):
-            return False
+            return False  # "zwölf Stunden" may be per week; "am Tag", "insgesamt" are not
         return bool(re.search(rf"{_NUMBER}\s*{_ADJECTIVES}[\w-]*?(?:{unit})", sentence, re.I))
     if expects.rate and not _states_rate(expects.rate, sentence):
         return False

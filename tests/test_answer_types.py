@@ -137,6 +137,10 @@ def test_hours_per_week_are_met_by_a_compound_of_week_and_hours() -> None:
     assert states_type(asked, "Er umfasst drei Stunden pro Woche.")
     assert not states_type(asked, "Er umfasst insgesamt 40 Unterrichtsstunden.")
     assert not states_type(asked, "Er dauert fünf Wochen.")
+    # hours stated without any rate or total may be the asked ones; another rate is not
+    assert states_type(asked, "Sie erhalten zwölf Stunden Deutsch- und sechs Stunden Mathe.")
+    assert not states_type(asked, "Sie erhalten zwei Stunden Deutsch am Tag.")
+    assert not states_type(asked, "Sie erhalten täglich zwei Stunden Deutsch.")
 
 
 @pytest.mark.parametrize(

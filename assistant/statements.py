@@ -402,6 +402,16 @@ _COUNTED_AFTER = re.compile(
     rf"(?:\s+(?!{_NOT_ATTRIBUTIVE}\b)[a-zäöüß][\w-]*){{0,3}}?\s+"
     r"[„\"»']?([A-ZÄÖÜ][\w-]*(?:[“\"«']?-[\w-]+)?)"  # "„VABO“-Klassen" is one noun
 )
+# "19 davon": a part of the count before it
+_PARTITIVE_AFTER = re.compile(r"\s+(?:davon|darunter)\b", re.IGNORECASE)
+# Staff by role ("Wie viele Lehrkräfte …?") is not counted by "20 Schülerinnen" or "68
+# Vorbereitungsklassen", but may be by another role, by posts ("5,5 Stellen", "6,0 VZÄ") or
+# by "zwölf Fachkräfte"
+_ROLE = re.compile(rf"(?:\w*-)?(?:{PERSON_ROLE})", re.IGNORECASE)
+_STAFF = re.compile(
+    rf"(?:\w*-)?(?:{PERSON_ROLE})|\w*(?:stelle|kraft|kräfte|personal|kolleg|vollzeit|vzä)\w*",
+    re.IGNORECASE,
+)
 
 
 def _counts_only_named_others(rest: str, question: str) -> bool:
@@ -441,19 +451,6 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
         elif not any(_same_head(o, noun_stem) for o in others):
             return False
     return bool(numbers)
-
-
-_PARTITIVE_AFTER = re.compile(r"\s+(?:davon|darunter)\b", re.IGNORECASE)
-
-
-# Staff by role ("Wie viele Lehrkräfte …?") is not counted by "20 Schülerinnen" or "68
-# Vorbereitungsklassen", but may be by another role, by posts ("5,5 Stellen", "6,0 VZÄ") or
-# by "zwölf Fachkräfte"
-_ROLE = re.compile(rf"(?:\w*-)?(?:{PERSON_ROLE})", re.IGNORECASE)
-_STAFF = re.compile(
-    rf"(?:\w*-)?(?:{PERSON_ROLE})|\w*(?:stelle|kraft|kräfte|personal|kolleg|vollzeit|vzä)\w*",
-    re.IGNORECASE,
-)
 
 
 def _noun_stem(word: str) -> str:

@@ -27,7 +27,7 @@ from .evidence import Candidate, Evidence
 from .german import analyze
 from .question import SCHOOL_FORMS, Frame, school_forms, years_in
 from .sentences import is_table_row, row_cells
-from .statements import counts_asked, names_counted
+from .statements import counts_asked, names_counted, states_minimum
 
 __all__ = ["Decision", "RefusalPolicy"]
 
@@ -131,11 +131,12 @@ _COUNTED_SHARE = 0.35
 def _counts_what_is_asked(frame: Frame, candidate: Candidate) -> bool:
     """Whether ``candidate`` counts what "Wie viele X …?" (asking nothing else) asks about:
     "gibt es in Feldau zurzeit 102 solcher Seiteneinsteiger" for "Wie viele Seiteneinsteiger
-    …?"."""
+    …?"; "an der mindestens fünf Kinder unterrichtet werden" states a condition, no tally."""
     return (
         frame.expects.kind == "count"
         and frame.expects.sole
         and counts_asked(candidate.text, frame.text)
+        and not states_minimum(candidate.text)
     )
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "missing_type",
     "names_counted",
     "states_count",
+    "states_minimum",
     "states_type",
     "with_declared_units",
 ]
@@ -334,6 +335,12 @@ def _asks_only_type(expects: Expectation) -> bool:
     """A "Wie lange …?", "Bis zu welchem Alter …?" or "Welche Sprachen …?" that asks nothing
     besides the duration, the age or the languages: only a sentence stating them answers it."""
     return expects.kind in ("duration", "language", "age") and expects.sole
+
+
+def states_minimum(sentence: str) -> bool:
+    """Whether ``sentence`` states a threshold ("ab zwölf Schülern", "mindestens fünf
+    Kinder"): a condition, not a tally."""
+    return bool(_THRESHOLD.search(sentence))
 
 
 def states_count(sentence: str, question: str) -> bool:

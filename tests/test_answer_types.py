@@ -396,12 +396,14 @@ def test_a_sentence_counting_what_is_asked_answers_below_the_threshold() -> None
     and below 0.35 of it even the counting sentence is refused."""
     asked = "Moenen zufolge gibt es in Feldau zurzeit 102 solcher Seiteneinsteiger."
     other = "In Feldau lernen 40 Kinder in zwei Gruppen."
+    condition = "Eine Gruppe entsteht, wo mindestens fünf Seiteneinsteiger lernen."
     question = "Wie viele Seiteneinsteiger gibt es derzeit in Feldau?"
     policy = RefusalPolicy(threshold=0.5)
     for sentence, answerability, found in [
         (asked, 0.3, True),
         (asked, 0.15, False),
         (other, 0.3, False),
+        (condition, 0.3, False),  # a threshold is a condition, not a tally
     ]:
         candidates = _scored([sentence], {0: 0.6})
         evidence = replace(

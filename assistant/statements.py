@@ -10,6 +10,7 @@ their table declares.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .german import fold, nouns
 from .question import PERSON_ROLE, Expectation, unit_pattern
@@ -421,6 +422,18 @@ _STAFF = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
+def _counted_and_named(question: str) -> tuple[tuple[str, ...], frozenset[str], bool]:
+    """The stems of what "Wie viele …?" counts, the stems of the other nouns the question
+    names, and whether it counts staff by role (read once per question, not per sentence)."""
+    counted = [word for m in _COUNTED_WORD.finditer(question) for word in _with_joined(m, question)]
+    asked = tuple(_noun_stem(word) for word in counted)
+    named = {_noun_stem(word) for word in nouns(question, folded=False)}
+    others = frozenset(word for word in named if not any(_related(word, a) for a in asked))
+    staff = bool(counted) and all(_ROLE.fullmatch(word) for word in counted)
+    return asked, others, staff
+
+
 def _counts_only_named_others(rest: str, question: str) -> bool:
     """Whether every count in ``rest`` counts a noun the question names besides what it asks
     to count: "Es gibt zwei Intensivklassen" for "Wie viele Schüler sind in den
@@ -431,13 +444,9 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
     either keeps the sentence a possible answer. A part ("19 davon") counts what the count
     before it counts. Staff asked by role ("Wie viele Lehrkräfte …?") are counted only by
     staff or posts: "bis zu 20 SchülerInnen" and "68 Vorbereitungsklassen" count others."""
-    counted = [word for m in _COUNTED_WORD.finditer(question) for word in _with_joined(m, question)]
-    if not counted:
+    asked, others, staff = _counted_and_named(question)
+    if not asked:
         return False
-    asked = [_noun_stem(word) for word in counted]
-    staff = all(_ROLE.fullmatch(word) for word in counted)
-    named = {_noun_stem(word) for word in nouns(question, folded=False)}
-    others = {word for word in named if not any(_related(word, a) for a in asked)}
     numbers = list(_TYPE_PATTERNS["count"].finditer(rest))
     previous = ""
     for number in numbers:

@@ -109,8 +109,8 @@ _COUNT = re.compile(r"\bwie\s*vielen?\b|\bwieviele\b|\banzahl\b", re.IGNORECASE)
 # "Ab wie vielen Anmeldungen …?", "Wie viele … mindestens?": a threshold, not a tally
 _LEAST = re.compile(r"\bab\s+wie\s*vielen?\b|\bmindestens\b|\bmindestzahl\b", re.IGNORECASE)
 _DURATION = re.compile(
-    # "Nach welcher Zeit wechseln sie …?" asks how long until
-    r"\bwie\s+lange\b|\bwie\s+viel\s+zeit\b|\bdauer\w*\b|\bzeitraum\b|"
+    # "Nach welcher Zeit wechseln sie …?" asks how long until; "Wie lang ist der Kurs?" too
+    r"\bwie\s+lange?\b|\bwie\s+viel\s+zeit\b|\bdauer\w*\b|\bzeitraum\b|"
     r"\bnach\s+(?:welcher|wie\s+langer)\s+zeit\b",
     re.IGNORECASE,
 )

@@ -86,8 +86,11 @@ _CHANNELS = {
     "phone": re.compile(_PHONE, re.IGNORECASE),
 }
 _MONTHS = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"
+_CLOCK = r"\b\d{1,2}(?:[:.]\d{2})?\s*uhr\b"
 _DURATION = (
-    rf"\b{_NUMBER}\s*(?:minuten?|stunden?|(?:werk|schul|kalender)?tag(?:e|en)?|wochen?|"
+    # "40 Unterrichtsstunden" is how long a course lasts, as "40 Stunden" is
+    rf"\b{_NUMBER}\s*(?:(?:unterrichts)?(?:minuten?|stunden?)|(?:werk|schul|kalender)?tag(?:e|en)?|"
+    r"wochen?|"
     r"monat(?:e|en)?|jahr(?:e|en)?|schuljahr\w*|halbjahr\w*)\b|"
     # a duration as the first part of a compound: "innerhalb einer Zwei-Wochen-Frist",
     # "die Sechs-Monats-Frist", "eine 14-Tage-Frist"; "im Zwei-Jahres-Rhythmus" recurs
@@ -140,10 +143,12 @@ _TYPE_PATTERNS["language"] = re.compile(
     rf"\b(?:\d+|{_COUNT_WORDS})\s+(?:[a-zäöüß]+\s+)?sprachen\b",
     re.IGNORECASE,
 )
+# When: a date, month, period or deadline, or a time of day ("von 8:30 bis 15:30 Uhr" for
+# "Von wann bis wann …?")
 _TYPE_PATTERNS["when"] = re.compile(
     _DURATION + r"|\b\d{1,2}\.\s?\d{1,2}\.|\b(?:januar|februar|märz|april|mai|juni|juli|"
     r"august|september|oktober|november|dezember|sofort|unverzüglich|spätestens|innerhalb|"
-    r"vor\s+(?:dem|der|beginn)|nach\s+(?:dem|der|ablauf))\b",
+    rf"vor\s+(?:dem|der|beginn)|nach\s+(?:dem|der|ablauf))\b|{_CLOCK}",
     re.IGNORECASE,
 )
 
@@ -205,7 +210,6 @@ _CONTACT_NUMBER = (
     r"\b(?:tel(?:efon)?|fax|mobil)\b\.?:?\s*\+?\(?\d[\d\s/()-]*\d|"
     rf"(?:\+49|\b0\d{{2,5}})\s*/?\s*\d[\d\s/-]*\d|{_EMAIL}"
 )
-_CLOCK = r"\b\d{1,2}(?:[:.]\d{2})?\s*uhr\b"
 _TYPE_PATTERNS["clock"] = re.compile(_CLOCK, re.IGNORECASE)
 # A number of a unit of time named by a compound: "zwölf Unterrichtsstunden", "drei
 # Projektwochen" (a period or amount of time, no count of what "Wie viele …" asks about)

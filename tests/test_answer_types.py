@@ -498,6 +498,17 @@ def test_a_demonstrative_of_time_or_after_a_credit_brings_nothing(before: str, b
             "Die Kinder bleiben nicht unter sich, sie sind auch in Regelklassen.",
             False,
         ),
+        # "Wie lang ist …?" asks the same; a course lasts its lessons
+        (
+            "Wie lang ist ein Ferienkurs der VHS Feldau?",
+            "Die Kurse dauern 40 Unterrichtsstunden.",
+            True,
+        ),
+        (
+            "Wie lang ist ein Ferienkurs der VHS Feldau?",
+            "Die VHS bietet seit 2009 Kurse an.",
+            False,
+        ),
         # a second question may be what the sentence answers
         (
             "Wie lange bleiben die Kinder in Feldau in der Klasse, und wer unterrichtet sie?",
@@ -549,6 +560,22 @@ def test_a_duration_may_be_an_adjective(sentence: str, lasts: bool) -> None:
     """ "Wie lange …?" is met by "die zweijährige Förderphase" as by "zwei Jahre" or a span
     of dates, not by an age ("im Alter von sieben bis 16 Jahren")."""
     assert states_type(Expectation("duration"), sentence) is lasts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "states_when"),
+    [
+        ("Das Training fand von Montag bis Freitag von 8:30 bis 15:30 Uhr statt.", True),
+        ("Die Beratung ist ab 9 Uhr geöffnet.", True),
+        ("Der Kurs beginnt am 24. Oktober.", True),
+        ("Das Training fand in der Realschule in Süchteln statt.", False),
+        ("Am Training nahmen 19 Kinder teil.", False),
+    ],
+)
+def test_when_is_met_by_a_date_or_a_time_of_day(sentence: str, states_when: bool) -> None:
+    """ "Von wann bis wann läuft das Training täglich?" is answered by the time of day it
+    runs, as "Ab wann …?" by a date."""
+    assert states_type(Expectation("when"), sentence) is states_when
 
 
 @pytest.mark.parametrize(

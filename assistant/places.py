@@ -78,6 +78,7 @@ _REGION_TYPES = {
     "landschaftsverband",
     "stadtteil",
     "stadtbezirk",
+    "schulamtsbezirk",  # "im Schulamtsbezirk Kitzingen": a school authority's area
     "ortsteil",
 }
 _PREFIX = 3  # letters by which a word finds the aliases it may start with

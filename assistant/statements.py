@@ -200,8 +200,10 @@ _NO_COUNT = re.compile(
     # a label, also in the plural and with a range or list of labels ("Jahrgangsstufe 1 bis
     # 4", "der Jahrgangsstufen 5 und 6", "Klassen 5–10")
     r"(?:§|\b(?:nr|abs|art|s|kap)\.?:?|\b(?:absatz|abschnitt|kapitel|anlage|anhang|seite|"
-    r"ziffer|punkt|artikel|klasse|jahrgangsstufe|stufe|schritt|phase|modul|maßnahme)(?:e?n)?)"
-    r"\s*\d+(?:\s*(?:bis|und|oder|,|-|–)\s*\d+\b)*",
+    r"ziffer|punkt|artikel|jahrgangsstufe|stufe|schritt|phase|modul|maßnahme)(?:e?n)?)"
+    r"\s*\d+(?:\s*(?:bis|und|oder|,|-|–)\s*\d+\b)*|"
+    # a grade is one of 1 to 13: "in der Klasse 18 unterschiedliche Nationen" counts
+    r"\bklassen?\s*(?:1[0-3]|[1-9])\b(?:\s*(?:bis|und|oder|,|-|–)\s*(?:1[0-3]|[1-9])\b)*",
     re.IGNORECASE,
 )
 # A phone or fax number ("Tel.: 02452 / 13-4222", "0201 88-123") or an e-mail address

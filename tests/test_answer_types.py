@@ -631,12 +631,15 @@ def test_an_indefinite_article_is_no_count(sentence: str, counts: bool) -> None:
         ("Die Deutschklasse der Jahrgangsstufen 5 und 6 ist an der Mittelschule.", False),
         ("Aufgenommen werden Kinder der Klassen 5–10.", False),
         ("In Klasse 5 lernen 20 Kinder.", True),
+        # grades go from 1 to 13: a higher number after "Klasse" counts
+        ("Aktuell lernen in der Klasse 18 unterschiedliche Nationen.", True),
+        ("In der Klasse 10 lernen sie weiter.", False),
     ],
 )
 def test_an_ordinal_counts_nothing(sentence: str, counts: bool) -> None:
     """ "Wie viele …?" is not answered by an ordinal ("die 15. Deutschförderklasse" says
-    nothing about how many there are) or a grade ("Jahrgangsstufen 5 und 6"); a count may
-    still end a sentence with its full stop."""
+    nothing about how many there are) or a grade ("Jahrgangsstufen 5 und 6", "Klasse 10");
+    a count may still end a sentence with its full stop."""
     assert states_count(sentence, "Wie viele Klassen gibt es?") is counts
 
 

@@ -184,6 +184,9 @@ def test_other_places_must_be_met_by_the_evidence() -> None:
     assert other_places("Wie viele kamen im Regierungsbezirk Arnsberg an?", NAMES, known) == (
         "Arnsberg",
     )
+    # a school authority's area is named after its place
+    asked = "Wie viele Deutschklassen gibt es im Schulamtsbezirk Hohenfurt an der Au?"
+    assert other_places(asked, NAMES, known) == ("Hohenfurt",)
     assert other_places("Gibt es in Schulen DaZ-Kurse in Haldenberg?", NAMES, known) == ()
     assert other_places("Und im Kreis Farnau-Lübbern?", NAMES, known) == ("Farnau-Lübbern",)
     assert other_places("Und im Lkr. Farnau-Lübbern?", NAMES, known) == ("Farnau-Lübbern",)

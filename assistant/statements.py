@@ -90,8 +90,7 @@ _CLOCK = r"\b\d{1,2}(?:[:.]\d{2})?\s*uhr\b"
 _DURATION = (
     # "40 Unterrichtsstunden" is how long a course lasts, as "40 Stunden" is
     rf"\b{_NUMBER}\s*(?:(?:unterrichts)?(?:minuten?|stunden?)|(?:werk|schul|kalender)?tag(?:e|en)?|"
-    r"wochen?|"
-    r"monat(?:e|en)?|jahr(?:e|en)?|schuljahr\w*|halbjahr\w*)\b|"
+    r"wochen?|monat(?:e|en)?|jahr(?:e|en)?|schuljahr\w*|halbjahr\w*)\b|"
     # a duration as the first part of a compound: "innerhalb einer Zwei-Wochen-Frist",
     # "die Sechs-Monats-Frist", "eine 14-Tage-Frist"; "im Zwei-Jahres-Rhythmus" recurs
     rf"\b{_NUMBER}-(?:tages?|wochen|monats|jahres)-(?!rhythmus|takt|turnus)[a-zäöüß]+|"
@@ -189,6 +188,8 @@ _TIMESTAMP_LINE = re.compile(
 # Numbers that count nothing: dates ("28. Januar", "1.2.2025"), years and school years, and
 # labels of sections, measures, pages and grades ("3.1", "M7", "§ 5", "Nr. 7", "Absatz 6",
 # "Seite 4", "Klasse 5").
+_LABEL_JOIN = r"\s*(?:bis|und|oder|,|-|–)\s*"  # "Jahrgangsstufe 1 bis 4", "Klassen 5–10"
+_GRADE = r"(?:1[0-3]|[1-9])\b"
 _NO_COUNT = re.compile(
     rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.(?:\s?\d{{2,4}})?|{_MONTHS}\b)|"
     r"(?<![\d/.,])(?:19|20)\d{2}(?:-\d{2}){1,2}\b|"  # an ISO date ("2023-01", "2024-05-01")
@@ -201,9 +202,9 @@ _NO_COUNT = re.compile(
     # 4", "der Jahrgangsstufen 5 und 6", "Klassen 5–10")
     r"(?:§|\b(?:nr|abs|art|s|kap)\.?:?|\b(?:absatz|abschnitt|kapitel|anlage|anhang|seite|"
     r"ziffer|punkt|artikel|jahrgangsstufe|stufe|schritt|phase|modul|maßnahme)(?:e?n)?)"
-    r"\s*\d+(?:\s*(?:bis|und|oder|,|-|–)\s*\d+\b)*|"
+    rf"\s*\d+(?:{_LABEL_JOIN}\d+\b)*|"
     # a grade is one of 1 to 13: "in der Klasse 18 unterschiedliche Nationen" counts
-    r"\bklassen?\s*(?:1[0-3]|[1-9])\b(?:\s*(?:bis|und|oder|,|-|–)\s*(?:1[0-3]|[1-9])\b)*",
+    rf"\bklassen?\s*{_GRADE}(?:{_LABEL_JOIN}{_GRADE})*",
     re.IGNORECASE,
 )
 # A phone or fax number ("Tel.: 02452 / 13-4222", "0201 88-123") or an e-mail address

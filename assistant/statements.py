@@ -225,8 +225,9 @@ _NO_COUNT_TIME = re.compile(
 )
 _TIME_UNIT = re.compile(r"(?:stunde|minute|tag|woche|monat|jahr)\w*$", re.IGNORECASE)
 _NO_COUNT_AMOUNT = re.compile(
-    # the first number of a range shares its unit: "im Alter von 16 bis 18 Jahren", "9 bis 12 Uhr"
-    rf"\b{_NUMBER}\s*(?:bis|-|–)\s*(?=(?:{_DURATION}|{_CLOCK}))|"
+    # the first number of a range shares its unit: "im Alter von 16 bis 18 Jahren", "9 bis 12
+    # Uhr", "zwischen 10 und 17 Jahren"
+    rf"\b(?:{_NUMBER}\s*(?:bis|-|–)|zwischen\s+{_NUMBER}\s+und)\s*(?=(?:{_DURATION}|{_CLOCK}))|"
     rf"{_DURATION}|{_CLOCK}|{_TYPE_PATTERNS['money'].pattern}|"
     rf"{_CONTACT_NUMBER}",
     re.IGNORECASE,
@@ -384,11 +385,15 @@ def _repeated_number_words(rest: str, question: str) -> str:
     return _NUMBER_WORD.sub(lambda m: " " if m.group(0).lower() in named else m.group(0), rest)
 
 
+# "Wie viele" and the words before the counted noun: up to two lower-case ones, and a place
+# inside its attribute ("Wie viele der im Landkreis erwarteten Flüchtlinge …")
+_HOW_MANY = (
+    r"\b(?i:wie)\s*(?i:vielen?)\s+(?:[a-zäöüß-]+\s+){0,2}?"
+    r"(?:(?:im|am|vom|zum|zur|in|aus)\s+[A-ZÄÖÜ][\w-]*\s+[a-zäöüß]+\s+)?"
+)
 # Every noun "Wie viele …?" asks to count, also an abbreviated or hyphenated one
 # ("Wie viele DaZ-Zentren …", "wie viele DFK-Lehrkräfte …")
-_COUNTED_WORD = re.compile(
-    r"\b(?i:wie)\s*(?i:vielen?)\s+(?:[a-zäöüß-]+\s+){0,2}?([A-ZÄÖÜ][\w-]*\w)"
-)
+_COUNTED_WORD = re.compile(rf"{_HOW_MANY}([A-ZÄÖÜ][\w-]*\w)")
 # A noun joined to the counted one: "Wie viele Lesepaten oder Lernpaten …" counts both
 _JOINED_NOUN = re.compile(
     r"\s*(?:,|\bund\b|\boder\b|\bbzw\.|\bsowie\b)\s+(?:[a-zäöüß-]+\s+){0,2}?([A-ZÄÖÜ][\w-]*\w)"
@@ -417,15 +422,14 @@ _COUNTED_AFTER = re.compile(
     rf"(?:\s+(?!{_NOT_ATTRIBUTIVE}\b)[a-zäöüß][\w-]*){{0,3}}?\s+"
     r"[„\"»']?([A-ZÄÖÜ][\w-]*(?:[“\"«']?-[\w-]+)?)"  # "„VABO“-Klassen" is one noun
 )
-# "19 davon": a part of the count before it
-_PARTITIVE_AFTER = re.compile(r"\s+(?:davon|darunter)\b", re.IGNORECASE)
 # Staff by role ("Wie viele Lehrkräfte …?") is not counted by "20 Schülerinnen" or "68
 # Vorbereitungsklassen", but may be by another role, by posts ("5,5 Stellen", "6,0 VZÄ") or
-# by "zwölf Fachkräfte"
-_ROLE = re.compile(rf"(?:\w*-)?(?:{PERSON_ROLE})", re.IGNORECASE)
+# by "zwölf Fachkräfte"; a role may end a compound ("Deutschlehrer", "DaZ-Lehrkräfte"), and
+# "Mitarbeitende" are "Mitarbeiter"
+_ROLES = rf"(?:\w*-)?\w*(?:{PERSON_ROLE}|arbeitende[nr]?)"
+_ROLE = re.compile(_ROLES, re.IGNORECASE)
 _STAFF = re.compile(
-    rf"(?:\w*-)?(?:{PERSON_ROLE})|\w*(?:stelle|kraft|kräfte|personal|kolleg|vollzeit|vzä)\w*",
-    re.IGNORECASE,
+    rf"{_ROLES}|\w*(?:stelle|kraft|kräfte|personal|kolleg|vollzeit|vzä)\w*", re.IGNORECASE
 )
 
 
@@ -448,9 +452,10 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
     Schulen" counts no pupils of "… der Realschule Feldau?" (a compound ending in the
     noun). A count whose noun the question does not name might be a paraphrase of it
     ("31 Mädchen und Jungen" for "Schüler"), and a number without a noun may refer to it:
-    either keeps the sentence a possible answer. A part ("19 davon") counts what the count
-    before it counts. Staff asked by role ("Wie viele Lehrkräfte …?") are counted only by
-    staff or posts: "bis zu 20 SchülerInnen" and "68 Vorbereitungsklassen" count others."""
+    either keeps the sentence a possible answer. A number without a noun after a count ("19
+    davon", "17 sind noch frei") counts what that count counts. Staff asked by role ("Wie
+    viele Lehrkräfte …?") are counted only by staff or posts: "bis zu 20 SchülerInnen" and
+    "68 Vorbereitungsklassen" count others."""
     asked, others, staff = _counted_and_named(question)
     if not asked:
         return False
@@ -459,8 +464,9 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
     for number in numbers:
         noun = _COUNTED_AFTER.match(rest, number.end())
         if noun is None:
-            # "600 Sprachlernklassen …, 19 davon im Kreis": a part of the count before it
-            if not previous or not _PARTITIVE_AFTER.match(rest, number.end()):
+            # "600 Sprachlernklassen …, 19 davon im Kreis", "141 Plätze sind belegt, 17 sind
+            # noch frei": a number without a noun after a count counts what that count does
+            if not previous:
                 return False
             word = previous
         else:
@@ -508,9 +514,7 @@ def _related(a: str, b: str) -> bool:
 
 
 # "Wie viele (ukrainische) Kinder …", "Mit wie vielen Stellen …": the noun the count is of
-_COUNTED_NOUN = re.compile(
-    r"\b(?i:wie)\s*(?i:vielen?)\s+(?:[a-zäöüß-]+\s+){0,2}?([A-ZÄÖÜ][a-zäöüß]{2,})"
-)
+_COUNTED_NOUN = re.compile(rf"{_HOW_MANY}([A-ZÄÖÜ][a-zäöüß]{{2,}})")
 # Only a plural ending is cut, not a Snowball stem (``german.stem``): that maps "Schüler"
 # and "Schulen" alike to "schul", and "3 Schulen" would count "Schüler".
 _PLURAL_ENDING = re.compile(r"(?:innen|en|er|e|n|s)$")

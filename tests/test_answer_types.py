@@ -755,6 +755,32 @@ def test_an_age_counts_nothing(sentence: str, counts: bool) -> None:
             "Dort unterrichten 12 Lehrerinnen und 3 Sozialarbeiter.",
             True,
         ),
+        (  # an age span counts no one, also written "zwischen … und …"
+            "Wie viele Lehrkräfte unterrichten die internationalen Klassen in Feldau?",
+            "Dort lernen bis zu 20 SchülerInnen zwischen 10 und 17 Jahren.",
+            False,
+        ),
+        (  # a role may end a compound, and "Mitarbeitende" are staff
+            "Wie viele Deutschlehrer fehlen in Feldau?",
+            "Es fehlen Lehrer für 130 Mädchen und Jungen.",
+            False,
+        ),
+        ("Wie viele Mitarbeitende hat die Anmeldestelle?", "Sie berät 300 Familien.", False),
+        (
+            "Wie viele Mitarbeitende hat die Anmeldestelle?",
+            "Dort arbeiten drei Mitarbeitende.",
+            True,
+        ),
+        (  # a number without a noun after a count counts what that count counts
+            "Wie viele Deutschlehrer fehlen in Feldau?",
+            "In den Grundschulen sind 141 Plätze belegt, 17 sind noch frei.",
+            False,
+        ),
+        (  # ... and so does one in a part of the attribute before the counted noun
+            "Wie viele der im Kreis erwarteten Familien kommen nach Feldau?",
+            "Der Kreis erwartet 1100 Familien, rund 270 von ihnen sollen nach Feldau kommen.",
+            True,
+        ),
         ("Wie viele Lehrkräfte gibt es?", "Dafür stehen 5,5 Stellen zur Verfügung.", True),
         ("Wie viele Lehrkräfte gibt es?", "Das Team umfasst 6,0 VZÄ.", True),
         (  # posts asked are no role: a paraphrase still answers

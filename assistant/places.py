@@ -24,7 +24,7 @@ from functools import cached_property
 from itertools import pairwise
 from typing import NamedTuple
 
-from .gazetteer import ONE_WORD_KREISE, is_place_outside_nrw
+from .gazetteer import ONE_WORD_KREISE, is_land_outside_nrw, is_place_outside_nrw
 from .german import MONTHS, fold, stem, tokenize, transliterate
 from .nrw import KREIS_NAMED_TOWNS, KREISFREIE_STAEDTE, TOWNS, UNAMBIGUOUS, names_pattern
 from .sentences import MUNICIPAL_ABBREVIATIONS
@@ -186,6 +186,19 @@ _PREPOSITIONS = frozenset({"in", "im", "fur", "von", "vom", "bei", "aus", "zwisc
 _PHRASE_WORDS = frozenset(
     {*_PREPOSITIONS, *_ARTICLES, "am", "an", "zum", "zur", "beim", "auf", "jeweils"}
 )
+
+
+def _placing_land(words: list[str], named: set[int]) -> set[int]:
+    """The "in Sachsen" after a name that it places ("Neustadt in Sachsen"): part of the
+    name, not a Land the question asks about."""
+    return {
+        i + k
+        for i in named
+        if i + 2 < len(words)
+        and _clean(words[i + 1]) == "in"
+        and is_land_outside_nrw(_clean(words[i + 2]))
+        for k in (1, 2)
+    }
 
 
 def _dangling(words: list[str], named: set[int]) -> set[int]:
@@ -375,6 +388,7 @@ class Municipalities:
             for k, rest in enumerate(_name_rest(name, _clean(words[i])))
             if i + 1 + k < len(words) and _clean(words[i + 1 + k]) == rest
         }
+        named |= _placing_land(words, named)
         named |= _dangling(words, named)
         return " ".join(w for i, w in enumerate(words) if i not in named)
 
@@ -543,6 +557,7 @@ def strip_places(text: str, places: Sequence[str]) -> str:
     words = text.split()
     targets = [fold(place) for place in places]
     named = {i for i, w in enumerate(words) if any(_inflected(_clean(w), t) for t in targets)}
+    named |= _placing_land(words, named)
     named |= _dangling(words, named)
     return " ".join(w for i, w in enumerate(words) if i not in named)
 
@@ -794,7 +809,11 @@ def other_places(
             and (fold(before) in _ASKED_PLACE_PREPOSITIONS or re.fullmatch(INSTITUTION, before))
             and (fold(after) not in _GENITIVE_ARTICLES or not known(word))
         )
-        if not (typed or loose or adjective or city or town):
+        # a Land: "im Saarland", "Wie regelt Hessen …?", not "Neustadt in Sachsen"
+        land = is_land_outside_nrw(word) and not (
+            fold(before) == "in" and i > 1 and is_place_outside_nrw(words[i - 2])
+        )
+        if not (typed or loose or adjective or city or town or land):
             continue
         place = city or (word[:-2] if adjective and not (typed or loose or town) else word)
         if municipalities.mentioned(word if joined else f"{before} {word}"):

@@ -212,6 +212,26 @@ def test_other_places_must_be_met_by_the_evidence() -> None:
     assert other_places("Wie ist es in Hohenfurt und Haldenberg?", NAMES, known) == ("Hohenfurt",)
 
 
+def test_a_land_besides_nrw_is_a_place_wherever_the_question_names_it() -> None:
+    """ "im Saarland", "Wie regelt Hessen …?": a Land other than NRW is a place the evidence
+    must be about, though the corpus knows its parts ("Saar", "Land"); "Neustadt in Sachsen"
+    names a town, not the Land."""
+
+    def known(word: str) -> bool:
+        return word.lower() in {"saarland", "hessen", "sachsen"}
+
+    asked = "Wie viele Lehrkräfte erhielten im Saarland eine Planstelle?"
+    assert other_places(asked, NAMES, known) == ("Saarland",)
+    assert other_places("Wie regelt Hessen die Intensivklassen?", NAMES, known) == ("Hessen",)
+    asked = "Wer leitet die Vorbereitungsklasse in Neustadt in Sachsen?"
+    assert other_places(asked, NAMES, known) == ("Neustadt",)
+    # ... and goes with the name when the name is taken out of a comparison's topic
+    asked = "Wie viele Stunden gibt es in Neustadt in Sachsen und in Schmölln?"
+    towns = Municipalities.of(["Stadt Neustadt", "Stadt Schmölln"])
+    assert towns.strip(asked) == "Wie viele Stunden gibt es"
+    assert strip_places(asked, ["Neustadt", "Schmölln"]) == "Wie viele Stunden gibt es"
+
+
 def test_a_one_word_kreis_and_a_bad_town_outside_the_index_are_places() -> None:
     """Kreise outside NRW often carry their type word in one word ("im Hohenmoorkreis", "des
     Hohenmoorkreises"), and spa towns start with "Bad": both are places the evidence must

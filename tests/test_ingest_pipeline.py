@@ -651,6 +651,30 @@ def test_a_town_page_without_manifest_answers_for_its_town(
     assert {c.doc_id for c in answer.citations} == {"seite_b.txt"}
 
 
+def test_a_land_is_answered_by_its_own_page_and_not_by_another_lands(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """A question that names a Land besides NRW is answered from a page of no municipality
+    that names no Land (a ministry does not name its own Land) or from one that names the
+    asked Land, never from a page that names another Land. (Placeholder text: nothing is
+    said about the Länder.)"""
+    pages = {
+        "seite_a.txt": "Platzhaltergruppen gibt es ab vier Kindern.",
+        "seite_b.txt": "Im Land Sachsen erhielten 1 277 Platzhalterkräfte eine Planstelle.",
+    }
+    for name, text in pages.items():
+        (docs_dir / name).write_text(f"Platzhalter\n\n{text}\n", encoding="utf-8")
+    run_ingest(settings)
+    assistant = Assistant(settings)
+    answer = assistant.ask("Ab wie vielen Kindern gibt es in Bayern Platzhaltergruppen?")
+    assert answer.found and "vier" in answer.text
+    asked = "Wie viele Platzhalterkräfte erhielten in Sachsen eine Planstelle?"
+    answer = assistant.ask(asked)
+    assert answer.found and "1 277" in answer.text
+    assert not assistant.ask(asked.replace("Sachsen", "Hessen")).found
+    assert not assistant.ask(asked.replace("in Sachsen", "im Saarland")).found
+
+
 def test_which_day_and_which_year_questions_want_a_day_and_a_year(
     settings: Settings, docs_dir: Path
 ) -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .german import fold
+from .places import INSTITUTION
 
 __all__ = [
     "QUESTION_WORDS",
@@ -102,9 +103,57 @@ _PERSON = re.compile(
     r"\w*koordinator\w*)\b|"
     r"\bwer\s+ist\s+(?:der|die)\s+(?:\w*leiter\w*|ansprechpartner\w*)\b.*\bname|"
     # "Wer ist Schulleiterin der …?", "Wer ist der neue Schulrat?"
-    rf"\bwer\s+ist\s+(?:(?:der|die)\s+)?(?:[a-zäöüß]\w*\s+)?(?:{PERSON_ROLE})\b",
+    rf"\bwer\s+ist\s+(?:(?:der|die)\s+)?(?:[a-zäöüß]\w*\s+)?(?:{PERSON_ROLE})\b|"
+    # "Wer leitet (in Feldau) das Berufliche Schulzentrum?": an institution is led by a
+    # person ("Wer leitet die Sitzungen?" may be answered by a body)
+    rf"\bwer\s+leitet\s+(?:(?:in|im)\s+\S+\s+)?(?:die|das|den)\s+(?:\S+\s+){{0,2}}?"
+    rf"{INSTITUTION}\b",
     re.IGNORECASE,
 )
+# What a person does, by the stems of the words naming it: the head of a school or office
+# ("Schulleiterin", "Rektor", "leitet"), a teacher ("Lehrkraft", "Deutschlehrer") and so on
+ROLE_GROUPS = (
+    ("leit", "rektor", "direktor"),
+    ("lehr",),
+    ("koordin",),
+    ("berat",),
+    ("beauftragt",),
+    ("bürgermeister",),
+    ("landr",),
+    ("schulr",),
+    ("dezernent", "beigeordnet"),
+    ("sprecher",),
+    ("referent",),
+    ("vorsitzend",),
+)
+
+
+def role_group(word: str) -> str:
+    """The first stem of the group of roles ``word`` belongs to ("leit" for "Rektorin"), or
+    "" for a word that names none of them."""
+    lowered = word.lower()
+    for group in ROLE_GROUPS:
+        if any(stem in lowered for stem in group):
+            return group[0]
+    return ""
+
+
+_ASKED_ROLE = re.compile(
+    rf"\bwer\s+leitet\b|\b(?:{PERSON_ROLE}|\w*leitung|\w*beauftragte\w*|\w*koordinator\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def asked_role(question: str) -> str:
+    """The group of the role whose holder a person question asks for ("Wie heißt die
+    Lehrkraft …?": "lehr"), "" when it names none ("Wer ist Ansprechpartnerin …?")."""
+    for match in _ASKED_ROLE.finditer(question):
+        group = role_group(match.group(0))
+        if group:
+            return group
+    return ""
+
+
 _COUNT = re.compile(r"\bwie\s*vielen?\b|\bwieviele\b|\banzahl\b", re.IGNORECASE)
 # "Ab wie vielen Anmeldungen …?", "Wie viele … mindestens?": a threshold, not a tally
 _LEAST = re.compile(r"\bab\s+wie\s*vielen?\b|\bmindestens\b|\bmindestzahl\b", re.IGNORECASE)
@@ -318,6 +367,8 @@ def expectation_of(question: str) -> Expectation:
         if match:
             sole = not _asks_more(question, match.end()) and not _asked_after(question, match)
             unit = _contact_channel(question) if kind == "contact" else ""
+            if kind == "person":
+                unit = asked_role(question)
             rate = rate if kind in ("money", "count") else ""
             least = kind == "count" and _LEAST.search(question) is not None
             return Expectation(kind, unit, rate, sole=sole, least=least)

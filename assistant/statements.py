@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from .german import fold, nouns
-from .question import PERSON_ROLE, Expectation, unit_pattern
+from .question import PERSON_ROLE, Expectation, role_group, unit_pattern
 from .sentences import row_cells
 from .types import KIND_TABLE, Chunk
 
@@ -66,10 +66,13 @@ _TYPE_PATTERNS = {
     # "In welchem Jahr …?": a year alone or ending a date ("28.10.2015")
     "year": re.compile(r"(?:(?<=\d\.\d\d\.)|(?<=\d\.\d\.)|(?<![\d.,/]))(?:19|20)\d{2}(?![\d.,])"),
     # A person's name with its form of address ("Frau Aydın", "Herr Dr. Lenz"), or a given
-    # and a family name beside a role ("sagt Schulrat Jan Weber", "Eva Roth, Leiterin der …")
+    # and a family name beside a role ("sagt Schulrat Jan Weber", "Eva Roth, Leiterin der …",
+    # "die Leiterin des Beruflichen Schulzentrums, Eva Roth")
     "person": re.compile(
         r"\b(?:Frau|Herr|Herrn|Dr\.|Prof\.)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+|"
         rf"\b(?i:{PERSON_ROLE})\s+(?:Dr\.\s+)?{_FULL_NAME}|"
+        rf"\b(?i:{PERSON_ROLE})\s+(?:des|der)\s+(?:[\w.-]+\s+){{0,4}}?[\w.-]+,\s+(?:Dr\.\s+)?"
+        rf"{_FULL_NAME}|"
         rf"{_FULL_NAME}\s*,\s+(?:(?:der|die)\s+)?(?:[a-zäöüß]\w*\s+)?(?i:{PERSON_ROLE})\b"
     ),
 }
@@ -310,6 +313,18 @@ _OTHER_MEASURE = re.compile(
 )
 
 
+_PERSON_NAMED = _TYPE_PATTERNS["person"]
+_ROLE_WORD = re.compile(rf"(?i:\w*(?:{PERSON_ROLE}))")
+
+
+def _in_role(named: str, group: str) -> bool:
+    """Whether a person named as in ``named`` ("Frau Aydın", "der Schulleiter des
+    Gymnasiums, Jan Weber") may hold a role of ``group``: a name without a role may, a name
+    given with a role of another group (a head for a teacher asked) does not."""
+    groups = {role_group(m.group(0)) for m in _ROLE_WORD.finditer(named)} - {""}
+    return not groups or group in groups
+
+
 def states_type(expects: Expectation, sentence: str) -> bool:
     """Whether ``sentence`` states an answer of the expected type (True if none is expected)."""
     if expects.kind == "unit":  # also as a compound's last part ("14 Förderstunden")
@@ -325,6 +340,8 @@ def states_type(expects: Expectation, sentence: str) -> bool:
         return bool(re.search(rf"{_NUMBER}\s*{_ADJECTIVES}[\w-]*?(?:{unit})", sentence, re.I))
     if expects.rate and not _states_rate(expects.rate, sentence):
         return False
+    if expects.kind == "person" and expects.unit:
+        return any(_in_role(m.group(0), expects.unit) for m in _PERSON_NAMED.finditer(sentence))
     pattern = _TYPE_PATTERNS.get(expects.kind)
     if expects.kind == "contact" and expects.unit:
         pattern = _CHANNELS[expects.unit]

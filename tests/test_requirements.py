@@ -43,6 +43,8 @@ from ingest.pipeline import reinferred_kommunen
         ("Wie heißen die beiden neuen Bildungskoordinatoren im KI?", "person"),
         ("Wer ist der Träger der Sprachkurse?", ""),
         ("Wer leitet die Sitzungen?", ""),
+        ("Wer leitet in Feldau das Berufliche Schulzentrum?", "person"),
+        ("Wer leitet das Kommunale Integrationszentrum im Kreis Feldau?", "person"),
         ("Wie lange dürfen Kinder in der Fördergruppe bleiben?", "duration"),
         ("Nach welcher Zeit wechseln die Kinder in eine Regelklasse?", "duration"),
         ("Für welches Alter gilt die Schulpflicht?", "age"),
@@ -70,15 +72,34 @@ def test_expected_answer_type(question: str, kind: str) -> None:
         ("Die Schulleiterin Frau Kaya begrüßt die Familien.", True),
         ("Die Leiterin der Lindenschule begrüßt die Familien.", False),
         ("Das KI berät, die Leitung hat das Schulamt.", False),
+        # a role with its genitive, then the name
+        ("Das bedauert die Leiterin der Lindenschule, Eva Roth-Kaya.", True),
+        ("Das sagt die Rektorin der Lindenschule, Eva Roth.", True),
     ],
 )
 def test_a_person_is_named_with_a_form_of_address_or_beside_a_role(
     sentence: str, names: bool
 ) -> None:
-    """ "Wer ist Schulleiterin …?" is answered by a name: with "Frau"/"Herr" or, as a
-    newspaper writes it, a given and a family name beside the role."""
-    expects = frame_question("Wer ist Schulleiterin der Lindenschule?").expects
+    """ "Wie heißt die Person …?" is answered by a name: with "Frau"/"Herr" or, as a
+    newspaper writes it, a given and a family name beside a role (before or after it, or
+    after the role with its genitive)."""
+    expects = frame_question("Wie heißt die Person, die an der Lindenschule hilft?").expects
+    assert expects.kind == "person"
     assert states_type(expects, sentence) is names
+
+
+def test_a_person_asked_by_role_is_not_answered_by_the_holder_of_another_role() -> None:
+    """ "Wie heißt die Lehrkraft …?" is not answered by the name of the school's head, and
+    "Wer leitet …?" not by a teacher's; a name without a role may be either."""
+    teacher = frame_question("Wie heißt die Lehrkraft der Vorbereitungsgruppe?").expects
+    head = "Das teilte der Schulleiter des Lindengymnasiums, Jan Weber, mit."
+    assert not states_type(teacher, head)
+    assert states_type(teacher, "Die Gruppe unterrichtet Lehrerin Eva Roth.")
+    assert states_type(teacher, "Die Gruppe unterrichtet Frau Roth.")
+    leads = frame_question("Wer leitet die Lindenschule?").expects
+    assert states_type(leads, head)
+    assert states_type(leads, "Das teilte der Konrektor der Lindenschule, Jan Weber, mit.")
+    assert not states_type(leads, "Die Gruppe unterrichtet Lehrerin Eva Roth.")
 
 
 def test_the_others_of_a_named_school_are_not_that_school() -> None:

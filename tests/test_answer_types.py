@@ -650,12 +650,14 @@ def test_an_ordinal_counts_nothing(sentence: str, counts: bool) -> None:
         ("Stand 2024-05-01: Die Beratung läuft.", False),
         ("Es fanden vierzehn Gespräche statt.", True),
         ("Siebzig Kinder lernen dort.", True),
+        ("Volltextsuche über das Angebot: 21 ° / -1 ° Regenschauer", False),
     ],
 )
 def test_an_iso_date_counts_nothing_and_every_number_word_counts(
     sentence: str, counts: bool
 ) -> None:
-    """A web page's "2023-01" dates it; "vierzehn", "siebzig" count like "zwölf"."""
+    """A web page's "2023-01" dates it, and the "21 °" of its weather box counts nothing;
+    "vierzehn", "siebzig" count like "zwölf"."""
     assert states_count(sentence, "Wie viele Gespräche gab es?") is counts
 
 

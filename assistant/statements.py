@@ -106,7 +106,9 @@ _DURATION = (
     # März bis Juni"
     rf"\bvo[mn]\s+\d{{1,2}}\.\s*(?:\d{{1,2}}\.\s*|{_MONTHS}\s+)?(?:bis(?:\s+zum)?|[-–])\s*"
     rf"\d{{1,2}}\.\s*(?:\d{{1,2}}\.|{_MONTHS})|"
-    rf"\bvon\s+{_MONTHS}\s+bis\s+(?:ende\s+)?{_MONTHS}\b"
+    rf"\bvon\s+{_MONTHS}\s+bis\s+(?:ende\s+)?{_MONTHS}\b|"
+    # a span of years: "von 2016 bis 2020", "zwischen 2015 und 2017"
+    r"\b(?:von|zwischen)\s+(?:19|20)\d{2}\s+(?:bis|und)\s+(?:(?:zum\s+)?jahr\s+)?(?:19|20)\d{2}\b"
 )
 _TYPE_PATTERNS["duration"] = re.compile(_DURATION, re.IGNORECASE)
 # The years a jubilee counts are how old something is, not how long anything lasts

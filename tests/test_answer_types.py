@@ -552,6 +552,10 @@ def test_how_long_asked_alone_wants_a_duration(question: str, sentence: str, mee
         ("Das Camp findet vom 24. – 28. Oktober 2022 in Feldau statt.", True),
         ("Der Kurs läuft vom 1. bis zum 5. Juli.", True),
         ("Die Kurse laufen von März bis Juni.", True),
+        # ... or of years ("In welchem Zeitraum war die Stelle besetzt?")
+        ("Damit Integration gelingt, gab es von 2016 bis 2020 die Stelle.", True),
+        ("Die Stelle war zwischen 2015 und 2017 besetzt.", True),
+        ("Seit 2016 gibt es die Stelle.", False),
         ("Der Kurs beginnt am 24. Oktober.", False),
         ("Das gilt für Kinder vom 6. bis 10. Lebensjahr.", False),
     ],

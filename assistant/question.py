@@ -96,11 +96,14 @@ PERSON_ROLE = (
     r"vorsitzende[r]?|lehrkr(?:aft|äfte)|lehrer(?:in|innen)?|\w*berater(?:in|innen)?|"
     r"\w*arbeiter(?:in|innen)?|sprecher(?:in)?|referent(?:in)?"
 )
+# What a person question names its person by: a role, an office or just "Person"
+_HOLDERS = (
+    rf"person|{PERSON_ROLE}|\w*leitung|ansprechpartner\w*|ansprechperson\w*|\w*beauftragte\w*|"
+    r"\w*koordinator\w*"
+)
 _PERSON = re.compile(
     # "Wie heißen die beiden neuen Koordinatoren", "Wie heißt die zusätzliche Lehrkraft"
-    r"\bwie\s+hei(?:ß|ss)(?:t|en)\s+(?:der|die|den)\s+(?:[a-zäöüß]\w*\s+){0,2}(?:person|"
-    rf"{PERSON_ROLE}|\w*leitung|ansprechpartner\w*|ansprechperson\w*|\w*beauftragte\w*|"
-    r"\w*koordinator\w*)\b|"
+    rf"\bwie\s+hei(?:ß|ss)(?:t|en)\s+(?:der|die|den)\s+(?:[a-zäöüß]\w*\s+){{0,2}}(?:{_HOLDERS})\b|"
     r"\bwer\s+ist\s+(?:der|die)\s+(?:\w*leiter\w*|ansprechpartner\w*)\b.*\bname|"
     # "Wer ist Schulleiterin der …?", "Wer ist der neue Schulrat?"
     rf"\bwer\s+ist\s+(?:(?:der|die)\s+)?(?:[a-zäöüß]\w*\s+)?(?:{PERSON_ROLE})\b|"
@@ -138,10 +141,7 @@ def role_group(word: str) -> str:
     return ""
 
 
-_ASKED_ROLE = re.compile(
-    rf"\bwer\s+leitet\b|\b(?:{PERSON_ROLE}|\w*leitung|\w*beauftragte\w*|\w*koordinator\w*)\b",
-    re.IGNORECASE,
-)
+_ASKED_ROLE = re.compile(rf"\bwer\s+leitet\b|\b(?:{_HOLDERS})\b", re.IGNORECASE)
 
 
 def asked_role(question: str) -> str:

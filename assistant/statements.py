@@ -316,15 +316,11 @@ _OTHER_MEASURE = re.compile(
 )
 
 
-_PERSON_NAMED = _TYPE_PATTERNS["person"]
-_ROLE_WORD = re.compile(rf"(?i:\w*(?:{PERSON_ROLE}))")
-
-
 def _in_role(named: str, group: str) -> bool:
     """Whether a person named as in ``named`` ("Frau Aydın", "der Schulleiter des
     Gymnasiums, Jan Weber") may hold a role of ``group``: a name without a role may, a name
     given with a role of another group (a head for a teacher asked) does not."""
-    groups = {role_group(m.group(0)) for m in _ROLE_WORD.finditer(named)} - {""}
+    groups = {role_group(m.group(0)) for m in _ROLE.finditer(named)} - {""}
     return not groups or group in groups
 
 
@@ -344,7 +340,8 @@ def states_type(expects: Expectation, sentence: str) -> bool:
     if expects.rate and not _states_rate(expects.rate, sentence):
         return False
     if expects.kind == "person" and expects.unit:
-        return any(_in_role(m.group(0), expects.unit) for m in _PERSON_NAMED.finditer(sentence))
+        named = _TYPE_PATTERNS["person"].finditer(sentence)
+        return any(_in_role(m.group(0), expects.unit) for m in named)
     pattern = _TYPE_PATTERNS.get(expects.kind)
     if expects.kind == "contact" and expects.unit:
         pattern = _CHANNELS[expects.unit]

@@ -155,6 +155,14 @@ def asked_role(question: str) -> str:
 
 
 _COUNT = re.compile(r"\bwie\s*vielen?\b|\bwieviele\b|\banzahl\b", re.IGNORECASE)
+# The size of a class, group, team or course is its number of members ("Wie groß dürfen die
+# Lerngruppen sein?", "Wie groß ist die Zahl der …?"); checked after every other type, so
+# that "Wie groß … und wie oft …?" keeps asking for a frequency as before
+_GROUP_SIZE = re.compile(
+    r"\bwie\s+groß\s+(?:ist|sind|war|waren|darf|dürfen|durfte|durften|soll|sollte|sollen|"
+    r"wird|werden)\s+(?:\S+\s+){0,3}?\S*(?:klassen?|gruppen?|teams?|kurse?|zahl)\b",
+    re.IGNORECASE,
+)
 # "Ab wie vielen Anmeldungen …?", "Wie viele … mindestens?": a threshold, not a tally
 _LEAST = re.compile(r"\bab\s+wie\s*vielen?\b|\bmindestens\b|\bmindestzahl\b", re.IGNORECASE)
 _DURATION = re.compile(
@@ -360,6 +368,7 @@ def expectation_of(question: str) -> Expectation:
         ("duration", _DURATION),
         ("frequency", _HOW_OFTEN),
         ("when", _WHEN),
+        ("count", _GROUP_SIZE),
     ):
         match = pattern.search(question)
         if match and kind == "money" and _measures_other(question, match):

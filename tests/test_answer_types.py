@@ -583,6 +583,25 @@ def test_when_is_met_by_a_date_or_a_time_of_day(sentence: str, states_when: bool
 
 
 @pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Wie groß dürfen die Lerngruppen in Feldau höchstens sein?", "count"),
+        ("Wie groß ist die Internationale Vorbereitungsklasse am Gymnasium Feldau?", "count"),
+        ("Wie groß war das Team, das die Kinder betreut?", "count"),
+        ("Wie groß ist die Zahl der Seiteneinsteiger in Feldau?", "count"),
+        ("Wie groß ist der Anteil der Kinder mit Fluchthintergrund?", "percent"),
+        ("Wie groß sollte die Steuerungsgruppe sein und wie oft trifft sie sich?", "frequency"),
+        ("Wie groß ist das Einzugsgebiet der Schule?", ""),
+    ],
+)
+def test_the_size_of_a_class_or_group_is_its_number_of_members(question: str, kind: str) -> None:
+    """ "Wie groß …?" of a class, group, team or course asks how many members it has; of a
+    share it asks for a percentage; a question that also asks "wie oft" keeps asking for the
+    frequency; of anything else it asks for no particular type."""
+    assert frame_question(question).expects.kind == kind
+
+
+@pytest.mark.parametrize(
     ("sentence", "recurs"),
     [
         ("Viermal wöchentlich kommen die Kinder zum Unterricht.", True),

@@ -555,8 +555,12 @@ def mention_names(kommune: str) -> tuple[str, ...]:
 def strip_places(text: str, places: Sequence[str]) -> str:
     """``text`` without the words that name ``places`` (and the "in"/"und" left with them)."""
     words = text.split()
-    targets = [fold(place) for place in places]
-    named = {i for i, w in enumerate(words) if any(_inflected(_clean(w), t) for t in targets)}
+    named: set[int] = set()
+    for place in places:  # a name of several words ("Bad Tölz") where all of them stand
+        parts = [fold(part) for part in place.split()]
+        for i in range(len(words) - len(parts) + 1):
+            if all(_inflected(_clean(words[i + j]), p) for j, p in enumerate(parts)):
+                named.update(range(i, i + len(parts)))
     named |= _placing_land(words, named)
     named |= _dangling(words, named)
     return " ".join(w for i, w in enumerate(words) if i not in named)
@@ -768,8 +772,9 @@ def other_places(
         kreis = _ONE_WORD_PLACE_KREIS.fullmatch(word)
         if kreis and fold(before) in _IN_KREIS and not known(word):
             named_place = kreis.group(1)  # "im Vogelsbergkreis", "des Ortenaukreises"
-        elif before in _NAME_PREFIXES and i > 1 and fold(words[i - 2]) in _ASKED_PLACE_PREPOSITIONS:
-            named_place = f"{before}{'.' if before == 'St' else ''} {word}"  # "in Bad Kreuznach"
+        elif before in _NAME_PREFIXES and i > 1 and _asks_place(words[i - 2]):
+            # "in Bad Kreuznach", "im Landkreis Bad Kissingen"
+            named_place = f"{before}{'.' if before == 'St' else ''} {word}"
         else:
             named_place = ""
         if named_place:
@@ -831,6 +836,12 @@ _ONE_WORD_PLACE_KREIS = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{3,}kreis)(?:es)?"
 _IN_KREIS = {"im", "in", "vom", "aus", "des", "dem", "den"}
 # the first word of a place's name ("Bad Kreuznach", "St. Ingbert")
 _NAME_PREFIXES = ("Bad", "Sankt", "St")
+
+
+def _asks_place(word: str) -> bool:
+    """Whether a name after ``word`` is a place the question asks about: after a preposition
+    ("in Bad Kreuznach") or a municipal type word ("Landkreis Bad Kissingen")."""
+    return fold(word) in _ASKED_PLACE_PREPOSITIONS or bool(_type_word(word))
 
 
 def _joined_to_a_noun(

@@ -251,6 +251,25 @@ def test_a_one_word_kreis_and_a_bad_town_outside_the_index_are_places() -> None:
     assert other_places(asked, NAMES, known) == ("St. Lindenau",)
 
 
+def test_a_bad_town_after_a_type_word_is_a_place_and_is_stripped_whole() -> None:
+    """ "Landkreis Bad Lindenau", "Stadt Bad Feldau": a spa town's name after a type word is
+    a place like one after "in"; a comparison's topic drops all words of each place's name,
+    so that no part keeps the other's place."""
+
+    def known(word: str) -> bool:
+        return word.lower() in {"bad"}
+
+    asked = "Wie viele Deutschklassen gibt es im Landkreis Bad Lindenau?"
+    assert other_places(asked, NAMES, known) == ("Bad Lindenau",)
+    assert other_places("Was bietet die Stadt Bad Feldau an?", NAMES, known) == ("Bad Feldau",)
+    asked = "Wie viele Deutschklassen gibt es im Kreis Hohenmoor und im Landkreis Bad Lindenau?"
+    topic = strip_places(asked, ["Hohenmoor", "Bad Lindenau-Weiler"])
+    assert "Bad" in topic  # only a name whose every word stands is stripped
+    topic = strip_places(asked, ["Hohenmoor", "Bad Lindenau"])
+    assert "Hohenmoor" not in topic and "Bad" not in topic and "Lindenau" not in topic
+    assert "Deutschklassen" in topic
+
+
 def test_a_town_of_the_gazetteer_is_a_place_though_the_corpus_knows_the_word(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -10,6 +10,7 @@ their table declares.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .german import fold, nouns
@@ -494,7 +495,7 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
         if staff:  # "Wie viele Lehrkräfte …?": only a count of staff or posts may answer
             if _STAFF.search(word):
                 return False
-        elif not any(_same_head(o, noun_stem) for o in others):
+        elif not any(_same_head(o, noun_stem) or _same_kind(o, noun_stem, asked) for o in others):
             return False
     return bool(numbers)
 
@@ -522,6 +523,22 @@ def _same_head(a: str, b: str) -> bool:
         for x in _heads(a)
         for y in _heads(b)
     )
+
+
+def _same_kind(other: str, noun: str, asked: Sequence[str]) -> bool:
+    """Whether ``noun`` names another thing of the kind of ``other``, a noun the question
+    names besides what it counts: both compounds end in one head of at least five letters
+    that no counted noun ends in ("Deutschförderklassen" beside the asked "Übergangsklassen",
+    "Realschulen" beside "Grundschulen")."""
+    head = _common_ending(other, noun)
+    return len(head) >= 5 and not any(a.endswith(head) for a in asked)
+
+
+def _common_ending(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return a[len(a) - n :]
 
 
 def _related(a: str, b: str) -> bool:

@@ -818,6 +818,16 @@ def test_an_age_counts_nothing(sentence: str, counts: bool) -> None:
             "Es nahmen 30 Schulleiter/innen und Lehrkräfte am Fachgespräch teil.",
             True,
         ),
+        (  # another kind of the classes the question names counts no pupils either
+            "Wie viele Schülerinnen und Schüler sitzen in den Übergangsklassen in Feldau?",
+            "Zusätzlich gibt es sieben Deutschförderklassen, in denen Kinder gefördert werden.",
+            False,
+        ),
+        (  # ... but a head the counted noun shares is no other kind
+            "Wie viele Grundschüler lernen in den Übergangsklassen in Feldau?",
+            "In den Klassen lernen 40 Förderschüler.",
+            True,
+        ),
     ],
 )
 def test_a_count_of_what_the_question_names_besides_the_counted_is_no_answer(
@@ -825,8 +835,10 @@ def test_a_count_of_what_the_question_names_besides_the_counted_is_no_answer(
 ) -> None:
     """ "Wie viele Schüler sind in den Intensivklassen …?" is not answered by "zwei
     Intensivklassen": when every count in a sentence counts something else the question
-    names, it does not count what was asked. A count of a noun the question does not name
-    may be a paraphrase ("Mädchen und Jungen" for "Kinder") and still answers."""
+    names, or another thing of its kind (a compound with the same head, "Deutschförderklassen"
+    beside "Übergangsklassen"), it does not count what was asked. A count of a noun the
+    question does not name may be a paraphrase ("Mädchen und Jungen" for "Kinder") and still
+    answers."""
     assert states_count(sentence, question) is counts
 
 

@@ -15,7 +15,7 @@ from itertools import pairwise
 from .constraints import unmet_requirements
 from .german import analyze
 from .injection import tainted_sentences
-from .lexical import LexicalIndex, Query
+from .lexical import LexicalIndex, Query, covers_in_passage
 from .question import PERSON_ROLE, Expectation, Frame
 from .scoring import AnswerModel, answerability_features, focus_term, sentence_features
 from .sentences import is_heading_line, is_table_row, row_cells, split_sentences
@@ -314,7 +314,12 @@ def _candidates(
             # a document's opening sentence names what it is about ("Auch in der
             # Teutoburger Wald Grundschule …"): a figure further down is about that too
             near |= set(analysed[0])
-        covers = not focus or lexical.covers(query, focus, near) or bool(roles & near)
+        covers = (
+            not focus
+            or lexical.covers(query, focus, near)
+            or bool(roles & near)
+            or covers_in_passage(query, focus, terms, lexical.context_terms_of(hit.chunk))
+        )
         if row and not covers and expects.kind == "count":
             # "wie viele davon … einem Berufskolleg": a cell "Berufskolleg: 115" counts it
             covers = _counts_asked_column(text, query, context, lexical)

@@ -39,7 +39,7 @@ from .glossary import Glossary
 from .lexical_files import BM25_DIR, LEXICAL_FORMAT, ids_digest, read_meta
 from .types import Chunk
 
-__all__ = ["LEXICAL_FORMAT", "LexicalIndex", "Query"]
+__all__ = ["LEXICAL_FORMAT", "LexicalIndex", "Query", "covers_in_passage"]
 
 # Weight of question terms the corpus does not know, as a share of the maximum IDF
 # (calibrated on the evaluation set's dev part, see ``LexicalIndex.weight``).
@@ -315,6 +315,16 @@ class LexicalIndex:
             return True
         parts = query.parts_of(term)
         return bool(parts) and all(p in terms for p in parts)
+
+
+def covers_in_passage(
+    query: Query, term: str, sentence: Collection[str], passage: Collection[str]
+) -> bool:
+    """Whether the compound ``term`` of ``query`` is named by its parts spread over a
+    passage, one of them in the sentence itself: "16 Stunden Deutsch in der Woche" in a
+    passage on the "Unterricht" of a class names "Deutschunterricht"."""
+    parts = query.parts_of(term)
+    return bool(parts) and any(p in sentence for p in parts) and all(p in passage for p in parts)
 
 
 def _context(chunk: Chunk) -> str:

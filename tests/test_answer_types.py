@@ -16,7 +16,7 @@ from assistant.evidence import (
     starts_with_reference,
 )
 from assistant.german import analyze
-from assistant.lexical import Query
+from assistant.lexical import Query, covers_in_passage
 from assistant.question import Expectation, frame_question
 from assistant.refusal import RefusalPolicy
 from assistant.statements import (
@@ -1105,3 +1105,23 @@ def test_which_languages_asks_for_languages(sentence: str, names_languages: bool
         assert unmet_requirements(frame, sentence, chunk) == unmet
     assert frame_question("Wie viele Sprachen spricht das Team?").expects.kind == "count"
     assert frame_question("Welche Sprachkurse gibt es in Feldau?").expects.kind == ""
+
+
+def test_a_compound_is_covered_by_its_parts_spread_over_the_passage() -> None:
+    """ "Wie viel Deutschunterricht pro Woche …?" is about the amount a sentence "16 Stunden
+    Deutsch in der Woche" states when its passage speaks of the "Unterricht": the compound's
+    parts may stand apart, one of them in the sentence itself, none missing from the
+    passage."""
+    query = Query(
+        "Wie viel Deutschunterricht pro Woche?",
+        ("deutschunterricht", "woch"),
+        ("deutsch", "unterricht"),
+        (),
+        compounds=(("deutschunterricht", ("deutsch", "unterricht")),),
+    )
+    passage = {"stund", "deutsch", "woch", "unterricht", "regelklass"}
+    sentence = {"stund", "deutsch", "woch"}
+    assert covers_in_passage(query, "deutschunterricht", sentence, passage)
+    assert not covers_in_passage(query, "deutschunterricht", sentence, passage - {"unterricht"})
+    assert not covers_in_passage(query, "deutschunterricht", {"stund"}, passage)
+    assert not covers_in_passage(query, "woch", sentence, passage)  # no compound

@@ -41,6 +41,13 @@ _RESTATEMENT_OVERLAP = 0.5  # share of words an update's sentence shares with th
 _RESTATEMENT_TERMS = 3  # and at least this many words (a three-word sentence restates little),
 _RESTATEMENT_UNASKED = 2  # this many of them words the question does not use
 _RELATIVE_PROBABILITY = 0.5  # further sentences need half the best sentence's probability
+# A question about the present ("derzeit", "zurzeit", "aktuell", …), and the share of the best
+# sentence's probability a sentence stating a count for the present needs to lead instead
+_NOW = re.compile(
+    r"\b(?:derzeit|zurzeit|zur\s+zeit|aktuell|momentan|gegenwärtig|inzwischen|mittlerweile)\b",
+    re.IGNORECASE,
+)
+_NOW_SHARE = 1 / 3
 # "An welcher Schule …?", "Welche Stelle berät …?": the answer names a school or an office
 _WHICH_INSTITUTION = re.compile(
     r"\bwelche[rmns]?\s+(?:[a-zäöüß]+e[mnrs]?\s+)?[a-zäöüß-]*"
@@ -113,7 +120,21 @@ def _leading(eligible: tuple[Candidate, ...], evidence: Evidence) -> Candidate:
         or eligible
     )
     best, expects, question = eligible[0], evidence.frame.expects, evidence.frame.text
-    if expects.kind == "count" and expects.sole and not counts_asked(best.text, question):
+    counting = expects.kind == "count" and expects.sole
+    if counting and _NOW.search(question) and not _NOW.search(best.text):
+        # "Wie viele X gibt es derzeit?": the count a sentence gives for now ("Es gibt zurzeit
+        # vier Sprachlernklassen"), not an earlier one ("2014 … zwei zusätzliche Klassen")
+        now = (
+            c
+            for c in eligible[1:]
+            if c.probability >= _NOW_SHARE * best.probability
+            and _NOW.search(c.text)
+            and counts_asked(c.text, question)
+        )
+        found = next(now, None)
+        if found is not None:
+            return found
+    if counting and not counts_asked(best.text, question):
         answers = counts_asked  # "Wie viele X?": a sentence that counts X
     elif _WHICH_INSTITUTION.search(question) and not _names_institution(best.text, question):
         answers = _names_institution  # "An welcher Schule …?": a sentence that names one

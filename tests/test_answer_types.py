@@ -389,6 +389,29 @@ def test_a_count_question_is_answered_by_the_count_of_its_noun() -> None:
     assert other not in text
 
 
+def test_a_count_asked_for_now_starts_with_the_count_stated_for_now() -> None:
+    """ "Wie viele Klassen … derzeit?" starts with the sentence that counts Klassen for now
+    ("Es gibt zurzeit vier …") when a more likely one counts earlier ones, if it has at least
+    a third of its probability; a question not about the present keeps the likelier one."""
+    earlier = "2014 hatten die Schulen in Feldau zwei zusätzliche Klassen beantragt."
+    now = "Es gibt zurzeit vier Klassen an drei Schulen in Feldau."
+    sentences = {"c": [earlier, now]}
+    candidates = _scored([earlier, now], {0: 0.6, 1: 0.25})
+    for question, lead in [
+        ("Wie viele Klassen für Kinder ohne Deutschkenntnisse hat Feldau derzeit?", now),
+        ("Wie viele Klassen für Kinder ohne Deutschkenntnisse hat Feldau?", earlier),
+    ]:
+        evidence = _evidence(question, sentences, candidates)
+        decision = RefusalPolicy(threshold=0.5).decide(evidence)
+        text = compose_extractive(evidence, decision, 0.2, max_sentences=1).text
+        assert lead in text
+    weak = _scored([earlier, now], {0: 0.8, 1: 0.2})  # below a third: the likelier one
+    question = "Wie viele Klassen hat Feldau derzeit?"
+    evidence = _evidence(question, sentences, weak)
+    text = compose_extractive(evidence, RefusalPolicy(0.5).decide(evidence), 0.1, 1).text
+    assert earlier in text
+
+
 def test_a_sentence_counting_what_is_asked_answers_below_the_threshold() -> None:
     """ "Wie viele Seiteneinsteiger …?" met by "zurzeit 102 solcher Seiteneinsteiger" answers
     at an answerability down to 0.35 of the threshold: a number right before the asked noun

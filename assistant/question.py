@@ -80,6 +80,8 @@ _CLOCK_TIME = re.compile(
 _HOW_OLD = re.compile(
     r"\bwie\s+alt\b|\b(?:in|ab|bis|zu|mit|aus)\s+welchem\s+alter\b|\baltersgrenze\b|"
     r"\bfür\s+welche(?:s\s+alter|\s+altersgruppe)\b|"
+    # "Welche Altersspanne haben die Schüler …?", "Welche Altersgruppen besuchen …?"
+    r"\bwelche[rsn]?\s+alters(?:spanne|gruppe|stufe|bereich)(?:n|e)?\b|"
     r"\bwelche[sn]?\s+(?:mindest|höchst|eintritts|einschulungs)?alter\b",
     re.IGNORECASE,
 )

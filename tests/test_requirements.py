@@ -50,6 +50,8 @@ from ingest.pipeline import reinferred_kommunen
         ("Für welches Alter gilt die Schulpflicht?", "age"),
         ("Welches Mindestalter gilt für Sprachmittler?", "age"),
         ("Welches Alter haben die Kinder der Klasse?", "age"),
+        ("Welche Altersspanne haben die Schüler der Intensivklasse?", "age"),
+        ("Welche Altersgruppen besuchen die Sprintklassen?", "age"),
         ("Wie viel Deutschunterricht bekommen die Kinder täglich?", "unit"),
         ("Wie viel Unterricht erhalten Seiteneinsteiger pro Woche?", "unit"),
         ("Wie viel Zeit haben die Schulen für die Aufnahme?", "duration"),

@@ -111,7 +111,8 @@ def compose_extractive(
 def _leading(eligible: tuple[Candidate, ...], evidence: Evidence) -> Candidate:
     """The sentence the answer starts with: the best eligible one, but for "Wie viele X?"
     (asking nothing else) the best that counts X itself ("fünfeinhalb Planstellen" for
-    "Stellen", not "zwei NRW-Minister"), if it is at least half as likely."""
+    "Stellen", not "zwei NRW-Minister"), if it is at least half as likely; and for "Wie viele
+    X … derzeit?" the best that counts X for now, if it has a third of the best's probability."""
     # a sentence that opens its passage leaning on the one before ("Dies gilt auch …")
     # dangles; it answers only when no other sentence meets the question, or when that
     # passage is at hand to be quoted with it (``_with_antecedents``)

@@ -528,13 +528,15 @@ def _same_head(a: str, b: str) -> bool:
 def _same_kind(other: str, noun: str, asked: Sequence[str]) -> bool:
     """Whether ``noun`` names another thing of the kind of ``other``, a noun the question
     names besides what it counts: both compounds end in one head of at least five letters
-    that no counted noun ends in ("Deutschförderklassen" beside the asked "Übergangsklassen",
-    "Realschulen" beside "Grundschulen")."""
+    that no counted noun ends in ("Deutschförderklassen" beside the "Übergangsklassen" of
+    "Wie viele Schüler sitzen in den Übergangsklassen?", "Realschulen" beside "Grundschulen")."""
     head = _common_ending(other, noun)
     return len(head) >= 5 and not any(a.endswith(head) for a in asked)
 
 
 def _common_ending(a: str, b: str) -> str:
+    """The longest ending ``a`` and ``b`` share ("klass" of "übergangsklass" and
+    "deutschförderklass")."""
     n = 0
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
         n += 1

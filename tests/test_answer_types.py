@@ -846,8 +846,8 @@ def test_an_age_counts_nothing(sentence: str, counts: bool) -> None:
             "Zusätzlich gibt es sieben Deutschförderklassen, in denen Kinder gefördert werden.",
             False,
         ),
-        (  # ... but a head the counted noun shares is no other kind
-            "Wie viele Grundschüler lernen in den Übergangsklassen in Feldau?",
+        (  # ... but a head the counted noun shares is no other kind ("schül" of both)
+            "Wie viele Grundschüler lernen in Feldau gemeinsam mit den Realschülern?",
             "In den Klassen lernen 40 Förderschüler.",
             True,
         ),

@@ -106,6 +106,7 @@ GlossaryLoader = Callable[[], Glossary | None]
 PLACES_FILE = "places.json"
 NOUNS_FILE = "nouns.json"
 _MASKS = 64  # recent filter masks kept per generation (comparisons repeat them)
+_NAMING = 256  # places whose documents are kept per generation (a Land asks for all sixteen)
 VECTORS_LOCAL = "local"  # READY "vector_store": vectors.npy in the generation folder
 VECTORS_SERVER = "chroma-server"  # ... the shared collection of a Chroma server
 
@@ -145,6 +146,7 @@ class Index:
         self._row_doc: np.ndarray | None = None
         self._masks: dict[tuple[Filters, bool], np.ndarray] = {}
         self._mentions: dict[str, np.ndarray] | None = None  # name -> rows naming it
+        self._naming: dict[str, frozenset[str]] = {}  # place -> documents naming it
 
     @classmethod
     def open(
@@ -222,11 +224,18 @@ class Index:
         return before if before.doc_id == this.doc_id else None
 
     def documents_naming(self, place: str) -> frozenset[str]:
-        """The documents with a passage that names ``place`` (any of its ``mention_names``)."""
-        self._load_chunks()
-        rows = np.flatnonzero(self._mentioning(mention_names(place)))
-        metas, row_doc = self._rows_by_document()
-        return frozenset(metas[d].doc_id for d in np.unique(row_doc[rows]))
+        """The documents with a passage that names ``place`` (any of its ``mention_names``);
+        remembered per generation, since a question naming a Land asks this of every Land."""
+        found = self._naming.get(place)
+        if found is None:
+            self._load_chunks()
+            rows = np.flatnonzero(self._mentioning(mention_names(place)))
+            metas, row_doc = self._rows_by_document()
+            found = frozenset(metas[d].doc_id for d in np.unique(row_doc[rows]))
+            if len(self._naming) >= _NAMING:
+                self._naming.clear()
+            self._naming[place] = found
+        return found
 
     def _load_chunks(self) -> None:
         if self._chunks_loaded:

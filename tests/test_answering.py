@@ -196,6 +196,16 @@ def test_a_town_outside_the_index_is_answered_only_from_the_documents_naming_it(
     assert not unnamed.citations
 
 
+def test_the_documents_naming_a_place_are_found_once_per_generation(assistant: Assistant) -> None:
+    """A question naming a Land asks the index which documents name each of the sixteen; the
+    answer is remembered for the generation (the same set again, not a new search)."""
+    index = assistant.index
+    first = index.documents_naming("Adorf")
+    assert first
+    assert index.documents_naming("Adorf") is first
+    assert index.documents_naming("Hilden") == frozenset()
+
+
 def _with_town_page(
     tmp_path: Path, name: str, opening: str, last: str, more: dict[str, str] | None = None
 ) -> Assistant:

@@ -560,12 +560,50 @@ _PLURAL_ENDING = re.compile(r"(?:innen|en|er|e|n|s)$")
 _ABOUT = r"(?:(?:rund|etwa|ca\.|circa|knapp|fast|über|mehr\s+als|insgesamt)\s+)?"
 
 
+# Children or pupils as a whole, named by a bare word (not a compound or an adjective that
+# names a subgroup: "Flüchtlingskinder", "ukrainische Kinder"); one such word paraphrases
+# another of the same age ("31 Mädchen und Jungen" for "Wie viele Kinder …?"; pupils are
+# children or youths, children are no youths)
+_PUPIL_WORD = (
+    r"(?:Kinder[n]?|Schüler(?:innen|Innen|[*:_/]innen|n)?|Jugendliche[nr]?|Mädchen|Jungen)"
+)
+_PUPILS = rf"({_PUPIL_WORD}(?:\s+und\s+{_PUPIL_WORD})?)"
+_PUPILS_ASKED = re.compile(rf"\b(?i:wie)\s+(?i:vielen?)\s+{_PUPILS}\b")
+_PUPILS_COUNTED = re.compile(rf"(?<![\w-])(?i:{_ABOUT}{_NUMBER})\s+{_PUPILS}\b")
+_PUPIL_AGES = {"kind": {"child"}, "mädch": {"child"}, "jung": {"child"}, "jugend": {"youth"}}
+
+
+def _pupil_ages(words: str) -> set[str]:
+    """The ages bare words for children or pupils name: "Kinder" children, "Jugendliche"
+    youths, "Schülerinnen" both."""
+    ages: set[str] = set()
+    for word in re.findall(r"\w+", words.lower()):
+        if word != "und":
+            ages |= next(
+                (a for k, a in _PUPIL_AGES.items() if word.startswith(k)), {"child", "youth"}
+            )
+    return ages
+
+
+def _counts_pupils(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` counts children or pupils as a whole where "Wie viele X …?" asks
+    for them by another bare word of the same age ("16 Kinder" for "Wie viele Schüler …?",
+    not "63 Jugendliche" for "Wie viele Kinder …?")."""
+    asked = _PUPILS_ASKED.search(question)
+    if asked is None:
+        return False
+    ages = _pupil_ages(asked.group(1))
+    return any(ages & _pupil_ages(m.group(1)) for m in _PUPILS_COUNTED.finditer(sentence))
+
+
 def counts_asked(sentence: str, question: str) -> bool:
     """Whether ``sentence`` counts what "Wie viele X …?" asks about: a number before X or a
     compound ending in X, at most three words apart ("fünfeinhalb Planstellen" for
-    "Stellen"; "20 Jungen und Mädchen" does not count "Kinder"), a table cell "X: 54", or
-    the number X's count rises to or stands at ("Die Zahl der Sprachlernklassen, die …
-    auf rund 300 erhöht wurde"). False when the question names no X."""
+    "Stellen"), a table cell "X: 54", or the number X's count rises to or stands at ("Die
+    Zahl der Sprachlernklassen, die … auf rund 300 erhöht wurde"). Children or pupils as a
+    whole count each other ("31 Mädchen und Jungen" for "Wie viele Kinder …?"); a subgroup or
+    another age does not ("20 Flüchtlingskinder" for "Wie viele Schüler …?", "63
+    Jugendliche" for "Kinder"). False when the question names no X."""
     stem = _counted_stem(question)
     if not stem:
         return False
@@ -577,6 +615,8 @@ def counts_asked(sentence: str, question: str) -> bool:
         rf"\b(?:auf|bei|beträgt|betrug|liegt\s+bei)\s+{_ABOUT}{_NUMBER}\b"
     )
     if re.search(f"{before}|{cell}|{total}", sentence.lower()):
+        return True
+    if _counts_pupils(sentence, question):
         return True
     return _counts_in_adjective(sentence, question)
 

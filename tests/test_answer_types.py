@@ -1148,3 +1148,28 @@ def test_a_compound_is_covered_by_its_parts_spread_over_the_passage() -> None:
     assert not covers_in_passage(query, "deutschunterricht", sentence, passage - {"unterricht"})
     assert not covers_in_passage(query, "deutschunterricht", {"stund"}, passage)
     assert not covers_in_passage(query, "woch", sentence, passage)  # no compound
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "counted"),
+    [
+        ("Derzeit lernen dort 31 Mädchen und Jungen.", "Wie viele Kinder lernen dort?", True),
+        ("Zwölf Jugendliche besuchen den Kurs.", "Wie viele Schüler besuchen den Kurs?", True),
+        ("Es sind rund 40 Schülerinnen und Schüler.", "Wie viele Kinder sind es?", True),
+        ("Dort lernen 20 Flüchtlingskinder.", "Wie viele Schüler besuchen die Schule?", False),
+        ("Dort lernen 20 ukrainische Kinder.", "Wie viele Schüler besuchen die Schule?", False),
+        ("Derzeit lernen dort 31 Mädchen und Jungen.", "Wie viele Grundschüler gibt es?", False),
+        ("Es kamen 14 jungen Menschen.", "Wie viele Kinder kamen?", False),
+        ("Dort lernen 63 Jugendliche.", "Wie viele Kinder lernen dort?", False),
+        ("Dort lernen 63 Kinder und Jugendliche.", "Wie viele Kinder lernen dort?", True),
+    ],
+)
+def test_children_and_pupils_as_a_whole_count_each_other(
+    sentence: str, question: str, counted: bool
+) -> None:
+    """ "31 Mädchen und Jungen" counts the "Kinder" or "Schüler" a question asks about: bare
+    words for children or pupils as a whole paraphrase each other. A compound or an adjective
+    names a subgroup ("20 Flüchtlingskinder", "20 ukrainische Kinder" are not all pupils of a
+    school), a question about a subgroup ("Grundschüler") is not answered by the whole, and
+    children are no youths (pupils may be either)."""
+    assert counts_asked(sentence, question) is counted

@@ -107,6 +107,8 @@ _PERSON = re.compile(
     # "Wie heißen die beiden neuen Koordinatoren", "Wie heißt die zusätzliche Lehrkraft"
     rf"\bwie\s+hei(?:ß|ss)(?:t|en)\s+(?:der|die|den)\s+(?:[a-zäöüß]\w*\s+){{0,2}}(?:{_HOLDERS})\b|"
     r"\bwer\s+ist\s+(?:der|die)\s+(?:\w*leiter\w*|ansprechpartner\w*)\b.*\bname|"
+    # "Welche Lehrkraft unterrichtet …?", "Welcher Schulleiter …?": a person by a role
+    rf"\bwelche[rn]?\s+(?:[a-zäöüß]\w*\s+)?(?:{PERSON_ROLE})\b|"
     # "Wer ist Schulleiterin der …?", "Wer ist der neue Schulrat?"
     rf"\bwer\s+ist\s+(?:(?:der|die)\s+)?(?:[a-zäöüß]\w*\s+)?(?:{PERSON_ROLE})\b|"
     # "Wer leitet (in Feldau) das Berufliche Schulzentrum?": an institution is led by a

@@ -46,6 +46,8 @@ _PHONE = r"(?:\+49|\b0)\d{2,5}\s*[/-]?\s*\d[\d\s-]{2,}|\btel\."
 _FULL_NAME = (
     r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
 )
+# A role, also as a compound's last part ("Klassenlehrerin", "Fachreferent")
+_ANY_ROLE = rf"(?i:\w*(?:{PERSON_ROLE}))"
 _TYPE_PATTERNS = {
     "money": re.compile(
         # "300 000 Euro": thousands set apart by a space are one amount; "1,2 Millionen
@@ -67,14 +69,15 @@ _TYPE_PATTERNS = {
     # "In welchem Jahr …?": a year alone or ending a date ("28.10.2015")
     "year": re.compile(r"(?:(?<=\d\.\d\d\.)|(?<=\d\.\d\.)|(?<![\d.,/]))(?:19|20)\d{2}(?![\d.,])"),
     # A person's name with its form of address ("Frau Aydın", "Herr Dr. Lenz"), or a given
-    # and a family name beside a role ("sagt Schulrat Jan Weber", "Eva Roth, Leiterin der …",
-    # "die Leiterin des Beruflichen Schulzentrums, Eva Roth")
+    # and a family name beside a role ("sagt Schulrat Jan Weber", "Klassenlehrerin Eva Roth",
+    # "die Lehrerin, Eva Roth,", "Eva Roth, Leiterin der …", "die Leiterin des Beruflichen
+    # Schulzentrums, Eva Roth")
     "person": re.compile(
         r"\b(?:Frau|Herr|Herrn|Dr\.|Prof\.)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+|"
-        rf"\b(?i:{PERSON_ROLE})\s+(?:Dr\.\s+)?{_FULL_NAME}|"
-        rf"\b(?i:{PERSON_ROLE})\s+(?:des|der)\s+(?:[\w.-]+\s+){{0,4}}?[\w.-]+,\s+(?:Dr\.\s+)?"
+        rf"\b{_ANY_ROLE},?\s+(?:Dr\.\s+)?{_FULL_NAME}|"
+        rf"\b{_ANY_ROLE}\s+(?:des|der)\s+(?:[\w.-]+\s+){{0,4}}?[\w.-]+,\s+(?:Dr\.\s+)?"
         rf"{_FULL_NAME}|"
-        rf"{_FULL_NAME}\s*,\s+(?:(?:der|die)\s+)?(?:[a-zäöüß]\w*\s+)?(?i:{PERSON_ROLE})\b"
+        rf"{_FULL_NAME}\s*,\s+(?:(?:der|die)\s+)?(?:[a-zäöüß]\w*\s+)?{_ANY_ROLE}\b"
     ),
 }
 # A threshold: "ab 12 Anmeldungen", "mindestens zwölf", "eine Mindestgruppengröße von 10",
@@ -317,6 +320,34 @@ _OTHER_MEASURE = re.compile(
 )
 
 
+# What the holder of a role does, in the third person singular: "Jan Weber unterrichtet acht
+# Kinder", "Seit Mai leitet Eva Roth die Schule" name a teacher and a head without the role
+_ROLE_VERBS = {
+    "lehr": "unterrichtet",
+    "leit": "leitet",
+    "berat": "berät",
+    "koordin": "koordiniert",
+}
+
+
+# Capitalised words that open a sentence but no name ("Die Lehrerin unterrichtet …", "Am
+# Montag unterrichtet …"): articles, determiners and prepositions
+_NO_GIVEN_NAME = (
+    r"(?!(?:Der|Die|Das|Den|Dem|Des|Ein|Eine[mnrs]?|Diese[mnrs]?|Jede[mnrs]?|Alle|Unsere?|"
+    r"Ihre?|Seine?|Am|Im|Vom|Zum|Zur|Beim|Seit|Ab|Bis|Mit|Nach|Von|In|An|Auf|Für|Bei)\b)"
+)
+
+
+def _acts_in_role(sentence: str, group: str) -> bool:
+    """Whether ``sentence`` names a person by a given and a family name doing what a holder
+    of a role of ``group`` does ("Jan Weber unterrichtet …", "unterrichtet Jan Weber")."""
+    verb = _ROLE_VERBS.get(group)
+    if verb is None:
+        return False
+    named = rf"\b{_NO_GIVEN_NAME}{_FULL_NAME}\s+{verb}\b|\b{verb}\s+{_FULL_NAME}\b"
+    return re.search(named, sentence) is not None
+
+
 def _in_role(named: str, group: str) -> bool:
     """Whether a person named as in ``named`` ("Frau Aydın", "der Schulleiter des
     Gymnasiums, Jan Weber") may hold a role of ``group``: a name without a role may, a name
@@ -342,7 +373,9 @@ def states_type(expects: Expectation, sentence: str) -> bool:
         return False
     if expects.kind == "person" and expects.unit:
         named = _TYPE_PATTERNS["person"].finditer(sentence)
-        return any(_in_role(m.group(0), expects.unit) for m in named)
+        if any(_in_role(m.group(0), expects.unit) for m in named):
+            return True
+        return _acts_in_role(sentence, expects.unit)
     pattern = _TYPE_PATTERNS.get(expects.kind)
     if expects.kind == "contact" and expects.unit:
         pattern = _CHANNELS[expects.unit]

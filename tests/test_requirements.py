@@ -1069,3 +1069,36 @@ def test_a_kreisfreie_stadt_named_bare_in_the_text_owns_its_page() -> None:
         "Platzhalter der Städte Bochum, Herne und Hagen. Platzhalter aus Bochum, Herne und Hagen."
     )
     assert kommune(listed) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "names"),
+    [
+        # a role before the name, set off by a comma or as a compound
+        (
+            "Welche Lehrkraft unterrichtet die Gruppe?",
+            "Dort hilft die Lehrerin, Eva Roth, aus.",
+            True,
+        ),
+        ("Welche Lehrkraft unterrichtet die Gruppe?", "Klassenlehrerin Eva Roth beim Spiel.", True),
+        # the name doing what the role does
+        ("Welcher Lehrer unterrichtet die Gruppe?", "Jan Weber unterrichtet acht Kinder.", True),
+        ("Wer leitet die Lindenschule?", "Seit Mai leitet Eva Roth die Lindenschule.", True),
+        ("Welcher Lehrer unterrichtet die Gruppe?", "Jan Weber leitet die Lindenschule.", False),
+        (
+            "Welche Lehrkraft unterrichtet die Gruppe?",
+            "Die Lehrerin unterrichtet acht Kinder.",
+            False,
+        ),
+    ],
+)
+def test_a_person_asked_by_role_is_named_beside_or_doing_it(
+    question: str, sentence: str, names: bool
+) -> None:
+    """ "Welche Lehrkraft …?" asks for a person as "Wie heißt die Lehrkraft …?" does. A
+    newspaper names her beside her role ("die Lehrerin, Eva Roth,", "Klassenlehrerin Eva
+    Roth") or by what she does ("Jan Weber unterrichtet …"); doing what another role does,
+    or the role without a name, names no one asked."""
+    expects = frame_question(question).expects
+    assert expects.kind == "person"
+    assert states_type(expects, sentence) is names

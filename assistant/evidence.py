@@ -120,6 +120,7 @@ def is_boilerplate(sentence: str, chunk: Chunk, pages: int) -> bool:
 _TYPE_NOUNS = {
     "year": frozenset({"jahr"}),
     "date": frozenset({"tag", "datum", "termin"}),
+    "weekday": frozenset({"tag", "wochentag"}),
     "percent": frozenset({"anteil", "prozentsatz", "quot"}),
 }
 

@@ -76,6 +76,11 @@ _HOURS = re.compile(r"\b(sprechzeit\w*|öffnungszeit\w*|sprechstunde\w*)\b", re.
 _CLOCK_TIME = re.compile(
     r"\b(?:um|ab|bis)\s+wie\s*viel\s+uhr\b|\b(?:welche[rn]?|die)\s+uhrzeit\b", re.IGNORECASE
 )
+# "An welchem Wochentag …?", "An welchen Tagen …?": a day of the week ("donnerstags",
+# "montags bis freitags") or, for days, a date
+_WHICH_WEEKDAY = re.compile(
+    r"\bwelche[mnrs]?\s+wochentag(?:e|en)?\b|\ban\s+welchen\s+tagen\b", re.IGNORECASE
+)
 # "Wie alt sind …?", "Bis zu welchem Alter …?": an age ("im Alter von 10 bis 16 Jahren")
 _HOW_OLD = re.compile(
     r"\bwie\s+alt\b|\b(?:in|ab|bis|zu|mit|aus)\s+welchem\s+alter\b|\baltersgrenze\b|"
@@ -287,7 +292,7 @@ _YEAR = re.compile(
 
 
 _STRICT_KINDS = frozenset(
-    {"money", "percent", "contact", "hours", "clock", "person", "unit", "year", "date"}
+    {"money", "percent", "contact", "hours", "clock", "weekday", "person", "unit", "year", "date"}
 )
 
 
@@ -363,6 +368,7 @@ def expectation_of(question: str) -> Expectation:
         ("contact", _CONTACT),
         ("hours", _HOURS),
         ("clock", _CLOCK_TIME),
+        ("weekday", _WHICH_WEEKDAY),
         ("person", _PERSON),
         ("age", _HOW_OLD),
         ("language", _WHICH_LANGUAGE),

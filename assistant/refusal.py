@@ -37,6 +37,7 @@ _TYPE_NAMES = {
     "contact": "keine Telefonnummer oder E-Mail-Adresse",
     "hours": "keine Sprech- oder Öffnungszeiten",
     "clock": "keine Uhrzeit",
+    "weekday": "keinen Wochentag",
     "unit": "keine Angabe in der gefragten Einheit",
     "count": "keine Anzahl",
     "duration": "keine Dauer",

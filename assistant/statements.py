@@ -93,7 +93,8 @@ _CHANNELS = {
     "phone": re.compile(_PHONE, re.IGNORECASE),
 }
 _MONTHS = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"
-_CLOCK = r"\b\d{1,2}(?:[:.]\d{2})?\s*uhr\b"
+# A time of day, also in words ("um 15 Uhr", "8.30 Uhr", "von neun bis elf Uhr")
+_CLOCK = rf"\b(?:\d{{1,2}}(?:[:.]\d{{2}})?|{_COUNT_WORDS}|eins?)\s*uhr\b"
 _DURATION = (
     # "40 Unterrichtsstunden" is how long a course lasts, as "40 Stunden" is
     rf"\b{_NUMBER}\s*(?:(?:unterrichts)?(?:minuten?|stunden?)|(?:werk|schul|kalender)?tag(?:e|en)?|"
@@ -176,6 +177,12 @@ _TYPE_PATTERNS["frequency"] = re.compile(
 
 # A day: "am 11. Februar", "ab dem 1.8.2024" ("Ab welchem Tag …?")
 _TYPE_PATTERNS["date"] = re.compile(rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.|{_MONTHS}\b)", re.IGNORECASE)
+# A day of the week ("donnerstags", "von Montag bis Freitag", "werktags", "täglich"), or a date
+_TYPE_PATTERNS["weekday"] = re.compile(
+    r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?\b|"
+    r"\b(?:werktags|wochenends|täglich)\b|\bam\s+wochenende\b|" + _TYPE_PATTERNS["date"].pattern,
+    re.IGNORECASE,
+)
 _DATE = rf"(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|(?:\d{{1,2}}\.\s?)?{_MONTHS}\s+\d{{4}}|\d{{4}})"
 # A document's own date line: "Stand: Februar 2024", "Zuletzt aktualisiert: 12.09.2024".
 _DOCUMENT_DATE_LINE = re.compile(

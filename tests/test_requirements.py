@@ -1102,3 +1102,32 @@ def test_a_person_asked_by_role_is_named_beside_or_doing_it(
     expects = frame_question(question).expects
     assert expects.kind == "person"
     assert states_type(expects, sentence) is names
+
+
+def test_a_weekday_question_needs_a_day_of_the_week() -> None:
+    """ "An welchem Wochentag …?" and "An welchen Tagen …?" are answered by a day of the week
+    (or, for days, a date), not by a sentence on the same course that names none; the near
+    miss says so. "An welchem Tag …?" still asks for a date. (Placeholder text.)"""
+    for question in (
+        "An welchem Wochentag findet der Platzhalterkurs statt?",
+        "An welchen Tagen läuft der Unterricht im Platzhalterkurs?",
+    ):
+        frame = frame_question(question)
+        assert frame.expects.kind == "weekday"
+        for text, unmet in (
+            ("Der Platzhalterkurs findet jeweils donnerstags statt.", ()),
+            ("Unterricht ist im Platzhalterkurs von Montag bis Freitag.", ()),
+            ("Der Platzhalterkurs trifft sich am 12. März und am 19. März.", ()),
+            ("Den Platzhalterkurs besuchen acht Schüler.", ("Art: weekday",)),
+        ):
+            assert unmet_requirements(frame, text, _chunk(text)) == unmet
+        decision = _near_miss(frame, _chunk("Den Platzhalterkurs besuchen acht Schüler."))
+        assert not decision.found and "keinen Wochentag" in decision.note
+    assert frame_question("An welchem Tag beginnt der Platzhalterkurs?").expects.kind == "date"
+
+
+def test_a_time_of_day_may_be_written_in_words() -> None:
+    """ "von neun bis elf Uhr" gives a time of day as "9 Uhr" does."""
+    frame = frame_question("Zu welcher Uhrzeit findet das Platzhaltercafé statt?")
+    text = "Das Platzhaltercafé ist dienstags von neun bis elf Uhr geöffnet."
+    assert unmet_requirements(frame, text, _chunk(text)) == ()

@@ -97,9 +97,11 @@ _GENITIVE_ARTICLES = {"der", "des", "eines", "einer"}
 # An office or school a place's name follows: "Volkshochschule Ludwigshafen", "Schulamt
 # Fulda", "des Berufsschulzentrums Friedrichshafen"
 INSTITUTION = (
-    r"(?:[A-ZÄÖÜ][\wäöüß-]*)?(?i:schulen?|amt|ämter|zentrum|büro|verwaltung|universität|"
-    r"kolleg|agentur|behörde)(?:e?s)?"
+    r"(?:[A-ZÄÖÜ][\wäöüß-]*)?(?i:schulen?|gymnasium|amt|ämter|zentrum|büro|verwaltung|"
+    r"universität|kolleg|agentur|behörde)(?:e?s)?"
 )
+# A school or office by its short form: "BBS Papenburg", "IGS Garbsen", "VHS Bremerhaven"
+_SHORT_INSTITUTION = re.compile(r"[A-ZÄÖÜ]{2,5}")
 # The other side of a comparison: "im Vergleich zu X", "verglichen mit X", "anders als X",
 # "im Unterschied zu X", "gegenüber X".
 _COMPARED_BY = ("vergleich", "verglichen", "anders", "unterschied")
@@ -806,12 +808,17 @@ def other_places(
             and (not known(word) or (names is not None and names(word[:-2])))
         )
         # a German town outside NRW (``assistant.gazetteer``) after "in/aus/nach" or an office
-        # or school ("am Berufsschulzentrum Friedrichshafen"), though the corpus knows the word;
-        # an article after it starts the subject ("liegt in Aalen der Klassenteiler …") unless
-        # the corpus knows the word as a noun ("in Kirchen der Stadt")
+        # or school ("am Berufsschulzentrum Friedrichshafen", "an der BBS Papenburg"), though
+        # the corpus knows the word (after a short form only if it does not: "in der OGS
+        # Essen"); an article after it starts the subject ("liegt in Aalen der Klassenteiler
+        # …") unless the corpus knows the word as a noun ("in Kirchen der Stadt")
         town = (
             is_place_outside_nrw(word)
-            and (fold(before) in _ASKED_PLACE_PREPOSITIONS or re.fullmatch(INSTITUTION, before))
+            and (
+                fold(before) in _ASKED_PLACE_PREPOSITIONS
+                or re.fullmatch(INSTITUTION, before)
+                or (_SHORT_INSTITUTION.fullmatch(before) and not known(word))
+            )
             and (fold(after) not in _GENITIVE_ARTICLES or not known(word))
         )
         # a Land: "im Saarland", "Wie regelt Hessen …?", not "Neustadt in Sachsen"

@@ -587,3 +587,20 @@ def test_a_plural_type_word_names_every_place_it_lists() -> None:
     assert other_places("Was tun die Städte Wendau und Talburg?", names, lambda w: False) == (
         "Talburg",
     )
+
+
+def test_a_town_after_a_school_s_short_form_or_a_gymnasium_is_a_place() -> None:
+    """ "an der BBS Papenburg", "am Gymnasium Papenburg" name a German town the evidence must
+    name, as "am Berufsschulzentrum Papenburg" does; a short form before a word the corpus
+    knows names no place ("in der OGS Essen")."""
+
+    def known(word: str) -> bool:
+        return word.lower() in {"gruppe", "kurs"}
+
+    for asked in (
+        "An welchem Tag ist an der BBS Papenburg der Sprachkurs?",
+        "Wie viele Kinder lernen am Gymnasium Papenburg Deutsch?",
+        "Wer leitet das Berufsschulzentrum Papenburg?",
+    ):
+        assert other_places(asked, NAMES, known) == ("Papenburg",)
+    assert other_places("Wie groß ist die DaZ Gruppe der BBS?", NAMES, known) == ()

@@ -612,3 +612,29 @@ def test_a_count_is_read_off_the_column_the_question_names(tmp_path: Path) -> No
     rows = _row_requirements(tmp_path, docs, question)
     assert rows["- Gebiet: Adorf; Primarstufe: 301; Berufskolleg: 115"] == ()
     assert rows["- Gebiet: Adorf; Klassen: 13; Lehrerstellen: 42"] == ("Art: count",)
+
+
+def test_a_day_of_the_week_answers_where_its_sentence_names_the_event_by_another_word(
+    tmp_path: Path,
+) -> None:
+    """ "An welchem Wochentag werden die Schulplätze verteilt?" is answered by "Die
+    Platzhalterkonferenz tagt wöchentlich am Mittwoch.": the day is what must stand in the
+    sentence, not the question's rarest word ("Neuzugewanderte"), which the sentence before
+    writes in two words. Before, the day's sentence was refused for lacking it."""
+    docs = write_minicorpus(tmp_path / "docs")
+    (docs / "adorf-schulplaetze.md").write_text(
+        "# Schulplätze in Adorf\n\n"
+        "Die Schulplätze für neu zugewanderte Schülerinnen und Schüler vergibt in Adorf eine "
+        "zentrale Platzhalterkonferenz. Die Platzhalterkonferenz tagt wöchentlich am Mittwoch. "
+        "Sie berücksichtigt freie Plätze der Schulen und den Schulweg.\n\n"
+        "## Neuzugewanderte in Adorf\n\nNeuzugewanderte werden in Adorf gut beraten.\n",
+        encoding="utf-8",
+    )
+    settings = Settings(
+        data_dir=tmp_path / "data", corpus_dir=docs, glossary=Path("corpus/glossar.yaml")
+    )
+    assert not run_ingest(settings).failed
+    question = "An welchem Wochentag werden in Adorf die Schulplätze für Neuzugewanderte verteilt?"
+    answer = Assistant(settings).ask(question)
+    assert answer.found
+    assert "Mittwoch" in answer.text

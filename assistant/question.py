@@ -386,6 +386,8 @@ def expectation_of(question: str) -> Expectation:
         if match:
             sole = not _asks_more(question, match.end()) and not _asked_after(question, match)
             unit = _contact_channel(question) if kind == "contact" else ""
+            if kind == "weekday" and "wochentag" in match.group(0).lower():
+                unit = "wochentag"  # a day of the week, not a date
             if kind == "person":
                 unit = asked_role(question)
             rate = rate if kind in ("money", "count") else ""

@@ -177,11 +177,15 @@ _TYPE_PATTERNS["frequency"] = re.compile(
 
 # A day: "am 11. Februar", "ab dem 1.8.2024" ("Ab welchem Tag …?")
 _TYPE_PATTERNS["date"] = re.compile(rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.|{_MONTHS}\b)", re.IGNORECASE)
-# A day of the week ("donnerstags", "von Montag bis Freitag", "werktags", "täglich"), or a date
-_TYPE_PATTERNS["weekday"] = re.compile(
+# A day of the week ("donnerstags", "von Montag bis Freitag", "werktags", "täglich"); days
+# ("An welchen Tagen …?") may also be dates
+_WEEKDAY = re.compile(
     r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?\b|"
-    r"\b(?:werktags|wochenends|täglich)\b|\bam\s+wochenende\b|" + _TYPE_PATTERNS["date"].pattern,
+    r"\b(?:werktags|wochenends|täglich)\b|\bam\s+wochenende\b",
     re.IGNORECASE,
+)
+_TYPE_PATTERNS["weekday"] = re.compile(
+    f"{_WEEKDAY.pattern}|{_TYPE_PATTERNS['date'].pattern}", re.IGNORECASE
 )
 _DATE = rf"(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|(?:\d{{1,2}}\.\s?)?{_MONTHS}\s+\d{{4}}|\d{{4}})"
 # A document's own date line: "Stand: Februar 2024", "Zuletzt aktualisiert: 12.09.2024".
@@ -386,6 +390,8 @@ def states_type(expects: Expectation, sentence: str) -> bool:
     pattern = _TYPE_PATTERNS.get(expects.kind)
     if expects.kind == "contact" and expects.unit:
         pattern = _CHANNELS[expects.unit]
+    if expects.kind == "weekday" and expects.unit:  # "An welchem Wochentag …?": no date
+        pattern = _WEEKDAY
     if expects.kind == "duration":
         sentence = _AGE.sub(" ", sentence)  # "im Alter von 10 bis 16 Jahren" lasts nothing
         if _JUBILEE.search(sentence):  # "Schuljubiläum – 25 Jahre Gymnasium": an anniversary

@@ -1106,7 +1106,7 @@ def test_a_person_asked_by_role_is_named_beside_or_doing_it(
 
 def test_a_weekday_question_needs_a_day_of_the_week() -> None:
     """ "An welchem Wochentag …?" and "An welchen Tagen …?" are answered by a day of the week
-    (or, for days, a date), not by a sentence on the same course that names none; the near
+    (days also by dates), not by a sentence on the same course that names none; the near
     miss says so. "An welchem Tag …?" still asks for a date. (Placeholder text.)"""
     for question in (
         "An welchem Wochentag findet der Platzhalterkurs statt?",
@@ -1117,12 +1117,17 @@ def test_a_weekday_question_needs_a_day_of_the_week() -> None:
         for text, unmet in (
             ("Der Platzhalterkurs findet jeweils donnerstags statt.", ()),
             ("Unterricht ist im Platzhalterkurs von Montag bis Freitag.", ()),
-            ("Der Platzhalterkurs trifft sich am 12. März und am 19. März.", ()),
             ("Den Platzhalterkurs besuchen acht Schüler.", ("Art: weekday",)),
         ):
             assert unmet_requirements(frame, text, _chunk(text)) == unmet
         decision = _near_miss(frame, _chunk("Den Platzhalterkurs besuchen acht Schüler."))
         assert not decision.found and "keinen Wochentag" in decision.note
+    # days may be dates, a day of the week is none
+    dates = "Der Platzhalterkurs trifft sich am 12. März und am 19. März."
+    days = frame_question("An welchen Tagen läuft der Platzhalterkurs?")
+    assert unmet_requirements(days, dates, _chunk(dates)) == ()
+    weekday = frame_question("An welchem Wochentag läuft der Platzhalterkurs?")
+    assert unmet_requirements(weekday, dates, _chunk(dates)) == ("Art: weekday",)
     assert frame_question("An welchem Tag beginnt der Platzhalterkurs?").expects.kind == "date"
 
 

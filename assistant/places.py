@@ -807,17 +807,19 @@ def other_places(
             and len(word) > 5
             and (not known(word) or (names is not None and names(word[:-2])))
         )
-        # a German town outside NRW (``assistant.gazetteer``) after "in/aus/nach" or an office
-        # or school ("am Berufsschulzentrum Friedrichshafen", "an der BBS Papenburg"), though
-        # the corpus knows the word (after a short form only if it does not: "in der OGS
-        # Essen"); an article after it starts the subject ("liegt in Aalen der Klassenteiler
-        # …") unless the corpus knows the word as a noun ("in Kirchen der Stadt")
+        # a German town outside NRW (``assistant.gazetteer``) after "in/aus/nach", an office
+        # or school ("am Berufsschulzentrum Friedrichshafen", "an der BBS Papenburg") or a
+        # place it is listed with ("in Feldau und Limbach-Oberfrohna"), though the corpus knows
+        # the word (after a short form only if it does not: "in der OGS Essen"); an article
+        # after it starts the subject ("liegt in Aalen der Klassenteiler …") unless the corpus
+        # knows the word as a noun ("in Kirchen der Stadt")
         town = (
             is_place_outside_nrw(word)
             and (
                 fold(before) in _ASKED_PLACE_PREPOSITIONS
                 or re.fullmatch(INSTITUTION, before)
                 or (_SHORT_INSTITUTION.fullmatch(before) and not known(word))
+                or joined
             )
             and (fold(after) not in _GENITIVE_ARTICLES or not known(word))
         )

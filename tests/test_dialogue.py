@@ -604,3 +604,16 @@ def test_a_town_after_a_school_s_short_form_or_a_gymnasium_is_a_place() -> None:
     ):
         assert other_places(asked, NAMES, known) == ("Papenburg",)
     assert other_places("Wie groß ist die DaZ Gruppe der BBS?", NAMES, known) == ()
+
+
+def test_a_german_town_listed_with_a_municipality_is_a_place_though_the_corpus_knows_it() -> None:
+    """ "in Haldenberg und Limbach-Oberfrohna": a German town listed with a municipality of
+    the index is a place to compare, also when a passage names it (then the corpus knows the
+    word); an ordinary noun listed so is none."""
+
+    def known(word: str) -> bool:
+        return word.lower() in {"limbach-oberfrohna", "schulen"}
+
+    asked = "Wie groß sind die Klassen in Haldenberg und Limbach-Oberfrohna?"
+    assert other_places(asked, NAMES, known) == ("Limbach-Oberfrohna",)
+    assert other_places("Was tun Kitas in Haldenberg und Schulen?", NAMES, known) == ()

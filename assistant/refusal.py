@@ -132,7 +132,11 @@ _COUNTED_SHARE = 0.35
 def _counts_what_is_asked(frame: Frame, candidate: Candidate) -> bool:
     """Whether ``candidate`` counts what "Wie viele X …?" (asking nothing else) asks about:
     "gibt es in Feldau zurzeit 102 solcher Seiteneinsteiger" for "Wie viele Seiteneinsteiger
-    …?"; "an der mindestens fünf Kinder unterrichtet werden" states a condition, no tally."""
+    …?"; "an der mindestens fünf Kinder unterrichtet werden" states a condition, no tally.
+    "Wie viele (Wochen)Stunden …?" is counted by an eligible sentence, which states a number
+    of the asked unit ("Der Unterrichtsumfang beträgt 20 Stunden")."""
+    if frame.expects.kind == "unit" and frame.expects.counted:
+        return not candidate.unmet and not states_minimum(candidate.text)
     return (
         frame.expects.kind == "count"
         and frame.expects.sole

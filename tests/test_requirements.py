@@ -1136,3 +1136,18 @@ def test_a_time_of_day_may_be_written_in_words() -> None:
     frame = frame_question("Zu welcher Uhrzeit findet das Platzhaltercafé statt?")
     text = "Das Platzhaltercafé ist dienstags von neun bis elf Uhr geöffnet."
     assert unmet_requirements(frame, text, _chunk(text)) == ()
+
+
+def test_how_many_hours_is_answered_by_an_amount_of_hours_below_the_threshold() -> None:
+    """ "Wie viele Wochenstunden …?" is answered by a sentence stating hours, as "Wie viele X
+    …?" is by one counting X, down to a share of the answerability threshold: the number
+    with its unit is the answer's form, not a word match. A sentence without hours is not."""
+    frame = frame_question("Wie viele Wochenstunden hat die Platzhalterklasse insgesamt?")
+    hours = "Der Unterrichtsumfang der Platzhalterklasse beträgt 20 Stunden."
+    for answerability, found in ((0.2, True), (0.05, False)):
+        chunk = Chunk("c0", META.doc_id, 0, hours, "Beratung", 1, 1, meta=META)
+        candidate = Candidate(hours, chunk, 0, 0, (), 0.5, frozenset(), ())
+        evidence = Evidence(
+            Query(frame.text, (), (), ()), (), {}, (candidate,), (), answerability, frame
+        )
+        assert RefusalPolicy(threshold=0.3).decide(evidence).found is found

@@ -509,6 +509,10 @@ def _counted_and_named(question: str) -> tuple[tuple[str, ...], frozenset[str], 
     return asked, others, staff
 
 
+# The rest of a range after its first number ("12 – 16 Schüler", "zehn bis zwölf Kinder")
+_RANGE_ON = re.compile(rf"\s*(?:–|-|bis)\s*{_NUMBER}\b", re.IGNORECASE)
+
+
 def _counts_only_named_others(rest: str, question: str) -> bool:
     """Whether every count in ``rest`` counts a noun the question names besides what it asks
     to count: "Es gibt zwei Intensivklassen" for "Wie viele Schüler sind in den
@@ -526,6 +530,8 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
     numbers = list(_TYPE_PATTERNS["count"].finditer(rest))
     previous = ""
     for number in numbers:
+        if _RANGE_ON.match(rest, number.end()):
+            continue  # "12 – 16 Schüler": a range counts what its last number counts
         noun = _COUNTED_AFTER.match(rest, number.end())
         if noun is None:
             # "600 Sprachlernklassen …, 19 davon im Kreis", "141 Plätze sind belegt, 17 sind

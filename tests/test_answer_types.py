@@ -1173,3 +1173,19 @@ def test_children_and_pupils_as_a_whole_count_each_other(
     school), a question about a subgroup ("Grundschüler") is not answered by the whole, and
     children are no youths (pupils may be either)."""
     assert counts_asked(sentence, question) is counted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("Die Intensivklasse ist klein (12 – 16 Schüler).", False),
+        ("In der Gruppe lernen zehn bis zwölf Kinder.", False),
+        ("Die Gruppe betreuen zwei bis drei Lehrkräfte.", True),
+        ("Die Gruppe betreuen 2-3 Lehrkräfte und 12 Kinder.", True),
+    ],
+)
+def test_a_range_counts_what_its_last_number_counts(sentence: str, counts: bool) -> None:
+    """ "12 – 16 Schüler" counts pupils with both its numbers: it does not answer "Wie viele
+    Lehrkräfte …?", as "16 Schüler" does not. Before, the first number, with no noun after
+    it, kept the sentence a possible answer."""
+    assert states_count(sentence, "Wie viele Lehrkräfte unterrichten die Gruppe?") is counts

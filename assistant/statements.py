@@ -705,11 +705,15 @@ def _rate_compound(rate: str, unit: str, sentence: str) -> bool:
 
 
 def _states_rate(rate: str, sentence: str) -> bool:
-    """ "… pro Einsatzstunde" is met by "25 Euro je Stunde" (a shared word ending)."""
+    """ "… pro Einsatzstunde" is met by "25 Euro je Stunde" (a shared word ending), "… pro
+    Kind" by "für jedes Kind"."""
     target = fold(rate)
-    # "je Stunde", "je angefangener Stunde", "/ Stunde": the noun after an optional adjective
-    # (the adjective in lower case: "Pro Einsatz zahlt …" opens a sentence)
-    per = r"\b(?i:pro|je)\s+(?:[a-zäöüß]\w*\s+)?([^\W\d_][\w-]*)|/\s*([^\W\d_]\w*)"
+    # "je Stunde", "je angefangener Stunde", "für jedes Kind", "/ Stunde": the noun after an
+    # optional adjective (the adjective in lower case: "Pro Einsatz zahlt …" opens a sentence)
+    per = (
+        r"\b(?i:pro|je|für\s+jede[mnrs]?)\s+(?:[a-zäöüß]\w*\s+)?([^\W\d_][\w-]*)|"
+        r"/\s*([^\W\d_]\w*)"
+    )
     for match in re.finditer(per, sentence):
         word = fold(match.group(1) or match.group(2))
         if len(word) >= 3 and (target.endswith(word) or word.endswith(target[-5:])):

@@ -28,9 +28,10 @@ from .evidence import (
     starts_with_reference,
 )
 from .german import fold
+from .question import asks_group_size
 from .refusal import Decision
 from .sentences import is_heading_line, split_sentences
-from .statements import counts_asked, states_count
+from .statements import counts_asked, states_count, states_group_size
 from .types import Chunk, Citation
 from .versions import lead_order, version_notes
 
@@ -112,7 +113,8 @@ def _leading(eligible: tuple[Candidate, ...], evidence: Evidence) -> Candidate:
     """The sentence the answer starts with: the best eligible one, but for "Wie viele X?"
     (asking nothing else) the best that counts X itself ("fünfeinhalb Planstellen" for
     "Stellen", not "zwei NRW-Minister"), if it is at least half as likely; and for "Wie viele
-    X … derzeit?" the best that counts X for now, if it has a third of the best's probability."""
+    X … derzeit?" the best that counts X for now, if it has a third of the best's probability;
+    for "Wie groß sind die Gruppen?" the best that gives a group's size, if half as likely."""
     # a sentence that opens its passage leaning on the one before ("Dies gilt auch …")
     # dangles; it answers only when no other sentence meets the question, or when that
     # passage is at hand to be quoted with it (``_with_antecedents``)
@@ -135,7 +137,11 @@ def _leading(eligible: tuple[Candidate, ...], evidence: Evidence) -> Candidate:
         found = next(now, None)
         if found is not None:
             return found
-    if counting and not counts_asked(best.text, question):
+    if counting and asks_group_size(question):
+        if states_group_size(best.text):
+            return best
+        answers = _states_group_size  # "Wie groß sind die Gruppen?": one of them
+    elif counting and not counts_asked(best.text, question):
         answers = counts_asked  # "Wie viele X?": a sentence that counts X
     elif _WHICH_INSTITUTION.search(question) and not _names_institution(best.text, question):
         answers = _names_institution  # "An welcher Schule …?": a sentence that names one
@@ -147,6 +153,10 @@ def _leading(eligible: tuple[Candidate, ...], evidence: Evidence) -> Candidate:
         if c.probability >= _RELATIVE_PROBABILITY * best.probability and answers(c.text, question)
     )
     return next(fitting, best)
+
+
+def _states_group_size(sentence: str, question: str) -> bool:
+    return states_group_size(sentence)
 
 
 def _names_institution(sentence: str, question: str) -> bool:

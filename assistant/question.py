@@ -28,6 +28,7 @@ __all__ = [
     "Expectation",
     "Frame",
     "YearSpec",
+    "asks_group_size",
     "expectation_of",
     "frame_question",
     "school_forms",
@@ -172,6 +173,15 @@ _GROUP_SIZE = re.compile(
     r"wird|werden)\s+(?:\S+\s+){0,3}?\S*(?:klassen?|gruppen?|teams?|kurse?|zahl)\b",
     re.IGNORECASE,
 )
+
+
+def asks_group_size(question: str) -> bool:
+    """Whether ``question`` asks how large a class, group, team or course is ("Wie groß sind
+    die Lerngruppen?"), not how large a number is ("Wie groß ist die Zahl der …?")."""
+    match = _GROUP_SIZE.search(question)
+    return match is not None and not match.group(0).lower().endswith("zahl")
+
+
 # "Ab wie vielen Anmeldungen …?", "Wie viele … mindestens?": a threshold, not a tally
 _LEAST = re.compile(r"\bab\s+wie\s*vielen?\b|\bmindestens\b|\bmindestzahl\b", re.IGNORECASE)
 _DURATION = re.compile(

@@ -24,6 +24,7 @@ __all__ = [
     "missing_type",
     "names_counted",
     "states_count",
+    "states_group_size",
     "states_minimum",
     "states_type",
     "with_declared_units",
@@ -646,6 +647,26 @@ def _counts_pupils(sentence: str, question: str) -> bool:
         return False
     ages = _pupil_ages(asked.group(1))
     return any(ages & _pupil_ages(m.group(1)) for m in _PUPILS_COUNTED.finditer(sentence))
+
+
+# The size of a group: "in Klassen von sechs bis zehn Kindern", "Gruppen mit bis zu 15
+# Schülern", "12 Kinder pro Klasse", "jeweils 12 Kinder", "Klassengröße: 18"
+_GROUPS = r"(?:klasse|gruppe|kurs|team)\w*"
+_NOT_MEMBERS = r"\s*(?:stunden|minuten|tage|wochen|monate|jahre|euro|€|%|prozent)"
+_GROUP_SIZE_STATED = re.compile(
+    rf"\b{_GROUPS}\s+(?:von|mit|aus)\s+(?:je(?:weils)?\s+)?{_ABOUT}(?:bis\s+zu\s+|maximal\s+|"
+    rf"höchstens\s+)?{_NUMBER}\b(?!{_NOT_MEMBERS})|"
+    rf"\b{_NUMBER}\s+(?:[\w-]+\s+){{0,2}}?(?:pro|je)\s+{_GROUPS}|"
+    rf"\bjeweils\s+(?:bis\s+zu\s+)?{_NUMBER}\b(?!{_NOT_MEMBERS})|"
+    rf"\b(?:klassen|gruppen|kurs)(?:größe|stärke|teiler)\w*\b[^.;]{{0,40}}?\d",
+    re.IGNORECASE,
+)
+
+
+def states_group_size(sentence: str) -> bool:
+    """Whether ``sentence`` states how many members a class, group or course has ("in kleinen
+    Klassen von sechs bis zehn Kindern"), not a total ("80 Kinder besuchen die Schule")."""
+    return _GROUP_SIZE_STATED.search(sentence) is not None
 
 
 def counts_asked(sentence: str, question: str) -> bool:

@@ -14,9 +14,10 @@ from assistant.api import comparison_threshold
 from assistant.evidence import Candidate, Evidence
 from assistant.german import analyze
 from assistant.lexical import Query
-from assistant.question import Frame
+from assistant.question import Frame, frame_question
 from assistant.refusal import RefusalPolicy
 from assistant.retrieve import retrieve
+from assistant.statements import states_group_size
 from assistant.texts import REFUSAL
 from assistant.types import DocumentMeta, Filters
 from ingest import run_ingest
@@ -638,3 +639,46 @@ def test_a_day_of_the_week_answers_where_its_sentence_names_the_event_by_another
     answer = Assistant(settings).ask(question)
     assert answer.found
     assert "Mittwoch" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "size"),
+    [
+        ("Sie lernen in kleinen Klassen von sechs bis zehn Kindern.", True),
+        ("In beiden Lerngruppen lernen jeweils 12 Kinder.", True),
+        ("Es gibt 12 Kinder pro Klasse.", True),
+        ("Die Klassengröße liegt bei 18.", True),
+        ("Rund 80 Kinder besuchen die Schule.", False),
+        ("Der Kurs mit 20 Stunden beginnt im Mai.", False),
+    ],
+)
+def test_a_group_s_size_is_its_members_per_group(sentence: str, size: bool) -> None:
+    """ "Wie groß sind die Lerngruppen?" is answered by the members of one group ("Klassen
+    von sechs bis zehn Kindern", "jeweils 12 Kinder"), not by all children of a school or a
+    course's hours."""
+    assert states_group_size(sentence) is size
+
+
+def test_a_group_size_question_leads_with_a_group_s_size() -> None:
+    """ "Wie groß sind die Gruppen?" leads with a sentence giving a group's size where one is
+    half as likely as the best sentence, which gives the school's total."""
+    question = "Wie groß sind die Lerngruppen in Adorf?"
+    total = "Rund 80 Kinder lernen in Adorf Deutsch."
+    size = "Sie lernen in Adorf in kleinen Gruppen von sechs bis zehn Kindern."
+    candidates, sentences = [], {}
+    for i, (text, probability) in enumerate(((total, 0.9), (size, 0.6))):
+        chunk = Chunk(f"c{i}", "adorf.md", i, text, "Gruppen", 1, 1)
+        sentences[chunk.chunk_id] = [text]
+        candidates.append(Candidate(text, chunk, i, 0, (), probability, frozenset({"gruppe"})))
+    evidence = Evidence(
+        Query(question, (), (), ()),
+        (),
+        sentences,
+        tuple(candidates),
+        (),
+        0.9,
+        frame_question(question),
+    )
+    decision = RefusalPolicy(threshold=0.5).decide(evidence)
+    composition = compose_extractive(evidence, decision, sentence_threshold=0.5, max_sentences=1)
+    assert composition.text.startswith(size)

@@ -98,6 +98,9 @@ _PUBLICATION = re.compile(
     r"Kreisblatt|Volkszeitung|Presse|Echo|Bote)\b|"
     r"\bZeitung\s+(?:aus|für)\s+(?:die\s+|den\s+|das\s+)?[A-ZÄÖÜ][\w-]*"
 )
+# After a place's name opening a paragraph, what makes it a news item's dateline: "Jena. Die
+# Schulen …", "Jena – Die …", "Jena (dpa) – …", "Jena/Weimar."
+_DATELINE_PLACE = re.compile(r"(?:\.|\s+[–-]|\s*\(|/)\s*[A-ZÄÖÜ„\"]")
 _ARTICLE_BEFORE = re.compile(r"\b(?:der|die|das|den|dem|des|ein|eine|einer|einem)\s+$", re.I)
 # The parts of Länder's two-part names that are towns too ("Schleswig", "Brandenburg" is a
 # Land of its own)
@@ -443,9 +446,10 @@ def _bare_file_name(
     """The place a file name starts with ("fulda_intensivklassen.txt", "hameln_…") when the
     text uses it as a place's name more often than as a noun, and at least once the way only
     places are named: after a place preposition or a type word ("in Hildesheim", "Landkreis
-    Fulda"), after an office or school ("Volkshochschule Ludwigshafen"), or as its "-er"
-    adjective or genitive before a noun ("im Plauener Rathaus", "Neumünsters Schulrat");
-    after another capitalised word ("Kommunales Konzept") it counts only besides.
+    Fulda"), after an office or school ("Volkshochschule Ludwigshafen"), as its "-er"
+    adjective or genitive before a noun ("im Plauener Rathaus", "Neumünsters Schulrat",
+    "Jenaer Schulen"), or opening a news item's dateline ("Limbach-Oberfrohna. Der Unterricht
+    …"); after another capitalised word ("Kommunales Konzept") it counts only besides.
     A Land or a country is no municipality ("sachsen_vorbereitungsklassen.txt"); with
     ``whole_words`` (a word of the text, not of a file name) the first part of a Land's
     two-part name is one on its own ("aus Schleswig", the town; "Schleswig-Holstein" is one
@@ -468,6 +472,9 @@ def _bare_file_name(
             if word.endswith("kreis") and re.search(r"\b(?:im|des|dem)\s+$", before):
                 named += 1  # "im Ortenaukreis", "des Ortenaukreises"
                 placed += 1
+            elif _DATELINE_PLACE.match(text, m.end()) and re.search(r"(?:^|\n)[ \t]*$", before):
+                named += 1  # a news item's dateline: "Limbach-Oberfrohna. Der Unterricht …"
+                placed += 1
             elif _NOUN_BEFORE.search(before) or _ARTICLE_BEFORE.search(before):
                 noun += 1
             elif _NAME_BEFORE.search(before):
@@ -484,15 +491,18 @@ def _bare_file_name(
 
 
 def _adjectives(name: str) -> tuple[str, ...]:
-    """The folded "-er" adjectives of a place's folded name: "plauener", "emder" of "emden"."""
+    """The folded "-er" adjectives of a place's folded name: "plauener", "emder" of "emden",
+    "jenar" of "jena" (folded as the text's words are: "Jenaer" is "jenar")."""
     stem = name[:-2] if name.endswith("en") else ""
-    return (name + "er", *((stem + "er", stem + "ner") if stem else ()))
+    return tuple(
+        fold_plain(a) for a in (name + "er", *((stem + "er", stem + "ner") if stem else ()))
+    )
 
 
 def _name_of_adjective(adjective: str, folded: str, word: str) -> str:
     """The name an adjective or genitive of ``word`` spells, with the text's umlauts:
     "Plauener" -> "Plauen", "Emder" -> "Emden", "Mühlbrücker" -> "Mühlbrück"."""
-    if folded == word + "er":
+    if folded == fold_plain(word + "er"):
         return adjective[:-2]
     if folded == word + "s":
         return adjective[:-1]

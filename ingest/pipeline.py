@@ -100,7 +100,9 @@ __all__ = [
 #     typed name), not two ("Hückelhoven" and "Stadt Hückelhoven")
 # 26: a town the title or opening names bare, and not its Kreis, counts when the text names
 #     it at least as often as the Kreis ("Herdecke: …" with the Ennepe-Ruhr-Kreis once below)
-METADATA_VERSION = "26"
+# 27: a town outside NRW named by a news item's dateline ("Limbach-Oberfrohna. Der …") or by
+#     an adjective of a name ending in a vowel ("Jenaer Schulen") is used as a place
+METADATA_VERSION = "27"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

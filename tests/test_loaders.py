@@ -544,3 +544,30 @@ def test_a_web_page_without_a_stand_in_its_text_is_dated_by_its_metadata() -> No
     assert infer_metadata(pages, page.title, "html", dated=page.dated).stand == "2024-03-12"
     stated = [Page("seite.html", 1, page.text + "\n\nStand: 1. Juni 2025")]
     assert infer_metadata(stated, page.title, "html", dated=page.dated).stand == "2025-06-01"
+
+
+def test_a_dateline_or_the_adjective_of_a_name_ending_in_a_vowel_places_a_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A news item's dateline ("Lindenau-Ostmoor. Der Unterricht …") names where it happens,
+    and "Die Wendaer Schulen" is the adjective of "Wenda", a name ending in a vowel like
+    "Jena": both are uses only a place's name has (fictional names, listed as towns outside
+    NRW). A name opening a paragraph without a dateline's full stop or dash is no such use."""
+    from assistant import gazetteer
+    from ingest.infer import infer_metadata
+
+    listed = frozenset({"lindenau-ostmoor", "wenda"})
+    monkeypatch.setattr(gazetteer, "_folded_names", lambda: listed)
+
+    def kommune(text: str, file_name: str) -> str:
+        return infer_metadata([Page(file_name, 1, text)], "", file_name=file_name).kommune
+
+    dateline = (
+        "Licht und Schatten bei den Klassen\n\nLehrerin mit Schülern der Klasse.\n\n"
+        "Lindenau-Ostmoor. Der Unterricht in den DaZ-Klassen läuft. 14 Kinder lernen dort."
+    )
+    assert kommune(dateline, "lindenau-ostmoor_daz_klassen.txt") == "Lindenau-Ostmoor"
+    adjective = "Wendaer Schulen verteilen die Kinder\n\nDie Wendaer Schulen sehen sich einig."
+    assert kommune(adjective, "wenda_einschulung.txt") == "Wenda"
+    loose = "Licht und Schatten\n\nLindenau-Ostmoor hat viele Klassen und Lehrer"
+    assert kommune(loose, "lindenau-ostmoor_daz_klassen.txt") == ""

@@ -213,12 +213,17 @@ def _with_town_page(
     """The mini corpus plus a page that names its town once in its ``opening`` line and
     states its content in the ``last`` of nine sections, far from the name (placeholder
     text), plus ``more`` files; ingested without manifest entries for them."""
-    docs = write_minicorpus(tmp_path / "docs")
     filler = "Ein Platzhaltersatz ohne Ort und ohne Belang. " * 12
     sections = "".join(f"## {n} Platzhalterabschnitt\n\n{filler}\n\n" for n in range(2, 9))
     page = f"# Platzhalterseite\n\n{opening}\n\n{sections}{last}\n"
-    (docs / name).write_text(page, encoding="utf-8")
-    for file_name, text in (more or {}).items():
+    return _with_files(tmp_path, {name: page, **(more or {})})
+
+
+def _with_files(tmp_path: Path, files: dict[str, str]) -> Assistant:
+    """The mini corpus plus ``files`` (name: Markdown text), ingested without manifest
+    entries for them."""
+    docs = write_minicorpus(tmp_path / "docs")
+    for file_name, text in files.items():
         (docs / file_name).write_text(text, encoding="utf-8")
     settings = Settings(
         data_dir=tmp_path / "data", corpus_dir=docs, glossary=Path("corpus/glossar.yaml")
@@ -231,20 +236,15 @@ def test_a_figure_further_down_a_page_is_about_what_its_opening_names(tmp_path: 
     """A news page names its school in its opening sentence and the amount four sentences
     later: the amount answers a question about that school. Before, an amount counted only
     where the asked school stood in the sentence or next to it, and this was refused."""
-    docs = write_minicorpus(tmp_path / "docs")
-    (docs / "adorf-spende.md").write_text(
+    page = (
         "# Spende übergeben\n\n"
         "Auch an der Lindenschule in Adorf kommen immer mehr Kinder aus aller Welt an. "
         "Da sind die Lehrkräfte vor Ort gefordert. Es gilt, die deutsche Sprache zu vermitteln. "
         "Dabei helfen oft kreative Lösungen. Um das zu ermöglichen, bekam die Schulleitung "
-        "jüngst eine Spende von 250 Euro für neue Materialien.\n",
-        encoding="utf-8",
+        "jüngst eine Spende von 250 Euro für neue Materialien.\n"
     )
-    settings = Settings(
-        data_dir=tmp_path / "data", corpus_dir=docs, glossary=Path("corpus/glossar.yaml")
-    )
-    assert not run_ingest(settings).failed
-    answer = Assistant(settings).ask("Wie viel Geld hat die Lindenschule in Adorf bekommen?")
+    assistant = _with_files(tmp_path, {"adorf-spende.md": page})
+    answer = assistant.ask("Wie viel Geld hat die Lindenschule in Adorf bekommen?")
     assert answer.found
     assert "250 Euro" in answer.text
 
@@ -622,21 +622,16 @@ def test_a_day_of_the_week_answers_where_its_sentence_names_the_event_by_another
     Platzhalterkonferenz tagt wöchentlich am Mittwoch.": the day is what must stand in the
     sentence, not the question's rarest word ("Neuzugewanderte"), which the sentence before
     writes in two words. Before, the day's sentence was refused for lacking it."""
-    docs = write_minicorpus(tmp_path / "docs")
-    (docs / "adorf-schulplaetze.md").write_text(
+    page = (
         "# Schulplätze in Adorf\n\n"
         "Die Schulplätze für neu zugewanderte Schülerinnen und Schüler vergibt in Adorf eine "
         "zentrale Platzhalterkonferenz. Die Platzhalterkonferenz tagt wöchentlich am Mittwoch. "
         "Sie berücksichtigt freie Plätze der Schulen und den Schulweg.\n\n"
-        "## Neuzugewanderte in Adorf\n\nNeuzugewanderte werden in Adorf gut beraten.\n",
-        encoding="utf-8",
+        "## Neuzugewanderte in Adorf\n\nNeuzugewanderte werden in Adorf gut beraten.\n"
     )
-    settings = Settings(
-        data_dir=tmp_path / "data", corpus_dir=docs, glossary=Path("corpus/glossar.yaml")
-    )
-    assert not run_ingest(settings).failed
+    assistant = _with_files(tmp_path, {"adorf-schulplaetze.md": page})
     question = "An welchem Wochentag werden in Adorf die Schulplätze für Neuzugewanderte verteilt?"
-    answer = Assistant(settings).ask(question)
+    answer = assistant.ask(question)
     assert answer.found
     assert "Mittwoch" in answer.text
 

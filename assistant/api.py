@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -68,6 +68,7 @@ __all__ = [
 ]
 
 RANKING_DEPTH = 10  # hits kept in the Answer for inspection and evals (MRR@10)
+_OPENING_STEPS = 50  # passages walked back to a one-page document's first one
 _COMPARISON_SHARE = 0.5  # a comparison part is a gap below this share of the best part ...
 _COMPARISON_FLOOR = 0.25  # ... unless the best part is below this share of the threshold
 _COMPARISON_PART = 0.6  # and a part needs at most this share of the threshold
@@ -375,8 +376,27 @@ class Assistant:
             frame=frame_question(part.text, places, named_in, shared=part.shared),
             semantic=semantic,
             pages=corpus.pages,
+            openings=self._openings(top, corpus.pages),
         )
         return self._with_preceding(evidence), hits
+
+    def _openings(self, hits: Sequence[Hit], pages: Mapping[str, int]) -> dict[str, str]:
+        """The first passage of each one-page document (a web page, a news item) the hits
+        come from further down: what its opening names, the rest of it is about."""
+        openings: dict[str, str] = {}
+        for hit in hits:
+            doc_id = hit.chunk.doc_id
+            if hit.chunk.position == 0 or doc_id in openings or pages.get(doc_id) != 1:
+                continue
+            first = hit.chunk
+            for _ in range(_OPENING_STEPS):
+                before = self.index.preceding(first.chunk_id)
+                if before is None:
+                    break
+                first = before
+            if first.position == 0:
+                openings[doc_id] = first.text
+        return openings
 
     def _with_preceding(self, evidence: Evidence) -> Evidence:
         """Add the chunk before each passage whose first sentence leans on it."""

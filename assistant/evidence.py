@@ -210,18 +210,24 @@ def gather(
     frame: Frame | None = None,
     semantic: Mapping[str, float] | None = None,
     pages: Mapping[str, int] | None = None,
+    openings: Mapping[str, str] | None = None,
 ) -> Evidence:
     """Score every sentence of the passages and the question's answerability.
 
     Coverage is measured on ``topic``: the question without the municipality or document type
     it names, which every passage in scope mentions anyway. ``frame`` holds what the question
     requires besides its topic (checked per sentence), ``semantic`` the embedding cosine of
-    each passage with the question, ``pages`` the page count of each document.
+    each passage with the question, ``pages`` the page count of each document, ``openings``
+    the first passage of a one-page document whose later passages are among the hits.
     """
     query = topic or query
     frame = frame or Frame(query.text)
     sentences = {h.chunk.chunk_id: split_sentences(h.chunk.text) for h in hits}
-    context = _Context(lexical, frame, dict(semantic or {}), dict(pages or {}))
+    opened = {
+        doc_id: frozenset(analyze(_opening_sentence(text), lexical.splitter))
+        for doc_id, text in (openings or {}).items()
+    }
+    context = _Context(lexical, frame, dict(semantic or {}), dict(pages or {}), opened)
     candidates = _candidates(query, hits, context, sentences, model)
     features = answerability_features(query, hits, lexical, candidates, context.semantic)
     return Evidence(
@@ -235,12 +241,22 @@ def gather(
     )
 
 
+def _opening_sentence(text: str) -> str:
+    """A passage's first sentence, with the heading above it ("# Sprachtreff\n\nIm
+    Sprachtreff der Lindenschule lernen Mütter Deutsch.")."""
+    sentences = split_sentences(text)
+    if len(sentences) > 1 and is_heading_line(sentences[0], text):
+        return " ".join(sentences[:2])
+    return sentences[0] if sentences else ""
+
+
 @dataclass(frozen=True)
 class _Context:
     lexical: LexicalIndex
     frame: Frame
     semantic: dict[str, float]
     pages: dict[str, int]
+    openings: dict[str, frozenset[str]] = field(default_factory=dict)  # terms, by document
 
 
 def _candidates(
@@ -315,6 +331,8 @@ def _candidates(
             # a document's opening sentence names what it is about ("Auch in der
             # Teutoburger Wald Grundschule …"): a figure further down is about that too
             near |= set(analysed[0])
+        elif not row:  # so is one in a later passage of a one-page document (a news item)
+            near |= context.openings.get(hit.chunk.doc_id, frozenset())
         covers = (
             not focus
             or lexical.covers(query, focus, near)

@@ -677,3 +677,21 @@ def test_a_group_size_question_leads_with_a_group_s_size() -> None:
     decision = RefusalPolicy(threshold=0.5).decide(evidence)
     composition = compose_extractive(evidence, decision, sentence_threshold=0.5, max_sentences=1)
     assert composition.text.startswith(size)
+
+
+def test_a_one_page_document_is_about_what_its_opening_names_in_every_passage(
+    tmp_path: Path,
+) -> None:
+    """A news page names its course in its opening sentence and the time it meets eight
+    sections further down, in a passage of its own: that sentence meets "Zu welcher Uhrzeit
+    …?" about the course. Before, it lacked the course's name and so missed the question."""
+    assistant = _with_town_page(
+        tmp_path,
+        "adorf-sprachtreff.md",
+        "Im Platzhaltertreff der Lindenschule in Adorf lernen Mütter Deutsch.",
+        "## 9 Termine\n\nMan trifft sich freitags von neun bis elf Uhr im Musikraum.",
+    )
+    question = "Zu welcher Uhrzeit lernen die Mütter im Platzhaltertreff der Lindenschule?"
+    evidence, _ = assistant.evidence(assistant.plan(question).parts[0])
+    times = [c for c in evidence.candidates if "neun bis elf Uhr" in c.text]
+    assert times and times[0].unmet == ()

@@ -117,8 +117,6 @@ _PERSON = re.compile(
     rf"\bwelche[rn]?\s+(?:[a-zäöüß]\w*\s+)?(?:{PERSON_ROLE})\b|"
     # "Wer ist Schulleiterin der …?", "Wer ist der neue Schulrat?"
     rf"\bwer\s+ist\s+(?:(?:der|die)\s+)?(?:[a-zäöüß]\w*\s+)?(?:{PERSON_ROLE})\b|"
-    # "Wer unterrichtet die Übergangsklasse?": a class is taught by a person
-    r"\bwer\s+unterrichtet\b|"
     # "Wer leitet (in Feldau) das Berufliche Schulzentrum?": an institution is led by a
     # person ("Wer leitet die Sitzungen?" may be answered by a body)
     rf"\bwer\s+leitet\s+(?:(?:in|im)\s+\S+\s+)?(?:die|das|den)\s+(?:\S+\s+){{0,2}}?"
@@ -129,7 +127,7 @@ _PERSON = re.compile(
 # ("Schulleiterin", "Rektor", "leitet"), a teacher ("Lehrkraft", "Deutschlehrer") and so on
 ROLE_GROUPS = (
     ("leit", "rektor", "direktor"),
-    ("lehr", "unterricht"),  # "Wer unterrichtet …?" asks for a teacher
+    ("lehr",),
     ("koordin",),
     ("berat",),
     ("beauftragt",),
@@ -153,7 +151,7 @@ def role_group(word: str) -> str:
     return ""
 
 
-_ASKED_ROLE = re.compile(rf"\bwer\s+(?:leitet|unterrichtet)\b|\b(?:{_HOLDERS})\b", re.IGNORECASE)
+_ASKED_ROLE = re.compile(rf"\bwer\s+leitet\b|\b(?:{_HOLDERS})\b", re.IGNORECASE)
 
 
 def asked_role(question: str) -> str:

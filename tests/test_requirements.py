@@ -38,7 +38,6 @@ from ingest.pipeline import reinferred_kommunen
         ("Unter welcher Telefonnummer erreicht man die Clearingstelle?", "contact"),
         ("Wie heißt die Leiterin des Integrationszentrums?", "person"),
         ("Wer ist Schulleiterin der Astrid-Lindgren-Schule in Feldau?", "person"),
-        ("Wer unterrichtet die Übergangsklasse in Feldau?", "person"),
         ("Wie heißt der Feldauer Schulrat, der die Klassen betreut?", "person"),
         ("Wie heißt die zusätzliche Lehrkraft der Seiteneinsteiger-Klasse?", "person"),
         ("Wie heißen die beiden neuen Bildungskoordinatoren im KI?", "person"),
@@ -1085,8 +1084,6 @@ def test_a_kreisfreie_stadt_named_bare_in_the_text_owns_its_page() -> None:
         # the name doing what the role does
         ("Welcher Lehrer unterrichtet die Gruppe?", "Jan Weber unterrichtet acht Kinder.", True),
         ("Wer leitet die Lindenschule?", "Seit Mai leitet Eva Roth die Lindenschule.", True),
-        ("Wer unterrichtet die Gruppe?", "Derzeit unterrichtet Eva Roth, Beauftragte, sie.", True),
-        ("Wer unterrichtet die Gruppe?", "Das teilte der Schulleiter, Jan Weber, mit.", False),
         ("Welcher Lehrer unterrichtet die Gruppe?", "Jan Weber leitet die Lindenschule.", False),
         (
             "Welche Lehrkraft unterrichtet die Gruppe?",

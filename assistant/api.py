@@ -68,7 +68,6 @@ __all__ = [
 ]
 
 RANKING_DEPTH = 10  # hits kept in the Answer for inspection and evals (MRR@10)
-_OPENING_STEPS = 50  # passages walked back to a one-page document's first one
 _COMPARISON_SHARE = 0.5  # a comparison part is a gap below this share of the best part ...
 _COMPARISON_FLOOR = 0.25  # ... unless the best part is below this share of the threshold
 _COMPARISON_PART = 0.6  # and a part needs at most this share of the threshold
@@ -388,13 +387,8 @@ class Assistant:
             doc_id = hit.chunk.doc_id
             if hit.chunk.position == 0 or doc_id in openings or pages.get(doc_id) != 1:
                 continue
-            first = hit.chunk
-            for _ in range(_OPENING_STEPS):
-                before = self.index.preceding(first.chunk_id)
-                if before is None:
-                    break
-                first = before
-            if first.position == 0:
+            first = self.index.first_of(hit.chunk.chunk_id)
+            if first is not None:
                 openings[doc_id] = first.text
         return openings
 

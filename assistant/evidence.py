@@ -342,10 +342,7 @@ def _candidates(
         if row and not covers and expects.kind == "count":
             # "wie viele davon … einem Berufskolleg": a cell "Berufskolleg: 115" counts it
             covers = _counts_asked_column(text, query, context, lexical)
-        # (a day of the week is said of an event by a word of its own, "Die Konferenz tagt
-        # am Mittwoch" for "An welchem Wochentag werden die Plätze verteilt?": the day
-        # itself is required, not the question's rarest word near it)
-        strict = (expects.strict and expects.kind != "weekday") or (row and expects.kind == "count")
+        strict = expects.names_focus or (row and expects.kind == "count")
         if (strict or context.frame.existence) and not covers and not unmet and not expects.counted:
             # an amount, share or phone number counts only where the asked thing is named,
             # and "Gibt es X?" is answered only by a sentence that names X ("wie viele

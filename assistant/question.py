@@ -324,6 +324,14 @@ class Expectation:
         """Whether only a sentence stating this type can answer (else it is a soft signal)."""
         return self.kind in _STRICT_KINDS or bool(self.rate)
 
+    @property
+    def names_focus(self) -> bool:
+        """Whether the sentence stating this type must also name what is asked about (an
+        amount, a phone number, a person of it). A day of the week is said of an event by a
+        word of its own ("Die Konferenz tagt am Mittwoch" for "An welchem Wochentag werden die
+        Plätze verteilt?"): the day itself is required, not the question's rarest word."""
+        return self.strict and self.kind != "weekday"
+
 
 @dataclass(frozen=True)
 class YearSpec:

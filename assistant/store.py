@@ -223,6 +223,14 @@ class Index:
         this, before = self._ordered[row], self._ordered[row - 1]
         return before if before.doc_id == this.doc_id else None
 
+    def first_of(self, chunk_id: str) -> Chunk | None:
+        """The first chunk of this chunk's document (a document's chunks stand in order)."""
+        row = self.row_of(chunk_id)
+        if row is None:
+            return None
+        first = self._ordered[row - self._ordered[row].position]
+        return first if first.doc_id == self._ordered[row].doc_id and first.position == 0 else None
+
     def documents_naming(self, place: str) -> frozenset[str]:
         """The documents with a passage that names ``place`` (any of its ``mention_names``);
         remembered per generation, since a question naming a Land asks this of every Land."""

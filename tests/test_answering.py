@@ -262,6 +262,20 @@ def test_the_index_knows_the_passage_before_each_passage_of_a_document(
     assert any(before.doc_id == chunk.doc_id for before, chunk in pairwise(chunks))
 
 
+def test_the_index_knows_the_first_passage_of_each_passage_s_document(
+    assistant: Assistant,
+) -> None:
+    """Every passage leads back to its document's first passage, the one ``preceding``
+    reaches step by step."""
+    for chunk in assistant.index.chunks():
+        first = chunk
+        while (before := assistant.index.preceding(first.chunk_id)) is not None:
+            first = before
+        found = assistant.index.first_of(chunk.chunk_id)
+        assert found is not None and found.chunk_id == first.chunk_id
+        assert found.position == 0 and found.doc_id == chunk.doc_id
+
+
 def test_gibt_es_asks_for_a_thing_the_documents_must_name(assistant: Assistant) -> None:
     """ "Gibt es in Adorf X?" is answered only by a sentence that names X: when no document
     uses the word X (nor its parts or a synonym), nothing says X exists, and sentences on

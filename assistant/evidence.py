@@ -126,6 +126,8 @@ _TYPE_NOUNS = {
 
 
 def _without_type_nouns(query: Query, expects: Expectation, question: str = "") -> Query:
+    if expects.kind == "unit" and expects.unit == "stunden-minuten":
+        return _without_measured_teaching(query)
     nouns = _TYPE_NOUNS.get(expects.kind, frozenset())
     if expects.kind == "person":
         # the role asks for its holder ("Wer ist Schulleiterin der …?"): the school or office
@@ -135,6 +137,27 @@ def _without_type_nouns(query: Query, expects: Expectation, question: str = "") 
 
 
 _ROLE_WORD = re.compile(rf"\b(?i:{PERSON_ROLE})\b")
+# What hours measure ("Wie viel Deutschunterricht …?", "Wie viele Stunden Unterricht …?")
+_TEACHING = "unterricht"
+
+
+def _without_measured_teaching(query: Query) -> Query:
+    """The topic of a question for hours of teaching: the teaching is what the hours
+    measure, as the day is what a date names, so "Deutschunterricht" leaves what is taught
+    ("Deutsch") as the topic ("Zwei bis drei Stunden am Tag lernen die Kinder Deutsch")."""
+    terms: list[str] = []
+    nouns = set(query.nouns)
+    for term in query.terms:
+        if term == _TEACHING or term.endswith(_TEACHING):
+            # the compound's parts, also where the splitter does not know them both
+            parts = query.parts_of(term)[:-1] or tuple(analyze(term[: -len(_TEACHING)]))
+            taught = [p for p in parts if p not in terms]
+            terms.extend(taught)
+            if term in query.nouns:
+                nouns.update(taught)
+            continue
+        terms.append(term)
+    return replace(query, terms=tuple(terms), nouns=frozenset(nouns))
 
 
 def answers_anything(sentence: str, frame: Frame | None = None) -> bool:

@@ -249,6 +249,32 @@ def test_a_figure_further_down_a_page_is_about_what_its_opening_names(tmp_path: 
     assert "250 Euro" in answer.text
 
 
+def test_hours_of_german_answer_how_much_german_teaching(tmp_path: Path) -> None:
+    """ "Wie viel Deutschunterricht …?" asks for hours, and the teaching is what they
+    measure: "drei Stunden am Tag lernen die Kinder Deutsch" answers it though the page
+    never says "Unterricht". Before, "Deutschunterricht" (a rare word of another page) was
+    the word the sentence had to name, and the page's hours were refused."""
+    assistant = _with_files(
+        tmp_path,
+        {
+            "adorf-sprachgruppe.md": (
+                "# Neu in der Schule\n\n"
+                "Seit dem Sommer kommen an der Lindenschule in Adorf immer mehr Kinder aus "
+                "aller Welt an. Drei Stunden am Tag lernen die Kinder dort Deutsch. Am "
+                "Nachmittag spielen sie mit den anderen Kindern der Schule.\n"
+            ),
+            "bedorf-foerderverein.md": (
+                "# Förderverein in Bedorf\n\n"
+                "Der Förderverein der Eichenschule in Bedorf kauft Bücher für den "
+                "Deutschunterricht.\n"
+            ),
+        },
+    )
+    answer = assistant.ask("Wie viel Deutschunterricht bekommen die Kinder in Adorf?")
+    assert answer.found
+    assert "Drei Stunden am Tag" in answer.text
+
+
 def test_the_index_knows_the_passage_before_each_passage_of_a_document(
     assistant: Assistant,
 ) -> None:

@@ -104,11 +104,11 @@ PERSON_ROLE = (
     r"vorsitzende[r]?|lehrkr(?:aft|äfte)|lehrer(?:in|innen)?|\w*berater(?:in|innen)?|"
     r"\w*arbeiter(?:in|innen)?|sprecher(?:in)?|referent(?:in)?"
 )
+# Offices a person holds that name no role of their own: "Ansprechpartnerin",
+# "Integrationsbeauftragte", "Bildungskoordinator"
+PERSON_OFFICE = r"ansprechpartner\w*|ansprechperson\w*|\w*beauftragte\w*|\w*koordinator\w*"
 # What a person question names its person by: a role, an office or just "Person"
-_HOLDERS = (
-    rf"person|{PERSON_ROLE}|\w*leitung|ansprechpartner\w*|ansprechperson\w*|\w*beauftragte\w*|"
-    r"\w*koordinator\w*"
-)
+_HOLDERS = rf"person|{PERSON_ROLE}|\w*leitung|{PERSON_OFFICE}"
 _PERSON = re.compile(
     # "Wie heißen die beiden neuen Koordinatoren", "Wie heißt die zusätzliche Lehrkraft"
     rf"\bwie\s+hei(?:ß|ss)(?:t|en)\s+(?:der|die|den)\s+(?:[a-zäöüß]\w*\s+){{0,2}}(?:{_HOLDERS})\b|"

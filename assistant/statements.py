@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .german import fold, nouns
-from .question import PERSON_ROLE, Expectation, role_group, unit_pattern
+from .question import PERSON_OFFICE, PERSON_ROLE, Expectation, role_group, unit_pattern
 from .sentences import row_cells
 from .types import KIND_TABLE, Chunk
 
@@ -47,8 +47,9 @@ _PHONE = r"(?:\+49|\b0)\d{2,5}\s*[/-]?\s*\d[\d\s-]{2,}|\btel\."
 _FULL_NAME = (
     r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
 )
-# A role, also as a compound's last part ("Klassenlehrerin", "Fachreferent")
-_ANY_ROLE = rf"(?i:\w*(?:{PERSON_ROLE}))"
+# A role or an office, also as a compound's last part ("Klassenlehrerin", "Fachreferent",
+# "Integrationsbeauftragte")
+_ANY_ROLE = rf"(?i:\w*(?:{PERSON_ROLE}|{PERSON_OFFICE}))"
 _TYPE_PATTERNS = {
     "money": re.compile(
         # "300 000 Euro": thousands set apart by a space are one amount; "1,2 Millionen

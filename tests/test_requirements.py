@@ -90,6 +90,25 @@ def test_a_person_is_named_with_a_form_of_address_or_beside_a_role(
     assert states_type(expects, sentence) is names
 
 
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("„Hier passiert viel“, sagt Eva Roth, die Integrationsbeauftragte der Gemeinde.", True),
+        ("Die Integrationsbeauftragte Eva Roth lädt zum Elterncafé ein.", True),
+        ("Ansprechpartnerin ist Frau Kaya vom Schulamt.", True),
+        ("Die Integrationsbeauftragte lädt zum Elterncafé ein.", False),
+    ],
+)
+def test_an_office_named_beside_a_name_names_its_holder(sentence: str, names: bool) -> None:
+    """ "Wie heißt die Integrationsbeauftragte …?" asks for a person by an office, as it
+    may by a role; a sentence names the holder as it names a role's, by the name beside the
+    office. Before, only roles ("Leiterin", "Lehrer") were recognised beside a name, and
+    the name of the asked office's holder was not taken for an answer."""
+    expects = frame_question("Wie heißt die Integrationsbeauftragte der Gemeinde?").expects
+    assert expects.kind == "person"
+    assert states_type(expects, sentence) is names
+
+
 def test_a_person_asked_by_role_is_not_answered_by_the_holder_of_another_role() -> None:
     """ "Wie heißt die Lehrkraft …?" is not answered by the name of the school's head, and
     "Wer leitet …?" not by a teacher's; a name without a role may be either."""

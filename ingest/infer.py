@@ -25,8 +25,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.gazetteer import is_place_outside_nrw
-from assistant.german import MONTHS, analyze, file_name_words, fold_plain, tokenize
+from assistant.gazetteer import is_place_outside_nrw, two_word_places
+from assistant.german import MONTHS, analyze, file_name_words, fold_plain, stem, tokenize
 from assistant.nrw import (
     CITIES,
     KREIS_NAMED_TOWNS,
@@ -42,6 +42,7 @@ from assistant.places import (
     bare_name,
     distinctive_words,
     municipality_type,
+    noun_stems,
     typed_names,
 )
 from assistant.types import DocumentMeta, Page
@@ -247,6 +248,7 @@ def _leading(
     heading_text = f"{title}\n{pages[0].text[:_OPENING_CHARS]}" if pages else title
     town_names, towns = _towns(pages, known, heading_text)
     in_file = _named_by_file(file_name, pages, known, town_names)
+    objects = _typed_nouns(" ".join(p.text for p in pages))
     # a town outside NRW counts only when the file name names no place: the file name and
     # the text agree on such a town already (``_bare_file_name``)
     outside = [] if in_file else _places_outside_nrw(pages, [*known, *town_names, *CITIES])
@@ -258,7 +260,7 @@ def _leading(
     heading = list(in_file)  # named by the file, the title or the opening
     in_pages: Counter[str] = Counter()  # mentions in the pages (title and opening not again)
     for position, (text, weight) in enumerate(texts):
-        for name in _mentions(text, known):
+        for name in _mentions(text, known, objects):
             scores[name] += weight
             if position < 2:
                 heading.append(name)
@@ -292,10 +294,11 @@ def _leading(
 def _places_outside_nrw(pages: Sequence[Page], known: list[str]) -> list[str]:
     """The German towns outside NRW (``assistant.gazetteer``) the text uses as places, as
     it names them: with its type word where it has one ("Stadt Celle"), else bare
-    ("Delmenhorst"); a town named only by its adjective ("die Emder Schulen") by the name
-    the adjective spells. Each must pass the test a place in a file name passes
-    (``_bare_file_name``: used as a name more often than as a noun, at least once the way
-    only places are named), since many such names are also nouns ("die Halle", "der Hof").
+    ("Delmenhorst", "Bad Doberan"); a town named only by its adjective ("die Emder Schulen")
+    by the name the adjective spells. Each one-word name must pass the test a place in a
+    file name passes (``_bare_file_name``: used as a name more often than as a noun, at
+    least once the way only places are named), since many such names are also nouns ("die
+    Halle", "der Hof").
     A name NRW or the corpus knows (``known``) is that place ("Münster" is no town in
     Hessen here)."""
     text = " ".join(p.text for p in pages)
@@ -309,7 +312,17 @@ def _places_outside_nrw(pages: Sequence[Page], known: list[str]) -> list[str]:
             if base in found or base in taken or not is_place_outside_nrw(base):
                 continue
             found[base] = _bare_file_name(base, text, words, whole_words=True)
+    # a name of two words is no noun: wherever the text writes it, it names the town
+    for name in two_word_places():
+        folded = fold_plain(name)
+        if folded not in found and folded not in taken and _written(name, text):
+            found[folded] = name
     return [typed.get(name, name) for name in found.values() if name]
+
+
+def _written(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name`` as a whole ("Bad Doberan", not "Bad Doberans-…")."""
+    return re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text) is not None
 
 
 def _capitalised_words(text: str) -> dict[str, list[re.Match[str]]]:
@@ -408,8 +421,15 @@ def _named_by_file(
     if not words:
         return []
     text = " ".join(p.text for p in pages)
-    typed = [t for t in typed_names(text) if not _enumerated(text, t.start, t.end)]
-    candidates = [t.municipality for t in typed] + known
+    objects = _typed_nouns(text)
+    typed = [
+        t
+        for t in typed_names(text)
+        if not _enumerated(text, t.start, t.end) and t.municipality not in objects
+    ]
+    # a town of two words the text writes ("Bad Doberan" for "bad_doberan_…")
+    two_words = [name for name in two_word_places() if _written(name, text)]
+    candidates = [t.municipality for t in typed] + known + two_words
     base = [fold_plain(w) for w in file_name_words(file_name)]
     spelled = {fold_plain(w): w for w in _CAPITALISED.findall(text)}
     kind = municipality_type(base[0]) if base else ""
@@ -541,8 +561,24 @@ def _weighted_texts(pages: Sequence[Page], title: str) -> list[tuple[str, int]]:
     ]
 
 
-def _mentions(text: str, known: list[str]) -> list[str]:
-    """Municipality names in ``text``: typed ("Kreis Feldau") and bare known ones ("Feldau").
+def _typed_nouns(text: str) -> set[str]:
+    """The type words with a noun after them that ``text`` reads as a municipality's name
+    but uses nowhere else as one, and elsewhere as a noun: "mit Zustimmung des Landkreises
+    Sprachförderklassen beantragt" beside "für die Sprachförderklasse" is no "Kreis
+    Sprachförderklassen" ("die Stadt Halle" beside "die Halle" and "in Halle" is Halle)."""
+    nouns = noun_stems([text])
+    return {
+        typed.municipality
+        for typed in typed_names(text)
+        if " " not in typed.name
+        and stem(typed.name) in nouns
+        and len(re.findall(rf"\b{re.escape(typed.name)}\b", text)) == 1
+    }
+
+
+def _mentions(text: str, known: list[str], not_names: Iterable[str] = ()) -> list[str]:
+    """Municipality names in ``text``: typed ("Kreis Feldau") and bare known ones ("Feldau");
+    a typed name among ``not_names`` (``_typed_nouns``) is none.
 
     Where two known municipalities share a name (the Kreis Feldau and the Stadt Feldau), a
     mention counts for the one its type word names, and a bare "Feldau" for neither."""
@@ -554,7 +590,7 @@ def _mentions(text: str, known: list[str]) -> list[str]:
     mentioned = typed_names(text)
     for typed in mentioned:
         typed_at[typed.end] = (typed.start, typed.municipality)
-        if typed.name in known_bare:
+        if typed.name in known_bare or typed.municipality in not_names:
             continue  # known names are counted below, typed or not
         if _enumerated(text, typed.start, typed.end):
             continue  # one of several listed municipalities ("A, B und der Kreis C")

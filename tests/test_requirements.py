@@ -861,27 +861,91 @@ def test_a_one_word_kreis_outside_nrw_and_a_town_named_like_a_land_s_part_are_pl
     assert infer_metadata([Page(file_name, 1, land)], "", file_name=file_name).kommune == ""
 
 
-def test_the_gazetteer_lists_one_word_towns_outside_nrw(tmp_path: Path) -> None:
-    """``write_gazetteer`` keeps German towns outside NRW under one name without what sets
-    them apart ("am Rhein", "(Saale)"), and no part of a city ("…-Mitte", "Südstadt"); the
-    shipped list was made that way from GeoNames."""
+def test_the_gazetteer_lists_towns_outside_nrw_of_one_or_two_words(tmp_path: Path) -> None:
+    """``write_gazetteer`` keeps German towns outside NRW under their name without what sets
+    them apart ("am Rhein", "(Saale)"), two-word names with the short form a town writes
+    itself by ("Hann. Wendau" of "Hannoversch Wendau"), and no part of a city ("…-Mitte",
+    "Südstadt", "Lindenbrunn Nord", "Ostmoorer Feld"); the shipped list was made that way
+    from GeoNames."""
+
+    def city(name: str, land: str = "08", country: str = "DE", *others: str) -> dict:
+        return {"name": name, "countrycode": country, "admin1code": land, "alternatenames": others}
+
     cities = {
-        "1": {"name": "Lindenbrunn am Rhein", "countrycode": "DE", "admin1code": "08"},
-        "2": {"name": "Ostmoor (Saale)", "countrycode": "DE", "admin1code": "14"},
-        "3": {"name": "Feldau", "countrycode": "DE", "admin1code": "07"},  # NRW
-        "4": {"name": "Wendau", "countrycode": "AT", "admin1code": "09"},
-        "5": {"name": "Weil der Stadt", "countrycode": "DE", "admin1code": "01"},
-        "6": {"name": "Lindenbrunn-Mitte", "countrycode": "DE", "admin1code": "08"},  # a part
-        "7": {"name": "Südstadt", "countrycode": "DE", "admin1code": "08"},
+        "1": city("Lindenbrunn am Rhein"),
+        "2": city("Ostmoor (Saale)", "14"),
+        "3": city("Feldau", "07"),  # NRW
+        "4": city("Wendau", "09", "AT"),
+        "5": city("Weil der Stadt", "01"),
+        "6": city("Lindenbrunn-Mitte"),  # a part of a city
+        "7": city("Südstadt"),
+        "8": city("Bad Wexhafen", "06", "DE", "Bad-Wexhafen", "Wexhafen"),
+        "9": city("Hannoversch Wendau", "06", "DE", "Hann. Wendau", "Stadt Hann. Wendau"),
+        "10": city("Lindenbrunn Nord"),  # a part of a listed town
+        "11": city("Ostmoorer Feld", "14"),  # an adjective makes a part of a city
+        "12": city("Bad Feldau", "07"),  # NRW
     }
     source, target = tmp_path / "cities.json", tmp_path / "orte.txt"
     source.write_text(json.dumps(cities), encoding="utf-8")
-    assert write_gazetteer(source, target) == 2
+    assert write_gazetteer(source, target) == 5
     names = [line for line in target.read_text(encoding="utf-8").splitlines() if line[0] != "#"]
-    assert names == ["Lindenbrunn", "Ostmoor"]
+    assert names == ["Bad Wexhafen", "Hann. Wendau", "Hannoversch Wendau", "Lindenbrunn", "Ostmoor"]
     assert gazetteer.is_place_outside_nrw("Lüneburg") and gazetteer.is_place_outside_nrw("Celle")
     assert not gazetteer.is_place_outside_nrw("Bochum")
     assert not gazetteer.is_place_outside_nrw("Sachsen")
+    assert {"Bad Doberan", "Schwäbisch Gmünd", "Hann. Münden"} <= set(gazetteer.two_word_places())
+
+
+def test_a_town_of_two_words_owns_its_file_by_its_whole_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A town outside NRW whose name is two words ("Bad Wexhafen", "Hann. Wendau"; fictional,
+    listed in the gazetteer) owns a file named after it and a neutrally named file about it,
+    under its whole name, not "Bad" or "Hann" of the file name nor the Kreis the text names
+    once. Two such words are never a noun, so the text need not use them as a place's."""
+    listed = ("Bad Wexhafen", "Hann. Wendau", "Ostmoor")
+    monkeypatch.setattr(gazetteer, "_names", lambda: listed)
+
+    def kommune(text: str, file_name: str = "dokument_02.txt") -> str:
+        return infer_metadata([Page(file_name, 1, text)], "", file_name=file_name).kommune
+
+    text = (
+        "Neue Sprachlernklasse\n\nDie Oberschule in Bad Wexhafen hat eine Sprachlernklasse "
+        "eingerichtet. 14 Kinder aus dem Landkreis Ostmoor lernen dort. Bad Wexhafen stellt "
+        "zwei Lehrkräfte."
+    )
+    assert kommune(text) == "Bad Wexhafen"
+    assert kommune(text, "bad_wexhafen_sprachlernklasse.txt") == "Bad Wexhafen"
+    abbreviated = (
+        "Hann. Wendau. Die Hauptschule in Hann. Wendau unterrichtet ab November junge "
+        "Flüchtlinge in einer Sprachförderklasse."
+    )
+    assert kommune(abbreviated, "hann_wendau_sprachfoerderklasse.txt") == "Hann. Wendau"
+    monkeypatch.setattr(gazetteer, "_names", lambda: ("Ostmoor",))
+    assert kommune(text, "bad_wexhafen_sprachlernklasse.txt") != "Bad Wexhafen"
+
+
+def test_a_noun_after_a_type_word_names_no_municipality() -> None:
+    """ "mit Zustimmung des Landkreises Sprachförderklassen beantragt" reads like a Kreis's
+    name, but the text uses the word as a noun ("die Sprachförderklasse") and nowhere else
+    as a name: the file belongs to no "Kreis Sprachförderklassen". A name the text also uses
+    as a noun ("die Mühle") but elsewhere as a place ("in Mühle") stays one (fictional)."""
+
+    def kommune(text: str, file_name: str = "dokument_08.txt") -> str:
+        return infer_metadata([Page(file_name, 1, text)], "", file_name=file_name).kommune
+
+    text = (
+        "Schulen beantragen Klassen\n\nDie Schulen haben mit Zustimmung des Landkreises "
+        "Sprachförderklassen beim Land beantragt. Für die Sprachförderklasse fehlen noch "
+        "Lehrkräfte."
+    )
+    assert kommune(text) == ""
+    assert kommune(text, "schulen_sprachfoerderklassen.txt") == ""
+    mill = (
+        "Sprachklassen in der Stadt Mühle\n\nDie Stadt Mühle richtet zwei Sprachklassen ein. "
+        "Die Mühle am Bach wird Lernort. In Mühle lernen 30 Kinder."
+    )
+    assert kommune(mill) == "Stadt Mühle"
 
 
 def test_a_kreis_the_file_name_names_is_not_rivalled_by_its_own_town() -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from assistant import gazetteer
 from assistant.sentences import (
     ends_sentence,
     is_heading_line,
@@ -26,6 +29,23 @@ def test_abbreviated_municipal_types_do_not_split() -> None:
     assert split_sentences(text) == [
         "Wie lange bleibt ein Kind im Lkr. Feldau in der Klasse?",
         "Und im Kr. Wendau?",
+    ]
+
+
+def test_a_town_that_writes_its_name_short_does_not_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Hann. Wendau" (a fictional town listed like "Hann. Münden") is one name: split
+    after "Hann.", a sentence lost its subject and a dateline its place. A town that only
+    ends with such a word ("in Hann. Das …") still ends its sentence."""
+    monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset({"hann. wendau"}))
+    text = (
+        "Hann. Wendau. Die Hauptschule in Hann. Wendau unterrichtet ab 1. November. "
+        "Er wohnt in Hann. Das ist neu."
+    )
+    assert split_sentences(text) == [
+        "Hann. Wendau.",
+        "Die Hauptschule in Hann. Wendau unterrichtet ab 1. November.",
+        "Er wohnt in Hann.",
+        "Das ist neu.",
     ]
 
 

@@ -200,9 +200,7 @@ class Assistant:
         named = corpus.municipalities.mentioned(text)
         # a place without documents of its own is compared by the passages naming it ("im
         # Kreis Feldau im Vergleich zu Düsseldorf", "in Offenbach und in Freiburg")
-        places = other_places(
-            text, corpus.municipalities, self.index.lexical().knows_word, corpus.names.names
-        )
+        places = other_places(text, corpus.municipalities, self._knows, corpus.names.names)
         # a town of NRW that is no municipality of the index is a place to compare, too
         places += tuple(t for t in state_towns(text, corpus.municipalities) if t not in places)
         compared = is_comparison(text, named) or coordinated(text, named + list(places))
@@ -237,7 +235,7 @@ class Assistant:
             return []
         corpus = self.corpus()
         municipalities = corpus.municipalities
-        knows = self.index.lexical().knows_word
+        knows = self._knows
         found: list[tuple[str, str]] = []
         for clause in clauses:
             named = municipalities.mentioned(clause)
@@ -246,6 +244,12 @@ class Assistant:
                 return []
             found.append((clause, targets[0]))
         return found if len({place for _, place in found}) == len(found) else []
+
+    def _knows(self, word: str) -> bool:
+        """Whether the corpus knows ``word`` as a term of its own (``LexicalIndex.knows_word``)
+        or as a compound ending in one of its nouns (``NameUse.ends_in_noun``): either way no
+        place's name (``other_places``)."""
+        return self.index.lexical().knows_word(word) or self.corpus().names.ends_in_noun(word)
 
     def _as_asked(self, message: str, followup: bool = False) -> str:
         """What a chat message asks, as the documents write it: framing taken off
@@ -344,7 +348,7 @@ class Assistant:
         # a part of a message that asks several things is about the places it names itself,
         # not those of the context its search text adds ("(… Bremen …)")
         own = part.asked or part.text
-        places = other_places(own, corpus.municipalities, lexical.knows_word, corpus.names.names)
+        places = other_places(own, corpus.municipalities, self._knows, corpus.names.names)
         if part.filters.mentions:  # another document's passage must be about the municipality
             places += tuple(_distinctive_name(k) for k in part.filters.kommunen)
             places = tuple(dict.fromkeys(places))

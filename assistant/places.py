@@ -714,6 +714,11 @@ def noun_stems(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(nouns)
 
 
+# The shortest first and last part of a compound that ends in a noun (``NameUse.ends_in_noun``)
+_COMPOUND_HEAD = 4
+_COMPOUND_TAIL = 7
+
+
 @dataclass(frozen=True)
 class NameUse:
     """How the documents use words that may be names: the stems of those they use as nouns
@@ -728,6 +733,15 @@ class NameUse:
         write after "in" ("Plätze in Sprachfördergruppen") is none."""
         stemmed = stem(word)
         return stemmed in self.titled and stemmed not in self.nouns and fold(word) not in self.nouns
+
+    def ends_in_noun(self, word: str) -> bool:
+        """Whether ``word`` is a compound whose last part is a noun of the documents: "aus
+        Flüchtlingsfamilien" beside "die Familien" names no place, though the corpus does not
+        know the whole word. The part must be long: many places' names end in short nouns
+        ("Neustadt", "Emmendingen" of "die Dinge")."""
+        folded = fold(word)
+        tails = (folded[cut:] for cut in range(_COMPOUND_HEAD, len(folded) - _COMPOUND_TAIL + 1))
+        return any(tail in self.nouns or stem(tail) in self.nouns for tail in tails)
 
 
 def other_places(

@@ -334,6 +334,23 @@ def test_a_title_word_the_documents_never_use_as_a_noun_is_a_place_though_they_k
     assert other_places("Gibt es Kurse in Haldenberg?", NAMES, known, use.names) == ()
 
 
+def test_a_compound_ending_in_a_noun_of_the_documents_is_no_place() -> None:
+    """ "Kinder aus Flüchtlingsfamilien" names no place though the corpus lacks the compound:
+    its last part is a noun the documents use ("die Familien"). A name whose end is only a
+    short noun ("Hohenstadt", "die Stadt") or no noun of theirs ("Weilbach") stays a place."""
+    nouns = noun_stems(["Die Familien kommen in die Stadt. Die Stadt berät die Familien."])
+    use = NameUse(nouns, frozenset())
+    assert use.ends_in_noun("Flüchtlingsfamilien") and use.ends_in_noun("Asylbewerberfamilien")
+    assert not use.ends_in_noun("Hohenstadt") and not use.ends_in_noun("Familien")
+
+    def known(word: str) -> bool:
+        return word in ("Kinder", "Schule", "Familien") or use.ends_in_noun(word)
+
+    asked = "Wie viele Kinder aus Flüchtlingsfamilien besuchen die Schule in Hohenstadt?"
+    assert other_places(asked, NAMES, known) == ("Hohenstadt",)
+    assert other_places("Wie viele Kinder aus Weilbach gibt es?", NAMES, known) == ("Weilbach",)
+
+
 def test_a_place_the_clause_goes_on_from_is_one_and_a_genitive_makes_a_noun() -> None:
     """After "in", an unknown word followed by a genitive is a noun ("in Trägerschaft des
     Kreises"); followed by another article, the clause goes on after a place ("wurde in

@@ -29,6 +29,7 @@ __all__ = [
     "ONE_WORD_KREISE",
     "is_land_outside_nrw",
     "is_place_outside_nrw",
+    "listed_as_written",
     "two_word_places",
 ]
 
@@ -63,6 +64,12 @@ def _names() -> tuple[str, ...]:
 @cache
 def _folded_names() -> frozenset[str]:
     return frozenset(fold_plain(name) for name in _names())
+
+
+def listed_as_written(name: str) -> bool:
+    """Whether the list names a town exactly as ``name`` writes it: "Karstädt" is listed,
+    "Michelstädt" (the umlaut of the adjective "Michelstädter") is not."""
+    return name in _names()
 
 
 def two_word_places() -> tuple[str, ...]:

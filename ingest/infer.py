@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.gazetteer import is_place_outside_nrw, two_word_places
+from assistant.gazetteer import is_place_outside_nrw, listed_as_written, two_word_places
 from assistant.german import MONTHS, analyze, file_name_words, fold_plain, stem, tokenize
 from assistant.nrw import (
     CITIES,
@@ -521,9 +521,14 @@ def _adjectives(name: str) -> tuple[str, ...]:
 
 def _name_of_adjective(adjective: str, folded: str, word: str) -> str:
     """The name an adjective or genitive of ``word`` spells, with the text's umlauts:
-    "Plauener" -> "Plauen", "Emder" -> "Emden", "Mühlbrücker" -> "Mühlbrück"."""
+    "Plauener" -> "Plauen", "Emder" -> "Emden", "Mühlbrücker" -> "Mühlbrück"; a town's
+    "-stadt" takes its umlaut only in the adjective ("Michelstädter" -> "Michelstadt"), but
+    for a town listed with it ("Karstädter" -> "Karstädt")."""
     if folded == fold_plain(word + "er"):
-        return adjective[:-2]
+        name = adjective[:-2]
+        if name.endswith("städt") and not listed_as_written(name):
+            return name[:-5] + "stadt"
+        return name
     if folded == word + "s":
         return adjective[:-1]
     return adjective[: -3 if folded.endswith("ner") and not word.endswith("ner") else -2] + "en"
@@ -595,9 +600,7 @@ def _mentions(text: str, known: list[str], not_names: Iterable[str] = ()) -> lis
         if _enumerated(text, typed.start, typed.end):
             continue  # one of several listed municipalities ("A, B und der Kreis C")
         found.append(typed.municipality)
-    matches = {
-        bare: list(re.finditer(rf"\b{re.escape(bare)}\w{{0,3}}\b", text)) for bare in known_bare
-    }
+    matches = {bare: list(re.finditer(_name_pattern(bare), text)) for bare in known_bare}
     # where the names stand: of typed mentions ("Feldau-Lübbern" of "Kreis Feldau-Lübbern")
     # and of known names
     spans = [
@@ -620,6 +623,15 @@ def _mentions(text: str, known: list[str], not_names: Iterable[str] = ()) -> lis
             elif typed_as in municipalities:
                 found.append(typed_as)
     return found
+
+
+def _name_pattern(bare: str) -> str:
+    """A name with up to three letters of inflection ("Feldaus", "Plauener"); a "-stadt"
+    also as its adjective takes it ("Michelstädter")."""
+    name = re.escape(bare)
+    if bare.endswith("stadt"):
+        name = f"(?:{name}|{re.escape(bare[:-5])}städter)"
+    return rf"\b{name}\w{{0,3}}\b"
 
 
 def _listed(text: str, typed_start: int, start: int, end: int) -> bool:

@@ -763,6 +763,9 @@ def test_a_file_named_after_a_place_outside_nrw_belongs_to_it_where_the_text_agr
     assert kommune("ostmoor_sprachklassen.txt", text) == "Ostmoor"
     text = "An den Mühlbrücker Schulen gibt es vier Sprachklassen."  # spelled as the text does
     assert kommune("muehlbrueck_sprachklassen.txt", text) == "Mühlbrück"
+    # a "-stadt" takes its umlaut only in the adjective
+    text = "Am Wendstädter Berufsschulzentrum gibt es zwei Klassen. Die Wendstädter Schulen helfen."
+    assert kommune("wendstadt_klassen.txt", text) == "Wendstadt"
     text = "Im Hohenmoorkreis lernen 80 Jugendliche. Der Träger des Hohenmoorkreises plant mehr."
     assert kommune("hohenmoorkreis_vabo.txt", text) == "Hohenmoorkreis"
     text = "Der Kurs der Volkshochschule Westerbrunn beginnt. Westerbrunns Schulrat berät."
@@ -923,6 +926,24 @@ def test_a_town_of_two_words_owns_its_file_by_its_whole_name(
     assert kommune(abbreviated, "hann_wendau_sprachfoerderklasse.txt") == "Hann. Wendau"
     monkeypatch.setattr(gazetteer, "_names", lambda: ("Ostmoor",))
     assert kommune(text, "bad_wexhafen_sprachlernklasse.txt") != "Bad Wexhafen"
+
+
+def test_a_town_listed_with_an_umlaut_in_its_stadt_keeps_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The adjective "Lindstädter" is of "Lindstadt" unless the gazetteer lists the town as
+    "Lindstädt" (as it lists "Karstädt"); a neutrally named file that only uses the adjective
+    belongs to the town as the list spells it (fictional names)."""
+    monkeypatch.setattr(gazetteer, "_names", lambda: ("Lindstädt", "Wendstadt"))
+    monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset({"lindstadt", "wendstadt"}))
+
+    def kommune(text: str, file_name: str) -> str:
+        return infer_metadata([Page(file_name, 1, text)], "", file_name=file_name).kommune
+
+    listed = "Die Lindstädter Kita hat zwei Gruppen. In der Lindstädter Kita lernen 20 Kinder."
+    assert kommune(listed, "lindstaedt_kita.txt") == "Lindstädt"
+    adjective = "Die Wendstädter Kita hat zwei Gruppen. In der Wendstädter Kita lernen 20 Kinder."
+    assert kommune(adjective, "wendstadt_kita.txt") == "Wendstadt"
 
 
 def test_a_noun_after_a_type_word_names_no_municipality() -> None:

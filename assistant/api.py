@@ -31,7 +31,7 @@ from .embed import resolve_model
 from .errors import GeneratorUnavailable
 from .evidence import Evidence, gather, starts_with_reference
 from .framing import question_and_context, unframed
-from .gazetteer import LAENDER, is_land_outside_nrw
+from .gazetteer import LAENDER, is_land_outside_nrw, is_place_outside_nrw
 from .generate import COMPARISON_SOURCES, LLMAnswerer, number_sources
 from .german import analyze, fold_plain, nouns
 from .glossary import Glossary
@@ -77,6 +77,8 @@ _COMPARISON_TYPED = 0.35  # ... or this share when it asks for a kind of value (
 # hundreds of paragraphs and searches. The shipped corpora have at most four.
 COMPARED_AT_MOST = 6
 _COMPARISON_POOL = 100  # hits of that one search that vote for municipalities
+# A capitalised word after a place preposition: "in Rastede", "im Erzgebirgskreis"
+_PLACED_NAME = re.compile(r"\b(?:in|im|aus|nach)\s+([A-ZÄÖÜ][\w-]+)")
 
 
 @dataclass(frozen=True)
@@ -380,6 +382,7 @@ class Assistant:
             semantic=semantic,
             pages=corpus.pages,
             openings=self._openings(top, corpus.pages),
+            unfocused=self._placed_names(part.text),
         )
         return self._with_preceding(evidence), hits
 
@@ -434,6 +437,19 @@ class Assistant:
             ),
         )
         return replace(decision, note=note, related=(best,))
+
+    def _placed_names(self, text: str) -> frozenset[str]:
+        """Terms of the places the question names after "in", "im", "aus" or "nach": a
+        town of the gazetteer, a Kreis, a municipality or place of the index, a name the
+        documents use as one ("in Rastede", "im Erzgebirgskreis"; not "in Kitas")."""
+        corpus = self.corpus()
+        splitter = self.index.lexical().splitter
+        return frozenset(
+            term
+            for m in _PLACED_NAME.finditer(text)
+            if _is_place_name(m.group(1), corpus)
+            for term in analyze(m.group(1), splitter)
+        )
 
     def _topic(self, text: str, query: Query, towns: tuple[str, ...]) -> Query:
         """The question without the municipality and document type that scope it, and without
@@ -825,3 +841,17 @@ def _land_documents(index: Index, land: str) -> frozenset[str]:
     )
     unplaced = {r.doc_id for r in index.documents() if not r.meta.kommune}
     return index.documents_naming(land) | (unplaced - others)
+
+
+def _is_place_name(word: str, corpus: CorpusInfo) -> bool:
+    """Whether ``word`` names a place: a town outside NRW (``assistant.gazetteer``), a
+    listed one-word Kreis ("Erzgebirgskreis", not "Arbeitskreis"), a town of NRW, a
+    municipality or known place of the index, or a word the documents use as a name."""
+    municipalities = corpus.municipalities
+    return (
+        is_place_outside_nrw(word)
+        or bool(typed_names(f"im {word}"))
+        or bool(state_towns(f"in {word}", municipalities))
+        or bool(municipalities.mentioned(word) or municipalities.places_mentioned(word))
+        or corpus.names.names(word)
+    )

@@ -234,6 +234,7 @@ def gather(
     semantic: Mapping[str, float] | None = None,
     pages: Mapping[str, int] | None = None,
     openings: Mapping[str, str] | None = None,
+    unfocused: frozenset[str] = frozenset(),
 ) -> Evidence:
     """Score every sentence of the passages and the question's answerability.
 
@@ -242,6 +243,8 @@ def gather(
     requires besides its topic (checked per sentence), ``semantic`` the embedding cosine of
     each passage with the question, ``pages`` the page count of each document, ``openings``
     the first passage of a one-page document whose later passages are among the hits.
+    ``unfocused`` are terms of places the question names ("in Rastede"): where, not what,
+    so none of them is the thing an amount or a year must be said of.
     """
     query = topic or query
     frame = frame or Frame(query.text)
@@ -250,7 +253,7 @@ def gather(
         doc_id: frozenset(analyze(_opening_sentence(text), lexical.splitter))
         for doc_id, text in (openings or {}).items()
     }
-    context = _Context(lexical, frame, dict(semantic or {}), dict(pages or {}), opened)
+    context = _Context(lexical, frame, dict(semantic or {}), dict(pages or {}), opened, unfocused)
     candidates = _candidates(query, hits, context, sentences, model)
     features = answerability_features(query, hits, lexical, candidates, context.semantic)
     return Evidence(
@@ -280,6 +283,7 @@ class _Context:
     semantic: dict[str, float]
     pages: dict[str, int]
     openings: dict[str, frozenset[str]] = field(default_factory=dict)  # terms, by document
+    unfocused: frozenset[str] = frozenset()  # terms of place names (``gather``)
 
 
 def _candidates(
@@ -292,7 +296,8 @@ def _candidates(
     lexical, expects = context.lexical, context.frame.expects
     pairs = _pairs(list(query.terms))
     topic = _without_type_nouns(query, expects, context.frame.text)
-    focus = focus_term(topic, lexical)
+    asked = tuple(t for t in topic.terms if t not in context.unfocused)
+    focus = focus_term(replace(topic, terms=asked) if asked else topic, lexical)
     # a person question is also met where the sentence names the role ("sagt Schulrat …")
     roles = (
         frozenset(query.terms) - frozenset(topic.terms) if expects.kind == "person" else frozenset()

@@ -172,6 +172,31 @@ def test_a_town_the_documents_name_outside_nrw_is_a_place_the_answer_must_be_abo
     assert {c.doc_id for c in named.citations} == {"tannwalde_vorbereitung.md"}
 
 
+def test_an_amount_need_not_stand_beside_the_name_of_its_town(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A neutrally named page about a town outside NRW (listed in the gazetteer; fictional)
+    names its town once, in a section of its own; asked "Wie viel Geld … in Wexhafen?", the
+    town's name is where, not what: the amount must stand near what it pays for
+    ("Platzhalterkitas"), not near the town's name, the question's rarest word. Before,
+    the sentence with the amount missed the money requirement and the question was refused.
+    (Placeholder text.)"""
+    from assistant import gazetteer
+
+    monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset({"wexhafen"}))
+    other = "# Platzhalterkitas\n\nPlatzhalterkitas gibt es vielerorts. Ein Platzhaltersatz.\n"
+    assistant = _with_town_page(
+        tmp_path,
+        "dokument_07.md",
+        "Neue Platzhalterkitas für die ganze Region.",
+        "## 9 Platzhalterförderung\n\nDie neuen Platzhalterkitas stehen in Wexhafen.\n\n"
+        "## 10 Platzhaltergeld\n\n1,7 Millionen Euro erhalten die Platzhalterkitas.",
+        {"dokument_08.md": other},
+    )
+    answer = assistant.ask("Wie viel Geld bekommen die Platzhalterkitas in Wexhafen?")
+    assert answer.found and "1,7 Millionen Euro" in answer.text
+
+
 def test_a_town_outside_the_index_is_answered_only_from_the_documents_naming_it(
     tmp_path: Path,
 ) -> None:

@@ -82,6 +82,7 @@ _REGION_TYPES = {
     "ortsteil",
 }
 _PREFIX = 3  # letters by which a word finds the aliases it may start with
+_SHORT_NAME = 4  # a distinctive word of a name has at least so many letters
 # words of a name that name nothing alone ("Mülheim an der Ruhr", "Sankt Augustin")
 _GENERIC = {"der", "des", "die", "an", "am", "im", "in", "ruhr", "main", "rhein", "sankt"}
 _DEFINITE = {"der", "dem", "den", "des", "im", "vom", "beim", "zum", "unser", "unserem"}
@@ -320,12 +321,12 @@ class Municipalities:
         municipal = tuple(sorted(n for n in set(names) if n.strip()))
         aliases: list[tuple[str, str]] = []
         for name in municipal:
-            for word in distinctive_words(name):
+            for word in distinctive_words(name) or _short_name(name):
                 aliases.append((_ADJECTIVE_ENDING.sub("isch", fold(word)), name))
         matching = [n for n in municipal if municipality_type(n) == "kreis"]
         if len(matching) == 1:
             aliases.append(("kreis", matching[0]))
-        own = {fold(w) for n in municipal for w in distinctive_words(n)}
+        own = {fold(w) for n in municipal for w in distinctive_words(n) or _short_name(n)}
         own |= {fold(typed.name) for n in municipal for typed in typed_names(n)}
         others = tuple(sorted({p for p in places if fold(p) not in own}))
         return cls(municipal, tuple(aliases), others, known)
@@ -480,6 +481,8 @@ class Municipalities:
             definite = before in _DEFINITE or not before.isalpha()
             return word in (alias, alias + "es") and definite and not named_after
         capitalised = raw[i].lstrip("„\"'(")[:1].isupper()
+        if len(alias) < _SHORT_NAME and not capitalised:
+            return False  # "Ems" of "Bad Ems" names it as a name only
         if not (
             _inflected(word, alias)
             or word.startswith((alias + "-", alias + "/"))
@@ -591,10 +594,24 @@ def place_names(texts: Iterable[str]) -> list[str]:
     return [name for name, n in typed.items() if n >= 2] + sorted(bare)
 
 
+def _short_name(name: str) -> list[str]:
+    """The last word of a name whose words are all too short to be distinctive ("Ems" of
+    "Bad Ems", "Orb" of "Bad Orb"): it names the town, capitalised, though no such word
+    names a municipality where it is part of a longer name."""
+    words = [
+        w
+        for w in tokenize(name)
+        if fold(w) not in _GENERIC and not _type_word(w) and w not in _NAME_PREFIXES
+    ]
+    return words[-1:]
+
+
 def distinctive_words(name: str) -> list[str]:
     """The words of a municipality's name that name it ("Haldenberg" of "Stadt Haldenberg")."""
     return [
-        w for w in tokenize(name) if fold(w) not in _GENERIC and not _type_word(w) and len(w) >= 4
+        w
+        for w in tokenize(name)
+        if fold(w) not in _GENERIC and not _type_word(w) and len(w) >= _SHORT_NAME
     ]
 
 

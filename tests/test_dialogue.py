@@ -634,3 +634,14 @@ def test_a_german_town_listed_with_a_municipality_is_a_place_though_the_corpus_k
     asked = "Wie groß sind die Klassen in Haldenberg und Limbach-Oberfrohna?"
     assert other_places(asked, NAMES, known) == ("Limbach-Oberfrohna",)
     assert other_places("Was tun Kitas in Haldenberg und Schulen?", NAMES, known) == ()
+
+
+def test_a_municipality_named_by_short_words_is_named_by_its_last() -> None:
+    """ "Bad Oss" (fictional, like "Bad Ems" or "Bad Orb") has no word of four letters that
+    could name it; its last word does, capitalised: a comparison "in Bad Oss und in Feldau"
+    has two parts (before: "Bad Oss" was never mentioned, and the comparison fell back to
+    other municipalities). Lower case the word names nothing."""
+    names = Municipalities.of(["Bad Oss", "Stadt Feldau"])
+    assert names.mentioned("Wie ist es in Bad Oss und in Feldau?") == ["Bad Oss", "Stadt Feldau"]
+    assert names.mentioned("Das Jugendzentrum Bad Oss bietet Kurse an.") == ["Bad Oss"]
+    assert names.mentioned("Die oss der Schule ist voll.") == []

@@ -155,6 +155,11 @@ def test_a_count_dated_by_its_sentence_meets_the_asked_year() -> None:
 META = DocumentMeta("k.pdf", "Konzept Feldau", kommune="Stadt Feldau", stand="2024-05-01")
 
 
+def _inferred_kommune(text: str, file_name: str = "dokument_02.txt") -> str:
+    """The municipality ingest infers for a one-page file of ``text`` without manifest entry."""
+    return infer_metadata([Page(file_name, 1, text)], "", file_name=file_name).kommune
+
+
 def _chunk(text: str, meta: DocumentMeta = META) -> Chunk:
     return Chunk("c1", meta.doc_id, 0, text, "Erstberatung", 1, 1, meta=meta)
 
@@ -908,10 +913,7 @@ def test_a_town_of_two_words_owns_its_file_by_its_whole_name(
     once. Two such words are never a noun, so the text need not use them as a place's."""
     listed = ("Bad Wexhafen", "Hann. Wendau", "Ostmoor")
     monkeypatch.setattr(gazetteer, "_names", lambda: listed)
-
-    def kommune(text: str, file_name: str = "dokument_02.txt") -> str:
-        return infer_metadata([Page(file_name, 1, text)], "", file_name=file_name).kommune
-
+    kommune = _inferred_kommune
     text = (
         "Neue Sprachlernklasse\n\nDie Oberschule in Bad Wexhafen hat eine Sprachlernklasse "
         "eingerichtet. 14 Kinder aus dem Landkreis Ostmoor lernen dort. Bad Wexhafen stellt "
@@ -936,10 +938,7 @@ def test_a_town_listed_with_an_umlaut_in_its_stadt_keeps_it(
     belongs to the town as the list spells it (fictional names)."""
     monkeypatch.setattr(gazetteer, "_names", lambda: ("Lindstädt", "Wendstadt"))
     monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset({"lindstadt", "wendstadt"}))
-
-    def kommune(text: str, file_name: str) -> str:
-        return infer_metadata([Page(file_name, 1, text)], "", file_name=file_name).kommune
-
+    kommune = _inferred_kommune
     listed = "Die Lindstädter Kita hat zwei Gruppen. In der Lindstädter Kita lernen 20 Kinder."
     assert kommune(listed, "lindstaedt_kita.txt") == "Lindstädt"
     adjective = "Die Wendstädter Kita hat zwei Gruppen. In der Wendstädter Kita lernen 20 Kinder."
@@ -951,10 +950,7 @@ def test_a_noun_after_a_type_word_names_no_municipality() -> None:
     name, but the text uses the word as a noun ("die Sprachförderklasse") and nowhere else
     as a name: the file belongs to no "Kreis Sprachförderklassen". A name the text also uses
     as a noun ("die Mühle") but elsewhere as a place ("in Mühle") stays one (fictional)."""
-
-    def kommune(text: str, file_name: str = "dokument_08.txt") -> str:
-        return infer_metadata([Page(file_name, 1, text)], "", file_name=file_name).kommune
-
+    kommune = _inferred_kommune
     text = (
         "Schulen beantragen Klassen\n\nDie Schulen haben mit Zustimmung des Landkreises "
         "Sprachförderklassen beim Land beantragt. Für die Sprachförderklasse fehlen noch "

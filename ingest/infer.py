@@ -567,8 +567,8 @@ def _weighted_texts(pages: Sequence[Page], title: str) -> list[tuple[str, int]]:
 
 
 def _typed_nouns(text: str) -> set[str]:
-    """The type words with a noun after them that ``text`` reads as a municipality's name
-    but uses nowhere else as one, and elsewhere as a noun: "mit Zustimmung des Landkreises
+    """The municipalities ``text`` seems to name by a type word and a noun that it uses
+    nowhere else as a name, and elsewhere as a noun: "mit Zustimmung des Landkreises
     Sprachförderklassen beantragt" beside "für die Sprachförderklasse" is no "Kreis
     Sprachförderklassen" ("die Stadt Halle" beside "die Halle" and "in Halle" is Halle)."""
     nouns = noun_stems([text])

@@ -247,11 +247,13 @@ def _leading(
     given = set(known)
     heading_text = f"{title}\n{pages[0].text[:_OPENING_CHARS]}" if pages else title
     town_names, towns = _towns(pages, known, heading_text)
-    in_file = _named_by_file(file_name, pages, known, town_names)
-    objects = _typed_nouns(" ".join(p.text for p in pages))
+    text = " ".join(p.text for p in pages)
+    objects = _typed_nouns(text)
+    written = [name for name in two_word_places() if _written(name, text)]
+    in_file = _named_by_file(file_name, pages, known, town_names, objects, written)
     # a town outside NRW counts only when the file name names no place: the file name and
     # the text agree on such a town already (``_bare_file_name``)
-    outside = [] if in_file else _places_outside_nrw(pages, [*known, *town_names, *CITIES])
+    outside = [] if in_file else _places_outside_nrw(pages, [*known, *town_names, *CITIES], written)
     known = known + [name for name in in_file + list(CITIES) + towns + outside if name not in known]
     # a file name "feldau_…" that fits the Kreis and the Stadt Feldau alike weighs for neither
     bare = Counter(bare_name(name) for name in in_file)
@@ -291,7 +293,9 @@ def _leading(
     return best, scores
 
 
-def _places_outside_nrw(pages: Sequence[Page], known: list[str]) -> list[str]:
+def _places_outside_nrw(
+    pages: Sequence[Page], known: list[str], written: Sequence[str] = ()
+) -> list[str]:
     """The German towns outside NRW (``assistant.gazetteer``) the text uses as places, as
     it names them: with its type word where it has one ("Stadt Celle"), else bare
     ("Delmenhorst", "Bad Doberan"); a town named only by its adjective ("die Emder Schulen")
@@ -300,7 +304,7 @@ def _places_outside_nrw(pages: Sequence[Page], known: list[str]) -> list[str]:
     least once the way only places are named), since many such names are also nouns ("die
     Halle", "der Hof").
     A name NRW or the corpus knows (``known``) is that place ("Münster" is no town in
-    Hessen here)."""
+    Hessen here). ``written`` are the two-word towns the text writes (``_written``)."""
     text = " ".join(p.text for p in pages)
     typed = {t.name: t.municipality for t in typed_names(text)}
     taken = {fold_plain(bare_name(name)) for name in known}
@@ -313,9 +317,9 @@ def _places_outside_nrw(pages: Sequence[Page], known: list[str]) -> list[str]:
                 continue
             found[base] = _bare_file_name(base, text, words, whole_words=True)
     # a name of two words is no noun: wherever the text writes it, it names the town
-    for name in two_word_places():
+    for name in written:
         folded = fold_plain(name)
-        if folded not in found and folded not in taken and _written(name, text):
+        if folded not in found and folded not in taken:
             found[folded] = name
     return [typed.get(name, name) for name in found.values() if name]
 
@@ -403,7 +407,12 @@ def _typed(pages: Sequence[Page], municipality: str) -> bool:
 
 
 def _named_by_file(
-    file_name: str, pages: Sequence[Page], known: list[str], towns: Sequence[str] = ()
+    file_name: str,
+    pages: Sequence[Page],
+    known: list[str],
+    towns: Sequence[str] = (),
+    objects: Iterable[str] = (),
+    written: Sequence[str] = (),
 ) -> list[str]:
     """Municipalities the file name names, as the text spells them.
 
@@ -415,21 +424,21 @@ def _named_by_file(
     unambiguous (``assistant.nrw``) names it even if the text does not ("herne_…"), and so
     does one that starts with "kreis" and the name of a Kreis ("kreis_dueren_…"), and one
     that starts with the name of one of ``towns`` ("ratingen_…", the towns as ``_towns``
-    names them).
+    names them). ``objects`` are typed names that are nouns (``_typed_nouns``), ``written``
+    the two-word towns the text writes (``_written``).
     """
     words = [fold_plain(w) for w in tokenize(file_name.rsplit(".", 1)[0].replace("_", " "))]
     if not words:
         return []
     text = " ".join(p.text for p in pages)
-    objects = _typed_nouns(text)
+    not_names = set(objects)  # ``_typed_nouns``
     typed = [
         t
         for t in typed_names(text)
-        if not _enumerated(text, t.start, t.end) and t.municipality not in objects
+        if not _enumerated(text, t.start, t.end) and t.municipality not in not_names
     ]
-    # a town of two words the text writes ("Bad Doberan" for "bad_doberan_…")
-    two_words = [name for name in two_word_places() if _written(name, text)]
-    candidates = [t.municipality for t in typed] + known + two_words
+    # a town of two words the text writes (``written``: "Bad Doberan" for "bad_doberan_…")
+    candidates = [t.municipality for t in typed] + known + list(written)
     base = [fold_plain(w) for w in file_name_words(file_name)]
     spelled = {fold_plain(w): w for w in _CAPITALISED.findall(text)}
     kind = municipality_type(base[0]) if base else ""

@@ -387,7 +387,7 @@ class Index:
         matching = np.fromiter((filters.matches(m) for m in metas), bool, len(metas))
         mask = matching[row_doc]
         if passages and filters.mentions:
-            own = np.fromiter((m.kommune in filters.kommunen for m in metas), bool, len(metas))
+            own = np.fromiter((filters.owns(m) for m in metas), bool, len(metas))
             mask &= own[row_doc] | self._mentioning(filters.mentions)
         return mask
 

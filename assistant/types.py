@@ -104,13 +104,24 @@ class Filters:
 
     def admits(self, chunk: Chunk) -> bool:
         """Whether a passage passes: its document matches, and with ``mentions`` it belongs to
-        one of ``kommunen`` or names one of them (a regional report, a guide's example)."""
+        one of ``kommunen`` (or to a document of no municipality about one of them:
+        ``DocumentMeta.place``) or names one of them (a regional report, a guide's example)."""
         if not self.matches(chunk.meta):
             return False
-        if not self.mentions or chunk.meta.kommune in self.kommunen:
+        if not self.mentions or self.owns(chunk.meta):
             return True
         text = mention_text(chunk)
         return any(name in text for name in self.mentions)
+
+    def owns(self, meta: DocumentMeta) -> bool:
+        """Whether the document belongs to one of ``kommunen``: as its municipality, or with
+        ``mentions`` as the one place a document of no municipality is about, named as its
+        passages would be (every passage of a news item about a town is about that town,
+        also one that does not repeat its name)."""
+        if meta.kommune in self.kommunen:
+            return True
+        place = meta.place.lower()
+        return bool(place) and any(name in place for name in self.mentions)
 
     def __bool__(self) -> bool:
         return bool(self.kommunen or self.doc_types or self.min_year or self.doc_ids)

@@ -444,6 +444,48 @@ def test_a_page_that_names_its_kreis_only_at_the_bottom_answers_for_that_kreis(
     assert not assistant.ask(asked.format("im Rhein-Auel-Kreis")).found
 
 
+def test_a_comparison_part_for_a_town_takes_every_passage_of_the_page_about_it(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """Two news pages without manifest entry, each about one town that it names once, in
+    its opening: neither town is a municipality, but each is its page's place. A comparison
+    of the two answers each town from every passage of its page, also from one further down
+    that does not repeat the town's name."""
+    filler = (
+        "Die Lehrerin übt mit den Kindern Wörter für den Schulweg, die Pause und den Sport. "
+        "Am Nachmittag spielen die Kinder auf dem Hof, und die Eltern kommen zum Elterncafé. "
+    )
+    for name, town, hours in (
+        ("seite_21.txt", "Wexheim", "18 Stunden"),
+        ("seite_22.txt", "Olmbach", "22 Stunden"),
+    ):
+        (docs_dir / name).write_text(
+            "Neue Intensivklasse\n\n"
+            + filler * 6
+            + f"\n\nSeit Januar lernen an der Realschule der Stadt {town} zwölf Kinder aus der "
+            "Ukraine und aus Syrien in einer neuen Intensivklasse.\n\n"
+            + filler * 6
+            + f"\n\nDie Lehrerin übt mit ihnen {hours} in der Woche intensiv Deutsch.\n",
+            encoding="utf-8",
+        )
+    run_ingest(settings)
+    metas = stored_metas(settings)
+    assert (metas["seite_21.txt"].kommune, metas["seite_21.txt"].place) == ("", "Stadt Wexheim")
+    assert (metas["seite_22.txt"].kommune, metas["seite_22.txt"].place) == ("", "Stadt Olmbach")
+    index = Index.open(settings.data_dir, load_model_path())
+    hours_chunk = next(c for c in index.chunks() if "18 Stunden" in c.text)
+    assert "Wexheim" not in hours_chunk.text  # the case: the passage does not name its town
+    answer = Assistant(settings).ask(
+        "Wie viele Stunden Deutsch pro Woche haben die Intensivklassen in der Stadt Wexheim und "
+        "in der Stadt Olmbach?"
+    )
+    parts = {p.kommune: p for p in answer.comparison}
+    assert parts.keys() == {"Wexheim", "Olmbach"}
+    assert parts["Wexheim"].found and "18 Stunden" in parts["Wexheim"].text, answer.text
+    assert parts["Olmbach"].found and "22 Stunden" in parts["Olmbach"].text, answer.text
+    assert "22 Stunden" not in parts["Wexheim"].text and "18" not in parts["Olmbach"].text
+
+
 def test_a_file_named_after_its_kreis_is_scoped_to_it(
     settings: Settings, docs_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import texts
-from .evidence import Candidate, Evidence
+from .evidence import Candidate, Evidence, starts_with_reference
 from .german import analyze
 from .question import SCHOOL_FORMS, Frame, school_forms, years_in
 from .sentences import is_table_row, row_cells
@@ -90,7 +90,7 @@ class RefusalPolicy:
             and not _counts_another(evidence.frame, best, c)
         )
         if not eligible or (
-            best.unmet and eligible[0].probability < self.topic_share * best.probability
+            best.unmet and _on_topic(eligible, candidates) < self.topic_share * best.probability
         ):
             return self._near_miss(evidence.frame, candidates)
         if evidence.answerability < self.threshold and not (
@@ -105,6 +105,21 @@ class RefusalPolicy:
         counts = Counter(label for c in candidates[:5] for label in c.unmet)
         unmet = tuple(label for label, _ in counts.most_common())
         return Decision(False, (), unmet, near_miss_note(frame, best), (best,))
+
+
+def _on_topic(eligible: Sequence[Candidate], candidates: Sequence[Candidate]) -> float:
+    """How likely the eligible sentences are on the asked topic: the best one's probability,
+    where a sentence that leans on the one before it ("Dieser findet am 1. Februar statt"
+    after "… zu einem Besuch eingeladen") shares that one's topic and probability."""
+    before = {(c.chunk.chunk_id, c.order): c for c in candidates}
+    best = 0.0
+    for candidate in eligible:
+        probability = candidate.probability
+        previous = before.get((candidate.chunk.chunk_id, candidate.order - 1))
+        if previous is not None and starts_with_reference(candidate.text):
+            probability = max(probability, previous.probability)
+        best = max(best, probability)
+    return best
 
 
 def _other_row(best: Candidate, candidate: Candidate, asked: frozenset[str]) -> bool:

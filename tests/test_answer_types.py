@@ -455,6 +455,34 @@ def test_the_best_sentence_answers_even_when_it_opens_with_a_reference() -> None
     assert compose_extractive(evidence, decision, 0.5).text.startswith(best)
 
 
+def test_a_sentence_leaning_on_the_one_before_shares_its_topic() -> None:
+    """ "Dieser findet am 1. Februar statt." names neither the visit nor the school, only the
+    time asked: it leans on the sentence before, which names them. When the best sentence
+    names the visit but no time, the two together answer; the leaning sentence is not a
+    weak off-topic one that makes a near miss. A sentence that leans on nothing on the
+    topic stays a near miss. (Placeholder text.)"""
+    heading = "Die Ministerin besucht die Platzhalterschule in Feldau."
+    invited = "Daher haben wir die Ministerin zu einem Besuch der Platzhalterschule eingeladen."
+    leaning = "Dieser findet nun am 1. Februar statt."
+    chunk = Chunk("c", "k.pdf", 0, f"{heading} {invited} {leaning}", "", 1, 1, meta=META)
+    question = "Wann besucht die Ministerin die Platzhalterschule in Feldau?"
+    frame = frame_question(question)
+    unmet = [unmet_requirements(frame, t, chunk) for t in (heading, invited, leaning)]
+    assert unmet == [("Art: when",), ("Art: when",), ()]
+    candidates = tuple(
+        Candidate(text, chunk, 0, order, (), p, frozenset(analyze(text)), unmet[order])
+        for order, (text, p) in enumerate(((heading, 0.94), (invited, 0.7), (leaning, 0.3)))
+    )
+    evidence = _evidence(question, {"c": [heading, invited, leaning]}, candidates)
+    decision = RefusalPolicy(threshold=0.5).decide(evidence)
+    assert decision.found and decision.eligible[0].text == leaning
+    assert leaning in compose_extractive(evidence, decision, 0.5).text
+    alone = "Der Termin findet nun am 1. Februar statt."  # no reference: its own topic
+    other = replace(candidates[2], text=alone)
+    evidence = _evidence(question, {"c": [heading, invited, alone]}, (*candidates[:2], other))
+    assert not RefusalPolicy(threshold=0.5).decide(evidence).found
+
+
 def test_a_passage_opening_with_a_reference_is_quoted_with_the_sentence_before() -> None:
     """ "Dort soll auch die Klasse eingerichtet werden." names no school: the last sentence
     of the passage before (which the index gives) comes first, cited from its passage."""

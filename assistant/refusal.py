@@ -44,6 +44,7 @@ _TYPE_NAMES = {
     "minimum": "keine Mindestzahl",
     "year": "keine Jahreszahl",
     "date": "kein Datum",
+    "when": "keine Zeitangabe",
     "person": "keinen Namen",
     "age": "keine Altersangabe",
     "language": "keine Sprachen",

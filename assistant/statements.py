@@ -412,6 +412,31 @@ def _asks_only_type(expects: Expectation) -> bool:
     return expects.kind in ("duration", "language", "age") and expects.sole
 
 
+# "Wann …?", "Ab wann …?", "Seit wann …?" asking nothing else: a sentence that names no time
+# at all does not answer it ("Eine Klasse ist geplant"). Besides the dates, months and
+# spans of ``_TYPE_PATTERNS["when"]`` a time is a year ("seit 2015"), a school year, a day
+# of the week, a season or holiday ("nach den Sommerferien", "im Herbst"), a period named
+# relative to now ("zum neuen Schuljahr", "Anfang des Jahres") or a word for now, soon or
+# since then.
+_ANY_TIME = re.compile(
+    _TYPE_PATTERNS["when"].pattern + r"|\b(?:19|20)\d{2}\b|\b\d{2}/\d{2}\b|"
+    r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?\b|"
+    r"\w*ferien\b|\b(?:ostern|pfingsten|weihnachten)\b|"
+    r"\b(?:frühjahr|frühling|sommer|herbst|winter)\w*|"
+    r"\b(?:neue|nächste|kommende|vergangene|letzte|diese|laufende|erste|zweite)[nmrs]?\s+"
+    r"(?:\w+\s+)?(?:schul|halb|kita|kindergarten)?(?:jahr|woche|monat|semester)\w*|"
+    r"\b(?:anfang|mitte|ende|beginn)\s+(?:des|der|dieses|diesen|nächsten|kommenden)\b|"
+    r"\b(?:heute|gestern|morgen|demnächst|bald|künftig|zukünftig|kürze|seitdem|seither|bisher|"
+    r"bislang|inzwischen|mittlerweile|jetzt|nun|damals|zuletzt|erstmals|zunächst)\b",
+    re.IGNORECASE,
+)
+
+
+def names_no_time(expects: Expectation, sentence: str) -> bool:
+    """Whether a "Wann …?" that asks nothing else meets a sentence naming no time at all."""
+    return expects.kind == "when" and expects.sole and not _ANY_TIME.search(sentence)
+
+
 def states_minimum(sentence: str) -> bool:
     """Whether ``sentence`` states a threshold ("ab zwölf Schülern", "mindestens fünf
     Kinder"): a condition, not a tally."""
@@ -768,6 +793,8 @@ def missing_type(expects: Expectation, sentence: str, question: str) -> str:
         return "count"
     if _asks_only_type(expects) and not states_type(expects, sentence):
         return expects.kind
+    if names_no_time(expects, sentence):
+        return "when"
     if expects.least and not _THRESHOLD.search(sentence):
         return "minimum"
     return ""

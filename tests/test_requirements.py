@@ -541,6 +541,39 @@ def test_a_clock_time_question_needs_a_time_of_day() -> None:
     assert not decision.found and "keine Uhrzeit" in decision.note
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ab wann startet die geplante Platzhalterklasse?",
+        "Seit wann gibt es die Platzhalterklasse?",
+        "Wann beginnt die Platzhalterklasse?",
+    ],
+)
+def test_a_when_question_is_not_answered_by_a_sentence_that_names_no_time(question: str) -> None:
+    """ "Ab wann …?" asking nothing else is answered by a sentence that names a time in any
+    of the ways German texts do (a date, a year, a school year, a season or holidays, a
+    period relative to now), not by one that only says the class is planned; the near
+    miss says that no time is given. A question asking more ("Wann und wo …?") keeps such
+    a sentence. (Placeholder text.)"""
+    frame = frame_question(question)
+    for text in (
+        "Die Platzhalterklasse startet am 1. August.",
+        "Die Platzhalterklasse gibt es seit 2015.",
+        "Die Platzhalterklasse beginnt nach den Herbstferien.",
+        "Die Platzhalterklasse beginnt zum neuen Schuljahr.",
+        "Im Schuljahr 2023/24 beginnt die Platzhalterklasse.",
+        "Die Platzhalterklasse startet im Frühjahr.",
+        "Die Platzhalterklasse startet Anfang des kommenden Jahres.",
+    ):
+        assert unmet_requirements(frame, text, _chunk(text)) == (), text
+    planned = "An der Schule ist zudem eine sogenannte Platzhalterklasse geplant."
+    assert unmet_requirements(frame, planned, _chunk(planned)) == ("Art: when",)
+    decision = _near_miss(frame, _chunk(planned))
+    assert not decision.found and "keine Zeitangabe" in decision.note
+    wider = frame_question("Wann und wo startet die Platzhalterklasse?")
+    assert unmet_requirements(wider, planned, _chunk(planned)) == ()
+
+
 def test_a_question_about_one_school_form_is_not_answered_by_a_sentence_about_another() -> None:
     """ "… die Realschule …?" is not answered by a sentence that names only the Gymnasium; a
     sentence naming the asked form (among others) or none at all is left to its context.

@@ -519,6 +519,12 @@ def _bare_file_name(
     return spelled or adjective  # the name as the text spells it, or its adjective does
 
 
+# A name in "-en" of at least this many letters before the "-en" forms its adjective
+# without it ("Ditzinger"); in a shorter one the bare "-er" form is another word ("Essener",
+# not "Esser")
+_ADJECTIVE_STEM = 4
+
+
 def _adjectives(name: str) -> tuple[str, ...]:
     """The folded "-er" adjectives of a place's folded name: "plauener", "emder" of "emden",
     "jenar" of "jena" (folded as the text's words are: "Jenaer" is "jenar")."""
@@ -636,10 +642,13 @@ def _mentions(text: str, known: list[str], not_names: Iterable[str] = ()) -> lis
 
 def _name_pattern(bare: str) -> str:
     """A name with up to three letters of inflection ("Feldaus", "Plauener"); a "-stadt"
-    also as its adjective takes it ("Michelstädter")."""
+    also as its adjective takes it ("Michelstädter"), a name in "-en" as its adjective
+    without the "n" ("Ditzinger" of Ditzingen, "Dresdner" of Dresden: ``_adjectives``)."""
     name = re.escape(bare)
     if bare.endswith("stadt"):
         name = f"(?:{name}|{re.escape(bare[:-5])}städter)"
+    elif bare.endswith("en") and len(bare) >= _ADJECTIVE_STEM + 2:
+        name = f"(?:{name}|{re.escape(bare[:-2])}n?er)"
     return rf"\b{name}\w{{0,3}}\b"
 
 

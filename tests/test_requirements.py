@@ -978,6 +978,24 @@ def test_a_town_listed_with_an_umlaut_in_its_stadt_keeps_it(
     assert kommune(adjective, "wendstadt_kita.txt") == "Wendstadt"
 
 
+def test_a_neutrally_named_file_that_names_its_town_only_by_the_adjective_belongs_to_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A news item saved as "dokument_06.txt" names its town only as "Wendinger" ("an den
+    Wendinger Schulen", "im Wendinger Gemeinderat"): a town in "-en" drops the "n" in its
+    adjective, and the file belongs to Wendingen. A short name keeps it ("Essener" of
+    Essen: "Esser" is no adjective of it). (Fictional names.)"""
+    monkeypatch.setattr(gazetteer, "_names", lambda: ("Wendingen", "Wexen"))
+    monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset({"wendingen", "wexen"}))
+    text = (
+        "An den Wendinger Schulen gibt es neun Vorbereitungsklassen. Es war eine Bekanntgabe "
+        "im Wendinger Gemeinderat, die die Stadträte nicht kommentarlos hinnahmen."
+    )
+    assert _inferred_kommune(text, "dokument_06.txt") == "Wendingen"
+    short = text.replace("Wendinger", "Wexer")
+    assert _inferred_kommune(short, "dokument_06.txt") == ""
+
+
 def test_a_noun_after_a_type_word_names_no_municipality() -> None:
     """ "mit Zustimmung des Landkreises Sprachförderklassen beantragt" reads like a Kreis's
     name, but the text uses the word as a noun ("die Sprachförderklasse") and nowhere else

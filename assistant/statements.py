@@ -524,16 +524,30 @@ _STAFF = re.compile(
 )
 
 
+# Where the counted people come from: "Wie viele Menschen aus der Ukraine …"
+_ORIGIN = re.compile(r"\s+aus\s+(?:der\s+|dem\s+|den\s+)?([A-ZÄÖÜ][\w-]*)")
+# People named after a place or country: "Ukrainer", "Ukrainerinnen"
+_DEMONYM = re.compile(r"(?:er|ern|erin|erinnen)$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=256)
-def _counted_and_named(question: str) -> tuple[tuple[str, ...], frozenset[str], bool]:
+def _counted_and_named(
+    question: str,
+) -> tuple[tuple[str, ...], frozenset[str], bool, frozenset[str]]:
     """The stems of what "Wie viele …?" counts, the stems of the other nouns the question
-    names, and whether it counts staff by role (read once per question, not per sentence)."""
-    counted = [word for m in _COUNTED_WORD.finditer(question) for word in _with_joined(m, question)]
+    names, whether it counts staff by role, and the stems of where the counted come from
+    ("Ukraine" of "Wie viele Menschen aus der Ukraine …?"; read once per question, not per
+    sentence)."""
+    matches = list(_COUNTED_WORD.finditer(question))
+    counted = [word for m in matches for word in _with_joined(m, question)]
     asked = tuple(_noun_stem(word) for word in counted)
     named = {_noun_stem(word) for word in nouns(question, folded=False)}
     others = frozenset(word for word in named if not any(_related(word, a) for a in asked))
     staff = bool(counted) and all(_ROLE.fullmatch(word) for word in counted)
-    return asked, others, staff
+    origins = frozenset(
+        _noun_stem(origin.group(1)) for m in matches if (origin := _ORIGIN.match(question, m.end()))
+    )
+    return asked, others, staff, origins
 
 
 # The rest of a range after its first number ("12 – 16 Schüler", "zehn bis zwölf Kinder")
@@ -550,8 +564,10 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
     either keeps the sentence a possible answer. A number without a noun after a count ("19
     davon", "17 sind noch frei") counts what that count counts. Staff asked by role ("Wie
     viele Lehrkräfte …?") are counted only by staff or posts: "bis zu 20 SchülerInnen" and
-    "68 Vorbereitungsklassen" count others."""
-    asked, others, staff = _counted_and_named(question)
+    "68 Vorbereitungsklassen" count others. People named after where the counted come from
+    ("200 Ukrainer" for "Wie viele Menschen aus der Ukraine …?") are the counted, not the
+    country the question names besides them."""
+    asked, others, staff, origins = _counted_and_named(question)
     if not asked:
         return False
     numbers = list(_TYPE_PATTERNS["count"].finditer(rest))
@@ -571,6 +587,8 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
         noun_stem = _noun_stem(word)
         if any(_related(noun_stem, a) for a in asked):
             return False
+        if _DEMONYM.search(word) and noun_stem in origins:
+            return False  # "200 Ukrainer" count the "Menschen aus der Ukraine"
         if staff:  # "Wie viele Lehrkräfte …?": only a count of staff or posts may answer
             if _STAFF.search(word):
                 return False
@@ -715,9 +733,22 @@ def counts_asked(sentence: str, question: str) -> bool:
     )
     if re.search(f"{before}|{cell}|{total}", sentence.lower()):
         return True
-    if _counts_pupils(sentence, question):
+    if _counts_pupils(sentence, question) or _counts_people_of_origin(sentence, question):
         return True
     return _counts_in_adjective(sentence, question)
+
+
+def _counts_people_of_origin(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` counts people named after where the counted of the question
+    come from: "Mehr als 200 Ukrainer" for "Wie viele Menschen aus der Ukraine …?"."""
+    origins = _counted_and_named(question)[3]
+    if not origins:
+        return False
+    for number in _TYPE_PATTERNS["count"].finditer(sentence):
+        noun = _COUNTED_AFTER.match(sentence, number.end())
+        if noun and _DEMONYM.search(noun.group(1)) and _noun_stem(noun.group(1)) in origins:
+            return True
+    return False
 
 
 def _counts_in_adjective(sentence: str, question: str) -> bool:

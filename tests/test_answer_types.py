@@ -341,6 +341,33 @@ def test_a_count_of_the_asked_noun(sentence: str, counted: bool) -> None:
     assert counts_asked(sentence, question) is counted
 
 
+_FROM_UKRAINE = "Wie viele Menschen aus der Ukraine sind in Feldau untergekommen?"
+_FROM_FAMILIES = "Wie viele Kinder aus Flüchtlingsfamilien gehen in Feldau zur Schule?"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "counted", "by_name"),
+    [
+        ("Mehr als 200 Ukrainer haben Zuflucht in Feldau gefunden.", _FROM_UKRAINE, True, True),
+        ("In Feldau leben 35 Ukrainerinnen und Ukrainer.", _FROM_UKRAINE, True, True),
+        ("Rund 200 Geflüchtete aus der Ukraine leben in Feldau.", _FROM_UKRAINE, True, False),
+        ("Fünf Flüchtlingsfamilien leben in Feldau.", _FROM_FAMILIES, False, False),
+        ("Zwölf Kinder aus Flüchtlingsfamilien sind in Feldau.", _FROM_FAMILIES, True, True),
+    ],
+)
+def test_people_named_after_where_the_counted_come_from_are_counted(
+    sentence: str, question: str, counted: bool, by_name: bool
+) -> None:
+    """ "Wie viele Menschen aus der Ukraine …?" is counted by "200 Ukrainer": people named
+    after the country the counted come from are the counted, not the country the question
+    names besides them, and they count them by name as "200 Menschen" would (where the
+    best sentence names the Menschen without a number, "200 Geflüchtete" may count someone
+    else). The families the children of "Wie viele Kinder aus Flüchtlingsfamilien …?"
+    come from are still no count of the children. (Placeholder town.)"""
+    assert states_count(sentence, question) is counted
+    assert counts_asked(sentence, question) is by_name
+
+
 @pytest.mark.parametrize(
     ("sentence", "question", "counted"),
     [

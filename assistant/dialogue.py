@@ -33,6 +33,8 @@ _GAP_OPENERS = frozenset(
     {"in", "im", "an", "am", "auf", "aus", "bei", "beim", "fur", "mit", "nach", "von", "vom",
      "zu", "zum", "zur"}
 )  # fmt: skip
+# ... or articles ("und wer | die Grundschule in Weilbach")
+_GAP_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
 
 # The noun a question asks for ("Wie viele Einwohner …", "In welcher Schule …"): the
 # answer of the first question, not context of the next one
@@ -152,20 +154,27 @@ def question_parts(question: str) -> list[tuple[str, str]]:
 
 def _gap(first: list[str], later: list[str]) -> tuple[int, list[str]] | None:
     """Where ``later`` resumes ``first`` after leaving out its middle: it opens with the same
-    question words and then a preposition the first question has too ("wie viele | in der
-    Willkommensklasse …" after "Wie viele Schüler sind | in der …"). None when ``later``
-    says all it asks ("und wie viele Kinder warten …")."""
+    question words and then a preposition or article the first question has too ("wie
+    viele | in der Willkommensklasse …" after "Wie viele Schüler sind | in der …", "wer |
+    die Grundschule in Weilbach" after "Wer leitet | die Grundschule in Feldau"), or
+    another preposition, which resumes at the first one's first ("wie viele | im ganzen
+    Kreis" after "Wie viele Klassen gibt es | an der Schule in Feldau"). None when
+    ``later`` says all it asks ("und wie viele Kinder warten …")."""
     opening = 2 if fold(first[0]) == "wie" else 1  # "wie viele", "wie lange"; "welche"
     if len(later) <= opening or len(first) <= opening:
         return None
     if [fold(w) for w in later[:opening]] != [fold(w) for w in first[:opening]]:
         return None
     resumes = fold(later[opening])
-    if resumes not in _GAP_OPENERS:
+    if resumes not in _GAP_OPENERS and resumes not in _GAP_ARTICLES:
         return None
     for start in range(opening + 1, len(first)):
         if fold(first[start]) == resumes:
             return start, later[opening:]
+    if resumes in _GAP_OPENERS:
+        for start in range(opening + 1, len(first)):
+            if fold(first[start]) in _GAP_OPENERS:
+                return start, later[opening:]
     return None
 
 

@@ -507,6 +507,21 @@ def test_a_question_that_leaves_out_its_middle_takes_it_from_the_first() -> None
     assert question_clauses(
         "Wie viele Kinder hat die Schule in Hohenfurt und wie sind sie aufgeteilt?"
     ) == ["Wie viele Kinder hat die Schule in Hohenfurt?", "Wie sind sie aufgeteilt?"]
+    # it may resume with an article the first has ("wer | die Grundschule …") ...
+    assert question_clauses(
+        "Wer leitet die Grundschule in Hohenfurt und wer die Grundschule in Weilbach?"
+    ) == [
+        "Wer leitet die Grundschule in Hohenfurt?",
+        "Wer leitet die Grundschule in Weilbach?",
+    ]
+    # ... or with another preposition, in place of the first one's first
+    assert question_clauses(
+        "Wie viele Klassen gibt es an der Realschule in Hohenfurt und wie viele im ganzen "
+        "Kreis Weilbach?"
+    ) == [
+        "Wie viele Klassen gibt es an der Realschule in Hohenfurt?",
+        "Wie viele Klassen gibt es im ganzen Kreis Weilbach?",
+    ]
 
 
 def test_a_later_question_of_a_message_takes_the_context_it_leaves_out() -> None:

@@ -372,17 +372,19 @@ class Assistant:
         semantic = index.similarities(
             index.embed_query(query.text), [h.chunk.chunk_id for h in top]
         )
+        frame = frame_question(part.text, places, named_in, shared=part.shared)
         evidence = gather(
             query,
             top,
             lexical,
             self.model,
             topic=self._topic(part.text, query, named_towns),
-            frame=frame_question(part.text, places, named_in, shared=part.shared),
+            frame=frame,
             semantic=semantic,
             pages=corpus.pages,
             openings=self._openings(top, corpus.pages),
             unfocused=self._placed_names(part.text),
+            earlier=self._earlier(top, corpus.pages) if _asks_by_role(frame.expects) else None,
         )
         return self._with_preceding(evidence), hits
 
@@ -398,6 +400,23 @@ class Assistant:
             if first is not None:
                 openings[doc_id] = first.text
         return openings
+
+    def _earlier(self, hits: Sequence[Hit], pages: Mapping[str, int]) -> dict[str, str]:
+        """The text before each later passage of a one-page document (a news item) the hits
+        come from: the school or office a person in the asked role belongs to may be named
+        only there ("Schulleiterin …" three passages below "an der Lindenschule")."""
+        earlier: dict[str, str] = {}
+        for hit in hits:
+            chunk = hit.chunk
+            if chunk.position == 0 or pages.get(chunk.doc_id) != 1:
+                continue
+            texts_before: list[str] = []
+            before = self.index.preceding(chunk.chunk_id)
+            while before is not None:
+                texts_before.append(before.text)
+                before = self.index.preceding(before.chunk_id)
+            earlier[chunk.chunk_id] = "\n".join(reversed(texts_before))
+        return earlier
 
     def _with_preceding(self, evidence: Evidence) -> Evidence:
         """Add the chunk before each passage whose first sentence leans on it."""
@@ -783,6 +802,12 @@ def _numbered_after(
         citations[same] = replace(known, quote=" … ".join(quotes + added))
         mapping[citation.n] = known.n
     return renumber(composition.text, mapping), tuple(own)
+
+
+def _asks_by_role(expects: Expectation) -> bool:
+    """Whether a question asks for a person by role ("Wer leitet …?", "Wie heißt die
+    Schulleiterin …?")."""
+    return expects.kind == "person" and bool(expects.unit)
 
 
 def _threshold(settings: Settings, model: AnswerModel, calibrated: bool) -> float:

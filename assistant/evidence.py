@@ -235,6 +235,7 @@ def gather(
     pages: Mapping[str, int] | None = None,
     openings: Mapping[str, str] | None = None,
     unfocused: frozenset[str] = frozenset(),
+    earlier: Mapping[str, str] | None = None,
 ) -> Evidence:
     """Score every sentence of the passages and the question's answerability.
 
@@ -244,7 +245,10 @@ def gather(
     each passage with the question, ``pages`` the page count of each document, ``openings``
     the first passage of a one-page document whose later passages are among the hits.
     ``unfocused`` are terms of places the question names ("in Rastede"): where, not what,
-    so none of them is the thing an amount or a year must be said of.
+    so none of them is the thing an amount or a year must be said of. ``earlier`` is the
+    text before each later passage of a one-page document, for a question asking for a
+    person by role: a person named in that role ("sagt Schulleiterin …") belongs to the
+    school that the news item named before.
     """
     query = topic or query
     frame = frame or Frame(query.text)
@@ -253,7 +257,13 @@ def gather(
         doc_id: frozenset(analyze(_opening_sentence(text), lexical.splitter))
         for doc_id, text in (openings or {}).items()
     }
-    context = _Context(lexical, frame, dict(semantic or {}), dict(pages or {}), opened, unfocused)
+    before = {
+        chunk_id: frozenset(analyze(text, lexical.splitter))
+        for chunk_id, text in (earlier or {}).items()
+    }
+    context = _Context(
+        lexical, frame, dict(semantic or {}), dict(pages or {}), opened, unfocused, before
+    )
     candidates = _candidates(query, hits, context, sentences, model)
     features = answerability_features(query, hits, lexical, candidates, context.semantic)
     return Evidence(
@@ -284,6 +294,7 @@ class _Context:
     pages: dict[str, int]
     openings: dict[str, frozenset[str]] = field(default_factory=dict)  # terms, by document
     unfocused: frozenset[str] = frozenset()  # terms of place names (``gather``)
+    earlier: dict[str, frozenset[str]] = field(default_factory=dict)  # terms, by passage
 
 
 def _candidates(
@@ -367,6 +378,9 @@ def _candidates(
             or bool(roles & near)
             or covers_in_passage(query, focus, terms, lexical.context_terms_of(hit.chunk))
         )
+        if not covers and hit.chunk.chunk_id in context.earlier and states_type(expects, typed):
+            # "sagt Schulleiterin …" in a news item that named the asked school before
+            covers = lexical.covers(query, focus, context.earlier[hit.chunk.chunk_id])
         if row and not covers and expects.kind == "count":
             # "wie viele davon … einem Berufskolleg": a cell "Berufskolleg: 115" counts it
             covers = _counts_asked_column(text, query, context, lexical)

@@ -486,6 +486,36 @@ def test_a_comparison_part_for_a_town_takes_every_passage_of_the_page_about_it(
     assert "22 Stunden" not in parts["Wexheim"].text and "18" not in parts["Olmbach"].text
 
 
+def test_a_person_in_the_asked_role_belongs_to_the_school_the_news_item_named_before(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """A news item names its school once, in a heading of its second passage; passages
+    further down it quotes "Schulleiter Tarek Platzhalter" without the school's name. "Wer leitet
+    die Lindenschule?" is answered with him: the head named in that role belongs to the
+    school the page named before. A question about another school's head is not.
+    (Placeholder names.)"""
+    filler = (
+        "Die Kinder lernen Wörter für den Schulweg, die Pause und den Sport. Am Nachmittag "
+        "spielen sie auf dem Hof, und die Eltern kommen zum Elterncafé der Gemeinde. "
+    )
+    text = (
+        "Schule statt Flucht: Kinder erleben den ersten Schultag\n\n"
+        + filler * 5
+        + "\n\nZu Besuch an der Lindenschule in Feldau\n\n"
+        + filler * 9
+        + '\n\n"Da waren die Sprachkenntnisse gleich null", sagt Schulleiter Tarek '
+        "Platzhalter.\n\n" + filler * 3
+    )
+    assistant = _ingest_page(settings, docs_dir / "seite_31.txt", text)
+    index = Index.open(settings.data_dir, load_model_path())
+    head = next(c for c in index.chunks() if "Tarek" in c.text)
+    assert "Lindenschule" not in head.text and head.position > 1  # the case
+    answer = assistant.ask("Wer leitet die Lindenschule in Feldau?")
+    assert answer.found and "Tarek Platzhalter" in answer.text, answer.text
+    other = assistant.ask("Wer leitet die Goetheschule in Feldau?")
+    assert "Tarek Platzhalter" not in other.text
+
+
 def test_a_file_named_after_its_kreis_is_scoped_to_it(
     settings: Settings, docs_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

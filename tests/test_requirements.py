@@ -11,6 +11,7 @@ import pytest
 from assistant import gazetteer
 from assistant.constraints import unmet_requirements
 from assistant.evidence import Candidate, Evidence
+from assistant.german import fold_plain
 from assistant.lexical import Query
 from assistant.places import Municipalities, distinctive_words, typed_names
 from assistant.question import Frame, YearSpec, frame_question, years_in
@@ -158,6 +159,12 @@ META = DocumentMeta("k.pdf", "Konzept Feldau", kommune="Stadt Feldau", stand="20
 def _inferred_kommune(text: str, file_name: str = "dokument_02.txt") -> str:
     """The municipality ingest infers for a one-page file of ``text`` without manifest entry."""
     return infer_metadata([Page(file_name, 1, text)], "", file_name=file_name).kommune
+
+
+def _gazetteer_lists(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
+    """Let the gazetteer list only ``names`` (fictional towns), as written and folded."""
+    monkeypatch.setattr(gazetteer, "_names", lambda: names)
+    monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset(map(fold_plain, names)))
 
 
 def _chunk(text: str, meta: DocumentMeta = META) -> Chunk:
@@ -969,8 +976,7 @@ def test_a_town_listed_with_an_umlaut_in_its_stadt_keeps_it(
     """The adjective "Lindstädter" is of "Lindstadt" unless the gazetteer lists the town as
     "Lindstädt" (as it lists "Karstädt"); a neutrally named file that only uses the adjective
     belongs to the town as the list spells it (fictional names)."""
-    monkeypatch.setattr(gazetteer, "_names", lambda: ("Lindstädt", "Wendstadt"))
-    monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset({"lindstadt", "wendstadt"}))
+    _gazetteer_lists(monkeypatch, "Lindstädt", "Wendstadt")
     kommune = _inferred_kommune
     listed = "Die Lindstädter Kita hat zwei Gruppen. In der Lindstädter Kita lernen 20 Kinder."
     assert kommune(listed, "lindstaedt_kita.txt") == "Lindstädt"
@@ -985,8 +991,7 @@ def test_a_neutrally_named_file_that_names_its_town_only_by_the_adjective_belong
     Wendinger Schulen", "im Wendinger Gemeinderat"): a town in "-en" drops the "n" in its
     adjective, and the file belongs to Wendingen. A short name keeps it ("Essener" of
     Essen: "Esser" is no adjective of it). (Fictional names.)"""
-    monkeypatch.setattr(gazetteer, "_names", lambda: ("Wendingen", "Wexen"))
-    monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset({"wendingen", "wexen"}))
+    _gazetteer_lists(monkeypatch, "Wendingen", "Wexen")
     text = (
         "An den Wendinger Schulen gibt es neun Vorbereitungsklassen. Es war eine Bekanntgabe "
         "im Wendinger Gemeinderat, die die Stadträte nicht kommentarlos hinnahmen."

@@ -432,7 +432,7 @@ _ANY_TIME = re.compile(
 )
 
 
-def names_no_time(expects: Expectation, sentence: str) -> bool:
+def _names_no_time(expects: Expectation, sentence: str) -> bool:
     """Whether a "Wann …?" that asks nothing else meets a sentence naming no time at all."""
     return expects.kind == "when" and expects.sole and not _ANY_TIME.search(sentence)
 
@@ -824,7 +824,7 @@ def missing_type(expects: Expectation, sentence: str, question: str) -> str:
         return "count"
     if _asks_only_type(expects) and not states_type(expects, sentence):
         return expects.kind
-    if names_no_time(expects, sentence):
+    if _names_no_time(expects, sentence):
         return "when"
     if expects.least and not _THRESHOLD.search(sentence):
         return "minimum"

@@ -405,18 +405,11 @@ class Assistant:
         """The text before each later passage of a one-page document (a news item) the hits
         come from: the school or office a person in the asked role belongs to may be named
         only there ("Schulleiterin …" three passages below "an der Lindenschule")."""
-        earlier: dict[str, str] = {}
-        for hit in hits:
-            chunk = hit.chunk
-            if chunk.position == 0 or pages.get(chunk.doc_id) != 1:
-                continue
-            texts_before: list[str] = []
-            before = self.index.preceding(chunk.chunk_id)
-            while before is not None:
-                texts_before.append(before.text)
-                before = self.index.preceding(before.chunk_id)
-            earlier[chunk.chunk_id] = "\n".join(reversed(texts_before))
-        return earlier
+        return {
+            hit.chunk.chunk_id: "\n".join(c.text for c in self.index.earlier_of(hit.chunk.chunk_id))
+            for hit in hits
+            if hit.chunk.position and pages.get(hit.chunk.doc_id) == 1
+        }
 
     def _with_preceding(self, evidence: Evidence) -> Evidence:
         """Add the chunk before each passage whose first sentence leans on it."""

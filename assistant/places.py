@@ -594,25 +594,21 @@ def place_names(texts: Iterable[str]) -> list[str]:
     return [name for name, n in typed.items() if n >= 2] + sorted(bare)
 
 
+def _name_words(name: str) -> list[str]:
+    """The words of a name that are neither generic ("an der") nor a type word ("Stadt")."""
+    return [w for w in tokenize(name) if fold(w) not in _GENERIC and not _type_word(w)]
+
+
 def _short_name(name: str) -> list[str]:
     """The last word of a name whose words are all too short to be distinctive ("Ems" of
     "Bad Ems", "Orb" of "Bad Orb"): it names the town, capitalised, though no such word
     names a municipality where it is part of a longer name."""
-    words = [
-        w
-        for w in tokenize(name)
-        if fold(w) not in _GENERIC and not _type_word(w) and w not in _NAME_PREFIXES
-    ]
-    return words[-1:]
+    return [w for w in _name_words(name) if w not in _NAME_PREFIXES][-1:]
 
 
 def distinctive_words(name: str) -> list[str]:
     """The words of a municipality's name that name it ("Haldenberg" of "Stadt Haldenberg")."""
-    return [
-        w
-        for w in tokenize(name)
-        if fold(w) not in _GENERIC and not _type_word(w) and len(w) >= _SHORT_NAME
-    ]
+    return [w for w in _name_words(name) if len(w) >= _SHORT_NAME]
 
 
 def _name_head(name: str, word: str) -> list[str]:

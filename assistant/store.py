@@ -223,6 +223,17 @@ class Index:
         this, before = self._ordered[row], self._ordered[row - 1]
         return before if before.doc_id == this.doc_id else None
 
+    def earlier_of(self, chunk_id: str) -> list[Chunk]:
+        """The chunks before this one in its document, in order (a document's chunks stand
+        in order, ``position`` counting from 0)."""
+        row = self.row_of(chunk_id)
+        if row is None:
+            return []
+        this = self._ordered[row]
+        start = max(0, row - this.position)
+        rows = (self._ordered[i] for i in range(start, row))
+        return [chunk for chunk in rows if chunk.doc_id == this.doc_id]
+
     def first_of(self, chunk_id: str) -> Chunk | None:
         """The first chunk of this chunk's document (a document's chunks stand in order)."""
         row = self.row_of(chunk_id)

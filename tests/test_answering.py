@@ -327,6 +327,23 @@ def test_the_index_knows_the_first_passage_of_each_passage_s_document(
         assert found.position == 0 and found.doc_id == chunk.doc_id
 
 
+def test_the_index_knows_all_passages_before_each_passage_in_order(
+    assistant: Assistant,
+) -> None:
+    """``earlier_of`` gives the passages ``preceding`` reaches step by step, first first."""
+    longest = 0
+    for chunk in assistant.index.chunks():
+        walked = []
+        before = assistant.index.preceding(chunk.chunk_id)
+        while before is not None:
+            walked.insert(0, before)
+            before = assistant.index.preceding(before.chunk_id)
+        assert assistant.index.earlier_of(chunk.chunk_id) == walked
+        longest = max(longest, len(walked))
+    assert longest > 1  # documents of several passages: the case is exercised
+    assert assistant.index.earlier_of("unbekannt") == []
+
+
 def test_gibt_es_asks_for_a_thing_the_documents_must_name(assistant: Assistant) -> None:
     """ "Gibt es in Adorf X?" is answered only by a sentence that names X: when no document
     uses the word X (nor its parts or a synonym), nothing says X exists, and sentences on

@@ -41,6 +41,7 @@ from .places import (
     coordinated,
     distinctive_words,
     mention_names,
+    narrowed,
     other_places,
     state_towns,
     strip_places,
@@ -215,8 +216,14 @@ class Assistant:
                 total = len(targets)
                 if total > COMPARED_AT_MOST:
                     targets = self._most_relevant(topic, targets, filters)
+                # what the question says of one place in its own phrase is asked of it alone
+                own = {
+                    k: topic_of(strip_places(t, places), corpus.municipalities) or t
+                    for k, t in narrowed(text, targets).items()
+                }
                 parts = tuple(
-                    Part(topic, _scoped(filters, k), kommune=k, shared=True) for k in targets
+                    Part(own.get(k, topic), _scoped(filters, k), kommune=k, shared=True)
+                    for k in targets
                 )
                 chosen_from = total if len(targets) < total else 0
                 return Plan(question, rewritten, parts, comparison=True, compared_of=chosen_from)

@@ -41,6 +41,7 @@ __all__ = [
     "is_one_word_kreis",
     "mention_names",
     "municipality_type",
+    "narrowed",
     "noun_stems",
     "other_places",
     "place_names",
@@ -248,6 +249,185 @@ def coordinated(text: str, names: Sequence[str]) -> bool:
         if a != b and _joined_phrases(words[i : k + 1]):
             return True
     return False
+
+
+# Words that end one place's phrase in a list and open the next: "und", "oder", "sowie",
+# "bzw."; and the phrases that set one place against another ("im Vergleich zu")
+_LIST_JOINERS = frozenset({*_CONNECTORS, "beziehungsweise"})
+_SETS_AGAINST = ("vergleich", "verglichen", "gegenuber")
+_SET_AGAINST_LEAD = frozenset({"im", "in", "zum"})
+_SET_AGAINST_TAIL = frozenset({"zu", "zum", "zur", "mit"})
+_ASKING = re.compile(r"(?:wann|wie|wo|wer|was|welche\w*|warum)")
+_NAME_GOES_ON = frozenset({"an", "am", "ob"})
+# Words that open a place's phrase: "an der Schule in …", "im Landkreis …"; or its article
+_PREPOSITION_LIKE = frozenset({*_PREPOSITIONS, "an", "am", "auf", "beim", "zum", "zur", "fur"})
+_OPENERS = frozenset({*_PREPOSITION_LIKE, *_ARTICLES})  # "Mülheim an der Ruhr", "Frankfurt am Main"
+# How far back the first place's phrase may start ("an der Grundschule in Tettens")
+_PHRASE_REACH = 6
+
+
+def narrowed(text: str, names: Sequence[str]) -> dict[str, str]:
+    """Each of ``names`` with a question of its own, when ``text`` lists them in phrases of
+    their own ("an der Mittelschule Zirndorf (7üg) und an der Mittelschule Hirschaid (Zahl
+    der Schüler …)", "in Alfeld, im Flecken Salzhemmendorf und im Landkreis Lüchow-
+    Dannenberg"): the text with the list cut down to that name's phrase, so that what the
+    question says of one place is not asked of the others. {} when the names stand in no
+    such list (each once, outside brackets, joined by commas, "und", "oder", "sowie",
+    "bzw." or "im Vergleich zu")."""
+    words = text.split()
+    bracketed = _bracketed(words)
+    forms = [tuple(fold(n) for n in mention_names(name)) for name in names]
+    positions: dict[int, int] = {}  # name index -> word index
+    adjective: set[int] = set()  # word indexes of names used as adjectives ("Jüterboger")
+    for i, raw in enumerate(words):
+        if bracketed[i]:
+            continue
+        cleaned = _clean(raw)
+        parts = [cleaned, *cleaned.split("-")] if "-" in cleaned else [cleaned]
+        for j, own in enumerate(forms):
+            if any(_inflected(part, form) for part in parts for form in own):
+                if j in positions:
+                    return {}  # a name twice
+                positions[j] = i
+                if cleaned not in own and cleaned.endswith("er"):
+                    adjective.add(i)
+                break
+    if len(names) < 2 or len(positions) != len(names):
+        return {}
+    order = sorted(positions.values())
+    cuts = [_list_cut(words, bracketed, a, b) for a, b in pairwise(order)]
+    if any(cut is None for cut in cuts):
+        return {}
+    ends = [cut[0] for cut in cuts if cut]
+    starts = [cut[1] for cut in cuts if cut]
+    name_words = {fold(w) for name in names for w in tokenize(name)}
+    heads = [_noun_groups(words[start:at]) for start, at in zip(starts, order[1:], strict=True)]
+    lead = _clean(words[starts[0]])
+    if lead in _ARTICLES and any(
+        _clean(w).startswith(_SETS_AGAINST) for w in words[ends[0] + 1 : starts[0]]
+    ):
+        # "… in Güstrow im Vergleich zu den Gruppen in Mölln": the article takes up the
+        # first phrase's noun, which the question shares
+        lead = ""
+    first = _phrase_start(words, order[0], lead, max(heads), name_words)
+    trailer = [
+        w
+        for k, w in enumerate(words[order[0] + 1 : ends[0] + 1])
+        if not bracketed[order[0] + 1 + k]
+    ]
+    last = _phrase_end(words, bracketed, order[-1], order[-1] in adjective, trailer)
+    if last is None:
+        return {}
+    spans = list(zip([first, *starts], [*ends, last], strict=True))
+    head, tail = words[:first], words[last + 1 :]
+    result = {}
+    for j, i in positions.items():
+        start, end = next(span for span in spans if span[0] <= i <= span[1])
+        phrase = [*words[start:end], words[end].rstrip(",")]
+        own = " ".join([*head, *phrase, *tail])
+        if text.rstrip().endswith("?") and not own.endswith("?"):
+            own += "?"
+        result[names[j]] = own
+    return result
+
+
+def _bracketed(words: list[str]) -> list[bool]:
+    """Which words stand inside brackets (an aside: "(7üg)", "(Stand Ende Januar)")."""
+    inside, depth = [], 0
+    for raw in words:
+        inside.append(depth > 0 or raw.startswith("("))
+        depth = max(0, depth + raw.count("(") - raw.count(")"))
+    return inside
+
+
+def _list_cut(words: list[str], bracketed: list[bool], a: int, b: int) -> tuple[int, int] | None:
+    """Where the phrase of the name at ``a`` ends and that of the name at ``b`` starts: at
+    the last joiner between them; None without one, or when a question word follows it ("…
+    in Feldau und wie viele in Weilbach" are two questions)."""
+    for k in range(b - 1, a - 1, -1):
+        if bracketed[k]:
+            continue
+        if k == a:  # "in Jüterbog, an der Oberschule Brück"
+            return (a, a + 1) if words[a].endswith(",") else None
+        word = _clean(words[k])
+        if _ASKING.fullmatch(word) or words[k].endswith(("?", ";", ".")):
+            return None
+        if word in _LIST_JOINERS:
+            return k - 1, k + 1
+        if word.startswith(_SETS_AGAINST):
+            lead = k - 1 if _clean(words[k - 1]) in _SET_AGAINST_LEAD and k - 1 > a else k
+            follow = k + 1 if k + 1 < b and _clean(words[k + 1]) in _SET_AGAINST_TAIL else k
+            return lead - 1, follow + 1
+        if words[k].endswith(","):
+            return k, k + 1
+    return None
+
+
+def _noun_groups(words: Sequence[str]) -> int:
+    """How many nouns (runs of capitalised words: "Internationalen Klasse") ``words`` hold;
+    a type word ("im Landkreis …") is none."""
+    groups, previous = 0, False
+    for raw in words:
+        capital = raw.strip("„“\"'(")[:1].isupper() and not _type_word(_clean(raw))
+        groups += capital and not previous
+        previous = capital
+    return groups
+
+
+def _phrase_start(words: list[str], at: int, lead: str, nouns: int, name_words: set[str]) -> int:
+    """Where the first name's phrase starts. The later phrases show its shape: opened by a
+    preposition (or an article) and holding at most ``nouns`` nouns before the name ("an der
+    Grundschule in Tettens … und an der Grundschule Rostrup"), it starts at the earliest
+    such word of the run of phrase words and nouns before the name; else with the name and
+    the type word, article and preposition right before it ("im Landkreis Unna")."""
+    start = at
+    while start > 0 and fold(words[start - 1].strip("„“\"'")) in name_words:
+        start -= 1  # "Bad" of "Bad Säckingen"
+    opener = (
+        _PREPOSITION_LIKE if lead in _PREPOSITION_LIKE else _OPENERS if lead in _ARTICLES else None
+    )
+    best = None
+    if opener is not None:
+        for k in range(start - 1, max(-1, start - 1 - _PHRASE_REACH), -1):
+            raw, word = words[k], _clean(words[k])
+            if raw.endswith((",", "?", ";")) or _ASKING.fullmatch(word):
+                break
+            if not raw.strip("„“\"'")[:1].isupper() and word not in _PHRASE_WORDS:
+                break  # a verb or adverb ends the phrase
+            if _noun_groups(words[k:start]) > nouns:
+                break
+            if word in opener:
+                best = k
+    if best is not None:
+        return best
+    while start > 0 and (
+        _clean(words[start - 1]) in _PHRASE_WORDS or _type_word(_clean(words[start - 1]))
+    ):
+        start -= 1
+    return start
+
+
+def _phrase_end(
+    words: list[str], bracketed: list[bool], at: int, adjective: bool, trailer: list[str]
+) -> int | None:
+    """The last word of the last name's phrase: the name, the noun after it when it is an
+    adjective ("der Jüterboger Willkommensklasse"), what follows it in the shape of the first
+    phrase's words after its name ("Bad Säckingen für seine VKL und Laupheim für seine
+    VABO-Klasse"), and a bracketed aside right after it; None when the name goes on
+    ("Mülheim an der Ruhr"), which a cut would split."""
+    end = at
+    if words[at].endswith(("?", ",", ";", ".")):
+        return end
+    following = _clean(words[end + 1]) if end + 1 < len(words) else ""
+    if following in _NAME_GOES_ON:
+        return None
+    if adjective and words[end + 1][:1].isupper():
+        end += 1
+    elif trailer and following == _clean(trailer[0]):
+        end = min(len(words) - 1, end + len(trailer))
+    while end + 1 < len(words) and bracketed[end + 1]:
+        end += 1
+    return end
 
 
 def _joined_phrases(words: list[str]) -> bool:

@@ -90,6 +90,23 @@ def test_a_question_typed_as_in_a_chat_is_read_as_the_documents_write(
     assert assistant.ask(chat).text == assistant.ask(compared).text
 
 
+def test_each_municipality_of_a_comparison_is_asked_what_its_own_phrase_says(
+    assistant: Assistant,
+) -> None:
+    """ "an der Lindenschule in Adorf und in der Willkommensklasse in Bedorf": Adorf's part
+    asks about the Lindenschule, Bedorf's about the Willkommensklasse, not both about both."""
+    question = "Wie viele Kinder lernen an der Lindenschule in Adorf und in der Willkommensklasse in Bedorf?"
+    plan = assistant.plan(question)
+    texts = {part.kommune: part.text for part in plan.parts}
+    assert plan.comparison and set(texts) == {"Stadt Adorf", "Stadt Bedorf"}
+    assert (
+        "Lindenschule" in texts["Stadt Adorf"] and "Willkommensklasse" not in texts["Stadt Adorf"]
+    )
+    assert (
+        "Willkommensklasse" in texts["Stadt Bedorf"] and "Lindenschule" not in texts["Stadt Bedorf"]
+    )
+
+
 def test_comparison_is_answered_per_municipality(assistant: Assistant) -> None:
     answer = assistant.ask("Wie regeln die drei Kommunen die Erstberatung?")
     assert [p.kommune for p in answer.comparison] == ["Kreis Cedorf", "Stadt Adorf", "Stadt Bedorf"]

@@ -17,6 +17,7 @@ from assistant.places import (
     NameUse,
     coordinated,
     mention_names,
+    narrowed,
     noun_stems,
     other_places,
     place_names,
@@ -446,6 +447,69 @@ def test_two_places_in_phrases_of_their_own_joined_by_und_are_asked_about_each()
     ]
     assert all(coordinated(q, pair) for q in joined)
     assert not any(coordinated(q, pair) for q in roles)
+
+
+def test_each_place_of_a_list_is_asked_what_its_own_phrase_says() -> None:
+    """A list of places in phrases of their own gives each place the question with its own
+    phrase only: the school, class or aside said of one place is not asked of the others."""
+    pair = ["Hohenfurt", "Weilbach"]
+    school = "Wie viele Kinder lernen an der Lindenschule in Hohenfurt und in der Willkommensklasse in Weilbach?"
+    assert narrowed(school, pair) == {
+        "Hohenfurt": "Wie viele Kinder lernen an der Lindenschule in Hohenfurt?",
+        "Weilbach": "Wie viele Kinder lernen in der Willkommensklasse in Weilbach?",
+    }
+    aside = (
+        "Wie viele Geflüchtete leben in Hohenfurt, in Weilbach (Stand Ende Januar) und in Feldau?"
+    )
+    assert narrowed(aside, [*pair, "Feldau"]) == {
+        "Hohenfurt": "Wie viele Geflüchtete leben in Hohenfurt?",
+        "Weilbach": "Wie viele Geflüchtete leben in Weilbach (Stand Ende Januar)?",
+        "Feldau": "Wie viele Geflüchtete leben in Feldau?",
+    }
+    typed = narrowed("Wer ist in Hohenfurt und im Flecken Weilbach Ansprechperson?", pair)
+    assert typed["Hohenfurt"] == "Wer ist in Hohenfurt Ansprechperson?"
+    assert typed["Weilbach"] == "Wer ist im Flecken Weilbach Ansprechperson?"
+    each = (
+        "Welche Höchstzahl nennen Bad Hohenfurt für seine VKL und Weilbach für seine Sprachklasse?"
+    )
+    assert narrowed(each, ["Bad Hohenfurt", "Weilbach"]) == {
+        "Bad Hohenfurt": "Welche Höchstzahl nennen Bad Hohenfurt für seine VKL?",
+        "Weilbach": "Welche Höchstzahl nennen Weilbach für seine Sprachklasse?",
+    }
+    adjective = (
+        "Wie viele Kinder werden in Hohenfurt und an der Weilbacher Lindenschule unterrichtet?"
+    )
+    assert (
+        narrowed(adjective, pair)["Hohenfurt"]
+        == "Wie viele Kinder werden in Hohenfurt unterrichtet?"
+    )
+    articles = (
+        "Wie organisieren das Gymnasium Hohenfurt und die Realschule Weilbach den Unterricht?"
+    )
+    assert (
+        narrowed(articles, pair)["Weilbach"]
+        == "Wie organisieren die Realschule Weilbach den Unterricht?"
+    )
+    # what the question says before the list holds for every place
+    shared = narrowed("Welche Angebote gibt es für Kinder in Hohenfurt und in Weilbach?", pair)
+    assert shared["Weilbach"] == "Welche Angebote gibt es für Kinder in Weilbach?"
+    kreis = "Wer unterstützt die Integration von Kindern in Hohenfurt und im Landkreis Weilbach?"
+    assert narrowed(kreis, pair)["Weilbach"] == (
+        "Wer unterstützt die Integration von Kindern im Landkreis Weilbach?"
+    )
+    against = "Wie groß sind die Gruppen in Hohenfurt im Vergleich zu den Gruppen in Weilbach?"
+    assert narrowed(against, pair)["Hohenfurt"] == "Wie groß sind die Gruppen in Hohenfurt?"
+
+
+def test_places_in_no_list_of_their_own_keep_the_whole_question() -> None:
+    """Two questions, a name said twice, a name missing or a name that goes on after the
+    list ("an der Ruhr") leave the question whole ({}: each place gets all of it)."""
+    pair = ["Hohenfurt", "Weilbach"]
+    assert narrowed("Wie viele Kinder lernen in Hohenfurt und wie viele in Weilbach?", pair) == {}
+    assert narrowed("Was bietet Hohenfurt, und was Hohenfurt in Weilbach?", pair) == {}
+    assert narrowed("Wie viele Kinder lernen in Hohenfurt?", pair) == {}
+    assert narrowed("Wie viele Kinder aus Hohenfurt lernen in Weilbach?", pair) == {}
+    assert narrowed("Was tun Weilbach und Hohenfurt an der Ruhr?", ["Weilbach", "Hohenfurt"]) == {}
 
 
 def test_towns_of_nrw_outside_the_index_are_places_to_compare() -> None:

@@ -320,14 +320,14 @@ def narrowed(text: str, names: Sequence[str]) -> dict[str, str]:
         return {}
     spans = list(zip([first, *starts], [*ends, last], strict=True))
     head, tail = words[:first], words[last + 1 :]
-    result = {}
+    result: dict[str, str] = {}
     for j, i in positions.items():
         start, end = next(span for span in spans if span[0] <= i <= span[1])
         phrase = [*words[start:end], words[end].rstrip(",")]
-        own = " ".join([*head, *phrase, *tail])
-        if text.rstrip().endswith("?") and not own.endswith("?"):
-            own += "?"
-        result[names[j]] = own
+        asked = " ".join([*head, *phrase, *tail])
+        if text.rstrip().endswith("?") and not asked.endswith("?"):
+            asked += "?"
+        result[names[j]] = asked
     return result
 
 

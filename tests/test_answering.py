@@ -95,8 +95,10 @@ def test_each_municipality_of_a_comparison_is_asked_what_its_own_phrase_says(
 ) -> None:
     """ "an der Lindenschule in Adorf und in der Willkommensklasse in Bedorf": Adorf's part
     asks about the Lindenschule, Bedorf's about the Willkommensklasse, not both about both."""
-    question = "Wie viele Kinder lernen an der Lindenschule in Adorf und in der Willkommensklasse in Bedorf?"
-    plan = assistant.plan(question)
+    plan = assistant.plan(
+        "Wie viele Kinder lernen an der Lindenschule in Adorf und in der Willkommensklasse "
+        "in Bedorf?"
+    )
     texts = {part.kommune: part.text for part in plan.parts}
     assert plan.comparison and set(texts) == {"Stadt Adorf", "Stadt Bedorf"}
     assert (

@@ -453,7 +453,10 @@ def test_each_place_of_a_list_is_asked_what_its_own_phrase_says() -> None:
     """A list of places in phrases of their own gives each place the question with its own
     phrase only: the school, class or aside said of one place is not asked of the others."""
     pair = ["Hohenfurt", "Weilbach"]
-    school = "Wie viele Kinder lernen an der Lindenschule in Hohenfurt und in der Willkommensklasse in Weilbach?"
+    school = (
+        "Wie viele Kinder lernen an der Lindenschule in Hohenfurt und in der Willkommensklasse "
+        "in Weilbach?"
+    )
     assert narrowed(school, pair) == {
         "Hohenfurt": "Wie viele Kinder lernen an der Lindenschule in Hohenfurt?",
         "Weilbach": "Wie viele Kinder lernen in der Willkommensklasse in Weilbach?",

@@ -47,9 +47,17 @@ _PHONE = r"(?:\+49|\b0)\d{2,5}\s*[/-]?\s*\d[\d\s-]{2,}|\btel\."
 _FULL_NAME = (
     r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
 )
+# A family name may start with a particle ("Anna von Berg", "Jan van der Linde")
+_PARTICLE = r"(?:(?:von|van|de|zu|vom|zur|ten)\s+(?:(?:der|den|dem|la)\s+)?)"
+_FULL_NAME_WITH_PARTICLE = (
+    rf"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+{_PARTICLE}?"
+    r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+)
 # A role or an office, also as a compound's last part ("Klassenlehrerin", "Fachreferent",
 # "Integrationsbeauftragte")
 _ANY_ROLE = rf"(?i:\w*(?:{PERSON_ROLE}|{PERSON_OFFICE}))"
+# ... and in the genitive before a name ("nach Aussage des Schulleiters Jan Weber")
+_GENITIVE_ROLE = r"(?:s|en)?"
 _TYPE_PATTERNS = {
     "money": re.compile(
         # "300 000 Euro": thousands set apart by a space are one amount; "1,2 Millionen
@@ -72,11 +80,12 @@ _TYPE_PATTERNS = {
     "year": re.compile(r"(?:(?<=\d\.\d\d\.)|(?<=\d\.\d\.)|(?<![\d.,/]))(?:19|20)\d{2}(?![\d.,])"),
     # A person's name with its form of address ("Frau Aydın", "Herr Dr. Lenz"), or a given
     # and a family name beside a role ("sagt Schulrat Jan Weber", "Klassenlehrerin Eva Roth",
+    # "des Schulleiters Jan von Berg",
     # "die Lehrerin, Eva Roth,", "Eva Roth, Leiterin der …", "die Leiterin des Beruflichen
     # Schulzentrums, Eva Roth")
     "person": re.compile(
         r"\b(?:Frau|Herr|Herrn|Dr\.|Prof\.)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+|"
-        rf"\b{_ANY_ROLE},?\s+(?:Dr\.\s+)?{_FULL_NAME}|"
+        rf"\b{_ANY_ROLE}{_GENITIVE_ROLE},?\s+(?:Dr\.\s+)?{_FULL_NAME_WITH_PARTICLE}|"
         rf"\b{_ANY_ROLE}\s+(?:des|der)\s+(?:[\w.-]+\s+){{0,4}}?[\w.-]+,\s+(?:Dr\.\s+)?"
         rf"{_FULL_NAME}|"
         rf"{_FULL_NAME}\s*,\s+(?:(?:der|die)\s+)?(?:[a-zäöüß]\w*\s+)?{_ANY_ROLE}\b"

@@ -78,6 +78,11 @@ def test_expected_answer_type(question: str, kind: str) -> None:
         # a role with its genitive, then the name
         ("Das bedauert die Leiterin der Lindenschule, Eva Roth-Kaya.", True),
         ("Das sagt die Rektorin der Lindenschule, Eva Roth.", True),
+        # the role in the genitive, a family name with its particle
+        ("Sie sind nach Aussage des Schulleiters Jan von Berg willkommen.", True),
+        ("Das bestätigt Lehrerin Eva van der Linde.", True),
+        ("Das plant der Kreis nach Aussage des Schulleiters.", False),
+        ("Die Lehrerin unterrichtet Kinder von Geflüchteten.", False),
     ],
 )
 def test_a_person_is_named_with_a_form_of_address_or_beside_a_role(

@@ -96,6 +96,8 @@ _ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "
 # "in Begleitung einer Lehrkraft"); followed by any other article it is a place the clause
 # goes on from ("wurde in Chemnitz eine Stelle eingerichtet", "besuchen in Gera die Kurse")
 _GENITIVE_ARTICLES = {"der", "des", "eines", "einer"}
+# ... and the possessives that start a genitive ("nach Prüfung ihrer Sprachkenntnisse")
+_GENITIVE_WORDS = _GENITIVE_ARTICLES | {"ihrer", "ihres", "seiner", "seines", "unserer", "unseres"}
 # An office or school a place's name follows: "Volkshochschule Ludwigshafen", "Schulamt
 # Fulda", "des Berufsschulzentrums Friedrichshafen"
 INSTITUTION = (
@@ -1001,10 +1003,13 @@ def other_places(
         joined = (gap.strip() == "," and _placed(i - 1, last_place, words, municipalities)) or (
             fold(before) in _CONNECTORS and _placed(i - 2, last_place, words, municipalities)
         )
+        # a word ending like a noun ("nach Anmeldung", "in Trägerschaft") is no place unless
+        # the gazetteer knows it as a town ("Freyung": ``town`` below)
         loose = (
             (fold(before) in _ASKED_PLACE_PREPOSITIONS or compared or joined)
             and (not known(word) or (names is not None and names(word)))
-            and fold(after) not in _GENITIVE_ARTICLES
+            and fold(after) not in _GENITIVE_WORDS
+            and not fold(word).endswith(NOT_NAME_SUFFIXES)
             and not _joined_to_a_noun(words, i, known, municipalities)
         ) or listed
         # "die Hohenfurter Schulen"; "in den Rostocker Klassen" of a town the titles name

@@ -211,6 +211,11 @@ def test_other_places_must_be_met_by_the_evidence() -> None:
     kinds = "Wie viel Geld gibt Haldenberg für Sprachförderung in Kitas und Schulen aus?"
     assert other_places(kinds, NAMES, known) == ()
     assert other_places("Wie ist es in Hohenfurt und Haldenberg?", NAMES, known) == ("Hohenfurt",)
+    # a noun the corpus does not know is no place: by its ending, or by the genitive after it
+    checked = "Wie viele Kinder kamen in Hohenfurt nach Prüfung ihrer Kenntnisse in die Klasse?"
+    assert other_places(checked, NAMES, known) == ("Hohenfurt",)
+    assert other_places("Wer hilft nach Anmeldung in Hohenfurt?", NAMES, known) == ("Hohenfurt",)
+    assert other_places("Wie viele kamen nach Kontrolle ihrer Papiere?", NAMES, known) == ()
 
 
 def test_a_land_besides_nrw_is_a_place_wherever_the_question_names_it() -> None:

@@ -256,6 +256,8 @@ _NO_COUNT_TIME = re.compile(
     rf"\b{_NUMBER}\s*(?:bis|-|–)\s*(?={_TIME_COMPOUND})|{_TIME_COMPOUND}", re.IGNORECASE
 )
 _TIME_UNIT = re.compile(r"(?:stunde|minute|tag|woche|monat|jahr)\w*$", re.IGNORECASE)
+# The unit a counted noun names by its last part: "stunde" of "Wochenstunden"
+_LAST_TIME_UNIT = re.compile(r"^\w*?(stunde|minute|tag|woche|monat|jahr)\w{0,2}$", re.IGNORECASE)
 _NO_COUNT_AMOUNT = re.compile(
     # the first number of a range shares its unit: "im Alter von 16 bis 18 Jahren", "9 bis 12
     # Uhr", "zwischen 10 und 17 Jahren"
@@ -460,10 +462,15 @@ def states_count(sentence: str, question: str) -> bool:
     counts nothing asked; nor do "zwölf Unterrichtsstunden" unless the question counts
     hours itself ("Wie viele zusätzliche Stunden …?")."""
     named = set(_DIGITS.findall(question))
-    rest = _NO_COUNT.sub(" ", sentence)
-    rest = _NO_COUNT_AMOUNT.sub(" ", rest)
-    rest = _TYPE_PATTERNS["age"].sub(" ", rest)  # "für 6- bis 18-Jährige" counts no one
     counted = _COUNTED_NOUN.search(question)
+    # hours counted ("Wie viele zusätzliche Wochenstunden …?") are counted by "40 Stunden"
+    unit = _LAST_TIME_UNIT.match(counted.group(1)) if counted else None
+    kept = unit.group(1).lower() if unit else ""
+    rest = _NO_COUNT.sub(" ", sentence)
+    rest = _NO_COUNT_AMOUNT.sub(
+        lambda m: m.group(0) if kept and kept in m.group(0).lower() else " ", rest
+    )
+    rest = _TYPE_PATTERNS["age"].sub(" ", rest)  # "für 6- bis 18-Jährige" counts no one
     if not (counted and _TIME_UNIT.search(counted.group(1))):
         rest = _NO_COUNT_TIME.sub(" ", rest)
     rest = _DIGITS.sub(lambda m: " " if m.group(0) in named else m.group(0), rest)

@@ -412,6 +412,12 @@ def test_hours_named_by_a_compound_count_only_when_the_question_counts_hours() -
     assert hours.expects.kind == children.expects.kind == "count"
     assert unmet_requirements(children, sentence, _chunk(sentence)) == ("Art: count",)
     assert unmet_requirements(hours, sentence, _chunk(sentence)) == ()
+    # hours counted by a compound are counted by hours named alone, not by years
+    weekly = frame_question("Wie viele zusätzliche Wochenstunden gibt die Schule für Deutsch?")
+    plain = "Die Schule gibt insgesamt 40 Stunden pro Woche zusätzlich für Deutsch."
+    assert unmet_requirements(weekly, plain, _chunk(plain)) == ()
+    years = "Seit zwei Jahren gibt die Schule zusätzlich Deutsch."
+    assert unmet_requirements(weekly, years, _chunk(years)) == ("Art: count",)
 
 
 def test_a_place_typed_in_the_question_is_not_met_by_its_name_typed_otherwise() -> None:

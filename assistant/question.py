@@ -109,14 +109,17 @@ PERSON_ROLE = (
 PERSON_OFFICE = r"ansprechpartner\w*|ansprechperson\w*|\w*beauftragte\w*|\w*koordinator\w*"
 # What a person question names its person by: a role, an office or just "Person"
 _HOLDERS = rf"person|{PERSON_ROLE}|\w*leitung|{PERSON_OFFICE}"
+# A role also as a compound's last part: "Klassenlehrerin", "DaZ-Lehrkraft", "Kontaktperson"
+_COMPOUND = r"(?:\w+-)?\w*"
 _PERSON = re.compile(
     # "Wie heißen die beiden neuen Koordinatoren", "Wie heißt die zusätzliche Lehrkraft"
-    rf"\bwie\s+hei(?:ß|ss)(?:t|en)\s+(?:der|die|den)\s+(?:[a-zäöüß]\w*\s+){{0,2}}(?:{_HOLDERS})\b|"
+    rf"\bwie\s+hei(?:ß|ss)(?:t|en)\s+(?:der|die|den)\s+(?:[a-zäöüß]\w*\s+){{0,2}}"
+    rf"{_COMPOUND}(?:{_HOLDERS})\b|"
     r"\bwer\s+ist\s+(?:der|die)\s+(?:\w*leiter\w*|ansprechpartner\w*)\b.*\bname|"
     # "Welche Lehrkraft unterrichtet …?", "Welcher Schulleiter …?": a person by a role
-    rf"\bwelche[rn]?\s+(?:[a-zäöüß]\w*\s+)?(?:{PERSON_ROLE})\b|"
+    rf"\bwelche[rn]?\s+(?:[a-zäöüß]\w*\s+)?{_COMPOUND}(?:{PERSON_ROLE})\b|"
     # "Wer ist Schulleiterin der …?", "Wer ist der neue Schulrat?"
-    rf"\bwer\s+ist\s+(?:(?:der|die)\s+)?(?:[a-zäöüß]\w*\s+)?(?:{PERSON_ROLE})\b|"
+    rf"\bwer\s+ist\s+(?:(?:der|die)\s+)?(?:[a-zäöüß]\w*\s+)?{_COMPOUND}(?:{PERSON_ROLE})\b|"
     # "Wer leitet (in Feldau) das Berufliche Schulzentrum?": an institution is led by a
     # person ("Wer leitet die Sitzungen?" may be answered by a body)
     rf"\bwer\s+leitet\s+(?:(?:in|im)\s+\S+\s+)?(?:die|das|den)\s+(?:\S+\s+){{0,2}}?"
@@ -151,7 +154,7 @@ def role_group(word: str) -> str:
     return ""
 
 
-_ASKED_ROLE = re.compile(rf"\bwer\s+leitet\b|\b(?:{_HOLDERS})\b", re.IGNORECASE)
+_ASKED_ROLE = re.compile(rf"\bwer\s+leitet\b|\b{_COMPOUND}(?:{_HOLDERS})\b", re.IGNORECASE)
 
 
 def asked_role(question: str) -> str:

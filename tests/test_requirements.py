@@ -42,6 +42,8 @@ from ingest.pipeline import reinferred_kommunen
         ("Wie heißt der Feldauer Schulrat, der die Klassen betreut?", "person"),
         ("Wie heißt die zusätzliche Lehrkraft der Seiteneinsteiger-Klasse?", "person"),
         ("Wie heißen die beiden neuen Bildungskoordinatoren im KI?", "person"),
+        ("Wie heißt die ukrainische Klassenlehrerin der Intensivklasse?", "person"),
+        ("Welche Deutschlehrerin unterrichtet die Gruppe in Feldau?", "person"),
         ("Wer ist der Träger der Sprachkurse?", ""),
         ("Wer leitet die Sitzungen?", ""),
         ("Wer leitet in Feldau das Berufliche Schulzentrum?", "person"),
@@ -123,6 +125,10 @@ def test_a_person_asked_by_role_is_not_answered_by_the_holder_of_another_role() 
     assert not states_type(teacher, head)
     assert states_type(teacher, "Die Gruppe unterrichtet Lehrerin Eva Roth.")
     assert states_type(teacher, "Die Gruppe unterrichtet Frau Roth.")
+    # the role as a compound's last part asks for the same group of roles
+    class_teacher = frame_question("Wie heißt die Klassenlehrerin der Gruppe?").expects
+    assert class_teacher.unit == "lehr"
+    assert not states_type(class_teacher, head)
     leads = frame_question("Wer leitet die Lindenschule?").expects
     assert states_type(leads, head)
     assert states_type(leads, "Das teilte der Konrektor der Lindenschule, Jan Weber, mit.")

@@ -64,7 +64,8 @@ _TYPE_PATTERNS = {
         # Euro", "fünf Euro"
         r"\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+\s*(?:€|euro\b|eur\b)|"
         rf"\b{_NUMBER}\s+(?:(?:mio\.|millionen|milliarden|mrd\.)\s*)?(?:€|euro\b|eur\b)|"
-        r"\d[\d.,]*\s*(?:€|euro\b|eur\b)|€\s*\d|\b(?:kostenfrei|kostenlos|gebührenfrei|"
+        # "450-€-Kraft", "ein 450-Euro-Job": an amount as a compound's first part
+        r"\d[\d.,]*(?:\s*|-)(?:€|euro\b|eur\b)|€\s*\d|\b(?:kostenfrei|kostenlos|gebührenfrei|"
         r"beitragsfrei|unentgeltlich|ohne\s+kosten|keine\s+kosten|kostenpflichtig)\b",
         re.IGNORECASE,
     ),

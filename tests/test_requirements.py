@@ -363,6 +363,8 @@ def test_a_money_question_needs_an_amount() -> None:
     for amount in ("Es kostet fünf Euro im Monat.", "Die Stadt gibt 1,2 Millionen Euro aus."):
         assert unmet_requirements(frame, amount, _chunk(amount)) == ()
     assert unmet_requirements(frame, "Es dauert fünf Stunden.", chunk) == ("Art: money",)
+    job = "Die Kraft arbeitet auf 450-Euro-Basis."
+    assert unmet_requirements(frame, job, _chunk(job)) == ()
 
 
 @pytest.mark.parametrize(
@@ -396,6 +398,9 @@ def test_a_money_question_needs_an_amount() -> None:
         # thousands set apart by a space: one amount of money
         ("Die Kosten belaufen sich auf mindestens 300 000 Euro.", False),
         ("Es gibt 12 Gruppen; sie kosten 300 000 Euro.", True),
+        # an amount as a compound's first part: "eine 450-€-Kraft", "ein 450-Euro-Job"
+        ("Eine Mitarbeiterin hat ihre Stunden als 450-€-Kraft aufgestockt.", False),
+        ("Ein 450-Euro-Job hilft, dazu kommen 12 Lesepaten.", True),
     ],
 )
 def test_a_how_many_question_needs_a_count_that_is_no_date_label_or_period(

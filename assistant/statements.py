@@ -76,7 +76,8 @@ _TYPE_PATTERNS = {
         r"\b(?:montags?|dienstags?|mittwochs?|donnerstags?|freitags?)\b",
         re.IGNORECASE,
     ),
-    "count": re.compile(rf"\b(?:\d+(?:[.,]\d+)*|{_COUNT_WORDS})\b", re.IGNORECASE),
+    # "die einzige Übergangsklasse im Landkreis" counts one
+    "count": re.compile(rf"\b(?:\d+(?:[.,]\d+)*|{_COUNT_WORDS}|einzige[ns]?)\b", re.IGNORECASE),
     # "In welchem Jahr …?": a year alone or ending a date ("28.10.2015")
     "year": re.compile(r"(?:(?<=\d\.\d\d\.)|(?<=\d\.\d\.)|(?<![\d.,/]))(?:19|20)\d{2}(?![\d.,])"),
     # A person's name with its form of address ("Frau Aydın", "Herr Dr. Lenz"), or a given

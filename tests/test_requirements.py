@@ -401,6 +401,8 @@ def test_a_money_question_needs_an_amount() -> None:
         # an amount as a compound's first part: "eine 450-€-Kraft", "ein 450-Euro-Job"
         ("Eine Mitarbeiterin hat ihre Stunden als 450-€-Kraft aufgestockt.", False),
         ("Ein 450-Euro-Job hilft, dazu kommen 12 Lesepaten.", True),
+        # "das einzige Kind" counts one
+        ("Im Kreis wechselte 2024 nur das einzige Kind der Gruppe.", True),
     ],
 )
 def test_a_how_many_question_needs_a_count_that_is_no_date_label_or_period(

@@ -82,9 +82,8 @@ _TYPE_PATTERNS = {
     "year": re.compile(r"(?:(?<=\d\.\d\d\.)|(?<=\d\.\d\.)|(?<![\d.,/]))(?:19|20)\d{2}(?![\d.,])"),
     # A person's name with its form of address ("Frau Aydın", "Herr Dr. Lenz"), or a given
     # and a family name beside a role ("sagt Schulrat Jan Weber", "Klassenlehrerin Eva Roth",
-    # "des Schulleiters Jan von Berg",
-    # "die Lehrerin, Eva Roth,", "Eva Roth, Leiterin der …", "die Leiterin des Beruflichen
-    # Schulzentrums, Eva Roth")
+    # "des Schulleiters Jan von Berg", "die Lehrerin, Eva Roth,", "Eva Roth, Leiterin der …",
+    # "die Leiterin des Beruflichen Schulzentrums, Eva Roth")
     "person": re.compile(
         r"\b(?:Frau|Herr|Herrn|Dr\.|Prof\.)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+|"
         rf"\b{_ANY_ROLE}{_GENITIVE_ROLE},?\s+(?:Dr\.\s+)?{_FULL_NAME_WITH_PARTICLE}|"
@@ -462,7 +461,8 @@ def states_count(sentence: str, question: str) -> bool:
     question names itself ("nach Klasse 4"), or a number word ("sechs Schulen"). "Wie viele
     …" asked in a unit of time or money is a ``unit`` question, so here "nach zwei Jahren"
     counts nothing asked; nor do "zwölf Unterrichtsstunden" unless the question counts
-    hours itself ("Wie viele zusätzliche Stunden …?")."""
+    hours itself ("Wie viele zusätzliche Stunden …?"), which "40 Stunden pro Woche" then
+    count, as a duration in the counted unit."""
     named = set(_DIGITS.findall(question))
     counted = _COUNTED_NOUN.search(question)
     # hours counted ("Wie viele zusätzliche Wochenstunden …?") are counted by "40 Stunden"

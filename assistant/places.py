@@ -231,18 +231,13 @@ def coordinated(text: str, names: Sequence[str]) -> bool:
     """Whether ``text`` joins two of ``names`` as a pair ("in Offenbach und in Freiburg",
     "Hamm, Unna oder Soest"): then it asks about each of them, not about a passage that
     names both. A name is matched by its distinctive words (``mention_names``)."""
-    forms = [tuple(fold(n) for n in mention_names(name)) for name in names]
+    forms = _name_forms(names)
     # a bracketed aside stands between a name and its connector ("in Freiburg (Grundschule)
     # und in München (Übergangsklassen)"), not between the names
     words = _PARENTHESIS.sub(" ", text).split()
-    positions: list[tuple[int, int]] = []  # (word index, name index)
-    for i, raw in enumerate(words):
-        cleaned = _clean(raw)  # a hyphenated name whole ("Neu-Ulm"), else by its parts
-        parts = [cleaned, *cleaned.split("-")] if "-" in cleaned else [cleaned]
-        for j, own in enumerate(forms):
-            if any(_inflected(part, form) for part in parts for form in own):
-                positions.append((i, j))
-                break
+    positions = [  # (word index, name index)
+        (i, j) for i, raw in enumerate(words) if (j := _named_by(raw, forms)) is not None
+    ]
     for (i, a), (k, b) in pairwise(positions):
         between = [_clean(w) for w in words[i + 1 : k]]
         joined = words[i].endswith(",") or any(w in _CONNECTORS for w in between)
@@ -278,22 +273,19 @@ def narrowed(text: str, names: Sequence[str]) -> dict[str, str]:
     "bzw." or "im Vergleich zu")."""
     words = text.split()
     bracketed = _bracketed(words)
-    forms = [tuple(fold(n) for n in mention_names(name)) for name in names]
+    forms = _name_forms(names)
     positions: dict[int, int] = {}  # name index -> word index
     adjective: set[int] = set()  # word indexes of names used as adjectives ("Jüterboger")
     for i, raw in enumerate(words):
-        if bracketed[i]:
+        j = None if bracketed[i] else _named_by(raw, forms)
+        if j is None:
             continue
+        if j in positions:
+            return {}  # a name twice
+        positions[j] = i
         cleaned = _clean(raw)
-        parts = [cleaned, *cleaned.split("-")] if "-" in cleaned else [cleaned]
-        for j, own in enumerate(forms):
-            if any(_inflected(part, form) for part in parts for form in own):
-                if j in positions:
-                    return {}  # a name twice
-                positions[j] = i
-                if cleaned not in own and cleaned.endswith("er"):
-                    adjective.add(i)
-                break
+        if cleaned not in forms[j] and cleaned.endswith("er"):
+            adjective.add(i)
     if len(names) < 2 or len(positions) != len(names):
         return {}
     order = sorted(positions.values())
@@ -430,6 +422,22 @@ def _phrase_end(
     while end + 1 < len(words) and bracketed[end + 1]:
         end += 1
     return end
+
+
+def _name_forms(names: Sequence[str]) -> list[tuple[str, ...]]:
+    """The folded forms by which a question names each of ``names`` (``mention_names``)."""
+    return [tuple(fold(n) for n in mention_names(name)) for name in names]
+
+
+def _named_by(raw: str, forms: Sequence[tuple[str, ...]]) -> int | None:
+    """The index of the first name whose forms the word ``raw`` names (also inflected, "-er"
+    adjectives included): a hyphenated name whole ("Neu-Ulm"), else by its parts."""
+    cleaned = _clean(raw)
+    parts = [cleaned, *cleaned.split("-")] if "-" in cleaned else [cleaned]
+    return next(
+        (j for j, own in enumerate(forms) if any(_inflected(p, f) for p in parts for f in own)),
+        None,
+    )
 
 
 def _joined_phrases(words: list[str]) -> bool:

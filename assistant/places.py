@@ -257,8 +257,8 @@ _SET_AGAINST_TAIL = frozenset({"zu", "zum", "zur", "mit"})
 _ASKING = re.compile(r"(?:wann|wie|wo|wer|was|welche\w*|warum)")
 _NAME_GOES_ON = frozenset({"an", "am", "ob"})  # "Mülheim an der Ruhr", "Frankfurt am Main"
 # Words that open a place's phrase: "an der Schule in …", "im Landkreis …"; or its article
-_PREPOSITION_LIKE = frozenset({*_PREPOSITIONS, "an", "am", "auf", "beim", "zum", "zur", "fur"})
-_OPENERS = frozenset({*_PREPOSITION_LIKE, *_ARTICLES})
+_OPENERS = _PHRASE_WORDS - {"jeweils"}
+_PREPOSITION_LIKE = _OPENERS - _ARTICLES
 # How far back the first place's phrase may start ("an der Grundschule in Tettens")
 _PHRASE_REACH = 6
 

@@ -44,15 +44,11 @@ _EMAIL = r"[\w.+-]+@[\w-]+\.[\w.-]+"
 _PHONE = r"(?:\+49|\b0)\d{2,5}\s*[/-]?\s*\d[\d\s-]{2,}|\btel\."
 # A given and a family name ("Jan Weber", "Eva-Maria Roth-Kaya"): capitalised, lower-case
 # after the first letter, so that no abbreviation ("KI", "DaZ") passes for one
-_FULL_NAME = (
-    r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
-)
+_NAME_WORD = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+_FULL_NAME = rf"{_NAME_WORD}\s+{_NAME_WORD}"
 # A family name may start with a particle ("Anna von Berg", "Jan van der Linde")
 _PARTICLE = r"(?:(?:von|van|de|zu|vom|zur|ten)\s+(?:(?:der|den|dem|la)\s+)?)"
-_FULL_NAME_WITH_PARTICLE = (
-    rf"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+{_PARTICLE}?"
-    r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
-)
+_FULL_NAME_WITH_PARTICLE = rf"{_NAME_WORD}\s+{_PARTICLE}?{_NAME_WORD}"
 # A role or an office, also as a compound's last part ("Klassenlehrerin", "Fachreferent",
 # "Integrationsbeauftragte")
 _ANY_ROLE = rf"(?i:\w*(?:{PERSON_ROLE}|{PERSON_OFFICE}))"

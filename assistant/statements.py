@@ -475,7 +475,11 @@ def states_count(sentence: str, question: str) -> bool:
     rest = _repeated_number_words(rest, question)
     if _counts_only_named_others(rest, question):
         return False
-    return bool(_TYPE_PATTERNS["count"].search(rest)) or _counts_in_adjective(sentence, question)
+    return (
+        bool(_TYPE_PATTERNS["count"].search(rest))
+        or _counts_in_adjective(sentence, question)
+        or _counts_one(sentence, question)
+    )
 
 
 _NUMBER_WORD = re.compile(rf"\b{_COUNT_WORDS}\b", re.IGNORECASE)
@@ -780,6 +784,17 @@ def names_counted(sentence: str, question: str) -> bool:
     """Whether ``sentence`` names what "Wie viele X …?" counts (X, also inside a compound)."""
     stem = _counted_stem(question)
     return bool(stem) and stem in sentence.lower()
+
+
+def _counts_one(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` counts one of what "Wie viele X …?" asks about with the article:
+    "wurde eine Intensivklasse eingerichtet" for "Wie viele Intensivklassen …?" (X in the
+    singular, also ending a compound; not "eine Intensivklassenlehrerin")."""
+    stem = _counted_stem(question)
+    if not stem:
+        return False
+    one = rf"\bein(?:e|en|er|em)?\s+(?:[a-zäöüß-]+\s+){{0,2}}?[\w-]*{re.escape(stem)}e?\b"
+    return re.search(one, sentence, re.IGNORECASE) is not None
 
 
 def _counted_stem(question: str) -> str:

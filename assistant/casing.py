@@ -107,6 +107,14 @@ def _one_slip(word: str) -> set[str]:
     return (dropped | swapped | changed | added) - {word}
 
 
+def _has_umlauts_of(spelling: str, candidate: str) -> bool:
+    """Whether the documents' ``spelling`` writes the umlauts of ``candidate`` where it
+    does (both folded to the same word)."""
+    return len(spelling) == len(candidate) and all(
+        a.lower() == b.lower() for a, b in zip(spelling, candidate, strict=True) if b in "äöüÄÖÜ"
+    )
+
+
 def written_out(question: str) -> bool:
     """Whether ``question`` may write an umlaut out ("ue" for "ü")."""
     return bool(_WRITTEN_OUT.search(question))
@@ -164,7 +172,13 @@ class Casing:
         folded = fold(word)
         if folded in self._words or self._knows(word):
             return word
-        near = sorted(c for c in _one_slip(folded) if self._words.get(c, "")[:1].isupper())
+        # the first letter is kept: slips there are rare, and a name one letter off at the
+        # start is another place ("Uttenweiler" is no "Attenweiler")
+        near = sorted(
+            c
+            for c in _one_slip(folded)
+            if c[:1] == folded[:1] and self._words.get(c, "")[:1].isupper()
+        )
         if not near:
             return word
         return self._words[max(near, key=self._frequency)]
@@ -179,7 +193,10 @@ class Casing:
                 _umlaut(piece) if i % 2 and choice[i // 2] else piece
                 for i, piece in enumerate(pieces)
             )
-            if candidate != word and fold(candidate) in self._words:
+            # the documents must write the umlaut: "neuen" is no "neün" because they have
+            # "neun" (folded alike)
+            spelled = self._words.get(fold(candidate), "")
+            if candidate != word and _has_umlauts_of(spelled, candidate):
                 return candidate
         return word
 

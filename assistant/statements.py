@@ -145,9 +145,10 @@ _TYPE_PATTERNS["age"] = re.compile(
     rf"{_AGE.pattern}|\b{_NUMBER}\s+(?:bis|und|-|–)\s+{_NUMBER}\s+jahren?\b|"
     r"\b\d+-?(?:\s*bis\s+\d+-)?jährig\w*|"
     # "Junge Erwachsene bis 21 Jahre" (from ten years up an age, "bis zwei Jahre" lasts),
-    # "bis zum vollendeten 25. Lebensjahr", "ab dem 1. vollendeten Lebensjahr"
+    # "bis zum vollendeten 25. Lebensjahr", "ab dem 1. vollendeten Lebensjahr", "bis zum 19.
+    # Geburtstag"
     r"\b(?:bis|unter)\s+(?:zu\s+)?[1-9]\d\s+jahren?\b|"
-    r"\b\d{1,2}\.\s*(?:vollendeten\s+)?lebensjahr\w*",
+    r"\b\d{1,2}\.\s*(?:vollendeten\s+)?(?:lebensjahr|geburtstag)\w*",
     re.IGNORECASE,
 )
 # "Welche Sprachen …?": a language by name ("Arabisch, Türkisch und Farsi", "auf Kurdisch"),

@@ -1138,6 +1138,7 @@ def test_a_which_year_or_which_day_question_wants_a_year_or_a_day(
         ("Junge Erwachsene bis 21 Jahre können die Klasse besuchen.", True),
         ("Aufgenommen wird bis zum vollendeten 25. Lebensjahr.", True),
         ("Der Anspruch gilt ab dem 1. vollendeten Lebensjahr bis zum Schuleintritt.", True),
+        ("Das Coaching richtet sich an Jugendliche bis zum 19. Geburtstag.", True),
         ("Plätze gibt es für Kinder im Alter von vier Monaten bis zur Schulpflicht.", True),
         ("Der Kurs in Feldau dauert sechs Monate.", False),
         ("Die Klasse besteht in Feldau seit zwei Jahren.", False),

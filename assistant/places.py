@@ -711,6 +711,15 @@ def same_municipality(a: str, b: str) -> bool:
     return False
 
 
+# A type word after a possessive or a determiner other than the article is a common noun,
+# and the capitalised word after it no name: "in seiner Gemeinde Willkommensklassen", "in
+# ihrer Stadt Unterschlupf", "in jeder Stadt Sprachkurse"
+_COMMON_NOUN_BEFORE = re.compile(
+    r"\b(?i:mein|dein|sein|ihr|unser|eue?r|dies|jed|jen|manch|welch|solch|kein)"
+    r"(?:e|er|es|em|en|r|s)?\s+$"
+)
+
+
 def typed_names(text: str) -> list[TypedName]:
     """Mentions of a municipality with its type word, in text order: "Stadt Feldau", "des
     Kreises Feldau", "Kreis Minden-Lübbecke", "im Ennepe-Ruhr-Kreis", "des Märkischen
@@ -722,6 +731,7 @@ def typed_names(text: str) -> list[TypedName]:
         for m in _TYPED.finditer(text)
         if not m.group(2).lower().endswith(NOT_NAME_SUFFIXES)
         and not _CLOSES_ADJECTIVE_NAME.search(text, max(0, m.start() - 40), m.start())
+        and not _COMMON_NOUN_BEFORE.search(text, max(0, m.start() - 12), m.start())
     ]
     for m in _COMPOUND_KREIS.finditer(text):
         name = m.group(1) + "Kreis"

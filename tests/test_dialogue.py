@@ -150,6 +150,17 @@ def test_the_one_word_kreis_of_nrw_is_a_typed_name_and_a_working_group_is_none()
     assert typed_names("Der Arbeitskreis Schule des Kreises tagt.") == []
 
 
+def test_a_type_word_after_a_possessive_or_determiner_is_no_municipality() -> None:
+    """ "in seiner Gemeinde Willkommensklassen" names no "Gemeinde Willkommensklassen": after
+    a possessive or a determiner other than the article the type word is a common noun."""
+    text = "Er fordert in seiner Gemeinde Willkommensklassen, in jeder Stadt Sprachkurse."
+    assert typed_names(text) == []
+    assert [t.municipality for t in typed_names("In der Gemeinde Weeze und Stadt Kleve")] == [
+        "Gemeinde Weeze",
+        "Stadt Kleve",
+    ]
+
+
 def test_a_name_written_out_or_with_a_slash_is_stripped_whole() -> None:
     """ "Weilbach an der Ruhr" is stripped with its "an der Ruhr" (a stray "Ruhr" would
     search for other places of that river); "Weilbach/Ruhr" names it too."""

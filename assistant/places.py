@@ -325,6 +325,10 @@ def narrowed(text: str, names: Sequence[str]) -> dict[str, str]:
     return result
 
 
+# A short word with a full stop is an abbreviation, no end of a question: "St. Gilgen"
+_ABBREVIATED = re.compile(r"[A-ZÄÖÜ][a-zäöü]{0,2}\.")
+
+
 def _bracketed(words: list[str]) -> list[bool]:
     """Which words stand inside brackets (an aside: "(7üg)", "(Stand Ende Januar)")."""
     inside, depth = [], 0
@@ -344,7 +348,9 @@ def _list_cut(words: list[str], bracketed: list[bool], a: int, b: int) -> tuple[
         if k == a:  # "in Jüterbog, an der Oberschule Brück"
             return (a, a + 1) if words[a].endswith(",") else None
         word = _clean(words[k])
-        if _ASKING.fullmatch(word) or words[k].endswith(("?", ";", ".")):
+        if _ASKING.fullmatch(word) or (
+            words[k].endswith(("?", ";", ".")) and not _ABBREVIATED.fullmatch(words[k])
+        ):
             return None
         if word in _LIST_JOINERS:
             return k - 1, k + 1
@@ -814,7 +820,7 @@ def distinctive_words(name: str) -> list[str]:
 def _name_head(name: str, word: str) -> list[str]:
     """The words of ``name`` before the one ``word`` names, without its type word ("bad" of
     "Stadt Bad Lippspringe" before "lippspringe"), folded; [] if there are none."""
-    words = [fold(w) for w in name.split() if not _type_word(w)]
+    words = [_clean(w) for w in name.split() if not _type_word(w)]  # "st" of "St. Gilgen"
     for i, own in enumerate(words):
         if _inflected(word, own):
             return words[:i]

@@ -518,6 +518,14 @@ def test_each_place_of_a_list_is_asked_what_its_own_phrase_says() -> None:
     )
     against = "Wie groß sind die Gruppen in Hohenfurt im Vergleich zu den Gruppen in Weilbach?"
     assert narrowed(against, pair)["Hohenfurt"] == "Wie groß sind die Gruppen in Hohenfurt?"
+    # an abbreviated name ("St. Weilbach") ends no question with its full stop
+    saint = "Wie alt sind die Kinder an der Lindenschule Hohenfurt und in St. Weilbach?"
+    assert narrowed(saint, ["Hohenfurt", "St. Weilbach"]) == {
+        "Hohenfurt": "Wie alt sind die Kinder an der Lindenschule Hohenfurt?",
+        "St. Weilbach": "Wie alt sind die Kinder in St. Weilbach?",
+    }
+    names = Municipalities.of(["Hohenfurt", "St. Weilbach"])
+    assert names.strip(saint) == "Wie alt sind die Kinder an der Lindenschule"
 
 
 def test_places_in_no_list_of_their_own_keep_the_whole_question() -> None:

@@ -814,12 +814,12 @@ def _rate_compound(rate: str, unit: str, sentence: str) -> bool:
 
 def _states_rate(rate: str, sentence: str) -> bool:
     """ "… pro Einsatzstunde" is met by "25 Euro je Stunde" (a shared word ending), "… pro
-    Kind" by "für jedes Kind"."""
+    Kind" by "für jedes Kind", "… pro Jahr" by "jedes Jahr"."""
     target = fold(rate)
     # "je Stunde", "je angefangener Stunde", "für jedes Kind", "/ Stunde": the noun after an
     # optional adjective (the adjective in lower case: "Pro Einsatz zahlt …" opens a sentence)
-    per = (
-        r"\b(?i:pro|je|für\s+jede[mnrs]?)\s+(?:[a-zäöüß]\w*\s+)?([^\W\d_][\w-]*)|"
+    per = (  # "jedes Jahr", "jede Woche" too
+        r"\b(?i:pro|je|(?:für\s+)?jede[mnrs]?)\s+(?:[a-zäöüß]\w*\s+)?([^\W\d_][\w-]*)|"
         r"/\s*([^\W\d_]\w*)"
     )
     for match in re.finditer(per, sentence):

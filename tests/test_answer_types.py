@@ -110,6 +110,8 @@ def test_date_lines_and_questions_in_a_document_answer_nothing() -> None:
         ("Flüchtlingskind", "Das Land fördert für jedes Flüchtlingskind 1 Stunde.", True),
         ("Kind", "Für jedes neue Kind gibt es 20 Euro.", True),
         ("Kind", "Für die Kinder gibt es 20 Euro.", False),
+        ("Jahr", "Zwischen 60 und 80 Schüler schreiben sich jedes Jahr ein.", True),
+        ("Woche", "Die Gruppe trifft sich jede Woche mit 12 Kindern.", True),
         ("Woche", "Unterrichtet wird 20 Stunden in der Woche.", True),
         ("Tag", "Betreut werden sie drei Stunden am Tag von einer Lehrerin.", True),
         ("Woche", "Sie werden fünf Tage die Woche im Zentrum unterrichtet.", True),

@@ -108,8 +108,8 @@ def _one_slip(word: str) -> set[str]:
 
 
 def _has_umlauts_of(spelling: str, candidate: str) -> bool:
-    """Whether the documents' ``spelling`` writes the umlauts of ``candidate`` where it
-    does (both folded to the same word)."""
+    """Whether the documents' ``spelling`` has an umlaut wherever ``candidate`` has one (the
+    two fold to the same word: "neun" has none where "neün" has its "ü")."""
     return len(spelling) == len(candidate) and all(
         a.lower() == b.lower() for a, b in zip(spelling, candidate, strict=True) if b in "äöüÄÖÜ"
     )

@@ -911,6 +911,16 @@ def test_an_age_counts_nothing(sentence: str, counts: bool) -> None:
             "In den Klassen lernen 40 Förderschüler.",
             True,
         ),
+        (  # the article before the counted noun in the singular counts one
+            "Wie viele Intensivklassen gibt es an der Grundschule Feldau?",
+            "In der Grundschule Feldau wurde jetzt eine Intensivklasse eingerichtet.",
+            True,
+        ),
+        (  # ... not the definite article, nor a compound that goes on
+            "Wie viele Intensivklassen gibt es an der Grundschule Feldau?",
+            "Die Intensivklasse wird vom Land finanziert, sie hat eine Intensivklassenleiterin.",
+            False,
+        ),
     ],
 )
 def test_a_count_of_what_the_question_names_besides_the_counted_is_no_answer(

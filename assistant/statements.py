@@ -105,7 +105,9 @@ _MONTHS = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober
 _CLOCK = rf"\b(?:\d{{1,2}}(?:[:.]\d{{2}})?|{_COUNT_WORDS}|eins?)\s*uhr\b"
 _DURATION = (
     # "40 Unterrichtsstunden" is how long a course lasts, as "40 Stunden" is
-    rf"\b{_NUMBER}\s*(?:(?:unterrichts)?(?:minuten?|stunden?)|(?:werk|schul|kalender)?tag(?:e|en)?|"
+    # "nach einem Jahr", "eine Woche", "einen halben Tag" as well
+    rf"\b(?:{_NUMBER}|(?i:ein(?:e[mnrs]?)?)(?:\s+(?i:halben?|ganzen?))?)\s*"
+    r"(?:(?:unterrichts)?(?:minuten?|stunden?)|(?:werk|schul|kalender)?tag(?:e|en)?|"
     r"wochen?|monat(?:e|en)?|jahr(?:e|en)?|schuljahr\w*|halbjahr\w*)\b|"
     # a duration as the first part of a compound: "innerhalb einer Zwei-Wochen-Frist",
     # "die Sechs-Monats-Frist", "eine 14-Tage-Frist"; "im Zwei-Jahres-Rhythmus" recurs

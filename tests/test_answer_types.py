@@ -576,6 +576,16 @@ def test_a_demonstrative_of_time_or_after_a_credit_brings_nothing(before: str, b
     ("question", "sentence", "meets"),
     [
         ("Wie lange bleiben die Kinder in Feldau in der Klasse?", "Sie bleiben zwei Jahre.", True),
+        (  # the article counts one unit of time
+            "Nach welcher Zeit wechseln die Kinder in Feldau in die Regelklasse?",
+            "Nach knapp einem Jahr wechseln sie in die Regelklasse.",
+            True,
+        ),
+        (
+            "Wie lange bleiben die Kinder in Feldau in der Klasse?",
+            "Nach einem halben Jahr wechseln sie in die Regelklasse.",
+            True,
+        ),
         (
             "Wie lange bleiben die Kinder in Feldau in der Klasse?",
             "Die Kinder bleiben nicht unter sich, sie sind auch in Regelklassen.",

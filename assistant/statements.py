@@ -106,7 +106,7 @@ _CLOCK = rf"\b(?:\d{{1,2}}(?:[:.]\d{{2}})?|{_COUNT_WORDS}|eins?)\s*uhr\b"
 _DURATION = (
     # "40 Unterrichtsstunden" is how long a course lasts, as "40 Stunden" is
     # "nach einem Jahr", "eine Woche", "einen halben Tag" as well
-    rf"\b(?:{_NUMBER}|(?i:ein(?:e[mnrs]?)?)(?:\s+(?i:halben?|ganzen?))?)\s*"
+    rf"\b(?:{_NUMBER}|ein(?:e[mnrs]?)?(?:\s+(?:halben?|ganzen?))?)\s*"
     r"(?:(?:unterrichts)?(?:minuten?|stunden?)|(?:werk|schul|kalender)?tag(?:e|en)?|"
     r"wochen?|monat(?:e|en)?|jahr(?:e|en)?|schuljahr\w*|halbjahr\w*)\b|"
     # a duration as the first part of a compound: "innerhalb einer Zwei-Wochen-Frist",

@@ -73,7 +73,7 @@ def corpus_info(index: Index) -> CorpusInfo:
         scope_terms=frozenset(doc_types) | frozenset(lexical.glossary.expansions(list(doc_types))),
         pages={d.doc_id: d.pages for d in documents},
         kommune_types=_types_by_kommune(documents),
-        names=NameUse(index.noun_stems(), _title_stems(documents)),
+        names=NameUse(index.noun_stems(), _title_stems(documents), index.placed_stems()),
     )
 
 

@@ -933,6 +933,23 @@ def noun_stems(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(nouns)
 
 
+def placed_stems(texts: Iterable[str]) -> frozenset[str]:
+    """Stems of the capitalised words the documents write after "in" ("in Lübbenau") more
+    often than after "aus" or "nach": names of where things are, unless the documents also
+    use them as nouns (``noun_stems``: "in Absprache" beside "die Absprache"). Where people
+    come from ("Kinder aus Afghanistan", now and then "der Krieg in Afghanistan") is no place
+    a question asks about: the documents say "afghanische Schüler" as often as not."""
+    located: Counter[str] = Counter()
+    for text in texts:
+        for before, word in _BARE.findall(text):
+            lead = before.lower()
+            if lead == "in":
+                located[stem(word)] += 1
+            elif lead in ("aus", "nach"):
+                located[stem(word)] -= 1
+    return frozenset(word for word, balance in located.items() if balance > 0)
+
+
 # The shortest first and last part of a compound that ends in a noun (``NameUse.ends_in_noun``)
 _COMPOUND_HEAD = 4
 _COMPOUND_TAIL = 7
@@ -945,13 +962,18 @@ class NameUse:
 
     nouns: frozenset[str] = frozenset()
     titled: frozenset[str] = frozenset()
+    placed: frozenset[str] = frozenset()  # ``placed_stems``
 
     def names(self, word: str) -> bool:
-        """Whether the documents use ``word`` as a name: a title word ("Ulm Integration durch
-        Bildung", "koblenz_sprachmittlung.txt") they never use as a noun. A word they only
-        write after "in" ("Plätze in Sprachfördergruppen") is none."""
+        """Whether the documents use ``word`` as a name, and never as a noun: a title word
+        ("Ulm Integration durch Bildung", "koblenz_sprachmittlung.txt"), or a word they write
+        after "in" ("in Lübbenau", of a page whose title names no place: ``placed_stems``) that
+        is no compound ending in a noun ("Plätze in Sprachfördergruppen" beside "die
+        Gruppen")."""
         stemmed = stem(word)
-        return stemmed in self.titled and stemmed not in self.nouns and fold(word) not in self.nouns
+        if stemmed in self.nouns or fold(word) in self.nouns:
+            return False
+        return stemmed in self.titled or (stemmed in self.placed and not self.ends_in_noun(word))
 
     def ends_in_noun(self, word: str) -> bool:
         """Whether ``word`` is a compound whose last part is a noun of the documents: "aus

@@ -11,7 +11,8 @@
 * ``e5.npy`` + ``e5.ids.json``: the vectors of the second dense channel, where it is on
   (``assistant.e5``; also in client/server mode, they are not kept in Chroma);
 * ``places.json``: the place names the documents use (``places.place_names``),
-  ``nouns.json``: the stems of the words they use as nouns (``places.noun_stems``) and
+  ``nouns.json``: the stems of the words they use as nouns (``places.noun_stems``),
+  ``placed.json``: those of the words they write after "in" (``places.placed_stems``) and
   ``mentions.json``: the rows naming each municipality (``assistant.mentions``), so that a
   reader never scans every chunk for them;
 * ``chroma/``: the writer's Chroma store the vectors come from (see ``assistant.vectors``);
@@ -82,7 +83,7 @@ from .glossary import Glossary
 from .lexical import LexicalIndex
 from .lexical_files import LEXICAL_DIR, build_lexical, is_current
 from .mentions import build_mentions, load_mentions, rows_mentioning
-from .places import mention_names, noun_stems, place_names
+from .places import mention_names, noun_stems, place_names, placed_stems
 from .types import Chunk, DocRecord, DocumentMeta, Filters
 from .vectors import CHROMA_DIR, EMBED_BATCH, VectorMatrix, VectorSearch, VectorWriter
 
@@ -105,6 +106,7 @@ log = logging.getLogger(__name__)
 GlossaryLoader = Callable[[], Glossary | None]
 PLACES_FILE = "places.json"
 NOUNS_FILE = "nouns.json"
+PLACED_FILE = "placed.json"
 _MASKS = 64  # recent filter masks kept per generation (comparisons repeat them)
 _NAMING = 256  # places whose documents are kept per generation (a Land asks for all sixteen)
 VECTORS_LOCAL = "local"  # READY "vector_store": vectors.npy in the generation folder
@@ -299,6 +301,14 @@ class Index:
             return frozenset(stems)
         except (OSError, ValueError):  # a generation of an earlier version
             return noun_stems(c.text for c in self.chunks())
+
+    def placed_stems(self) -> frozenset[str]:
+        """Stems of the words the documents write after "in" (writer's list)."""
+        try:
+            stems: list[str] = json.loads((self.folder / PLACED_FILE).read_text("utf-8"))
+            return frozenset(stems)
+        except (OSError, ValueError):  # a generation of an earlier version
+            return placed_stems(c.text for c in self.chunks())
 
     def vectors(self) -> VectorSearch:
         """The generation's chunk vectors (memory-mapped once, or the Chroma server's)."""
@@ -657,6 +667,8 @@ class IndexWriter:
         (self.folder / PLACES_FILE).write_text(places, encoding="utf-8")
         nouns = json.dumps(sorted(noun_stems(c.text for c in chunks)), ensure_ascii=False)
         (self.folder / NOUNS_FILE).write_text(nouns, encoding="utf-8")
+        placed = json.dumps(sorted(placed_stems(c.text for c in chunks)), ensure_ascii=False)
+        (self.folder / PLACED_FILE).write_text(placed, encoding="utf-8")
         build_mentions(chunks, self.folder)
         t2 = time.perf_counter()
         documents = len(self.store.documents())

@@ -21,6 +21,7 @@ from assistant.places import (
     noun_stems,
     other_places,
     place_names,
+    placed_stems,
     same_municipality,
     state_towns,
     strip_places,
@@ -349,6 +350,36 @@ def test_a_title_word_the_documents_never_use_as_a_noun_is_a_place_though_they_k
     groups = "Wie viele Plätze gibt es in Sprachfördergruppen?"
     assert other_places(groups, NAMES, known, use.names) == ()
     assert other_places("Gibt es Kurse in Haldenberg?", NAMES, known, use.names) == ()
+
+
+def test_a_word_the_documents_write_after_in_and_never_as_a_noun_is_a_place() -> None:
+    """Documents without a place in their titles (neutral file names) still say where they
+    are: "in Lübbenau". A question word they write so, and never as a noun, is a place though
+    the corpus knows it; one they also use as a noun ("in Absprache" beside "die Absprache"),
+    a compound ending in one of their nouns ("in Sprachfördergruppen" beside "die Gruppen")
+    or where people come from ("aus Afghanistan" as often as "in Afghanistan") is none."""
+    texts = [
+        "Die Grundschule in Lübbenau nimmt 12 Kinder aus Afghanistan auf. Die Gruppen lernen "
+        "in Sprachfördergruppen. Die Klassen werden in Absprache gebildet.",
+        "Die Absprache mit dem Schulamt gilt. Die Gruppen sind klein. In Lübbenau ist die "
+        "Familie nach dem Krieg in Afghanistan angekommen.",
+    ]
+    use = NameUse(noun_stems(texts), frozenset(), placed_stems(texts))
+    assert use.names("Lübbenau")
+    assert not use.names("Absprache") and not use.names("Sprachfördergruppen")
+    assert not use.names("Afghanistan")
+
+    def known(word: str) -> bool:
+        return True  # every word of these questions occurs in the documents
+
+    asked = "Wie viele Kinder lernen in Haldenberg und in Lübbenau Deutsch?"
+    assert other_places(asked, NAMES, known) == ()  # without the name use
+    assert other_places(asked, NAMES, known, use.names) == ("Lübbenau",)
+    assert coordinated(asked, ["Stadt Haldenberg", "Lübbenau"])
+    groups = "Wie viele Plätze gibt es in Sprachfördergruppen?"
+    assert other_places(groups, NAMES, known, use.names) == ()
+    agreed = "Werden die Klassen in Absprache gebildet?"
+    assert other_places(agreed, NAMES, known, use.names) == ()
 
 
 def test_a_compound_ending_in_a_noun_of_the_documents_is_no_place() -> None:

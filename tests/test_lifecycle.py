@@ -139,6 +139,7 @@ def test_a_generation_in_use_is_kept_until_its_reader_lets_go(tmp_path: Path) ->
         "lexical",
         "places.json",
         "nouns.json",
+        "placed.json",
         "mentions.json",
         "chroma",
         *_vectors(),

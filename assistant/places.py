@@ -1014,6 +1014,9 @@ def other_places(
             continue
         before = words[i - 1]
         after = words[i + 1] if i + 1 < len(words) else ""
+        # what follows a comma starts another clause ("in Feldau, der …"), no genitive of it
+        following = question[spans[i].end() : spans[i + 1].start()] if after else ""
+        attached = "" if "," in following else after
         if municipalities.abbreviation(word) or (word in _NAME_PREFIXES and after[:1].isupper()):
             continue  # "Bad" of "in Bad Kreuznach" names a place only with the word after it
         # "der Oberbergische Kreis Anfang 2015": that "Kreis" ends the name before it
@@ -1054,7 +1057,7 @@ def other_places(
         loose = (
             (fold(before) in _ASKED_PLACE_PREPOSITIONS or compared or joined)
             and (not known(word) or (names is not None and names(word)))
-            and fold(after) not in _GENITIVE_WORDS
+            and fold(attached) not in _GENITIVE_WORDS
             and not fold(word).endswith(NOT_NAME_SUFFIXES)
             and not _joined_to_a_noun(words, i, known, municipalities)
         ) or listed
@@ -1079,7 +1082,7 @@ def other_places(
                 or (_SHORT_INSTITUTION.fullmatch(before) and not known(word))
                 or joined
             )
-            and (fold(after) not in _GENITIVE_ARTICLES or not known(word))
+            and (fold(attached) not in _GENITIVE_ARTICLES or not known(word))
         )
         # a Land: "im Saarland", "Wie regelt Hessen …?", not "Neustadt in Sachsen"
         land = is_land_outside_nrw(word) and not (

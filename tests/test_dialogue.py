@@ -402,7 +402,8 @@ def test_a_compound_ending_in_a_noun_of_the_documents_is_no_place() -> None:
 def test_a_place_the_clause_goes_on_from_is_one_and_a_genitive_makes_a_noun() -> None:
     """After "in", an unknown word followed by a genitive is a noun ("in Trägerschaft des
     Kreises"); followed by another article, the clause goes on after a place ("wurde in
-    Hohenfurt eine Stelle eingerichtet", "besuchen in Weilbach die Kurse")."""
+    Hohenfurt eine Stelle eingerichtet", "besuchen in Weilbach die Kurse"), and so does a
+    relative clause after a comma ("den Kindergarten in Hohenfurt, der …")."""
 
     def known(word: str) -> bool:
         return word not in ("Hohenfurt", "Weilbach", "Trägerschaft", "Begleitung")
@@ -412,6 +413,8 @@ def test_a_place_the_clause_goes_on_from_is_one_and_a_genitive_makes_a_noun() ->
     assert other_places("Wie viele besuchen in Weilbach die Kurse?", NAMES, known) == ("Weilbach",)
     assert other_places("Wer ist in Trägerschaft des Kreises?", NAMES, known) == ()
     assert other_places("Kommt sie in Begleitung einer Lehrkraft?", NAMES, known) == ()
+    related = "Wer leitet den Kindergarten in Hohenfurt, der Kinder aufgenommen hat?"
+    assert other_places(related, NAMES, known) == ("Hohenfurt",)
 
 
 def test_names_listed_after_a_place_are_places_too() -> None:

@@ -131,7 +131,10 @@ _NOT_A_NAME = (
 _TYPED = re.compile(
     r"(?<!-)\b(Stadt|Kreisstadt|Hansestadt|Landeshauptstadt|Gemeinde|Kreis|Landkreis|"
     rf"Städte[Rr]egion)(?:es|s)?(?=\s)[ \t]*\n?[ \t]*(?!{_NOT_A_NAME}\b)(" + _NAME + r")"
-    r"(?![A-ZÄÖÜ])"  # a whole word: "in jeder kreisfreien Stadt DaZ-Zentren" names no "Da"
+    # a whole word: "in jeder kreisfreien Stadt DaZ-Zentren" names no "Da", and a name glued
+    # to the next word by a page's extraction ("Landeshauptstadt HannoverDrucksachen") no
+    # "Hannove"
+    r"(?![A-ZÄÖÜa-zäöüß])"
 )
 # Kreise whose name holds the type word: "Ennepe-Ruhr-Kreis(es)", "Märkischer/-n Kreis(es)";
 # one part before "-Kreis" is no name alone but leads the name after it ("Rhein-Kreis Neuss").

@@ -162,6 +162,17 @@ def test_a_type_word_after_a_possessive_or_determiner_is_no_municipality() -> No
     ]
 
 
+def test_a_name_glued_to_the_next_word_is_not_cut_short() -> None:
+    """A page's extraction may glue a name to the next word ("Landeshauptstadt
+    HannoverDrucksachen"): that names no "Hannove" (a municipality of its own that rivals the
+    right one when a document's municipality is inferred); the name ends where a word does."""
+    text = "Landeshauptstadt HannoverDrucksachen-Zentrale. Die Landeshauptstadt Hannover berät."
+    assert [t.municipality for t in typed_names(text)] == ["Stadt Hannover"]
+    assert [t.municipality for t in typed_names("die Stadt Feldau an der Ruhr.")] == [
+        "Stadt Feldau an der Ruhr"
+    ]
+
+
 def test_a_name_written_out_or_with_a_slash_is_stripped_whole() -> None:
     """ "Weilbach an der Ruhr" is stripped with its "an der Ruhr" (a stray "Ruhr" would
     search for other places of that river); "Weilbach/Ruhr" names it too."""

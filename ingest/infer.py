@@ -279,7 +279,9 @@ def _leading(
     if len(ranked) > 1 and ranked[0][1] < _LEAD * ranked[1][1]:
         return "", scores
     best = ranked[0][0]
-    if best not in heading:
+    # the only place a document names, often enough, is what it is about though its opening
+    # does not name it (a council minute, a school page naming its town further down)
+    if best not in heading and len(scores) > 1:
         return "", scores
     # The kreisfreie Städte and the towns of NRW (``assistant.nrw``) are named bare in running
     # text ("neu in Dortmund", "die Grundschulen in Ratingen").

@@ -102,7 +102,10 @@ __all__ = [
 #     it at least as often as the Kreis ("Herdecke: …" with the Ennepe-Ruhr-Kreis once below)
 # 27: a town outside NRW named by a news item's dateline ("Limbach-Oberfrohna. Der …") or by
 #     an adjective of a name ending in a vowel ("Jenaer Schulen") is used as a place
-METADATA_VERSION = "27"
+# 28: a name glued to the next word is no typed name cut short ("Landeshauptstadt
+#     HannoverDrucksachen"), and the only place a document names often enough is its
+#     municipality though its opening does not name it
+METADATA_VERSION = "28"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

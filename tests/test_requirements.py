@@ -907,6 +907,28 @@ def test_the_only_place_a_text_names_owns_its_neutrally_named_file(
     assert kommune(once + " Ihre Lehrerin kommt aus Wendau.") == ""
 
 
+def test_the_only_place_a_text_names_often_owns_its_file_without_heading_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A page whose opening names no place ("Der Ausschuss hat beraten …") but whose text names
+    one town three times and no other place is about that town (a page of two towns, or one
+    naming its town only once, keeps no municipality)."""
+    monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset({"ostmoor", "wendau"}))
+
+    def kommune(text: str) -> str:
+        name = "dokument_05.txt"
+        return infer_metadata([Page(name, 1, text)], "", file_name=name).kommune
+
+    opening = "Sitzung des Ausschusses für Schule und Bildung\n\n" + "Beratung der Vorlage. " * 40
+    body = (
+        "Die Schulen in Ostmoor nehmen 30 Kinder auf. Die Schulleitungen in Ostmoor planen "
+        "zwei Klassen. Das Schulamt in Ostmoor berät die Eltern."
+    )
+    assert kommune(opening + body) == "Ostmoor"
+    assert kommune(opening + body + " Auch in Wendau gibt es zwei Klassen.") == ""
+    assert kommune(opening + "Die Schulen in Ostmoor nehmen 30 Kinder auf.") == ""
+
+
 def test_a_one_word_kreis_outside_nrw_and_a_town_named_like_a_land_s_part_are_places(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -188,10 +188,12 @@ _TYPE_PATTERNS["frequency"] = re.compile(
 
 # A day: "am 11. Februar", "ab dem 1.8.2024" ("Ab welchem Tag …?")
 _TYPE_PATTERNS["date"] = re.compile(rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.|{_MONTHS}\b)", re.IGNORECASE)
-# A day of the week ("donnerstags", "von Montag bis Freitag", "werktags", "täglich"); days
-# ("An welchen Tagen …?") may also be dates
+# A day of the week ("donnerstags", "von Montag bis Freitag", "werktags", "täglich"), also
+# with its time of day ("jeden Freitagvormittag", "dienstagnachmittags"); days ("An welchen
+# Tagen …?") may also be dates
 _WEEKDAY = re.compile(
-    r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?\b|"
+    r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+    r"(?:morgen|vormittag|mittag|nachmittag|abend)?s?\b|"
     r"\b(?:werktags|wochenends|täglich)\b|\bam\s+wochenende\b",
     re.IGNORECASE,
 )

@@ -1308,8 +1308,9 @@ def test_a_person_asked_by_role_is_named_beside_or_doing_it(
 
 def test_a_weekday_question_needs_a_day_of_the_week() -> None:
     """ "An welchem Wochentag …?" and "An welchen Tagen …?" are answered by a day of the week
-    (days also by dates), not by a sentence on the same course that names none; the near
-    miss says so. "An welchem Tag …?" still asks for a date. (Placeholder text.)"""
+    (days also by dates; a day with its time of day: "jeden Freitagvormittag"), not by a
+    sentence on the same course that names none; the near miss says so. "An welchem Tag …?"
+    still asks for a date. (Placeholder text.)"""
     for question in (
         "An welchem Wochentag findet der Platzhalterkurs statt?",
         "An welchen Tagen läuft der Unterricht im Platzhalterkurs?",
@@ -1319,7 +1320,10 @@ def test_a_weekday_question_needs_a_day_of_the_week() -> None:
         for text, unmet in (
             ("Der Platzhalterkurs findet jeweils donnerstags statt.", ()),
             ("Unterricht ist im Platzhalterkurs von Montag bis Freitag.", ()),
+            ("Jeden Freitagvormittag läuft der Platzhalterkurs.", ()),  # with its time of day
+            ("Der Platzhalterkurs ist dienstagnachmittags.", ()),
             ("Den Platzhalterkurs besuchen acht Schüler.", ("Art: weekday",)),
+            ("Den Platzhalterkurs besuchen acht Freitagskinder.", ("Art: weekday",)),
         ):
             assert unmet_requirements(frame, text, _chunk(text)) == unmet
         decision = _near_miss(frame, _chunk("Den Platzhalterkurs besuchen acht Schüler."))

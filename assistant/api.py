@@ -43,6 +43,7 @@ from .places import (
     mention_names,
     narrowed,
     other_places,
+    own_school_names,
     state_towns,
     strip_places,
     typed_names,
@@ -371,6 +372,14 @@ class Assistant:
         towns += [p for p in places if lexical.knows_word(p) and p not in towns]
         alone = len(towns) == 1 and not part.filters.kommunen
         documents = {t: index.documents_naming(t) for t in towns if alone}
+        # a school the question calls by its own name ("an der Paul-Gerhardt-Schule in Dassel")
+        # places the one document naming it when that document names no municipality and no
+        # place at all: a school's page need not say its town
+        for school in own_school_names(own):
+            naming = index.documents_writing(school)
+            if len(naming) == 1 and naming <= corpus.placeless:
+                for place in places:
+                    documents[place] = documents.get(place, frozenset()) | naming
         # a Land is also met by a page of no municipality that names no other Land (the
         # Land's own ministry does not name it)
         for land in (p for p in places if is_land_outside_nrw(p)):

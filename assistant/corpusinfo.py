@@ -35,6 +35,8 @@ class CorpusInfo:
     pages: dict[str, int]  # doc_id -> page count
     kommune_types: dict[str, frozenset[str]]  # municipality -> its documents' types
     names: NameUse  # which words the documents use as names
+    # documents of no municipality and no place: a school's page that never names its town
+    placeless: frozenset[str] = frozenset()
 
     def source_types(self, query: Query) -> frozenset[str]:
         """Document types the question names, also as the last part of a compound
@@ -74,6 +76,7 @@ def corpus_info(index: Index) -> CorpusInfo:
         pages={d.doc_id: d.pages for d in documents},
         kommune_types=_types_by_kommune(documents),
         names=NameUse(index.noun_stems(), _title_stems(documents), index.placed_stems()),
+        placeless=frozenset(d.doc_id for d in documents if not (d.meta.kommune or d.meta.place)),
     )
 
 

@@ -1140,6 +1140,20 @@ def _placed(j: int, last_place: int, words: list[str], municipalities: Municipal
     return j > 0 and (j == last_place or bool(municipalities.mentioned(words[j])))
 
 
+# A school called by its own name: "Paul-Gerhardt-Schule", "Kaulbach-Schule",
+# "Maximilian-Kolbe-Gesamtschule" (hyphenated; "Grundschule" alone is any school, and a
+# short form is no name: "DaZ-Schule")
+_OWN_SCHOOL = re.compile(
+    r"(?:[A-ZÄÖÜ][a-zäöüß]+-)+(?:[A-ZÄÖÜ][a-zäöüß]*)?(?i:schule|gymnasium|kolleg)"
+)
+
+
+def own_school_names(question: str) -> list[str]:
+    """The schools the question calls by their own (hyphenated) names."""
+    words = (m.group() for m in _WORD.finditer(question))
+    return [w for w in words if _OWN_SCHOOL.fullmatch(w)]
+
+
 def state_towns(question: str, municipalities: Municipalities) -> tuple[str, ...]:
     """The municipalities of NRW (``assistant.nrw``) the question names that are none of the
     index: a document about such a town may have no municipality of its own (its name

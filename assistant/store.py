@@ -247,15 +247,22 @@ class Index:
     def documents_naming(self, place: str) -> frozenset[str]:
         """The documents with a passage that names ``place`` (any of its ``mention_names``);
         remembered per generation, since a question naming a Land asks this of every Land."""
-        found = self._naming.get(place)
+        return self._documents_with(place, mention_names(place))
+
+    def documents_writing(self, phrase: str) -> frozenset[str]:
+        """The documents with a passage that writes ``phrase`` as it stands (any case)."""
+        return self._documents_with(f"\0{phrase}", (phrase.lower(),))
+
+    def _documents_with(self, key: str, names: Sequence[str]) -> frozenset[str]:
+        found = self._naming.get(key)
         if found is None:
             self._load_chunks()
-            rows = np.flatnonzero(self._mentioning(mention_names(place)))
+            rows = np.flatnonzero(self._mentioning(names))
             metas, row_doc = self._rows_by_document()
             found = frozenset(metas[d].doc_id for d in np.unique(row_doc[rows]))
             if len(self._naming) >= _NAMING:
                 self._naming.clear()
-            self._naming[place] = found
+            self._naming[key] = found
         return found
 
     def _load_chunks(self) -> None:

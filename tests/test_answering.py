@@ -241,6 +241,40 @@ def test_a_town_outside_the_index_is_answered_only_from_the_documents_naming_it(
     assert not unnamed.citations
 
 
+def test_a_school_called_by_its_own_name_places_its_page_that_names_no_town(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A school's page often never names its town, and saved as "dokument_03.md" it has
+    none. Asked about the school by its own name and its town ("an der Platzhalter-Schule
+    in Tannwalde"), the one page that names the school, and no place at all, answers. A
+    school of a common name ("an der Grundschule in Tannwalde") places no such page, and a
+    page that names another town stays that town's. (Placeholder text.)"""
+    school = (
+        "# Platzhalterklasse\n\nAn der Platzhalter-Schule gibt es ab Februar eine "
+        "Platzhalterklasse mit 14 Kindern an der Grundschule.\n"
+    )
+    elsewhere = (
+        "# Platzhalterkurs\n\nDie Platzhalter-Realschule in Wexhafen bietet einen "
+        "Platzhalterkurs für 9 Kinder an.\n"
+    )
+    from assistant import gazetteer
+
+    monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset({"wexhafen"}))
+    assistant = _with_files(tmp_path, {"dokument_03.md": school, "dokument_04.md": elsewhere})
+    asked = assistant.ask(
+        "Wie viele Kinder hat die Platzhalterklasse der Platzhalter-Schule in Tannwalde?"
+    )
+    assert asked.found and "14 Kindern" in asked.text
+    common = assistant.ask(
+        "Wie viele Kinder hat die Platzhalterklasse der Grundschule in Tannwalde?"
+    )
+    assert not common.found
+    other = assistant.ask(
+        "Wie viele Kinder hat der Platzhalterkurs der Platzhalter-Realschule in Tannwalde?"
+    )
+    assert not other.found
+
+
 def test_the_documents_naming_a_place_are_found_once_per_generation(assistant: Assistant) -> None:
     """A question naming a Land asks the index which documents name each of the sixteen; the
     answer is remembered for the generation (the same set again, not a new search)."""

@@ -953,6 +953,14 @@ def placed_stems(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(word for word, balance in located.items() if balance > 0)
 
 
+# The plurals a compound written after "in" ends in when it names where people learn, not a
+# place ("in Sprachfördergruppen", "in Willkommensklassen"): no town's name ends in them
+_GROUP_PLURALS = (
+    "gruppen", "klassen", "kursen", "kurse", "schulen", "familien", "kindern", "stellen",
+    "zentren", "einrichtungen", "kitas", "angeboten", "unterkunften", "heimen",
+)  # fmt: skip
+
+
 # The shortest first and last part of a compound that ends in a noun (``NameUse.ends_in_noun``)
 _COMPOUND_HEAD = 4
 _COMPOUND_TAIL = 7
@@ -976,7 +984,10 @@ class NameUse:
         stemmed = stem(word)
         if stemmed in self.nouns or fold(word) in self.nouns:
             return False
-        return stemmed in self.titled or (stemmed in self.placed and not self.ends_in_noun(word))
+        if stemmed in self.titled:
+            return True
+        plural = fold(word).endswith(_GROUP_PLURALS)  # also where "die Gruppen" is not written
+        return stemmed in self.placed and not plural and not self.ends_in_noun(word)
 
     def ends_in_noun(self, word: str) -> bool:
         """Whether ``word`` is a compound whose last part is a noun of the documents: "aus

@@ -379,6 +379,10 @@ def test_a_word_the_documents_write_after_in_and_never_as_a_noun_is_a_place() ->
     assert use.names("Lübbenau")
     assert not use.names("Absprache") and not use.names("Sprachfördergruppen")
     assert not use.names("Afghanistan")
+    # a plural of where people learn is no place though no document writes "die Gruppen"
+    alone = ["Es gibt 24 Plätze in Sprachfördergruppen und 12 in Willkommensklassen."]
+    lone = NameUse(noun_stems(alone), frozenset(), placed_stems(alone))
+    assert not lone.names("Sprachfördergruppen") and not lone.names("Willkommensklassen")
 
     def known(word: str) -> bool:
         return True  # every word of these questions occurs in the documents

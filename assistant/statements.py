@@ -142,10 +142,13 @@ _AGE = re.compile(
     re.IGNORECASE,
 )
 # "Wie alt …?": an age as above, a span of years ("zwischen 14 und 19 Jahren", "sechs bis 14
-# Jahre alt"), a compound ("10- bis 16-Jährige", "die 17-jährige Schülerin")
+# Jahre alt"), a compound ("10- bis 16-Jährige", "die 17-jährige Schülerin"), a person by
+# age in words ("der Vierjährige"; lower case, "die zweijährige Ausbildung" lasts)
 _TYPE_PATTERNS["age"] = re.compile(
     rf"{_AGE.pattern}|\b{_NUMBER}\s+(?:bis|und|-|–)\s+{_NUMBER}\s+jahren?\b|"
     r"\b\d+-?(?:\s*bis\s+\d+-)?jährig\w*|"
+    r"\b(?-i:(?:Ein|Zwei|Drei|Vier|Fünf|Sechs|Sieben|Acht|Neun|Zehn|Elf|Zwölf|Dreizehn|"
+    r"Vierzehn|Fünfzehn|Sechzehn|Siebzehn|Achtzehn|Neunzehn|Zwanzig)jährigen?)\b|"
     # "Junge Erwachsene bis 21 Jahre" (from ten years up an age, "bis zwei Jahre" lasts),
     # "bis zum vollendeten 25. Lebensjahr", "ab dem 1. vollendeten Lebensjahr", "bis zum 19.
     # Geburtstag"

@@ -1162,6 +1162,8 @@ def test_a_which_year_or_which_day_question_wants_a_year_or_a_day(
         ("Der Anspruch gilt ab dem 1. vollendeten Lebensjahr bis zum Schuleintritt.", True),
         ("Das Coaching richtet sich an Jugendliche bis zum 19. Geburtstag.", True),
         ("Plätze gibt es für Kinder im Alter von vier Monaten bis zur Schulpflicht.", True),
+        ("Der Vierjährige ist seit Montag in der Kita in Feldau.", True),  # a person by age
+        ("Die zweijährige Ausbildung in Feldau beginnt im August.", False),  # it lasts
         ("Der Kurs in Feldau dauert sechs Monate.", False),
         ("Die Klasse besteht in Feldau seit zwei Jahren.", False),
         ("Die Förderung dauert bis zu zwei Jahre.", False),

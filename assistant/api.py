@@ -314,10 +314,26 @@ class Assistant:
         """Narrow the search to what the question names: "in Haldenberg", "laut Leitfaden"."""
         if not filters.kommunen and len(named) == 1:
             filters = _scoped(filters, named[0])
+            # the page of a school the question calls by its own name is searched too
+            schools = tuple(school.lower() for school, _ in self._placeless_schools(text))
+            filters = replace(filters, mentions=filters.mentions + schools)
         types = self.corpus().named_types(self.index.lexical().query(text))
         if not filters.doc_types and types:
             filters = replace(filters, doc_types=types)
         return filters
+
+    def _placeless_schools(self, text: str) -> list[tuple[str, str]]:
+        """The schools ``text`` calls by their own names ("an der Paul-Gerhardt-Schule in
+        Dassel") that exactly one document writes, a document of no municipality and no place
+        (a school's page need not say its town): each with that document. Such a page is the
+        school's place's, wherever the question puts the school."""
+        corpus = self.corpus()
+        found = []
+        for school in own_school_names(text):
+            naming = self.index.documents_writing(school)
+            if len(naming) == 1 and naming <= corpus.placeless:
+                found.append((school, next(iter(naming))))
+        return found
 
     def evidence(self, part: Part, mode: Mode = "hybrid") -> tuple[Evidence, list[Hit]]:
         """Retrieve for one part of a plan and score what the passages offer.
@@ -372,14 +388,10 @@ class Assistant:
         towns += [p for p in places if lexical.knows_word(p) and p not in towns]
         alone = len(towns) == 1 and not part.filters.kommunen
         documents = {t: index.documents_naming(t) for t in towns if alone}
-        # a school the question calls by its own name ("an der Paul-Gerhardt-Schule in Dassel")
-        # places the one document naming it when that document names no municipality and no
-        # place at all: a school's page need not say its town
-        for school in own_school_names(own):
-            naming = index.documents_writing(school)
-            if len(naming) == 1 and naming <= corpus.placeless:
-                for place in places:
-                    documents[place] = documents.get(place, frozenset()) | naming
+        # a school the question calls by its own name places its page (``_placeless_schools``)
+        for _, page in self._placeless_schools(own):
+            for place in places:
+                documents[place] = documents.get(place, frozenset()) | {page}
         # a Land is also met by a page of no municipality that names no other Land (the
         # Land's own ministry does not name it)
         for land in (p for p in places if is_land_outside_nrw(p)):

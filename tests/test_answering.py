@@ -248,7 +248,9 @@ def test_a_school_called_by_its_own_name_places_its_page_that_names_no_town(
     none. Asked about the school by its own name and its town ("an der Platzhalter-Schule
     in Tannwalde"), the one page that names the school, and no place at all, answers. A
     school of a common name ("an der Grundschule in Tannwalde") places no such page, and a
-    page that names another town stays that town's. (Placeholder text.)"""
+    page that names another town stays that town's. Asked with a town that has documents of
+    its own ("in Wexhafen"), the search for that town's documents takes the page too.
+    (Placeholder text.)"""
     school = (
         "# Platzhalterklasse\n\nAn der Platzhalter-Schule gibt es ab Februar eine "
         "Platzhalterklasse mit 14 Kindern an der Grundschule.\n"
@@ -273,6 +275,11 @@ def test_a_school_called_by_its_own_name_places_its_page_that_names_no_town(
         "Wie viele Kinder hat der Platzhalterkurs der Platzhalter-Realschule in Tannwalde?"
     )
     assert not other.found
+    # in a town with documents of its own, the search for its documents takes the page too
+    scoped = assistant.ask(
+        "Wie viele Kinder hat die Platzhalterklasse der Platzhalter-Schule in Wexhafen?"
+    )
+    assert scoped.found and "14 Kindern" in scoped.text
 
 
 def test_the_documents_naming_a_place_are_found_once_per_generation(assistant: Assistant) -> None:

@@ -979,8 +979,8 @@ class NameUse:
         """Whether the documents use ``word`` as a name, and never as a noun: a title word
         ("Ulm Integration durch Bildung", "koblenz_sprachmittlung.txt"), or a word they write
         after "in" ("in Lübbenau", of a page whose title names no place: ``placed_stems``) that
-        is no compound ending in a noun ("Plätze in Sprachfördergruppen" beside "die
-        Gruppen")."""
+        is no compound ending in a noun of theirs ("aus Flüchtlingsfamilien" beside "die
+        Familien") or in a plural of where people learn ("Plätze in Sprachfördergruppen")."""
         stemmed = stem(word)
         if stemmed in self.nouns or fold(word) in self.nouns:
             return False

@@ -938,10 +938,10 @@ def noun_stems(texts: Iterable[str]) -> frozenset[str]:
 
 def placed_stems(texts: Iterable[str]) -> frozenset[str]:
     """Stems of the capitalised words the documents write after "in" ("in Lübbenau") more
-    often than after "aus" or "nach": names of where things are, unless the documents also
-    use them as nouns (``noun_stems``: "in Absprache" beside "die Absprache"). Where people
-    come from ("Kinder aus Afghanistan", now and then "der Krieg in Afghanistan") is no place
-    a question asks about: the documents say "afghanische Schüler" as often as not."""
+    often than after "aus" or "nach": where things are (``NameUse.names`` drops those the
+    documents also use as nouns: "in Absprache" beside "die Absprache"). Where people come
+    from ("Kinder aus Afghanistan", now and then "der Krieg in Afghanistan") is no place a
+    question asks about."""
     located: Counter[str] = Counter()
     for text in texts:
         for before, word in _BARE.findall(text):

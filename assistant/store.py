@@ -55,7 +55,7 @@ import shutil
 import threading
 import time
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -107,6 +107,12 @@ GlossaryLoader = Callable[[], Glossary | None]
 PLACES_FILE = "places.json"
 NOUNS_FILE = "nouns.json"
 PLACED_FILE = "placed.json"
+# The word lists a generation keeps, each derived from the chunk texts once by the writer
+_WORD_LISTS: tuple[tuple[str, Callable[[Iterable[str]], Iterable[str]]], ...] = (
+    (PLACES_FILE, place_names),
+    (NOUNS_FILE, noun_stems),
+    (PLACED_FILE, placed_stems),
+)
 _MASKS = 64  # recent filter masks kept per generation (comparisons repeat them)
 _NAMING = 256  # places whose documents are kept per generation (a Land asks for all sixteen)
 VECTORS_LOCAL = "local"  # READY "vector_store": vectors.npy in the generation folder
@@ -295,27 +301,26 @@ class Index:
 
     def place_names(self) -> list[str]:
         """Place names with a type word the documents use twice or more (writer's list)."""
-        try:
-            names: list[str] = json.loads((self.folder / PLACES_FILE).read_text("utf-8"))
-            return names
-        except (OSError, ValueError):  # a generation of an earlier version
-            return place_names(c.text for c in self.chunks())
+        return list(self._written_list(PLACES_FILE, place_names))
 
     def noun_stems(self) -> frozenset[str]:
         """Stems of the words the documents use as nouns (writer's list)."""
-        try:
-            stems: list[str] = json.loads((self.folder / NOUNS_FILE).read_text("utf-8"))
-            return frozenset(stems)
-        except (OSError, ValueError):  # a generation of an earlier version
-            return noun_stems(c.text for c in self.chunks())
+        return frozenset(self._written_list(NOUNS_FILE, noun_stems))
 
     def placed_stems(self) -> frozenset[str]:
         """Stems of the words the documents write after "in" (writer's list)."""
+        return frozenset(self._written_list(PLACED_FILE, placed_stems))
+
+    def _written_list(
+        self, file_name: str, derive: Callable[[Iterable[str]], Iterable[str]]
+    ) -> Iterable[str]:
+        """A word list the writer saved with the generation (``_WORD_LISTS``), or, for a
+        generation of an earlier version without it, the list derived from the chunks."""
         try:
-            stems: list[str] = json.loads((self.folder / PLACED_FILE).read_text("utf-8"))
-            return frozenset(stems)
-        except (OSError, ValueError):  # a generation of an earlier version
-            return placed_stems(c.text for c in self.chunks())
+            words: list[str] = json.loads((self.folder / file_name).read_text("utf-8"))
+            return words
+        except (OSError, ValueError):
+            return derive(c.text for c in self.chunks())
 
     def vectors(self) -> VectorSearch:
         """The generation's chunk vectors (memory-mapped once, or the Chroma server's)."""
@@ -670,12 +675,10 @@ class IndexWriter:
         t1 = time.perf_counter()
         say(texts.PUBLISH_LEXICAL)
         build_lexical(chunks, self.folder / LEXICAL_DIR)
-        places = json.dumps(place_names(c.text for c in chunks), ensure_ascii=False)
-        (self.folder / PLACES_FILE).write_text(places, encoding="utf-8")
-        nouns = json.dumps(sorted(noun_stems(c.text for c in chunks)), ensure_ascii=False)
-        (self.folder / NOUNS_FILE).write_text(nouns, encoding="utf-8")
-        placed = json.dumps(sorted(placed_stems(c.text for c in chunks)), ensure_ascii=False)
-        (self.folder / PLACED_FILE).write_text(placed, encoding="utf-8")
+        for file_name, derive in _WORD_LISTS:
+            words = derive(c.text for c in chunks)  # a list keeps its order, a set is sorted
+            listed = words if isinstance(words, list) else sorted(words)
+            (self.folder / file_name).write_text(json.dumps(listed, ensure_ascii=False), "utf-8")
         build_mentions(chunks, self.folder)
         t2 = time.perf_counter()
         documents = len(self.store.documents())

@@ -41,6 +41,7 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     context = _Context.of(chunk)
     own = _words(sentence) if frame.places else []
     kinds = _asked_kinds(frame.text) if frame.places else {}
+    asked = _words(frame.text) if frame.places else []
     documents = dict(frame.named_in)
     for place in frame.places:
         kind = kinds.get(fold(place), "")
@@ -50,7 +51,13 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
         else:  # a sentence on another named place is not about this one by its context
             # (the Kreis a town belongs to is no other place: "Ab 16 wird der Schulbesuch über
             # das Schulamt des Rhein-Sieg-Kreises geregelt" on a page of one of its towns)
-            others = [t for t in typed_names(sentence) if t.municipality != kreis_of(place)]
+            # ... nor one the question names itself ("Sekundarschüler aus dem Burgenlandkreis in
+            # Sachsen-Anhalt": "aus dem Burgenlandkreis" is what was asked, not another place)
+            others = [
+                t
+                for t in typed_names(sentence)
+                if t.municipality != kreis_of(place) and not _names_place(t.name, asked)
+            ]
             named = not others and (
                 _placed_by_context(place, kind, chunk, sentence, context)
                 or chunk.doc_id in documents.get(place, ())

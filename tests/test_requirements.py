@@ -313,6 +313,21 @@ def test_a_towns_own_page_may_name_the_kreis_it_belongs_to() -> None:
         assert unmet_requirements(frame, other, chunk) == (f"Ort: {place}",)
 
 
+def test_a_place_the_question_names_itself_is_no_other_place() -> None:
+    """A sentence naming a Kreis that the question names too ("Schüler aus dem Kreis
+    Farnau in Nordland") is about what was asked, and the page's title places it in the
+    asked Land; a sentence naming another Kreis is not. Before, any other typed name in the
+    sentence made it about another place. (Placeholder text.)"""
+    page = DocumentMeta("n.txt", "Land Nordland Platzhalterförderung")
+    question = "Ab wann bekommen Schüler aus dem Kreis Farnau in Nordland Platzhalterförderung?"
+    frame = frame_question(question, places=("Nordland",))
+    asked = "Ab März erhalten Schüler aus dem Kreis Farnau die Platzhalterförderung."
+    other = "Ab Mai erhalten Schüler aus dem Kreis Lübbern die Platzhalterförderung."
+    chunk = _chunk(f"{asked} {other}", page)
+    assert unmet_requirements(frame, asked, chunk) == ()
+    assert unmet_requirements(frame, other, chunk) == ("Ort: Nordland",)
+
+
 def test_a_hyphenated_place_is_named_by_its_words_in_a_row() -> None:
     """Real names are hyphenated; the words are compared in order, the last one inflected."""
     frame = frame_question("Wie läuft es im Kreis Farnau-Lübbern?", places=("Farnau-Lübbern",))

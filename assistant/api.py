@@ -376,7 +376,7 @@ class Assistant:
         own = part.asked or part.text
         places = other_places(own, corpus.municipalities, self._knows, corpus.names.names)
         if part.filters.mentions:  # another document's passage must be about the municipality
-            places += tuple(_distinctive_name(k) for k in part.filters.kommunen)
+            places += tuple(_distinctive_name(k, own) for k in part.filters.kommunen)
             places = tuple(dict.fromkeys(places))
         # the one place a part asks about, when it is a town of NRW that is no municipality of
         # the index: answered from the documents that name it (a page that got no municipality
@@ -845,13 +845,18 @@ def _scoped(filters: Filters, kommune: str) -> Filters:
     return replace(filters, kommunen=(kommune,), mentions=mention_names(kommune))
 
 
-def _distinctive_name(kommune: str) -> str:
+def _distinctive_name(kommune: str, question: str) -> str:
     """The name a passage must use for the municipality, without its type word:
     "Quellinghoven" for "Stadt Quellinghoven", whole when hyphenated ("Minden-Lübbecke":
-    "Stadt Minden" is another place), "Mülheim" for "Stadt Mülheim an der Ruhr"."""
+    "Stadt Minden" is another place), "Mülheim" for "Stadt Mülheim an der Ruhr". A question
+    that names only one part of a hyphenated name asks about that place ("die Stadtbibliothek
+    Wadern" of the Kreis Merzig-Wadern): the passage must name that part."""
     typed = typed_names(kommune)
     if typed and "-" in typed[0].name and " " not in typed[0].name:
-        return typed[0].name
+        whole = typed[0].name
+        asked = {fold_plain(word) for word in re.findall(r"[\w-]+", question)}
+        parts = [part for part in whole.split("-") if fold_plain(part) in asked]
+        return parts[0] if fold_plain(whole) not in asked and len(parts) == 1 else whole
     words = distinctive_words(kommune)
     return words[0] if words else kommune
 

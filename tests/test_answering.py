@@ -837,3 +837,25 @@ def test_a_one_page_document_is_about_what_its_opening_names_in_every_passage(
     evidence, _ = assistant.evidence(assistant.plan(question).parts[0])
     times = [c for c in evidence.candidates if "neun bis elf Uhr" in c.text]
     assert times and times[0].unmet == ()
+
+
+def test_a_question_naming_one_part_of_a_hyphenated_kreis_asks_about_that_town(
+    tmp_path: Path,
+) -> None:
+    """A Kreis named with two towns' names ("Kreis Farnau-Lübbern") is a municipality of
+    the index; a question about the library of one of them ("die Bibliothek Lübbern") asks
+    about that town, and its page names only the town. Before, the answer had to name the
+    whole Kreis and was refused. (Placeholder text.)"""
+    kreis = "".join(f"Der Kreis Farnau-Lübbern plant den Platzhalter {n}. " for n in range(6))
+    library = (
+        "# Platzhalterprojekt\n\nDrei bis vier Mal im Jahr lädt die Bibliothek Lübbern "
+        "zum Platzhalterprojekt für neu zugewanderte Kinder ein.\n"
+    )
+    assistant = _with_files(
+        tmp_path,
+        {"kreis_farnau_luebbern_konzept.md": f"# Konzept\n\n{kreis}\n", "bibliothek.md": library},
+    )
+    answer = assistant.ask("Wie oft lädt die Bibliothek Lübbern zum Platzhalterprojekt ein?")
+    assert answer.found, answer.text
+    assert "Drei bis vier Mal" in answer.text
+    assert {c.doc_id for c in answer.citations} == {"bibliothek.md"}

@@ -60,7 +60,8 @@ _MONEY = re.compile(
 )
 # "Wie viel Unterricht …?" asks for an amount of lessons, not of money: the noun right after
 # "wie viel" says what is measured; only a money noun ("Wie viel Geld …?") asks for euros.
-_HOW_MUCH_OF = re.compile(r"\b(?i:wie)\s*viel\s+([A-ZÄÖÜ][\wäöüß-]*)")
+# (also after an adjective: "Wie viel zusätzliche Deutschförderung …?")
+_HOW_MUCH_OF = re.compile(r"\b(?i:wie)\s*viel\s+(?:[a-zäöüß]+e[mnrs]?\s+)?([A-ZÄÖÜ][\wäöüß-]*)")
 _MONEY_NOUN = re.compile(rf"\w*{_MONEY_TAIL}|{_MONEY_WORD}", re.IGNORECASE)
 _PERCENT = re.compile(
     r"\bwie\s+viel\s+prozent|\bwelche[rn]?\s+(anteil|quote)|\bwie\s+(hoch|groß)\s+(ist|war|sind)"
@@ -251,7 +252,11 @@ _HOW_MANY_UNITS = re.compile(
 )
 _RATE = re.compile(r"\b(?:pro|je)\s+([A-ZÄÖÜ][\wäöüß-]+)")
 # "Wie viel (Deutsch-)Unterricht bekommen …?": teaching is measured in hours or lessons
-_HOW_MUCH_TEACHING = re.compile(r"\bwie\s*viel\s+[a-zäöüß]*unterrichts?\b", re.IGNORECASE)
+# "Wie viel (zusätzlichen) Deutschunterricht …?": hours of teaching, which the hours name
+# ("täglich vier Stunden Deutsch"), as "wie viele Wochenstunden" names its counted thing
+_HOW_MUCH_TEACHING = re.compile(
+    r"\bwie\s*viel\s+(?:[a-zäöüß]+e[mnrs]?\s+)?[a-zäöüß]*unterrichts?\b", re.IGNORECASE
+)
 # Yes/no questions about whether something exists: "yes" needs a sentence that names it.
 _EXISTENCE = re.compile(
     r"^(?:und\s+)?(?:gibt\s+es|gab\s+es|hat|haben|bietet|bieten|existiert|existieren|besteht|"
@@ -319,6 +324,7 @@ class Expectation:
     # contact: "email" or "phone" when the question asks for that channel only
     rate: str = ""  # the noun after "pro"/"je" ("Einsatzstunde")
     counted: bool = False  # the unit is what "wie viele" counts ("wie viele Wochenstunden")
+    # or what "wie viel" measures ("wie viel Unterricht": hours)
     sole: bool = False  # the typed answer is all the question asks ("Wie viele X?", no "und wo …")
     least: bool = False  # a count asked as a threshold ("Ab wie vielen …?"): "ab 12", "mindestens"
 
@@ -382,7 +388,7 @@ def expectation_of(question: str) -> Expectation:
         return Expectation("unit", _UNIT_FAMILIES[unit], rate, True)
     teaching = _HOW_MUCH_TEACHING.search(question)
     if teaching and not _asks_more(question, teaching.end()):
-        return Expectation("unit", "stunden-minuten", rate)
+        return Expectation("unit", "stunden-minuten", rate, True)
     for kind, pattern in (
         ("percent", _PERCENT),
         ("money", _MONEY),

@@ -1272,3 +1272,18 @@ def test_a_range_counts_what_its_last_number_counts(sentence: str, counts: bool)
     Lehrkräfte …?", as "16 Schüler" does not. Before, the first number, with no noun after
     it, kept the sentence a possible answer."""
     assert states_count(sentence, "Wie viele Lehrkräfte unterrichten die Gruppe?") is counts
+
+
+def test_how_much_teaching_is_measured_in_hours_that_need_not_name_it() -> None:
+    """ "Wie viel Unterricht pro Tag …?" is measured in hours, which name what they measure
+    ("täglich vier Stunden Deutsch" need not say "Unterricht"), as "20 Wochenstunden" answer
+    "Wie viele Wochenstunden …?" (``counted``). Before, the hours had to stand beside the
+    question's rarest word, and an adjective before the teaching made the question untyped
+    ("zusätzlichen Deutschunterricht") or a money question ("zusätzliche Deutschförderung")."""
+    for question in (
+        "Wie viel Unterricht pro Tag bekommen die Kinder?",
+        "Wie viel zusätzlichen Deutschunterricht bekommen die Kinder?",
+    ):
+        expects = frame_question(question).expects
+        assert (expects.kind, expects.unit, expects.counted) == ("unit", "stunden-minuten", True)
+    assert frame_question("Wie viel zusätzliche Deutschförderung bekommen sie?").expects.kind == ""

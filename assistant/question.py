@@ -251,9 +251,9 @@ _HOW_MANY_UNITS = re.compile(
     re.IGNORECASE,
 )
 _RATE = re.compile(r"\b(?:pro|je)\s+([A-ZÄÖÜ][\wäöüß-]+)")
-# "Wie viel (Deutsch-)Unterricht bekommen …?": teaching is measured in hours or lessons
-# "Wie viel (zusätzlichen) Deutschunterricht …?": hours of teaching, which the hours name
-# ("täglich vier Stunden Deutsch"), as "wie viele Wochenstunden" names its counted thing
+# "Wie viel (zusätzlichen) Deutschunterricht bekommen …?": teaching is measured in hours or
+# lessons, which name what they measure ("täglich vier Stunden Deutsch"), as "wie viele
+# Wochenstunden" names its counted thing
 _HOW_MUCH_TEACHING = re.compile(
     r"\bwie\s*viel\s+(?:[a-zäöüß]+e[mnrs]?\s+)?[a-zäöüß]*unterrichts?\b", re.IGNORECASE
 )
@@ -323,8 +323,9 @@ class Expectation:
     unit: str = ""  # the unit named in "in Minuten", "in Euro" (a key of _UNITS); of a
     # contact: "email" or "phone" when the question asks for that channel only
     rate: str = ""  # the noun after "pro"/"je" ("Einsatzstunde")
-    counted: bool = False  # the unit is what "wie viele" counts ("wie viele Wochenstunden")
-    # or what "wie viel" measures ("wie viel Unterricht": hours)
+    # the unit is what "wie viele" counts ("wie viele Wochenstunden") or "wie viel" measures
+    # ("wie viel Unterricht": hours)
+    counted: bool = False
     sole: bool = False  # the typed answer is all the question asks ("Wie viele X?", no "und wo …")
     least: bool = False  # a count asked as a threshold ("Ab wie vielen …?"): "ab 12", "mindestens"
 

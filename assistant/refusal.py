@@ -18,6 +18,7 @@ A near-miss refusal carries one German sentence saying what the documents do cov
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,7 +26,15 @@ from dataclasses import dataclass
 from . import texts
 from .evidence import Candidate, Evidence, starts_with_reference
 from .german import analyze
-from .question import SCHOOL_FORMS, Frame, school_forms, years_in
+from .question import (
+    PERSON_OFFICE,
+    PERSON_ROLE,
+    SCHOOL_FORMS,
+    Frame,
+    role_group,
+    school_forms,
+    years_in,
+)
 from .sentences import is_table_row, row_cells
 from .statements import counts_asked, names_counted, states_minimum
 
@@ -91,7 +100,9 @@ class RefusalPolicy:
             and not _counts_another(evidence.frame, best, c)
         )
         if not eligible or (
-            best.unmet and _on_topic(eligible, candidates) < self.topic_share * best.probability
+            best.unmet
+            and _on_topic(eligible, candidates) < self.topic_share * best.probability
+            and not _holder_beside(evidence.frame, best, eligible[0])
         ):
             return self._near_miss(evidence.frame, candidates)
         if evidence.answerability < self.threshold and not (
@@ -121,6 +132,20 @@ def _on_topic(eligible: Sequence[Candidate], candidates: Sequence[Candidate]) ->
             probability = max(probability, previous.probability)
         best = max(best, probability)
     return best
+
+
+def _holder_beside(frame: Frame, best: Candidate, candidate: Candidate) -> bool:
+    """Whether ``candidate`` names the holder of the asked role in the document of the best
+    sentence: "Wer leitet die Astrid-Lindgren-Grundschule in Heidenau?" is answered by "…,
+    sagt Schulleiterin Karla Dorn" on the page whose opening names the school, though that
+    sentence alone says little of the school."""
+    group = frame.expects.unit if frame.expects.kind == "person" else ""
+    if not group or candidate.chunk.doc_id != best.chunk.doc_id:
+        return False
+    return any(role_group(m.group(0)) == group for m in _ROLE_WORD.finditer(candidate.text))
+
+
+_ROLE_WORD = re.compile(rf"\b(?i:{PERSON_ROLE}|{PERSON_OFFICE})\b")
 
 
 def _other_row(best: Candidate, candidate: Candidate, asked: frozenset[str]) -> bool:

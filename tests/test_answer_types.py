@@ -1292,3 +1292,26 @@ def test_how_much_teaching_is_measured_in_hours_that_need_not_name_it() -> None:
         expects = frame_question(question).expects
         assert (expects.kind, expects.unit, expects.counted) == ("unit", "stunden-minuten", True)
     assert frame_question("Wie viel zusätzliche Deutschförderung bekommen sie?").expects.kind == ""
+
+
+def test_the_holder_of_the_asked_role_answers_beside_the_sentence_on_the_topic() -> None:
+    """ "Wer leitet die Platzhalterschule in Feldau?" on a page whose opening names the school
+    but no head: "…, sagt Schulleiterin Jana Beispiel" further down answers, though that
+    sentence alone is far less likely to be on the topic. Before, it was refused as a near
+    miss. A teacher named there is no head, and a holder on another page needs the topic."""
+    opening = "An der Platzhalterschule in Feldau lernen Kinder aus vielen Ländern Deutsch."
+    question = "Wer leitet die Platzhalterschule in Feldau?"
+    policy = RefusalPolicy(threshold=0.5)
+    for holder, found in [
+        ("„Das klappt gut“, sagt Schulleiterin Jana Beispiel.", True),
+        ("„Das klappt gut“, sagt Lehrerin Jana Beispiel.", False),
+    ]:
+        best, named = _scored([opening, holder], {0: 0.75, 1: 0.17})
+        candidates = (replace(best, unmet=("Art: person",)), named)
+        evidence = _evidence(question, {"c": [opening, holder]}, candidates)
+        assert policy.decide(evidence).found is found
+    best, named = _scored([opening, holder], {0: 0.75, 1: 0.17})
+    other_page = replace(named, chunk=replace(named.chunk, doc_id="andere.pdf"))
+    candidates = (replace(best, unmet=("Art: person",)), other_page)
+    evidence = _evidence(question, {"c": [opening, holder]}, candidates)
+    assert not policy.decide(evidence).found

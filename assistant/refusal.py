@@ -79,7 +79,8 @@ class RefusalPolicy:
 
     ``topic_share``: when the best sentence misses a requirement, a sentence that meets them
     answers only if it is at least this share as likely to answer the topic; otherwise the
-    requirements are met only off-topic (a near miss).
+    requirements are met only off-topic (a near miss). A sentence naming a holder of the asked
+    role on the best sentence's page is on its topic (``_holder_beside``).
     """
 
     threshold: float

@@ -41,7 +41,6 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     context = _Context.of(chunk)
     own = _words(sentence) if frame.places else []
     kinds = _asked_kinds(frame.text) if frame.places else {}
-    asked = _words(frame.text) if frame.places else []
     documents = dict(frame.named_in)
     for place in frame.places:
         kind = kinds.get(fold(place), "")
@@ -56,7 +55,8 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
             others = [
                 t
                 for t in typed_names(sentence)
-                if t.municipality != kreis_of(place) and not _names_place(t.name, asked)
+                if t.municipality != kreis_of(place)
+                and not _names_place(t.name, _question_words(frame.text))
             ]
             named = not others and (
                 _placed_by_context(place, kind, chunk, sentence, context)
@@ -186,6 +186,13 @@ def _without_other_kinds(text: str, place: str, kind: str) -> str:
         if fold(typed.name) == folded and other and other != kind:
             text = text[: typed.start] + " " + text[typed.end :]
     return text
+
+
+@lru_cache(maxsize=64)
+def _question_words(question: str) -> tuple[str, ...]:
+    """The question's words as ``_words`` folds them, read once per question, not once per
+    candidate sentence."""
+    return tuple(_words(question))
 
 
 def _words(text: str) -> list[str]:

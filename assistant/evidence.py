@@ -307,7 +307,13 @@ def _candidates(
     lexical, expects = context.lexical, context.frame.expects
     pairs = _pairs(list(query.terms))
     topic = _without_type_nouns(query, expects, context.frame.text)
-    asked = tuple(t for t in topic.terms if t not in context.unfocused)
+    # where the question asks about is checked as a place (``constraints``), not as its topic:
+    # also a place it names without "in" ("die Gemeinde Lustenau") or one the index does not
+    # know as a place
+    placed = context.unfocused.union(
+        *(analyze(place, lexical.splitter) for place in context.frame.places)
+    )
+    asked = tuple(t for t in topic.terms if t not in placed)
     focus = focus_term(replace(topic, terms=asked) if asked else topic, lexical)
     # a person question is also met where the sentence names the role ("sagt Schulrat …")
     roles = (

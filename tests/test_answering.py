@@ -859,3 +859,31 @@ def test_a_question_naming_one_part_of_a_hyphenated_kreis_asks_about_that_town(
     assert answer.found, answer.text
     assert "Drei bis vier Mal" in answer.text
     assert {c.doc_id for c in answer.citations} == {"bibliothek.md"}
+
+
+def test_a_place_named_after_its_type_word_is_no_topic_word(tmp_path: Path) -> None:
+    """ "Wie viel Geld gibt die Gemeinde Lauterbrunn pro Jahr für …?": the town is where the
+    question asks, checked as its place, not a word the sentence with the amount must repeat
+    ("Dafür investiert die Gemeinde jährlich 300.000 Euro", the town two sentences before).
+    Before, a town the question names after a type word (not after "in") was its rarest
+    word, and the amount was refused. (Placeholder text.)"""
+    page = (
+        "# Jugendarbeit\n\n"
+        "Viele zugewanderte Familien haben hier ein neues Zuhause gefunden. Das Jugendzentrum "
+        "Platzhalterhaus in Lauterbrunn wird von Jugendlichen gern besucht. Am Nachmittag gibt "
+        "es dort Hausaufgabenhilfe und Sport. Mit sieben Fachkräften wird hier "
+        "Integrationsarbeit geleistet. Dafür investiert die Gemeinde jährlich 300.000 Euro.\n"
+    )
+    other = (
+        "# Offene Jugendarbeit\n\n"
+        "Jedes Jugendzentrum einer Gemeinde im Kreis leistet Integrationsarbeit mit "
+        "Gruppenangeboten. Die Integrationsarbeit im Jugendzentrum der Gemeinde Nordheim ruht "
+        "in den Ferien. Jede Gemeinde meldet ihre Angebote dem Kreis.\n"
+    )
+    assistant = _with_files(tmp_path, {"dokument_07.md": page, "dokument_08.md": other})
+    answer = assistant.ask(
+        "Wie viel Geld gibt die Gemeinde Lauterbrunn pro Jahr für die Integrationsarbeit im "
+        "Jugendzentrum aus?"
+    )
+    assert answer.found, answer.notes
+    assert "300.000 Euro" in answer.text

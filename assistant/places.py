@@ -1073,6 +1073,7 @@ def other_places(
             and (not known(word) or (names is not None and names(word)))
             and fold(attached) not in _GENITIVE_WORDS
             and not fold(word).endswith(NOT_NAME_SUFFIXES)
+            and not fold(word).endswith(_GROUP_PLURALS)  # "in Kitas", "in Willkommensklassen"
             and not _joined_to_a_noun(words, i, known, municipalities)
         ) or listed
         # "die Hohenfurter Schulen"; "in den Rostocker Klassen" of a town the titles name

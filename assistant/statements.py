@@ -280,6 +280,9 @@ _ADJECTIVES = (
 # An average per unit named as a compound: "im Wochenschnitt", "der Monatsdurchschnitt",
 # "im Jahresmittel" (per week, month, year)
 _AVERAGE_PER = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]{2,}?)(?:e?n|s)?(?:durch)?(?:schnitt|mittel)\b")
+# "jeweils" gives an amount to each of the things a plural names ("für die Jahre … jeweils")
+_EACH = re.compile(r"\bjeweils\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+\b")
 # "pro Jahr" is also said "jährlich", "pro Woche" "wöchentlich": the adverb's stem.
 _RATE_ADVERB = re.compile(r"\b([^\W\d_]{3,})lich\b", re.IGNORECASE)
 # "in der Woche", "am Tag", "im Monat", "die Woche" ("fünf Tage die Woche") after a number
@@ -842,6 +845,12 @@ def _states_rate(rate: str, sentence: str) -> bool:
         word = fold(match.group(1))
         if len(word) >= 3 and (target.startswith(word) or word.startswith(target[:4])):
             return True
+    # "Für die Jahre 2013 und 2014 … jeweils 25 000 Euro": each of the rate's plural
+    if _EACH.search(sentence) and any(
+        len(target) < len(word) <= len(target) + 2 and word.startswith(target)
+        for word in (fold(m.group()) for m in _CAPITALISED.finditer(sentence))
+    ):
+        return True
     for match in _RATE_ADVERB.finditer(sentence):  # "jährlich", "wöchentlich" for "pro Jahr"
         base = fold(match.group(1))
         for stem in {base, base.removesuffix("t"), base.removesuffix("ent")}:

@@ -125,6 +125,11 @@ def test_date_lines_and_questions_in_a_document_answer_nothing() -> None:
         ("Tag", "Am Tag der Anmeldung kamen 3 Kinder.", False),  # a day, not a rate
         ("Jahr", "Pro Kind zahlt das Land 20 Euro.", False),
         ("Jahr", "Das ist natürlich für 45 Kinder gedacht.", False),
+        # "jeweils" gives the amount to each of the years, weeks, children named
+        ("Jahr", "Für die Jahre 2013 und 2014 stellt der Bund jeweils 25 000 Euro bereit.", True),
+        ("Kind", "Die Kinder bekommen jeweils 20 Euro.", True),
+        ("Jahr", "Die beiden Schulen bekommen jeweils 25 000 Euro.", False),
+        ("Jahr", "Für die Jahre 2013 und 2014 stellt der Bund 25 000 Euro bereit.", False),
     ],
 )
 def test_a_rate_is_met_by_its_adverb_or_an_adjective_before_the_noun(

@@ -88,7 +88,12 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 # Table-of-contents lines ("3.2 Erstberatung ........ 7") and bare page furniture.
-_TOC_LINE = re.compile(r"(\.{4,}|…{2,}|\s\.\s\.\s\.)\s*\d+\s*$|^\S+(\s+\S+){0,6}\s+\d{1,3}$")
+_TOC_LINE = re.compile(
+    r"(\.{3,}|…+|\s\.\s\.\s\.)\s*\d+\s*$|^\S+(\s+\S+){0,6}\s+\d{1,3}$|"
+    # a numbered section title ending in leader dots whose page number the sentence
+    # splitting cut off ("4.3 Notwendige Unterlagen ... 16")
+    r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S.{0,120}?(?:\.{3,}|…)\s*$"
+)
 # A page's running header or footer "Seite 3 von 11" run into the text around it by the
 # conversion: the sentence holding it is page furniture
 _PAGE_OF = re.compile(r"\bSeite\s+\d{1,4}\s+von\s+\d{1,4}\b")

@@ -1049,6 +1049,21 @@ def test_a_short_table_row_ending_in_a_number_is_no_contents_line() -> None:
     assert not is_boilerplate("- Projekt: Lesepaten Feldau; Lesepaten: 40", chunk, 1)
 
 
+def test_a_contents_line_with_three_leader_dots_is_no_answer() -> None:
+    """A table of contents converted with three leader dots ("4.1 Kontaktaufnahme ...11",
+    "4.3 Notwendige Unterlagen ... 16", the page number split off as its own sentence) is no
+    answer: before, only four dots or more marked a contents line, and a near miss ("Welche
+    Unterlagen …?") was answered with the title of the section that would hold it."""
+    chunk = Chunk("t", "b.pdf", 0, "", "", 1, 1, meta=META)
+    assert is_boilerplate("4.1 Kontaktaufnahme / Terminvergabe (Ort / Zeit) ...11", chunk, 1)
+    assert is_boilerplate("1. Einleitung ... 5", chunk, 1)
+    assert is_boilerplate("4.3 Notwendige Unterlagen für die Erstberatung ...", chunk, 1)
+    assert is_boilerplate("3. Zielsetzung der Erstberatung…", chunk, 1)
+    # a sentence that trails off is none, nor a numbered step that states something
+    assert not is_boilerplate("Die Kinder lernen schnell, manche schneller ...", chunk, 1)
+    assert not is_boilerplate("2. Die Eltern bringen die Zeugnisse mit.", chunk, 1)
+
+
 def test_a_sentence_run_into_a_running_header_is_page_furniture() -> None:
     """A converted PDF runs its header into the first sentence ("… Feldau, 16. Dezember 2016
     Seite 1 von 11 Integration durch Bildung …"): never an answer."""

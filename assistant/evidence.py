@@ -392,6 +392,10 @@ def _candidates(
         if not covers and hit.chunk.chunk_id in context.earlier and states_type(expects, typed):
             # "sagt Schulleiterin …" in a news item that named the asked school before
             covers = lexical.covers(query, focus, context.earlier[hit.chunk.chunk_id])
+        if not covers and not row and expects.names_focus:
+            # "Deutschkurse" asked, "für solche Grundkurse … 160.500 Euro" stated: a compound
+            # of the same head names the same kind of thing in other words
+            covers = _same_head(query, focus, near)
         if row and not covers and expects.kind == "count":
             # "wie viele davon … einem Berufskolleg": a cell "Berufskolleg: 115" counts it
             covers = _counts_asked_column(text, query, context, lexical)
@@ -426,6 +430,17 @@ def _block_above(lines: Sequence[str], analysed: Sequence[list[str]], order: int
             break
         found.update(analysed[index])
     return found
+
+
+_HEAD = 4  # the shortest head of a compound that names a kind of thing ("Kurs")
+
+
+def _same_head(query: Query, term: str, terms: frozenset[str]) -> bool:
+    """Whether ``terms`` hold a compound ending in the head of the question's compound
+    ``term`` ("grundkurs" for "deutschkurs")."""
+    parts = query.parts_of(term)
+    head = parts[-1] if len(parts) >= 2 else ""
+    return len(head) >= _HEAD and any(t != term and t.endswith(head) for t in terms)
 
 
 def _counts_asked_column(row: str, query: Query, context: _Context, lexical: LexicalIndex) -> bool:

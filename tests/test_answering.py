@@ -887,3 +887,31 @@ def test_a_place_named_after_its_type_word_is_no_topic_word(tmp_path: Path) -> N
     )
     assert answer.found, answer.notes
     assert "300.000 Euro" in answer.text
+
+
+def test_an_amount_for_a_compound_of_the_same_head_answers(tmp_path: Path) -> None:
+    """ "Wie viel Geld … für die Deutschkurse …?" – the page writes of "Basiskurse" and
+    "Grundkurse": a compound with the same head names the same kind of thing in other words,
+    and its amount answers. Before, an amount counted only where the question's rarest word
+    ("Deutschkurse", which another page uses) stood, and this was refused. (Placeholder
+    text.)"""
+    page = (
+        "# Kreistag berät über Kurse\n\n"
+        "Im Kreis Platzhausen können nicht alle Flüchtlingskinder eine Sprachlernklasse "
+        "besuchen. Die Fraktion beantragt deshalb Basiskurse am Nachmittag. Die Verwaltung hat "
+        "ermittelt, dass für solche Grundkurse im Jahr 2016 Kosten in Höhe von 160.500 Euro "
+        "anfallen würden. Ob die Kurse eingerichtet werden, steht noch nicht fest.\n"
+    )
+    other = (
+        "# Flüchtlingskinder in Nordheim\n\n"
+        "In Nordheim besuchen Flüchtlingskinder eine Sprachlernklasse. Flüchtlingskinder lernen "
+        "dort täglich Deutsch. Für Flüchtlingskinder gibt es auch Lernpaten, die Deutsch üben. "
+        "Die Stadt Nordheim plant Deutschkurse für Eltern. Die Kurse der Volkshochschule sind "
+        "voll.\n"
+    )
+    assistant = _with_files(tmp_path, {"platzhausen-kurse.md": page, "nordheim.md": other})
+    answer = assistant.ask(
+        "Wie viel Geld braucht der Kreis Platzhausen für die Deutschkurse der Flüchtlingskinder?"
+    )
+    assert answer.found, answer.notes
+    assert "160.500 Euro" in answer.text

@@ -1099,6 +1099,9 @@ def test_a_contact_question_may_ask_for_one_channel(question: str, channel: str)
     # the area code set apart by a spaced slash is still a phone number
     spaced = "Bei Fragen wenden Sie sich an das KI, Telefonnummer 0221 / 221-29292."
     assert states_type(expects, spaced) == (channel != "email")
+    # and so is the international form with spaces; before, only "+49" joined to the digits
+    for international in ("Terminvergabe +49 5999 3084636", "Zentrale: +49 (0)5999 308-0"):
+        assert states_type(expects, international) == (channel != "email")
 
 
 @pytest.mark.parametrize(

@@ -329,6 +329,7 @@ def _candidates(
         # corpus never uses (nor its parts or synonyms) is what no sentence names
         unknown = [t for t in query.terms if t in query.nouns and not lexical.known(query, t)]
         focus = unknown[0] if unknown else focus
+    head = _compound_head(query, focus)
     rows: list[tuple[int, int, list[list[str]]]] = []
     for rank, hit in enumerate(hits):
         analysed = [analyze(t, lexical.splitter) for t in sentences[hit.chunk.chunk_id]]
@@ -392,10 +393,10 @@ def _candidates(
         if not covers and hit.chunk.chunk_id in context.earlier and states_type(expects, typed):
             # "sagt Schulleiterin …" in a news item that named the asked school before
             covers = lexical.covers(query, focus, context.earlier[hit.chunk.chunk_id])
-        if not covers and not row and expects.names_focus:
+        if not covers and not row and expects.names_focus and head:
             # "Deutschkurse" asked, "für solche Grundkurse … 160.500 Euro" stated: a compound
             # of the same head names the same kind of thing in other words
-            covers = _same_head(query, focus, near)
+            covers = any(t != focus and t.endswith(head) for t in near)
         if row and not covers and expects.kind == "count":
             # "wie viele davon … einem Berufskolleg": a cell "Berufskolleg: 115" counts it
             covers = _counts_asked_column(text, query, context, lexical)
@@ -435,12 +436,12 @@ def _block_above(lines: Sequence[str], analysed: Sequence[list[str]], order: int
 _HEAD = 4  # the shortest head of a compound that names a kind of thing ("Kurs")
 
 
-def _same_head(query: Query, term: str, terms: frozenset[str]) -> bool:
-    """Whether ``terms`` hold a compound ending in the head of the question's compound
-    ``term`` ("grundkurs" for "deutschkurs")."""
+def _compound_head(query: Query, term: str) -> str:
+    """The last part of the question's compound ``term`` ("kurs" of "deutschkurs"), or ""
+    when it is none or too short to name a kind of thing."""
     parts = query.parts_of(term)
     head = parts[-1] if len(parts) >= 2 else ""
-    return len(head) >= _HEAD and any(t != term and t.endswith(head) for t in terms)
+    return head if len(head) >= _HEAD else ""
 
 
 def _counts_asked_column(row: str, query: Query, context: _Context, lexical: LexicalIndex) -> bool:

@@ -258,8 +258,12 @@ _TIME_COMPOUND = (
     rf"\b{_NUMBER}\s+[a-zäöüß]{{3,}}(?:stunden|minuten|tage|tagen|wochen|monate|monaten|"
     r"jahre|jahren)\b"
 )
+# A limit between the numbers of a range: "sechs bis maximal zwölf Monate", "6 bis zu 12
+# Wochen" (the first number is of the same unit as the second)
+_UP_TO = r"(?:\s*(?:(?:zu|maximal|höchstens)\b|max\.))?"
 _NO_COUNT_TIME = re.compile(
-    rf"\b{_NUMBER}\s*(?:bis|-|–)\s*(?={_TIME_COMPOUND})|{_TIME_COMPOUND}", re.IGNORECASE
+    rf"\b{_NUMBER}\s*(?:bis|-|–){_UP_TO}\s*(?={_TIME_COMPOUND})|{_TIME_COMPOUND}",
+    re.IGNORECASE,
 )
 _TIME_UNIT = re.compile(r"(?:stunde|minute|tag|woche|monat|jahr)\w*$", re.IGNORECASE)
 # The unit a counted noun names by its last part: "stunde" of "Wochenstunden"
@@ -267,7 +271,8 @@ _LAST_TIME_UNIT = re.compile(r"^\w*?(stunde|minute|tag|woche|monat|jahr)\w{0,2}$
 _NO_COUNT_AMOUNT = re.compile(
     # the first number of a range shares its unit: "im Alter von 16 bis 18 Jahren", "9 bis 12
     # Uhr", "zwischen 10 und 17 Jahren"
-    rf"\b(?:{_NUMBER}\s*(?:bis|-|–)|zwischen\s+{_NUMBER}\s+und)\s*(?=(?:{_DURATION}|{_CLOCK}))|"
+    rf"\b(?:{_NUMBER}\s*(?:bis|-|–){_UP_TO}|zwischen\s+{_NUMBER}\s+und)\s*"
+    rf"(?=(?:{_DURATION}|{_CLOCK}))|"
     rf"{_DURATION}|{_CLOCK}|{_TYPE_PATTERNS['money'].pattern}|"
     rf"{_CONTACT_NUMBER}",
     re.IGNORECASE,
@@ -580,6 +585,13 @@ def _counted_and_named(
     return asked, others, staff, origins
 
 
+# A number and the words that may name what it counts ("zwölf Internationale Förderklassen")
+_COUNT_PHRASE = re.compile(
+    rf"\b(?:\d+(?:[.,]\d+)*|{_COUNT_WORDS}|einzige[ns]?)\b(?:\s+[\w„“\"»«'-]+){{0,3}}",
+    re.IGNORECASE,
+)
+# The noun a counted one is part of: "14 Prozent der Kinder", "ein Drittel aller Schüler"
+_OF_NOUN = re.compile(r"\s+(?:der|des|aller|von)\s+(?:[a-zäöüß-]+\s+){0,2}?([A-ZÄÖÜ][\w-]*)")
 # The rest of a range after its first number ("12 – 16 Schüler", "zehn bis zwölf Kinder")
 _RANGE_ON = re.compile(rf"\s*(?:–|-|bis)\s*{_NUMBER}\b", re.IGNORECASE)
 
@@ -601,6 +613,15 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
     if not asked:
         return False
     numbers = list(_TYPE_PATTERNS["count"].finditer(rest))
+    # a sentence that names the counted itself ("an allen vier Berufskollegs … befinden
+    # sich Schülerinnen und Schüler") calls it by that name: another noun it counts is no
+    # paraphrase of it
+    uncounted = _COUNT_PHRASE.sub(" ", rest)  # "zwölf Internationale Förderklassen" counts
+    named_here = any(
+        _same_head(_noun_stem(word.group()), a)
+        for word in _CAPITALISED.finditer(uncounted)
+        for a in asked
+    )
     previous = ""
     for number in numbers:
         if _RANGE_ON.match(rest, number.end()):
@@ -614,6 +635,9 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
             word = previous
         else:
             word = previous = noun.group(1)
+            of = _OF_NOUN.match(rest, noun.end())  # "14 Prozent der Kinder": of the counted
+            if of and any(_related(_noun_stem(of.group(1)), a) for a in asked):
+                return False
         noun_stem = _noun_stem(word)
         if any(_related(noun_stem, a) for a in asked):
             return False
@@ -622,7 +646,9 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
         if staff:  # "Wie viele Lehrkräfte …?": only a count of staff or posts may answer
             if _STAFF.search(word):
                 return False
-        elif not any(_same_head(o, noun_stem) or _same_kind(o, noun_stem, asked) for o in others):
+        elif not named_here and not any(
+            _same_head(o, noun_stem) or _same_kind(o, noun_stem, asked) for o in others
+        ):
             return False
     return bool(numbers)
 
@@ -801,11 +827,13 @@ def names_counted(sentence: str, question: str) -> bool:
 def _counts_one(sentence: str, question: str) -> bool:
     """Whether ``sentence`` counts one of what "Wie viele X …?" asks about with the article:
     "wurde eine Intensivklasse eingerichtet" for "Wie viele Intensivklassen …?" (X in the
-    singular, also ending a compound; not "eine Intensivklassenlehrerin")."""
+    singular, also ending a compound; not "eine Intensivklassenlehrerin"). Only the article
+    of a subject or object counts: in the dative or genitive ("in einer Intensivklasse",
+    "der Besuch einer Vorbereitungsklasse") the thing is where or what something else is."""
     stem = _counted_stem(question)
     if not stem:
         return False
-    one = rf"\bein(?:e|en|er|em)?\s+(?:[a-zäöüß-]+\s+){{0,2}}?[\w-]*{re.escape(stem)}e?\b"
+    one = rf"\bein(?:e|en)?\s+(?:[a-zäöüß-]+\s+){{0,2}}?[\w-]*{re.escape(stem)}e?\b"
     return re.search(one, sentence, re.IGNORECASE) is not None
 
 

@@ -74,6 +74,11 @@ _CONTACT = re.compile(
     re.IGNORECASE,
 )
 _HOURS = re.compile(r"\b(sprechzeit\w*|öffnungszeit\w*|sprechstunde\w*)\b", re.IGNORECASE)
+# "Zu welchen Zeiten …?", "Wann ist das Büro erreichbar?": times of the week, not a phone
+# number ("Wie ist das Büro erreichbar?" asks how to reach it)
+_WHEN_REACHABLE = re.compile(
+    r"\bzu\s+welchen\s+zeiten\b|\bwann\b[^?]*\berreichbar\b", re.IGNORECASE
+)
 # "Um wie viel Uhr …?", "Zu welcher Uhrzeit …?": a time of day ("um 15 Uhr", "ab 8.30 Uhr")
 _CLOCK_TIME = re.compile(
     r"\b(?:um|ab|bis)\s+wie\s*viel\s+uhr\b|\b(?:welche[rn]?|die)\s+uhrzeit\b", re.IGNORECASE
@@ -393,6 +398,7 @@ def expectation_of(question: str) -> Expectation:
     for kind, pattern in (
         ("percent", _PERCENT),
         ("money", _MONEY),
+        ("hours", _WHEN_REACHABLE),
         ("contact", _CONTACT),
         ("hours", _HOURS),
         ("clock", _CLOCK_TIME),

@@ -42,7 +42,8 @@ _NUMBER = rf"(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS})"
 _EMAIL = r"[\w.+-]+@[\w-]+\.[\w.-]+"
 # A phone number, also with its area code set apart ("0221 / 221-29292", "02361/53-4025")
 # or in the international form with spaces ("+49 201 8888461", "+49 (0)201 88-0")
-_PHONE = r"(?:\+49\s*(?:\(0\)\s*)?|\b0)\d{2,5}\s*[/-]?\s*\d[\d\s-]{2,}|\btel\."
+# (not the digits of an e-mail address: "poststelle@04146821.schule.example")
+_PHONE = r"(?:\+49\s*(?:\(0\)\s*)?|(?<![\w@])0)\d{2,5}\s*[/-]?\s*\d[\d\s-]{2,}|\btel\."
 # A given and a family name ("Jan Weber", "Eva-Maria Roth-Kaya"): capitalised, lower-case
 # after the first letter, so that no abbreviation ("KI", "DaZ") passes for one
 _NAME_WORD = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"

@@ -1121,6 +1121,30 @@ def test_a_sentence_run_into_a_running_header_is_page_furniture() -> None:
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Zu welchen Zeiten ist das KI in Feldau für die Beratung erreichbar?",
+        "Wann ist die Koordinierungsstelle in Feldau telefonisch erreichbar?",
+    ],
+)
+def test_when_someone_is_reachable_asks_for_hours(question: str) -> None:
+    """ "Zu welchen Zeiten …?" and "Wann … erreichbar?" ask for times of the week, not for
+    the phone number a contact block states (before, both were contact questions)."""
+    expects = frame_question(question).expects
+    assert expects.kind == "hours"
+    assert not states_type(expects, "Anfragen über das KI (Tel.: 05999 15126).")
+    assert states_type(expects, "Sprechzeiten: Mo–Do 9–12 Uhr")
+    assert frame_question("Wie ist das KI in Feldau erreichbar?").expects.kind == "contact"
+
+
+def test_the_digits_of_an_email_address_are_no_phone_number() -> None:
+    expects = frame_question("Unter welcher Telefonnummer erreicht man Frau Roth?").expects
+    assert expects.unit == "phone"
+    assert not states_type(expects, "Frau Roth (Schulleitung) poststelle@04146821.schule.example")
+    assert states_type(expects, "Frau Roth (Schulleitung) Tel. 05999 146821")
+
+
+@pytest.mark.parametrize(
     ("question", "channel"),
     [
         ("Welche E-Mail-Adresse nennt das KI für Anfragen?", "email"),

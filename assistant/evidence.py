@@ -97,6 +97,10 @@ _TOC_LINE = re.compile(
 # A page's running header or footer "Seite 3 von 11" run into the text around it by the
 # conversion: the sentence holding it is page furniture
 _PAGE_OF = re.compile(r"\bSeite\s+\d{1,4}\s+von\s+\d{1,4}\b")
+# Web chrome a saved or printed page keeps in its text: a cookie notice ("Cookies
+# erleichtern die Bereitstellung unserer Dienste.") and the browser's print stamp, a time
+# to the second ("… https://www.… 15.07.2020 13:50:54 Uhr")
+_WEB_CHROME = re.compile(r"\bcookie|\b\d{1,2}:\d{2}:\d{2}\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d")
 _TITLE_PAGE_CHARS = 700  # a first page this short in a longer document is a title page
 _MIN_TERMS = 3  # fragments and bare headings answer nothing
@@ -106,8 +110,8 @@ def is_boilerplate(sentence: str, chunk: Chunk, pages: int) -> bool:
     """Title pages, tables of contents, member lists and page furniture: never an answer.
 
     A passage the loader marked as front matter (``Chunk.kind``), a first page of a multi-page
-    document with little text, a line that ends in a page number after dots, or one that
-    holds a page count ("Seite 1 von 11").
+    document with little text, a line that ends in a page number after dots, one that
+    holds a page count ("Seite 1 von 11"), a cookie notice or a print stamp.
     """
     if chunk.kind in FRONT_MATTER_KINDS:
         return True
@@ -116,7 +120,7 @@ def is_boilerplate(sentence: str, chunk: Chunk, pages: int) -> bool:
     # A short table row ending in a number ("- Projekt: Lesepaten; Anzahl: 40") is no
     # contents line: its cells are labelled.
     return not is_table_row(sentence) and bool(
-        _TOC_LINE.search(sentence) or _PAGE_OF.search(sentence)
+        _TOC_LINE.search(sentence) or _PAGE_OF.search(sentence) or _WEB_CHROME.search(sentence)
     )
 
 

@@ -1120,6 +1120,21 @@ def test_a_sentence_run_into_a_running_header_is_page_furniture() -> None:
     )
 
 
+def test_web_chrome_of_a_saved_or_printed_page_is_no_answer() -> None:
+    """A cookie notice and a browser's print stamp (a time to the second) in the text of a
+    saved or printed web page are never quoted as an answer."""
+    chunk = Chunk("t", "seite.txt", 0, "", "", 1, 1, meta=META)
+    assert is_boilerplate("Cookies erleichtern die Bereitstellung unserer Dienste.", chunk, 1)
+    consent = "Mit der Nutzung unserer Dienste erklären Sie sich damit einverstanden, dass wir "
+    assert is_boilerplate(consent + "Cookies verwenden.", chunk, 1)
+    stamp = (
+        "Stadt Feldau - www.feldau.example https://www.feldau.example/bildung.php "
+        "15.07.2020 13:50:54 Uhr 20.04.2024 03:52:22 Uhr"
+    )
+    assert is_boilerplate(stamp, chunk, 1)
+    assert not is_boilerplate("Die Beratung ist dienstags von 13:00 bis 18:00 Uhr.", chunk, 1)
+
+
 @pytest.mark.parametrize(
     "question",
     [

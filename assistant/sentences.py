@@ -138,6 +138,10 @@ def ends_sentence(text: str) -> bool:
 
 
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.\w|\bhttps?://|\bwww\.\w", re.IGNORECASE)
+# A clause that introduces its value after a colon with a copula: "Der Berater Migration
+# für den Schulamtsbezirk ist: Herr …", "Die Adresse lautet: …" states the value, unlike a
+# title with a colon
+_INTRODUCED_VALUE = re.compile(r"\s(?:ist|sind|lautet|lauten|heißt|heißen)\s*:\s*\S")
 
 
 def is_heading_line(sentence: str, text: str) -> bool:
@@ -153,6 +157,8 @@ def is_heading_line(sentence: str, text: str) -> bool:
     if ": " in sentence and any(c.isdigit() for c in sentence):
         return False
     if _ADDRESS.search(sentence):  # "E-Mail: info@…", "www.…": a value, not a topic
+        return False
+    if _INTRODUCED_VALUE.search(sentence):
         return False
     # a headline a page repeats ("Titel\nZum Inhalt springen … Titel\n\nText") is a heading
     # where it stands as a paragraph of its own

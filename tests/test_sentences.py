@@ -180,6 +180,12 @@ def test_a_line_of_its_own_without_sentence_end_is_a_heading() -> None:
     # a page repeats its headline: first above a skip link, then as a paragraph of its own
     page = f"{title}\nZum Inhalt springen\n\n{title}\n\nDie Neufassung ändert nichts."
     assert is_heading_line(title, page)
+    # a clause that gives its value after "ist:" states it; before, the line was a heading
+    # and the contact card's only naming of the person was never quoted
+    card = "Der Berater Migration für den Schulamtsbezirk Feldau-Land ist: Herr Jan Weber"
+    assert not is_heading_line(card, card + "\n\nMittelschule Feldau")
+    named = "Zuständig für die Erstberatung sind: Frau Roth und Herr Weber"
+    assert not is_heading_line(named, named + "\n\nTelefon: 02888 551-300")
     assert ends_sentence("Sie sagt: „Gut.“") and ends_sentence("(siehe unten.)")
     assert not ends_sentence("Stand 20.09.2023 ")
 

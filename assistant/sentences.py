@@ -142,6 +142,8 @@ _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.\w|\bhttps?://|\bwww\.\w", re.IGNORECAS
 # für den Schulamtsbezirk ist: Herr …", "Die Adresse lautet: …" states the value, unlike a
 # title with a colon
 _INTRODUCED_VALUE = re.compile(r"\s(?:ist|sind|lautet|lauten|heißt|heißen)\s*:\s*\S")
+# A time of day ("09:00 – 12:00 Uhr", "Di 14–18 Uhr"): a line of opening hours is data
+_TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:\.\d{2})?\s*Uhr\b", re.IGNORECASE)
 
 
 def is_heading_line(sentence: str, text: str) -> bool:
@@ -158,7 +160,7 @@ def is_heading_line(sentence: str, text: str) -> bool:
         return False
     if _ADDRESS.search(sentence):  # "E-Mail: info@…", "www.…": a value, not a topic
         return False
-    if _INTRODUCED_VALUE.search(sentence):
+    if _INTRODUCED_VALUE.search(sentence) or _TIME_OF_DAY.search(sentence):
         return False
     # a headline a page repeats ("Titel\nZum Inhalt springen … Titel\n\nText") is a heading
     # where it stands as a paragraph of its own

@@ -184,6 +184,14 @@ def test_a_line_of_its_own_without_sentence_end_is_a_heading() -> None:
     # and the contact card's only naming of the person was never quoted
     card = "Der Berater Migration für den Schulamtsbezirk Feldau-Land ist: Herr Jan Weber"
     assert not is_heading_line(card, card + "\n\nMittelschule Feldau")
+    # a line of opening hours states times; before, it was a heading and never an answer
+    hours = "Sprechzeiten\n\nDi\n\n09:00 – 12:00 Uhr und 13:00 – 18:00 Uhr\n\nMo–Fr 8 Uhr\n\nTel."
+    assert not is_heading_line("09:00 – 12:00 Uhr und 13:00 – 18:00 Uhr", hours)
+    assert not is_heading_line("Mo–Fr 8 Uhr", hours)
+    assert is_heading_line("Sprechzeiten", hours)
+    assert is_heading_line(
+        "3.12 Sprechzeiten der Beratungsstelle", "3.12 Sprechzeiten der Beratungsstelle\n\nText"
+    )
     named = "Zuständig für die Erstberatung sind: Frau Roth und Herr Weber"
     assert not is_heading_line(named, named + "\n\nTelefon: 02888 551-300")
     assert ends_sentence("Sie sagt: „Gut.“") and ends_sentence("(siehe unten.)")

@@ -25,7 +25,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .gazetteer import ONE_WORD_KREISE, is_land_outside_nrw, is_place_outside_nrw
-from .german import MONTHS, fold, stem, tokenize, transliterate
+from .german import MONTHS, fold, stem, stopwords, tokenize, transliterate
 from .nrw import KREIS_NAMED_TOWNS, KREISFREIE_STAEDTE, TOWNS, UNAMBIGUOUS, names_pattern
 from .sentences import MUNICIPAL_ABBREVIATIONS
 
@@ -140,7 +140,9 @@ _TYPED = re.compile(
 # one part before "-Kreis" is no name alone but leads the name after it ("Rhein-Kreis Neuss").
 _PART = r"[A-ZÄÖÜ][a-zäöüß]+"
 _COMPOUND_KREIS = re.compile(rf"\b((?:{_PART}-)+)Kreis(?:es)?\b")
-_NAME_AFTER = re.compile(rf"\s+({_PART})\b")
+# on the same line: the next line's first word opens a sentence ("des Saarpfalz-Kreises\n
+# Für die Anmeldung …")
+_NAME_AFTER = re.compile(rf"[ \t\u00a0]+({_PART})\b")
 _LEADING_KREIS = re.compile(r"[a-z]+-kreis(?:es)?")  # folded
 # Kreise whose one-word name ends in the type word ("Hochsauerlandkreis", "im
 # Burgenlandkreis"); a pattern for any "…kreis" would take every "Arbeitskreis" for one.
@@ -745,6 +747,8 @@ def typed_names(text: str) -> list[TypedName]:
     for m in _COMPOUND_KREIS.finditer(text):
         name = m.group(1) + "Kreis"
         after = _NAME_AFTER.match(text, m.end()) if m.group(1).count("-") == 1 else None
+        if after and after.group(1).lower() in stopwords():
+            after = None  # "im Saarpfalz-Kreis Für Kinder …": a word, no town
         if after:  # "des Rhein-Kreises Neuss": the town's name completes the Kreis's
             town = after.group(1)
             found.append(TypedName(town, f"{name} {town}", m.start(), after.end()))

@@ -131,6 +131,19 @@ def test_a_kreis_named_by_its_leading_compound_and_a_town() -> None:
     assert other_places("Was macht der Rhein-Kreis Feldau?", names, lambda w: False) == ()
 
 
+def test_a_word_opening_the_next_line_completes_no_kreis_name() -> None:
+    """ "Homepage des Feldau-Kreises" ends its line; "Für die Anmeldung …" opens the next.
+    Before, "Feldau-Kreis Für" was read off the page as its municipality, and every page
+    with a "Für" was placed there by that name's one distinctive word."""
+    page = "Homepage des Feldau-Kreises\n\nFür die Anmeldung brauchen Sie die Geburtsurkunde."
+    assert [t.municipality for t in typed_names(page)] == ["Feldau-Kreis"]
+    inline = "Im Feldau-Kreis Für Kinder unter drei Jahren gibt es Krippen."
+    assert [t.municipality for t in typed_names(inline)] == ["Feldau-Kreis"]
+    assert [t.municipality for t in typed_names("des Rhein-Kreises Feldau")] == [
+        "Rhein-Kreis Feldau"
+    ]
+
+
 def test_the_kreis_of_an_adjective_name_ends_that_name() -> None:
     """ "der Oberfeldische Kreis Anfang 2015": "Kreis" closes the adjective's name, so
     "Anfang" is no Kreis of its own, in a question or a document."""

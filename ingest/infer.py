@@ -140,13 +140,16 @@ _STAND = re.compile(
 )
 
 # How a press release or news page dates itself: a line of its opening that holds only a
-# date, after a place ("Hamm, 16. November 2016"), a weekday or "Veröffentlicht am", and
-# perhaps before a time ("25.08.2016 | 10:15 Uhr") and a short note after a separator (",
-# 12.02.2016, 17:53 Uhr / Lesedauer: 2 min", the place standing on the line above). A date
-# inside a sentence ("Am 23.01.2014 fand …") dates an event, not the page.
+# date, after a place ("Hamm, 16. November 2016"), a weekday, "Veröffentlicht am" or the
+# release's number, and perhaps before a time ("25.08.2016 | 10:15 Uhr") and a short note
+# after a separator (", 12.02.2016, 17:53 Uhr / Lesedauer: 2 min", the place standing on the
+# line above). A date inside a sentence ("Am 23.01.2014 fand …") dates an event, not the page.
 _DATELINE = re.compile(
     r"^(?:[,|·]\s*)?(?:[A-ZÄÖÜ][\w.-]*(?: [A-ZÄÖÜa-zäöü][\w.-]*){0,2},\s*)?"
     r"(?:(?:Veröffentlicht|Erstellt|Erschienen|Datum|Pressemitteilung)(?: am| vom)?:?\s+)?"
+    # a press release's number before its date ("Nr. 269 / 18.03.2022", "Pressemitteilung
+    # Nr. 12/2023 vom 5.6.2023")
+    r"(?:(?:Pressemitteilung\s+)?Nr\.\s*\d+(?:/\d{2,4})?\s*(?:[/|·–-]|vom)\s*)?"
     r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+(?:den\s+)?)?"
     rf"(?:{_NUMERIC_DATE}|(\d{{1,2}})\.\s?([A-Za-zäÄ]+)\s+(\d{{4}}))"  # the day is not optional
     r"(?:\s*[|,–-]?\s*\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?(?:\s+[/|·]\s*[^\n.]{1,30})?\s*$",

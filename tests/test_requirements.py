@@ -718,6 +718,10 @@ def test_the_stand_is_read_in_the_ways_german_documents_write_dates(
         ("Neues Zentrum\nVeröffentlicht am 03.07.2013 | 10:15 Uhr\nText", "2013-07-03"),
         ("Neues Zentrum\nMittwoch, 15. April 2016\nText", "2016-04-15"),
         ("Besuch\nFELDAU\n, 12.02.2016, 17:53 Uhr / Lesedauer: 2 min\nText", "2016-02-12"),
+        # the release's number before its date (before, such a release had no Stand)
+        ("Nachrichten aus dem Rathaus\n\nNr. 269 / 18.03.2022\n\nBeratung", "2022-03-18"),
+        ("Pressemitteilung Nr. 12/2023 vom 5.6.2023\nText", "2023-06-05"),
+        ("Nr. 5 der Reihe Elternbriefe\nText", ""),
         ("Am 23.01.2014 fand im Kreishaus eine Sitzung statt.\nText", ""),  # an event's date
         ("a\nb\nc\nd\ne\nf\ng\n01.01.2020\nText", ""),  # not in the opening lines
     ],

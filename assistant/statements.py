@@ -586,10 +586,9 @@ def _counted_and_named(
     return asked, others, staff, origins
 
 
-# A number and the words that may name what it counts ("zwölf Internationale Förderklassen")
+# A count and the words that may name what it counts ("zwölf Internationale Förderklassen")
 _COUNT_PHRASE = re.compile(
-    rf"\b(?:\d+(?:[.,]\d+)*|{_COUNT_WORDS}|einzige[ns]?)\b(?:\s+[\w„“\"»«'-]+){{0,3}}",
-    re.IGNORECASE,
+    _TYPE_PATTERNS["count"].pattern + r"(?:\s+[\w„“\"»«'-]+){0,3}", re.IGNORECASE
 )
 # The noun a counted one is part of: "14 Prozent der Kinder", "ein Drittel aller Schüler"
 _OF_NOUN = re.compile(r"\s+(?:der|des|aller|von)\s+(?:[a-zäöüß-]+\s+){0,2}?([A-ZÄÖÜ][\w-]*)")

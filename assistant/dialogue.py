@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from .german import content_words, fold, nouns, tokenize
 from .places import Municipalities
-from .question import QUESTION_WORDS, year_mentions
+from .question import QUESTION_PREPOSITION, QUESTION_WORDS, year_mentions
 
 __all__ = [
     "Municipalities",
@@ -25,8 +25,11 @@ __all__ = [
 ]
 
 _CLAUSE_WORDS = 3  # a question of its own has a verb and what it asks about
-# ", und wie viele …", "und wer …": a second question joined to the first
-_NEXT_QUESTION = re.compile(rf",?\s+(?:und|sowie)\s+(?={QUESTION_WORDS})", re.IGNORECASE)
+# ", und wie viele …", "und wer …", ", und ab welchem Alter …": a second question joined to
+# the first
+_NEXT_QUESTION = re.compile(
+    rf",?\s+(?:und|sowie)\s+(?=(?:{QUESTION_PREPOSITION}\s+)?{QUESTION_WORDS})", re.IGNORECASE
+)
 # Prepositions (folded) a question that leaves out its middle resumes with ("und wie viele
 # in …")
 _GAP_OPENERS = frozenset(

@@ -23,6 +23,7 @@ from .german import fold
 from .places import INSTITUTION
 
 __all__ = [
+    "QUESTION_PREPOSITION",
     "QUESTION_WORDS",
     "SCHOOL_FORMS",
     "Expectation",
@@ -243,10 +244,15 @@ _UNIT_FAMILIES = {
 }
 # The words that open a question ("… und wann …?")
 QUESTION_WORDS = r"(?:wann|wie|wo|wer|was|welche\w*|warum|ob)\b"
+# The prepositions a question may open with before its question word ("ab welchem Alter",
+# "an welcher Schule", "seit wann")
+QUESTION_PREPOSITION = r"(?:an|in|bei|für|mit|von|seit|ab|bis|zu|auf|aus|nach|über)"
 # "… und wann …?": a second question, whose answer need not state the unit
-_FURTHER_QUESTION = re.compile(rf"\b(?:und|sowie|oder)\s+{QUESTION_WORDS}", re.IGNORECASE)
+_FURTHER_QUESTION = re.compile(
+    rf"\b(?:und|sowie|oder)\s+(?:{QUESTION_PREPOSITION}\s+)?{QUESTION_WORDS}", re.IGNORECASE
+)
 _SECOND_QUESTION = re.compile(
-    r"\b(?:und|sowie|oder)\s+(?:(?:an|in|bei|für|mit|von|seit|ab|bis|zu)\s+)?$", re.IGNORECASE
+    rf"\b(?:und|sowie|oder)\s+(?:{QUESTION_PREPOSITION}\s+)?$", re.IGNORECASE
 )
 # "wie viele Jahre", "nach wie vielen Jahren"; a compound counts in the unit of its last
 # part ("wie viele Deutschstunden", "wie viele Kalenderwochen")

@@ -109,6 +109,26 @@ def test_each_municipality_of_a_comparison_is_asked_what_its_own_phrase_says(
     )
 
 
+def test_a_question_for_each_place_opened_by_a_preposition_is_asked_of_that_place(
+    assistant: Assistant,
+) -> None:
+    """ "Ab welchem Alter … in Adorf, und an welcher Schule … in Bedorf?": Bedorf is asked
+    for a school, not for an age; both were asked both before."""
+    plan = assistant.plan(
+        "Ab welchem Alter werden Kinder in Adorf beraten, und an welcher Schule lernen die "
+        "Kinder in Bedorf Deutsch?"
+    )
+    texts = {part.kommune: part.text for part in plan.parts}
+    assert plan.comparison and set(texts) == {"Stadt Adorf", "Stadt Bedorf"}
+    assert (
+        texts["Stadt Adorf"].startswith("Ab welchem Alter") and "Schule" not in texts["Stadt Adorf"]
+    )
+    assert (
+        texts["Stadt Bedorf"].startswith("An welcher Schule")
+        and "Alter" not in texts["Stadt Bedorf"]
+    )
+
+
 def test_comparison_is_answered_per_municipality(assistant: Assistant) -> None:
     answer = assistant.ask("Wie regeln die drei Kommunen die Erstberatung?")
     assert [p.kommune for p in answer.comparison] == ["Kreis Cedorf", "Stadt Adorf", "Stadt Bedorf"]

@@ -645,6 +645,26 @@ def test_two_questions_joined_by_und_are_questions_of_their_own() -> None:
         assert question_clauses(one) == [one]
 
 
+def test_a_second_question_may_open_with_a_preposition() -> None:
+    """ ", und ab welchem Alter …", ", und an welcher Schule …": the question word of the
+    second question follows its preposition; read as one question, the first question's kind
+    of answer (an age) was asked of the second one's place, too."""
+    assert question_clauses(
+        "Ab welchem Alter gibt es in Hohenfurt einen Kita-Platz, und an welcher Schule "
+        "lernen die Kinder in Weilbach Deutsch?"
+    ) == [
+        "Ab welchem Alter gibt es in Hohenfurt einen Kita-Platz?",
+        "An welcher Schule lernen die Kinder in Weilbach Deutsch?",
+    ]
+    assert question_clauses("Wie viele Kinder kamen, und seit wann gibt es die Klasse?") == [
+        "Wie viele Kinder kamen?",
+        "Seit wann gibt es die Klasse?",
+    ]
+    # a preposition followed by no question word joins no question
+    one = "Wie viele Kinder kamen in Hohenfurt und in Weilbach an?"
+    assert question_clauses(one) == [one]
+
+
 def test_a_question_that_leaves_out_its_middle_takes_it_from_the_first() -> None:
     """German leaves out what two joined questions share ("und wie viele in …", "und welche
     für …"); each part must still say what it asks, or its search misses the topic."""

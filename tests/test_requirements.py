@@ -476,6 +476,15 @@ def test_a_count_asked_second_is_not_all_the_question_asks() -> None:
     assert unmet_requirements(frame, sentence, _chunk(sentence)) == ()
 
 
+def test_a_second_question_opened_by_a_preposition_asks_more_than_the_first() -> None:
+    """ "Wie viele …, und seit wann …?" asks for a count and more: the count alone is not
+    all it asks, as with "…, und wann …?"."""
+    for second in ("und wann", "und seit wann", "und an welcher Schule"):
+        frame = frame_question(f"Wie viele Kinder lernen in Feldau Polnisch, {second} beginnt das?")
+        assert frame.expects.kind == "count" and not frame.expects.sole, second
+    assert frame_question("Wie viele Kinder lernen in Feldau Polnisch?").expects.sole
+
+
 def test_the_current_school_year_is_the_one_the_document_was_written_in() -> None:
     frame = frame_question("Wie viele Beratungen gab es im Schuljahr 2021/22?")
     sentence = "Das Zentrum hat im laufenden Schuljahr bereits 1200 Beratungen durchgeführt."

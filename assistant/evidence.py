@@ -16,7 +16,7 @@ from .constraints import unmet_requirements
 from .german import analyze
 from .injection import tainted_sentences
 from .lexical import LexicalIndex, Query, covers_in_passage
-from .question import PERSON_ROLE, Expectation, Frame
+from .question import PERSON_ROLE, Expectation, Frame, role_group
 from .scoring import AnswerModel, answerability_features, focus_term, sentence_features
 from .sentences import is_heading_line, is_table_row, row_cells, split_sentences
 from .statements import is_document_date, states_type, with_declared_units
@@ -392,6 +392,7 @@ def _candidates(
             not focus
             or lexical.covers(query, focus, near)
             or bool(roles & near)
+            or (expects.kind == "person" and _holds_office(focus, terms))
             or covers_in_passage(query, focus, terms, lexical.context_terms_of(hit.chunk))
         )
         if not covers and hit.chunk.chunk_id in context.earlier and states_type(expects, typed):
@@ -438,6 +439,13 @@ def _block_above(lines: Sequence[str], analysed: Sequence[list[str]], order: int
 
 
 _HEAD = 4  # the shortest head of a compound that names a kind of thing ("Kurs")
+
+
+def _holds_office(focus: str, terms: frozenset[str]) -> bool:
+    """Whether a word of the sentence names a role in the asked office as one compound:
+    "Kiels Schulamtsleiterin <Vorname Name>" for "Wer leitet das Schulamt?". The splitter keeps
+    such a compound whole when the corpus lacks its last part as a word of its own."""
+    return any(t != focus and t.startswith(focus) and role_group(t[len(focus) :]) for t in terms)
 
 
 def _compound_head(query: Query, term: str) -> str:

@@ -281,12 +281,17 @@ def narrowed(text: str, names: Sequence[str]) -> dict[str, str]:
     forms = _name_forms(names)
     positions: dict[int, int] = {}  # name index -> word index
     adjective: set[int] = set()  # word indexes of names used as adjectives ("Jüterboger")
+    previous: int | None = None  # the name the word before named
     for i, raw in enumerate(words):
         j = None if bracketed[i] else _named_by(raw, forms)
+        following, previous = j == previous, j
         if j is None:
             continue
         if j in positions:
-            return {}  # a name twice
+            if not following:
+                return {}  # a name twice
+            positions[j] = i  # a name of several words ("Schwäbisch Gmünd"): its last word
+            continue
         positions[j] = i
         cleaned = _clean(raw)
         if cleaned not in forms[j] and cleaned.endswith("er"):

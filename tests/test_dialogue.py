@@ -594,6 +594,18 @@ def test_each_place_of_a_list_is_asked_what_its_own_phrase_says() -> None:
     }
     names = Municipalities.of(["Hohenfurt", "St. Weilbach"])
     assert names.strip(saint) == "Wie alt sind die Kinder an der Lindenschule"
+    # a name of two distinctive words is one name, wherever it stands in the list
+    two = ["Schwäbisch Hohenfurt", "Bad Weilbach"]
+    course = "Welchen Abschluss bieten Kurse in Schwäbisch Hohenfurt und an der VHS Bad Weilbach?"
+    assert narrowed(course, two) == {
+        "Schwäbisch Hohenfurt": "Welchen Abschluss bieten Kurse in Schwäbisch Hohenfurt?",
+        "Bad Weilbach": "Welchen Abschluss bieten Kurse an der VHS Bad Weilbach?",
+    }
+    last = "Wie viele Kinder lernen in Bad Weilbach und in Schwäbisch Hohenfurt Deutsch?"
+    assert narrowed(last, two) == {
+        "Bad Weilbach": "Wie viele Kinder lernen in Bad Weilbach Deutsch?",
+        "Schwäbisch Hohenfurt": "Wie viele Kinder lernen in Schwäbisch Hohenfurt Deutsch?",
+    }
 
 
 def test_places_in_no_list_of_their_own_keep_the_whole_question() -> None:

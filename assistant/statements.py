@@ -143,6 +143,11 @@ _AGE = re.compile(
     rf"\b{_NUMBER}\s+jahre?n?\s+(?:alt|oder\s+(?:älter|jünger))\b",
     re.IGNORECASE,
 )
+# The stem of an ordinal number in words ("erst-", "dritt-", "sechzehnt-", "einundzwanzigst-")
+_ORDINAL_WORD = (
+    r"(?:erst|zweit|dritt|viert|fünft|sechst|sieb(?:en)?t|acht|neunt|zehnt|elft|zwölft|"
+    r"(?:drei|vier|fünf|sech|sieb|acht|neun)zehnt|(?:(?:ein|zwei|drei|vier|fünf)und)?zwanzigst)"
+)
 # "Wie alt …?": an age as above, a span of years ("zwischen 14 und 19 Jahren", "sechs bis 14
 # Jahre alt"), a compound ("10- bis 16-Jährige", "die 17-jährige Schülerin"), a person by
 # age in words ("der Vierjährige"; lower case, "die zweijährige Ausbildung" lasts)
@@ -155,7 +160,13 @@ _TYPE_PATTERNS["age"] = re.compile(
     # "bis zum vollendeten 25. Lebensjahr", "ab dem 1. vollendeten Lebensjahr", "bis zum 19.
     # Geburtstag"
     r"\b(?:bis|unter)\s+(?:zu\s+)?[1-9]\d\s+jahren?\b|"
-    r"\b\d{1,2}\.\s*(?:vollendeten\s+)?(?:lebensjahr|geburtstag)\w*",
+    # ... and any age said of the young: "Kindern bis sechs Jahre", "Kinder unter drei Jahren"
+    rf"\b(?:kinder|kindern|jugendliche|jugendlichen|schüler\w*|mädchen|jungen)\s+"
+    rf"(?:im\s+alter\s+)?(?:bis|unter|ab|über)\s+(?:zu\s+)?{_NUMBER}\s+jahren?\b|"
+    r"\b\d{1,2}\.\s*(?:vollendeten\s+)?(?:lebensjahr|geburtstag)\w*|"
+    # ... and the ordinal in words: "ab Vollendung des ersten Lebensjahres", "die das dritte
+    # Lebensjahr vollendet haben", "bis zum vollendeten sechsten Lebensjahr"
+    rf"\b{_ORDINAL_WORD}e[mnrs]?\s+(?:vollendeten\s+)?(?:lebensjahr|geburtstag)\w*",
     re.IGNORECASE,
 )
 # "Welche Sprachen …?": a language by name ("Arabisch, Türkisch und Farsi", "auf Kurdisch"),

@@ -1265,6 +1265,13 @@ def test_a_which_year_or_which_day_question_wants_a_year_or_a_day(
         ("Aufgenommen wird bis zum vollendeten 25. Lebensjahr.", True),
         ("Der Anspruch gilt ab dem 1. vollendeten Lebensjahr bis zum Schuleintritt.", True),
         ("Das Coaching richtet sich an Jugendliche bis zum 19. Geburtstag.", True),
+        # the ordinal in words
+        ("In Feldau hat jedes Kind ab Vollendung des ersten Lebensjahres einen Anspruch.", True),
+        ("Plätze gibt es für Kinder, die das dritte Lebensjahr vollendet haben.", True),
+        ("Aufgenommen wird bis zum vollendeten einundzwanzigsten Lebensjahr.", True),
+        ("Im dritten Jahr lernen die Kinder in Feldau in der Regelklasse.", False),
+        ("Das Projekt steht Kindern bis sechs Jahre und ihren Müttern offen.", True),
+        ("Die Förderung in Feldau dauert bis zu zwei Jahre.", False),
         ("Plätze gibt es für Kinder im Alter von vier Monaten bis zur Schulpflicht.", True),
         ("Der Vierjährige ist seit Montag in der Kita in Feldau.", True),  # a person by age
         ("Die zweijährige Ausbildung in Feldau beginnt im August.", False),  # it lasts

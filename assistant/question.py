@@ -98,6 +98,17 @@ _HOW_OLD = re.compile(
     r"\bwelche[sn]?\s+(?:mindest|höchst|eintritts|einschulungs)?alter\b",
     re.IGNORECASE,
 )
+# The prepositions a question may open with before its question word ("ab welchem Alter",
+# "an welcher Schule", "seit wann")
+QUESTION_PREPOSITION = r"(?:an|in|bei|für|mit|von|seit|ab|bis|zu|auf|aus|nach|über)"
+# "An welchen Schulen …?", "Welche Schule …?", "In welcher Grundschule …?": a school, which a
+# sentence names by its own name; only as the question's own opening ("Wonach richtet sich,
+# welche Grundschule …?" asks for a rule)
+_WHICH_SCHOOL = re.compile(
+    rf"^\s*(?:{QUESTION_PREPOSITION}\s+)?welche[rnms]?\s+(?:[a-zäöüß]\w*\s+)?"
+    r"(?:\w*schulen?|\w*gymnasi(?:um|en)|\w*kollegs?|\w*schulzentr(?:um|en))\b",
+    re.IGNORECASE,
+)
 # "Welche Sprachen …?", "In welchen Herkunftssprachen …?", "In welcher Sprache …?": languages
 _WHICH_LANGUAGE = re.compile(
     r"\b(?:welche[nr]?|in\s+welche[nr]?|für\s+welche)\s+(?:[a-zäöüß]+\s+)?\w*sprachen?\b",
@@ -244,9 +255,6 @@ _UNIT_FAMILIES = {
 }
 # The words that open a question ("… und wann …?")
 QUESTION_WORDS = r"(?:wann|wie|wo|wer|was|welche\w*|warum|ob)\b"
-# The prepositions a question may open with before its question word ("ab welchem Alter",
-# "an welcher Schule", "seit wann")
-QUESTION_PREPOSITION = r"(?:an|in|bei|für|mit|von|seit|ab|bis|zu|auf|aus|nach|über)"
 # "… und wann …?": a second question, whose answer need not state the unit
 _FURTHER_QUESTION = re.compile(
     rf"\b(?:und|sowie|oder)\s+(?:{QUESTION_PREPOSITION}\s+)?{QUESTION_WORDS}", re.IGNORECASE
@@ -329,8 +337,8 @@ _STRICT_KINDS = frozenset(
 class Expectation:
     """The expected answer type; empty ``kind`` when the question asks for nothing specific."""
 
-    kind: str = ""  # money|percent|contact|hours|clock|person|age|language|unit|count|year|date|
-    # duration|frequency|when
+    kind: str = ""  # money|percent|contact|hours|clock|person|age|language|school|unit|count|
+    # year|date|duration|frequency|when
     unit: str = ""  # the unit named in "in Minuten", "in Euro" (a key of _UNITS); of a
     # contact: "email" or "phone" when the question asks for that channel only
     rate: str = ""  # the noun after "pro"/"je" ("Einsatzstunde")
@@ -412,6 +420,7 @@ def expectation_of(question: str) -> Expectation:
         ("person", _PERSON),
         ("age", _HOW_OLD),
         ("language", _WHICH_LANGUAGE),
+        ("school", _WHICH_SCHOOL),
         ("count", _COUNT),
         ("year", _WHICH_YEAR),
         ("date", _WHICH_DAY),

@@ -57,6 +57,7 @@ _TYPE_NAMES = {
     "person": "keinen Namen",
     "age": "keine Altersangabe",
     "language": "keine Sprachen",
+    "school": "keine Schule",
     "Gegenstand": "das Gefragte nicht",
 }
 

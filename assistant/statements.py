@@ -179,6 +179,17 @@ _TYPE_PATTERNS["language"] = re.compile(
     rf"\b(?:\d+|{_COUNT_WORDS})\s+(?:[a-zäöüß]+\s+)?sprachen\b",
     re.IGNORECASE,
 )
+# "An welcher Schule …?": a school by its own name, hyphenated ("Comenius-Schule", "Johannes-
+# Rau-Gymnasium", "Theodor-Heuss-Realschule") or a kind of school with its name ("Grundschule
+# Ramsharde", "Schule am Friedenshof", "Alten Gymnasium"); "an der Grundschule" names none
+_SCHOOL_WORD = r"(?i:[a-zäöüß]*(?:schule|gymnasium|kolleg|schulzentrum))"
+_TYPE_PATTERNS["school"] = re.compile(
+    rf"\b[A-ZÄÖÜ][\w.]*-(?:[\w.]+-)*{_SCHOOL_WORD}\b|"
+    rf"\b(?=[A-ZÄÖÜ]){_SCHOOL_WORD}\s+(?:(?:am|an\s+der|im|in\s+der|auf\s+dem|zum|zur)\s+)?"
+    r"[A-ZÄÖÜ][\w-]+|"
+    rf"\b(?:Alte[mns]?|Städtische[mns]?|Staatliche[mns]?|Bischöfliche[mns]?)\s+(?=[A-ZÄÖÜ])"
+    rf"{_SCHOOL_WORD}\b"
+)
 # When: a date, month, period or deadline, or a time of day ("von 8:30 bis 15:30 Uhr" for
 # "Von wann bis wann …?")
 _TYPE_PATTERNS["when"] = re.compile(
@@ -444,9 +455,10 @@ def _counts(expects: Expectation) -> bool:
 
 
 def _asks_only_type(expects: Expectation) -> bool:
-    """A "Wie lange …?", "Bis zu welchem Alter …?" or "Welche Sprachen …?" that asks nothing
-    besides the duration, the age or the languages: only a sentence stating them answers it."""
-    return expects.kind in ("duration", "language", "age") and expects.sole
+    """A "Wie lange …?", "Bis zu welchem Alter …?", "Welche Sprachen …?" or "An welcher
+    Schule …?" that asks nothing besides the duration, the age, the languages or the school:
+    only a sentence stating them answers it."""
+    return expects.kind in ("duration", "language", "age", "school") and expects.sole
 
 
 # "Wann …?", "Ab wann …?", "Seit wann …?" asking nothing else: a sentence that names no time

@@ -1255,6 +1255,36 @@ def test_a_which_year_or_which_day_question_wants_a_year_or_a_day(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "names_school"),
+    [
+        ("Die Kinder lernen an der Comenius-Schule und dem Alten Gymnasium.", True),
+        ("Der Unterricht findet am Johannes-Rau-Gymnasium in Feldau statt.", True),
+        ("Die Klasse ist an der Grundschule Lindenhof angesiedelt.", True),
+        ("Das DaZ-Zentrum liegt an der Schule am Friedenshof.", True),
+        ("An Feldauer Schulen lernen 300 Kinder in Deutschkursen.", False),
+        ("In der Grundschule lernen die Kinder zuerst lesen.", False),
+        ("Das Berufskolleg bietet zwei Klassen für Seiteneinsteiger an.", False),
+    ],
+)
+def test_which_school_asks_for_a_school_by_its_name(sentence: str, names_school: bool) -> None:
+    """ "An welchen Schulen …?" asks for schools by their names: a sentence saying only that
+    schools or a kind of school do it names none. Only the question's own opening asks for
+    it ("Wonach richtet sich, welche Grundschule …?" asks for a rule)."""
+    chunk = Chunk("d", "d.pdf", 0, sentence, "", 1, 1, meta=META)
+    for question in ("An welchen Schulen in Feldau gibt es DaZ-Zentren?", "Welche Schule …?"):
+        framed = frame_question(question)
+        assert framed.expects.kind == "school" and framed.expects.sole
+        assert states_type(framed.expects, sentence) is names_school
+        assert (unmet_requirements(framed, sentence, chunk) == ()) is names_school
+    for other in (
+        "Wonach richtet sich in Feldau, welche Grundschule ein Kind besucht?",
+        "Welche Schulleitung koordiniert die Klassen in Feldau?",
+        "Wie viele Schulen in Feldau haben eine Willkommensklasse?",
+    ):
+        assert frame_question(other).expects.kind != "school", other
+
+
+@pytest.mark.parametrize(
     ("sentence", "states_age"),
     [
         ("20 Kinder im Alter von sieben bis 16 Jahren waren dabei.", True),

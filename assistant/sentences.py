@@ -82,6 +82,8 @@ _ABBREVIATIONS = {
     "jh",
     "jhd",
     "allg",
+    "lit",
+    "buchst",
 }
 # Municipal types as administrations abbreviate them ("Lkr. Neu-Ulm", "Kr. Unna", "Gde. …"):
 # no sentence ends after them, and ``places`` reads them as their type word.
@@ -113,6 +115,9 @@ _MONTH_AFTER = re.compile(rf"^(?:{_MONTHS}|Lebensjahr|Klasse|Schuljahr|Halbjahr|
 _DAY_AFTER_DASH = re.compile(r"[-–]\s*\d{1,2}\.")
 # The number a list item starts with ("- 1. Er beschreibt …"): no sentence of its own
 _ITEM_NUMBER = re.compile(r"(?:-\s*)?(?:\d{1,2}|[a-z])")
+# A list item numbered by a letter ("b) Wie viele …", "c) Wie viele …"), as the questions of a
+# parliamentary question are
+_LETTER_ITEM = re.compile(r"(?:[a-h]|[ivx]{1,4})\)\s")
 _HEADING_WORDS = 12  # a heading line is short; a longer line without end is data or prose
 _SENTENCE_END = re.compile(r"[.!?:;][\"“”'‘’»«)\]]*$")
 # A table row as ingest writes it: "- Spalte: Wert; Spalte: Wert" (two cells at least).
@@ -290,5 +295,9 @@ def _ends_sentence(before: str, after: str) -> bool:
         return False  # "1. September", "10. Klasse", "§ 2. 3", "vom 24. – 28. Oktober"
     if _ORDINAL_FORM.search(before) and _counted_noun(after):
         return False
+    if _LETTER_ITEM.match(after) and not _ORDINAL_BEFORE.search(before):
+        # "… 155 (darunter 57 unter 16 Jahre). b) Wie viele …": the next item; "1. a) …"
+        # numbers one item twice
+        return True
     # A real sentence starts upper-case (or with a digit or a quote).
     return not after[:1].islower()

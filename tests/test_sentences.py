@@ -121,6 +121,31 @@ def test_the_number_of_a_numbered_item_stays_with_its_text() -> None:
     ]
 
 
+def test_an_item_numbered_by_a_letter_starts_a_sentence() -> None:
+    """An answer to a parliamentary question runs its items on in one line: "… 155 (darunter
+    57 unter 16 Jahre). b) Wie viele …?" held the figure and the next question in one
+    "sentence", which ended with a question mark and was never quoted. A letter after a
+    legal abbreviation ("lit. a)", "Buchst. b)") names a provision and splits nothing."""
+    text = (
+        "Ich frage die Landesregierung: 1. a) Wie viele Kinder hat der Kreis aufgenommen? Es "
+        "sind 155 (darunter 57 unter 16 Jahre). b) Wie viele folgen noch? Das ist offen. ii) "
+        "Weitere Angaben fehlen."
+    )
+    assert split_sentences(text) == [
+        "Ich frage die Landesregierung: 1. a) Wie viele Kinder hat der Kreis aufgenommen?",
+        "Es sind 155 (darunter 57 unter 16 Jahre).",
+        "b) Wie viele folgen noch?",
+        "Das ist offen.",
+        "ii) Weitere Angaben fehlen.",
+    ]
+    for one in (
+        "Das gilt nach Abs. 2 lit. a) der Verordnung.",
+        "Nach Nr. 3 Buchst. b) gilt das.",
+        "Die Schule informiert u. a. über HSU.",
+    ):
+        assert split_sentences(one) == [one]
+
+
 def test_a_table_row_is_never_split() -> None:
     """An ordinal in a cell ("4. OG") is no sentence end; a row keeps its first cell."""
     row = "- Stelle: Schulamt; Anschrift: Rathausplatz 3, 4. OG; Kontakt: 0299 44-0"

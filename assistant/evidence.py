@@ -19,7 +19,7 @@ from .lexical import LexicalIndex, Query, covers_in_passage
 from .question import PERSON_ROLE, Expectation, Frame, role_group
 from .scoring import AnswerModel, answerability_features, focus_term, sentence_features
 from .sentences import is_heading_line, is_table_row, row_cells, split_sentences
-from .statements import is_document_date, states_type, with_declared_units
+from .statements import answers_another_count, is_document_date, states_type, with_declared_units
 from .types import FRONT_MATTER_KINDS, Chunk, Hit
 
 __all__ = [
@@ -376,6 +376,14 @@ def _candidates(
         )
         probability = model.sentence.probability(features)
         unmet = unmet_requirements(context.frame, text, hit.chunk)
+        lines = sentences[hit.chunk.chunk_id]
+        if (
+            expects.kind == "count"
+            and not unmet
+            and order
+            and answers_another_count(lines[order - 1], text, context.frame.text)
+        ):
+            unmet = ("Art: count",)  # the figure of the question before it, which counts another
         row = is_table_row(text)
         # A table row names what its numbers count in its own cells; its neighbours are other
         # rows, whose labels are not its own.

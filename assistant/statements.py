@@ -19,6 +19,7 @@ from .sentences import row_cells
 from .types import KIND_TABLE, Chunk
 
 __all__ = [
+    "answers_another_count",
     "counts_asked",
     "is_document_date",
     "missing_type",
@@ -858,6 +859,20 @@ def _counts_one(sentence: str, question: str) -> bool:
         return False
     one = rf"\bein(?:e|en)?\s+(?:[a-zäöüß-]+\s+){{0,2}}?[\w-]*{re.escape(stem)}e?\b"
     return re.search(one, sentence, re.IGNORECASE) is not None
+
+
+def answers_another_count(before: str, sentence: str, question: str) -> bool:
+    """Whether ``sentence`` answers the "Wie viele …?" that stands right ``before`` it (a
+    question-and-answer page, an answer to a parliamentary question: "a) Wie viele
+    unbegleitete Flüchtlinge …? Nach Angaben … sind es 155"), and that one counts something
+    ``question`` does not ask about ("Wie viele Berufsschulplätze …?"): its figure counts
+    what its own question asked, though it names no noun of its own."""
+    if not before.rstrip().endswith("?") or not _COUNTED_NOUN.search(before):
+        return False
+    asked = _counted_stem(question)
+    if not asked or counts_asked(sentence, question):
+        return False
+    return fold(asked) not in fold(before)
 
 
 def _counted_stem(question: str) -> str:

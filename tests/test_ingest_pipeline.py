@@ -536,6 +536,28 @@ def test_the_head_of_an_office_is_named_by_one_compound_of_office_and_role(
     assert "Jan Weber" not in answer.text
 
 
+def test_the_figure_answering_a_listed_question_counts_what_that_question_asked(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """An answer to a parliamentary question gives its figures after each listed question,
+    without naming again what they count ("… aufgenommen? Nach Angaben … sind es 155"). Such
+    a figure answers that question, and is no answer to one counting something else."""
+    text = (
+        "Schriftliche Anfrage zu Berufsschulplätzen im Kreis Feldau\n\nAntwort des Ministeriums: "
+        "1. a) Wie viele unbegleitete minderjährige Flüchtlinge hat der Kreis Feldau aktuell "
+        "aufgenommen? Nach Angaben des Sozialministeriums vom 30.11.2015 sind es im Kreis Feldau "
+        "155 (darunter 57 unter 16 Jahre). b) Wie viele Berufsschulplätze gibt es derzeit für "
+        "sie im Kreis Feldau? Die Schulen melden ihre Plätze erst zum Schuljahresbeginn.\n"
+    )
+    assistant = _ingest_page(settings, docs_dir / "anfrage_kreis_feldau.txt", text)
+    asked = assistant.ask(
+        "Wie viele unbegleitete minderjährige Flüchtlinge hat der Kreis Feldau aufgenommen?"
+    )
+    assert asked.found and "155" in asked.text, asked.text
+    other = assistant.ask("Wie viele Berufsschulplätze gibt es im Kreis Feldau?")
+    assert "155" not in other.text, other.text
+
+
 def test_a_file_named_after_its_kreis_is_scoped_to_it(
     settings: Settings, docs_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

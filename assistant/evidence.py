@@ -376,12 +376,13 @@ def _candidates(
         )
         probability = model.sentence.probability(features)
         unmet = unmet_requirements(context.frame, text, hit.chunk)
-        lines = sentences[hit.chunk.chunk_id]
         if (
             expects.kind == "count"
             and not unmet
             and order
-            and answers_another_count(lines[order - 1], text, context.frame.text)
+            and answers_another_count(
+                sentences[hit.chunk.chunk_id][order - 1], text, context.frame.text
+            )
         ):
             unmet = ("Art: count",)  # the figure of the question before it, which counts another
         row = is_table_row(text)

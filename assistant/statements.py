@@ -162,7 +162,7 @@ _TYPE_PATTERNS["age"] = re.compile(
     # Geburtstag"
     r"\b(?:bis|unter)\s+(?:zu\s+)?[1-9]\d\s+jahren?\b|"
     # ... and any age said of the young: "Kindern bis sechs Jahre", "Kinder unter drei Jahren"
-    rf"\b(?:kinder|kindern|jugendliche|jugendlichen|schüler\w*|mädchen|jungen)\s+"
+    rf"\b(?:kindern?|jugendlichen?|schüler\w*|mädchen|jungen)\s+"
     rf"(?:im\s+alter\s+)?(?:bis|unter|ab|über)\s+(?:zu\s+)?{_NUMBER}\s+jahren?\b|"
     r"\b\d{1,2}\.\s*(?:vollendeten\s+)?(?:lebensjahr|geburtstag)\w*|"
     # ... and the ordinal in words: "ab Vollendung des ersten Lebensjahres", "die das dritte

@@ -95,12 +95,11 @@ def test_each_municipality_of_a_comparison_is_asked_what_its_own_phrase_says(
 ) -> None:
     """ "an der Lindenschule in Adorf und in der Willkommensklasse in Bedorf": Adorf's part
     asks about the Lindenschule, Bedorf's about the Willkommensklasse, not both about both."""
-    plan = assistant.plan(
+    texts = _asked_of_each_town(
+        assistant,
         "Wie viele Kinder lernen an der Lindenschule in Adorf und in der Willkommensklasse "
-        "in Bedorf?"
+        "in Bedorf?",
     )
-    texts = {part.kommune: part.text for part in plan.parts}
-    assert plan.comparison and set(texts) == {"Stadt Adorf", "Stadt Bedorf"}
     assert (
         "Lindenschule" in texts["Stadt Adorf"] and "Willkommensklasse" not in texts["Stadt Adorf"]
     )
@@ -114,12 +113,11 @@ def test_a_question_for_each_place_opened_by_a_preposition_is_asked_of_that_plac
 ) -> None:
     """ "Ab welchem Alter … in Adorf, und an welcher Schule … in Bedorf?": Bedorf is asked
     for a school, not for an age; both were asked both before."""
-    plan = assistant.plan(
+    texts = _asked_of_each_town(
+        assistant,
         "Ab welchem Alter werden Kinder in Adorf beraten, und an welcher Schule lernen die "
-        "Kinder in Bedorf Deutsch?"
+        "Kinder in Bedorf Deutsch?",
     )
-    texts = {part.kommune: part.text for part in plan.parts}
-    assert plan.comparison and set(texts) == {"Stadt Adorf", "Stadt Bedorf"}
     assert (
         texts["Stadt Adorf"].startswith("Ab welchem Alter") and "Schule" not in texts["Stadt Adorf"]
     )
@@ -127,6 +125,14 @@ def test_a_question_for_each_place_opened_by_a_preposition_is_asked_of_that_plac
         texts["Stadt Bedorf"].startswith("An welcher Schule")
         and "Alter" not in texts["Stadt Bedorf"]
     )
+
+
+def _asked_of_each_town(assistant: Assistant, question: str) -> dict[str, str]:
+    """What the comparison plan of ``question`` asks Adorf and Bedorf, by municipality."""
+    plan = assistant.plan(question)
+    texts = {part.kommune: part.text for part in plan.parts}
+    assert plan.comparison and set(texts) == {"Stadt Adorf", "Stadt Bedorf"}
+    return texts
 
 
 def test_comparison_is_answered_per_municipality(assistant: Assistant) -> None:

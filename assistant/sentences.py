@@ -149,6 +149,9 @@ _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.\w|\bhttps?://|\bwww\.\w", re.IGNORECAS
 _INTRODUCED_VALUE = re.compile(r"\s(?:ist|sind|lautet|lauten|heißt|heißen)\s*:\s*\S")
 # A time of day ("09:00 – 12:00 Uhr", "Di 14–18 Uhr"): a line of opening hours is data
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:\.\d{2})?\s*Uhr\b", re.IGNORECASE)
+# A whole date ("1. Januar 2023 bis 31. Dezember 2024 gefördert durch das Land", "Sitzung
+# am 26.11.2015"): a line that dates something states it, whatever its length
+_FULL_DATE = re.compile(rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.\s?|(?:{_MONTHS})\s+)(?:19|20)\d{{2}}\b")
 
 
 def is_heading_line(sentence: str, text: str) -> bool:
@@ -165,7 +168,11 @@ def is_heading_line(sentence: str, text: str) -> bool:
         return False
     if _ADDRESS.search(sentence):  # "E-Mail: info@…", "www.…": a value, not a topic
         return False
-    if _INTRODUCED_VALUE.search(sentence) or _TIME_OF_DAY.search(sentence):
+    if (
+        _INTRODUCED_VALUE.search(sentence)
+        or _TIME_OF_DAY.search(sentence)
+        or _FULL_DATE.search(sentence)
+    ):
         return False
     # a headline a page repeats ("Titel\nZum Inhalt springen … Titel\n\nText") is a heading
     # where it stands as a paragraph of its own

@@ -245,3 +245,15 @@ def test_office_hours_under_their_label_are_one_statement() -> None:
         "3.1 Sprechzeiten",
         "9:00 bis 11:30",
     ]
+
+
+def test_a_line_that_dates_something_is_no_heading() -> None:
+    """ "1. Januar 2023 bis 31. Dezember 2024 gefördert durch das Land" on a line of its own
+    states when a project is funded (it was taken for a heading and never quoted, and "Bis
+    wann …?" was answered by the line after it); a dated title line states its date."""
+    funded = "1. Januar 2023 bis 31. Dezember 2024 gefördert durch das Land Niedersachsen"
+    session = "Sitzung des Schulausschusses am 26.11.2015"
+    text = f"Laufzeit des Projektes\n\n{funded}\n\n{session}\n\nDie Kurse beginnen bald."
+    assert not is_heading_line(funded, text)
+    assert not is_heading_line(session, text)
+    assert is_heading_line("Laufzeit des Projektes", text)

@@ -73,9 +73,9 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     stand = stand_year(chunk.meta.stand)
     own_years = years_in(sentence) or _relative_years(sentence, chunk.meta.stand, frame.expects)
     for year in frame.years:
-        if not _meets_year(year, own_years, sentence, context.years, stand, frame.expects) or (
-            frame.expects.strict and not _cell_meets_year(year, frame.expects, sentence)
-        ):
+        if not _meets_year(
+            year, own_years, sentence, context.years, stand, frame.expects, _asks_start(frame)
+        ) or (frame.expects.strict and not _cell_meets_year(year, frame.expects, sentence)):
             unmet.append(f"Zeit: {year.label}")
     other = _others_of_named(frame.text, sentence)
     if other:
@@ -232,15 +232,26 @@ def _meets_year(
     context: Sequence[YearSpec],
     stand: int,
     expects: Expectation,
+    start: bool = False,
 ) -> bool:
     if own:
         if any(_covers(found, year) for found in own):
             return True
-        # A rule holds over a span of years; a figure is one year's and names it.
-        return expects.kind not in _FIGURES and _in_range(year, sentence)
+        # A rule holds over a span of years; a figure is one year's and names it, and so
+        # does the start of what a question dates ("Ab wann gilt die Vorschrift von 2023?"
+        # is not answered by what holds "seit 2016").
+        return expects.kind not in _FIGURES and not start and _in_range(year, sentence)
     if any(_covers(found, year) for found in context):
         return True
     return not year.second and stand == year.first
+
+
+# "Ab wann …?", "Seit wann …?": the question asks when something starts
+_ASKS_START = re.compile(r"^\s*(?:ab|seit)\s+wann\b", re.IGNORECASE)
+
+
+def _asks_start(frame: Frame) -> bool:
+    return frame.expects.kind == "when" and _ASKS_START.match(frame.text) is not None
 
 
 def _relative_years(sentence: str, stand: str, expects: Expectation) -> tuple[YearSpec, ...]:

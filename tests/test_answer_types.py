@@ -1451,3 +1451,17 @@ def test_the_holder_of_the_asked_role_answers_beside_the_sentence_on_the_topic()
     candidates = (replace(best, unmet=("Art: person",)), other_page)
     evidence = _evidence(question, {"c": [opening, holder]}, candidates)
     assert not policy.decide(evidence).found
+
+
+def test_a_start_asked_for_a_year_is_not_met_by_what_holds_since_an_earlier_one() -> None:
+    """ "Ab wann gilt die Vorschrift aus dem Jahr 2023?" asks when a thing of 2023 starts:
+    what holds "seit Oktober 2016" started then, not in 2023 (it was quoted as the answer).
+    "Wann …?" alone still takes a rule that holds since an earlier year."""
+    sentence = "Das Verfahren wird seit Oktober 2016 flächendeckend eingesetzt."
+    chunk = Chunk("d", "d.pdf", 0, sentence, "", 1, 1, meta=META)
+    start = frame_question("Ab wann gilt die neue Vorschrift aus dem Jahr 2023?")
+    assert unmet_requirements(start, sentence, chunk) == ("Zeit: das Jahr 2023",)
+    assert unmet_requirements(start, "Die Vorschrift gilt ab dem 1. August 2023.", chunk) == ()
+    held = frame_question("Wann findet 2023 die Sommerschule statt?")
+    rule = "Seit 2016 findet die Sommerschule in den letzten beiden Ferienwochen statt."
+    assert unmet_requirements(held, rule, chunk) == ()

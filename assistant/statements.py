@@ -255,6 +255,7 @@ _NO_COUNT = re.compile(
     rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.(?:\s?\d{{2,4}})?|{_MONTHS}\b)|"
     r"(?<![\d/.,])(?:19|20)\d{2}(?:-\d{2}){1,2}\b|"  # an ISO date ("2023-01", "2024-05-01")
     r"-?\d+(?:[.,]\d+)?\s*°|"  # a temperature ("21 ° / 12 °" of a weather box) counts nothing
+    r"[’'‘]\d{2}\b|"  # a year cut short ("Bündnis ’90", "Sommer '22")
     r"(?<![\d/.,])(?:19|20)\d{2}(?:\s*/\s*(?:19|20)?\d{2})?(?![\d/]|[.,]\d)|"
     r"\b[^\W\d_]+\d+\b|\b\d{1,2}(?:\.\d{1,2})+\b(?![.,]?\d)|"
     # an ordinal inside a sentence ("sein 50. Kommunales Integrationszentrum", "die 3. und 4.

@@ -1465,3 +1465,13 @@ def test_a_start_asked_for_a_year_is_not_met_by_what_holds_since_an_earlier_one(
     held = frame_question("Wann findet 2023 die Sommerschule statt?")
     rule = "Seit 2016 findet die Sommerschule in den letzten beiden Ferienwochen statt."
     assert unmet_requirements(held, rule, chunk) == ()
+
+
+def test_a_year_cut_short_counts_nothing() -> None:
+    """ "Bündnis ’90", "Sommer '22": two digits after an apostrophe are a year, no count
+    ("Wie viele Sprachmittler …?" was answered by a sentence on the party's motion)."""
+    asked = "Wie viele Sprachmittler arbeiten für die Schulsprachmittlung in Feldau?"
+    motion = "Dem Antrag der Fraktion Bündnis ’90/Die Grünen wurde zugestimmt."
+    assert not states_count(motion, asked)
+    assert not states_count("Im Sommer '22 begann die Sprachmittlung.", asked)
+    assert states_count("Für die Schulsprachmittlung arbeiten 90 Sprachmittler.", asked)

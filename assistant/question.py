@@ -224,7 +224,13 @@ _HOW_OFTEN = re.compile(
     r"\bwie\s+(?:oft|häufig)\b|\bin\s+welche[mn]\s+(?:rhythmus|turnus|abst[äa]nd\w*)\b",
     re.IGNORECASE,
 )
-_WHEN = re.compile(r"\b(bis|ab|seit)?\s*wann\b|\bzu\s+welchem\s+zeitpunkt\b|\bfrist\w*\b", re.I)
+# (also "Seit welchem Schuljahr …?": a time, which a sentence may give as "2015/16" or as
+# "zum neuen Schuljahr")
+_WHEN = re.compile(
+    r"\b(bis|ab|seit)?\s*wann\b|\bzu\s+welchem\s+zeitpunkt\b|\bfrist\w*\b|"
+    r"\b(?:in|seit|ab|bis|zu|für)\s+welche[ms]\s+schuljahr\b",
+    re.I,
+)
 # A unit also as a compound's last part ("Wochenstunden", "Werktage"): the patterns match at
 # a word's end (``_unit_key``) or after any letters (``statements.states_type``).
 _UNITS = {

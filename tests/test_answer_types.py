@@ -1475,3 +1475,18 @@ def test_a_year_cut_short_counts_nothing() -> None:
     assert not states_count(motion, asked)
     assert not states_count("Im Sommer '22 begann die Sprachmittlung.", asked)
     assert states_count("Für die Schulsprachmittlung arbeiten 90 Sprachmittler.", asked)
+
+
+def test_a_school_year_asked_for_is_a_time() -> None:
+    """ "Ab welchem Schuljahr …?" asks for a time as "Wann …?" does: a sentence that names
+    none ("Der Rat spricht sich für eine Neukonzeption aus") does not answer it, "Eckpunkte der
+    für das Schuljahr 2015/2016 angestrebten Neukonzeption" does, and so does "zum neuen
+    Schuljahr" (no strict year: the year need not stand beside the asked thing's name)."""
+    asked = frame_question("Ab welchem Schuljahr will Feldau die neue Beschulung umsetzen?")
+    assert asked.expects.kind == "when"
+    chunk = Chunk("d", "d.pdf", 0, "", "", 1, 1, meta=META)
+    council = "Der Rat spricht sich für eine Neukonzeption der Beschulung aus."
+    assert unmet_requirements(asked, council, chunk) == ("Art: when",)
+    points = "Eckpunkte der für das Schuljahr 2015/2016 angestrebten Neukonzeption sind:"
+    assert unmet_requirements(asked, points, chunk) == ()
+    assert unmet_requirements(asked, "Sie beginnt zum neuen Schuljahr.", chunk) == ()

@@ -101,6 +101,16 @@ _HOW_OLD = re.compile(
 # The prepositions a question may open with before its question word ("ab welchem Alter",
 # "an welcher Schule", "seit wann")
 QUESTION_PREPOSITION = r"(?:an|in|bei|für|mit|von|seit|ab|bis|zu|auf|aus|nach|über)"
+# A question whose own opening asks for something else names office hours only as what it
+# is about: "In welcher Straße bietet der JMD seine Sprechstunde an?", "Wo findet die
+# Sprechstunde statt?", "Wie lange dauert die Sprechstunde?" ("Welche Sprechzeiten …?",
+# "Wann ist die Sprechstunde?" ask for the hours)
+_ASKS_OTHER_THAN_HOURS = re.compile(
+    rf"^\s*(?:(?:{QUESTION_PREPOSITION}\s+)?welche[rnms]?\s+(?!(?:\w*sprechzeit|\w*öffnungszeit|"
+    r"\w*sprechstunde|zeit))\w+|wo|wohin|woher|wer|wen|wem|wessen|wie\s+viele|wie\s+lange|"
+    r"wie\s+hei(?:ß|ss)(?:t|en))\b",
+    re.IGNORECASE,
+)
 # "An welchen Schulen …?", "Welche Schule …?", "In welcher Grundschule …?": a school, which a
 # sentence names by its own name; only as the question's own opening ("Wonach richtet sich,
 # welche Grundschule …?" asks for a rule)
@@ -437,6 +447,8 @@ def expectation_of(question: str) -> Expectation:
     ):
         match = pattern.search(question)
         if match and kind == "money" and _measures_other(question, match):
+            continue
+        if match and pattern is _HOURS and _ASKS_OTHER_THAN_HOURS.match(question):
             continue
         if match:
             sole = not _asks_more(question, match.end()) and not _asked_after(question, match)

@@ -1490,3 +1490,25 @@ def test_a_school_year_asked_for_is_a_time() -> None:
     points = "Eckpunkte der für das Schuljahr 2015/2016 angestrebten Neukonzeption sind:"
     assert unmet_requirements(asked, points, chunk) == ()
     assert unmet_requirements(asked, "Sie beginnt zum neuen Schuljahr.", chunk) == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Welche Sprechzeiten hat das Schulamt?", "hours"),
+        ("Wann ist die Sprechstunde des Jugendmigrationsdienstes?", "hours"),
+        ("Zu welchen Zeiten ist das KI erreichbar?", "hours"),
+        # the opening asks for something else: the office hours are only what it is about
+        ("In welcher Straße bietet der Jugendmigrationsdienst seine Sprechstunde an?", ""),
+        ("Wo findet die offene Sprechstunde statt?", ""),
+        ("In welchen Sprachen berät das Amt in seinen Sprechstunden?", "language"),
+        ("Wie lange dauert eine Sprechstunde?", "duration"),
+    ],
+)
+def test_office_hours_are_the_type_only_where_the_question_asks_for_them(
+    question: str, kind: str
+) -> None:
+    """A question naming office hours asks for them only when its own opening does: "In
+    welcher Straße … Sprechstunde?" asks for a street and was refused as a near miss, since
+    no sentence there gives hours."""
+    assert frame_question(question).expects.kind == kind

@@ -1095,7 +1095,7 @@ def other_places(
         # a German town outside NRW (``assistant.gazetteer``) after "in/aus/nach", an office
         # or school ("am Berufsschulzentrum Friedrichshafen", "an der BBS Papenburg") or a
         # place it is listed with ("in Feldau und Limbach-Oberfrohna"), though the corpus knows
-        # the word (after a short form only if it does not: "in der OGS Essen"); an article
+        # the word (after another noun only as below); an article
         # after it starts the subject ("liegt in Aalen der Klassenteiler …") unless the corpus
         # knows the word as a noun ("in Kirchen der Stadt")
         town = (
@@ -1103,7 +1103,12 @@ def other_places(
             and (
                 fold(before) in _ASKED_PLACE_PREPOSITIONS
                 or re.fullmatch(INSTITUTION, before)
-                or (_SHORT_INSTITUTION.fullmatch(before) and not known(word))
+                # any office or service by its name, of a town the documents do not know
+                # ("der Jugendmigrationsdienst Reutlingen", "beim Caritasverband Biberach"),
+                # or after a short form of one whose name they use ("am BSZ Schweinfurt" of a
+                # page on it; "in der OGS Essen" is a school's lunch, where they use the noun)
+                or (before[:1].isupper() and not known(word))
+                or (_SHORT_INSTITUTION.fullmatch(before) and names is not None and names(word))
                 or joined
             )
             and (fold(attached) not in _GENITIVE_ARTICLES or not known(word))

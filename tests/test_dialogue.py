@@ -851,3 +851,23 @@ def test_a_municipality_named_by_short_words_is_named_by_its_last() -> None:
     assert names.mentioned("Wie ist es in Bad Oss und in Feldau?") == ["Bad Oss", "Stadt Feldau"]
     assert names.mentioned("Das Jugendzentrum Bad Oss bietet Kurse an.") == ["Bad Oss"]
     assert names.mentioned("Die oss der Schule ist voll.") == []
+
+
+def test_a_town_after_an_office_s_name_is_a_place() -> None:
+    """ "der Jugendmigrationsdienst Papenburg" names a town as "das Schulamt Papenburg" does
+    (a town the documents do not know); "am BSZ Papenburg" names one though the documents
+    know the word, where they use it as a name (a page on that school); "in der OGS Essen"
+    names none where they use the word as a noun."""
+
+    def unknown(word: str) -> bool:
+        return False
+
+    def known(word: str) -> bool:
+        return True
+
+    service = "In welcher Straße berät der Jugendmigrationsdienst Papenburg?"
+    assert other_places(service, NAMES, unknown) == ("Papenburg",)
+    school = "Wie viele Schüler sitzen in einer Klasse am BSZ Papenburg?"
+    assert other_places(school, NAMES, known, lambda w: w == "Papenburg") == ("Papenburg",)
+    assert other_places(school, NAMES, known, lambda w: False) == ()
+    assert other_places("Gibt es in der OGS Essen für Eltern?", NAMES, known, lambda w: False) == ()

@@ -1065,7 +1065,9 @@ def other_places(
                 places.append(named_place)
             continue
         city = "" if known(word) else _nrw_city(word)
-        listed = any(_inflected(fold(word), fold(p)) for p in municipalities.places)
+        # a place the documents name, also inflected ("die Nürnberger Schulen" of Nürnberg)
+        listed_as = next((p for p in municipalities.places if _inflected(fold(word), fold(p))), "")
+        listed = bool(listed_as)
         compared = fold(before) == "gegenuber" or (
             fold(before) in _COMPARED_WITH and i > 1 and fold(words[i - 2]).startswith(_COMPARED_BY)
         )
@@ -1120,6 +1122,8 @@ def other_places(
         if not (typed or loose or adjective or city or town or land):
             continue
         place = city or (word[:-2] if adjective and not (typed or loose or town) else word)
+        if listed_as and not typed:
+            place = listed_as  # the place by its name, which the evidence names it by
         if municipalities.mentioned(word if joined else f"{before} {word}"):
             continue  # a municipality of the index: scoping handles it
         if loose and not typed:  # a type word names the one name after it (or a plural's)

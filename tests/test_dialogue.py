@@ -871,3 +871,16 @@ def test_a_town_after_an_office_s_name_is_a_place() -> None:
     assert other_places(school, NAMES, known, lambda w: w == "Papenburg") == ("Papenburg",)
     assert other_places(school, NAMES, known, lambda w: False) == ()
     assert other_places("Gibt es in der OGS Essen für Eltern?", NAMES, known, lambda w: False) == ()
+
+
+def test_a_place_the_documents_name_is_asked_by_its_name_also_when_inflected() -> None:
+    """ "die Papenburger Schulen" asks about Papenburg, a place the documents name (no
+    municipality of the index): the evidence names it "Papenburg", never "Papenburger", so
+    the adjective itself was required and every sentence failed."""
+    names = Municipalities.of(["Stadt Feldau"], places=["Papenburg"])
+
+    def known(word: str) -> bool:
+        return word.lower() in {"papenburger", "schulen", "kinder"}
+
+    asked = "Wie viele Kinder haben die Papenburger Schulen aufgenommen?"
+    assert other_places(asked, names, known) == ("Papenburg",)

@@ -1053,7 +1053,10 @@ def other_places(
                 places.append(place)
             continue
         kreis = _ONE_WORD_PLACE_KREIS.fullmatch(word)
-        if kreis and fold(before) in _IN_KREIS and not known(word):
+        # (a Kreis of the official list is one though the documents use its name: "im
+        # Wetteraukreis" of a page on the "Webportal des Wetteraukreises")
+        listed_kreis = _ONE_WORD_KREIS.fullmatch(word) is not None
+        if kreis and fold(before) in _IN_KREIS and (listed_kreis or not known(word)):
             named_place = kreis.group(1)  # "im Vogelsbergkreis", "des Ortenaukreises"
         elif before in _NAME_PREFIXES and i > 1 and _asks_place(words[i - 2]):
             # "in Bad Kreuznach", "im Landkreis Bad Kissingen"

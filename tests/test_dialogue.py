@@ -884,3 +884,11 @@ def test_a_place_the_documents_name_is_asked_by_its_name_also_when_inflected() -
 
     asked = "Wie viele Kinder haben die Papenburger Schulen aufgenommen?"
     assert other_places(asked, names, known) == ("Papenburg",)
+
+
+def test_a_one_word_kreis_of_the_list_is_a_place_though_the_documents_use_its_name() -> None:
+    """ "im Wetteraukreis" names a Kreis of the official list; that a page speaks of the
+    "Webportal des Wetteraukreises" (so the corpus knows the word) does not make it a term."""
+    asked = "Wo sitzt das Beratungszentrum für Familien im Wetteraukreis?"
+    assert other_places(asked, NAMES, lambda w: True) == ("Wetteraukreis",)
+    assert other_places("Wer trifft sich im Arbeitskreis?", NAMES, lambda w: True) == ()

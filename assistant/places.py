@@ -1032,9 +1032,12 @@ def other_places(
     enumerated = _listed_after_plural_type(words)
     places: list[str] = []
     last_place = -1  # the index of the last word found as a place
+    found_at: set[int] = set()  # the indexes of the words found as places
     for i, word in enumerate(words):
         if i == 0 or not word[:1].isupper() or _type_word(word):
             continue
+        if _qualifies(question, spans, i, found_at):
+            continue  # "in Bargteheide (Kreis Stormarn)": where that place lies, no other
         before = words[i - 1]
         after = words[i + 1] if i + 1 < len(words) else ""
         # what follows a comma starts another clause ("in Feldau, der …"), no genitive of it
@@ -1127,6 +1130,7 @@ def other_places(
         place = city or (word[:-2] if adjective and not (typed or loose or town) else word)
         if listed_as and not typed:
             place = listed_as  # the place by its name, which the evidence names it by
+        found_at.add(i)
         if municipalities.mentioned(word if joined else f"{before} {word}"):
             continue  # a municipality of the index: scoping handles it
         if loose and not typed:  # a type word names the one name after it (or a plural's)
@@ -1134,6 +1138,21 @@ def other_places(
         if place not in places and not any(fold(place) in fold(n) for n in named):
             places.append(place)
     return tuple(places)
+
+
+def _qualifies(question: str, spans: Sequence[re.Match[str]], i: int, found: set[int]) -> bool:
+    """Whether word ``i`` stands in brackets right after a place found before it: "in
+    Bargteheide (Kreis Stormarn)", "in Frankfurt (Oder)" say where that place lies or which
+    one it is, and the evidence on it need not name them."""
+    opening = question.rfind("(", 0, spans[i].start())
+    if opening < 0 or ")" in question[opening : spans[i].start()]:
+        return False
+    before = [j for j, span in enumerate(spans) if span.end() <= opening]
+    return (
+        bool(before)
+        and before[-1] in found
+        and not question[spans[before[-1]].end() : opening].strip()
+    )
 
 
 # A one-word Kreis outside the state's list ("Vogelsbergkreis", "Ortenaukreises") is a place

@@ -892,3 +892,16 @@ def test_a_one_word_kreis_of_the_list_is_a_place_though_the_documents_use_its_na
     asked = "Wo sitzt das Beratungszentrum für Familien im Wetteraukreis?"
     assert other_places(asked, NAMES, lambda w: True) == ("Wetteraukreis",)
     assert other_places("Wer trifft sich im Arbeitskreis?", NAMES, lambda w: True) == ()
+
+
+def test_a_place_in_brackets_after_another_says_where_that_one_lies() -> None:
+    """ "in Papenburg (Kreis Emsland)" asks about Papenburg and says where it lies: a page on
+    a school there need not name the Kreis (it was refused for not naming it)."""
+
+    def known(word: str) -> bool:
+        return word.lower() in {"schule", "mütter", "deutsch"}
+
+    asked = "In welcher Schule in Papenburg (Kreis Emsland) lernen Mütter Deutsch?"
+    assert other_places(asked, NAMES, known) == ("Papenburg",)
+    both = "Wie ist es in Papenburg und im Kreis Emsland?"
+    assert other_places(both, NAMES, known) == ("Papenburg", "Emsland")

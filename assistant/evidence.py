@@ -306,6 +306,10 @@ class _Context:
     earlier: dict[str, frozenset[str]] = field(default_factory=dict)  # terms, by passage
 
 
+# what a line of a contact card states (``_candidates``)
+_PERSON = Expectation("person")
+
+
 def _candidates(
     query: Query,
     hits: Sequence[Hit],
@@ -343,8 +347,10 @@ def _candidates(
             text = sentences[hit.chunk.chunk_id][order]
             if text in planted or is_boilerplate(text, hit.chunk, pages):
                 continue  # planted instructions and title pages are never quoted as answers
-            if is_heading_line(text, hit.chunk.text):
-                continue  # a heading names the topic of what follows; it states nothing
+            if is_heading_line(text, hit.chunk.text) and not states_type(_PERSON, text):
+                # a heading names the topic of what follows; it states nothing (a line of a
+                # contact card, "Jan Weber, StD Koordinator Seiteneinstieg", names a person)
+                continue
             if not answers_anything(text, context.frame):
                 continue
             if len(set(sentence_terms)) >= _MIN_TERMS or text.startswith("- "):

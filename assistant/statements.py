@@ -57,6 +57,8 @@ _FULL_NAME_WITH_PARTICLE = rf"{_NAME_WORD}\s+{_PARTICLE}?{_NAME_WORD}"
 _ANY_ROLE = rf"(?i:\w*(?:{PERSON_ROLE}|{PERSON_OFFICE}))"
 # ... and in the genitive before a name ("nach Aussage des Schulleiters Jan Weber")
 _GENITIVE_ROLE = r"(?:s|en)?"
+# An abbreviated title: upper case inside the word or a dot ("StD", "OStD", "i.BV", "StR")
+_TITLE = r"(?:[A-ZÄÖÜ][a-zäöü]*[A-ZÄÖÜ][\w.]*|[a-zäöü]+\.[\w.]+)"
 _TYPE_PATTERNS = {
     "money": re.compile(
         # "300 000 Euro": thousands set apart by a space are one amount; "1,2 Millionen
@@ -88,7 +90,10 @@ _TYPE_PATTERNS = {
         rf"\b{_ANY_ROLE}{_GENITIVE_ROLE},?\s+(?:Dr\.\s+)?{_FULL_NAME_WITH_PARTICLE}|"
         rf"\b{_ANY_ROLE}\s+(?:des|der)\s+(?:[\w.-]+\s+){{0,4}}?[\w.-]+,\s+(?:Dr\.\s+)?"
         rf"{_FULL_NAME}|"
-        rf"{_FULL_NAME}\s*,\s+(?:(?:der|die)\s+)?(?:[a-zäöüß]\w*\s+)?{_ANY_ROLE}\b"
+        # "Jan Weber, die neue Schulleiterin"; "Jan Weber, StD i.BV Koordinator …" of a
+        # contact card, with the abbreviated titles of a civil servant before the office
+        rf"{_FULL_NAME}\s*,\s+(?:(?:der|die)\s+)?(?:[a-zäöüß]\w*\s+)?(?:{_TITLE}\s+){{0,2}}"
+        rf"{_ANY_ROLE}\b"
     ),
 }
 # A threshold: "ab 12 Anmeldungen", "mindestens zwölf", "eine Mindestgruppengröße von 10",

@@ -1512,3 +1512,20 @@ def test_office_hours_are_the_type_only_where_the_question_asks_for_them(
     welcher Straße … Sprechstunde?" asks for a street and was refused as a near miss, since
     no sentence there gives hours."""
     assert frame_question(question).expects.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Jan Weber, StD i.BV Koordinator Seiteneinstieg", True),
+        ("Eva Roth, die neue Schulleiterin", True),
+        ("Eva Roth, Schulrätin", True),
+        ("Neue Wege, neue Chancen für die Schule", False),
+    ],
+)
+def test_a_person_is_named_before_the_titles_and_the_office_of_a_contact_card(
+    sentence: str, named: bool
+) -> None:
+    """A contact card abbreviates a civil servant's titles between the name and the office
+    ("StD", "OStD", "i.BV"); the person is still named in that office. (Placeholder names.)"""
+    assert states_type(Expectation("person"), sentence) is named

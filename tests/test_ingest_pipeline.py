@@ -936,3 +936,21 @@ def test_a_person_question_s_role_is_what_it_asks_not_what_the_sentence_must_nam
     run_ingest(settings)
     answer = Assistant(settings).ask("Wer ist Schulleiterin der Lindenschule in Lindenbrunn?")
     assert answer.found and "Eva Roth" in answer.text
+
+
+def test_a_line_of_a_contact_card_naming_a_person_answers_who_holds_the_office(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """A school's fact sheet lists its contacts on short lines of their own ("Jan Weber, StD
+    i.BV Koordinator Seiteneinstieg"): such a line names a person in an office and is no
+    heading, so it answers who holds that office (it was skipped as a heading). (Placeholder
+    names.)"""
+    text = (
+        "Steckbrief Sprachförderung an der Berufsschule Feldau\n\nAnsprechpartner:\n\n"
+        "Eva Roth, OStD, Schulleiterin\nJan Weber, StD i.BV Koordinator Seiteneinstieg\n\n"
+        "Die Berufsschule Feldau bietet zwei Berufsintegrationsklassen für neu zugewanderte "
+        "Jugendliche an. Der Unterricht umfasst 20 Stunden Deutsch in der Woche.\n"
+    )
+    assistant = _ingest_page(settings, docs_dir / "feldau_berufsschule_steckbrief.txt", text)
+    answer = assistant.ask("Wer ist an der Berufsschule Feldau Koordinator für den Seiteneinstieg?")
+    assert answer.found and "Jan Weber" in answer.text, answer.text

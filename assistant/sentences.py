@@ -150,8 +150,13 @@ _INTRODUCED_VALUE = re.compile(r"\s(?:ist|sind|lautet|lauten|heißt|heißen)\s*:
 # A time of day ("09:00 – 12:00 Uhr", "Di 14–18 Uhr"): a line of opening hours is data
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:\.\d{2})?\s*Uhr\b", re.IGNORECASE)
 # A whole date ("1. Januar 2023 bis 31. Dezember 2024 gefördert durch das Land", "Sitzung
-# am 26.11.2015"): a line that dates something states it, whatever its length
+# am 26.11.2015"): a line that dates something states it, whatever its length (a date alone,
+# a page's "12. Juli 2019", dates nothing)
 _FULL_DATE = re.compile(rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.\s?|(?:{_MONTHS})\s+)(?:19|20)\d{{2}}\b")
+
+
+def _dates_something(line: str) -> bool:
+    return bool(_FULL_DATE.search(line)) and bool(_FULL_DATE.sub(" ", line).split())
 
 
 def is_heading_line(sentence: str, text: str) -> bool:
@@ -171,7 +176,7 @@ def is_heading_line(sentence: str, text: str) -> bool:
     if (
         _INTRODUCED_VALUE.search(sentence)
         or _TIME_OF_DAY.search(sentence)
-        or _FULL_DATE.search(sentence)
+        or _dates_something(sentence)
     ):
         return False
     # a headline a page repeats ("Titel\nZum Inhalt springen … Titel\n\nText") is a heading

@@ -257,3 +257,5 @@ def test_a_line_that_dates_something_is_no_heading() -> None:
     assert not is_heading_line(funded, text)
     assert not is_heading_line(session, text)
     assert is_heading_line("Laufzeit des Projektes", text)
+    # a date alone dates nothing: a page's date line is no answer
+    assert is_heading_line("12. Juli 2019", "12. Juli 2019\n\nDie Kurse beginnen bald.")

@@ -16,7 +16,7 @@ from .constraints import unmet_requirements
 from .german import analyze
 from .injection import tainted_sentences
 from .lexical import LexicalIndex, Query, covers_in_passage
-from .question import PERSON_ROLE, Expectation, Frame, role_group
+from .question import PERSON_OFFICE, PERSON_ROLE, Expectation, Frame, role_group
 from .scoring import AnswerModel, answerability_features, focus_term, sentence_features
 from .sentences import is_heading_line, is_table_row, row_cells, split_sentences
 from .statements import answers_another_count, is_document_date, states_type, with_declared_units
@@ -306,8 +306,13 @@ class _Context:
     earlier: dict[str, frozenset[str]] = field(default_factory=dict)  # terms, by passage
 
 
-# what a line of a contact card states (``_candidates``)
+# what a line of a contact card states (``_candidates``): a person in a role or office
 _PERSON = Expectation("person")
+_OFFICE = re.compile(rf"(?i:{PERSON_ROLE}|{PERSON_OFFICE})")
+
+
+def _names_office_holder(line: str) -> bool:
+    return states_type(_PERSON, line) and _OFFICE.search(line) is not None
 
 
 def _candidates(
@@ -347,9 +352,10 @@ def _candidates(
             text = sentences[hit.chunk.chunk_id][order]
             if text in planted or is_boilerplate(text, hit.chunk, pages):
                 continue  # planted instructions and title pages are never quoted as answers
-            if is_heading_line(text, hit.chunk.text) and not states_type(_PERSON, text):
+            if is_heading_line(text, hit.chunk.text) and not _names_office_holder(text):
                 # a heading names the topic of what follows; it states nothing (a line of a
-                # contact card, "Jan Weber, StD Koordinator Seiteneinstieg", names a person)
+                # contact card, "Jan Weber, StD Koordinator Seiteneinstieg", names a person
+                # in an office; "Frau Jan Weber" alone heads the card)
                 continue
             if not answers_anything(text, context.frame):
                 continue

@@ -949,8 +949,13 @@ def test_a_line_of_a_contact_card_naming_a_person_answers_who_holds_the_office(
         "Steckbrief Sprachförderung an der Berufsschule Feldau\n\nAnsprechpartner:\n\n"
         "Eva Roth, OStD, Schulleiterin\nJan Weber, StD i.BV Koordinator Seiteneinstieg\n\n"
         "Die Berufsschule Feldau bietet zwei Berufsintegrationsklassen für neu zugewanderte "
-        "Jugendliche an. Der Unterricht umfasst 20 Stunden Deutsch in der Woche.\n"
+        "Jugendliche an. Der Unterricht umfasst 20 Stunden Deutsch in der Woche.\n\n"
+        "Anmeldung\n\nFrau Tara Beispiel\n\nTelefon 0201 12345\n"
     )
     assistant = _ingest_page(settings, docs_dir / "feldau_berufsschule_steckbrief.txt", text)
     answer = assistant.ask("Wer ist an der Berufsschule Feldau Koordinator für den Seiteneinstieg?")
     assert answer.found and "Jan Weber" in answer.text, answer.text
+    # a name without a role heads its card: it answers nothing by itself
+    asked = "Wie viele Stunden Deutsch haben die Jugendlichen an der Berufsschule Feldau?"
+    evidence, _ = assistant.evidence(assistant.plan(asked).parts[0])
+    assert all("Tara Beispiel" not in c.text for c in evidence.candidates)

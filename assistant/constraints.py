@@ -251,6 +251,7 @@ _ASKS_START = re.compile(r"^\s*(?:ab|seit)\s+wann\b", re.IGNORECASE)
 
 
 def _asks_start(frame: Frame) -> bool:
+    """Whether the question asks when something starts ("Ab wann gilt …?")."""
     return frame.expects.kind == "when" and _ASKS_START.match(frame.text) is not None
 
 

@@ -16,7 +16,7 @@ from .constraints import unmet_requirements
 from .german import analyze
 from .injection import tainted_sentences
 from .lexical import LexicalIndex, Query, covers_in_passage
-from .question import PERSON_OFFICE, PERSON_ROLE, Expectation, Frame, role_group
+from .question import PERSON_ROLE, ROLE_OR_OFFICE_WORD, Expectation, Frame, role_group
 from .scoring import AnswerModel, answerability_features, focus_term, sentence_features
 from .sentences import is_heading_line, is_table_row, row_cells, split_sentences
 from .statements import answers_another_count, is_document_date, states_type, with_declared_units
@@ -308,11 +308,11 @@ class _Context:
 
 # what a line of a contact card states (``_candidates``): a person in a role or office
 _PERSON = Expectation("person")
-_OFFICE = re.compile(rf"(?i:{PERSON_ROLE}|{PERSON_OFFICE})")
 
 
 def _names_office_holder(line: str) -> bool:
-    return states_type(_PERSON, line) and _OFFICE.search(line) is not None
+    """Whether ``line`` names a person and a role or office ("Jan Weber, StD Koordinator")."""
+    return states_type(_PERSON, line) and ROLE_OR_OFFICE_WORD.search(line) is not None
 
 
 def _candidates(

@@ -135,6 +135,8 @@ PERSON_ROLE = (
 # Offices a person holds that name no role of their own: "Ansprechpartnerin",
 # "Integrationsbeauftragte", "Bildungskoordinator"
 PERSON_OFFICE = r"ansprechpartner\w*|ansprechperson\w*|\w*beauftragte\w*|\w*koordinator\w*"
+# A word naming a role or an office ("Schulleiterin", "Koordinator Seiteneinstieg")
+ROLE_OR_OFFICE_WORD = re.compile(rf"\b(?i:{PERSON_ROLE}|{PERSON_OFFICE})\b")
 # What a person question names its person by: a role, an office or just "Person"
 _HOLDERS = rf"person|{PERSON_ROLE}|\w*leitung|{PERSON_OFFICE}"
 # A role also as a compound's last part: "Klassenlehrerin", "DaZ-Lehrkraft", "Kontaktperson"

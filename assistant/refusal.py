@@ -18,7 +18,6 @@ A near-miss refusal carries one German sentence saying what the documents do cov
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,8 +26,7 @@ from . import texts
 from .evidence import Candidate, Evidence, starts_with_reference
 from .german import analyze
 from .question import (
-    PERSON_OFFICE,
-    PERSON_ROLE,
+    ROLE_OR_OFFICE_WORD,
     SCHOOL_FORMS,
     Frame,
     role_group,
@@ -138,16 +136,14 @@ def _on_topic(eligible: Sequence[Candidate], candidates: Sequence[Candidate]) ->
 
 def _holder_beside(frame: Frame, best: Candidate, candidate: Candidate) -> bool:
     """Whether ``candidate`` names the holder of the asked role in the document of the best
-    sentence: "Wer leitet die Astrid-Lindgren-Grundschule in Heidenau?" is answered by "…,
-    sagt Schulleiterin Karla Dorn" on the page whose opening names the school, though that
+    sentence: "Wer leitet die Wiesenschule in Feldau?" is answered by "…,
+    sagt Schulleiterin Eva Beispiel" on the page whose opening names the school, though that
     sentence alone says little of the school."""
     group = frame.expects.unit if frame.expects.kind == "person" else ""
     if not group or candidate.chunk.doc_id != best.chunk.doc_id:
         return False
-    return any(role_group(m.group(0)) == group for m in _ROLE_WORD.finditer(candidate.text))
-
-
-_ROLE_WORD = re.compile(rf"\b(?i:{PERSON_ROLE}|{PERSON_OFFICE})\b")
+    named = ROLE_OR_OFFICE_WORD.finditer(candidate.text)
+    return any(role_group(m.group(0)) == group for m in named)
 
 
 def _other_row(best: Candidate, candidate: Candidate, asked: frozenset[str]) -> bool:

@@ -156,6 +156,7 @@ _FULL_DATE = re.compile(rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.\s?|(?:{_MONTHS})\s+)(?
 
 
 def _dates_something(line: str) -> bool:
+    """Whether ``line`` gives a whole date and says something besides it."""
     return bool(_FULL_DATE.search(line)) and bool(_FULL_DATE.sub(" ", line).split())
 
 

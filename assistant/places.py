@@ -1073,7 +1073,6 @@ def other_places(
         city = "" if known(word) else _nrw_city(word)
         # a place the documents name, also inflected ("die Nürnberger Schulen" of Nürnberg)
         listed_as = next((p for p in municipalities.places if _inflected(fold(word), fold(p))), "")
-        listed = bool(listed_as)
         compared = fold(before) == "gegenuber" or (
             fold(before) in _COMPARED_WITH and i > 1 and fold(words[i - 2]).startswith(_COMPARED_BY)
         )
@@ -1092,7 +1091,7 @@ def other_places(
             and not fold(word).endswith(NOT_NAME_SUFFIXES)
             and not fold(word).endswith(_GROUP_PLURALS)  # "in Kitas", "in Willkommensklassen"
             and not _joined_to_a_noun(words, i, known, municipalities)
-        ) or listed
+        ) or bool(listed_as)
         # "die Hohenfurter Schulen"; "in den Rostocker Klassen" of a town the titles name
         adjective = (
             word.endswith("er")

@@ -101,21 +101,22 @@ _HOW_OLD = re.compile(
 # The prepositions a question may open with before its question word ("ab welchem Alter",
 # "an welcher Schule", "seit wann")
 QUESTION_PREPOSITION = r"(?:an|in|bei|für|mit|von|seit|ab|bis|zu|auf|aus|nach|über)"
+# A question opening with "welche …", also after a preposition ("In welcher Straße …?")
+_WHICH_OPENING = rf"^\s*(?:{QUESTION_PREPOSITION}\s+)?welche[rnms]?\s+"
 # A question whose own opening asks for something else names office hours only as what it
 # is about: "In welcher Straße bietet der JMD seine Sprechstunde an?", "Wo findet die
 # Sprechstunde statt?", "Wie lange dauert die Sprechstunde?" ("Welche Sprechzeiten …?",
 # "Wann ist die Sprechstunde?" ask for the hours)
 _ASKS_OTHER_THAN_HOURS = re.compile(
-    rf"^\s*(?:(?:{QUESTION_PREPOSITION}\s+)?welche[rnms]?\s+(?!(?:\w*sprechzeit|\w*öffnungszeit|"
-    r"\w*sprechstunde|zeit))\w+|wo|wohin|woher|wer|wen|wem|wessen|wie\s+viele|wie\s+lange|"
-    r"wie\s+hei(?:ß|ss)(?:t|en))\b",
+    rf"{_WHICH_OPENING}(?!(?:\w*sprechzeit|\w*öffnungszeit|\w*sprechstunde|zeit))\w+\b|"
+    r"^\s*(?:wo|wohin|woher|wer|wen|wem|wessen|wie\s+viele|wie\s+lange|wie\s+hei(?:ß|ss)(?:t|en))\b",
     re.IGNORECASE,
 )
 # "An welchen Schulen …?", "Welche Schule …?", "In welcher Grundschule …?": a school, which a
 # sentence names by its own name; only as the question's own opening ("Wonach richtet sich,
 # welche Grundschule …?" asks for a rule)
 _WHICH_SCHOOL = re.compile(
-    rf"^\s*(?:{QUESTION_PREPOSITION}\s+)?welche[rnms]?\s+(?:[a-zäöüß]\w*\s+)?"
+    rf"{_WHICH_OPENING}(?:[a-zäöüß]\w*\s+)?"
     r"(?:\w*schulen?|\w*gymnasi(?:um|en)|\w*kollegs?|\w*schulzentr(?:um|en))\b",
     re.IGNORECASE,
 )

@@ -157,7 +157,8 @@ _FULL_DATE = re.compile(rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.\s?|(?:{_MONTHS})\s+)(?
 
 def _dates_something(line: str) -> bool:
     """Whether ``line`` gives a whole date and says something besides it."""
-    return bool(_FULL_DATE.search(line)) and bool(_FULL_DATE.sub(" ", line).split())
+    rest = _FULL_DATE.sub(" ", line)
+    return rest != line and bool(rest.split())
 
 
 def is_heading_line(sentence: str, text: str) -> bool:

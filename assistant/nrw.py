@@ -97,6 +97,7 @@ TOWN_NAMED_KREISE = tuple(
 # The towns that bear the name of their Kreis or a part of it, with that Kreis: their bare
 # name is ambiguous in a question, but a text about the town names it bare.
 KREIS_NAMED_TOWNS = {kreis.removeprefix("Kreis "): kreis for kreis in TOWN_NAMED_KREISE} | {
+    "Aachen": "StädteRegion Aachen",  # a city with the rights of a kreisfreie Stadt
     "Neuss": "Rhein-Kreis Neuss",
     "Siegen": "Kreis Siegen-Wittgenstein",
     "Minden": "Kreis Minden-Lübbecke",

@@ -629,6 +629,7 @@ def test_towns_of_nrw_outside_the_index_are_places_to_compare() -> None:
     assert state_towns(question, indexed) == ("Herzogenrath",)
     assert state_towns("Wie viele Schulen gibt es in Haldenberg?", NAMES) == ()
     assert state_towns("Kamen in Haldenberg mehr Kinder an als in Olpe?", NAMES) == ("Olpe",)
+    assert state_towns("Wer berät in Aachen und in Stolberg?", NAMES) == ("Aachen", "Stolberg")
     assert state_towns("Was macht Monheim am Rhein anders als Bochum?", NAMES) == (
         "Monheim am Rhein",
         "Bochum",

@@ -1222,6 +1222,8 @@ def test_a_town_of_nrw_named_bare_in_the_text_owns_its_page() -> None:
     assert kommune("Platzhalter zur Lage. Die Lage ist gut. Lage und Ziele.") == ""
     assert kommune("Platzhalter in Borken. Platzhalter für Borken.") == "Stadt Borken"
     assert kommune("Platzhalter nach Siegen. Platzhalter in Siegen.") == "Stadt Siegen"
+    # Aachen, a city with the rights of a kreisfreie Stadt in the StädteRegion Aachen
+    assert kommune("Platzhalter nach Aachen. Platzhalter in Aachen.") == "Stadt Aachen"
     assert kommune("Platzhalter in Borken, im Kreis Borken. Platzhalter im Kreis Borken.") == (
         "Kreis Borken"
     )

@@ -412,6 +412,8 @@ class Frame:
     named_in: tuple[tuple[str, frozenset[str]], ...] = ()
     state: bool = False  # asks about the whole Land ("in NRW", "landesweit")
     schools: frozenset[str] = frozenset()  # the school forms asked about (``school_forms``)
+    # one part of a comparison: the question says each place's documents treat the topic
+    shared: bool = False
 
 
 def expectation_of(question: str) -> Expectation:
@@ -566,7 +568,16 @@ def frame_question(
     state = bool(_STATE_SCOPE.search(text))
     schools = frozenset() if shared else school_forms(text)
     return Frame(
-        text, expects, years_in(text), places, existence, document_date, named_in, state, schools
+        text,
+        expects,
+        years_in(text),
+        places,
+        existence,
+        document_date,
+        named_in,
+        state,
+        schools,
+        shared,
     )
 
 

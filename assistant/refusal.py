@@ -79,11 +79,14 @@ class RefusalPolicy:
     ``topic_share``: when the best sentence misses a requirement, a sentence that meets them
     answers only if it is at least this share as likely to answer the topic; otherwise the
     requirements are met only off-topic (a near miss). A sentence naming a holder of the asked
-    role on the best sentence's page is on its topic (``_holder_beside``).
+    role on the best sentence's page is on its topic (``_holder_beside``). A part of a
+    comparison asks what the question says each place's documents treat
+    (``Frame.shared``): there ``compared_share`` of that suffices.
     """
 
     threshold: float
     topic_share: float = 0.5
+    compared_share: float = 0.25
 
     def decide(self, evidence: Evidence) -> Decision:
         """The decision for one part of a question."""
@@ -99,9 +102,10 @@ class RefusalPolicy:
             and not (best.unmet and _other_row(best, c, asked))
             and not _counts_another(evidence.frame, best, c)
         )
+        share = self.compared_share if evidence.frame.shared else self.topic_share
         if not eligible or (
             best.unmet
-            and _on_topic(eligible, candidates) < self.topic_share * best.probability
+            and _on_topic(eligible, candidates) < share * best.probability
             and not _holder_beside(evidence.frame, best, eligible[0])
         ):
             return self._near_miss(evidence.frame, candidates)

@@ -517,6 +517,31 @@ def test_a_sentence_leaning_on_the_one_before_shares_its_topic() -> None:
     assert not RefusalPolicy(threshold=0.5).decide(evidence).found
 
 
+def test_a_comparison_part_takes_a_weaker_sentence_that_meets_the_question() -> None:
+    """Asked of each of two places, "Wie viele Sprachmittler …?" presumes each place's
+    documents treat the topic: in a part of the comparison a sentence with the count that is
+    a third as likely as the best one (which counts nothing) answers; asked of one place
+    alone, the same evidence is a near miss. (Placeholder text.)"""
+    best = "In den neuen Kitas in Feldau sollen Sprachmittler für Verständigung sorgen."
+    counted = "Eingesetzt werden drei Sprachmittler für Persisch und Arabisch."
+    chunk = Chunk("c", "k.pdf", 0, f"{best} {counted}", "", 1, 1, meta=META)
+    question = "Wie viele Sprachmittler stehen für die Kitas bereit?"
+    unmet = (("Art: count",), ())
+    candidates = tuple(
+        Candidate(text, chunk, 0, order, (), p, frozenset(analyze(text)), unmet[order])
+        for order, (text, p) in enumerate(((best, 0.84), (counted, 0.29)))
+    )
+    alone = _evidence(question, {"c": [best, counted]}, candidates)
+    assert not RefusalPolicy(threshold=0.5).decide(alone).found
+    part = replace(alone, frame=frame_question(question, shared=True))
+    decision = RefusalPolicy(threshold=0.5).decide(part)
+    assert decision.found and decision.eligible[0].text == counted
+    # a sentence far weaker still is off the topic, in a comparison too
+    weak = replace(candidates[1], probability=0.15)
+    evidence = replace(part, candidates=(candidates[0], weak))
+    assert not RefusalPolicy(threshold=0.5).decide(evidence).found
+
+
 def test_a_passage_opening_with_a_reference_is_quoted_with_the_sentence_before() -> None:
     """ "Dort soll auch die Klasse eingerichtet werden." names no school: the last sentence
     of the passage before (which the index gives) comes first, cited from its passage."""

@@ -131,6 +131,7 @@ _TYPE_NOUNS = {
     "date": frozenset({"tag", "datum", "termin"}),
     "weekday": frozenset({"tag", "wochentag"}),
     "percent": frozenset({"anteil", "prozentsatz", "quot"}),
+    "money": frozenset({"betrag"}),  # "Mit welchem Betrag …?": the amount, in euros
 }
 
 

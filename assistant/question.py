@@ -55,6 +55,8 @@ _RECEIVED_MONEY = (
     r"\b(?:geld|euro|erstatte\w*|vergütet|bezahlt)\b|\b(?:pro|je)\s+[^\W\d_])"
 )
 _MONEY = re.compile(
+    # "Mit welchem Betrag fördert …?": the noun asks for an amount of money itself
+    r"\bwelche[mnrs]?\s+(?:[a-zäöüß]+e[mnrs]?\s+)?betr[äa]g\w*|"
     rf"\bwas\s+(?:kost|verdien|zahl|bezahl)\w*|{_RECEIVED_MONEY}|{_HOW_MUCH}[^?.!]{{0,60}}?(?:\w*{_MONEY_TAIL}\b|\b{_MONEY_WORD}\b)|"
     rf"\w*{_MONEY_TAIL}\b[^?.!]{{0,30}}?{_HOW_MUCH}",
     re.IGNORECASE,

@@ -181,6 +181,10 @@ def test_a_unit_is_met_after_adjectives_and_as_a_hyphenated_compound(
         ("Wie viel Geld bekommen die Schulen pro Kind?", True),
         ("Wie viel Zuschuss gibt der Kreis für das Ferienangebot?", True),
         ("Wie viel bekommen die Sprachmittler pro Stunde?", True),
+        # the amount asked by its noun, in any case and with an adjective
+        ("Mit welchem Betrag fördert die Stadt Feldau den Jugendmigrationsdienst?", True),
+        ("Welchen jährlichen Betrag hat der Kreis für die Lotsen bewilligt?", True),
+        ("Welchen Beitrag leisten die Lotsen zur Elternarbeit?", False),
     ],
 )
 def test_how_much_of_a_noun_asks_for_money_only_for_a_money_noun(

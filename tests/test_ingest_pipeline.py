@@ -831,6 +831,38 @@ def test_which_share_is_answered_by_a_percentage_without_the_word(
     assert answer.found and "25 %" in answer.text
 
 
+def test_which_amount_is_answered_by_euros_without_the_word(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """ "Mit welchem Betrag …?" asks for money, and its noun names the answer's type, not its
+    topic: "mit insgesamt 375.000 Euro" answers it though the sentence never says "Betrag"
+    (which the corpus knows from another page). (Placeholder text.)"""
+    (docs_dir / "stadt_wendau_haushalt.txt").write_text(
+        "Haushalt Wendau\n\nDer Betrag für Schulbücher steigt im nächsten Jahr.\n",
+        encoding="utf-8",
+    )
+    assistant = _ingest_page(
+        settings,
+        docs_dir / "stadt_wendau_lesegruppen.txt",
+        "Lesegruppen in Wendau\n\n"
+        "Die Platzhalterstiftung fördert die Lesegruppen der Stadt Wendau drei Jahre lang mit "
+        "insgesamt 375.000 Euro. Die Gruppen treffen sich in zwei Schulen.\n",
+    )
+    answer = assistant.ask("Mit welchem Betrag fördert die Platzhalterstiftung die Lesegruppen?")
+    assert answer.found and "375.000 Euro" in answer.text
+    # a page that names the support but no amount does not answer it
+    (docs_dir / "stadt_wendau_lotsen.txt").write_text(
+        "Lotsen in Wendau\n\nDie Stadt Wendau fördert den Lotsendienst ergänzend zum Land. "
+        "Der Lotsendienst berät Familien in zwölf Sprachen.\n",
+        encoding="utf-8",
+    )
+    run_ingest(settings)
+    lotsen = Assistant(settings).ask(
+        "Mit welchem Betrag fördert die Stadt Wendau den Lotsendienst?"
+    )
+    assert not lotsen.found
+
+
 def _ingest_with_manifest(
     settings: Settings, docs_dir: Path, pages: dict[str, tuple[str, str]], topic: str
 ) -> Assistant:

@@ -132,6 +132,7 @@ _TYPE_NOUNS = {
     "weekday": frozenset({"tag", "wochentag"}),
     "percent": frozenset({"anteil", "prozentsatz", "quot"}),
     "money": frozenset({"betrag"}),  # "Mit welchem Betrag …?": the amount, in euros
+    "expansion": frozenset({"abkurz", "kurzel", "kurzform"}),  # "Wofür steht die Abkürzung …?"
 }
 
 

@@ -359,9 +359,10 @@ class Expectation:
     """The expected answer type; empty ``kind`` when the question asks for nothing specific."""
 
     kind: str = ""  # money|percent|contact|hours|clock|person|age|language|school|unit|count|
-    # year|date|duration|frequency|when
+    # year|date|duration|frequency|when|expansion
     unit: str = ""  # the unit named in "in Minuten", "in Euro" (a key of _UNITS); of a
-    # contact: "email" or "phone" when the question asks for that channel only
+    # contact: "email" or "phone" when the question asks for that channel only; of an
+    # expansion: the abbreviation
     rate: str = ""  # the noun after "pro"/"je" ("Einsatzstunde")
     # the unit is what "wie viele" counts ("wie viele Wochenstunden") or "wie viel" measures
     # ("wie viel Unterricht": hours)
@@ -418,8 +419,34 @@ class Frame:
     shared: bool = False
 
 
+# "Wofür steht die Abkürzung DaZ?", "Was bedeutet das Kürzel VABO?": the words an
+# abbreviation is short for (``statements.expands``); the abbreviation follows the cue
+_EXPANSION = re.compile(
+    r"\b(?:wofür|für\s+was)\s+steh\w*\s+|"
+    r"\bwas\s+(?:bedeute\w*|heißt|heisst)\s+(?=(?:die|das|der)\s+(?:abkürzung|kürzel|kurzform))",
+    re.IGNORECASE,
+)
+# an abbreviation: a capital and at least one more among up to eight letters ("DaZ", "IFK")
+_ABBREVIATION = re.compile(r"\b[A-ZÄÖÜ](?=[a-zäöü]{0,2}[A-ZÄÖÜ])[A-Za-zÄÖÜäöü]{1,7}\b")
+
+
+def asked_abbreviation(question: str) -> str:
+    """The abbreviation "Wofür steht …?" asks to spell out ("DaZ" of "Wofür steht die
+    Abkürzung DaZ an der Schule?"), or ""."""
+    cue = _EXPANSION.search(question)
+    if not cue:
+        return ""
+    # the abbreviation within the next few words ("… steht die Abkürzung DaZ …")
+    following = question[cue.end() : cue.end() + 40]
+    found = _ABBREVIATION.search(following)
+    return found.group() if found else ""
+
+
 def expectation_of(question: str) -> Expectation:
     """The expected answer type of a German question (see the module docstring)."""
+    abbreviation = asked_abbreviation(question)
+    if abbreviation:
+        return Expectation("expansion", abbreviation, sole=True)
     rate_match = _RATE.search(question)
     rate = rate_match.group(1) if rate_match else ""
     unit_match = _IN_UNIT.search(question)

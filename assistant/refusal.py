@@ -56,6 +56,7 @@ _TYPE_NAMES = {
     "age": "keine Altersangabe",
     "language": "keine Sprachen",
     "school": "keine Schule",
+    "expansion": "nicht, wofür die Abkürzung steht",
     "Gegenstand": "das Gefragte nicht",
 }
 
@@ -103,6 +104,8 @@ class RefusalPolicy:
             and not _counts_another(evidence.frame, best, c)
         )
         share = self.compared_share if evidence.frame.shared else self.topic_share
+        if evidence.frame.expects.kind == "expansion":
+            share = 0.0  # a sentence spelling out the asked abbreviation is on its topic
         if not eligible or (
             best.unmet
             and _on_topic(eligible, candidates) < share * best.probability
@@ -169,6 +172,7 @@ def _other_row(best: Candidate, candidate: Candidate, asked: frozenset[str]) -> 
 
 # "Wie viele X …?" answered by a sentence that counts X itself needs this share of the
 # threshold only: a number right before the asked noun is the answer's form, not a word match
+# (so does "Wofür steht X?" answered by the words X is short for)
 _COUNTED_SHARE = 0.35
 
 
@@ -177,7 +181,10 @@ def _counts_what_is_asked(frame: Frame, candidate: Candidate) -> bool:
     "gibt es in Feldau zurzeit 102 solcher Seiteneinsteiger" for "Wie viele Seiteneinsteiger
     …?"; "an der mindestens fünf Kinder unterrichtet werden" states a condition, no tally.
     "Wie viele (Wochen)Stunden …?" is counted by an eligible sentence, which states a number
-    of the asked unit ("Der Unterrichtsumfang beträgt 20 Stunden")."""
+    of the asked unit ("Der Unterrichtsumfang beträgt 20 Stunden"), and "Wofür steht X?" is
+    answered by an eligible sentence, which spells X out."""
+    if frame.expects.kind == "expansion":
+        return not candidate.unmet
     if frame.expects.kind == "unit" and frame.expects.counted:
         return not candidate.unmet and not states_minimum(candidate.text)
     return (

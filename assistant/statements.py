@@ -932,11 +932,52 @@ def _states_rate(rate: str, sentence: str) -> bool:
     return False
 
 
+def expands(sentence: str, abbreviation: str) -> bool:
+    """Whether ``sentence`` spells out ``abbreviation``: next to it in brackets ("Deutsch als
+    Zielsprache (DaZ)", "VABO (Vorqualifizierungsjahr Arbeit/Beruf …)") or after "steht für",
+    a colon or an equals sign, words that start with its first letter and hold its letters in
+    order ("Ukrainisches Ergänzungsangebot" for "UKEA")."""
+    short = re.escape(abbreviation)
+    letters = abbreviation.lower()
+    before = re.search(rf"((?:[\w/-]+\s+){{0,7}}[\w/-]+)\s*\(\s*{short}\s*\)", sentence)
+    if before:
+        words = before.group(1).split()
+        # the words right before the brackets, as few as spell it out
+        if any(_spells(" ".join(words[k:]), letters) for k in range(len(words))):
+            return True
+    # "VABO (Vorqualifizierungsjahr …)", "IFK: Internationale Förderklasse", a colon after it
+    # ("nach dem SMART-Prinzip: spezifisch, messbar, …"), and "steht für …" also where the
+    # abbreviation stood in the sentence before ("Das Kurzwort steht für Ukrainisches
+    # Ergänzungsangebot"); a list may spell it, an aside in brackets is skipped
+    after = rf"\b{short}\b(?:\s*[(=–]|[^.:;]*:)|\bsteht\s+für\b|\bbedeutet\b"
+    words = r"((?:[\w/-]+[,;]?\s*(?:\([^)]*\)[,;]?\s*)?){1,10})"
+    return any(
+        _spells(re.sub(r"\([^)]*\)", " ", spelled.group(1)), letters)
+        for spelled in re.finditer(rf"(?:{after})\s*{words}", sentence)
+    )
+
+
+def _spells(phrase: str, letters: str) -> bool:
+    """Whether ``phrase`` starts with the first of ``letters`` and holds them all in order."""
+    folded = phrase.lower()
+    if not folded or folded[0] != letters[0]:
+        return False
+    at = 0
+    for letter in letters:
+        at = folded.find(letter, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
 def missing_type(expects: Expectation, sentence: str, question: str) -> str:
     """The answer type ``sentence`` fails to state ("duration", "count", "minimum" …), or ""
     when it states what the question requires: a strict type (money, share, contact …)
     always, a count, duration, age or languages when the question asks for nothing else, a
     minimum ("ab 12 Schülern") when the question asks for one."""
+    if expects.kind == "expansion":
+        return "" if expands(sentence, expects.unit) else "expansion"
     if expects.strict and not states_type(expects, sentence):
         return expects.kind
     if _counts(expects) and not states_count(sentence, question):

@@ -21,6 +21,7 @@ from assistant.question import Expectation, frame_question
 from assistant.refusal import RefusalPolicy
 from assistant.statements import (
     counts_asked,
+    expands,
     is_document_date,
     states_count,
     states_type,
@@ -1558,3 +1559,57 @@ def test_a_person_is_named_before_the_titles_and_the_office_of_a_contact_card(
     """A contact card abbreviates a civil servant's titles between the name and the office
     ("StD", "OStD", "i.BV"); the person is still named in that office. (Placeholder names.)"""
     assert states_type(Expectation("person"), sentence) is named
+
+
+@pytest.mark.parametrize(
+    ("question", "abbreviation"),
+    [
+        ("Wofür steht die Abkürzung DaZ an der Sekundarschule in Feldau?", "DaZ"),
+        ("Wofür steht das Kürzel UKEA an Schulen im Kreis Wendau?", "UKEA"),
+        ("Was bedeutet die Abkürzung IFK?", "IFK"),
+        ("Wofür stehen die Buchstaben BuT?", "BuT"),
+        ("Was bedeutet Clearing in Feldau?", ""),  # a word, no abbreviation
+        ("Wofür steht die Schule in Feldau?", ""),
+    ],
+)
+def test_what_an_abbreviation_stands_for_is_asked_by_its_letters(
+    question: str, abbreviation: str
+) -> None:
+    """ "Wofür steht die Abkürzung DaZ?" asks for the words the abbreviation is short for."""
+    expects = frame_question(question).expects
+    assert (expects.kind, expects.unit) == (
+        ("expansion", abbreviation) if abbreviation else ("", "")
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "abbreviation", "spelled"),
+    [
+        ("Das Fach heißt Deutsch als Zielsprache (DaZ).", "DaZ", True),
+        (
+            "VABO (Vorqualifizierungsjahr Arbeit/Beruf ohne Deutschkenntnisse) ist neu.",
+            "VABO",
+            True,
+        ),
+        ("IFK: Internationale Förderklasse am Berufskolleg", "IFK", True),
+        # the abbreviation in the sentence before: "Das Kurzwort steht für …"
+        ("Das Kurzwort steht für Ukrainisches Ergänzungsangebot.", "UKEA", True),
+        # a list after a colon, an aside in brackets skipped
+        (
+            "Ziele folgen dem SMART-Prinzip: spezifisch, messbar, attraktiv (also akzeptiert), "
+            "realistisch und terminiert.",
+            "SMART",
+            True,
+        ),
+        ("Die IFK hat zwei Klassen: eine für Anfänger, eine für Fortgeschrittene.", "IFK", False),
+        ("Im VABO lernen die Jugendlichen Deutsch.", "VABO", False),
+        ("Die Klassen (DaZ) lernen viel.", "DaZ", False),  # brackets after other words
+        ("Die Schule steht für Vielfalt.", "IFK", False),
+    ],
+)
+def test_an_abbreviation_is_spelled_out_by_words_with_its_letters(
+    sentence: str, abbreviation: str, spelled: bool
+) -> None:
+    """Words next to the abbreviation in brackets, after a colon or after "steht für", that
+    start with its first letter and hold its letters in order, spell it out."""
+    assert expands(sentence, abbreviation) is spelled

@@ -863,6 +863,26 @@ def test_which_amount_is_answered_by_euros_without_the_word(
     assert not lotsen.found
 
 
+def test_what_an_abbreviation_stands_for_is_answered_by_the_words_it_spells(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """ "Wofür steht IFK?" is answered by the sentence that spells it out ("Internationale
+    Förderklassen (IFK)"), though a sentence that uses it is likelier; a page that only uses
+    an abbreviation does not say what it stands for. (Placeholder text.)"""
+    assistant = _ingest_page(
+        settings,
+        docs_dir / "stadt_wendau_berufskolleg.txt",
+        "IFK am Berufskolleg Wendau\n\nDas Berufskolleg Wendau hat drei IFK. In jeder IFK "
+        "lernen 20 Jugendliche. Das Kurzwort steht für Internationale Förderklasse. Die "
+        "Klassen haben ein eigenes Aufnahmegespräch. Nach der IFK wechseln viele Jugendliche in "
+        "eine AVM-Klasse des Berufskollegs Wendau.\n",
+    )
+    answer = assistant.ask("Wofür steht die Abkürzung IFK am Berufskolleg Wendau?")
+    assert answer.found and "Internationale Förderklasse" in answer.text
+    unknown = assistant.ask("Wofür steht die Abkürzung AVM am Berufskolleg Wendau?")
+    assert not unknown.found and any("Abkürzung" in note for note in unknown.notes)
+
+
 def _ingest_with_manifest(
     settings: Settings, docs_dir: Path, pages: dict[str, tuple[str, str]], topic: str
 ) -> Assistant:

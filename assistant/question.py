@@ -430,11 +430,15 @@ _EXPANSION = re.compile(
 _ABBREVIATION = re.compile(r"\b[A-ZÄÖÜ](?=[a-zäöü]{0,2}[A-ZÄÖÜ])[A-Za-zÄÖÜäöü]{1,7}\b")
 
 
+# "Wofür steht das BuT-Geld zur Verfügung?" asks what money is for
+_AVAILABLE = re.compile(r"\bzur\s+verfügung\b", re.IGNORECASE)
+
+
 def asked_abbreviation(question: str) -> str:
     """The abbreviation "Wofür steht …?" asks to spell out ("DaZ" of "Wofür steht die
     Abkürzung DaZ an der Schule?"), or ""."""
     cue = _EXPANSION.search(question)
-    if not cue:
+    if not cue or _AVAILABLE.search(question, cue.end()):
         return ""
     # the abbreviation within the next few words ("… steht die Abkürzung DaZ …")
     following = question[cue.end() : cue.end() + 40]

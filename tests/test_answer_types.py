@@ -1570,6 +1570,7 @@ def test_a_person_is_named_before_the_titles_and_the_office_of_a_contact_card(
         ("Wofür stehen die Buchstaben BuT?", "BuT"),
         ("Was bedeutet Clearing in Feldau?", ""),  # a word, no abbreviation
         ("Wofür steht die Schule in Feldau?", ""),
+        ("Wofür steht das BuT-Geld in Feldau zur Verfügung?", ""),  # what it is for
     ],
 )
 def test_what_an_abbreviation_stands_for_is_asked_by_its_letters(

@@ -1114,10 +1114,7 @@ def other_places(
                 # ("der Jugendmigrationsdienst Reutlingen", "beim Caritasverband Biberach"),
                 # or after a short form of one whose name they use ("am BSZ Schweinfurt" of a
                 # page on it; "in der OGS Essen" is a school's lunch, where they use the noun)
-                or (
-                    before[:1].isupper()
-                    and (not known(word) or (names is not None and names(word)))
-                )
+                or (before[:1].isupper() and not known(word))
                 or (_SHORT_INSTITUTION.fullmatch(before) and names is not None and names(word))
                 or joined
             )

@@ -939,10 +939,10 @@ def expands(sentence: str, abbreviation: str) -> bool:
     order ("Ukrainisches Ergänzungsangebot" for "UKEA")."""
     short = re.escape(abbreviation)
     letters = abbreviation.lower()
-    before = re.search(rf"((?:[\w/-]+\s+){{0,7}}[\w/-]+)\s*\(\s*{short}\s*\)", sentence)
-    if before:
-        words = before.group(1).split()
-        # the words right before the brackets, as few as spell it out
+    for bracket in re.finditer(rf"\(\s*{short}\s*\)", sentence):
+        # the words right before the brackets (up to eight), as few as spell it out
+        words = re.findall(r"[\w/-]+", sentence[max(0, bracket.start() - 160) : bracket.start()])
+        words = words[-8:]
         if any(_spells(" ".join(words[k:]), letters) for k in range(len(words))):
             return True
     # "VABO (Vorqualifizierungsjahr …)", "IFK: Internationale Förderklasse", a colon after it
@@ -950,10 +950,10 @@ def expands(sentence: str, abbreviation: str) -> bool:
     # abbreviation stood in the sentence before ("Das Kurzwort steht für Ukrainisches
     # Ergänzungsangebot"); a list may spell it, an aside in brackets is skipped
     after = rf"\b{short}\b(?:\s*[(=–]|[^.:;]*:)|\bsteht\s+für\b|\bbedeutet\b"
-    words = r"((?:[\w/-]+[,;]?\s*(?:\([^)]*\)[,;]?\s*)?){1,10})"
+    phrase = r"((?:[\w/-]+[,;]?\s*(?:\([^)]*\)[,;]?\s*)?){1,10})"
     return any(
         _spells(re.sub(r"\([^)]*\)", " ", spelled.group(1)), letters)
-        for spelled in re.finditer(rf"(?:{after})\s*{words}", sentence)
+        for spelled in re.finditer(rf"(?:{after})\s*{phrase}", sentence)
     )
 
 

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-__all__ = ["defined_abbreviations", "long_form"]
+__all__ = ["defined_abbreviations", "long_form", "spells"]
 
 # A short form: 2-10 letters, starting with a capital, at least two capitals (KI, DaZ, IfSG).
 _SHORT = r"[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]{1,9}"
@@ -48,14 +48,22 @@ def long_form(short: str, words: list[str]) -> str | None:
     return None
 
 
-def _spell(letters: str, words: list[str]) -> int:
+def spells(short: str, words: list[str]) -> bool:
+    """Whether ``words``, from the first, spell ``short`` as ``_spell`` reads it, the first
+    word's initial in either case: a list of adjectives spells a principle's name
+    ("spezifisch, messbar, attraktiv, realistisch und terminiert" spells "SMART")."""
+    return _spell(short.lower(), words, capital=False) > 0
+
+
+def _spell(letters: str, words: list[str], capital: bool = True) -> int:
     """How many of ``words`` it takes to spell ``letters`` in order (0: they do not).
 
-    The first letter must be the capital initial of the first word. Each later letter is
-    taken from the next word's initial when that matches, else from later in the current
-    word, else from the first later word that has it.
+    The first letter must be the initial of the first word, a capital one unless
+    ``capital`` is False. Each later letter is taken from the next word's initial when that
+    matches, else from later in the current word, else from the first later word that has it.
     """
-    if not words or words[0][:1] != letters[0].upper():
+    initial = words[0][:1] if words else ""
+    if not initial or (initial if capital else initial.upper()) != letters[0].upper():
         return 0
     word, offset = 0, 1
     for letter in letters[1:]:

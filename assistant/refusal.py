@@ -103,21 +103,26 @@ class RefusalPolicy:
             and not (best.unmet and _other_row(best, c, asked))
             and not _counts_another(evidence.frame, best, c)
         )
-        share = self.compared_share if evidence.frame.shared else self.topic_share
-        if evidence.frame.expects.kind == "expansion":
-            share = 0.0  # a sentence spelling out the asked abbreviation is on its topic
         if not eligible or (
             best.unmet
-            and _on_topic(eligible, candidates) < share * best.probability
+            and _on_topic(eligible, candidates) < self._share(evidence.frame) * best.probability
             and not _holder_beside(evidence.frame, best, eligible[0])
         ):
             return self._near_miss(evidence.frame, candidates)
         if evidence.answerability < self.threshold and not (
             evidence.answerability >= _COUNTED_SHARE * self.threshold
-            and _counts_what_is_asked(evidence.frame, eligible[0])
+            and _states_what_is_asked(evidence.frame, eligible[0])
         ):
             return Decision(False, eligible)
         return Decision(True, eligible)
+
+    def _share(self, frame: Frame) -> float:
+        """The share of the best sentence's likelihood a sentence meeting the requirements
+        needs to be on the topic: none for one spelling out the asked abbreviation (its
+        letters tie it to the topic), ``compared_share`` in a part of a comparison."""
+        if frame.expects.kind == "expansion":
+            return 0.0
+        return self.compared_share if frame.shared else self.topic_share
 
     def _near_miss(self, frame: Frame, candidates: list[Candidate]) -> Decision:
         best = candidates[0]
@@ -176,7 +181,7 @@ def _other_row(best: Candidate, candidate: Candidate, asked: frozenset[str]) -> 
 _COUNTED_SHARE = 0.35
 
 
-def _counts_what_is_asked(frame: Frame, candidate: Candidate) -> bool:
+def _states_what_is_asked(frame: Frame, candidate: Candidate) -> bool:
     """Whether ``candidate`` counts what "Wie viele X …?" (asking nothing else) asks about:
     "gibt es in Feldau zurzeit 102 solcher Seiteneinsteiger" for "Wie viele Seiteneinsteiger
     …?"; "an der mindestens fünf Kinder unterrichtet werden" states a condition, no tally.

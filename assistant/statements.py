@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .abbreviations import long_form, spells
 from .german import fold, nouns
 from .question import PERSON_OFFICE, PERSON_ROLE, Expectation, role_group, unit_pattern
 from .sentences import row_cells
@@ -933,42 +934,29 @@ def _states_rate(rate: str, sentence: str) -> bool:
 
 
 def expands(sentence: str, abbreviation: str) -> bool:
-    """Whether ``sentence`` spells out ``abbreviation``: next to it in brackets ("Deutsch als
-    Zielsprache (DaZ)", "VABO (Vorqualifizierungsjahr Arbeit/Beruf …)") or after "steht für",
-    a colon or an equals sign, words that start with its first letter and hold its letters in
-    order ("Ukrainisches Ergänzungsangebot" for "UKEA")."""
+    """Whether ``sentence`` spells out ``abbreviation`` (``assistant.abbreviations``): the
+    words before it in brackets ("Deutsch als Zielsprache (DaZ)"), or the words after it in
+    brackets, a colon or an equals sign ("VABO (Vorqualifizierungsjahr Arbeit/Beruf …)",
+    "IFK: Internationale Förderklasse"), also as a list ("nach dem SMART-Prinzip:
+    spezifisch, messbar, …"), and after "steht für" also where the abbreviation stood in the
+    sentence before ("Das Kurzwort steht für Ukrainisches Ergänzungsangebot")."""
     short = re.escape(abbreviation)
-    letters = abbreviation.lower()
     for bracket in re.finditer(rf"\(\s*{short}\s*\)", sentence):
-        # the words right before the brackets (up to eight), as few as spell it out
-        words = re.findall(r"[\w/-]+", sentence[max(0, bracket.start() - 160) : bracket.start()])
-        words = words[-8:]
-        if any(_spells(" ".join(words[k:]), letters) for k in range(len(words))):
+        before = sentence[max(0, bracket.start() - _LONG_FORM_CHARS) : bracket.start()]
+        if long_form(abbreviation, _WORD.findall(before)):
             return True
-    # "VABO (Vorqualifizierungsjahr …)", "IFK: Internationale Förderklasse", a colon after it
-    # ("nach dem SMART-Prinzip: spezifisch, messbar, …"), and "steht für …" also where the
-    # abbreviation stood in the sentence before ("Das Kurzwort steht für Ukrainisches
-    # Ergänzungsangebot"); a list may spell it, an aside in brackets is skipped
     after = rf"\b{short}\b(?:\s*[(=–]|[^.:;]*:)|\bsteht\s+für\b|\bbedeutet\b"
-    phrase = r"((?:[\w/-]+[,;]?\s*(?:\([^)]*\)[,;]?\s*)?){1,10})"
-    return any(
-        _spells(re.sub(r"\([^)]*\)", " ", spelled.group(1)), letters)
-        for spelled in re.finditer(rf"(?:{after})\s*{phrase}", sentence)
-    )
+    for cue in re.finditer(after, sentence):
+        # the words that follow, an aside in brackets skipped
+        following = _ASIDE.sub(" ", sentence[cue.end() : cue.end() + _LONG_FORM_CHARS])
+        if spells(abbreviation, _WORD.findall(following)):
+            return True
+    return False
 
 
-def _spells(phrase: str, letters: str) -> bool:
-    """Whether ``phrase`` starts with the first of ``letters`` and holds them all in order."""
-    folded = phrase.lower()
-    if not folded or folded[0] != letters[0]:
-        return False
-    at = 0
-    for letter in letters:
-        at = folded.find(letter, at)
-        if at < 0:
-            return False
-        at += 1
-    return True
+_LONG_FORM_CHARS = 160  # characters next to an abbreviation searched for its long form
+_WORD = re.compile(r"[\w/-]+")
+_ASIDE = re.compile(r"\([^)]*\)")
 
 
 def missing_type(expects: Expectation, sentence: str, question: str) -> str:

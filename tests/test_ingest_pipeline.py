@@ -809,58 +809,54 @@ def test_which_day_and_which_year_questions_want_a_day_and_a_year(
     assert not year.found and any("keine Jahreszahl" in note for note in year.notes)
 
 
-def test_which_share_is_answered_by_a_percentage_without_the_word(
-    settings: Settings, docs_dir: Path
+@pytest.mark.parametrize(
+    ("other", "page", "question", "answer"),
+    [
+        (
+            "Der Anteil der Grundschulkinder mit Förderbedarf steigt.",
+            "Das Berufskolleg der Stadt Wendau hat vier neue Berufsintegrationsklassen. Dazu "
+            "kommt eine Alphabetisierungsklasse, weil etwa 25 % der Jugendlichen nicht lesen und "
+            "schreiben können. Die Klassen lernen in zwei Gebäuden.",
+            "Welcher Anteil der Jugendlichen in Wendau kann nicht lesen?",
+            "25 %",
+        ),
+        (
+            "Der Betrag für Schulbücher steigt im nächsten Jahr.",
+            "Die Platzhalterstiftung fördert die Lesegruppen der Stadt Wendau drei Jahre lang "
+            "mit insgesamt 375.000 Euro. Die Gruppen treffen sich in zwei Schulen.",
+            "Mit welchem Betrag fördert die Platzhalterstiftung die Lesegruppen?",
+            "375.000 Euro",
+        ),
+    ],
+)
+def test_a_type_noun_is_answered_without_the_word(
+    settings: Settings, docs_dir: Path, other: str, page: str, question: str, answer: str
 ) -> None:
-    """ "Welcher Anteil …?" names the answer's type, not its topic: "etwa 25 % der
-    Jugendlichen" answers it though the sentence never says "Anteil" (which the corpus
-    knows from another page)."""
+    """ "Welcher Anteil …?" and "Mit welchem Betrag …?" name the answer's type, not its
+    topic: "etwa 25 % der Jugendlichen" and "mit insgesamt 375.000 Euro" answer them though
+    the sentence never says "Anteil" or "Betrag" (which the corpus knows from another page).
+    (Placeholder text.)"""
     (docs_dir / "stadt_wendau_statistik.txt").write_text(
-        "Statistik Wendau\n\nDer Anteil der Grundschulkinder mit Förderbedarf steigt.\n",
-        encoding="utf-8",
+        f"Statistik Wendau\n\n{other}\n", encoding="utf-8"
     )
-    assistant = _ingest_page(
-        settings,
-        docs_dir / "stadt_wendau_bik.txt",
-        "Berufsintegrationsklassen in Wendau\n\n"
-        "Das Berufskolleg der Stadt Wendau hat vier neue Berufsintegrationsklassen. Dazu kommt "
-        "eine Alphabetisierungsklasse, weil etwa 25 % der Jugendlichen nicht lesen und "
-        "schreiben können. Die Klassen lernen in zwei Gebäuden.\n",
-    )
-    answer = assistant.ask("Welcher Anteil der Jugendlichen in Wendau kann nicht lesen?")
-    assert answer.found and "25 %" in answer.text
+    assistant = _ingest_page(settings, docs_dir / "stadt_wendau_seite.txt", f"Wendau\n\n{page}\n")
+    found = assistant.ask(question)
+    assert found.found and answer in found.text
 
 
-def test_which_amount_is_answered_by_euros_without_the_word(
+def test_an_amount_asked_is_not_answered_by_a_page_naming_none(
     settings: Settings, docs_dir: Path
 ) -> None:
-    """ "Mit welchem Betrag …?" asks for money, and its noun names the answer's type, not its
-    topic: "mit insgesamt 375.000 Euro" answers it though the sentence never says "Betrag"
-    (which the corpus knows from another page). (Placeholder text.)"""
-    (docs_dir / "stadt_wendau_haushalt.txt").write_text(
-        "Haushalt Wendau\n\nDer Betrag für Schulbücher steigt im nächsten Jahr.\n",
-        encoding="utf-8",
-    )
+    """ "Mit welchem Betrag …?" asks for money: a page that names the support but no amount
+    does not answer it. (Placeholder text.)"""
     assistant = _ingest_page(
         settings,
-        docs_dir / "stadt_wendau_lesegruppen.txt",
-        "Lesegruppen in Wendau\n\n"
-        "Die Platzhalterstiftung fördert die Lesegruppen der Stadt Wendau drei Jahre lang mit "
-        "insgesamt 375.000 Euro. Die Gruppen treffen sich in zwei Schulen.\n",
-    )
-    answer = assistant.ask("Mit welchem Betrag fördert die Platzhalterstiftung die Lesegruppen?")
-    assert answer.found and "375.000 Euro" in answer.text
-    # a page that names the support but no amount does not answer it
-    (docs_dir / "stadt_wendau_lotsen.txt").write_text(
+        docs_dir / "stadt_wendau_lotsen.txt",
         "Lotsen in Wendau\n\nDie Stadt Wendau fördert den Lotsendienst ergänzend zum Land. "
         "Der Lotsendienst berät Familien in zwölf Sprachen.\n",
-        encoding="utf-8",
     )
-    run_ingest(settings)
-    lotsen = Assistant(settings).ask(
-        "Mit welchem Betrag fördert die Stadt Wendau den Lotsendienst?"
-    )
-    assert not lotsen.found
+    answer = assistant.ask("Mit welchem Betrag fördert die Stadt Wendau den Lotsendienst?")
+    assert not answer.found
 
 
 def test_what_an_abbreviation_stands_for_is_answered_by_the_words_it_spells(

@@ -125,7 +125,12 @@ _DURATION = (
     # digits "-jährig" is an age ("für 6- bis 18-jährige")
     rf"\b(?:(?:\d+-?|{_COUNT_WORDS}|ein)(?:monatig|wöchig|tägig|stündig)|"
     rf"(?:{_COUNT_WORDS}|ein)jährig)\w*|"
-    r"\b(?:halbjahr\w*|schuljahr\w*|dauerhaft|unbefristet)\b|"
+    # a school year or half-year as such is a time ("zum Ende des Schuljahres", "im 1.
+    # Halbjahr"), not how long something lasts: counted ones above, "bis zum Ende des
+    # Schuljahres" and "ein ganzes Schuljahr" are durations
+    r"\bbis\s+(?:zum\s+(?:ende|schluss)\s+)?de[sr]\s+(?:schul|halb)jahr\w*|"
+    r"\b(?:ganze[ns]?|volle[ns]?)\s+(?:schul|halb)jahr\w*|"
+    r"\b(?:dauerhaft|unbefristet)\b|"
     # a span of days or months: "vom 24. – 28. Oktober", "vom 1. bis zum 5. Juli", "von
     # März bis Juni"
     rf"\bvo[mn]\s+\d{{1,2}}\.\s*(?:\d{{1,2}}\.\s*|{_MONTHS}\s+)?(?:bis(?:\s+zum)?|[-–])\s*"
@@ -202,7 +207,7 @@ _TYPE_PATTERNS["school"] = re.compile(
 _TYPE_PATTERNS["when"] = re.compile(
     _DURATION + r"|\b\d{1,2}\.\s?\d{1,2}\.|\b(?:januar|februar|märz|april|mai|juni|juli|"
     r"august|september|oktober|november|dezember|sofort|unverzüglich|spätestens|innerhalb|"
-    rf"vor\s+(?:dem|der|beginn)|nach\s+(?:dem|der|ablauf))\b|{_CLOCK}",
+    rf"vor\s+(?:dem|der|beginn)|nach\s+(?:dem|der|ablauf)|(?:schul|halb)jahr\w*)\b|{_CLOCK}",
     re.IGNORECASE,
 )
 

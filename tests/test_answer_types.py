@@ -686,6 +686,14 @@ def test_how_long_asked_alone_wants_a_duration(question: str, sentence: str, mee
         ("Seit 2016 gibt es die Stelle.", False),
         ("Der Kurs beginnt am 24. Oktober.", False),
         ("Das gilt für Kinder vom 6. bis 10. Lebensjahr.", False),
+        # a school year or half-year as such is a time; counted or "bis zum Ende" it lasts
+        ("Zum Ende des Schuljahres erhalten sie ein Abgangszeugnis.", False),
+        ("1. Halbjahr: Die Schüler lernen Deutsch.", False),
+        ("Die Klasse startet zum Schuljahr 2016/17.", False),
+        ("Die Klasse läuft zwei Schuljahre.", True),
+        ("Die Förderung gilt bis zum Ende des Schuljahres.", True),
+        ("Sie bleiben ein ganzes Schuljahr in der Gruppe.", True),
+        ("Sie bleiben das ganze Schuljahr in der Gruppe.", True),
     ],
 )
 def test_a_duration_may_be_an_adjective(sentence: str, lasts: bool) -> None:
@@ -702,6 +710,9 @@ def test_a_duration_may_be_an_adjective(sentence: str, lasts: bool) -> None:
         ("Der Kurs beginnt am 24. Oktober.", True),
         ("Das Training fand in der Realschule in Süchteln statt.", False),
         ("Am Training nahmen 19 Kinder teil.", False),
+        # a school year is a time ("Ab welchem Schuljahr …?")
+        ("Die Klasse startet zum Schuljahr 2016/17.", True),
+        ("Zum Ende des Schuljahres erhalten sie ein Abgangszeugnis.", True),
     ],
 )
 def test_when_is_met_by_a_date_or_a_time_of_day(sentence: str, states_when: bool) -> None:

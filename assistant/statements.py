@@ -549,10 +549,12 @@ def _repeated_number_words(rest: str, question: str) -> str:
 
 
 # "Wie viele" and the words before the counted noun: up to two lower-case ones, and a place
-# inside its attribute ("Wie viele der im Landkreis erwarteten Flüchtlinge …")
+# inside its attribute ("Wie viele der im Landkreis erwarteten Flüchtlinge …", "Wie viele
+# aus dem Ausland zugezogene Kinder …", "… im Kreis Feldau lebende …")
 _HOW_MANY = (
     r"\b(?i:wie)\s*(?i:vielen?)\s+(?:[a-zäöüß-]+\s+){0,2}?"
-    r"(?:(?:im|am|vom|zum|zur|in|aus)\s+[A-ZÄÖÜ][\w-]*\s+[a-zäöüß]+\s+)?"
+    r"(?:(?:im|am|vom|zum|zur|in|aus)\s+(?:(?:der|dem|den)\s+)?[A-ZÄÖÜ][\w-]*\s+"
+    r"(?:[A-ZÄÖÜ][\w-]*\s+)?[a-zäöüß]+\s+)?"
 )
 # Every noun "Wie viele …?" asks to count, also an abbreviated or hyphenated one
 # ("Wie viele DaZ-Zentren …", "wie viele DFK-Lehrkräfte …")

@@ -358,6 +358,22 @@ _FROM_FAMILIES = "Wie viele Kinder aus Flüchtlingsfamilien gehen in Feldau zur 
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Wie viele aus dem Ausland zugezogene Kinder hat Feldau 2022 erfasst?",
+        "Wie viele aus der Ukraine geflüchtete Kinder hat Feldau 2022 erfasst?",
+        "Wie viele im Kreis Feldau lebende Kinder hat das Schulamt 2022 erfasst?",
+    ],
+)
+def test_a_place_in_the_attribute_of_the_counted_is_not_what_is_counted(question: str) -> None:
+    """ "Wie viele aus dem Ausland zugezogene Kinder …?" counts children: the place inside the
+    attribute, with or without its article, is where they come from, so "1.032 Kinder"
+    counts them and "zwei Länder" does not. (Placeholder town.)"""
+    assert counts_asked("Es wurden insgesamt 1.032 Kinder und Jugendliche erfasst.", question)
+    assert not counts_asked("Die Kinder kamen aus zwei Ländern.", question)
+
+
+@pytest.mark.parametrize(
     ("sentence", "question", "counted", "by_name"),
     [
         ("Mehr als 200 Ukrainer haben Zuflucht in Feldau gefunden.", _FROM_UKRAINE, True, True),

@@ -131,7 +131,8 @@ _TYPE_NOUNS = {
     "date": frozenset({"tag", "datum", "termin"}),
     "weekday": frozenset({"tag", "wochentag"}),
     "percent": frozenset({"anteil", "prozentsatz", "quot"}),
-    "money": frozenset({"betrag"}),  # "Mit welchem Betrag …?": the amount, in euros
+    # "Mit welchem Betrag …?", "Wie viel Geld …?", "Welche Summe …?": the amount, in euros
+    "money": frozenset({"betrag", "geld", "summ"}),
     "expansion": frozenset({"abkurz", "kurzel", "kurzform"}),  # "Wofür steht die Abkürzung …?"
 }
 

@@ -827,15 +827,22 @@ def test_which_day_and_which_year_questions_want_a_day_and_a_year(
             "Mit welchem Betrag fördert die Platzhalterstiftung die Lesegruppen?",
             "375.000 Euro",
         ),
+        (
+            "Das Geld für Schulbücher reicht nicht aus.",
+            "Für die Sprachpaten der Stadt Wendau sind im Haushalt vorsorglich 25.000 Euro "
+            "eingeplant. Die Paten treffen die Kinder zweimal in der Woche.",
+            "Wie viel Geld ist in Wendau für die Sprachpaten eingeplant?",
+            "25.000 Euro",
+        ),
     ],
 )
 def test_a_type_noun_is_answered_without_the_word(
     settings: Settings, docs_dir: Path, other: str, page: str, question: str, answer: str
 ) -> None:
-    """ "Welcher Anteil …?" and "Mit welchem Betrag …?" name the answer's type, not its
-    topic: "etwa 25 % der Jugendlichen" and "mit insgesamt 375.000 Euro" answer them though
-    the sentence never says "Anteil" or "Betrag" (which the corpus knows from another page).
-    (Placeholder text.)"""
+    """ "Welcher Anteil …?", "Mit welchem Betrag …?" and "Wie viel Geld …?" name the answer's
+    type, not its topic: "etwa 25 % der Jugendlichen", "mit insgesamt 375.000 Euro" and
+    "25.000 Euro" answer them though the sentence never says "Anteil", "Betrag" or "Geld"
+    (which the corpus knows from another page). (Placeholder text.)"""
     (docs_dir / "stadt_wendau_statistik.txt").write_text(
         f"Statistik Wendau\n\n{other}\n", encoding="utf-8"
     )

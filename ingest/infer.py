@@ -72,6 +72,7 @@ _FIRST_PAGE_WEIGHT = 3
 _OPENING_CHARS = 600  # a title page, or the top of a single-page web document
 _MIN_SCORE = 3
 _LEAD = 2.0  # the best candidate needs twice the score of the second
+_PLACES = 3  # a document of no municipality is about at most this many places it names
 
 # A bare name after a postcode (the sender's address: a ministry's letterhead names
 # "40190 Düsseldorf") or after a government region's word names no municipality's document.
@@ -236,9 +237,16 @@ def _kommune(
     pages: Sequence[Page], title: str, known: list[str], file_name: str = ""
 ) -> tuple[str, str]:
     """The clearly leading municipality, provided the title, the opening or the file name
-    names it, and else the place: the only municipality the document names at all."""
+    names it, and else the places: the municipalities the document names most, each at
+    least half as often as the first (a Kreis and its town, "Kreis Lippe, Stadt Detmold";
+    a council minute of a Gemeinde and its Kreis), at most ``_PLACES`` of them (more are a
+    list: a Land's overview of its Kreise is about none of them)."""
     kommune, scores = _leading(pages, title, known, file_name)
-    return kommune, "" if kommune or len(scores) != 1 else next(iter(scores))
+    if kommune or not scores:
+        return kommune, ""
+    ranked = scores.most_common()
+    near = [name for name, score in ranked if _LEAD * score >= ranked[0][1]]
+    return "", ", ".join(near) if len(near) <= _PLACES else ""
 
 
 def _leading(

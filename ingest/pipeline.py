@@ -105,7 +105,9 @@ __all__ = [
 # 28: a name glued to the next word is no typed name cut short ("Landeshauptstadt
 #     HannoverDrucksachen"), and the only place a document names often enough is its
 #     municipality though its opening does not name it
-METADATA_VERSION = "28"
+# 29: a document of no clear municipality has as its places those it names at least half as
+#     often as the one it names most ("Kreis Lippe, Stadt Detmold"), up to three
+METADATA_VERSION = "29"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

@@ -415,7 +415,8 @@ def test_a_page_that_names_its_kreis_only_at_the_bottom_answers_for_that_kreis(
 ) -> None:
     """A web page saved under a name that says nothing names its Kreis once, in the contact
     line at the bottom: too little for its municipality, but the place of its statements.
-    A question about that Kreis is answered from it; one about another Kreis is not."""
+    A question about that Kreis is answered from it; one about another Kreis is not. A page
+    naming two places as often has both as its places."""
     opening = "Das Kommunale Integrationszentrum berät neu zugewanderte Familien zur Schule. " * 9
     (docs_dir / "seite_07.txt").write_text(
         opening + "In den Sprachfördergruppen werden die Kinder zwölf Wochenstunden gefördert."
@@ -433,7 +434,7 @@ def test_a_page_that_names_its_kreis_only_at_the_bottom_answers_for_that_kreis(
         "",
         "Kreis Farnau-Lübbern",
     )
-    assert metas["seite_08.txt"].place == ""
+    assert metas["seite_08.txt"].place == "Stadt Wexheim, Kreis Olm"
     assert cli(["--data-dir", str(settings.data_dir), "sources"]) == 0
     assert "ohne Kommune, nennt nur Kreis Farnau-Lübbern" in capsys.readouterr().out
     assistant = Assistant(settings)

@@ -127,8 +127,9 @@ _DURATION = (
     rf"(?:{_COUNT_WORDS}|ein)jährig)\w*|"
     # a school year or half-year as such is a time ("zum Ende des Schuljahres", "im 1.
     # Halbjahr"), not how long something lasts: counted ones above, "bis zum Ende des
-    # Schuljahres" and "ein ganzes Schuljahr" are durations
-    r"\bbis\s+(?:zum\s+(?:ende|schluss)\s+)?de[sr]\s+(?:schul|halb)jahr\w*|"
+    # (laufenden) Schuljahres" and "ein ganzes Schuljahr" are durations
+    r"\bbis\s+(?:zum\s+(?:ende|schluss)\s+)?de[sr]\s+(?:[a-zäöüß]+e[nr]?\s+)?"
+    r"(?:schul|halb)jahr\w*|"
     r"\b(?:ganze[ns]?|volle[ns]?)\s+(?:schul|halb)jahr\w*|"
     r"\b(?:dauerhaft|unbefristet)\b|"
     # a span of days or months: "vom 24. – 28. Oktober", "vom 1. bis zum 5. Juli", "von

@@ -708,6 +708,7 @@ def test_how_long_asked_alone_wants_a_duration(question: str, sentence: str, mee
         ("Die Klasse startet zum Schuljahr 2016/17.", False),
         ("Die Klasse läuft zwei Schuljahre.", True),
         ("Die Förderung gilt bis zum Ende des Schuljahres.", True),
+        ("Sie bleiben in der Gruppe bis zum Ende des laufenden Schuljahres.", True),
         ("Sie bleiben ein ganzes Schuljahr in der Gruppe.", True),
         ("Sie bleiben das ganze Schuljahr in der Gruppe.", True),
     ],

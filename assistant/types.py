@@ -50,7 +50,7 @@ class DocumentMeta:
     inferred: str = ""  # fields read off the document, not the manifest ("kommune,stand")
     # A document of no clear municipality that names only one (far down, once) is about that
     # place: its statements meet a question's place, but it is no municipality filter. One
-    # that names two or three about as often is about each ("Kreis Lippe, Stadt Detmold").
+    # that names two about as often is about each ("Kreis Lippe, Stadt Detmold").
     place: str = ""
     # A newly added document that claims to supersede another and that an admin has not
     # confirmed yet (manifest ``confirmed: false``): answers keep the older one first.

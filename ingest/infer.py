@@ -72,7 +72,9 @@ _FIRST_PAGE_WEIGHT = 3
 _OPENING_CHARS = 600  # a title page, or the top of a single-page web document
 _MIN_SCORE = 3
 _LEAD = 2.0  # the best candidate needs twice the score of the second
-_PLACES = 3  # a document of no municipality is about at most this many places it names
+# a document of no municipality is about at most this many places it names (a Kreis and its
+# town); three named as often are a region's report or a list
+_PLACES = 2
 
 # A bare name after a postcode (the sender's address: a ministry's letterhead names
 # "40190 Düsseldorf") or after a government region's word names no municipality's document.
@@ -240,7 +242,8 @@ def _kommune(
     names it, and else the places: the municipalities the document names most, each at
     least half as often as the first (a Kreis and its town, "Kreis Lippe, Stadt Detmold";
     a council minute of a Gemeinde and its Kreis), at most ``_PLACES`` of them (more are a
-    list: a Land's overview of its Kreise is about none of them)."""
+    region's report or a list: a report on a Kreis and two cities, a Land's overview of its
+    Kreise is about none of them)."""
     kommune, scores = _leading(pages, title, known, file_name)
     if kommune or not scores:
         return kommune, ""

@@ -106,7 +106,7 @@ __all__ = [
 #     HannoverDrucksachen"), and the only place a document names often enough is its
 #     municipality though its opening does not name it
 # 29: a document of no clear municipality has as its places those it names at least half as
-#     often as the one it names most ("Kreis Lippe, Stadt Detmold"), up to three
+#     often as the one it names most ("Kreis Lippe, Stadt Detmold"), up to two
 METADATA_VERSION = "29"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).

@@ -209,14 +209,17 @@ class Assistant:
         places += tuple(t for t in state_towns(text, corpus.municipalities) if t not in places)
         compared = is_comparison(text, named) or coordinated(text, named + list(places))
         if not filters.kommunen and compared:
-            targets = named + list(places) if len(named) + len(places) >= 2 else named
+            targets = named + list(places)
+            # one place compared with the others ("Wie macht es Feldau im Vergleich zu den
+            # anderen Kommunen?"): that place and the municipalities of the index
+            asked = targets if len(targets) == 1 else []
             if len(targets) < 2:
-                targets = list(corpus.municipalities.names)
+                targets = asked + [k for k in corpus.municipalities.names if k not in asked]
             if len(targets) >= 2:
                 topic = topic_of(strip_places(text, places), corpus.municipalities) or text
                 total = len(targets)
                 if total > COMPARED_AT_MOST:
-                    targets = self._most_relevant(topic, targets, filters)
+                    targets = self._most_relevant(topic, targets, filters, asked)
                 # what the question says of one place in its own phrase is asked of it alone
                 own = {
                     k: topic_of(strip_places(t, places), corpus.municipalities) or t
@@ -283,9 +286,12 @@ class Assistant:
                 asked = f"{asked} ({', '.join(extra)})"
         return asked
 
-    def _most_relevant(self, topic: str, kommunen: list[str], filters: Filters) -> list[str]:
+    def _most_relevant(
+        self, topic: str, kommunen: list[str], filters: Filters, asked: Sequence[str] = ()
+    ) -> list[str]:
         """The ``COMPARED_AT_MOST`` municipalities whose passages rank best for ``topic``
-        in one search over all documents (each hit votes with 1/rank; ties keep the order)."""
+        in one search over all documents (each hit votes with 1/rank; ties keep the order);
+        the places the question ``asked`` about always among them."""
         votes = dict.fromkeys(kommunen, 0.0)
         hits = retrieve(
             self.index, topic, _COMPARISON_POOL, filters or None, "hybrid", self.weights
@@ -293,7 +299,7 @@ class Assistant:
         for rank, hit in enumerate(hits, start=1):
             if hit.chunk.meta.kommune in votes:
                 votes[hit.chunk.meta.kommune] += 1.0 / rank
-        best = sorted(kommunen, key=lambda k: -votes[k])[:COMPARED_AT_MOST]
+        best = sorted(kommunen, key=lambda k: (k not in asked, -votes[k]))[:COMPARED_AT_MOST]
         return [k for k in kommunen if k in best]
 
     def _standalone(self, question: str, history: Sequence[str], use_llm: bool) -> str:

@@ -494,6 +494,18 @@ def test_comparison_of_many_municipalities_takes_those_that_treat_the_topic(
     assert len(answer.comparison) == 3 and not any("Verglichen" in n for n in answer.notes)
 
 
+def test_one_municipality_compared_with_the_others_is_among_those_compared(
+    assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Wie viele … hat Bedorf im Vergleich zu den anderen Kommunen?" compares Bedorf with the
+    others, however few passages Bedorf has on the topic: it is the first part, the others
+    are chosen as for a comparison naming none."""
+    monkeypatch.setattr("assistant.api.COMPARED_AT_MOST", 2)  # the corpus has three
+    question = "Wie viele Lesepaten oder Lernpaten hat Bedorf im Vergleich zu den anderen Kommunen?"
+    parts = [p.kommune for p in assistant.ask(question).comparison]
+    assert len(parts) == 2 and "Bedorf" in parts[0] and "Bedorf" not in parts[1]
+
+
 def test_followup_is_rewritten_and_shown(assistant: Assistant) -> None:
     answer = assistant.ask(
         "Und wie macht das der Kreis?", history=["Wer macht in Bedorf die Erstberatung?"]

@@ -212,14 +212,14 @@ class Assistant:
             targets = named + list(places)
             # one place compared with the others ("Wie macht es Feldau im Vergleich zu den
             # anderen Kommunen?"): that place and the municipalities of the index
-            asked = targets if len(targets) == 1 else []
+            alone = targets if len(targets) == 1 else []
             if len(targets) < 2:
-                targets = asked + [k for k in corpus.municipalities.names if k not in asked]
+                targets = alone + [k for k in corpus.municipalities.names if k not in alone]
             if len(targets) >= 2:
                 topic = topic_of(strip_places(text, places), corpus.municipalities) or text
                 total = len(targets)
                 if total > COMPARED_AT_MOST:
-                    targets = self._most_relevant(topic, targets, filters, asked)
+                    targets = self._most_relevant(topic, targets, filters, alone)
                 # what the question says of one place in its own phrase is asked of it alone
                 own = {
                     k: topic_of(strip_places(t, places), corpus.municipalities) or t

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-__all__ = ["defined_abbreviations", "long_form", "spells"]
+__all__ = ["defined_abbreviations", "first_short_form", "long_form", "spells"]
 
 # A short form: 2-10 letters, starting with a capital, at least two capitals (KI, DaZ, IfSG).
 _SHORT = r"[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]{1,9}"
@@ -32,8 +32,17 @@ _LOOK_BACK = 300  # characters before "(" searched for the long form
 _SHORT_THEN_LONG = re.compile(rf"\b({_SHORT})\s+\(((?:{_WORD}\s+){{0,9}}{_WORD})\)")
 
 
+_SHORT_WORD = re.compile(rf"\b{_SHORT}\b")
+
+
 def _is_short(word: str) -> bool:
     return sum(ch.isupper() for ch in word) >= 2
+
+
+def first_short_form(text: str) -> str:
+    """The first word of ``text`` that is a short form ("DaZ" of "die Abkürzung DaZ an der
+    Schule"), or ""."""
+    return next((m.group() for m in _SHORT_WORD.finditer(text) if _is_short(m.group())), "")
 
 
 def long_form(short: str, words: list[str]) -> str | None:

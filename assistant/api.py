@@ -287,11 +287,11 @@ class Assistant:
         return asked
 
     def _most_relevant(
-        self, topic: str, kommunen: list[str], filters: Filters, asked: Sequence[str] = ()
+        self, topic: str, kommunen: list[str], filters: Filters, kept: Sequence[str] = ()
     ) -> list[str]:
         """The ``COMPARED_AT_MOST`` municipalities whose passages rank best for ``topic``
         in one search over all documents (each hit votes with 1/rank; ties keep the order);
-        the places the question ``asked`` about always among them."""
+        those ``kept`` (the one place a question compares with the others) always among them."""
         votes = dict.fromkeys(kommunen, 0.0)
         hits = retrieve(
             self.index, topic, _COMPARISON_POOL, filters or None, "hybrid", self.weights
@@ -299,7 +299,7 @@ class Assistant:
         for rank, hit in enumerate(hits, start=1):
             if hit.chunk.meta.kommune in votes:
                 votes[hit.chunk.meta.kommune] += 1.0 / rank
-        best = sorted(kommunen, key=lambda k: (k not in asked, -votes[k]))[:COMPARED_AT_MOST]
+        best = sorted(kommunen, key=lambda k: (k not in kept, -votes[k]))[:COMPARED_AT_MOST]
         return [k for k in kommunen if k in best]
 
     def _standalone(self, question: str, history: Sequence[str], use_llm: bool) -> str:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .abbreviations import first_short_form
 from .german import fold
 from .places import INSTITUTION
 
@@ -426,8 +427,6 @@ _EXPANSION = re.compile(
     r"\bwas\s+(?:bedeute\w*|heißt|heisst)\s+(?=(?:die|das|der)\s+(?:abkürzung|kürzel|kurzform))",
     re.IGNORECASE,
 )
-# an abbreviation: a capital and at least one more among up to eight letters ("DaZ", "IFK")
-_ABBREVIATION = re.compile(r"\b[A-ZÄÖÜ](?=[a-zäöü]{0,2}[A-ZÄÖÜ])[A-Za-zÄÖÜäöü]{1,7}\b")
 
 
 # "Wofür steht das BuT-Geld zur Verfügung?" asks what money is for
@@ -441,9 +440,7 @@ def asked_abbreviation(question: str) -> str:
     if not cue or _AVAILABLE.search(question, cue.end()):
         return ""
     # the abbreviation within the next few words ("… steht die Abkürzung DaZ …")
-    following = question[cue.end() : cue.end() + 40]
-    found = _ABBREVIATION.search(following)
-    return found.group() if found else ""
+    return first_short_form(question[cue.end() : cue.end() + 40])
 
 
 def expectation_of(question: str) -> Expectation:

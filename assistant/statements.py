@@ -112,6 +112,8 @@ _CHANNELS = {
 _MONTHS = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"
 # A time of day, also in words ("um 15 Uhr", "8.30 Uhr", "von neun bis elf Uhr")
 _CLOCK = rf"\b(?:\d{{1,2}}(?:[:.]\d{{2}})?|{_COUNT_WORDS}|eins?)\s*uhr\b"
+# a school year or half-year by its name ("Schuljahres", "Halbjahr")
+_SCHOOL_YEAR = r"(?:schul|halb)jahr\w*"
 _DURATION = (
     # "40 Unterrichtsstunden" is how long a course lasts, as "40 Stunden" is
     # "nach einem Jahr", "eine Woche", "einen halben Tag" as well
@@ -128,9 +130,8 @@ _DURATION = (
     # a school year or half-year as such is a time ("zum Ende des Schuljahres", "im 1.
     # Halbjahr"), not how long something lasts: counted ones above, "bis zum Ende des
     # (laufenden) Schuljahres" and "ein ganzes Schuljahr" are durations
-    r"\bbis\s+(?:zum\s+(?:ende|schluss)\s+)?de[sr]\s+(?:[a-zäöüß]+e[nr]?\s+)?"
-    r"(?:schul|halb)jahr\w*|"
-    r"\b(?:ganze[ns]?|volle[ns]?)\s+(?:schul|halb)jahr\w*|"
+    rf"\bbis\s+(?:zum\s+(?:ende|schluss)\s+)?de[sr]\s+(?:[a-zäöüß]+e[nr]?\s+)?{_SCHOOL_YEAR}|"
+    rf"\b(?:ganze[ns]?|volle[ns]?)\s+{_SCHOOL_YEAR}|"
     r"\b(?:dauerhaft|unbefristet)\b|"
     # a span of days or months: "vom 24. – 28. Oktober", "vom 1. bis zum 5. Juli", "von
     # März bis Juni"
@@ -208,7 +209,7 @@ _TYPE_PATTERNS["school"] = re.compile(
 _TYPE_PATTERNS["when"] = re.compile(
     _DURATION + r"|\b\d{1,2}\.\s?\d{1,2}\.|\b(?:januar|februar|märz|april|mai|juni|juli|"
     r"august|september|oktober|november|dezember|sofort|unverzüglich|spätestens|innerhalb|"
-    rf"vor\s+(?:dem|der|beginn)|nach\s+(?:dem|der|ablauf)|(?:schul|halb)jahr\w*)\b|{_CLOCK}",
+    rf"vor\s+(?:dem|der|beginn)|nach\s+(?:dem|der|ablauf)|{_SCHOOL_YEAR})\b|{_CLOCK}",
     re.IGNORECASE,
 )
 
@@ -941,6 +942,11 @@ def _states_rate(rate: str, sentence: str) -> bool:
     return False
 
 
+_LONG_FORM_CHARS = 160  # characters next to an abbreviation searched for its long form
+_WORD = re.compile(r"[\w/-]+")
+_ASIDE = re.compile(r"\([^)]*\)")
+
+
 def expands(sentence: str, abbreviation: str) -> bool:
     """Whether ``sentence`` spells out ``abbreviation`` (``assistant.abbreviations``): the
     words before it in brackets ("Deutsch als Zielsprache (DaZ)"), or the words after it in
@@ -960,11 +966,6 @@ def expands(sentence: str, abbreviation: str) -> bool:
         if spells(abbreviation, _WORD.findall(following)):
             return True
     return False
-
-
-_LONG_FORM_CHARS = 160  # characters next to an abbreviation searched for its long form
-_WORD = re.compile(r"[\w/-]+")
-_ASIDE = re.compile(r"\([^)]*\)")
 
 
 def missing_type(expects: Expectation, sentence: str, question: str) -> str:

@@ -1596,6 +1596,7 @@ def test_a_person_is_named_before_the_titles_and_the_office_of_a_contact_card(
         ("Wofür steht das Kürzel UKEA an Schulen im Kreis Wendau?", "UKEA"),
         ("Was bedeutet die Abkürzung IFK?", "IFK"),
         ("Wofür stehen die Buchstaben BuT?", "BuT"),
+        ("Wofür steht InteA im Kreis Wendau?", "InteA"),  # a short form as the ingest reads one
         ("Was bedeutet Clearing in Feldau?", ""),  # a word, no abbreviation
         ("Wofür steht die Schule in Feldau?", ""),
         ("Wofür steht das BuT-Geld in Feldau zur Verfügung?", ""),  # what it is for

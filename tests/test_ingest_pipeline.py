@@ -790,24 +790,54 @@ def test_a_land_is_answered_by_its_own_page_and_not_by_another_lands(
     assert not assistant.ask(asked.replace("in Sachsen", "im Saarland")).found
 
 
-def test_which_day_and_which_year_questions_want_a_day_and_a_year(
-    settings: Settings, docs_dir: Path
+@pytest.mark.parametrize(
+    ("name", "page", "asked", "answer", "unanswered", "reason"),
+    [
+        (
+            "stadt_wendau_hsu.txt",
+            "Herkunftssprachlicher Unterricht in Wendau\n\n"
+            "An den Schulen der Stadt Wendau werden bislang elf Herkunftssprachen unterrichtet. "
+            "Mitte Februar kommt Kurdisch hinzu. Die Bezirksregierung hat den Kurdisch-Unterricht "
+            "für Wendau soeben bewilligt. Ab 11. Februar können sechs Stunden pro Woche gegeben "
+            "werden. Das Integrationszentrum der Stadt Wendau berät die Familien.\n",
+            "Ab welchem Tag gibt es in Wendau Kurdisch als Herkunftssprache?",
+            "11. Februar",
+            "In welchem Jahr wurde das Integrationszentrum in Wendau gegründet?",
+            "keine Jahreszahl",
+        ),
+        (
+            "stadt_wendau_berufskolleg.txt",
+            "IFK am Berufskolleg Wendau\n\nDas Berufskolleg Wendau hat drei IFK. In jeder IFK "
+            "lernen 20 Jugendliche. Das Kurzwort steht für Internationale Förderklasse. Die "
+            "Klassen haben ein eigenes Aufnahmegespräch. Nach der IFK wechseln viele Jugendliche "
+            "in eine AVM-Klasse des Berufskollegs Wendau.\n",
+            "Wofür steht die Abkürzung IFK am Berufskolleg Wendau?",
+            "Internationale Förderklasse",
+            "Wofür steht die Abkürzung AVM am Berufskolleg Wendau?",
+            "Abkürzung",
+        ),
+    ],
+)
+def test_a_typed_question_is_answered_by_its_type_or_refused_with_the_reason(
+    settings: Settings,
+    docs_dir: Path,
+    name: str,
+    page: str,
+    asked: str,
+    answer: str,
+    unanswered: str,
+    reason: str,
 ) -> None:
     """ "Ab welchem Tag …?" is answered by the sentence with the day, even though "Tag" is
-    not its topic; "In welchem Jahr …?" is refused, with its reason, when no year is given."""
-    assistant = _ingest_page(
-        settings,
-        docs_dir / "stadt_wendau_hsu.txt",
-        "Herkunftssprachlicher Unterricht in Wendau\n\n"
-        "An den Schulen der Stadt Wendau werden bislang elf Herkunftssprachen unterrichtet. "
-        "Mitte Februar kommt Kurdisch hinzu. Die Bezirksregierung hat den Kurdisch-Unterricht "
-        "für Wendau soeben bewilligt. Ab 11. Februar können sechs Stunden pro Woche gegeben "
-        "werden. Das Integrationszentrum der Stadt Wendau berät die Familien.\n",
-    )
-    day = assistant.ask("Ab welchem Tag gibt es in Wendau Kurdisch als Herkunftssprache?")
-    assert day.found and "11. Februar" in day.text
-    year = assistant.ask("In welchem Jahr wurde das Integrationszentrum in Wendau gegründet?")
-    assert not year.found and any("keine Jahreszahl" in note for note in year.notes)
+    not its topic, and "Wofür steht IFK?" by the sentence that spells it out ("Das Kurzwort
+    steht für Internationale Förderklasse"), though a sentence that uses it is likelier. "In
+    welchem Jahr …?" is refused, with its reason, when no year is given, and so is "Wofür
+    steht AVM?" on a page that only uses the abbreviation. (Placeholder text.)"""
+    assistant = _ingest_page(settings, docs_dir / name, page)
+    found = assistant.ask(asked)
+    assert found.found and answer in found.text
+    refused = assistant.ask(unanswered)
+    assert not refused.found and any(reason in note for note in refused.notes)
 
 
 @pytest.mark.parametrize(
@@ -865,26 +895,6 @@ def test_an_amount_asked_is_not_answered_by_a_page_naming_none(
     )
     answer = assistant.ask("Mit welchem Betrag fördert die Stadt Wendau den Lotsendienst?")
     assert not answer.found
-
-
-def test_what_an_abbreviation_stands_for_is_answered_by_the_words_it_spells(
-    settings: Settings, docs_dir: Path
-) -> None:
-    """ "Wofür steht IFK?" is answered by the sentence that spells it out ("Internationale
-    Förderklassen (IFK)"), though a sentence that uses it is likelier; a page that only uses
-    an abbreviation does not say what it stands for. (Placeholder text.)"""
-    assistant = _ingest_page(
-        settings,
-        docs_dir / "stadt_wendau_berufskolleg.txt",
-        "IFK am Berufskolleg Wendau\n\nDas Berufskolleg Wendau hat drei IFK. In jeder IFK "
-        "lernen 20 Jugendliche. Das Kurzwort steht für Internationale Förderklasse. Die "
-        "Klassen haben ein eigenes Aufnahmegespräch. Nach der IFK wechseln viele Jugendliche in "
-        "eine AVM-Klasse des Berufskollegs Wendau.\n",
-    )
-    answer = assistant.ask("Wofür steht die Abkürzung IFK am Berufskolleg Wendau?")
-    assert answer.found and "Internationale Förderklasse" in answer.text
-    unknown = assistant.ask("Wofür steht die Abkürzung AVM am Berufskolleg Wendau?")
-    assert not unknown.found and any("Abkürzung" in note for note in unknown.notes)
 
 
 def _ingest_with_manifest(

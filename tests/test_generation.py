@@ -7,13 +7,13 @@ the extractive answer with a German notice.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from assistant import Answer, Assistant, Settings
+from assistant.llm import MAX_RETRIES
 from assistant.texts import REFUSAL
 from ingest import run_ingest
 
@@ -162,11 +162,13 @@ def test_failures_give_the_extractive_answer_with_a_notice(
 ) -> None:
     server.scenario = "good" if scenario == "slow" else scenario
     server.delay = 3.0 if scenario == "slow" else 0.0
-    started = time.monotonic()
     answer = _assistant(data, server, timeout=1.0).ask(QUESTION)
-    assert time.monotonic() - started < 8.0  # never a hung UI: bounded by timeout and retries
     assert answer.generator == "extractive" and answer.found and "Dienstag" in answer.text
     assert any(notice in n for n in answer.notes), answer.notes
+    # never a hung UI: each try ends at the timeout (the notice says so for "slow", whose
+    # server would answer only after 3 s), and the tries are bounded (not a wall-clock
+    # bound, which a loaded machine breaks)
+    assert 1 <= len(server.requests) <= 1 + MAX_RETRIES, len(server.requests)
 
 
 def test_unreachable_server(data: tuple[Path, Path]) -> None:

@@ -42,7 +42,7 @@ _HOW_MUCH = r"(?:wie\s*viel\b|wie\s+hoch|in\s+welcher\s+höhe|welche[rn]?\s+betr
 _MONEY_TAIL = (  # may end a compound: "Kita-Gebühren", "Aufwandsentschädigung"
     r"(?:kost(?:en|et)|gebühr\w*|beitr[äa]g\w*|honorar\w*|vergütung\w*|entgelt\w*|"
     r"entschädigung\w*|zuschuss\w*|zuschüsse\w*|budget\w*|pauschale\w*|preis\w*|gehalt\w*|"
-    r"lohn\w*|summe\w*|betr[äa]g\w*|mittel)"
+    r"lohn\w*|summe\w*|betr[äa]g\w*|mittel|miete)"
 )
 _MONEY_WORD = (
     r"(?:geld|euro|€|bekommt|bekommen|erhält|erhalten|zahlt|zahlen|bezahlt|verdien\w*|"
@@ -55,9 +55,16 @@ _RECEIVED_MONEY = (
     rf"\bwas\s+(?:bekomm|erhält|erhalt)\w*[^?.!]*?(?:\w*{_MONEY_TAIL}\b|"
     r"\b(?:geld|euro|erstatte\w*|vergütet|bezahlt)\b|\b(?:pro|je)\s+[^\W\d_])"
 )
+# A noun that names one sum of money asks for its amount after "welche" as "Betrag" does
+# ("Welche Gebühr erhebt …?", "Welches Honorar …?"); their plurals ("Welche Kosten übernimmt
+# …?", "Welche Gebühren fallen an?") and nouns that also name other things ("Beitrag",
+# "Preis") may ask what they are.
+_SUM_NOUN = (
+    r"(?:betr[äa]g\w*|\w*(?:gebühr|miete|honorar|entgelt|vergütung|pauschale|summe|budget)\b)"
+)
 _MONEY = re.compile(
     # "Mit welchem Betrag fördert …?": the noun asks for an amount of money itself
-    r"\bwelche[mnrs]?\s+(?:[a-zäöüß]+e[mnrs]?\s+)?betr[äa]g\w*|"
+    rf"\bwelche[mnrs]?\s+(?:[a-zäöüß]+e[mnrs]?\s+)?{_SUM_NOUN}|"
     rf"\bwas\s+(?:kost|verdien|zahl|bezahl)\w*|{_RECEIVED_MONEY}|{_HOW_MUCH}[^?.!]{{0,60}}?(?:\w*{_MONEY_TAIL}\b|\b{_MONEY_WORD}\b)|"
     rf"\w*{_MONEY_TAIL}\b[^?.!]{{0,30}}?{_HOW_MUCH}",
     re.IGNORECASE,

@@ -186,6 +186,15 @@ def test_a_unit_is_met_after_adjectives_and_as_a_hyphenated_compound(
         ("Mit welchem Betrag fördert die Stadt Feldau den Jugendmigrationsdienst?", True),
         ("Welchen jährlichen Betrag hat der Kreis für die Lotsen bewilligt?", True),
         ("Welchen Beitrag leisten die Lotsen zur Elternarbeit?", False),
+        # a noun naming one sum asks for it as "Betrag" does; their plurals may ask what
+        # they are, and "Preis" also names an award
+        ("Welche Gebühr erhebt das Landesschulamt für die Anerkennung?", True),
+        ("Welche Verwaltungsgebühr verlangt das Ministerium für die Gleichstellung?", True),
+        ("Welches Budget hat der Stadtrat für die Schulsprachmittlung beschlossen?", True),
+        ("Wie hoch ist die Miete für die drei Räume des Lernorts?", True),
+        ("Welche Kosten übernimmt das Jobcenter beim Schulbedarf?", False),
+        ("Welche Gebühren fallen bei der Anmeldung an?", False),
+        ("Welchen Preis hat die Schule für ihr Sprachprojekt gewonnen?", False),
     ],
 )
 def test_how_much_of_a_noun_asks_for_money_only_for_a_money_noun(

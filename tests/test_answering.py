@@ -934,6 +934,24 @@ def _assert_amount_answers(tmp_path: Path, files: dict[str, str], asked: str, am
     assert amount in answer.text
 
 
+def test_a_fee_the_page_does_not_state_is_refused(tmp_path: Path) -> None:
+    """ "Welche Gebühr erhebt …?" asks for an amount as "Welcher Betrag …?" does: a page that
+    describes the procedure without naming a fee does not answer it. Before, the question
+    asked for nothing in particular and the procedure's sentences were given as the answer.
+    (Placeholder text.)"""
+    page = (
+        "# Anerkennung ausländischer Zeugnisse\n\n"
+        "Das Landesschulamt in Platzhausen prüft ausländische Schulzeugnisse für die Anerkennung. "
+        "Bitte reichen Sie den Antrag auf dem Postweg beim Landesschulamt ein. Dem Antrag "
+        "liegen beglaubigte Kopien der Zeugnisse und eine Übersetzung bei. Die Anerkennung "
+        "eines Schulzeugnisses dauert in der Regel acht Wochen.\n"
+    )
+    files = {"platzhausen-anerkennung.md": page}
+    asked = "Welche Gebühr erhebt das Landesschulamt in Platzhausen für die Anerkennung?"
+    answer = _with_files(tmp_path, files).ask(asked)
+    assert not answer.found, answer.text
+
+
 def test_an_amount_for_a_compound_of_the_same_head_answers(tmp_path: Path) -> None:
     """ "Wie viel Geld … für die Deutschkurse …?" – the page writes of "Basiskurse" and
     "Grundkurse": a compound with the same head names the same kind of thing in other words,

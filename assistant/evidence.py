@@ -422,10 +422,15 @@ def _candidates(
         if not covers and hit.chunk.chunk_id in context.earlier and states_type(expects, typed):
             # "sagt Schulleiterin …" in a news item that named the asked school before
             covers = lexical.covers(query, focus, context.earlier[hit.chunk.chunk_id])
-        if not covers and not row and expects.names_focus and head:
+        if not covers and not row and expects.names_focus:
             # "Deutschkurse" asked, "für solche Grundkurse … 160.500 Euro" stated: a compound
-            # of the same head names the same kind of thing in other words
-            covers = any(t != focus and t.endswith(head) for t in near)
+            # of the same head names the same kind of thing in other words; so does the
+            # compound's own end where the splitter does not know its first part
+            # ("Sprachförderbedarf" asked, "Förderbedarf" stated)
+            covers = any(
+                t != focus and ((head and t.endswith(head)) or _ends_compound(focus, t))
+                for t in near
+            )
         if row and not covers and expects.kind == "count":
             # "wie viele davon … einem Berufskolleg": a cell "Berufskolleg: 115" counts it
             covers = _counts_asked_column(text, query, context, lexical)
@@ -470,6 +475,15 @@ def _holds_office(focus: str, terms: frozenset[str]) -> bool:
     "Kiels Schulamtsleiterin <Vorname Name>" for "Wer leitet das Schulamt?". The splitter keeps
     such a compound whole when the corpus lacks its last part as a word of its own."""
     return any(t != focus and t.startswith(focus) and role_group(t[len(focus) :]) for t in terms)
+
+
+_TAIL = 6  # the shortest end of a compound that names its kind of thing alone ("bedarf")
+
+
+def _ends_compound(compound: str, term: str) -> bool:
+    """Whether ``term`` is the end of ``compound`` after a first part of at least ``_HEAD``
+    letters: "forderbedarf" of "sprachforderbedarf"."""
+    return len(term) >= _TAIL and len(compound) - len(term) >= _HEAD and compound.endswith(term)
 
 
 def _compound_head(query: Query, term: str) -> str:

@@ -952,6 +952,33 @@ def test_a_fee_the_page_does_not_state_is_refused(tmp_path: Path) -> None:
     assert not answer.found, answer.text
 
 
+def test_a_share_named_by_the_end_of_the_asked_compound_answers(tmp_path: Path) -> None:
+    """ "Bei wie viel Prozent … wurde Sprachförderbedarf festgestellt?" – the page writes
+    "Förderbedarf": the end of the asked compound names the same thing, also where the
+    splitter cannot split the compound (no "Sprach" of its own in the corpus), and the share
+    answers. Before, a share counted only where "Sprachförderbedarf" stood, and this was
+    refused. (Placeholder text.)"""
+    page = (
+        "# Sprachtest vor der Einschulung\n\n"
+        "Im Kreis Platzhausen werden alle Vierjährigen ohne Kita-Platz getestet. Bei 54 "
+        "Prozent der getesteten Kinder wurde 2019 ein Förderbedarf festgestellt. Im Jahr davor "
+        "waren es 45 Prozent. Die Kinder erhalten danach einen Platz in einer Fördergruppe.\n"
+    )
+    other = (
+        "# Förderung in Nordheim\n\n"
+        "In Nordheim besuchen 80 Prozent der Kinder eine Kita. 20 Prozent der Kinder werden "
+        "vor der Einschulung getestet. Der Sprachförderbedarf wird in der Kita beobachtet.\n"
+    )
+    asked = (
+        "Bei wie viel Prozent der getesteten Kinder ohne Kita wurde im Kreis Platzhausen "
+        "Sprachförderbedarf festgestellt?"
+    )
+    files = {"platzhausen-sprachtest.md": page, "nordheim-foerderung.md": other}
+    answer = _with_files(tmp_path, files).ask(asked)
+    assert answer.found, answer.notes
+    assert "54" in answer.text
+
+
 def test_an_amount_for_a_compound_of_the_same_head_answers(tmp_path: Path) -> None:
     """ "Wie viel Geld … für die Deutschkurse …?" – the page writes of "Basiskurse" and
     "Grundkurse": a compound with the same head names the same kind of thing in other words,

@@ -1214,8 +1214,11 @@ def state_towns(question: str, municipalities: Municipalities) -> tuple[str, ...
     found: list[str] = []
     for match in _STATE_TOWN_NAMES.finditer(question):
         name = match.group(1)
-        if not question[: match.start()].strip():
+        before = question[: match.start()].split()
+        if not before:
             continue
+        if is_place_outside_nrw(f"{before[-1]} {name}"):
+            continue  # the end of a town's name outside NRW: "Essen" of "Bad Essen"
         if name not in found and not municipalities.mentioned(name):
             found.append(name)
     return tuple(found)

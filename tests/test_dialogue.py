@@ -634,6 +634,9 @@ def test_towns_of_nrw_outside_the_index_are_places_to_compare() -> None:
         "Monheim am Rhein",
         "Bochum",
     )
+    # the end of a town's name outside NRW is no town of NRW ("Bad Essen" in Niedersachsen)
+    assert state_towns("Wie viele Kinder nennen Bad Essen und Zetel?", NAMES) == ()
+    assert state_towns("Wie viele Kinder nennen Bad Essen und Essen?", NAMES) == ("Essen",)
 
 
 def test_a_town_named_bare_or_typed_is_one_municipality() -> None:

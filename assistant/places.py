@@ -447,13 +447,36 @@ def _name_forms(names: Sequence[str]) -> list[tuple[str, ...]]:
 
 def _named_by(raw: str, forms: Sequence[tuple[str, ...]]) -> int | None:
     """The index of the first name whose forms the word ``raw`` names (also inflected, "-er"
-    adjectives included): a hyphenated name whole ("Neu-Ulm"), else by its parts."""
+    adjectives included): a hyphenated name whole ("Neu-Ulm"), else by its parts; a Kreis's
+    full name only the Kreis all of whose words it has (``_kreis_words``)."""
     cleaned = _clean(raw)
+    kreis = _kreis_words(cleaned)
+    if kreis is not None:
+        return next(
+            (
+                j
+                for j, own in enumerate(forms)
+                if all(any(_inflected(w, f) for f in own) for w in kreis)
+            ),
+            None,
+        )
     parts = [cleaned, *cleaned.split("-")] if "-" in cleaned else [cleaned]
     return next(
         (j for j, own in enumerate(forms) if any(_inflected(p, f) for p in parts for f in own)),
         None,
     )
+
+
+def _kreis_words(word: str) -> list[str] | None:
+    """The distinctive words of a Kreis's hyphenated full name ("rheingau", "taunus" of
+    "rheingau-taunus-kreis"), which must all be a municipality's for the word to name it:
+    "Taunus" names the Main-Taunus-Kreis, but the Rheingau-Taunus-Kreis is another Kreis.
+    None for any other word (a compound such as "rhein-sieg" or "koln-mulheim" names a
+    municipality by one of its parts)."""
+    parts = word.split("-")
+    if len(parts) < 3 or parts[-1] not in ("kreis", "kreises"):
+        return None
+    return [p for p in parts[:-1] if p not in _GENERIC and len(p) >= _SHORT_NAME]
 
 
 def _joined_phrases(words: list[str]) -> bool:
@@ -695,9 +718,17 @@ class Municipalities:
             or (capitalised and word == words[i] and _town_adjective(word, alias))
         ):
             return False
+        if not self._whole_kreis_name(words[i], name):
+            return False
         stated = _type_word(before) if before else ""
         own = municipality_type(name)
         return not stated or (stated != "region" and (not own or stated == own))
+
+    def _whole_kreis_name(self, compound: str, name: str) -> bool:
+        """Whether ``compound`` may name the municipality ``name`` (``_kreis_words``)."""
+        words = _kreis_words(compound)
+        own = self._name_words.get(name, ())
+        return words is None or all(w in own for w in words)
 
 
 class TypedName(NamedTuple):

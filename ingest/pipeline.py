@@ -107,7 +107,9 @@ __all__ = [
 #     municipality though its opening does not name it
 # 29: a document of no clear municipality has as its places those it names at least half as
 #     often as the one it names most ("Kreis Lippe, Stadt Detmold"), up to two
-METADATA_VERSION = "29"
+# 30: a Kreis's hyphenated full name names no other Kreis by a shared word (the
+#     "Rheingau-Taunus-Kreis" is not the Main-Taunus-Kreis)
+METADATA_VERSION = "30"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

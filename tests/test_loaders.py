@@ -571,3 +571,30 @@ def test_a_dateline_or_the_adjective_of_a_name_ending_in_a_vowel_places_a_file(
     assert kommune(adjective, "wenda_einschulung.txt") == "Wenda"
     loose = "Licht und Schatten\n\nLindenau-Ostmoor hat viele Klassen und Lehrer"
     assert kommune(loose, "lindenau-ostmoor_daz_klassen.txt") == ""
+
+
+def test_a_kreis_named_in_full_is_no_other_kreis_sharing_a_word() -> None:
+    """The "Westau-Lindtal-Kreis" shares "Lindtal" with the "Nordau-Lindtal-Kreis" the
+    corpus knows, but it is another Kreis: a page naming it in full does not belong to the
+    known one (a page on the Rheingau-Taunus-Kreis was filed under the Main-Taunus-Kreis).
+    The known Kreis named in full, or by its own word, still counts. (Fictional names.)"""
+    from assistant.places import Municipalities, coordinated
+    from ingest.infer import infer_metadata
+
+    known = ("Nordau-Lindtal-Kreis",)
+    other = (
+        "InteA-Klassen ziehen Bilanz\n\nDie Beruflichen Schulen im Westau-Lindtal-Kreis haben "
+        "seit 2016 drei InteA-Klassen. 34 Jugendliche lernen dort Deutsch."
+    )
+    own = "InteA im Nordau-Lindtal-Kreis\n\nDer Nordau-Lindtal-Kreis hat zwei InteA-Klassen."
+    assert infer_metadata([Page("a.txt", 1, other)], "", known=known).kommune != known[0]
+    assert infer_metadata([Page("b.txt", 1, own)], "", known=known).kommune == known[0]
+    municipalities = Municipalities.of(["Nordau-Lindtal-Kreis", "Rhein-Sieg-Kreis"])
+    assert municipalities.mentioned("im Westau-Lindtal-Kreis") == []
+    assert municipalities.mentioned("im Nordau-Lindtal-Kreis") == ["Nordau-Lindtal-Kreis"]
+    assert municipalities.mentioned("des Rhein-Sieg-Kreises") == ["Rhein-Sieg-Kreis"]
+    # ... and a question naming both compares them
+    both = ["Nordau-Lindtal-Kreis", "Westau-Lindtal-Kreis"]
+    assert coordinated(
+        "Wie viele lernen im Westau-Lindtal-Kreis und im Nordau-Lindtal-Kreis?", both
+    )

@@ -577,7 +577,8 @@ def test_a_kreis_named_in_full_is_no_other_kreis_sharing_a_word() -> None:
     """The "Westau-Lindtal-Kreis" shares "Lindtal" with the "Nordau-Lindtal-Kreis" the
     corpus knows, but it is another Kreis: a page naming it in full does not belong to the
     known one (a page on the Rheingau-Taunus-Kreis was filed under the Main-Taunus-Kreis).
-    The known Kreis named in full, or by its own word, still counts. (Fictional names.)"""
+    The known Kreis named in full still counts, and a question naming both compares them.
+    (Fictional names.)"""
     from assistant.places import Municipalities, coordinated
     from ingest.infer import infer_metadata
 

@@ -450,19 +450,15 @@ def _named_by(raw: str, forms: Sequence[tuple[str, ...]]) -> int | None:
     adjectives included): a hyphenated name whole ("Neu-Ulm"), else by its parts; a Kreis's
     full name only the Kreis all of whose words it has (``_kreis_words``)."""
     cleaned = _clean(raw)
-    kreis = _kreis_words(cleaned)
-    if kreis is not None:
-        return next(
-            (
-                j
-                for j, own in enumerate(forms)
-                if all(any(_inflected(w, f) for f in own) for w in kreis)
-            ),
-            None,
-        )
     parts = [cleaned, *cleaned.split("-")] if "-" in cleaned else [cleaned]
+    kreis = _kreis_words(cleaned) or []
     return next(
-        (j for j, own in enumerate(forms) if any(_inflected(p, f) for p in parts for f in own)),
+        (
+            j
+            for j, own in enumerate(forms)
+            if any(_inflected(p, f) for p in parts for f in own)
+            and all(any(_inflected(w, f) for f in own) for w in kreis)
+        ),
         None,
     )
 

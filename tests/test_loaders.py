@@ -599,3 +599,6 @@ def test_a_kreis_named_in_full_is_no_other_kreis_sharing_a_word() -> None:
     assert coordinated(
         "Wie viele lernen im Westau-Lindtal-Kreis und im Nordau-Lindtal-Kreis?", both
     )
+    # a Kreis whose name has only generic words names none of them by being a Kreis
+    towns = ["Feldau", "Haldenberg"]
+    assert not coordinated("Wie viele lernen im Rhein-Main-Kreis und in Haldenberg?", towns)

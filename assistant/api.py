@@ -325,8 +325,24 @@ class Assistant:
             filters = replace(filters, mentions=filters.mentions + schools)
         types = self.corpus().named_types(self.index.lexical().query(text))
         if not filters.doc_types and types:
-            filters = replace(filters, doc_types=types)
+            typed = replace(filters, doc_types=types)
+            # a kind of document none in the question's scope is of is no source it names
+            # ("erhält jährlich einen Bericht" where the town has no report): it stays unscoped
+            if self._any_in_scope(typed):
+                filters = typed
         return filters
+
+    def _any_in_scope(self, filters: Filters) -> bool:
+        """Whether a document passes ``filters``: its own (of one of their municipalities, or
+        about one as its place) or, with their mentions, one whose passages name it."""
+        naming: set[str] = set()
+        if filters.mentions:
+            naming = {d for k in filters.kommunen for d in self.index.documents_naming(k)}
+        return any(
+            filters.matches(d.meta)
+            and (not filters.kommunen or filters.owns(d.meta) or d.doc_id in naming)
+            for d in self.index.documents()
+        )
 
     def _placeless_schools(self, text: str) -> list[tuple[str, str]]:
         """The schools ``text`` calls by their own names ("an der Paul-Gerhardt-Schule in

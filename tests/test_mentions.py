@@ -95,3 +95,34 @@ def test_a_comparison_answers_each_municipality_from_its_own_documents_first(
     uses = assistant.ask("Wie viele Einsätze der Sprachmittlung gab es 2024 in Adorf und Bedorf?")
     bedorf = next(part for part in uses.comparison if part.kommune == "Stadt Bedorf")
     assert bedorf.found and "310" in bedorf.text, bedorf
+
+
+def test_a_kind_of_document_no_document_in_scope_is_of_does_not_narrow_the_search(
+    tmp_path: Path,
+) -> None:
+    """ "einen Bericht bekommen" names a report as what is handed over, not as the source:
+    where neither Adorf's documents nor any naming Adorf is a report, Adorf's own documents
+    answer (with a report naming Bedorf, "laut Bericht" still takes it for Bedorf)."""
+    docs = write_minicorpus(tmp_path / "d")
+    (docs / "bericht.md").write_text(REPORT.replace("die Stadt Adorf, ", ""), encoding="utf-8")
+    (docs / "adorf-rat.md").write_text(
+        "# Beschluss des Schulausschusses\n\nDem Schulausschuss der Stadt Adorf ist jährlich "
+        "ein Bericht über die Sprachfördergruppen vorzulegen.\n",
+        encoding="utf-8",
+    )
+    with (docs / "manifest.yaml").open("a", encoding="utf-8") as manifest:
+        manifest.write(
+            '  - file: "bericht.md"\n    kommune: "Regionales Bildungsbüro"\n'
+            '    doc_type: "Bericht"\n'
+            '  - file: "adorf-rat.md"\n    kommune: "Stadt Adorf"\n    doc_type: "Beschluss"\n'
+        )
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=docs)
+    run_ingest(settings)
+    assistant = Assistant(settings)
+    handed = assistant.ask(
+        "Wie oft bekommt der Schulausschuss in Adorf einen Bericht über die Sprachfördergruppen?"
+    )
+    assert handed.found and "jährlich" in handed.text, handed.text
+    assert {c.doc_id for c in handed.citations} == {"adorf-rat.md"}
+    reported = assistant.ask("Wie viele Wochenstunden Deutsch gibt es in Bedorf laut Bericht?")
+    assert reported.found and "22 Wochenstunden" in reported.text, reported.text

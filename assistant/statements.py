@@ -587,6 +587,8 @@ _NOT_ATTRIBUTIVE = (
 )
 _COUNTED_AFTER = re.compile(
     rf"(?:\s+(?!{_NOT_ATTRIBUTIVE}\b)[a-zäöüß][\w-]*){{0,3}}?\s+"
+    # a town's adjective before the noun: "an vier Trierer Schulen" counts the schools
+    r"(?:[A-ZÄÖÜ][a-zäöüß]+er\s+(?=[A-ZÄÖÜ]))?"
     r"[„\"»']?([A-ZÄÖÜ][\w-]*(?:[“\"«']?-[\w-]+)?)"  # "„VABO“-Klassen" is one noun
 )
 # Staff by role ("Wie viele Lehrkräfte …?") is not counted by "20 Schülerinnen" or "68

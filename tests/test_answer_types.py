@@ -832,6 +832,17 @@ def test_an_indefinite_article_is_no_count(sentence: str, counts: bool) -> None:
             True,
         ),
         ("An den Schulen lernen 31 Mädchen und Jungen.", "Wie viele Schüler gibt es?", True),
+        # a town's adjective between the number and the counted noun
+        (
+            "In Feldau werden an vier Feldauer Schulen Intensivklassen angeboten.",
+            "An wie vielen Schulen in Feldau gibt es Intensivklassen?",
+            True,
+        ),
+        (
+            "Es gibt vier Feldauer Intensivklassen.",
+            "Wie viele Schülerinnen und Schüler besuchen die Intensivklassen in Feldau?",
+            False,
+        ),
         # one counted by the article of a subject or object, not of a dative or genitive
         (
             "In der ersten Etappe ist der Besuch einer Vorbereitungsklasse geplant.",

@@ -132,12 +132,20 @@ _DURATION = (
     # (laufenden) Schuljahres" and "ein ganzes Schuljahr" are durations
     rf"\bbis\s+(?:zum\s+(?:ende|schluss)\s+)?de[sr]\s+(?:[a-zäöüß]+e[nr]?\s+)?{_SCHOOL_YEAR}|"
     rf"\b(?:ganze[ns]?|volle[ns]?)\s+{_SCHOOL_YEAR}|"
+    # valid or granted for one: "gilt zunächst für das aktuelle Schuljahr"
+    rf"\b(?:gilt|gelten|gültig|befristet|bewilligt|zunächst)\b[^.;:]{{0,30}}?\bfür\s+das\s+"
+    rf"(?:aktuelle|laufende|kommende|nächste|folgende|gesamte)\s+{_SCHOOL_YEAR}|"
     r"\b(?:dauerhaft|unbefristet)\b|"
     # a span of days or months: "vom 24. – 28. Oktober", "vom 1. bis zum 5. Juli", "von
     # März bis Juni"
     rf"\bvo[mn]\s+\d{{1,2}}\.\s*(?:\d{{1,2}}\.\s*|{_MONTHS}\s+)?(?:bis(?:\s+zum)?|[-–])\s*"
     rf"\d{{1,2}}\.\s*(?:\d{{1,2}}\.|{_MONTHS})|"
     rf"\bvon\s+{_MONTHS}\s+bis\s+(?:ende\s+)?{_MONTHS}\b|"
+    # a window between two points of the year: "zwischen März und Juni", "zwischen dem
+    # Beginn des zweiten Schulhalbjahres und Anfang April"
+    rf"\bzwischen\s+(?:(?:dem|der)\s+)?(?:(?:beginn|anfang|mitte|ende)\b[^.;:]{{0,50}}?|"
+    rf"{_MONTHS}\s+)und\s+(?:(?:dem|der)\s+)?(?:(?:beginn|anfang|mitte|ende)\s+)?"
+    rf"(?:{_MONTHS}|de[sr]\s)|"
     # a span of years: "von 2016 bis 2020", "zwischen 2015 und 2017"
     r"\b(?:von|zwischen)\s+(?:19|20)\d{2}\s+(?:bis|und)\s+(?:(?:zum\s+)?jahr\s+)?(?:19|20)\d{2}\b"
 )

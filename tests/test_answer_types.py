@@ -720,6 +720,13 @@ def test_how_long_asked_alone_wants_a_duration(question: str, sentence: str, mee
         ("Sie bleiben in der Gruppe bis zum Ende des laufenden Schuljahres.", True),
         ("Sie bleiben ein ganzes Schuljahr in der Gruppe.", True),
         ("Sie bleiben das ganze Schuljahr in der Gruppe.", True),
+        # valid for the current school year; not a registration for the next one
+        ("Die Fahrkarte gilt zunächst für das aktuelle Schuljahr.", True),
+        ("Die Anmeldung für das kommende Schuljahr beginnt am 3. März.", False),
+        # a window between two points of the year ("In welchem Zeitraum …?")
+        ("Die Prüfungen finden zwischen dem Beginn des Halbjahres und Anfang April statt.", True),
+        ("Die Kurse finden zwischen März und Juni statt.", True),
+        ("Die Absprache zwischen der Schule und dem Amt ist eng.", False),
     ],
 )
 def test_a_duration_may_be_an_adjective(sentence: str, lasts: bool) -> None:

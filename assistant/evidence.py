@@ -426,9 +426,16 @@ def _candidates(
             # "Deutschkurse" asked, "für solche Grundkurse … 160.500 Euro" stated: a compound
             # of the same head names the same kind of thing in other words; so does the
             # compound's own end where the splitter does not know its first part
-            # ("Sprachförderbedarf" asked, "Förderbedarf" stated)
+            # ("Sprachförderbedarf" asked, "Förderbedarf" stated), and a compound ending in
+            # the asked noun names a kind of it ("Veranstaltung" asked, "eine
+            # Schwerpunktveranstaltung … Hierfür werden 600,- € eingesetzt" stated)
             covers = any(
-                t != focus and ((head and t.endswith(head)) or _ends_compound(focus, t))
+                t != focus
+                and (
+                    (head and t.endswith(head))
+                    or _ends_compound(focus, t)
+                    or _ends_compound(t, focus)
+                )
                 for t in near
             )
         if row and not covers and expects.kind == "count":

@@ -66,8 +66,9 @@ _TYPE_PATTERNS = {
         # Euro", "fünf Euro"
         r"\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+\s*(?:€|euro\b|eur\b)|"
         rf"\b{_NUMBER}\s+(?:(?:mio\.|millionen|milliarden|mrd\.)\s*)?(?:€|euro\b|eur\b)|"
-        # "450-€-Kraft", "ein 450-Euro-Job": an amount as a compound's first part
-        r"\d[\d.,]*(?:\s*|-)(?:€|euro\b|eur\b)|€\s*\d|\b(?:kostenfrei|kostenlos|gebührenfrei|"
+        # "450-€-Kraft", "ein 450-Euro-Job": an amount as a compound's first part; "600,- €",
+        # "50,–€": whole euros with a dash for the cents
+        r"\d[\d.,]*(?:,[-–])?(?:\s*|-)(?:€|euro\b|eur\b)|€\s*\d|\b(?:kostenfrei|kostenlos|gebührenfrei|"
         r"beitragsfrei|unentgeltlich|ohne\s+kosten|keine\s+kosten|kostenpflichtig)\b",
         re.IGNORECASE,
     ),

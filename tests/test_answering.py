@@ -979,6 +979,32 @@ def test_a_share_named_by_the_end_of_the_asked_compound_answers(tmp_path: Path) 
     assert "54" in answer.text
 
 
+def test_an_amount_for_a_kind_of_the_asked_thing_answers(tmp_path: Path) -> None:
+    """ "Wie viel Geld … für seine Veranstaltung …?" – the page names a
+    "Schwerpunktveranstaltung" and then "Hierfür werden … max. 600,- € eingesetzt": a
+    compound ending in the asked noun names a kind of it, and whole euros written with a
+    dash are an amount. Before, the amount counted only where "Veranstaltung" stood alone
+    and "600,- €" was no amount, and this was refused. (Placeholder text.)"""
+    page = (
+        "# Beschluss des Beirats\n\n"
+        "Der Beirat in Platzhausen berät über Mehrsprachigkeit in Kitas. Der Beirat führt im "
+        "Frühjahr eine Schwerpunktveranstaltung zu Mehrsprachigkeit im Kindergarten durch. "
+        "Hierfür werden Mittel des Beirats in Höhe von max. 600,- € eingesetzt. Die Kitas "
+        "werden zur Veranstaltungsreihe eingeladen.\n"
+    )
+    other = (
+        "# Kitas in Nordheim\n\n"
+        "In Nordheim gibt es eine Veranstaltung für Eltern. Die Veranstaltung findet im Rathaus "
+        "statt. Die Kitas in Nordheim fördern Mehrsprachigkeit.\n"
+    )
+    asked = (
+        "Wie viel Geld darf der Beirat in Platzhausen für seine Veranstaltung zur "
+        "Mehrsprachigkeit im Kindergarten ausgeben?"
+    )
+    files = {"platzhausen-beirat.md": page, "nordheim-kitas.md": other}
+    _assert_amount_answers(tmp_path, files, asked, "600,- €")
+
+
 def test_an_amount_for_a_compound_of_the_same_head_answers(tmp_path: Path) -> None:
     """ "Wie viel Geld … für die Deutschkurse …?" – the page writes of "Basiskurse" and
     "Grundkurse": a compound with the same head names the same kind of thing in other words,

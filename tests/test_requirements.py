@@ -380,6 +380,9 @@ def test_a_money_question_needs_an_amount() -> None:
     assert unmet_requirements(frame, "Es dauert fünf Stunden.", chunk) == ("Art: money",)
     job = "Die Kraft arbeitet auf 450-Euro-Basis."
     assert unmet_requirements(frame, job, _chunk(job)) == ()
+    # whole euros with a dash for the cents: "600,- €", "50,–€"
+    for amount in ("Dafür werden max. 600,- € eingesetzt.", "Das Essen kostet 3,–€."):
+        assert unmet_requirements(frame, amount, _chunk(amount)) == ()
 
 
 @pytest.mark.parametrize(

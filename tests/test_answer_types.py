@@ -192,6 +192,9 @@ def test_a_unit_is_met_after_adjectives_and_as_a_hyphenated_compound(
         ("Welche Verwaltungsgebühr verlangt das Ministerium für die Gleichstellung?", True),
         ("Welches Budget hat der Stadtrat für die Schulsprachmittlung beschlossen?", True),
         ("Wie hoch ist die Miete für die drei Räume des Lernorts?", True),
+        # a compound of "Geld" is a sum of money ("Ausstattungsgeld", "Essensgeld")
+        ("Wie hoch ist das Ausstattungsgeld für Schulmaterial?", True),
+        ("Wie viel Essensgeld zahlen die Eltern?", True),
         ("Welche Kosten übernimmt das Jobcenter beim Schulbedarf?", False),
         ("Welche Gebühren fallen bei der Anmeldung an?", False),
         ("Welchen Preis hat die Schule für ihr Sprachprojekt gewonnen?", False),

@@ -119,7 +119,10 @@ _BARE = re.compile(r"\b([A-Za-zÄÖÜäöüß]+) (?=([A-ZÄÖÜ][a-zäöüß]{3,
 # im Dezember", "… am Montag".
 _NOT_AFTER_AM = "|".join((*MONTHS, "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"))
 _NAME = (
-    r"(?:(?:Bad|Sankt|St\.)\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
+    # an adjective opens a name of two words ("Bergisch Gladbach", "Schwäbisch Hall",
+    # "Landkreis Mecklenburgische Seenplatte"): it is never a name alone
+    r"(?:(?:Bad|Sankt|St\.|[A-ZÄÖÜ][a-zäöüß]+isch(?:e|en)?(?=\s+[A-ZÄÖÜ]))\s+)?"
+    r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
     rf"(?:\s+(?:an\s+der|am(?!\s+(?:{_NOT_AFTER_AM})\b)|ob\s+der)\s+[A-ZÄÖÜ][a-zäöüß]+)?"
 )
 # The name follows its type word on the same line or the next, never across a blank line

@@ -198,11 +198,14 @@ class Basis:
         return pages, title, file_name
 
 
-def infer_kommune(basis: Basis, known: Iterable[str]) -> tuple[str, str]:
+def infer_kommune(
+    basis: Basis, known: Iterable[str], nouns: frozenset[str] = frozenset()
+) -> tuple[str, str]:
     """The municipality and the place of a file as ``infer_metadata`` reads them, given the
-    ``known`` municipalities of the whole corpus."""
+    ``known`` municipalities of the whole corpus and the stems of the words its texts use as
+    nouns (``places.noun_stems``)."""
     pages, title, file_name = basis.unpacked()
-    return _kommune(pages, title, list(known), file_name)
+    return _kommune(pages, title, list(known), file_name, nouns)
 
 
 def infer_metadata(
@@ -236,7 +239,11 @@ def infer_metadata(
 
 
 def _kommune(
-    pages: Sequence[Page], title: str, known: list[str], file_name: str = ""
+    pages: Sequence[Page],
+    title: str,
+    known: list[str],
+    file_name: str = "",
+    nouns: frozenset[str] = frozenset(),
 ) -> tuple[str, str]:
     """The clearly leading municipality, provided the title, the opening or the file name
     names it, and else the places: the municipalities the document names most, each at
@@ -244,7 +251,7 @@ def _kommune(
     a council minute of a Gemeinde and its Kreis), at most ``_PLACES`` of them (more are a
     region's report or a list: a report on a Kreis and two cities, a Land's overview of its
     Kreise is about none of them)."""
-    kommune, scores = _leading(pages, title, known, file_name)
+    kommune, scores = _leading(pages, title, known, file_name, nouns)
     if kommune or not scores:
         return kommune, ""
     ranked = scores.most_common()
@@ -253,7 +260,11 @@ def _kommune(
 
 
 def _leading(
-    pages: Sequence[Page], title: str, known: list[str], file_name: str
+    pages: Sequence[Page],
+    title: str,
+    known: list[str],
+    file_name: str,
+    nouns: frozenset[str] = frozenset(),
 ) -> tuple[str, Counter[str]]:
     """The clearly leading municipality ("" when none), and the scores of all named."""
     pages = [replace(page, text=_PUBLICATION.sub(" ", page.text)) for page in pages]
@@ -262,7 +273,7 @@ def _leading(
     heading_text = f"{title}\n{pages[0].text[:_OPENING_CHARS]}" if pages else title
     town_names, towns = _towns(pages, known, heading_text)
     text = " ".join(p.text for p in pages)
-    objects = _typed_nouns(text)
+    objects = _typed_nouns(text, nouns)
     written = [name for name in two_word_places() if _written(name, text)]
     in_file = _named_by_file(file_name, pages, known, town_names, objects, written)
     # a town outside NRW counts only when the file name names no place: the file name and
@@ -458,8 +469,13 @@ def _named_by_file(
     base = [fold_plain(w) for w in file_name_words(file_name)]
     spelled = {fold_plain(w): w for w in _CAPITALISED.findall(text)}
     kind = municipality_type(base[0]) if base else ""
-    if kind and len(base) > 1 and base[1] in spelled:  # "kreis_guetersloh_…"
-        name = spelled[base[1]]
+    # "kreis_guetersloh_…"; "kreis_waldeck_frankenberg_…" with "Waldeck-Frankenberg" in the text
+    joined = next(
+        (w for n in (3, 2, 1) if (w := "-".join(base[1 : 1 + n])) in spelled and len(base) > n),
+        "",
+    )
+    if kind and joined:
+        name = spelled[joined]
         # The text's own type word wins: "staedteregion_aachen" is the StädteRegion Aachen.
         if not name.lower().endswith(NOT_NAME_SUFFIXES) and name not in {t.name for t in typed}:
             candidates.append(f"{kind.capitalize()} {name}")
@@ -597,19 +613,44 @@ def _weighted_texts(pages: Sequence[Page], title: str) -> list[tuple[str, int]]:
     ]
 
 
-def _typed_nouns(text: str) -> set[str]:
+def _typed_nouns(text: str, corpus_nouns: frozenset[str] = frozenset()) -> set[str]:
     """The municipalities ``text`` seems to name by a type word and a noun that it uses
     nowhere else as a name, and elsewhere as a noun: "mit Zustimmung des Landkreises
     Sprachförderklassen beantragt" beside "für die Sprachförderklasse" is no "Kreis
-    Sprachförderklassen" ("die Stadt Halle" beside "die Halle" and "in Halle" is Halle)."""
+    Sprachförderklassen" ("die Stadt Halle" beside "die Halle" and "in Halle" is Halle).
+    A noun the other texts of the corpus use (``corpus_nouns``: "Übernahme der Fahrtkosten")
+    is none either where this text names it once with its type word and never the way only
+    places are named ("übernimmt die Stadt Fahrtkosten" beside "Übernahme von Fahrtkosten")."""
     nouns = noun_stems([text])
+    typed = typed_names(text)
     return {
-        typed.municipality
-        for typed in typed_names(text)
-        if " " not in typed.name
-        and stem(typed.name) in nouns
-        and len(re.findall(rf"\b{re.escape(typed.name)}\b", text)) == 1
+        t.municipality
+        for t in typed
+        if " " not in t.name
+        and (
+            (stem(t.name) in nouns and len(re.findall(rf"\b{re.escape(t.name)}\b", text)) == 1)
+            or (
+                t.municipality != t.name  # a type word before the name, not in it
+                and stem(t.name) in corpus_nouns
+                and sum(other.name == t.name for other in typed) == 1
+                and not _used_as_place(t.name, text)
+            )
+        )
     }
+
+
+def _used_as_place(name: str, text: str) -> bool:
+    """Whether ``text`` uses ``name`` the way only places are named: after a place
+    preposition ("in Kiel"), as its adjective or genitive before a noun ("Kieler Schulen",
+    "Kiels Bürgermeisterin") or opening a news item's dateline ("Kiel. Mehr als …")."""
+    word = re.escape(name)
+    return bool(
+        re.search(rf"\b(?:[Ii]n|[Aa]us|[Nn]ach|nahe)\s+{word}\b|\b{word}(?:er|s)\s+[A-ZÄÖÜ]", text)
+        or any(
+            _DATELINE_PLACE.match(text, m.end())
+            for m in re.finditer(rf"(?:^|\n)[ \t]*{word}\b", text)
+        )
+    )
 
 
 def _mentions(text: str, known: list[str], not_names: Iterable[str] = ()) -> list[str]:

@@ -24,6 +24,7 @@ from assistant import e5, texts
 from assistant.embed import model_identity, resolve_model
 from assistant.errors import IndexLocked, IndexMissing
 from assistant.generations import WriterLock, collect_garbage, writer_lock, writer_running
+from assistant.places import noun_stems
 from assistant.settings import Settings
 from assistant.store import (
     Index,
@@ -109,7 +110,11 @@ __all__ = [
 #     often as the one it names most ("Kreis Lippe, Stadt Detmold"), up to two
 # 30: a Kreis's hyphenated full name names no other Kreis by a shared word (the
 #     "Rheingau-Taunus-Kreis" is not the Main-Taunus-Kreis)
-METADATA_VERSION = "30"
+# 31: a name of two words opened by an adjective ("Stadt Bergisch Gladbach", "Landkreis
+#     Mecklenburgische Seenplatte"); a file name "kreis_waldeck_frankenberg_…" names the
+#     "Kreis Waldeck-Frankenberg" the text writes; "die Stadt Fahrtkosten" is no town where
+#     other files of the corpus use "Fahrtkosten" as a noun
+METADATA_VERSION = "31"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2
@@ -617,8 +622,11 @@ def reinferred_kommunen(
     ids = sorted(bases.keys() & {m.doc_id for m in metas})
     guesses: dict[str, tuple[str, str]] = {}  # doc_id -> (municipality, place)
     known = settled - {""}
+    # the words the corpus uses as nouns: "Stadt Fahrtkosten" in one file is no town where
+    # the others write "der Fahrtkosten"
+    nouns = noun_stems(page.text for doc_id in ids for page in bases[doc_id].unpacked()[0])
     for _ in range(_INFERENCE_ROUNDS):
-        guesses = {doc_id: infer_kommune(bases[doc_id], sorted(known)) for doc_id in ids}
+        guesses = {doc_id: infer_kommune(bases[doc_id], sorted(known), nouns) for doc_id in ids}
         wider = (settled | {kommune for kommune, _ in guesses.values()}) - {""}
         if wider == known:
             break  # the same knowledge gives the same guesses: no round to confirm them

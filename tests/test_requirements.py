@@ -19,7 +19,7 @@ from assistant.refusal import Decision, RefusalPolicy
 from assistant.statements import states_type
 from assistant.types import Chunk, DocumentMeta, Page
 from ingest.gazetteer_build import write_gazetteer
-from ingest.infer import Basis, infer_metadata
+from ingest.infer import Basis, _typed_nouns, infer_metadata
 from ingest.metadata import document_meta
 from ingest.pipeline import reinferred_kommunen
 
@@ -1107,6 +1107,58 @@ def test_a_noun_after_a_type_word_names_no_municipality() -> None:
         "Die Mühle am Bach wird Lernort. In Mühle lernen 30 Kinder."
     )
     assert kommune(mill) == "Stadt Mühle"
+
+
+def test_a_noun_other_files_use_after_a_type_word_names_no_municipality() -> None:
+    """ "übernimmt die Stadt Fahrtkosten" in one file (beside "Übernahme von Fahrtkosten")
+    reads like a town's name; another file of the corpus writes "der Fahrtkosten": once all
+    files are known, the first belongs to the town its file name and text name (fictional
+    places)."""
+    texts = {
+        "wendau_fahrtkosten_beschluss.txt": (
+            "Übernahme von Fahrtkosten für Sprachklassen\n\nBeim Besuch einer Schule der "
+            "Hansestadt Wendau übernimmt die Stadt Fahrtkosten für Kinder in Sprachklassen. "
+            "Der Ausschuss beschließt die Übernahme von Fahrtkosten."
+        ),
+        "feldau_schulweg.txt": (
+            "In Feldau ist der Schulweg weit. Die Erstattung der Fahrtkosten beantragen "
+            "Eltern in Feldau beim Schulamt der Stadt Feldau."
+        ),
+    }
+    metas = [DocumentMeta(name, name) for name in texts]
+    bases = {n: Basis.of([Page(n, 1, text)], "", n) for n, text in texts.items()}
+    kommunen = {m.doc_id: m.kommune for m in reinferred_kommunen(metas, bases, set()).values()}
+    assert kommunen["wendau_fahrtkosten_beschluss.txt"] == "Stadt Wendau"
+    assert kommunen["feldau_schulweg.txt"] == "Stadt Feldau"
+    # a word the corpus uses as a noun stays a name where the text uses it as one: in a
+    # dateline, as an adjective or genitive, or in a Kreis's own name
+    nouns = frozenset({"wendau", "wendau-kreis"})
+    for text in (
+        "Wendau. Die Stadt Wendau plant Kurse.",
+        "Die Stadt Wendau plant Kurse. Wendaus Schulamt berät.",
+        "Die Schulen im Wendau-Kreis planen Kurse.",
+    ):
+        assert _typed_nouns(text, nouns) == set(), text
+    assert _typed_nouns("Die Stadt Wendau plant Kurse.", nouns) == {"Stadt Wendau"}
+
+
+def test_a_name_opened_by_an_adjective_and_a_hyphenated_kreis_of_the_file_name() -> None:
+    """ "Stadt Bergisch Gladbach", "Landkreis Mecklenburgische Seenplatte": an adjective is
+    never a name alone. A file name "kreis_waldeck_frankenberg_…" names the Kreis whose
+    hyphenated name the text writes bare, not the town of that name the text types once
+    (fictional places)."""
+    names = typed_names("Die Stadt Bergisch Gladbach und der Landkreis Mecklenburgische Seenplatte")
+    assert [t.municipality for t in names] == [
+        "Stadt Bergisch Gladbach",
+        "Kreis Mecklenburgische Seenplatte",
+    ]
+    text = (
+        "Mehr Kita-Plätze gesucht\n\nDie Zahl der Plätze für Kinder in Wendau-Feldau "
+        "steigt. Das Sozialamt der Stadt Feldau bestätigt den Bedarf in Wendau-Feldau."
+    )
+    pages = [Page("x.txt", 1, text)]
+    file_name = "kreis_wendau_feldau_kitaplaetze.txt"
+    assert infer_metadata(pages, "", file_name=file_name).kommune == "Kreis Wendau-Feldau"
 
 
 def test_a_kreis_the_file_name_names_is_not_rivalled_by_its_own_town() -> None:

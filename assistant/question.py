@@ -135,6 +135,13 @@ _WHICH_LANGUAGE = re.compile(
     r"\b(?:welche[nr]?|in\s+welche[nr]?|für\s+welche)\s+(?:[a-zäöüß]+\s+)?\w*sprachen?\b",
     re.IGNORECASE,
 )
+# "Welches Deutschniveau …?", "Auf welchem Sprachniveau …?", "Welche Niveaustufe …?": a level
+# of language ("B1", "A2.1", a stage of literacy)
+_WHICH_LEVEL = re.compile(
+    r"\b(?:welche[smn]?|auf\s+welche[mn])\s+(?:[a-zäöüß]+e[smn]?\s+)?(?:deutsch|sprach)?"
+    r"(?:niveau|niveaustufe|sprachstufe|kompetenzstufe)n?\b",
+    re.IGNORECASE,
+)
 # The roles a person holds in an administration or a school ("Schulleiterin", "Schulrat",
 # "Konrektor", "Oberbürgermeisterin", "Beigeordneter"): no office or body holds them
 PERSON_ROLE = (
@@ -366,8 +373,8 @@ _STRICT_KINDS = frozenset(
 class Expectation:
     """The expected answer type; empty ``kind`` when the question asks for nothing specific."""
 
-    kind: str = ""  # money|percent|contact|hours|clock|person|age|language|school|unit|count|
-    # year|date|duration|frequency|when|expansion
+    kind: str = ""  # money|percent|contact|hours|clock|person|age|level|language|school|unit|
+    # count|year|date|duration|frequency|when|expansion
     unit: str = ""  # the unit named in "in Minuten", "in Euro" (a key of _UNITS); of a
     # contact: "email" or "phone" when the question asks for that channel only; of an
     # expansion: the abbreviation
@@ -477,6 +484,7 @@ def expectation_of(question: str) -> Expectation:
         ("weekday", _WHICH_WEEKDAY),
         ("person", _PERSON),
         ("age", _HOW_OLD),
+        ("level", _WHICH_LEVEL),
         ("language", _WHICH_LANGUAGE),
         ("school", _WHICH_SCHOOL),
         ("count", _COUNT),

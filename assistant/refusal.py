@@ -54,6 +54,7 @@ _TYPE_NAMES = {
     "when": "keine Zeitangabe",
     "person": "keinen Namen",
     "age": "keine Altersangabe",
+    "level": "kein Sprachniveau",
     "language": "keine Sprachen",
     "school": "keine Schule",
     "expansion": "nicht, wofür die Abkürzung steht",

@@ -195,6 +195,9 @@ _TYPE_PATTERNS["age"] = re.compile(
 # "Welche Sprachen …?": a language by name ("Arabisch, Türkisch und Farsi", "auf Kurdisch"),
 # as an adjective ("russischsprachige", "deutsch-russisch-sprachige") or their number ("in
 # 25 Sprachen"); the languages named otherwise than "-isch" are few and do not change
+# A level of language: of the European framework ("B1", "A2.1", "auf B2-Niveau"), or a stage
+# by its name ("Vorstufe", "Alphabetisierungsstufe")
+_TYPE_PATTERNS["level"] = re.compile(r"\b[ABC][12](?:\.[1-3])?\b|\b[A-ZÄÖÜ]\w*stufe\b")
 _TYPE_PATTERNS["language"] = re.compile(
     r"\b[A-ZÄÖÜ][a-zäöüß]{2,}(?<!t)isch\b|\bkroatisch\b|\b[a-zäöüß]+isch-?sprachig\w*|"
     r"\b(?:farsi|dari|pa[sš]chtu|paschto|tigrinya|tigrinja|urdu|hindi|romanes|kurmanci|"
@@ -479,10 +482,10 @@ def _counts(expects: Expectation) -> bool:
 
 
 def _asks_only_type(expects: Expectation) -> bool:
-    """A "Wie lange …?", "Bis zu welchem Alter …?", "Welche Sprachen …?" or "An welcher
-    Schule …?" that asks nothing besides the duration, the age, the languages or the school:
-    only a sentence stating them answers it."""
-    return expects.kind in ("duration", "language", "age", "school") and expects.sole
+    """A "Wie lange …?", "Bis zu welchem Alter …?", "Welches Deutschniveau …?", "Welche
+    Sprachen …?" or "An welcher Schule …?" that asks nothing besides the duration, the age,
+    the level, the languages or the school: only a sentence stating them answers it."""
+    return expects.kind in ("duration", "level", "language", "age", "school") and expects.sole
 
 
 # "Wann …?", "Ab wann …?", "Seit wann …?" asking nothing else: a sentence that names no time

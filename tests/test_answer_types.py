@@ -1673,3 +1673,42 @@ def test_an_abbreviation_is_spelled_out_by_words_with_its_letters(
     """Words next to the abbreviation in brackets, after a colon or after "steht für", that
     start with its first letter and hold its letters in order, spell it out."""
     assert expands(sentence, abbreviation) is spelled
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "meets"),
+    [
+        (
+            "Welches Deutschniveau müssen Bewerber in Feldau mitbringen?",
+            "Voraussetzung sind fundierte Deutschkenntnisse, mindestens auf B2-Niveau.",
+            True,
+        ),
+        (
+            "Welches Deutschniveau müssen Bewerber in Feldau mitbringen?",
+            "Die Bewerbung erfolgt über die Webseite des Programms.",
+            False,
+        ),
+        (
+            "Auf welchem Sprachniveau beginnen die Kinder in Feldau?",
+            "Kinder, die noch nicht lesen können, beginnen auf der Alphabetisierungsstufe.",
+            True,
+        ),
+        ("Welche Niveaustufe erreichen die Jugendlichen in Feldau?", "Sie erreichen A2.2.", True),
+        # asked besides something else, the level is no requirement
+        (
+            "Welches Deutschniveau brauchen sie, und wo melden sie sich in Feldau an?",
+            "Sie melden sich beim Schulamt an.",
+            True,
+        ),
+    ],
+)
+def test_a_language_level_asked_alone_wants_a_level(
+    question: str, sentence: str, meets: bool
+) -> None:
+    """ "Welches Deutschniveau …?" asking nothing else is answered only by a sentence that
+    names a level (of the European framework, or a stage by its name), as "Wie lange …?" by
+    a duration."""
+    frame = frame_question(question)
+    assert frame.expects.kind == "level"
+    chunk = Chunk("d", "d.pdf", 0, sentence, "", 1, 1, meta=META)
+    assert (unmet_requirements(frame, sentence, chunk) == ()) is meets

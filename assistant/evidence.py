@@ -133,6 +133,7 @@ _TYPE_NOUNS = {
     "percent": frozenset({"anteil", "prozentsatz", "quot"}),
     # "Mit welchem Betrag …?", "Wie viel Geld …?", "Welche Summe …?": the amount, in euros
     "money": frozenset({"betrag", "geld", "summ"}),
+    # "Welches Deutschniveau …?": the level ("B1"), which a sentence need not call so
     "level": frozenset({"niveau", "deutschniveau", "sprachniveau", "niveaustuf"}),
     "expansion": frozenset({"abkurz", "kurzel", "kurzform"}),  # "Wofür steht die Abkürzung …?"
 }

@@ -192,12 +192,12 @@ _TYPE_PATTERNS["age"] = re.compile(
     rf"\b{_ORDINAL_WORD}e[mnrs]?\s+(?:vollendeten\s+)?(?:lebensjahr|geburtstag)\w*",
     re.IGNORECASE,
 )
-# "Welche Sprachen …?": a language by name ("Arabisch, Türkisch und Farsi", "auf Kurdisch"),
-# as an adjective ("russischsprachige", "deutsch-russisch-sprachige") or their number ("in
-# 25 Sprachen"); the languages named otherwise than "-isch" are few and do not change
 # A level of language: of the European framework ("B1", "A2.1", "auf B2-Niveau"), or a stage
 # by its name ("Vorstufe", "Alphabetisierungsstufe")
 _TYPE_PATTERNS["level"] = re.compile(r"\b[ABC][12](?:\.[1-3])?\b|\b[A-ZÄÖÜ]\w*stufe\b")
+# "Welche Sprachen …?": a language by name ("Arabisch, Türkisch und Farsi", "auf Kurdisch"),
+# as an adjective ("russischsprachige", "deutsch-russisch-sprachige") or their number ("in
+# 25 Sprachen"); the languages named otherwise than "-isch" are few and do not change
 _TYPE_PATTERNS["language"] = re.compile(
     r"\b[A-ZÄÖÜ][a-zäöüß]{2,}(?<!t)isch\b|\bkroatisch\b|\b[a-zäöüß]+isch-?sprachig\w*|"
     r"\b(?:farsi|dari|pa[sš]chtu|paschto|tigrinya|tigrinja|urdu|hindi|romanes|kurmanci|"

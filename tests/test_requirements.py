@@ -1146,7 +1146,7 @@ def test_a_name_opened_by_an_adjective_and_a_hyphenated_kreis_of_the_file_name()
     """ "Stadt Bergisch Gladbach", "Landkreis Mecklenburgische Seenplatte": an adjective is
     never a name alone. A file name "kreis_waldeck_frankenberg_…" names the Kreis whose
     hyphenated name the text writes bare, not the town of that name the text types once
-    (fictional places)."""
+    (the file's places fictional)."""
     names = typed_names("Die Stadt Bergisch Gladbach und der Landkreis Mecklenburgische Seenplatte")
     assert [t.municipality for t in names] == [
         "Stadt Bergisch Gladbach",

@@ -475,7 +475,7 @@ def _kreis_words(word: str) -> list[str] | None:
     parts = word.split("-")
     if len(parts) < 3 or parts[-1] not in ("kreis", "kreises"):
         return None
-    return [p for p in parts[:-1] if p not in _GENERIC and len(p) >= _SHORT_NAME]
+    return distinctive_words(" ".join(parts[:-1]))
 
 
 def _joined_phrases(words: list[str]) -> bool:

@@ -633,24 +633,13 @@ def _typed_nouns(text: str, corpus_nouns: frozenset[str] = frozenset()) -> set[s
                 t.municipality != t.name  # a type word before the name, not in it
                 and stem(t.name) in corpus_nouns
                 and sum(other.name == t.name for other in typed) == 1
-                and not _used_as_place(t.name, text)
+                # the test a place in a file name passes, without this typed mention
+                and not _bare_file_name(
+                    fold_plain(t.name), text[: t.start] + " " + text[t.end :], whole_words=True
+                )
             )
         )
     }
-
-
-def _used_as_place(name: str, text: str) -> bool:
-    """Whether ``text`` uses ``name`` the way only places are named: after a place
-    preposition ("in Kiel"), as its adjective or genitive before a noun ("Kieler Schulen",
-    "Kiels Bürgermeisterin") or opening a news item's dateline ("Kiel. Mehr als …")."""
-    word = re.escape(name)
-    return bool(
-        re.search(rf"\b(?:[Ii]n|[Aa]us|[Nn]ach|nahe)\s+{word}\b|\b{word}(?:er|s)\s+[A-ZÄÖÜ]", text)
-        or any(
-            _DATELINE_PLACE.match(text, m.end())
-            for m in re.finditer(rf"(?:^|\n)[ \t]*{word}\b", text)
-        )
-    )
 
 
 def _mentions(text: str, known: list[str], not_names: Iterable[str] = ()) -> list[str]:

@@ -87,9 +87,11 @@ _CREDIT = re.compile(
     r"(?:[^\s.!?:]+\s*){1,5}\.?$",
     re.IGNORECASE,
 )
-# Table-of-contents lines ("3.2 Erstberatung ........ 7") and bare page furniture.
+# Table-of-contents lines ("3.2 Erstberatung ........ 7") and bare page furniture. A short
+# line whose number follows a colon is a labelled value ("- Regelschulen: 14"), not a title
+# with its page.
 _TOC_LINE = re.compile(
-    r"(\.{3,}|…+|\s\.\s\.\s\.)\s*\d+\s*$|^\S+(\s+\S+){0,6}\s+\d{1,3}$|"
+    r"(\.{3,}|…+|\s\.\s\.\s\.)\s*\d+\s*$|^\S+(\s+\S+){0,6}(?<!:)\s+\d{1,3}$|"
     # a numbered section title ending in leader dots whose page number the sentence
     # splitting cut off ("4.3 Notwendige Unterlagen ... 16")
     r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S.{0,120}?(?:\.{3,}|…)\s*$"

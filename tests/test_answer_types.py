@@ -1179,6 +1179,18 @@ def test_a_short_table_row_ending_in_a_number_is_no_contents_line() -> None:
     assert not is_boilerplate("- Projekt: Lesepaten Feldau; Lesepaten: 40", chunk, 1)
 
 
+def test_a_labelled_list_item_ending_in_a_number_is_no_contents_line() -> None:
+    """A list under "… sind wie folgt verteilt:" gives each label its figure ("- Regelschulen:
+    14"): a value, not a chapter title with its page. Before, such an item looked like a
+    contents line and a question for that figure was refused."""
+    chunk = Chunk("t", "seite.txt", 0, "", "", 1, 1, meta=META)
+    assert not is_boilerplate("- Regelschulen: 14", chunk, 1)
+    assert not is_boilerplate("Berufsbildende Schule: 2", chunk, 1)
+    # a chapter title with a colon inside still ends in its page
+    assert is_boilerplate("Kapitel 3: Erstberatung 14", chunk, 1)
+    assert is_boilerplate("- Erstberatung 14", chunk, 1)
+
+
 def test_a_contents_line_with_three_leader_dots_is_no_answer() -> None:
     """A table of contents converted with three leader dots ("4.1 Kontaktaufnahme ...11",
     "4.3 Notwendige Unterlagen ... 16", the page number split off as its own sentence) is no

@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .abbreviations import long_form, spells
-from .german import fold, nouns
+from .gazetteer import is_place_outside_nrw
+from .german import fold, fold_plain, nouns
+from .nrw import KREISFREIE_STAEDTE, TOWNS
 from .question import PERSON_OFFICE, PERSON_ROLE, Expectation, role_group, unit_pattern
 from .sentences import row_cells
 from .types import KIND_TABLE, Chunk
@@ -573,6 +575,42 @@ _HOW_MANY = (
 # Every noun "Wie viele …?" asks to count, also an abbreviated or hyphenated one
 # ("Wie viele DaZ-Zentren …", "wie viele DFK-Lehrkräfte …")
 _COUNTED_WORD = re.compile(rf"{_HOW_MANY}([A-ZÄÖÜ][\w-]*\w)")
+# An adjective written with a capital as part of a name ("Internationale Förderklassen",
+# "Psychosoziale Zentren", "Berufsbildende Schulen", "Interkulturelle Elternmentoren")
+_NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:al|ell|isch|end|ig|iv|lich)(?:e|en|er|es)")
+_NEXT_NOUN = re.compile(r"\s+([A-ZÄÖÜ][\w-]*\w)")
+
+
+def _past_attribute(text: str, word: str, end: int) -> tuple[str, int]:
+    """The counted noun and where it ends, past a capitalised adjective before it: "Wie
+    viele Internationale Förderklassen …?" and "Wie viele Mannheimer Kitas …?" count the
+    classes and the Kitas, not something "international" or "Mannheim" ("Wie viele Stunden
+    Deutsch …?" counts the hours)."""
+    noun = _NEXT_NOUN.match(text, end)
+    if noun and (_NAME_ADJECTIVE.fullmatch(word) or _town_adjective(word)):
+        return noun.group(1), noun.end()
+    return word, end
+
+
+def _town_adjective(word: str) -> bool:
+    """Whether ``word`` is the adjective of a German town's name: "Mannheimer", "Bonner",
+    "Bremer" (of Bremen), "Münchner" (of München), "Münsteraner"."""
+    if not word.endswith("er"):
+        return False
+    bases = (word[:-2], word[:-2] + "en", word[:-3] + "en", word.removesuffix("aner"))
+    return any(_is_town(base) for base in bases if len(base) >= 3)
+
+
+@lru_cache(maxsize=1)
+def _nrw_towns() -> frozenset[str]:
+    names = (*KREISFREIE_STAEDTE, *TOWNS)
+    return frozenset(fold_plain(name.split()[0]) for name in names)
+
+
+def _is_town(name: str) -> bool:
+    return fold_plain(name) in _nrw_towns() or is_place_outside_nrw(name)
+
+
 # A noun joined to the counted one: "Wie viele Lesepaten oder Lernpaten …" counts both
 _JOINED_NOUN = re.compile(
     r"\s*(?:,|\bund\b|\boder\b|\bbzw\.|\bsowie\b)\s+(?:[a-zäöüß-]+\s+){0,2}?([A-ZÄÖÜ][\w-]*\w)"
@@ -582,8 +620,8 @@ _JOINED_NOUN = re.compile(
 def _with_joined(counted: re.Match[str], question: str) -> list[str]:
     """The counted noun of ``counted`` and the nouns joined to it ("Lesepaten oder
     Lernpaten", "Schülerinnen und Schüler")."""
-    words = [counted.group(1)]
-    end = counted.end()
+    word, end = _past_attribute(question, counted.group(1), counted.end())
+    words = [word]
     while joined := _JOINED_NOUN.match(question, end):
         words.append(joined.group(1))
         end = joined.end()
@@ -599,8 +637,9 @@ _NOT_ATTRIBUTIVE = (
 )
 _COUNTED_AFTER = re.compile(
     rf"(?:\s+(?!{_NOT_ATTRIBUTIVE}\b)[a-zäöüß][\w-]*){{0,3}}?\s+"
-    # a town's adjective before the noun: "an vier Trierer Schulen" counts the schools
-    r"(?:[A-ZÄÖÜ][a-zäöüß]+er\s+(?=[A-ZÄÖÜ]))?"
+    # a town's adjective before the noun ("an vier Trierer Schulen" counts the schools), or
+    # one of a name ("zehn Internationale Förderklassen")
+    r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:er|(?:al|ell|isch|end|ig|iv|lich)(?:e|en|es))\s+(?=[A-ZÄÖÜ]))?"
     r"[„\"»']?([A-ZÄÖÜ][\w-]*(?:[“\"«']?-[\w-]+)?)"  # "„VABO“-Klassen" is one noun
 )
 # Staff by role ("Wie viele Lehrkräfte …?") is not counted by "20 Schülerinnen" or "68
@@ -908,7 +947,10 @@ def answers_another_count(before: str, sentence: str, question: str) -> bool:
 def _counted_stem(question: str) -> str:
     """ "sprachlots" of "Wie viele Sprachlotsen …?" ("" when the question names no X)."""
     match = _COUNTED_NOUN.search(question)
-    stem = _PLURAL_ENDING.sub("", match.group(1).lower()) if match else ""
+    if not match:
+        return ""
+    word = _past_attribute(question, match.group(1), match.end())[0]
+    stem = _PLURAL_ENDING.sub("", word.lower())
     return stem if len(stem) >= 3 else ""
 
 

@@ -870,6 +870,27 @@ def test_a_count_of_something_else_is_no_answer(sentence: str, question: str, co
     assert states_count(sentence, question) is counts
 
 
+def test_a_capitalised_adjective_before_the_counted_noun_is_not_what_is_counted() -> None:
+    """ "Wie viele Internationale Förderklassen …?" counts the classes, "Wie viele Bremer
+    Schulen …?" the schools: before, the adjective was taken for the counted noun, and "auf
+    20 Klassen" or "24 Schulen in Bremen" was a count of something else. "Wie viele Stunden
+    Deutsch …?" and "Wie viele Schüler Deutsch …?" still count hours and pupils (a noun in
+    "-er" counts as a town's adjective only where it spells a town's name)."""
+    assert states_count(
+        "Die Anzahl der Internationalen Förderklassen stieg im November 2016 auf 20 Klassen.",
+        "Wie viele Internationale Förderklassen gab es im November 2016?",
+    )
+    assert states_count(
+        "Im Schuljahr 2022/23 bestehen zwölf Internationale Förderklassen.",
+        "Wie viele Internationale Förderklassen gibt es?",
+    )
+    assert counts_asked("Es gibt 24 Schulen in Bremen.", "Wie viele Bremer Schulen gibt es?")
+    assert counts_asked("Es gibt 24 Schulen.", "Wie viele Berufsbildende Schulen gibt es?")
+    assert counts_asked("Sie haben 5 Stunden Deutsch.", "Wie viele Stunden Deutsch haben sie?")
+    assert counts_asked("Dort lernen 30 Schüler.", "Wie viele Schüler Deutsch lernen dort?")
+    assert not counts_asked("Es gibt 24 Kitas.", "Wie viele Bremer Schulen gibt es?")
+
+
 @pytest.mark.parametrize(
     ("sentence", "counts"),
     [

@@ -236,8 +236,9 @@ def asks_group_size(question: str) -> bool:
 # "Ab wie vielen Anmeldungen …?", "Wie viele … mindestens?": a threshold, not a tally
 _LEAST = re.compile(r"\bab\s+wie\s*vielen?\b|\bmindestens\b|\bmindestzahl\b", re.IGNORECASE)
 _DURATION = re.compile(
-    # "Nach welcher Zeit wechseln sie …?" asks how long until; "Wie lang ist der Kurs?" too
-    r"\bwie\s+lange?\b|\bwie\s+viel\s+zeit\b|\bdauer\w*\b|\bzeitraum\b|"
+    # "Nach welcher Zeit wechseln sie …?" asks how long until; "Wie lang ist der Kurs?" too;
+    # "Bis wann dauert die Hausaufgabenhilfe?" asks when it ends
+    r"\bwie\s+lange?\b|\bwie\s+viel\s+zeit\b|(?<!wann\s)\bdauer\w*\b|\bzeitraum\b|"
     r"\bnach\s+(?:welcher|wie\s+langer)\s+zeit\b",
     re.IGNORECASE,
 )

@@ -50,6 +50,9 @@ from ingest.pipeline import reinferred_kommunen
         ("Wer leitet das Kommunale Integrationszentrum im Kreis Feldau?", "person"),
         ("Wie lange dürfen Kinder in der Fördergruppe bleiben?", "duration"),
         ("Nach welcher Zeit wechseln die Kinder in eine Regelklasse?", "duration"),
+        ("Wie lange dauert die Hausaufgabenhilfe?", "duration"),
+        # "Bis wann dauert …?" asks when it ends, not how long it lasts
+        ("Bis wann dauert die Hausaufgabenhilfe nachmittags?", "when"),
         ("Für welches Alter gilt die Schulpflicht?", "age"),
         ("Welches Mindestalter gilt für Sprachmittler?", "age"),
         ("Welches Alter haben die Kinder der Klasse?", "age"),

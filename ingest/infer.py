@@ -675,8 +675,11 @@ def _mentions(text: str, known: list[str], not_names: Iterable[str] = ()) -> lis
             if _SENDER_OR_REGION.search(before):
                 continue  # "40190 Düsseldorf" in a ministry's letterhead, "Bezirksregierung Köln"
             start, typed_as = typed_at.get(m.end(), (-1, ""))
-            if start < 0 and _NOUN_BEFORE.search(before):
-                continue  # "das Essen" (but "des Rhein-Sieg-Kreises" is a name)
+            adjective = m[0].endswith("er") and _NOUN_AFTER.match(text, m.end())
+            if start < 0 and _NOUN_BEFORE.search(before) and not adjective:
+                # "das Essen" (but "des Rhein-Sieg-Kreises" is a name, and so is a town's
+                # adjective after the article of its noun: "des Münchner Stadtrats")
+                continue
             if _listed(text, start, m.start(), m.end()):
                 continue  # one of several: "Bochum, Mülheim und der Kreis …"
             if len(municipalities) == 1:
@@ -684,6 +687,10 @@ def _mentions(text: str, known: list[str], not_names: Iterable[str] = ()) -> lis
             elif typed_as in municipalities:
                 found.append(typed_as)
     return found
+
+
+# The noun after a name's "-er" adjective ("Münchner Stadtrat")
+_NOUN_AFTER = re.compile(r"\s+[A-ZÄÖÜ]")
 
 
 def _name_pattern(bare: str) -> str:

@@ -114,7 +114,10 @@ __all__ = [
 #     Mecklenburgische Seenplatte"); a file name "kreis_waldeck_frankenberg_…" names the
 #     "Kreis Waldeck-Frankenberg" the text writes; "die Stadt Fahrtkosten" is no town where
 #     other files of the corpus use "Fahrtkosten" as a noun
-METADATA_VERSION = "31"
+# 32: the gazetteer names München, Nürnberg, Greifswald and a few more towns as German texts
+#     do (GeoNames gives "Munich"); a town's adjective after its noun's article ("des
+#     Münchner Stadtrats") names the town
+METADATA_VERSION = "32"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

@@ -573,6 +573,30 @@ def test_a_dateline_or_the_adjective_of_a_name_ending_in_a_vowel_places_a_file(
     assert kommune(loose, "lindenau-ostmoor_daz_klassen.txt") == ""
 
 
+def test_a_town_named_only_by_its_adjective_after_an_article_places_a_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A school's page that names its town only as "nach Beschluss des Wexhausener Stadtrats"
+    belongs to that town: the article before the adjective is its noun's ("des … Stadtrats"),
+    not the name's, as in "das Essen". Before, such a file had no municipality (a neutrally
+    named page of a Munich vocational school; fictional name here, listed as a town outside
+    NRW)."""
+    from assistant import gazetteer
+    from ingest.infer import infer_metadata
+
+    monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset({"wexhausen"}))
+    text = (
+        "Schulprofil\n\nUnsere Schule ist ein Kompetenzzentrum für Neuzugewanderte. Sie wurde "
+        "nach Beschluss des Wexhausener Stadtrats im August 2016 gegründet.\n\n"
+        "Der Unterricht steht Jugendlichen offen, die erst kurz in Deutschland leben."
+    )
+    page = [Page("dokument_13.txt", 1, text)]
+    assert infer_metadata(page, "", file_name="dokument_13.txt").kommune == "Wexhausen"
+    noun = text.replace("des Wexhausener Stadtrats", "des Stadtrats")
+    page = [Page("dokument_13.txt", 1, noun)]
+    assert infer_metadata(page, "", file_name="dokument_13.txt").kommune == ""
+
+
 def test_a_kreis_named_in_full_is_no_other_kreis_sharing_a_word() -> None:
     """The "Westau-Lindtal-Kreis" shares "Lindtal" with the "Nordau-Lindtal-Kreis" the
     corpus knows, but it is another Kreis: a page naming it in full does not belong to the

@@ -1023,13 +1023,24 @@ def test_the_gazetteer_lists_towns_outside_nrw_of_one_or_two_words(tmp_path: Pat
         "10": city("Lindenbrunn Nord"),  # a part of a listed town
         "11": city("Ostmoorer Feld", "14"),  # an adjective makes a part of a city
         "12": city("Bad Feldau", "07"),  # NRW
+        # a title before the name, a qualifier with "unter", a name GeoNames gives in English
+        "13": city("Universitäts- und Hansestadt Wexmünde", "13"),
+        "14": city("Kirchwende unter Teck"),
+        "15": city("Munich", "02"),
     }
     source, target = tmp_path / "cities.json", tmp_path / "orte.txt"
     source.write_text(json.dumps(cities), encoding="utf-8")
-    assert write_gazetteer(source, target) == 5
+    assert write_gazetteer(source, target) == 8
     names = [line for line in target.read_text(encoding="utf-8").splitlines() if line[0] != "#"]
-    assert names == ["Bad Wexhafen", "Hann. Wendau", "Hannoversch Wendau", "Lindenbrunn", "Ostmoor"]
+    assert names == [
+        "Bad Wexhafen", "Hann. Wendau", "Hannoversch Wendau", "Kirchwende", "Lindenbrunn",
+        "München", "Ostmoor", "Wexmünde",
+    ]  # fmt: skip
     assert gazetteer.is_place_outside_nrw("Lüneburg") and gazetteer.is_place_outside_nrw("Celle")
+    # the shipped list calls the largest towns by their German names
+    assert gazetteer.is_place_outside_nrw("München") and gazetteer.is_place_outside_nrw("Nürnberg")
+    assert gazetteer.is_place_outside_nrw("Greifswald")
+    assert not gazetteer.is_place_outside_nrw("Munich")
     assert not gazetteer.is_place_outside_nrw("Bochum")
     assert not gazetteer.is_place_outside_nrw("Sachsen")
     assert {"Bad Doberan", "Schwäbisch Gmünd", "Hann. Münden"} <= set(gazetteer.two_word_places())

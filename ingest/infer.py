@@ -293,6 +293,14 @@ def _leading(
                 heading.append(name)
             else:
                 in_pages[name] += 1
+    # "Stadt Frankfurt" and "Stadt Frankfurt am Main" in one text name one town: the short
+    # form counts for the full name
+    full = _full_names(scores)
+    if full:
+        scores = _merged(scores, full)
+        in_pages = _merged(in_pages, full)
+        heading = [full.get(name, name) for name in heading]
+        in_file = [full.get(name, name) for name in in_file]
     # A Kreis the file name names is not rivalled by its own towns ("Warendorfer Berufskolleg"
     # in "kreis_warendorf_berufskollegs.txt"): what they do, the Kreis does.
     file_kreise = {n for n in in_file if municipality_type(n) == "kreis"}
@@ -318,6 +326,30 @@ def _leading(
         lone = best in outside and len(scores) == 1
         return (best if in_pages[best] > 1 or lone else ""), scores
     return best, scores
+
+
+# What follows a town's name in its full form: "Frankfurt am Main", "Mülheim an der Ruhr",
+# "Rothenburg ob der Tauber"
+_QUALIFIED = re.compile(r"\s+(?:am|an\s+der|im|in\s+der|ob\s+der)\s+[A-ZÄÖÜ]")
+
+
+def _full_names(names: Iterable[str]) -> dict[str, str]:
+    """The full name of each municipality that ``names`` also holds shortened ("Stadt
+    Frankfurt" -> "Stadt Frankfurt am Main"), where exactly one full name fits."""
+    names = list(names)
+    full = {}
+    for short in names:
+        longer = [n for n in names if n.startswith(short) and _QUALIFIED.match(n, len(short))]
+        if len(longer) == 1:
+            full[short] = longer[0]
+    return full
+
+
+def _merged(counts: Counter[str], full: dict[str, str]) -> Counter[str]:
+    merged: Counter[str] = Counter()
+    for name, count in counts.items():
+        merged[full.get(name, name)] += count
+    return merged
 
 
 def _places_outside_nrw(

@@ -597,6 +597,21 @@ def test_a_town_named_only_by_its_adjective_after_an_article_places_a_file(
     assert infer_metadata(page, "", file_name="dokument_13.txt").kommune == ""
 
 
+def test_a_town_named_short_and_in_full_is_one_municipality() -> None:
+    """A page that names "der Stadt Wendau am Main" and "der Stadt Wendau" speaks of one
+    town: the short form counts for the full name. Before, the two forms split the page's
+    mentions and it had no municipality. (Fictional name.)"""
+    from ingest.infer import infer_metadata
+
+    text = (
+        "Ehrenamtskreis erhält Preis für Flüchtlingshilfe 2018 der Stadt Wendau.\n\n"
+        "Der Ehrenamtskreis Hausaufgabenbetreuung ist mit dem Preis für Flüchtlingshilfe der "
+        "Stadt Wendau am Main ausgezeichnet worden. Rund 25 Ehrenamtliche üben mit den Kindern."
+    )
+    page = [Page("dokument_07.txt", 1, text)]
+    assert infer_metadata(page, "", file_name="dokument_07.txt").kommune == "Stadt Wendau am Main"
+
+
 def test_a_kreis_named_in_full_is_no_other_kreis_sharing_a_word() -> None:
     """The "Westau-Lindtal-Kreis" shares "Lindtal" with the "Nordau-Lindtal-Kreis" the
     corpus knows, but it is another Kreis: a page naming it in full does not belong to the

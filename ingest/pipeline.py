@@ -116,7 +116,8 @@ __all__ = [
 #     other files of the corpus use "Fahrtkosten" as a noun
 # 32: the gazetteer names München, Nürnberg, Greifswald and a few more towns as German texts
 #     do (GeoNames gives "Munich"); a town's adjective after its noun's article ("des
-#     Münchner Stadtrats") names the town
+#     Münchner Stadtrats") names the town; "Stadt Frankfurt" beside "Stadt Frankfurt am Main"
+#     is that town
 METADATA_VERSION = "32"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).

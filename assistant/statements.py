@@ -577,7 +577,8 @@ _HOW_MANY = (
 _COUNTED_WORD = re.compile(rf"{_HOW_MANY}([A-ZÄÖÜ][\w-]*\w)")
 # An adjective written with a capital as part of a name ("Internationale Förderklassen",
 # "Psychosoziale Zentren", "Berufsbildende Schulen", "Interkulturelle Elternmentoren")
-_NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:al|ell|isch|end|ig|iv|lich)(?:e|en|er|es)")
+_ADJECTIVE_END = r"(?:al|ell|isch|end|ig|iv|lich)"
+_NAME_ADJECTIVE = re.compile(rf"[A-ZÄÖÜ][a-zäöüß]+{_ADJECTIVE_END}(?:e|en|er|es)")
 _NEXT_NOUN = re.compile(r"\s+([A-ZÄÖÜ][\w-]*\w)")
 
 
@@ -587,12 +588,12 @@ def _past_attribute(text: str, word: str, end: int) -> tuple[str, int]:
     classes and the Kitas, not something "international" or "Mannheim" ("Wie viele Stunden
     Deutsch …?" counts the hours)."""
     noun = _NEXT_NOUN.match(text, end)
-    if noun and (_NAME_ADJECTIVE.fullmatch(word) or _town_adjective(word)):
+    if noun and (_NAME_ADJECTIVE.fullmatch(word) or _spells_town(word)):
         return noun.group(1), noun.end()
     return word, end
 
 
-def _town_adjective(word: str) -> bool:
+def _spells_town(word: str) -> bool:
     """Whether ``word`` is the adjective of a German town's name: "Mannheimer", "Bonner",
     "Bremer" (of Bremen), "Münchner" (of München), "Münsteraner"."""
     if not word.endswith("er"):
@@ -639,7 +640,7 @@ _COUNTED_AFTER = re.compile(
     rf"(?:\s+(?!{_NOT_ATTRIBUTIVE}\b)[a-zäöüß][\w-]*){{0,3}}?\s+"
     # a town's adjective before the noun ("an vier Trierer Schulen" counts the schools), or
     # one of a name ("zehn Internationale Förderklassen")
-    r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:er|(?:al|ell|isch|end|ig|iv|lich)(?:e|en|es))\s+(?=[A-ZÄÖÜ]))?"
+    rf"(?:[A-ZÄÖÜ][a-zäöüß]+(?:er|{_ADJECTIVE_END}(?:e|en|es))\s+(?=[A-ZÄÖÜ]))?"
     r"[„\"»']?([A-ZÄÖÜ][\w-]*(?:[“\"«']?-[\w-]+)?)"  # "„VABO“-Klassen" is one noun
 )
 # Staff by role ("Wie viele Lehrkräfte …?") is not counted by "20 Schülerinnen" or "68

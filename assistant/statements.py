@@ -227,6 +227,7 @@ _TYPE_PATTERNS["when"] = re.compile(
     re.IGNORECASE,
 )
 
+_WEEKDAY = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
 # How often: "viermal wöchentlich", "zweimal im Jahr", "alle zwei Wochen", "jeden Montag",
 # "14-tägig", "dienstags", "pro Woche"
 _TYPE_PATTERNS["frequency"] = re.compile(
@@ -237,7 +238,9 @@ _TYPE_PATTERNS["frequency"] = re.compile(
     rf"\b(?:\d+-?|{_COUNT_WORDS}|vierzehn)(?:tägig|wöchig|monatig)\w*|"
     r"\b(?:alle|jede[mnrs]?)\s+(?:\w+\s+)?(?:tag|woche|monat|jahr|quartal|halbjahr|"
     r"schuljahr|schulhalbjahr|montag|dienstag|mittwoch|donnerstag|freitag)\w*|"
-    r"\b(?:pro|je|im|in\s+der)\s+(?:woche|monat|jahr|quartal|halbjahr|schuljahr)\b",
+    r"\b(?:pro|je|im|in\s+der)\s+(?:woche|monat|jahr|quartal|halbjahr|schuljahr)\b|"
+    # a span of weekdays recurs each week: "Von Montag bis Donnerstag wird … gelernt"
+    rf"\b{_WEEKDAY}s?\s*(?:bis|-|–)\s*{_WEEKDAY}s?\b",
     re.IGNORECASE,
 )
 

@@ -785,6 +785,10 @@ def test_the_size_of_a_class_or_group_is_its_number_of_members(question: str, ki
         ("Die Gruppe trifft sich alle zwei Monate im Rathaus.", True),
         ("Zu Beginn jedes Schuljahres wird der Plan überprüft.", True),
         ("Der Kurs ist dienstags in der Grundschule.", True),
+        # a span of weekdays recurs each week
+        ("Von Montag bis Donnerstag wird am Nachmittag eine Stunde gelernt.", True),
+        ("Die Lernstube ist montags – freitags geöffnet.", True),
+        ("Am Montag beginnt der Kurs in der Grundschule.", False),
         ("Ein Merkmal des Kurses ist die kleine Gruppe.", False),
         ("Der Kurs findet in der Grundschule statt.", False),
     ],

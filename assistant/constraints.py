@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .german import fold, fold_plain, tokenize
 from .nrw import kreis_of
-from .places import municipality_type, typed_names
+from .places import bare_name, municipality_type, typed_names
 from .question import Expectation, Frame, YearSpec, school_forms, years_in
 from .sentences import row_cells
 from .statements import missing_type, states_type, with_declared_units
@@ -42,8 +42,13 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     own = _words(sentence) if frame.places else []
     kinds = _asked_kinds(frame.text) if frame.places else {}
     documents = dict(frame.named_in)
+    # a Kreis the question names as where its town lies ("im Kreis Coesfeld … in Lüdinghausen")
+    # is met wherever that town is: the town's sentence speaks of a place in the Kreis
+    around = {fold(bare_name(kreis)) for place in frame.places if (kreis := kreis_of(place))}
     for place in frame.places:
         kind = kinds.get(fold(place), "")
+        if kind == "kreis" and fold(place) in around:
+            continue
         words = _words(_without_other_kinds(sentence, place, kind)) if kind else own
         if _names_place(place, words):
             named = not _row_of_another_place(place, sentence)

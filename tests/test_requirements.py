@@ -265,6 +265,31 @@ def test_a_place_must_be_named_by_the_evidence() -> None:
     assert unmet_requirements(frame, chunk.text, chunk) == ("Ort: Hohenfurt",)
 
 
+def test_a_kreis_named_as_where_the_asked_town_lies_is_met_by_the_town(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "… im Kreis Feldau … in Lindenbrunn" names the Kreis as where its town lies: a sentence
+    on Lindenbrunn is on a place in that Kreis. Before, it missed "Ort: Feldau" and the
+    question was refused. Asked of the Kreis alone, the town's figure is none of the Kreis's.
+    (Fictional names; the NRW lookup of a town's Kreis is replaced.)"""
+    from assistant import constraints
+
+    monkeypatch.setattr(
+        constraints, "kreis_of", lambda town: "Kreis Feldau" if town == "Lindenbrunn" else ""
+    )
+    text = "In die beiden Klassen in Lindenbrunn wurden jeweils 20 Schüler aufgenommen."
+    chunk = _chunk(text, DocumentMeta("b.txt", "Bericht"))
+    both = frame_question(
+        "Wie viele Schüler wurden im Kreis Feldau in die Klassen in Lindenbrunn aufgenommen?",
+        places=("Feldau", "Lindenbrunn"),
+    )
+    assert unmet_requirements(both, chunk.text, chunk) == ()
+    kreis = frame_question(
+        "Wie viele Schüler wurden im Kreis Feldau aufgenommen?", places=("Feldau",)
+    )
+    assert unmet_requirements(kreis, chunk.text, chunk) == ("Ort: Feldau",)
+
+
 def test_a_place_named_anywhere_in_a_document_places_all_its_sentences() -> None:
     """A place given with the documents that name it is required like any other, and met by
     every sentence of those documents; a sentence naming another place is not about it."""

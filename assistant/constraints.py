@@ -42,9 +42,10 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     own = _words(sentence) if frame.places else []
     kinds = _asked_kinds(frame.text) if frame.places else {}
     documents = dict(frame.named_in)
-    # a Kreis the question names as where its town lies ("im Kreis Coesfeld … in Lüdinghausen")
-    # is met wherever that town is: the town's sentence speaks of a place in the Kreis
-    around = {fold(bare_name(kreis)) for place in frame.places if (kreis := kreis_of(place))}
+    # a Kreis the question names as where its town lies ("im Kreis Coesfeld … in Lüdinghausen",
+    # "in Ettlingen im Landkreis Karlsruhe") is met wherever that town is: the town's sentence
+    # speaks of a place in the Kreis
+    around = _kreise_around(frame)
     for place in frame.places:
         kind = kinds.get(fold(place), "")
         if kind == "kreis" and fold(place) in around:
@@ -89,6 +90,25 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     if missing:
         unmet.append(f"Art: {missing}")
     return tuple(unmet)
+
+
+@lru_cache(maxsize=256)
+def _kreise_around(frame: Frame) -> frozenset[str]:
+    """The (folded) Kreise the question names as where one of its towns lies: by NRW's table
+    of towns and Kreise, or by the question's own words ("Ettlingen im Landkreis Karlsruhe",
+    "Ichenhausen (Landkreis Günzburg)")."""
+    around = {fold(bare_name(kreis)) for place in frame.places if (kreis := kreis_of(place))}
+    for town in frame.places:
+        for kreis in frame.places:
+            placed = _TOWN_IN_KREIS.format(town=re.escape(town), kreis=re.escape(kreis))
+            if kreis != town and re.search(placed, frame.text):
+                around.add(fold(kreis))
+    return frozenset(around)
+
+
+# A town with the Kreis it lies in: "Ettlingen im Landkreis Karlsruhe", "Ichenhausen
+# (Landkreis Günzburg)", "Bedburg-Hau im Kreis Kleve"
+_TOWN_IN_KREIS = r"\b{town}\s+(?:im|\((?:im\s+)?)\s*(?:Land)?[Kk]reis\s+{kreis}\b"
 
 
 # "an den anderen Gesamtschulen", "die übrigen Schulen": the rest of a kind

@@ -270,7 +270,8 @@ def test_a_kreis_named_as_where_the_asked_town_lies_is_met_by_the_town(
 ) -> None:
     """ "… im Kreis Feldau … in Lindenbrunn" names the Kreis as where its town lies: a sentence
     on Lindenbrunn is on a place in that Kreis. Before, it missed "Ort: Feldau" and the
-    question was refused. Asked of the Kreis alone, the town's figure is none of the Kreis's.
+    question was refused. Asked of the Kreis alone, the town's figure is none of the Kreis's;
+    outside NRW the question's own words place the town ("in Wendau im Landkreis Ostmoor").
     (Fictional names; the NRW lookup of a town's Kreis is replaced.)"""
     from assistant import constraints
 
@@ -288,6 +289,20 @@ def test_a_kreis_named_as_where_the_asked_town_lies_is_met_by_the_town(
         "Wie viele Schüler wurden im Kreis Feldau aufgenommen?", places=("Feldau",)
     )
     assert unmet_requirements(kreis, chunk.text, chunk) == ("Ort: Feldau",)
+    # outside NRW there is no table: the question itself places the town in the Kreis
+    for question in (
+        "Wie viele Schüler wurden in Wendau im Landkreis Ostmoor aufgenommen?",
+        "Wie viele Schüler wurden in Wendau (Landkreis Ostmoor) aufgenommen?",
+    ):
+        text = "In die beiden Klassen in Wendau wurden jeweils 20 Schüler aufgenommen."
+        frame = frame_question(question, places=("Ostmoor", "Wendau"))
+        assert unmet_requirements(frame, text, _chunk(text, DocumentMeta("c.txt", "B"))) == ()
+    apart = frame_question(
+        "Wie viele Schüler aus Wendau lernen im Landkreis Ostmoor?", places=("Ostmoor", "Wendau")
+    )
+    text = "Aus Wendau kommen 20 Schüler."
+    unmet = unmet_requirements(apart, text, _chunk(text, DocumentMeta("c.txt", "B")))
+    assert unmet == ("Ort: Ostmoor",)
 
 
 def test_a_place_named_anywhere_in_a_document_places_all_its_sentences() -> None:

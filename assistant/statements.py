@@ -227,7 +227,7 @@ _TYPE_PATTERNS["when"] = re.compile(
     re.IGNORECASE,
 )
 
-_WEEKDAY = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+_DAY_NAME = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
 # How often: "viermal wöchentlich", "zweimal im Jahr", "alle zwei Wochen", "jeden Montag",
 # "14-tägig", "dienstags", "pro Woche"
 _TYPE_PATTERNS["frequency"] = re.compile(
@@ -240,7 +240,7 @@ _TYPE_PATTERNS["frequency"] = re.compile(
     r"schuljahr|schulhalbjahr|montag|dienstag|mittwoch|donnerstag|freitag)\w*|"
     r"\b(?:pro|je|im|in\s+der)\s+(?:woche|monat|jahr|quartal|halbjahr|schuljahr)\b|"
     # a span of weekdays recurs each week: "Von Montag bis Donnerstag wird … gelernt"
-    rf"\b{_WEEKDAY}s?\s*(?:bis|-|–)\s*{_WEEKDAY}s?\b",
+    rf"\b{_DAY_NAME}s?\s*(?:bis|-|–)\s*{_DAY_NAME}s?\b",
     re.IGNORECASE,
 )
 

@@ -384,18 +384,18 @@ def test_a_title_word_the_documents_never_use_as_a_noun_is_a_place_though_they_k
 
 def test_a_word_the_documents_write_after_in_and_never_as_a_noun_is_a_place() -> None:
     """Documents without a place in their titles (neutral file names) still say where they
-    are: "in Lübbenau". A question word they write so, and never as a noun, is a place though
+    are: "in Lindwerder". A question word they write so, and never as a noun, is a place though
     the corpus knows it; one they also use as a noun ("in Absprache" beside "die Absprache"),
     a compound ending in one of their nouns ("in Sprachfördergruppen" beside "die Gruppen")
     or where people come from ("aus Afghanistan" as often as "in Afghanistan") is none."""
     texts = [
-        "Die Grundschule in Lübbenau nimmt 12 Kinder aus Afghanistan auf. Die Gruppen lernen "
+        "Die Grundschule in Lindwerder nimmt 12 Kinder aus Afghanistan auf. Die Gruppen lernen "
         "in Sprachfördergruppen. Die Klassen werden in Absprache gebildet.",
-        "Die Absprache mit dem Schulamt gilt. Die Gruppen sind klein. In Lübbenau ist die "
+        "Die Absprache mit dem Schulamt gilt. Die Gruppen sind klein. In Lindwerder ist die "
         "Familie nach dem Krieg in Afghanistan angekommen.",
     ]
     use = NameUse(noun_stems(texts), frozenset(), placed_stems(texts))
-    assert use.names("Lübbenau")
+    assert use.names("Lindwerder")
     assert not use.names("Absprache") and not use.names("Sprachfördergruppen")
     assert not use.names("Afghanistan")
     # a plural of where people learn is no place though no document writes "die Gruppen"
@@ -406,10 +406,10 @@ def test_a_word_the_documents_write_after_in_and_never_as_a_noun_is_a_place() ->
     def known(word: str) -> bool:
         return True  # every word of these questions occurs in the documents
 
-    asked = "Wie viele Kinder lernen in Haldenberg und in Lübbenau Deutsch?"
+    asked = "Wie viele Kinder lernen in Haldenberg und in Lindwerder Deutsch?"
     assert other_places(asked, NAMES, known) == ()  # without the name use
-    assert other_places(asked, NAMES, known, use.names) == ("Lübbenau",)
-    assert coordinated(asked, ["Stadt Haldenberg", "Lübbenau"])
+    assert other_places(asked, NAMES, known, use.names) == ("Lindwerder",)
+    assert coordinated(asked, ["Stadt Haldenberg", "Lindwerder"])
     groups = "Wie viele Plätze gibt es in Sprachfördergruppen?"
     assert other_places(groups, NAMES, known, use.names) == ()
     agreed = "Werden die Klassen in Absprache gebildet?"

@@ -27,6 +27,7 @@ __all__ = [
     "GAZETTEER_FILE",
     "LAENDER",
     "ONE_WORD_KREISE",
+    "adjective_bases",
     "is_land_outside_nrw",
     "is_place_outside_nrw",
     "listed_as_written",
@@ -88,3 +89,9 @@ def is_place_outside_nrw(word: str) -> bool:
     """Whether ``word`` (any case, umlauts written out or not) names a German town outside
     NRW: "Celle", "Delmenhorst", "Plauen"."""
     return fold_plain(word) in _folded_names()
+
+
+def adjective_bases(adjective: str) -> tuple[str, str, str]:
+    """The names a town's "-er" adjective may be made of: "Trierer" of "Trier", "Bremer" of
+    "Bremen", "Münchner" of "München" (any of them may be no town; the list decides)."""
+    return adjective[:-2], adjective[:-2] + "en", adjective[:-3] + "en"

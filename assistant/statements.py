@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .abbreviations import long_form, spells
-from .gazetteer import is_place_outside_nrw
+from .gazetteer import adjective_bases, is_place_outside_nrw
 from .german import fold, fold_plain, nouns
 from .nrw import KREISFREIE_STAEDTE, TOWNS
 from .question import PERSON_OFFICE, PERSON_ROLE, Expectation, role_group, unit_pattern
@@ -601,7 +601,7 @@ def _spells_town(word: str) -> bool:
     "Bremer" (of Bremen), "Münchner" (of München), "Münsteraner"."""
     if not word.endswith("er"):
         return False
-    bases = (word[:-2], word[:-2] + "en", word[:-3] + "en", word.removesuffix("aner"))
+    bases = (*adjective_bases(word), word.removesuffix("aner"))
     return any(_is_town(base) for base in bases if len(base) >= 3)
 
 

@@ -25,7 +25,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.gazetteer import is_place_outside_nrw, listed_as_written, two_word_places
+from assistant.gazetteer import (
+    adjective_bases,
+    is_place_outside_nrw,
+    listed_as_written,
+    two_word_places,
+)
 from assistant.german import MONTHS, analyze, file_name_words, fold_plain, stem, tokenize
 from assistant.nrw import (
     CITIES,
@@ -371,7 +376,7 @@ def _places_outside_nrw(
     found: dict[str, str] = {}
     for word in words:
         # the word, or the name its "-er" adjective or genitive "-s" is made of
-        for base in (word, word[:-2], word[:-2] + "en", word[:-3] + "en", word[:-1]):
+        for base in (word, *adjective_bases(word), word[:-1]):
             if base in found or base in taken or not is_place_outside_nrw(base):
                 continue
             found[base] = _bare_file_name(base, text, words, whole_words=True)

@@ -630,7 +630,8 @@ def reinferred_kommunen(
     # the others write "der Fahrtkosten"
     nouns = noun_stems(page.text for doc_id in ids for page in bases[doc_id].unpacked()[0])
     for _ in range(_INFERENCE_ROUNDS):
-        guesses = {doc_id: infer_kommune(bases[doc_id], sorted(known), nouns) for doc_id in ids}
+        names = sorted(known)
+        guesses = {doc_id: infer_kommune(bases[doc_id], names, nouns) for doc_id in ids}
         wider = (settled | {kommune for kommune, _ in guesses.values()}) - {""}
         if wider == known:
             break  # the same knowledge gives the same guesses: no round to confirm them

@@ -112,7 +112,7 @@ class RefusalPolicy:
             return self._near_miss(evidence.frame, candidates)
         if evidence.answerability < self.threshold and not (
             evidence.answerability >= _COUNTED_SHARE * self.threshold
-            and _states_what_is_asked(evidence.frame, eligible[0])
+            and _states_what_is_asked(evidence.frame, eligible[0], asked)
         ):
             return Decision(False, eligible)
         return Decision(True, eligible)
@@ -178,14 +178,17 @@ def _other_row(best: Candidate, candidate: Candidate, asked: frozenset[str]) -> 
 
 # "Wie viele X …?" answered by a sentence that counts X itself needs this share of the
 # threshold only: a number right before the asked noun is the answer's form, not a word match
-# (so does "Wofür steht X?" answered by the words X is short for)
+# (so does "Wofür steht X?" answered by the words X is short for, and "Wer leitet X?" answered
+# by the head of X named with role and name)
 _COUNTED_SHARE = 0.35
 
 
-def _states_what_is_asked(frame: Frame, candidate: Candidate) -> bool:
+def _states_what_is_asked(frame: Frame, candidate: Candidate, asked: frozenset[str]) -> bool:
     """Whether ``candidate`` counts what "Wie viele X …?" (asking nothing else) asks about:
     "gibt es in Feldau zurzeit 102 solcher Seiteneinsteiger" for "Wie viele Seiteneinsteiger
     …?"; "an der mindestens fünf Kinder unterrichtet werden" states a condition, no tally.
+    "Wer leitet das Schulamt?" is answered by an eligible sentence naming the head of the
+    Schulamt (``_names_holder``).
     "Wie viele (Wochen)Stunden …?" is counted by an eligible sentence, which states a number
     of the asked unit ("Der Unterrichtsumfang beträgt 20 Stunden"), and "Wofür steht X?" is
     answered by an eligible sentence, which spells X out."""
@@ -193,12 +196,26 @@ def _states_what_is_asked(frame: Frame, candidate: Candidate) -> bool:
         return not candidate.unmet
     if frame.expects.kind == "unit" and frame.expects.counted:
         return not candidate.unmet and not states_minimum(candidate.text)
+    if frame.expects.kind == "person" and frame.expects.sole:
+        return not candidate.unmet and _names_holder(frame, candidate, asked)
     return (
         frame.expects.kind == "count"
         and frame.expects.sole
         and counts_asked(candidate.text, frame.text)
         and not states_minimum(candidate.text)
     )
+
+
+def _names_holder(frame: Frame, candidate: Candidate, asked: frozenset[str]) -> bool:
+    """Whether ``candidate`` names a holder of the role "Wer leitet das Schulamt?" asks for,
+    with every word of the question's topic, also inside a compound: "…, sagte
+    Schulamtsleiter Max Beispiel" names the head of the Schulamt by role and name, whatever
+    else the sentence is about."""
+    group = frame.expects.unit
+    if not group or not all(any(a in t for t in candidate.terms) for a in asked):
+        return False
+    roles = ROLE_OR_OFFICE_WORD.finditer(candidate.text)
+    return any(role_group(m.group(0)) == group for m in roles)
 
 
 def _counts_another(frame: Frame, best: Candidate, candidate: Candidate) -> bool:

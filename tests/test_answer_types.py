@@ -505,6 +505,32 @@ def test_a_sentence_counting_what_is_asked_answers_below_the_threshold() -> None
         assert policy.decide(evidence).found is found
 
 
+def test_a_person_asked_by_role_is_answered_below_the_threshold_by_that_role_s_holder() -> None:
+    """ "Wer leitet in Feldau das Schulamt?" met by "…, sagte Schulamtsleiter Max Beispiel"
+    answers at an answerability down to 0.35 of the threshold: the role and the office,
+    inside one compound, name the holder asked for, whatever else the sentence says. The
+    holder of another role, or of the role in another office, needs the full threshold."""
+    question = "Wer leitet in Feldau das Schulamt?"
+    holder = "„Der Bedarf steigt weiter“, sagte Schulamtsleiter Max Beispiel am Dienstag in Feldau."
+    teacher = "„Der Bedarf steigt weiter“, sagte Schulamtslehrer Max Beispiel in Feldau."
+    elsewhere = "„Der Bedarf steigt weiter“, sagte Kitaleiter Max Beispiel am Dienstag in Feldau."
+    query = Query(question, ("leit", "schulamt"), (), ())
+    policy = RefusalPolicy(threshold=0.5)
+    for sentence, answerability, found in [
+        (holder, 0.3, True),
+        (holder, 0.15, False),
+        (teacher, 0.3, False),
+        (elsewhere, 0.3, False),
+    ]:
+        candidates = _scored([sentence], {0: 0.6})
+        evidence = replace(
+            _evidence(question, {"c": [sentence]}, candidates),
+            query=query,
+            answerability=answerability,
+        )
+        assert policy.decide(evidence).found is found
+
+
 def test_the_best_sentence_answers_even_when_it_opens_with_a_reference() -> None:
     """The best sentence opening its passage with "Damit …" leans on the passage before; when
     it is the only one that meets the question it still answers (its statement is the

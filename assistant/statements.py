@@ -304,7 +304,10 @@ _NO_COUNT = re.compile(
 # reaches someone; its digits count nothing.
 _CONTACT_NUMBER = (
     r"\b(?:tel(?:efon)?|fax|mobil)\b\.?:?\s*\+?\(?\d[\d\s/()-]*\d|"
-    rf"(?:\+49|\b0\d{{2,5}})\s*/?\s*\d[\d\s/-]*\d|{_EMAIL}"
+    rf"(?:\+49|\b0\d{{2,5}})\s*/?\s*\d[\d\s/-]*\d"
+    # another extension of the same line: "0221/ 221-29266 oder -29277"
+    r"(?:\s*(?:,|oder|und|bzw\.)\s*-\d+)*|"
+    rf"{_EMAIL}"
 )
 _TYPE_PATTERNS["clock"] = re.compile(_CLOCK, re.IGNORECASE)
 # A number of a unit of time named by a compound: "zwölf Unterrichtsstunden", "drei
@@ -449,10 +452,16 @@ def _in_role(named: str, group: str) -> bool:
     return not groups or group in groups
 
 
+# The units of a span of time, which an age ("im Alter von vier Monaten") also names
+_SPANS = frozenset(("zeitraum", "tag", "woche", "monat", "jahr"))
+
+
 def states_type(expects: Expectation, sentence: str) -> bool:
     """Whether ``sentence`` states an answer of the expected type (True if none is expected)."""
     if expects.kind == "unit":  # also as a compound's last part ("14 Förderstunden")
         unit = unit_pattern(expects.unit)
+        if expects.unit in _SPANS:  # "Kinder im Alter von vier Monaten" waited no months
+            sentence = _AGE.sub(" ", sentence)
         if (
             expects.rate
             and not (
@@ -931,7 +940,17 @@ def _counts_one(sentence: str, question: str) -> bool:
     if not stem:
         return False
     one = rf"\bein(?:e|en)?\s+(?:[a-zäöüß-]+\s+){{0,2}}?[\w-]*{re.escape(stem)}e?\b"
-    return re.search(one, sentence, re.IGNORECASE) is not None
+    return any(
+        not _AFTER_PREPOSITION.search(sentence[: m.start()])
+        for m in re.finditer(one, sentence, re.IGNORECASE)
+    )
+
+
+# An article right after a preposition belongs to where or what something goes ("eine
+# Überweisung in eine Deutschklasse", "Anmeldung für einen Sprachkurs"): it counts nothing
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|an|auf|für|über|durch|um|gegen|ohne|zu)\s+$", re.IGNORECASE
+)
 
 
 def answers_another_count(before: str, sentence: str, question: str) -> bool:

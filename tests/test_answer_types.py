@@ -894,6 +894,23 @@ def test_an_indefinite_article_is_no_count(sentence: str, counts: bool) -> None:
             "Wie viele Vorbereitungsklassen gibt es in Feldau?",
             True,
         ),
+        # ... nor after a preposition: where someone goes, not how many there are
+        (
+            "Möglich ist eine Überweisung in eine schulartunabhängige Deutschklasse.",
+            "Wie viele Deutschklassen gibt es im Kreis Feldau?",
+            False,
+        ),
+        (
+            "Im Kreis Feldau gibt es eine schulartunabhängige Deutschklasse.",
+            "Wie viele Deutschklassen gibt es im Kreis Feldau?",
+            True,
+        ),
+        # the further extension of a phone number counts nothing
+        (
+            "Informationen erhalten Sie unter der Telefonnummer 0221/ 221-29266 oder -29277.",
+            "Wie viele Kinder dürfen in eine Feldauer Vorbereitungsklasse?",
+            False,
+        ),
     ],
 )
 def test_a_count_of_something_else_is_no_answer(sentence: str, question: str, counts: bool) -> None:

@@ -212,6 +212,12 @@ def test_how_many_units_of_time_needs_an_amount_in_such_a_unit() -> None:
     assert unmet_requirements(after, sentence, _chunk(sentence)) == ()
     count = "In Feldau wechseln 300 Kinder."
     assert unmet_requirements(after, count, _chunk(count)) != ()
+    # an age is no span of time waited or spent
+    days = frame_question("Wie viele Tage dauert es in Feldau bis zum Schulplatz?")
+    age = "In Feldauer Kitas gibt es Plätze für Kinder im Alter von vier Monaten bis zur Schule."
+    assert unmet_requirements(days, age, _chunk(age)) != ()
+    wait = "In Feldau dauert es etwa zehn Tage bis zum Schulplatz."
+    assert unmet_requirements(days, wait, _chunk(wait)) == ()
     assert frame_question("Wie viele Kinder kamen in Feldau an?").expects.kind == "count"
     # a compound counts in the unit of its last part
     compound = frame_question("Wie viele Deutschstunden pro Woche haben die Kinder in Feldau?")

@@ -35,8 +35,16 @@ __all__ = [
 # Sentence starts that refer back to the previous sentence. "Das" only as a pronoun ("Das gilt
 # ..."), not as an article ("Das Elterncafé ..."); "Sie"/"Es"/"Ihr" are left out because
 # staff-facing texts use them for the reader ("Sie erhalten ...") and for "Es gibt ...".
+# "Das" before a lower-case word is a pronoun ("Das gilt auch …", "Das wurde …"), unless that
+# word is an inflected adjective before a noun: "Das sogenannte „DaZ-Zentrum“ gibt es …",
+# "Das neue Zentrum …" (the auxiliaries that also end in "-e" lean on what came before)
+_ADJECTIVE_AFTER_DAS = (
+    r"(?!\s+(?!(?:wurde|würde|wäre|hätte|könnte|sollte|müsste|dürfte|möchte|wollte|konnte|"
+    r"musste|durfte)\b)(?-i:[a-zäöüß]+e\s+[„\"A-ZÄÖÜ]))"
+)
 _ANAPHORA = re.compile(
-    r"^(dies|diese[rsmn]?|das(?=\s+(?-i:[a-zäöüß]))|dabei|dafür|dazu|davon|darüber|damit|"
+    rf"^(dies|diese[rsmn]?|das(?=\s+(?-i:[a-zäöüß])){_ADJECTIVE_AFTER_DAS}|dabei|dafür|dazu|"
+    r"davon|darüber|damit|"
     r"hierfür|hierzu|hier|er|außerdem|zudem|ebenso|darauf|dort|deshalb|daher|somit|danach|"
     r"anschließend)\b",
     re.IGNORECASE,

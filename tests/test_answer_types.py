@@ -250,9 +250,18 @@ def test_a_followup_asking_its_own_question_takes_no_earlier_type(
         ("Sie erhalten einen Brief in Ihrer Sprache.", False),
         ("Für Sie ist die Beratung kostenlos.", False),
         ("Die Teilnahme ist kostenfrei.", False),
+        # "Das" with a verb points back; "Das" as the article of an adjective and noun does not
+        ("Das gilt auch für ältere Kinder.", True),
+        ("Das wurde im Mai beschlossen.", True),
+        ("Das führte zu langen Wartezeiten.", True),
+        ("Das sogenannte „DaZ-Zentrum“ gibt es an der Schule seit 2015.", False),
+        ("Das neue Zentrum öffnet im Mai.", False),
+        ("Das kommunale Integrationszentrum berät Familien.", False),
     ],
 )
-def test_a_third_person_pronoun_leans_on_the_sentence_before(sentence: str, leans: bool) -> None:
+def test_a_pronoun_opening_a_sentence_leans_on_the_sentence_before(
+    sentence: str, leans: bool
+) -> None:
     assert starts_with_reference(sentence) is leans
 
 

@@ -114,7 +114,11 @@ _COMPARED_WITH = {"zu", "mit", "als"}
 _BEFORE_NAMES = _PLACE_PREPOSITIONS | {"von", "für", "zu", "zwischen", "und", "oder", "sowie"}
 # A capitalised word inside a sentence, with the word before it.
 # (A lookahead, so that "das Schulamt Düsselbrück" yields both pairs.)
-_BARE = re.compile(r"\b([A-Za-zÄÖÜäöüß]+) (?=([A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜ][a-zäöüß]+)*)\b)")
+# A capitalised word and the word before it; not the first part of compounds written short
+# ("das Lippe- und das Börde-Berufskolleg": "Lippe-" is no noun of its own)
+_BARE = re.compile(
+    r"\b([A-Za-zÄÖÜäöüß]+) (?=([A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜ][a-zäöüß]+)*)\b(?!-))"
+)
 # "Mülheim an der Ruhr", "Frankfurt am Main", "Bad Honnef", "Sankt Augustin"; not "Stadt Rheine
 # im Dezember", "… am Montag".
 _NOT_AFTER_AM = "|".join((*MONTHS, "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"))

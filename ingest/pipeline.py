@@ -118,7 +118,9 @@ __all__ = [
 #     do (GeoNames gives "Munich"); a town's adjective after its noun's article ("des
 #     Münchner Stadtrats") names the town; "Stadt Frankfurt" beside "Stadt Frankfurt am Main"
 #     is that town
-METADATA_VERSION = "32"
+# 33: the first part of a compound written short ("das Lippe- und das Börde-Berufskolleg") is
+#     no noun, so "Lippe" stays a place name of the corpus
+METADATA_VERSION = "33"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

@@ -13,7 +13,7 @@ from assistant.constraints import unmet_requirements
 from assistant.evidence import Candidate, Evidence
 from assistant.german import fold_plain
 from assistant.lexical import Query
-from assistant.places import Municipalities, distinctive_words, typed_names
+from assistant.places import Municipalities, distinctive_words, noun_stems, typed_names
 from assistant.question import Frame, YearSpec, frame_question, years_in
 from assistant.refusal import Decision, RefusalPolicy
 from assistant.statements import states_type
@@ -1200,6 +1200,29 @@ def test_a_noun_other_files_use_after_a_type_word_names_no_municipality() -> Non
     ):
         assert _typed_nouns(text, nouns) == set(), text
     assert _typed_nouns("Die Stadt Wendau plant Kurse.", nouns) == {"Stadt Wendau"}
+
+
+def test_the_first_part_of_a_compound_written_short_is_no_noun() -> None:
+    """ "das Wendau- und das Börde-Berufskolleg" in one file uses no "Wendau" as a noun: the
+    other file, which names "der Kreis Wendau" once, still belongs to that Kreis (fictional
+    places, neutral file names)."""
+    texts = {
+        "dokument_01.txt": (
+            "Integrationscoach\n\nZu Beginn des Jahres sind an den Berufskollegs "
+            "Förderklassen eingerichtet worden. Aufgrund der steigenden Anzahl hat der Kreis "
+            "Wendau beschlossen, zwei Coaches einzustellen."
+        ),
+        "dokument_02.txt": (
+            "Das Hubertus-, das Wendau- und das Börde-Berufskolleg arbeiten zusammen. Die "
+            "Koordination liegt beim Schulamt."
+        ),
+    }
+    metas = [DocumentMeta(name, name) for name in texts]
+    bases = {n: Basis.of([Page(n, 1, text)], "", n) for n, text in texts.items()}
+    kommunen = {m.doc_id: m.kommune for m in reinferred_kommunen(metas, bases, set()).values()}
+    assert kommunen["dokument_01.txt"] == "Kreis Wendau"
+    assert "wendau" not in noun_stems(texts.values())
+    assert "wendau" in noun_stems(["Das Wendau ist ein Fluss."])
 
 
 def test_a_name_opened_by_an_adjective_and_a_hyphenated_kreis_of_the_file_name() -> None:

@@ -207,11 +207,27 @@ _TYPE_PATTERNS["language"] = re.compile(
     rf"\b(?:\d+|{_COUNT_WORDS})\s+(?:[a-zäöüß]+\s+)?sprachen\b",
     re.IGNORECASE,
 )
-# "An welcher Schule …?": a school by its own name, hyphenated ("Comenius-Schule", "Johannes-
-# Rau-Gymnasium", "Theodor-Heuss-Realschule") or a kind of school with its name ("Grundschule
-# Ramsharde", "Schule am Friedenshof", "Alten Gymnasium"); "an der Grundschule" names none
+# "An welcher Schule …?": a school by its own name, in one word ("Olzeborchschule"),
+# hyphenated ("Comenius-Schule", "Johannes-Rau-Gymnasium", "Theodor-Heuss-Realschule") or a
+# kind of school with its name ("Grundschule Ramsharde", "Schule am Friedenshof", "Alten
+# Gymnasium"); "an der Grundschule" names none
 _SCHOOL_WORD = r"(?i:[a-zäöüß]*(?:schule|gymnasium|kolleg|schulzentrum))"
+# The kinds of school of the Länder and the words for a school's role, which a compound names
+# without naming a school ("Gemeinschaftsschule", "Sprengelschule", "Abendgymnasium"); any
+# other word ending in one of them is a school's own name ("Olzeborchschule", "Dammrealschule")
+_SCHOOL_KIND = (
+    r"(?:grund|haupt|real|werkreal|mittel|ober|regel|regional|sekundar|gesamt|gemeinschafts|"
+    r"stadtteil|förder|sonder|berufs|berufsfach|fach|fachober|berufsober|hoch|fachhoch|"
+    r"volkshoch|musik|kunst|jugendkunst|sprach|abend|ganztags|privat|ersatz|schwerpunkt|"
+    r"stamm|sprengel|partner|nachbar|wunsch|ziel|heimat|gast|ferien|sommer|vor|primar|"
+    r"verbund|brennpunkt|wirtschafts|handels|pflege|kranken|fahr|tanz)?schule|"
+    r"(?:abend|fach|wirtschafts|berufliche[ns]?\s)?gymnasium|(?:berufs)?kolleg"
+)
+_NAMED_SCHOOL = re.compile(
+    rf"\b(?!(?i:{_SCHOOL_KIND})n?\b)[A-ZÄÖÜ][a-zäöüß]{{2,}}(?:schule|gymnasium|kolleg)\b"
+)
 _TYPE_PATTERNS["school"] = re.compile(
+    rf"{_NAMED_SCHOOL.pattern}|"
     rf"\b[A-ZÄÖÜ][\w.]*-(?:[\w.]+-)*{_SCHOOL_WORD}\b|"
     rf"\b(?=[A-ZÄÖÜ]){_SCHOOL_WORD}\s+(?:(?:am|an\s+der|im|in\s+der|auf\s+dem|zum|zur)\s+)?"
     r"[A-ZÄÖÜ][\w-]+|"

@@ -1438,6 +1438,11 @@ def test_a_which_year_or_which_day_question_wants_a_year_or_a_day(
         ("Der Unterricht findet am Johannes-Rau-Gymnasium in Feldau statt.", True),
         ("Die Klasse ist an der Grundschule Lindenhof angesiedelt.", True),
         ("Das DaZ-Zentrum liegt an der Schule am Friedenshof.", True),
+        # a school's own name in one word; a kind of school or a school's role names none
+        ("Ab August gibt es an der Lindenbachschule ein DaZ-Zentrum.", True),
+        ("Die Erfassung findet einmal im Monat an der Feldrealschule statt.", True),
+        ("Die Kinder besuchen danach eine Gemeinschaftsschule oder Werkrealschule.", False),
+        ("Zuständig ist zunächst die Sprengelschule.", False),
         ("An Feldauer Schulen lernen 300 Kinder in Deutschkursen.", False),
         ("In der Grundschule lernen die Kinder zuerst lesen.", False),
         ("Das Berufskolleg bietet zwei Klassen für Seiteneinsteiger an.", False),

@@ -28,6 +28,7 @@ __all__ = [
     "is_toc_entry",
     "join_inline_hyphens",
     "join_page_hyphenation",
+    "list_marks_as_dashes",
     "mark_headings",
     "normalize_chars",
     "remove_running_lines",
@@ -38,7 +39,7 @@ __all__ = [
 
 # Bump when the output of this module (or of the loaders before it) changes, so that ingest
 # re-processes documents.
-CLEAN_VERSION = "25"
+CLEAN_VERSION = "26"
 
 _CHAR_MAP = str.maketrans(
     {
@@ -69,6 +70,17 @@ _BULLET = re.compile(
     r"^\s*(?:[•●▪◦‣∙·➢➤►▶■□✓✔→❖\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0\uf0d7]\s*"
     r"|[\-–*]\s+|o\s+(?=[A-ZÄÖÜ]))(?=\S)"
 )
+
+
+def list_marks_as_dashes(text: str) -> str:
+    """Plain text with each line's list mark ("•", "▪", "–", "→" …) written as "- ", the
+    mark the rest of the pipeline reads as a list item (a page saved as text keeps its
+    bullets: "  • Antrag auf Schülerbeförderung")."""
+    return "\n".join(
+        "- " + _BULLET.sub("", line) if _BULLET.match(line) else line for line in text.split("\n")
+    )
+
+
 # "1. Text", "2) Text", "a) Text": a numbered list item, if it follows a finished line.
 _NUMBERED_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-z]\))\s+(?=[A-ZÄÖÜ„\"])")
 _PAGE_NUMBER = re.compile(

@@ -15,7 +15,7 @@ from assistant import texts
 from assistant.errors import DocumentError
 from assistant.types import Page
 
-from .clean import first_heading, normalize_chars
+from .clean import first_heading, list_marks_as_dashes, normalize_chars
 from .loaders.html import html_to_text, is_chrome_line, read_html
 from .loaders.markdown import markdown_to_text
 from .textcodec import decode_text, looks_like_text
@@ -128,7 +128,7 @@ def load_file(path: Path, doc_id: str, options: LoadOptions | None = None) -> Lo
     if kind == "markdown":
         body = markdown_to_text(text)
         return _single_page(doc_id, kind, body, first_heading(body))
-    return _single_page(doc_id, kind, normalize_chars(text), "")
+    return _single_page(doc_id, kind, list_marks_as_dashes(normalize_chars(text)), "")
 
 
 def _without_chrome_lines(text: str) -> str:

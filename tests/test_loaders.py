@@ -115,6 +115,26 @@ def test_a_web_page_saved_as_text_loses_its_chrome_lines(tmp_path: Path, suffix:
     assert "schulamt@feldau.example" in text and "E-Mail" in text  # a table keeps its header
 
 
+def test_list_marks_of_a_page_saved_as_text_become_list_items(tmp_path: Path) -> None:
+    """A page copied as plain text keeps its bullets ("  • Antrag …", "▪", "–"): they are
+    read as the list items ("- …") the answer quotes together when a question asks for a
+    list; a dash inside a line and a hyphenated word stay as they are."""
+    path = tmp_path / "anmeldung.txt"
+    path.write_text(
+        "Bei der Anmeldung im Sekretariat können Sie gleich stellen:\n\n"
+        "  • Antrag auf Schülerbeförderung\n  ▪ Anmeldung zur Hortbetreuung\n"
+        "– Antrag auf Bildung und Teilhabe\n\nDie Schule – nicht das Amt – nimmt sie an.\n"
+        "-Liste ohne Abstand\n",
+        encoding="utf-8",
+    )
+    lines = load_file(path, path.name).pages[0].text.split("\n")
+    assert "- Antrag auf Schülerbeförderung" in lines
+    assert "- Anmeldung zur Hortbetreuung" in lines
+    assert "- Antrag auf Bildung und Teilhabe" in lines
+    assert "Die Schule – nicht das Amt – nimmt sie an." in lines
+    assert "-Liste ohne Abstand" in lines
+
+
 def test_html_structure_that_content_extraction_flattens_is_kept() -> None:
     """An accordion entry or a bold line is a heading over its text (not glued to it, not
     lost with its toggle button), a description list and a table of row headers read

@@ -115,7 +115,7 @@ _BEFORE_NAMES = _PLACE_PREPOSITIONS | {"von", "für", "zu", "zwischen", "und", "
 # A capitalised word inside a sentence, with the word before it.
 # (A lookahead, so that "das Schulamt Düsselbrück" yields both pairs.)
 # A capitalised word and the word before it; not the first part of compounds written short
-# ("das Lippe- und das Börde-Berufskolleg": "Lippe-" is no noun of its own)
+# ("das Wendau- und das Börde-Berufskolleg": "Wendau-" is no noun of its own)
 _BARE = re.compile(
     r"\b([A-Za-zÄÖÜäöüß]+) (?=([A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜ][a-zäöüß]+)*)\b(?!-))"
 )

@@ -207,14 +207,14 @@ _TYPE_PATTERNS["language"] = re.compile(
     rf"\b(?:\d+|{_COUNT_WORDS})\s+(?:[a-zäöüß]+\s+)?sprachen\b",
     re.IGNORECASE,
 )
-# "An welcher Schule …?": a school by its own name, in one word ("Olzeborchschule"),
+# "An welcher Schule …?": a school by its own name, in one word ("Lindenbachschule"),
 # hyphenated ("Comenius-Schule", "Johannes-Rau-Gymnasium", "Theodor-Heuss-Realschule") or a
 # kind of school with its name ("Grundschule Ramsharde", "Schule am Friedenshof", "Alten
 # Gymnasium"); "an der Grundschule" names none
 _SCHOOL_WORD = r"(?i:[a-zäöüß]*(?:schule|gymnasium|kolleg|schulzentrum))"
 # The kinds of school of the Länder and the words for a school's role, which a compound names
 # without naming a school ("Gemeinschaftsschule", "Sprengelschule", "Abendgymnasium"); any
-# other word ending in one of them is a school's own name ("Olzeborchschule", "Dammrealschule")
+# other word ending in one of them is a school's own name ("Lindenbachschule", "Feldrealschule")
 _SCHOOL_KIND = (
     r"(?:grund|haupt|real|werkreal|mittel|ober|regel|regional|sekundar|gesamt|gemeinschafts|"
     r"stadtteil|förder|sonder|berufs|berufsfach|fach|fachober|berufsober|hoch|fachhoch|"

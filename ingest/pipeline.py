@@ -118,8 +118,8 @@ __all__ = [
 #     do (GeoNames gives "Munich"); a town's adjective after its noun's article ("des
 #     Münchner Stadtrats") names the town; "Stadt Frankfurt" beside "Stadt Frankfurt am Main"
 #     is that town
-# 33: the first part of a compound written short ("das Lippe- und das Börde-Berufskolleg") is
-#     no noun, so "Lippe" stays a place name of the corpus
+# 33: the first part of a compound written short ("das Wendau- und das Börde-Berufskolleg") is
+#     no noun, so "Wendau" stays a place name of the corpus
 METADATA_VERSION = "33"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).

@@ -1169,6 +1169,14 @@ def test_a_noun_after_a_type_word_names_no_municipality() -> None:
     assert kommune(mill) == "Stadt Mühle"
 
 
+def _reinferred(texts: dict[str, str]) -> dict[str, str]:
+    """The municipality each file without manifest entry gets once all ``texts`` (file name
+    -> text of its one page) are known; files that get none are left out."""
+    metas = [DocumentMeta(name, name) for name in texts]
+    bases = {n: Basis.of([Page(n, 1, text)], "", n) for n, text in texts.items()}
+    return {m.doc_id: m.kommune for m in reinferred_kommunen(metas, bases, set()).values()}
+
+
 def test_a_noun_other_files_use_after_a_type_word_names_no_municipality() -> None:
     """ "übernimmt die Stadt Fahrtkosten" in one file (beside "Übernahme von Fahrtkosten")
     reads like a town's name; another file of the corpus writes "der Fahrtkosten": once all
@@ -1185,9 +1193,7 @@ def test_a_noun_other_files_use_after_a_type_word_names_no_municipality() -> Non
             "Eltern in Feldau beim Schulamt der Stadt Feldau."
         ),
     }
-    metas = [DocumentMeta(name, name) for name in texts]
-    bases = {n: Basis.of([Page(n, 1, text)], "", n) for n, text in texts.items()}
-    kommunen = {m.doc_id: m.kommune for m in reinferred_kommunen(metas, bases, set()).values()}
+    kommunen = _reinferred(texts)
     assert kommunen["wendau_fahrtkosten_beschluss.txt"] == "Stadt Wendau"
     assert kommunen["feldau_schulweg.txt"] == "Stadt Feldau"
     # a word the corpus uses as a noun stays a name where the text uses it as one: in a
@@ -1217,9 +1223,7 @@ def test_the_first_part_of_a_compound_written_short_is_no_noun() -> None:
             "Koordination liegt beim Schulamt."
         ),
     }
-    metas = [DocumentMeta(name, name) for name in texts]
-    bases = {n: Basis.of([Page(n, 1, text)], "", n) for n, text in texts.items()}
-    kommunen = {m.doc_id: m.kommune for m in reinferred_kommunen(metas, bases, set()).values()}
+    kommunen = _reinferred(texts)
     assert kommunen["dokument_01.txt"] == "Kreis Wendau"
     assert "wendau" not in noun_stems(texts.values())
     assert "wendau" in noun_stems(["Das Wendau ist ein Fluss."])

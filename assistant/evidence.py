@@ -32,12 +32,12 @@ __all__ = [
     "starts_with_reference",
 ]
 
-# Sentence starts that refer back to the previous sentence. "Das" only as a pronoun ("Das gilt
-# ..."), not as an article ("Das Elterncafé ..."); "Sie"/"Es"/"Ihr" are left out because
-# staff-facing texts use them for the reader ("Sie erhalten ...") and for "Es gibt ...".
-# "Das" before a lower-case word is a pronoun ("Das gilt auch …", "Das wurde …"), unless that
-# word is an inflected adjective before a noun: "Das sogenannte „DaZ-Zentrum“ gibt es …",
-# "Das neue Zentrum …" (the auxiliaries that also end in "-e" lean on what came before)
+# Sentence starts that refer back to the previous sentence. "Das" only as a pronoun, before a
+# lower-case word ("Das gilt auch …", "Das wurde …"), not as an article: before a noun ("Das
+# Elterncafé …") or an inflected adjective and a noun ("Das sogenannte „DaZ-Zentrum“ gibt es
+# …", "Das neue Zentrum …"; the auxiliaries that also end in "-e" are verbs). "Sie"/"Es"/"Ihr"
+# are left out because staff-facing texts use them for the reader ("Sie erhalten ...") and
+# for "Es gibt ...".
 _ADJECTIVE_AFTER_DAS = (
     r"(?!\s+(?!(?:wurde|würde|wäre|hätte|könnte|sollte|müsste|dürfte|möchte|wollte|konnte|"
     r"musste|durfte)\b)(?-i:[a-zäöüß]+e\s+[„\"A-ZÄÖÜ]))"

@@ -321,7 +321,7 @@ _NO_COUNT = re.compile(
 _CONTACT_NUMBER = (
     r"\b(?:tel(?:efon)?|fax|mobil)\b\.?:?\s*\+?\(?\d[\d\s/()-]*\d|"
     rf"(?:\+49|\b0\d{{2,5}})\s*/?\s*\d[\d\s/-]*\d"
-    # another extension of the same line: "0221/ 221-29266 oder -29277"
+    # another extension of the same line: "02999/ 444-266 oder -277"
     r"(?:\s*(?:,|oder|und|bzw\.)\s*-\d+)*|"
     rf"{_EMAIL}"
 )

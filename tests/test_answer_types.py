@@ -916,7 +916,7 @@ def test_an_indefinite_article_is_no_count(sentence: str, counts: bool) -> None:
         ),
         # the further extension of a phone number counts nothing
         (
-            "Informationen erhalten Sie unter der Telefonnummer 0221/ 221-29266 oder -29277.",
+            "Informationen erhalten Sie unter der Telefonnummer 02999/ 444-266 oder -277.",
             "Wie viele Kinder dürfen in eine Feldauer Vorbereitungsklasse?",
             False,
         ),

@@ -27,6 +27,7 @@ __all__ = [
     "QUESTION_PREPOSITION",
     "QUESTION_WORDS",
     "SCHOOL_FORMS",
+    "SPAN_UNITS",
     "Expectation",
     "Frame",
     "YearSpec",
@@ -290,6 +291,10 @@ _UNIT_FAMILIES = {
     "monat": "zeitraum",
     "jahr": "zeitraum",
 }
+# The units of a span of days to years, which an age ("im Alter von vier Monaten") names too
+SPAN_UNITS = frozenset(
+    {"zeitraum", *(unit for unit, family in _UNIT_FAMILIES.items() if family == "zeitraum")}
+)
 # The words that open a question ("… und wann …?")
 QUESTION_WORDS = r"(?:wann|wie|wo|wer|was|welche\w*|warum|ob)\b"
 # "… und wann …?": a second question, whose answer need not state the unit

@@ -17,7 +17,14 @@ from .abbreviations import long_form, spells
 from .gazetteer import adjective_bases, is_place_outside_nrw
 from .german import fold, fold_plain, nouns
 from .nrw import KREISFREIE_STAEDTE, TOWNS
-from .question import PERSON_OFFICE, PERSON_ROLE, Expectation, role_group, unit_pattern
+from .question import (
+    PERSON_OFFICE,
+    PERSON_ROLE,
+    SPAN_UNITS,
+    Expectation,
+    role_group,
+    unit_pattern,
+)
 from .sentences import row_cells
 from .types import KIND_TABLE, Chunk
 
@@ -223,11 +230,11 @@ _SCHOOL_KIND = (
     r"verbund|brennpunkt|wirtschafts|handels|pflege|kranken|fahr|tanz)?schule|"
     r"(?:abend|fach|wirtschafts|berufliche[ns]?\s)?gymnasium|(?:berufs)?kolleg"
 )
-_NAMED_SCHOOL = re.compile(
+_NAMED_SCHOOL = (
     rf"\b(?!(?i:{_SCHOOL_KIND})n?\b)[A-ZÄÖÜ][a-zäöüß]{{2,}}(?:schule|gymnasium|kolleg)\b"
 )
 _TYPE_PATTERNS["school"] = re.compile(
-    rf"{_NAMED_SCHOOL.pattern}|"
+    rf"{_NAMED_SCHOOL}|"
     rf"\b[A-ZÄÖÜ][\w.]*-(?:[\w.]+-)*{_SCHOOL_WORD}\b|"
     rf"\b(?=[A-ZÄÖÜ]){_SCHOOL_WORD}\s+(?:(?:am|an\s+der|im|in\s+der|auf\s+dem|zum|zur)\s+)?"
     r"[A-ZÄÖÜ][\w-]+|"
@@ -468,15 +475,11 @@ def _in_role(named: str, group: str) -> bool:
     return not groups or group in groups
 
 
-# The units of a span of time, which an age ("im Alter von vier Monaten") also names
-_SPANS = frozenset(("zeitraum", "tag", "woche", "monat", "jahr"))
-
-
 def states_type(expects: Expectation, sentence: str) -> bool:
     """Whether ``sentence`` states an answer of the expected type (True if none is expected)."""
     if expects.kind == "unit":  # also as a compound's last part ("14 Förderstunden")
         unit = unit_pattern(expects.unit)
-        if expects.unit in _SPANS:  # "Kinder im Alter von vier Monaten" waited no months
+        if expects.unit in SPAN_UNITS:  # "Kinder im Alter von vier Monaten" waited no months
             sentence = _AGE.sub(" ", sentence)
         if (
             expects.rate

@@ -76,9 +76,13 @@ def list_marks_as_dashes(text: str) -> str:
     """Plain text with each line's list mark ("•", "▪", "–", "→" …) written as "- ", the
     mark the rest of the pipeline reads as a list item (a page saved as text keeps its
     bullets: "  • Antrag auf Schülerbeförderung")."""
-    return "\n".join(
-        "- " + _BULLET.sub("", line) if _BULLET.match(line) else line for line in text.split("\n")
-    )
+    return "\n".join(_as_item(line) if _BULLET.match(line) else line for line in text.split("\n"))
+
+
+def _as_item(line: str) -> str:
+    """A list item as the pipeline writes it: "- " instead of the line's own list mark (a
+    numbered item, which has none, keeps its number)."""
+    return "- " + _BULLET.sub("", line)
 
 
 # "1. Text", "2) Text", "a) Text": a numbered list item, if it follows a finished line.
@@ -504,7 +508,7 @@ def _to_blocks(lines: list[str]) -> str:
             blocks.append(line)
             continue
         if is_item:
-            line = "- " + _BULLET.sub("", line)  # a numbered item keeps its number
+            line = _as_item(line)
         current.append(line)
     if current:
         blocks.append(" ".join(current))

@@ -315,9 +315,10 @@ _NO_COUNT = re.compile(
     # Klasse"); a count may end a sentence with the full stop ("Gezählt wurden 14.")
     r"(?<![\d.,])\d{1,3}\.(?=\s+\w)|"
     # a label, also in the plural and with a range or list of labels ("Jahrgangsstufe 1 bis
-    # 4", "der Jahrgangsstufen 5 und 6", "Klassen 5–10")
+    # 4", "der Klassenstufen 7 bis 10", "Klassen 5–10"), a citation of a law ("§ 135a Absatz
+    # 1 Satz 1")
     r"(?:§|\b(?:nr|abs|art|s|kap)\.?:?|\b(?:absatz|abschnitt|kapitel|anlage|anhang|seite|"
-    r"ziffer|punkt|artikel|jahrgangsstufe|stufe|schritt|phase|modul|maßnahme)(?:e?n)?)"
+    r"ziffer|punkt|artikel|satz|\w*stufe|schritt|phase|modul|maßnahme)(?:e?n)?)"
     rf"\s*\d+(?:{_LABEL_JOIN}\d+\b)*|"
     # a grade is one of 1 to 13: "in der Klasse 18 unterschiedliche Nationen" counts
     rf"\bklassen?\s*{_GRADE}(?:{_LABEL_JOIN}{_GRADE})*",

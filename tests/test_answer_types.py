@@ -962,12 +962,17 @@ def test_a_capitalised_adjective_before_the_counted_noun_is_not_what_is_counted(
         # grades go from 1 to 13: a higher number after "Klasse" counts
         ("Aktuell lernen in der Klasse 18 unterschiedliche Nationen.", True),
         ("In der Klasse 10 lernen sie weiter.", False),
+        # a grade named by any compound of "Stufe", and the citation of a law
+        ("Aufgenommen werden Seiteneinsteiger der Klassenstufen 7 bis 10.", False),
+        ("In der Klassenstufe 7 lernen 14 Kinder.", True),
+        ("Nach § 135a Absatz 1 Satz 1 der Schulordnung gilt für das Gymnasium:", False),
     ],
 )
 def test_an_ordinal_counts_nothing(sentence: str, counts: bool) -> None:
     """ "Wie viele …?" is not answered by an ordinal ("die 15. Deutschförderklasse" says
-    nothing about how many there are) or a grade ("Jahrgangsstufen 5 und 6", "Klasse 10");
-    a count may still end a sentence with its full stop."""
+    nothing about how many there are), a grade ("Jahrgangsstufen 5 und 6", "Klasse 10",
+    "Klassenstufen 7 bis 10") or a citation ("Absatz 1 Satz 1"); a count may still end a
+    sentence with its full stop."""
     assert states_count(sentence, "Wie viele Schüler gibt es?") is counts
 
 

@@ -143,6 +143,7 @@ _TYPE_NOUNS = {
     "percent": frozenset({"anteil", "prozentsatz", "quot"}),
     # "Mit welchem Betrag …?", "Wie viel Geld …?", "Welche Summe …?": the amount, in euros
     "money": frozenset({"betrag", "geld", "summ"}),
+    "address": frozenset({"adress", "anschrift", "strass"}),
     # "Welches Deutschniveau …?": the level ("B1"), which a sentence need not call so
     "level": frozenset({"niveau", "deutschniveau", "sprachniveau", "niveaustuf"}),
     "expansion": frozenset({"abkurz", "kurzel", "kurzform"}),  # "Wofür steht die Abkürzung …?"
@@ -365,16 +366,20 @@ def _candidates(
         planted = tainted_sentences(hit.chunk.text)  # instructions to a model, and their payload
         for order, sentence_terms in enumerate(analysed):
             text = sentences[hit.chunk.chunk_id][order]
-            if text in planted or is_boilerplate(text, hit.chunk, pages):
+            # the street line of an address block ("Heidauer Straße 140") answers where an
+            # office is, though it ends in a number as a line of contents does and reads like
+            # a heading or a fragment
+            street = expects.kind == "address" and states_type(expects, text)
+            if text in planted or (is_boilerplate(text, hit.chunk, pages) and not street):
                 continue  # planted instructions and title pages are never quoted as answers
-            if is_heading_line(text, hit.chunk.text) and not _names_office_holder(text):
+            if is_heading_line(text, hit.chunk.text) and not (_names_office_holder(text) or street):
                 # a heading names the topic of what follows; it states nothing (a line of a
                 # contact card, "Jan Weber, StD Koordinator Seiteneinstieg", names a person
                 # in an office; "Frau Jan Weber" alone heads the card)
                 continue
             if not answers_anything(text, context.frame):
                 continue
-            if len(set(sentence_terms)) >= _MIN_TERMS or text.startswith("- "):
+            if len(set(sentence_terms)) >= _MIN_TERMS or text.startswith("- ") or street:
                 rows.append((rank, order, analysed))
     texts = [sentences[hits[rank].chunk.chunk_id][order] for rank, order, _ in rows]
     similarity = lexical.char_similarity(query, texts)
@@ -469,7 +474,7 @@ def _candidates(
 
 
 # Answer types that stand in an address or contact block, under the name of what they reach
-_BLOCK_TYPES = ("contact", "hours")
+_BLOCK_TYPES = ("contact", "hours", "address")
 _BLOCK_LINES = 6  # lines of such a block above the phone number or office hours
 
 

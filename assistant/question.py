@@ -85,6 +85,9 @@ _CONTACT = re.compile(
     r"kontaktdaten|erreichbar\w*|anrufen)\b",
     re.IGNORECASE,
 )
+# "Unter welcher Adresse …?", "In welcher Straße liegt …?", "Wie lautet die Anschrift …?": a
+# postal address (an "E-Mail-Adresse" asks for a contact, which is matched first)
+_ADDRESS = re.compile(r"\b(?:adresse|anschrift)\b|\b(?:in|an)\s+welcher\s+straße\b", re.IGNORECASE)
 _HOURS = re.compile(r"\b(sprechzeit\w*|öffnungszeit\w*|sprechstunde\w*)\b", re.IGNORECASE)
 # "Zu welchen Zeiten …?", "Wann ist das Büro erreichbar?": times of the week, not a phone
 # number ("Wie ist das Büro erreichbar?" asks how to reach it)
@@ -379,8 +382,8 @@ _STRICT_KINDS = frozenset(
 class Expectation:
     """The expected answer type; empty ``kind`` when the question asks for nothing specific."""
 
-    kind: str = ""  # money|percent|contact|hours|clock|person|age|level|language|school|unit|
-    # count|year|date|duration|frequency|when|expansion
+    kind: str = ""  # money|percent|contact|address|hours|clock|person|age|level|language|
+    # school|unit|count|year|date|duration|frequency|when|expansion
     unit: str = ""  # the unit named in "in Minuten", "in Euro" (a key of _UNITS); of a
     # contact: "email" or "phone" when the question asks for that channel only; of an
     # expansion: the abbreviation
@@ -485,6 +488,7 @@ def expectation_of(question: str) -> Expectation:
         ("money", _MONEY),
         ("hours", _WHEN_REACHABLE),
         ("contact", _CONTACT),
+        ("address", _ADDRESS),
         ("hours", _HOURS),
         ("clock", _CLOCK_TIME),
         ("weekday", _WHICH_WEEKDAY),

@@ -1686,7 +1686,7 @@ def test_a_school_year_asked_for_is_a_time() -> None:
         ("Wann ist die Sprechstunde des Jugendmigrationsdienstes?", "hours"),
         ("Zu welchen Zeiten ist das KI erreichbar?", "hours"),
         # the opening asks for something else: the office hours are only what it is about
-        ("In welcher Straße bietet der Jugendmigrationsdienst seine Sprechstunde an?", ""),
+        ("In welcher Straße bietet der Jugendmigrationsdienst seine Sprechstunde an?", "address"),
         ("Wo findet die offene Sprechstunde statt?", ""),
         ("In welchen Sprachen berät das Amt in seinen Sprechstunden?", "language"),
         ("Wie lange dauert eine Sprechstunde?", "duration"),
@@ -1696,8 +1696,8 @@ def test_office_hours_are_the_type_only_where_the_question_asks_for_them(
     question: str, kind: str
 ) -> None:
     """A question naming office hours asks for them only when its own opening does: "In
-    welcher Straße … Sprechstunde?" asks for a street and was refused as a near miss, since
-    no sentence there gives hours."""
+    welcher Straße … Sprechstunde?" asks for a street (before it was refused as a near miss,
+    since no sentence there gives hours)."""
     assert frame_question(question).expects.kind == kind
 
 
@@ -1811,3 +1811,38 @@ def test_a_language_level_asked_alone_wants_a_level(
     assert frame.expects.kind == "level"
     chunk = Chunk("d", "d.pdf", 0, sentence, "", 1, 1, meta=META)
     assert (unmet_requirements(frame, sentence, chunk) == ()) is meets
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Unter welcher Adresse findet man das KI in Feldau?", "address"),
+        ("In welcher Straße liegt die Lindenschule?", "address"),
+        ("Wie lautet die Anschrift des Schulamts?", "address"),
+        ("Welche E-Mail-Adresse nennt das KI?", "contact"),
+    ],
+)
+def test_an_address_question_asks_for_a_street(question: str, kind: str) -> None:
+    assert frame_question(question).expects.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "street"),
+    [
+        ("Heidauer Str. 140", True),
+        ("Kommunales Integrationszentrum Heidauer Straße 140 29999 Feldau", True),
+        ("… bei einem Besuch der Lindenschule im Wendauer Weg überzeugen.", True),
+        ("In der Lauterstraße gingen mehrere Anfragen ein.", True),
+        ("Kirchweg 4, 29999 Feldau", True),
+        ("Am Alten Markt 3", True),
+        ("Der Weg in die Schule ist für viele Kinder weit.", False),
+        ("Der Bildungsweg der Kinder ist verschieden.", False),
+        ("Ein Ausbildungsplatz ist noch frei.", False),
+    ],
+)
+def test_an_address_is_a_street(sentence: str, street: bool) -> None:
+    """Only a sentence naming a street answers "Unter welcher Adresse …?" asked alone: a
+    compound of "Straße", a name before a street word, or a compound of another street word
+    with its house number ("Bildungsweg" and "Ausbildungsplatz" are no streets)."""
+    expects = frame_question("Unter welcher Adresse findet man das KI?").expects
+    assert states_type(expects, sentence) is street

@@ -1030,3 +1030,37 @@ def test_an_amount_for_a_compound_of_the_same_head_answers(tmp_path: Path) -> No
     )
     files = {"platzhausen-kurse.md": page, "nordheim.md": other}
     _assert_amount_answers(tmp_path, files, asked, "160.500 Euro")
+
+
+def test_where_an_office_is_found_is_answered_by_its_address(tmp_path: Path) -> None:
+    """ "Unter welcher Adresse …?" and "In welcher Straße …?" ask for a street: the street
+    line of the page's contact block (which ends in a number as a line of contents does)
+    and the sentence naming the school's street answer them. Before, a sentence on what the
+    office does was quoted in place of the address."""
+    assistant = _with_files(
+        tmp_path,
+        {
+            "adorf-ki.txt": (  # a web page saved as text, its contact block line by line
+                "Kommunales Integrationszentrum Adorf\n"
+                "Das Kommunale Integrationszentrum unterstützt neu zugewanderte Schülerinnen "
+                "und Schüler dabei, möglichst schnell eine passende Schule zu finden. Die "
+                "Familien werden zur Erstberatung in das Kommunale Integrationszentrum "
+                "eingeladen.\n"
+                "Kontakt\nKommunales Integrationszentrum\nHeidauer Straße 140\n29999 Adorf\n"
+            ),
+            "bedorf-lindenschule.md": (
+                "# Sprachlernklasse in Bedorf\n\n"
+                "An der Lindenschule startete im September 2016 die erste Sprachlernklasse "
+                "in Bedorf. Davon überzeugte sich der Schulausschuss bei einem Besuch der "
+                "Lindenschule im Wendauer Weg.\n"
+            ),
+        },
+    )
+    office = assistant.ask(
+        "Unter welcher Adresse findet man das Kommunale Integrationszentrum in Adorf?"
+    )
+    assert office.found
+    assert "Heidauer Straße 140" in office.text
+    school = assistant.ask("In welcher Straße liegt die Lindenschule in Bedorf?")
+    assert school.found
+    assert "Wendauer Weg" in school.text

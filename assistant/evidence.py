@@ -140,7 +140,9 @@ _TYPE_NOUNS = {
     "year": frozenset({"jahr"}),
     "date": frozenset({"tag", "datum", "termin"}),
     "weekday": frozenset({"tag", "wochentag"}),
-    "percent": frozenset({"anteil", "prozentsatz", "quot"}),
+    # "Um wie viel Prozent ist die Zahl der X gestiegen?": the number is what the share
+    # measures, X is the topic ("seit 2002 um 53% angestiegen" names no "Zahl")
+    "percent": frozenset({"anteil", "prozentsatz", "prozent", "quot", "zahl", "anzahl"}),
     # "Mit welchem Betrag …?", "Wie viel Geld …?", "Welche Summe …?": the amount, in euros
     "money": frozenset({"betrag", "geld", "summ"}),
     "address": frozenset({"adress", "anschrift", "strass"}),

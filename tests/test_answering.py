@@ -1064,3 +1064,32 @@ def test_where_an_office_is_found_is_answered_by_its_address(tmp_path: Path) -> 
     school = assistant.ask("In welcher Straße liegt die Lindenschule in Bedorf?")
     assert school.found
     assert "Wendauer Weg" in school.text
+
+
+def test_a_share_of_growth_need_not_name_the_number_it_measures(tmp_path: Path) -> None:
+    """ "Um wie viel Prozent ist die Zahl der X gestiegen?" asks how X grew: "Zahl" and
+    "Prozent" say how it is measured, as "Anteil" does, so "X ist um 53% angestiegen"
+    answers though it never says "Zahl". Before, "Zahl" was the word the sentence had to
+    name, and the share was refused."""
+    assistant = _with_files(
+        tmp_path,
+        {
+            "adorf-schulentwicklung.md": (
+                "# Schulentwicklung in Adorf\n\n"
+                "In Adorf lernen Kinder aus vielen Ländern. Die Beschulung von Schülerinnen "
+                "und Schülern nicht deutscher Herkunftssprache ist in Adorf seit dem Jahr "
+                "2002 um 53% angestiegen. Die Schulen haben dafür neue Klassen gebildet.\n"
+            ),
+            "bedorf-lesepaten.md": (
+                "# Lesepaten in Bedorf\n\n"
+                "Die Zahl der Lesepaten in Bedorf ist gleich geblieben. Kinder nicht deutscher "
+                "Herkunftssprache lesen mit ihnen in zwei Gruppen.\n"
+            ),
+        },
+    )
+    answer = assistant.ask(
+        "Um wie viel Prozent ist in Adorf die Zahl der beschulten Kinder nicht deutscher "
+        "Herkunftssprache seit 2002 gewachsen?"
+    )
+    assert answer.found
+    assert "53%" in answer.text

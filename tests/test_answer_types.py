@@ -198,6 +198,10 @@ def test_a_unit_is_met_after_adjectives_and_as_a_hyphenated_compound(
         ("Welche Kosten übernimmt das Jobcenter beim Schulbedarf?", False),
         ("Welche Gebühren fallen bei der Anmeldung an?", False),
         ("Welchen Preis hat die Schule für ihr Sprachprojekt gewonnen?", False),
+        # what someone must pay is an amount, however far the verb ends the question
+        ("Was müssen Eltern in Feldau für den Schwimmkurs im Hallenbad Süd bezahlen?", True),
+        ("Was soll der Kreis für die Sprachmittler zuzahlen?", True),
+        ("Was müssen Eltern bei der Anmeldung mitbringen?", False),
     ],
 )
 def test_how_much_of_a_noun_asks_for_money_only_for_a_money_noun(

@@ -333,6 +333,18 @@ def _names_office_holder(line: str) -> bool:
     return states_type(_PERSON, line) and ROLE_OR_OFFICE_WORD.search(line) is not None
 
 
+# A one-word label before the value it introduces: "Herausgeber: Stadt Feldau, Schulamt"
+_FIELD_LABEL = re.compile(r"([A-ZÄÖÜ][\w-]+):\s+\S")
+
+
+def _asked_field(line: str, query: Query) -> bool:
+    """Whether ``line`` is a labelled field whose label the question names: "Herausgeber:
+    Stadt Feldau, Schul- und Sportamt" answers "Welches Amt ist Herausgeber des Berichts?",
+    though as a line of its own without a verb it reads like a title with a colon."""
+    label = _FIELD_LABEL.match(line)
+    return label is not None and set(analyze(label.group(1))) <= set(query.terms)
+
+
 def _candidates(
     query: Query,
     hits: Sequence[Hit],
@@ -374,10 +386,13 @@ def _candidates(
             street = expects.kind == "address" and states_type(expects, text)
             if text in planted or (is_boilerplate(text, hit.chunk, pages) and not street):
                 continue  # planted instructions and title pages are never quoted as answers
-            if is_heading_line(text, hit.chunk.text) and not (_names_office_holder(text) or street):
+            if is_heading_line(text, hit.chunk.text) and not (
+                _names_office_holder(text) or street or _asked_field(text, query)
+            ):
                 # a heading names the topic of what follows; it states nothing (a line of a
                 # contact card, "Jan Weber, StD Koordinator Seiteneinstieg", names a person
-                # in an office; "Frau Jan Weber" alone heads the card)
+                # in an office; "Frau Jan Weber" alone heads the card; "Herausgeber: Stadt
+                # Feldau" is a field when the question names its label)
                 continue
             if not answers_anything(text, context.frame):
                 continue

@@ -1093,3 +1093,26 @@ def test_a_share_of_growth_need_not_name_the_number_it_measures(tmp_path: Path) 
     )
     assert answer.found
     assert "53%" in answer.text
+
+
+def test_a_labelled_field_answers_the_question_naming_its_label(tmp_path: Path) -> None:
+    """ "Herausgeber: Stadt Adorf, Schul- und Sportamt" stands as a line of its own without a
+    verb, as a title with a colon does; it answers "Welches Amt ist Herausgeber …?", which
+    names its label. Before, it was dropped as a heading and the report's other lines were
+    quoted instead."""
+    assistant = _with_files(
+        tmp_path,
+        {
+            "adorf-bericht.txt": (
+                "Beschulung neu zugewanderter Kinder in Adorf\n\n"
+                "Dritte Fortschreibung\n\n"
+                "Herausgeber: Stadt Adorf Schul- und Sportamt\n\n"
+                "Druck: Städtische Druckerei Papier: 100 Prozent Recyclingpapier\n\n"
+                "Der Bericht beschreibt, wie neu zugewanderte Kinder in Adorf eine Schule "
+                "finden und wie sie dort Deutsch lernen.\n"
+            ),
+        },
+    )
+    answer = assistant.ask("Welches Amt ist Herausgeber des Berichts zur Beschulung in Adorf?")
+    assert answer.found
+    assert "Schul- und Sportamt" in answer.text

@@ -843,6 +843,9 @@ def place_names(texts: Iterable[str]) -> list[str]:
             elif lead not in _BEFORE_NAMES:
                 as_noun.add(word)
     bare = (after_place & after_noun) - as_noun - set(typed)
+    # a word ending like a noun is none ("bestehend aus Erstberatung, …" and "die Schulische
+    # Erstberatung" use it bare), unless the gazetteer knows it as a town ("Freyung")
+    bare = {w for w in bare if not fold(w).endswith(NOT_NAME_SUFFIXES) or is_place_outside_nrw(w)}
     return [name for name, n in typed.items() if n >= 2] + sorted(bare)
 
 

@@ -789,6 +789,14 @@ def test_places_the_documents_name_without_type_word() -> None:
         "Nach Aussage der Schulaufsicht geht das. In Stadt Farnau und der Stadt Farnau auch.",
     ]
     assert place_names(texts) == ["Farnau", "Düsselbrück"]
+    # a word ending like a noun is none, though a title and a list use it bare; a town of
+    # that ending stays one
+    steps = [
+        "Das Stufenmodell, bestehend aus Erstberatung, Vorbereitungsklasse und Regelklasse.",
+        "2016 wurde die Schulische Erstberatung gegründet.",
+        "Wer nach Freyung zieht, meldet sich beim Schulamt Freyung.",
+    ]
+    assert place_names(steps) == ["Freyung"]
     assert mention_names("Stadt Düsselbrück") == ("düsselbrück", "duesselbrueck")
     question = "Wie lange dauert es im Kreis Farnau im Vergleich zu Düsselbrück?"
     assert (

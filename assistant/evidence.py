@@ -145,6 +145,8 @@ _TYPE_NOUNS = {
     "percent": frozenset({"anteil", "prozentsatz", "prozent", "quot", "zahl", "anzahl"}),
     # "Mit welchem Betrag …?", "Wie viel Geld …?", "Welche Summe …?": the amount, in euros
     "money": frozenset({"betrag", "geld", "summ"}),
+    # "Unter welcher Adresse …?", "In welcher Straße …?": the street, which no line of an
+    # address block calls so ("Heidauer Straße 140")
     "address": frozenset({"adress", "anschrift", "strass"}),
     # "Welches Deutschniveau …?": the level ("B1"), which a sentence need not call so
     "level": frozenset({"niveau", "deutschniveau", "sprachniveau", "niveaustuf"}),
@@ -342,7 +344,8 @@ def _asked_field(line: str, query: Query) -> bool:
     Stadt Feldau, Schul- und Sportamt" answers "Welches Amt ist Herausgeber des Berichts?",
     though as a line of its own without a verb it reads like a title with a colon."""
     label = _FIELD_LABEL.match(line)
-    return label is not None and set(analyze(label.group(1))) <= set(query.terms)
+    named = set(analyze(label.group(1))) if label else set()
+    return bool(named) and named <= set(query.terms)  # ("Aber: …" names no label)
 
 
 def _candidates(

@@ -1818,19 +1818,6 @@ def test_a_language_level_asked_alone_wants_a_level(
 
 
 @pytest.mark.parametrize(
-    ("question", "kind"),
-    [
-        ("Unter welcher Adresse findet man das KI in Feldau?", "address"),
-        ("In welcher Straße liegt die Lindenschule?", "address"),
-        ("Wie lautet die Anschrift des Schulamts?", "address"),
-        ("Welche E-Mail-Adresse nennt das KI?", "contact"),
-    ],
-)
-def test_an_address_question_asks_for_a_street(question: str, kind: str) -> None:
-    assert frame_question(question).expects.kind == kind
-
-
-@pytest.mark.parametrize(
     ("sentence", "street"),
     [
         ("Heidauer Str. 140", True),

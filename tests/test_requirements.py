@@ -65,6 +65,11 @@ from ingest.pipeline import reinferred_kommunen
         ("An welchem Tag beginnt die Schulberatung?", "date"),
         ("Um wie viel Uhr öffnet das Elterncafé?", "clock"),
         ("Zu welcher Uhrzeit beginnt der Platzhalterkurs?", "clock"),
+        # a postal address; an "E-Mail-Adresse" is a contact
+        ("Unter welcher Adresse findet man das KI in Feldau?", "address"),
+        ("In welcher Straße liegt die Lindenschule?", "address"),
+        ("Wie lautet die Anschrift des Schulamts?", "address"),
+        ("Welche E-Mail-Adresse nennt das KI?", "contact"),
     ],
 )
 def test_expected_answer_type(question: str, kind: str) -> None:

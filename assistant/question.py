@@ -90,7 +90,9 @@ _CONTACT = re.compile(
 )
 # "Unter welcher Adresse …?", "In welcher Straße liegt …?", "Wie lautet die Anschrift …?": a
 # postal address (an "E-Mail-Adresse" asks for a contact, which is matched first)
-_ADDRESS = re.compile(r"\b(?:adresse|anschrift)\b|\b(?:in|an)\s+welcher\s+straße\b", re.IGNORECASE)
+_ADDRESS = re.compile(
+    r"\b(?:adresse|anschrift)\b|\b(?:in|an)\s+welcher\s+stra(?:ß|ss)e\b", re.IGNORECASE
+)
 _HOURS = re.compile(r"\b(sprechzeit\w*|öffnungszeit\w*|sprechstunde\w*)\b", re.IGNORECASE)
 # "Zu welchen Zeiten …?", "Wann ist das Büro erreichbar?": times of the week, not a phone
 # number ("Wie ist das Büro erreichbar?" asks how to reach it)

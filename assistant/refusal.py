@@ -42,7 +42,6 @@ _TYPE_NAMES = {
     "money": "keinen Betrag",
     "percent": "keinen Anteil",
     "contact": "keine Telefonnummer oder E-Mail-Adresse",
-    "address": "keine Adresse",
     "hours": "keine Sprech- oder Öffnungszeiten",
     "clock": "keine Uhrzeit",
     "weekday": "keinen Wochentag",

@@ -241,13 +241,14 @@ _TYPE_PATTERNS["school"] = re.compile(
     rf"\b(?:Alte[mns]?|Städtische[mns]?|Staatliche[mns]?|Bischöfliche[mns]?)\s+(?=[A-ZÄÖÜ])"
     rf"{_SCHOOL_WORD}\b"
 )
-# A street: a compound ending in "straße" ("Lauterstraße 3", "Hauptstr. 12"), a name before
+# A street: a compound ending in "straße" ("Lauterstraße 3", "Hauptstr. 12"; "strasse" as the
+# Swiss write it), a name before
 # a street word ("Herzebrocker Str. 140", "im Friedländer Weg", "Am Alten Markt"), or a
 # compound ending in another street word with its house number ("Kirchweg 4": "Bildungsweg"
 # and "Schulplatz" alone are no streets)
-_STREET_WORD = r"(?:Straße|Str\.|Weg|Platz|Allee|Ring|Gasse|Damm|Ufer|Chaussee|Wall|Markt)"
+_STREET_WORD = r"(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Ring|Gasse|Damm|Ufer|Chaussee|Wall|Markt)"
 _TYPE_PATTERNS["address"] = re.compile(
-    r"\b[A-ZÄÖÜ][a-zäöüß-]+(?:straße|str\.)(?=\W)|"
+    r"\b[A-ZÄÖÜ][a-zäöüß-]+(?:straße|strasse|str\.)(?=\W)|"
     r"\b(?!(?:Der|Dieser|Jeder|Unser|Euer|Ihrer|Einer|Aller|Oder|Aber|Über)\b)"
     rf"(?:[A-ZÄÖÜ][a-zäöüß-]+er|Am|An\s+der|Im)\s+(?:[A-ZÄÖÜ][a-zäöüß]+e[nr]?\s+)?{_STREET_WORD}"
     r"(?=\W)|"
@@ -530,12 +531,10 @@ def _counts(expects: Expectation) -> bool:
 def _asks_only_type(expects: Expectation) -> bool:
     """A "Wie lange …?", "Bis zu welchem Alter …?", "Welches Deutschniveau …?", "Welche
     Sprachen …?" or "An welcher Schule …?" that asks nothing besides the duration, the age,
-    the level, the languages or the school (or "Unter welcher Adresse …?" the street): only
-    a sentence stating them answers it."""
-    return (
-        expects.kind in ("duration", "level", "language", "age", "school", "address")
-        and expects.sole
-    )
+    the level, the languages or the school: only a sentence stating them answers it. (A
+    street asked for is a soft signal: a page may give its address in a form the street
+    patterns do not know, and the question is then still answered.)"""
+    return expects.kind in ("duration", "level", "language", "age", "school") and expects.sole
 
 
 # "Wann …?", "Ab wann …?", "Seit wann …?" asking nothing else: a sentence that names no time

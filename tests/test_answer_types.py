@@ -1825,6 +1825,7 @@ def test_a_language_level_asked_alone_wants_a_level(
         ("… bei einem Besuch der Lindenschule im Wendauer Weg überzeugen.", True),
         ("In der Lauterstraße gingen mehrere Anfragen ein.", True),
         ("Kirchweg 4, 29999 Feldau", True),
+        ("Bahnhofstrasse 12, 8999 Wendau", True),  # as the Swiss write it
         ("Am Alten Markt 3", True),
         ("Der Weg in die Schule ist für viele Kinder weit.", False),
         ("Der Bildungsweg der Kinder ist verschieden.", False),
@@ -1832,8 +1833,9 @@ def test_a_language_level_asked_alone_wants_a_level(
     ],
 )
 def test_an_address_is_a_street(sentence: str, street: bool) -> None:
-    """Only a sentence naming a street answers "Unter welcher Adresse …?" asked alone: a
-    compound of "Straße", a name before a street word, or a compound of another street word
-    with its house number ("Bildungsweg" and "Ausbildungsplatz" are no streets)."""
+    """A street is what "Unter welcher Adresse …?" asks for: a compound of "Straße", a name
+    before a street word, or a compound of another street word with its house number
+    ("Bildungsweg" and "Ausbildungsplatz" are no streets). Asked alone it is preferred, not
+    required: a page may give its address in a form these patterns do not know."""
     expects = frame_question("Unter welcher Adresse findet man das KI?").expects
     assert states_type(expects, sentence) is street

@@ -56,9 +56,13 @@ _RECEIVED_MONEY = (
     rf"\bwas\s+(?:bekomm|erhält|erhalt)\w*[^?.!]*?(?:\w*{_MONEY_TAIL}\b|"
     r"\b(?:geld|euro|erstatte\w*|vergütet|bezahlt)\b|\b(?:pro|je)\s+[^\W\d_])"
 )
-# "Was müssen Eltern für den Schwimmkurs bezahlen?", "Was soll der Kreis zuzahlen?": what
-# someone has to pay is an amount of money
-_PAID = r"\bwas\s+(?:muss|müssen|musste|mussten|soll|sollen)\b[^?.!,]{0,80}?\b\w*zahlen\b"
+# "Was kostet …?", "Was zahlt …?", and what someone has to pay however far the verb ends the
+# question ("Was müssen Eltern für den Schwimmkurs bezahlen?", "Was soll der Kreis zuzahlen?"):
+# an amount of money
+_PAID = (
+    r"\bwas\s+(?:(?:kost|verdien|zahl|bezahl)\w*|"
+    r"(?:muss|müssen|musste|mussten|soll|sollen)\b[^?.!,]{0,80}?\b\w*zahlen\b)"
+)
 # A noun that names one sum of money asks for its amount after "welche" as "Betrag" does
 # ("Welche Gebühr erhebt …?", "Welches Honorar …?"); their plurals ("Welche Kosten übernimmt
 # …?", "Welche Gebühren fallen an?") and nouns that also name other things ("Beitrag",
@@ -69,7 +73,7 @@ _SUM_NOUN = (
 _MONEY = re.compile(
     # "Mit welchem Betrag fördert …?": the noun asks for an amount of money itself
     rf"\bwelche[mnrs]?\s+(?:[a-zäöüß]+e[mnrs]?\s+)?{_SUM_NOUN}|"
-    rf"\bwas\s+(?:kost|verdien|zahl|bezahl)\w*|{_PAID}|{_RECEIVED_MONEY}|{_HOW_MUCH}[^?.!]{{0,60}}?(?:\w*{_MONEY_TAIL}\b|\b{_MONEY_WORD}\b)|"
+    rf"{_PAID}|{_RECEIVED_MONEY}|{_HOW_MUCH}[^?.!]{{0,60}}?(?:\w*{_MONEY_TAIL}\b|\b{_MONEY_WORD}\b)|"
     rf"\w*{_MONEY_TAIL}\b[^?.!]{{0,30}}?{_HOW_MUCH}",
     re.IGNORECASE,
 )

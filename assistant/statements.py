@@ -242,10 +242,9 @@ _TYPE_PATTERNS["school"] = re.compile(
     rf"{_SCHOOL_WORD}\b"
 )
 # A street: a compound ending in "straße" ("Lauterstraße 3", "Hauptstr. 12"; "strasse" as the
-# Swiss write it), a name before
-# a street word ("Herzebrocker Str. 140", "im Friedländer Weg", "Am Alten Markt"), or a
-# compound ending in another street word with its house number ("Kirchweg 4": "Bildungsweg"
-# and "Schulplatz" alone are no streets)
+# Swiss write it), a name before a street word ("Herzebrocker Str. 140", "im Friedländer Weg",
+# "Am Alten Markt"), or a compound ending in another street word with its house number
+# ("Kirchweg 4": "Bildungsweg" and "Schulplatz" alone are no streets)
 _STREET_WORD = r"(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Ring|Gasse|Damm|Ufer|Chaussee|Wall|Markt)"
 _TYPE_PATTERNS["address"] = re.compile(
     r"\b[A-ZÄÖÜ][a-zäöüß-]+(?:straße|strasse|str\.)(?=\W)|"

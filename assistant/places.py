@@ -96,6 +96,61 @@ _ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "
 # "in Begleitung einer Lehrkraft"); followed by any other article it is a place the clause
 # goes on from ("wurde in Chemnitz eine Stelle eingerichtet", "besuchen in Gera die Kurse")
 _GENITIVE_ARTICLES = {"der", "des", "eines", "einer"}
+# Words a noun follows, not a name: articles, determiners, possessives, quantifiers
+_DETERMINERS = _ARTICLES | {
+    "einen",
+    "kein",
+    "keine",
+    "keinen",
+    "keiner",
+    "keinem",
+    "keines",
+    "welche",
+    "welcher",
+    "welches",
+    "welchen",
+    "welchem",
+    "diese",
+    "dieser",
+    "dieses",
+    "diesen",
+    "diesem",
+    "jede",
+    "jeder",
+    "jedes",
+    "jeden",
+    "jedem",
+    "ihr",
+    "ihre",
+    "ihren",
+    "ihrem",
+    "ihrer",
+    "ihres",
+    "sein",
+    "seine",
+    "seinen",
+    "seinem",
+    "seiner",
+    "seines",
+    "unser",
+    "unsere",
+    "unseren",
+    "unserem",
+    "unserer",
+    "alle",
+    "allen",
+    "viele",
+    "vielen",
+    "einige",
+    "mehrere",
+    "beide",
+    "beiden",
+    "zum",
+    "zur",
+    "vom",
+    "beim",
+    "am",
+}
 # ... and the possessives that start a genitive ("nach Prüfung ihrer Sprachkenntnisse")
 _GENITIVE_WORDS = _GENITIVE_ARTICLES | {"ihrer", "ihres", "seiner", "seines", "unserer", "unseres"}
 # An office or school a place's name follows: "Volkshochschule Ludwigshafen", "Schulamt
@@ -1154,6 +1209,15 @@ def other_places(
                 or (before[:1].isupper() and not known(word))
                 or (_SHORT_INSTITUTION.fullmatch(before) and names is not None and names(word))
                 or joined
+                # the subject after the verb ("Wann hat Chemnitz … eröffnet?"), no noun of
+                # the corpus, no noun after an article or an adjective after one ("welche
+                # Stelle", "für die neue Stelle")
+                or (
+                    before[:1].islower()
+                    and fold(before) not in _DETERMINERS
+                    and not (i > 1 and fold(words[i - 2]) in _DETERMINERS | _PREPOSITIONS)
+                    and (not known(word) or (names is not None and names(word)))
+                )
             )
             and (fold(attached) not in _GENITIVE_ARTICLES or not known(word))
         )

@@ -917,3 +917,26 @@ def test_a_place_in_brackets_after_another_says_where_that_one_lies() -> None:
     assert other_places(asked, NAMES, known) == ("Papenburg",)
     both = "Wie ist es in Papenburg und im Kreis Emsland?"
     assert other_places(both, NAMES, known) == ("Papenburg", "Emsland")
+
+
+def test_a_town_of_the_gazetteer_as_the_subject_is_a_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Wann hat Wexhafen eine eigene Schule eröffnet?": a town the gazetteer lists (here
+    fictional) that stands as the subject after the verb is a place the evidence must name,
+    where the corpus does not know the word. After an article or determiner it is a noun
+    ("die neue Stelle", "welche Halle"), and a word the corpus knows as an ordinary one is
+    no place there."""
+    monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset({"wexhafen", "stelle"}))
+
+    def unknown(word: str) -> bool:
+        return False
+
+    asked = "Wann hat Wexhafen eine eigene Schule nur für ukrainische Kinder eröffnet?"
+    assert other_places(asked, NAMES, unknown) == ("Wexhafen",)
+    asked = "Wie viele Vorbereitungsklassen hat Wexhafen im Breisgau eingerichtet?"
+    assert other_places(asked, NAMES, unknown) == ("Wexhafen",)
+    asked = "Wie viele Bewerber gab es in Feldau für die neue Stelle?"
+    assert "Stelle" not in other_places(asked, NAMES, unknown)
+    asked = "Wer besetzt seit 2020 die Stelle der Koordination?"
+    assert other_places(asked, NAMES, unknown) == ()
+    asked = "Wann hat Wexhafen eine eigene Schule eröffnet?"
+    assert other_places(asked, NAMES, lambda w: w.lower() == "wexhafen") == ()

@@ -376,6 +376,8 @@ def _candidates(
         unknown = [t for t in query.terms if t in query.nouns and not lexical.known(query, t)]
         focus = unknown[0] if unknown else focus
     head = _compound_head(query, focus)
+    # "die eigenen Klassen bzw. Gruppen": a sentence naming either names what is asked
+    alternatives = _alternatives(context.frame.text, focus)
     rows: list[tuple[int, int, list[list[str]]]] = []
     for rank, hit in enumerate(hits):
         analysed = [analyze(t, lexical.splitter) for t in sentences[hit.chunk.chunk_id]]
@@ -452,6 +454,7 @@ def _candidates(
         covers = (
             not focus
             or lexical.covers(query, focus, near)
+            or any(alternative in near for alternative in alternatives)
             or bool(roles & near)
             or (expects.kind == "person" and _holds_office(focus, terms))
             or covers_in_passage(query, focus, terms, lexical.context_terms_of(hit.chunk))
@@ -522,6 +525,28 @@ def _holds_office(focus: str, terms: frozenset[str]) -> bool:
 
 
 _TAIL = 6  # the shortest end of a compound that names its kind of thing alone ("bedarf")
+
+
+# Two nouns the question offers as alternatives: "Klassen bzw. Gruppen", "Kurse oder
+# Gruppen", "Schulassistentinnen beziehungsweise Schulassistenten"
+_ALTERNATIVE_NOUNS = re.compile(
+    r"\b([A-ZÄÖÜ][\w-]*\w)\s+(?:bzw\.|beziehungsweise|oder)\s+([A-ZÄÖÜ][\w-]*\w)\b"
+)
+
+
+def _alternatives(question: str, focus: str) -> frozenset[str]:
+    """The terms of the nouns ``question`` offers as alternatives to its ``focus`` noun: in
+    "Ab wann beginnen die eigenen Klassen bzw. Gruppen?" a sentence on the start of the
+    classes answers as one on the groups does."""
+    if not focus:
+        return frozenset()
+    found: set[str] = set()
+    for match in _ALTERNATIVE_NOUNS.finditer(question):
+        sides = [analyze(match.group(i)) for i in (1, 2)]  # each noun as one term
+        for own, other in (sides, sides[::-1]):
+            if focus in own:
+                found.update(other)
+    return frozenset(found - {focus})
 
 
 def _ends_compound(compound: str, term: str) -> bool:

@@ -1116,3 +1116,35 @@ def test_a_labelled_field_answers_the_question_naming_its_label(tmp_path: Path) 
     answer = assistant.ask("Welches Amt ist Herausgeber des Berichts zur Beschulung in Adorf?")
     assert answer.found
     assert "Schul- und Sportamt" in answer.text
+
+
+def test_a_sentence_naming_either_of_two_alternatives_names_what_is_asked(
+    tmp_path: Path,
+) -> None:
+    """ "die eigenen Klassen bzw. Gruppen": a sentence on the start of the classes answers
+    as one on the groups would. Before, only the rarer "Gruppen" (the focus word) counted as
+    named, and the date was refused."""
+    assistant = _with_files(
+        tmp_path,
+        {
+            "adorf-ukraine.md": (
+                "# Ukrainische Kinder in Adorf\n\n"
+                "In Adorf starten die eigenen Klassen für ukrainische Kinder am 25. April. "
+                "Die Klassen sind an zwei Grundschulen.\n"
+            ),
+            "bedorf-spielgruppen.md": (
+                "# Spielgruppen in Bedorf\n\n"
+                "Die Gruppen für Eltern und Kinder treffen sich in Bedorf jeden Dienstag.\n"
+            ),
+            "cedorf-schulen.md": (
+                "# Schulen in Cedorf\n\n"
+                "In Cedorf lernen neu zugewanderte Kinder in kleinen Klassen an drei Schulen.\n"
+            ),
+        },
+    )
+    answer = assistant.ask(
+        "Ab welchem Datum sollten in Adorf die eigenen Klassen bzw. Gruppen für ukrainische "
+        "Kinder beginnen?"
+    )
+    assert answer.found
+    assert "25. April" in answer.text

@@ -124,6 +124,8 @@ _MONTHS = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober
 _CLOCK = rf"\b(?:\d{{1,2}}(?:[:.]\d{{2}})?|{_COUNT_WORDS}|eins?)\s*uhr\b"
 # a school year or half-year by its name ("Schuljahres", "Halbjahr")
 _SCHOOL_YEAR = r"(?:schul|halb)jahr\w*"
+# the year a span's first day or month may carry ("von April 2017 bis …")
+_SPAN_YEAR = r"(?:(?:19|20)?\d{2}\s*)?"
 _DURATION = (
     # "40 Unterrichtsstunden" is how long a course lasts, as "40 Stunden" is
     # "nach einem Jahr", "eine Woche", "einen halben Tag" as well
@@ -148,9 +150,10 @@ _DURATION = (
     r"\b(?:dauerhaft|unbefristet)\b|"
     # a span of days or months: "vom 24. – 28. Oktober", "vom 1. bis zum 5. Juli", "von
     # März bis Juni"
-    rf"\bvo[mn]\s+\d{{1,2}}\.\s*(?:\d{{1,2}}\.\s*|{_MONTHS}\s+)?(?:bis(?:\s+zum)?|[-–])\s*"
+    rf"\bvo[mn]\s+\d{{1,2}}\.\s*(?:\d{{1,2}}\.\s*|{_MONTHS}\s+)?{_SPAN_YEAR}(?:bis(?:\s+zum)?|[-–])\s*"
     rf"\d{{1,2}}\.\s*(?:\d{{1,2}}\.|{_MONTHS})|"
-    rf"\bvon\s+{_MONTHS}\s+bis\s+(?:ende\s+)?{_MONTHS}\b|"
+    # ... also across years: "von April 2017 bis März 2021", "vom 1.8.2016 bis 31.7.2018"
+    rf"\bvon\s+{_MONTHS}\s+{_SPAN_YEAR}bis\s+(?:ende\s+)?{_MONTHS}\b|"
     # a window between two points of the year: "zwischen März und Juni", "zwischen dem
     # Beginn des zweiten Schulhalbjahres und Anfang April"
     rf"\bzwischen\s+(?:(?:dem|der)\s+)?(?:(?:beginn|anfang|mitte|ende)\b[^.;:]{{0,50}}?|"

@@ -747,6 +747,10 @@ def test_how_long_asked_alone_wants_a_duration(question: str, sentence: str, mee
         ("Das Camp findet vom 24. – 28. Oktober 2022 in Feldau statt.", True),
         ("Der Kurs läuft vom 1. bis zum 5. Juli.", True),
         ("Die Kurse laufen von März bis Juni.", True),
+        # ... also across years
+        ("Der Kreis nahm von April 2017 bis März 2021 am Programm teil.", True),
+        ("Die Stelle war vom 1. August 2016 bis zum 31. Juli 2018 besetzt.", True),
+        ("Im April 2017 begann das Programm.", False),
         # ... or of years ("In welchem Zeitraum war die Stelle besetzt?")
         ("Damit Integration gelingt, gab es von 2016 bis 2020 die Stelle.", True),
         ("Die Stelle war zwischen 2015 und 2017 besetzt.", True),

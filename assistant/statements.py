@@ -236,13 +236,19 @@ _SCHOOL_KIND = (
 _NAMED_SCHOOL = (
     rf"\b(?!(?i:{_SCHOOL_KIND})n?\b)[A-ZÄÖÜ][a-zäöüß]{{2,}}(?:schule|gymnasium|kolleg)\b"
 )
+# A name in quotation marks, as a school's is often written: „Comenius“, "Am Park"
+_QUOTED_NAME = r"[„\"»‚][A-ZÄÖÜ][^„“”\"»«\n]{1,40}[“”\"«‘]"
 _TYPE_PATTERNS["school"] = re.compile(
     rf"{_NAMED_SCHOOL}|"
     rf"\b[A-ZÄÖÜ][\w.]*-(?:[\w.]+-)*{_SCHOOL_WORD}\b|"
     rf"\b(?=[A-ZÄÖÜ]){_SCHOOL_WORD}\s+(?:(?:am|an\s+der|im|in\s+der|auf\s+dem|zum|zur)\s+)?"
     r"[A-ZÄÖÜ][\w-]+|"
     rf"\b(?:Alte[mns]?|Städtische[mns]?|Staatliche[mns]?|Bischöfliche[mns]?)\s+(?=[A-ZÄÖÜ])"
-    rf"{_SCHOOL_WORD}\b"
+    rf"{_SCHOOL_WORD}\b|"
+    # a name in quotation marks before or after the kind of school: "die „Comenius“
+    # Sekundarschule", "Grundschule „Am Park“"
+    rf"{_QUOTED_NAME}\s*-?\s*(?=[A-ZÄÖÜ]){_SCHOOL_WORD}\b|"
+    rf"\b(?=[A-ZÄÖÜ]){_SCHOOL_WORD}\s+{_QUOTED_NAME}"
 )
 # A street: a compound ending in "straße" ("Lauterstraße 3", "Hauptstr. 12"; "strasse" as the
 # Swiss write it), a name before a street word ("Herzebrocker Str. 140", "im Friedländer Weg",

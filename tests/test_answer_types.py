@@ -1459,6 +1459,10 @@ def test_a_which_year_or_which_day_question_wants_a_year_or_a_day(
         ("An Feldauer Schulen lernen 300 Kinder in Deutschkursen.", False),
         ("In der Grundschule lernen die Kinder zuerst lesen.", False),
         ("Das Berufskolleg bietet zwei Klassen für Seiteneinsteiger an.", False),
+        # a name in quotation marks before or after the kind of school
+        ("- 7 Schüler:innen an der „Lindenhof“ Sekundarschule in Feldau", True),
+        ("Die Klasse ist an der Grundschule „Am Friedenshof“ angesiedelt.", True),
+        ("Das „Sprachcafé“ der Stadt trifft sich montags.", False),
     ],
 )
 def test_which_school_asks_for_a_school_by_its_name(sentence: str, names_school: bool) -> None:

@@ -149,10 +149,11 @@ _DURATION = (
     rf"(?:aktuelle|laufende|kommende|nächste|folgende|gesamte)\s+{_SCHOOL_YEAR}|"
     r"\b(?:dauerhaft|unbefristet)\b|"
     # a span of days or months: "vom 24. – 28. Oktober", "vom 1. bis zum 5. Juli", "von
-    # März bis Juni"
-    rf"\bvo[mn]\s+\d{{1,2}}\.\s*(?:\d{{1,2}}\.\s*|{_MONTHS}\s+)?{_SPAN_YEAR}(?:bis(?:\s+zum)?|[-–])\s*"
+    # März bis Juni"; the first day may carry its year ("vom 1.8.2016 bis 31.7.2018")
+    rf"\bvo[mn]\s+\d{{1,2}}\.\s*(?:\d{{1,2}}\.\s*|{_MONTHS}\s+)?{_SPAN_YEAR}"
+    r"(?:bis(?:\s+zum)?|[-–])\s*"
     rf"\d{{1,2}}\.\s*(?:\d{{1,2}}\.|{_MONTHS})|"
-    # ... also across years: "von April 2017 bis März 2021", "vom 1.8.2016 bis 31.7.2018"
+    # ... and the first month too ("von April 2017 bis März 2021")
     rf"\bvon\s+{_MONTHS}\s+{_SPAN_YEAR}bis\s+(?:ende\s+)?{_MONTHS}\b|"
     # a window between two points of the year: "zwischen März und Juni", "zwischen dem
     # Beginn des zweiten Schulhalbjahres und Anfang April"

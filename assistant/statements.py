@@ -746,6 +746,14 @@ _OF_NOUN = re.compile(r"\s+(?:der|des|aller|von)\s+(?:[a-zäöüß-]+\s+){0,2}?(
 _RANGE_ON = re.compile(rf"\s*(?:–|-|bis)\s*{_NUMBER}\b", re.IGNORECASE)
 
 
+# Where pupils learn or are grouped, and the time they learn: a count of these is no other
+# word for the pupils themselves ("Wie viele Schüler …?" is not answered by "2 Klassen")
+_WHERE_PUPILS_ARE = re.compile(
+    r"(?i:\w*(?:klasse|gruppe|kurs|schule|schulhaus|schulhäuser|standort|zentrum|zentren|"
+    r"stunde|lektion)\w*)"
+)
+
+
 def _counts_only_named_others(rest: str, question: str) -> bool:
     """Whether every count in ``rest`` counts a noun the question names besides what it asks
     to count: "Es gibt zwei Intensivklassen" for "Wie viele Schüler sind in den
@@ -762,6 +770,7 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
     asked, others, staff, origins = _counted_and_named(question)
     if not asked:
         return False
+    pupils = _PUPILS_ASKED.search(question) is not None
     numbers = list(_TYPE_PATTERNS["count"].finditer(rest))
     # a sentence that names the counted itself ("an allen vier Berufskollegs … befinden
     # sich Schülerinnen und Schüler") calls it by that name: another noun it counts is no
@@ -796,6 +805,8 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
         if staff:  # "Wie viele Lehrkräfte …?": only a count of staff or posts may answer
             if _STAFF.search(word):
                 return False
+        elif pupils and (_STAFF.search(word) or _WHERE_PUPILS_ARE.fullmatch(word)):
+            continue  # "sieben Kolleginnen", "2 Klassen", "9 Schulhäuser" count no pupils
         elif not named_here and not any(
             _same_head(o, noun_stem) or _same_kind(o, noun_stem, asked) for o in others
         ):

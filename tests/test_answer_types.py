@@ -987,6 +987,27 @@ def test_an_ordinal_counts_nothing(sentence: str, counts: bool) -> None:
 @pytest.mark.parametrize(
     ("sentence", "counts"),
     [
+        ("Das Team der Sprachlernklasse besteht aus ca. sieben Kolleginnen und Kollegen.", False),
+        ("Pro Jahrgang hat es 2 Klassen Deutsch/Italienisch.", False),
+        ("Die Stadtschule hat 9 Primarschulhäuser.", False),
+        ("Der Unterricht findet an drei Standorten statt.", False),
+        ("Es gibt 3 Klassen mit 60 Mädchen und Jungen.", True),
+        ("Es sind derzeit 45.", True),
+        ("81 Teilnehmende aus 15 Nationen lernen dort.", True),  # may be the pupils
+    ],
+)
+def test_staff_and_where_pupils_learn_are_no_count_of_pupils(sentence: str, counts: bool) -> None:
+    """ "Wie viele Schülerinnen und Schüler sind in der Sprachlernklasse?" is not answered by
+    a count of the teachers, the classes, the school buildings or the sites: none of them
+    is another word for the pupils. A number without a noun or a count of other people
+    ("Teilnehmende") still may be."""
+    question = "Wie viele Schülerinnen und Schüler sind zurzeit in der Sprachlernklasse?"
+    assert states_count(sentence, question) is counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
         ("date 2023-01 Der Zustrom hält an.", False),
         ("Stand 2024-05-01: Die Beratung läuft.", False),
         ("Es fanden vierzehn Gespräche statt.", True),

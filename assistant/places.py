@@ -81,6 +81,7 @@ _REGION_TYPES = {
     "stadtbezirk",
     "schulamtsbezirk",  # "im Schulamtsbezirk Kitzingen": a school authority's area
     "ortsteil",
+    "kanton",  # a Swiss canton ("im Kanton Zürich")
 }
 _PREFIX = 3  # letters by which a word finds the aliases it may start with
 _SHORT_NAME = 4  # a distinctive word of a name has at least so many letters

@@ -940,3 +940,17 @@ def test_a_town_of_the_gazetteer_as_the_subject_is_a_place(monkeypatch: pytest.M
     assert other_places(asked, NAMES, unknown) == ()
     asked = "Wann hat Wexhafen eine eigene Schule eröffnet?"
     assert other_places(asked, NAMES, lambda w: w.lower() == "wexhafen") == ()
+
+
+def test_a_swiss_canton_is_a_region_whose_name_the_evidence_must_name() -> None:
+    """ "im Kanton Wexhafen" (fictional) names a place as "im Regierungsbezirk …" does: the
+    evidence must be about it, though the corpus knows the word. Before, "Kanton" was no type
+    word, and a question on one canton was answered from another's page."""
+
+    def known(word: str) -> bool:
+        return word.lower() in {"wexhafen", "kanton"}
+
+    asked = "Wer führt im Kanton Wexhafen und in der Stadt Haldenberg das erste Gespräch?"
+    assert other_places(asked, NAMES, known) == ("Wexhafen",)  # Haldenberg: of the index
+    asked = "Wie viele Kinder sitzen im Kanton Wexhafen in einer Aufnahmeklasse?"
+    assert other_places(asked, NAMES, known) == ("Wexhafen",)

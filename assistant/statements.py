@@ -184,6 +184,12 @@ _ORDINAL_WORD = (
     r"(?:erst|zweit|dritt|viert|fünft|sechst|sieb(?:en)?t|acht|neunt|zehnt|elft|zwölft|"
     r"(?:drei|vier|fünf|sech|sieb|acht|neun)zehnt|(?:(?:ein|zwei|drei|vier|fünf)und)?zwanzigst)"
 )
+# A share said as "every n-th" counts too: "Rund jedes fünfte Flüchtlingskind leidet …"
+# answers "Wie viele Flüchtlingskinder leiden …?" ("jeden dritten Tag" is how often)
+_TYPE_PATTERNS["count"] = re.compile(
+    rf"(?:{_TYPE_PATTERNS['count'].pattern}|\bjede[rs]?\s+(?!erst){_ORDINAL_WORD}e\b)",
+    re.IGNORECASE,
+)
 # "Wie alt …?": an age as above, a span of years ("zwischen 14 und 19 Jahren", "sechs bis 14
 # Jahre alt"), a compound ("10- bis 16-Jährige", "die 17-jährige Schülerin"), a person by
 # age in words ("der Vierjährige"; lower case, "die zweijährige Ausbildung" lasts)

@@ -987,6 +987,23 @@ def test_an_ordinal_counts_nothing(sentence: str, counts: bool) -> None:
 @pytest.mark.parametrize(
     ("sentence", "counts"),
     [
+        ("Rund jedes fünfte Flüchtlingskind leidet unter den Erlebnissen.", True),
+        ("Jeder dritte Schüler in Feldau spricht zu Hause Arabisch.", True),
+        ("Die Kinder leiden oft noch lange unter den Erlebnissen.", False),
+        ("Jeden dritten Tag kommt die Sprachlehrerin.", False),  # how often
+        ("Jede erste Klasse hat eine Patin.", False),  # a grade
+    ],
+)
+def test_every_nth_counts_as_a_share(sentence: str, counts: bool) -> None:
+    """ "Wie viele Flüchtlingskinder leiden …?" is answered by "jedes fünfte Flüchtlingskind
+    leidet …": a share said as every n-th counts the asked; "jeden dritten Tag" is how
+    often something happens, "jede erste Klasse" a grade."""
+    assert states_count(sentence, "Wie viele Flüchtlingskinder leiden darunter?") is counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
         ("Das Team der Sprachlernklasse besteht aus ca. sieben Kolleginnen und Kollegen.", False),
         ("Pro Jahrgang hat es 2 Klassen Deutsch/Italienisch.", False),
         ("Die Stadtschule hat 9 Primarschulhäuser.", False),

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .german import fold, fold_plain, tokenize
+from .german import MONTHS, fold, fold_plain, tokenize
 from .nrw import kreis_of
 from .places import bare_name, municipality_type, typed_names
 from .question import Expectation, Frame, YearSpec, school_forms, years_in
@@ -79,8 +79,11 @@ def unmet_requirements(frame: Frame, sentence: str, chunk: Chunk) -> tuple[str, 
     stand = stand_year(chunk.meta.stand)
     own_years = years_in(sentence) or _relative_years(sentence, chunk.meta.stand, frame.expects)
     for year in frame.years:
+        # a start asked for, or a month's point in time ("im Dezember 2023 aktualisiert"),
+        # is not met by a span that merely holds the year ("seit Mai 2019")
+        point = _asks_start(frame) or _dated_by_month(frame.text, year)
         if not _meets_year(
-            year, own_years, sentence, context.years, stand, frame.expects, _asks_start(frame)
+            year, own_years, sentence, context.years, stand, frame.expects, point
         ) or (frame.expects.strict and not _cell_meets_year(year, frame.expects, sentence)):
             unmet.append(f"Zeit: {year.label}")
     other = _others_of_named(frame.text, sentence)
@@ -264,7 +267,8 @@ def _meets_year(
             return True
         # A rule holds over a span of years; a figure is one year's and names it, and so
         # does the start of what a question dates ("Ab wann gilt die Vorschrift von 2023?"
-        # is not answered by what holds "seit 2016").
+        # is not answered by what holds "seit 2016") and a point in time it dates by a month
+        # (``start``).
         return expects.kind not in _FIGURES and not start and _in_range(year, sentence)
     if any(_covers(found, year) for found in context):
         return True
@@ -273,6 +277,15 @@ def _meets_year(
 
 # "Ab wann …?", "Seit wann …?": the question asks when something starts
 _ASKS_START = re.compile(r"^\s*(?:ab|seit)\s+wann\b", re.IGNORECASE)
+
+
+def _dated_by_month(question: str, year: YearSpec) -> bool:
+    """Whether the question dates ``year`` by a month ("im Dezember 2023", "bis Anfang
+    August 2024"): it asks about that point in time, not about the year as a whole."""
+    if year.second:
+        return False
+    months = "|".join(MONTHS)
+    return re.search(rf"\b(?:{months})\s+{year.first}\b", question, re.IGNORECASE) is not None
 
 
 def _asks_start(frame: Frame) -> bool:

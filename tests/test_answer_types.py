@@ -1704,6 +1704,24 @@ def test_a_start_asked_for_a_year_is_not_met_by_what_holds_since_an_earlier_one(
     assert unmet_requirements(held, rule, chunk) == ()
 
 
+def test_a_year_dated_by_a_month_is_not_met_by_what_holds_since_an_earlier_one() -> None:
+    """ "Welche Fassungen wurden im Dezember 2023 aktualisiert?" asks about that point in
+    time: "Seit Mai 2019 liegt die Broschüre vor" says nothing about December 2023 (it was
+    quoted as the answer). A sentence of that month meets it; a year alone still takes what
+    holds since an earlier year."""
+    chunk = Chunk("d", "d.pdf", 0, "", "", 1, 1, meta=META)
+    dated = frame_question(
+        "Welche Fassungen der Elternbroschüre wurden im Dezember 2023 aktualisiert?"
+    )
+    assert unmet_requirements(dated, "Seit Mai 2019 liegt die Elternbroschüre vor.", chunk) == (
+        "Zeit: das Jahr 2023",
+    )
+    updated = "Im Dezember 2023 wurden die arabische und die türkische Fassung aktualisiert."
+    assert unmet_requirements(dated, updated, chunk) == ()
+    held = frame_question("Welche Fassungen der Elternbroschüre gibt es 2023?")
+    assert unmet_requirements(held, "Seit Mai 2019 liegt die Elternbroschüre vor.", chunk) == ()
+
+
 def test_a_year_cut_short_counts_nothing() -> None:
     """ "Bündnis ’90", "Sommer '22": two digits after an apostrophe are a year, no count
     ("Wie viele Sprachmittler …?" was answered by a sentence on the party's motion)."""

@@ -443,7 +443,9 @@ def test_a_money_question_needs_an_amount() -> None:
     ("sentence", "counts"),
     [
         ("Im Schuljahr 2023/24 nahmen die Schulen 1.240 Kinder auf.", True),
-        ("Die Deutschförderklassen sind an sechs Standorten gebündelt.", True),
+        ("Die Deutschförderklassen haben sechs Neuzugänge.", True),
+        # ... a count of where the children learn is none of them (the sites, the classes)
+        ("Die Deutschförderklassen sind an sechs Standorten gebündelt.", False),
         ("Etwa 14 Prozent der Kinder waren nicht alphabetisiert.", True),
         ("Für Persisch wird die Nachfrage im Schuljahr 2023/24 erneut abgefragt.", False),
         (
@@ -469,7 +471,7 @@ def test_a_money_question_needs_an_amount() -> None:
         ("Die 25 Kinder lernen vier Wochenstunden Deutsch.", True),
         # thousands set apart by a space: one amount of money
         ("Die Kosten belaufen sich auf mindestens 300 000 Euro.", False),
-        ("Es gibt 12 Gruppen; sie kosten 300 000 Euro.", True),
+        ("Es gibt 12 Lesepaten; sie kosten 300 000 Euro.", True),
         # an amount as a compound's first part: "eine 450-€-Kraft", "ein 450-Euro-Job"
         ("Eine Mitarbeiterin hat ihre Stunden als 450-€-Kraft aufgestockt.", False),
         ("Ein 450-Euro-Job hilft, dazu kommen 12 Lesepaten.", True),

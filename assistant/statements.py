@@ -754,9 +754,10 @@ _RANGE_ON = re.compile(rf"\s*(?:–|-|bis)\s*{_NUMBER}\b", re.IGNORECASE)
 
 # Where pupils learn or are grouped, and the time they learn: a count of these is no other
 # word for the pupils themselves ("Wie viele Schüler …?" is not answered by "2 Klassen")
+# ("Kursteilnehmende" ends in no such word: they may be the pupils)
 _WHERE_PUPILS_ARE = re.compile(
-    r"(?i:\w*(?:klasse|gruppe|kurs|schule|schulhaus|schulhäuser|standort|zentrum|zentren|"
-    r"stunde|lektion)\w*)"
+    r"(?i:[\w-]*(?:klasse|gruppe|kurs|schule|schulhaus|standort|zentrum|stunde|lektion)"
+    r"(?:e|n|en|s|es)?|[\w-]*(?:schulhäuser|zentren)n?)"
 )
 
 

@@ -1011,6 +1011,7 @@ def test_every_nth_counts_as_a_share(sentence: str, counts: bool) -> None:
         ("Es gibt 3 Klassen mit 60 Mädchen und Jungen.", True),
         ("Es sind derzeit 45.", True),
         ("81 Teilnehmende aus 15 Nationen lernen dort.", True),  # may be the pupils
+        ("Im Kurs sind 15 Kursteilnehmende.", True),  # ends in no word for where they learn
     ],
 )
 def test_staff_and_where_pupils_learn_are_no_count_of_pupils(sentence: str, counts: bool) -> None:

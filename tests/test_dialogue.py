@@ -922,9 +922,9 @@ def test_a_place_in_brackets_after_another_says_where_that_one_lies() -> None:
 def test_a_town_of_the_gazetteer_as_the_subject_is_a_place(monkeypatch: pytest.MonkeyPatch) -> None:
     """ "Wann hat Wexhafen eine eigene Schule eröffnet?": a town the gazetteer lists (here
     fictional) that stands as the subject after the verb is a place the evidence must name,
-    where the corpus does not know the word. After an article or determiner it is a noun
-    ("die neue Stelle", "welche Halle"), and a word the corpus knows as an ordinary one is
-    no place there."""
+    where the corpus does not know the word. After an article, or an adjective after one, it
+    is a noun ("die Stelle", "für die neue Stelle"), and a word the corpus knows as an
+    ordinary one is no place there."""
     monkeypatch.setattr(gazetteer, "_folded_names", lambda: frozenset({"wexhafen", "stelle"}))
 
     def unknown(word: str) -> bool:

@@ -279,13 +279,14 @@ def _meets_year(
 _ASKS_START = re.compile(r"^\s*(?:ab|seit)\s+wann\b", re.IGNORECASE)
 
 
+# A month and its year: "im Dezember 2023", "bis Anfang August 2024"
+_MONTH_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)})\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
+
+
 def _dated_by_month(question: str, year: YearSpec) -> bool:
     """Whether the question dates ``year`` by a month ("im Dezember 2023", "bis Anfang
     August 2024"): it asks about that point in time, not about the year as a whole."""
-    if year.second:
-        return False
-    months = "|".join(MONTHS)
-    return re.search(rf"\b(?:{months})\s+{year.first}\b", question, re.IGNORECASE) is not None
+    return not year.second and str(year.first) in _MONTH_YEAR.findall(question)
 
 
 def _asks_start(frame: Frame) -> bool:

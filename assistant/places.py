@@ -98,60 +98,21 @@ _ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "
 # goes on from ("wurde in Chemnitz eine Stelle eingerichtet", "besuchen in Gera die Kurse")
 _GENITIVE_ARTICLES = {"der", "des", "eines", "einer"}
 # Words a noun follows, not a name: articles, determiners, possessives, quantifiers
-_DETERMINERS = _ARTICLES | {
-    "einen",
-    "kein",
-    "keine",
-    "keinen",
-    "keiner",
-    "keinem",
-    "keines",
-    "welche",
-    "welcher",
-    "welches",
-    "welchen",
-    "welchem",
-    "diese",
-    "dieser",
-    "dieses",
-    "diesen",
-    "diesem",
-    "jede",
-    "jeder",
-    "jedes",
-    "jeden",
-    "jedem",
-    "ihr",
-    "ihre",
-    "ihren",
-    "ihrem",
-    "ihrer",
-    "ihres",
-    "sein",
-    "seine",
-    "seinen",
-    "seinem",
-    "seiner",
-    "seines",
-    "unser",
-    "unsere",
-    "unseren",
-    "unserem",
-    "unserer",
-    "alle",
-    "allen",
-    "viele",
-    "vielen",
-    "einige",
-    "mehrere",
-    "beide",
-    "beiden",
-    "zum",
-    "zur",
-    "vom",
-    "beim",
-    "am",
-}
+_DETERMINERS = (
+    _ARTICLES
+    | {
+        stem + ending
+        for stems, endings in (
+            (("kein", "ihr", "sein"), ("", "e", "en", "em", "er", "es")),
+            (("welch", "dies", "jed"), ("e", "en", "em", "er", "es")),
+            (("unser",), ("", "e", "en", "em", "er")),
+        )
+        for stem in stems
+        for ending in endings
+    }
+    | {"einen", "alle", "allen", "viele", "vielen", "einige", "mehrere", "beide", "beiden"}
+    | {"zum", "zur", "vom", "beim", "am"}
+)
 # ... and the possessives that start a genitive ("nach Prüfung ihrer Sprachkenntnisse")
 _GENITIVE_WORDS = _GENITIVE_ARTICLES | {"ihrer", "ihres", "seiner", "seines", "unserer", "unseres"}
 # An office or school a place's name follows: "Volkshochschule Ludwigshafen", "Schulamt
@@ -255,6 +216,8 @@ def is_one_word_kreis(name: str) -> bool:
 
 _CONNECTORS = frozenset({"und", "oder", "sowie", "bzw"})
 _PREPOSITIONS = frozenset({"in", "im", "fur", "von", "vom", "bei", "aus", "zwischen"})
+# ... and the words an adjective before a noun follows ("für die neue Stelle")
+_BEFORE_ADJECTIVE = _DETERMINERS | _PREPOSITIONS
 # Lower-case words of a phrase that names a place: "am Berufskolleg Meschede", "in der
 # Klasse der Gesamtschule in Waldbröl"
 _PHRASE_WORDS = frozenset(
@@ -1216,7 +1179,7 @@ def other_places(
                 or (
                     before[:1].islower()
                     and fold(before) not in _DETERMINERS
-                    and not (i > 1 and fold(words[i - 2]) in _DETERMINERS | _PREPOSITIONS)
+                    and not (i > 1 and fold(words[i - 2]) in _BEFORE_ADJECTIVE)
                     and (not known(word) or (names is not None and names(word)))
                 )
             )

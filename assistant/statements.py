@@ -69,6 +69,11 @@ _ANY_ROLE = rf"(?i:\w*(?:{PERSON_ROLE}|{PERSON_OFFICE}))"
 _GENITIVE_ROLE = r"(?:s|en)?"
 # An abbreviated title: upper case inside the word or a dot ("StD", "OStD", "i.BV", "StR")
 _TITLE = r"(?:[A-ZÄÖÜ][a-zäöü]*[A-ZÄÖÜ][\w.]*|[a-zäöü]+\.[\w.]+)"
+# The stem of an ordinal number in words ("erst-", "dritt-", "sechzehnt-", "einundzwanzigst-")
+_ORDINAL_WORD = (
+    r"(?:erst|zweit|dritt|viert|fünft|sechst|sieb(?:en)?t|acht|neunt|zehnt|elft|zwölft|"
+    r"(?:drei|vier|fünf|sech|sieb|acht|neun)zehnt|(?:(?:ein|zwei|drei|vier|fünf)und)?zwanzigst)"
+)
 _TYPE_PATTERNS = {
     "money": re.compile(
         # "300 000 Euro": thousands set apart by a space are one amount; "1,2 Millionen
@@ -88,8 +93,14 @@ _TYPE_PATTERNS = {
         r"\b(?:montags?|dienstags?|mittwochs?|donnerstags?|freitags?)\b",
         re.IGNORECASE,
     ),
-    # "die einzige Übergangsklasse im Landkreis" counts one
-    "count": re.compile(rf"\b(?:\d+(?:[.,]\d+)*|{_COUNT_WORDS}|einzige[ns]?)\b", re.IGNORECASE),
+    # "die einzige Übergangsklasse im Landkreis" counts one; so does a share said as "every
+    # n-th": "Rund jedes fünfte Flüchtlingskind leidet …" answers "Wie viele
+    # Flüchtlingskinder leiden …?" ("jeden dritten Tag" is how often)
+    "count": re.compile(
+        rf"(?:\b(?:\d+(?:[.,]\d+)*|{_COUNT_WORDS}|einzige[ns]?)\b|"
+        rf"\bjede[rs]?\s+(?!erst){_ORDINAL_WORD}e\b)",
+        re.IGNORECASE,
+    ),
     # "In welchem Jahr …?": a year alone or ending a date ("28.10.2015")
     "year": re.compile(r"(?:(?<=\d\.\d\d\.)|(?<=\d\.\d\.)|(?<![\d.,/]))(?:19|20)\d{2}(?![\d.,])"),
     # A person's name with its form of address ("Frau Aydın", "Herr Dr. Lenz"), or a given
@@ -177,17 +188,6 @@ _AGE = re.compile(
     r"\b(?:[5-9]|[1-9]\d)\s*(?:bis|-|–)\s*\d{1,2}\s+jahren?\b|"
     rf"\b(?:unter|über|ab)\s+{_NUMBER}\s+jahren?\b|"
     rf"\b{_NUMBER}\s+jahre?n?\s+(?:alt|oder\s+(?:älter|jünger))\b",
-    re.IGNORECASE,
-)
-# The stem of an ordinal number in words ("erst-", "dritt-", "sechzehnt-", "einundzwanzigst-")
-_ORDINAL_WORD = (
-    r"(?:erst|zweit|dritt|viert|fünft|sechst|sieb(?:en)?t|acht|neunt|zehnt|elft|zwölft|"
-    r"(?:drei|vier|fünf|sech|sieb|acht|neun)zehnt|(?:(?:ein|zwei|drei|vier|fünf)und)?zwanzigst)"
-)
-# A share said as "every n-th" counts too: "Rund jedes fünfte Flüchtlingskind leidet …"
-# answers "Wie viele Flüchtlingskinder leiden …?" ("jeden dritten Tag" is how often)
-_TYPE_PATTERNS["count"] = re.compile(
-    rf"(?:{_TYPE_PATTERNS['count'].pattern}|\bjede[rs]?\s+(?!erst){_ORDINAL_WORD}e\b)",
     re.IGNORECASE,
 )
 # "Wie alt …?": an age as above, a span of years ("zwischen 14 und 19 Jahren", "sechs bis 14

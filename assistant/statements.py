@@ -725,11 +725,11 @@ _DEMONYM = re.compile(r"(?:er|ern|erin|erinnen)$", re.IGNORECASE)
 @lru_cache(maxsize=256)
 def _counted_and_named(
     question: str,
-) -> tuple[tuple[str, ...], frozenset[str], bool, frozenset[str]]:
+) -> tuple[tuple[str, ...], frozenset[str], bool, frozenset[str], bool]:
     """The stems of what "Wie viele …?" counts, the stems of the other nouns the question
-    names, whether it counts staff by role, and the stems of where the counted come from
-    ("Ukraine" of "Wie viele Menschen aus der Ukraine …?"; read once per question, not per
-    sentence)."""
+    names, whether it counts staff by role, the stems of where the counted come from
+    ("Ukraine" of "Wie viele Menschen aus der Ukraine …?") and whether it counts children or
+    pupils as a whole (read once per question, not per sentence)."""
     matches = list(_COUNTED_WORD.finditer(question))
     counted = [word for m in matches for word in _with_joined(m, question)]
     asked = tuple(_noun_stem(word) for word in counted)
@@ -739,7 +739,7 @@ def _counted_and_named(
     origins = frozenset(
         _noun_stem(origin.group(1)) for m in matches if (origin := _ORIGIN.match(question, m.end()))
     )
-    return asked, others, staff, origins
+    return asked, others, staff, origins, _PUPILS_ASKED.search(question) is not None
 
 
 # A count and the words that may name what it counts ("zwölf Internationale Förderklassen")
@@ -774,10 +774,9 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
     "68 Vorbereitungsklassen" count others. People named after where the counted come from
     ("200 Ukrainer" for "Wie viele Menschen aus der Ukraine …?") are the counted, not the
     country the question names besides them."""
-    asked, others, staff, origins = _counted_and_named(question)
+    asked, others, staff, origins, pupils = _counted_and_named(question)
     if not asked:
         return False
-    pupils = _PUPILS_ASKED.search(question) is not None
     numbers = list(_TYPE_PATTERNS["count"].finditer(rest))
     # a sentence that names the counted itself ("an allen vier Berufskollegs … befinden
     # sich Schülerinnen und Schüler") calls it by that name: another noun it counts is no

@@ -81,6 +81,9 @@ COMPARED_AT_MOST = 6
 _COMPARISON_POOL = 100  # hits of that one search that vote for municipalities
 # A capitalised word after a place preposition: "in Rastede", "im Erzgebirgskreis"
 _PLACED_NAME = re.compile(r"\b(?:in|im|aus|nach)\s+([A-ZÄÖÜ][\w-]+)")
+# The area word before a name ("im Jugendamtsbezirk Pulheim", "im Kammerbezirk Stade") says
+# where, as the name does: no topic of the question
+_AREA_BEFORE_NAME = re.compile(r"\b[A-ZÄÖÜ]?\w*[Bb]ezirk(?:s|es|e|en)?\b(?=\s+[A-ZÄÖÜ])")
 
 
 @dataclass(frozen=True)
@@ -520,6 +523,7 @@ class Assistant:
         corpus = self.corpus()
         for town in towns:
             text = re.sub(rf"\b{re.escape(town)}\b", " ", text)
+        text = _AREA_BEFORE_NAME.sub(" ", text)
         topic = self.index.lexical().query(corpus.municipalities.strip(text))
         kept = tuple(t for t in topic.terms if t not in corpus.scope_terms)
         return replace(topic, terms=kept) if kept else query

@@ -148,6 +148,11 @@ _TYPE_NOUNS = {
     # "Unter welcher Adresse …?", "In welcher Straße …?": the street, which no line of an
     # address block calls so ("Heidauer Straße 140")
     "address": frozenset({"adress", "anschrift", "strass"}),
+    # "An welche Mailadresse …?", "Unter welcher Telefonnummer …?": the channel, which the
+    # sentence names by the address or number itself ("an info@…", "0221 …")
+    "contact": frozenset(
+        {"telefonnumm", "rufnumm", "telefon", "faxnumm", "numm", "mail", "mailadress", "adress"}
+    ),
     # "Welches Deutschniveau …?": the level ("B1"), which a sentence need not call so
     "level": frozenset({"niveau", "deutschniveau", "sprachniveau", "niveaustuf"}),
     "expansion": frozenset({"abkurz", "kurzel", "kurzform"}),  # "Wofür steht die Abkürzung …?"

@@ -226,8 +226,8 @@ _TYPE_PATTERNS["language"] = re.compile(
 )
 # "An welcher Schule …?": a school by its own name, in one word ("Lindenbachschule"),
 # hyphenated ("Comenius-Schule", "Johannes-Rau-Gymnasium", "Theodor-Heuss-Realschule") or a
-# kind of school with its name ("Grundschule Ramsharde", "Schule am Friedenshof", "Alten
-# Gymnasium"); "an der Grundschule" names none
+# kind of school with its name ("Grundschule Ramsharde", "Schule am Friedenshof", "Schule
+# beim Jakobsweg", "Alten Gymnasium"); "an der Grundschule" names none
 _SCHOOL_WORD = r"(?i:[a-zäöüß]*(?:schule|gymnasium|kolleg|schulzentrum))"
 # The kinds of school of the Länder and the words for a school's role, which a compound names
 # without naming a school ("Gemeinschaftsschule", "Sprengelschule", "Abendgymnasium"); any
@@ -248,7 +248,8 @@ _QUOTED_NAME = r"[„\"»‚][A-ZÄÖÜ][^„“”\"»«\n]{1,40}[“”\"«‘
 _TYPE_PATTERNS["school"] = re.compile(
     rf"{_NAMED_SCHOOL}|"
     rf"\b[A-ZÄÖÜ][\w.]*-(?:[\w.]+-)*{_SCHOOL_WORD}\b|"
-    rf"\b(?=[A-ZÄÖÜ]){_SCHOOL_WORD}\s+(?:(?:am|an\s+der|im|in\s+der|auf\s+dem|zum|zur)\s+)?"
+    rf"\b(?=[A-ZÄÖÜ]){_SCHOOL_WORD}\s+"
+    r"(?:(?:am|an\s+der|im|in\s+der|auf\s+dem|auf\s+der|beim|bei\s+der|vor\s+dem|zum|zur)\s+)?"
     r"[A-ZÄÖÜ][\w-]+|"
     rf"\b(?:Alte[mns]?|Städtische[mns]?|Staatliche[mns]?|Bischöfliche[mns]?)\s+(?=[A-ZÄÖÜ])"
     rf"{_SCHOOL_WORD}\b|"

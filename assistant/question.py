@@ -74,7 +74,8 @@ _MONEY = re.compile(
     # "Mit welchem Betrag fördert …?": the noun asks for an amount of money itself
     rf"\bwelche[mnrs]?\s+(?:[a-zäöüß]+e[mnrs]?\s+)?{_SUM_NOUN}|"
     rf"{_PAID}|{_RECEIVED_MONEY}|{_HOW_MUCH}[^?.!]{{0,60}}?(?:\w*{_MONEY_TAIL}\b|\b{_MONEY_WORD}\b)|"
-    rf"\w*{_MONEY_TAIL}\b[^?.!]{{0,30}}?{_HOW_MUCH}",
+    rf"\w*{_MONEY_TAIL}\b[^?.!]{{0,30}}?{_HOW_MUCH}|"
+    r"\bwie\s+teuer\b",  # "Wie teuer ist die Prüfung?": its price
     re.IGNORECASE,
 )
 # "Wie viel Unterricht …?" asks for an amount of lessons, not of money: the noun right after
@@ -103,9 +104,11 @@ _HOURS = re.compile(r"\b(sprechzeit\w*|öffnungszeit\w*|sprechstunde\w*)\b", re.
 _WHEN_REACHABLE = re.compile(
     r"\bzu\s+welchen\s+zeiten\b|\bwann\b[^?]*\berreichbar\b", re.IGNORECASE
 )
-# "Um wie viel Uhr …?", "Zu welcher Uhrzeit …?": a time of day ("um 15 Uhr", "ab 8.30 Uhr")
+# "Um wie viel Uhr …?", "Zu welcher Uhrzeit …?", "Zu welchen Uhrzeiten …?": a time of day
+# ("um 15 Uhr", "ab 8.30 Uhr")
 _CLOCK_TIME = re.compile(
-    r"\b(?:um|ab|bis)\s+wie\s*viel\s+uhr\b|\b(?:welche[rn]?|die)\s+uhrzeit\b", re.IGNORECASE
+    r"\b(?:um|ab|bis)\s+wie\s*viel\s+uhr\b|\b(?:welche[rn]?|die)\s+uhrzeit(?:en)?\b",
+    re.IGNORECASE,
 )
 # "An welchem Wochentag …?", "An welchen Tagen …?": a day of the week ("donnerstags",
 # "montags bis freitags") or, for days, a date
@@ -115,6 +118,7 @@ _WHICH_WEEKDAY = re.compile(
 # "Wie alt sind …?", "Bis zu welchem Alter …?": an age ("im Alter von 10 bis 16 Jahren")
 _HOW_OLD = re.compile(
     r"\bwie\s+alt\b|\b(?:in|ab|bis|zu|mit|aus)\s+welchem\s+alter\b|\baltersgrenze\b|"
+    r"\bwelchen\s+alters\b|"  # "Für Kinder welchen Alters …?"
     r"\bfür\s+welche(?:s\s+alter|\s+altersgruppe)\b|"
     # "Welche Altersspanne haben die Schüler …?", "Welche Altersgruppen besuchen …?"
     r"\bwelche[rsn]?\s+alters(?:spanne|gruppe|stufe|bereich)(?:n|e)?\b|"

@@ -276,6 +276,8 @@ def _split_block(block: str) -> list[str]:
             or not _ends_sentence(before, after)
         ):
             continue
+        if match.group(1) in "!?" and match.group(2) and after[:1].islower():
+            continue  # a quoted title goes on: "Das Buch „Wer hat mein Eis gegessen?“ von …"
         sentences.append(block[start:end].strip())
         start = match.end()
     tail = block[start:].strip()

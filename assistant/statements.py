@@ -700,6 +700,8 @@ _NOT_ATTRIBUTIVE = (
     r"und|oder|davon|darunter|dabei|sind|waren|werden)"
 )
 _COUNTED_AFTER = re.compile(
+    # a time inside the attribute ("den 692 bis August zugewiesenen Flüchtlingen")
+    rf"(?:\s+(?:bis|seit|ab|im|zum|vom|nach|vor)\s+(?i:{_MONTHS})\b(?:\s+\d{{4}})?)?"
     rf"(?:\s+(?!{_NOT_ATTRIBUTIVE}\b)[a-zäöüß][\w-]*){{0,3}}?\s+"
     # a town's adjective before the noun ("an vier Trierer Schulen" counts the schools), or
     # one of a name ("zehn Internationale Förderklassen")

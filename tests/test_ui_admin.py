@@ -16,6 +16,7 @@ from ui.auth import hash_password
 
 from .pdfs import make_pdf
 from .ui_corpus import app_env, make_corpus
+from .uiwait import wait_for_ingest
 
 APP = str(Path(__file__).resolve().parents[1] / "ui" / "app.py")
 PASSWORD = "Richtig-1234"
@@ -63,7 +64,7 @@ def _documents(at: AppTest) -> Any:
 
 
 def _wait_for_ingest(at: AppTest, settings: Settings) -> AppTest:
-    state.ingest_job(settings).wait(120)
+    wait_for_ingest(settings)
     return at.run()
 
 

@@ -11,7 +11,6 @@ from assistant import get_assistant
 from assistant.settings import Settings
 from ingest import run_ingest
 from ingest.metadata import read_manifest
-from ui import state
 
 from .pdfs import PAGES_MUSTERHAUSEN, make_pdf
 from .test_ocr import _scan as scan_pdf
@@ -24,6 +23,7 @@ from .test_ui_admin import (
     _wait_for_ingest,
 )
 from .ui_corpus import make_corpus
+from .uiwait import wait_for_ingest
 from .web_site import fixture_site
 
 
@@ -83,7 +83,7 @@ def test_website_is_fetched_from_the_admin_page(admin: AppTest, corpus: Settings
         admin.checkbox(key="web_same_site").check()
         admin.text_input(key="web_kommune").set_value("Stadt Musterhausen")
         admin.button(key="FormSubmitter:website-Abrufen und einlesen").click().run()
-        state.ingest_job(corpus).wait(120)
+        wait_for_ingest(corpus)
     admin.run()
     assert any("abgeschlossen" in w.value for w in [*admin.success, *admin.warning])
     manifest = read_manifest(corpus.corpus_dir)

@@ -29,7 +29,7 @@ from ingest.admin import AdminError, UploadMeta, delete_document, document_rows,
 from ingest.confirm import confirm_document
 from ingest.infer import infer_versions
 from ingest.metadata import document_meta, read_manifest, with_inferred_link
-from ui import state, texts
+from ui import texts
 from ui.auth import hash_password
 from ui.cli import main
 
@@ -37,6 +37,7 @@ from .conftest import CORPUS_DOCS
 from .llm_servers import SCENARIOS, scripted_server, sources_of
 from .minicorpus import write_minicorpus
 from .ui_corpus import app_env, make_corpus
+from .uiwait import wait_for_ingest
 
 KONZEPT = "kommunen/haldenberg-kommunales-konzept-2022.pdf"
 FORTSCHREIBUNG = "kommunen/haldenberg-fortschreibung-2025.pdf"
@@ -299,7 +300,7 @@ def test_admin_page_confirms_a_new_version(
     assert any(h.value == texts.CONFIRM_HEADING for h in at.header)
     at.button(key="confirm_beispielstadt-2026.md").click().run()
     assert any("Bestätigt: beispielstadt-2026.md" in s.value.replace("\\", "") for s in at.success)
-    state.ingest_job(settings).wait(120)
+    wait_for_ingest(settings)
     at.run()
     assert read_manifest(settings.corpus_dir)["beispielstadt-2026.md"]["confirmed"] is True
     assert not any(h.value == texts.CONFIRM_HEADING for h in at.header)
@@ -440,7 +441,7 @@ def test_admin_page_confirms_an_inferred_version(
     listed = " ".join(m.value for m in at.markdown)
     assert "offenbar eine Fortschreibung von `a-konzept.md`" in listed
     at.button(key="confirm_a-fortschreibung.md").click().run()
-    state.ingest_job(settings).wait(120)
+    wait_for_ingest(settings)
     at.run()
     entry = read_manifest(settings.corpus_dir)["a-fortschreibung.md"]
     assert (entry["supersedes"], entry["confirmed"]) == ("a-konzept.md", True)

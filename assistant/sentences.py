@@ -94,6 +94,9 @@ _MONTHS = "|".join(MONTHS)
 _BOUNDARY = re.compile(r"([.!?…])([\"“”»)\]]*)\s+")
 _WINDOW = 48  # characters around a candidate boundary that decide it
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)\d{1,2}$")
+# A number right after an opening bracket ("am Montag (11. März 2024)", "im Seminarraum (3.
+# Stock)"): the bracket is still open, so its dot ends no sentence
+_BRACKETED_NUMBER = re.compile(r"[(\[]\d{1,2}$")
 # A number whose form only an ordinal has: after an article, a possessive or a contracted
 # preposition ("in der 7. Unterrichtsstunde", "sein 50. Kommunales …", "zum 3. Mal") or
 # joined to an ordinal before it ("der 3. und 4. Schuljahre", "5./6. Jahrgang"). Before a
@@ -304,6 +307,8 @@ def _ends_sentence(before: str, after: str) -> bool:
     if name and is_place_outside_nrw(f"{last}. {name.group(1)}"):
         return False  # a town that writes its name short: "in Hann. Münden werden …"
     if re.fullmatch(r"[a-zäöü]\.[a-zäöü]", token):  # "z.B", "u.a"
+        return False
+    if _BRACKETED_NUMBER.search(before):
         return False
     if _ORDINAL_BEFORE.search(before) and (
         counted_by_ordinal(after) or after[:1].isdigit() or _DAY_AFTER_DASH.match(after)

@@ -378,6 +378,18 @@ def test_a_count_of_the_asked_noun(sentence: str, counted: bool) -> None:
     assert counts_asked(sentence, question) is counted
 
 
+def test_a_time_inside_the_attribute_of_the_counted_leaves_it_counted() -> None:
+    """ "unter den 692 bis August zugewiesenen Flüchtlingen": the month inside the attribute
+    is when they came, not what is counted. Before, the count had no noun of its own, took
+    the children counted before it, and the sentence was refused as counting others."""
+    question = "Wie viele Flüchtlinge wurden Feldau bis August zugewiesen?"
+    sentence = (
+        "Die Stadt sieht sich bei den 117 Schülerinnen und den 62 Kindern im Kindergartenalter "
+        "unter den 692 bis August zugewiesenen Flüchtlingen gut gerüstet."
+    )
+    assert states_count(sentence, question)
+
+
 _FROM_UKRAINE = "Wie viele Menschen aus der Ukraine sind in Feldau untergekommen?"
 _FROM_FAMILIES = "Wie viele Kinder aus Flüchtlingsfamilien gehen in Feldau zur Schule?"
 
@@ -1490,6 +1502,8 @@ def test_a_which_year_or_which_day_question_wants_a_year_or_a_day(
         ("Der Unterricht findet am Johannes-Rau-Gymnasium in Feldau statt.", True),
         ("Die Klasse ist an der Grundschule Lindenhof angesiedelt.", True),
         ("Das DaZ-Zentrum liegt an der Schule am Friedenshof.", True),
+        ("In der Schule beim Lindenweg startet ein Bildungszweig.", True),
+        ("Die Kinder lernen an der Grundschule auf der Heide.", True),
         # a school's own name in one word; a kind of school or a school's role names none
         ("Ab August gibt es an der Lindenbachschule ein DaZ-Zentrum.", True),
         ("Die Erfassung findet einmal im Monat an der Feldrealschule statt.", True),

@@ -926,6 +926,60 @@ def test_a_place_named_after_its_type_word_is_no_topic_word(tmp_path: Path) -> N
     _assert_amount_answers(tmp_path, files, asked, "300.000 Euro")
 
 
+def test_an_area_word_before_a_name_is_no_topic_word(tmp_path: Path) -> None:
+    """ "… im Jugendamtsbezirk Adorf …": the area word says where, as the name does. Before,
+    the rare "Jugendamtsbezirk" was the question's focus, and the page's count of all the
+    young people the office cares for answered how many of them have a guardian, which the
+    page does not say. (Placeholder text.)"""
+    files = {
+        "adorf-sachstand.md": (
+            "# Sachstand\n\n"
+            "Aktuell werden im Jugendamtsbezirk Adorf 26 unbegleitete minderjährige Ausländer "
+            "durch die Jugendhilfe betreut und versorgt. Die meisten von ihnen sind zwischen 15 "
+            "und 17 Jahren alt.\n"
+        ),
+        "bedorf-vormund.md": (
+            "# Vormundschaft in Bedorf\n\n"
+            "In Bedorf bekommt jeder unbegleitete junge Geflüchtete einen Vormund. Der Vormund "
+            "begleitet ihn auch bei der Anmeldung an einer Schule.\n"
+        ),
+        "cedorf-vormund.md": (
+            "# Vormünder gesucht\n\n"
+            "In Cedorf sucht der Träger ehrenamtliche Vormünder. Ein Vormund trifft sein Mündel "
+            "jeden Monat.\n"
+        ),
+    }
+    assistant = _with_files(tmp_path, files)
+    guardians = "Wie viele junge Geflüchtete im Jugendamtsbezirk Adorf haben bereits einen Vormund?"
+    assert not assistant.ask(guardians).found
+    cared_for = assistant.ask(
+        "Wie viele unbegleitete Ausländer betreut der Jugendamtsbezirk Adorf?"
+    )
+    assert cared_for.found and "26" in cared_for.text
+
+
+def test_the_channel_a_contact_question_names_is_no_topic_word(tmp_path: Path) -> None:
+    """ "An welche Mailadresse …?" asks for an e-mail address, which a sentence names by the
+    address itself. Before, the rare "Mailadresse" was the question's focus, and the sentence
+    with the address was refused for not naming it. (Placeholder text.)"""
+    files = {
+        "adorf-zeugnisse.md": (
+            "# Zeugnisbewertung in Adorf\n\n"
+            "Sie können den Antrag auf Bewertung Ihres ausländischen Zeugnisses per E-Mail an "
+            "zeugnisse@adorf.example senden. Die Bearbeitung dauert etwa vier Wochen.\n"
+        ),
+        "bedorf-kontakt.md": (
+            "# Kontakt in Bedorf\n\n"
+            "Die Mailadresse des Schulamts Bedorf steht im Impressum. Anträge nimmt das Schulamt "
+            "auch schriftlich an.\n"
+        ),
+    }
+    asked = "An welche Mailadresse schickt man in Adorf den Antrag auf Bewertung eines Zeugnisses?"
+    answer = _with_files(tmp_path, files).ask(asked)
+    assert answer.found, answer.notes
+    assert "zeugnisse@adorf.example" in answer.text
+
+
 def _assert_amount_answers(tmp_path: Path, files: dict[str, str], asked: str, amount: str) -> None:
     """Ingest ``files`` (without manifest) and check that ``asked`` is answered with
     ``amount``."""

@@ -65,6 +65,9 @@ from ingest.pipeline import reinferred_kommunen
         ("An welchem Tag beginnt die Schulberatung?", "date"),
         ("Um wie viel Uhr öffnet das Elterncafé?", "clock"),
         ("Zu welcher Uhrzeit beginnt der Platzhalterkurs?", "clock"),
+        ("Zu welchen Uhrzeiten läuft die Nachmittagsbetreuung?", "clock"),
+        ("Für Kinder welchen Alters ist das Spielhaus gedacht?", "age"),
+        ("Wie teuer ist die externe Prüfung in Feldau?", "money"),
         # a postal address; an "E-Mail-Adresse" is a contact
         ("Unter welcher Adresse findet man das KI in Feldau?", "address"),
         ("In welcher Straße liegt die Lindenschule?", "address"),

@@ -259,3 +259,28 @@ def test_a_line_that_dates_something_is_no_heading() -> None:
     assert is_heading_line("Laufzeit des Projektes", text)
     # a date alone dates nothing: a page's date line is no answer
     assert is_heading_line("12. Juli 2019", "12. Juli 2019\n\nDie Kurse beginnen bald.")
+
+
+def test_a_quoted_title_ending_in_a_question_mark_goes_on() -> None:
+    """A title in quotation marks that ends in "?" or "!" ends no sentence where the text goes
+    on in lower case: split there, the book's title stood alone and the sentence saying what
+    was read lost it."""
+    text = "Das Buch „Wer hat mein Eis gegessen?“ von Eva Roth wurde vorgelesen. Danach gab es Eis."
+    assert split_sentences(text) == [
+        "Das Buch „Wer hat mein Eis gegessen?“ von Eva Roth wurde vorgelesen.",
+        "Danach gab es Eis.",
+    ]
+    assert split_sentences("Er fragte: „Kommst du?“ Sie kam.") == [
+        "Er fragte: „Kommst du?“",
+        "Sie kam.",
+    ]
+
+
+def test_a_number_after_an_opening_bracket_ends_no_sentence() -> None:
+    """ "am Montag (11. März 2024)", "im Seminarraum (3. Stock)": the bracket is still open.
+    Before, the sentence was cut after "(11." and its first half quoted as a count."""
+    text = "Der Lernort hat am Montag (11. März 2024) begonnen. Er liegt im Seminarraum (3. Stock)."
+    assert split_sentences(text) == [
+        "Der Lernort hat am Montag (11. März 2024) begonnen.",
+        "Er liegt im Seminarraum (3. Stock).",
+    ]

@@ -83,7 +83,7 @@ _COMPARISON_POOL = 100  # hits of that one search that vote for municipalities
 _PLACED_NAME = re.compile(r"\b(?:in|im|aus|nach)\s+([A-ZÄÖÜ][\w-]+)")
 # The area word before a name ("im Jugendamtsbezirk Pulheim", "im Kammerbezirk Stade") says
 # where, as the name does: no topic of the question
-_AREA_BEFORE_NAME = re.compile(r"\b[A-ZÄÖÜ]?\w*[Bb]ezirk(?:s|es|e|en)?\b(?=\s+[A-ZÄÖÜ])")
+_AREA_BEFORE_NAME = re.compile(r"\b\w*[Bb]ezirk(?:s|es|e|en)?\b(?=\s+[A-ZÄÖÜ])")
 
 
 @dataclass(frozen=True)

@@ -286,7 +286,13 @@ _MONTH_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)})\s+((?:19|20)\d{{2}})\b", re
 def _dated_by_month(question: str, year: YearSpec) -> bool:
     """Whether the question dates ``year`` by a month ("im Dezember 2023", "bis Anfang
     August 2024"): it asks about that point in time, not about the year as a whole."""
-    return not year.second and str(year.first) in _MONTH_YEAR.findall(question)
+    return not year.second and str(year.first) in _month_years(question)
+
+
+@lru_cache(maxsize=64)
+def _month_years(question: str) -> frozenset[str]:
+    """The years the question dates by a month (read once per question, not per sentence)."""
+    return frozenset(_MONTH_YEAR.findall(question))
 
 
 def _asks_start(frame: Frame) -> bool:

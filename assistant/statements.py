@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .abbreviations import long_form, spells
 from .gazetteer import adjective_bases, is_place_outside_nrw
-from .german import fold, fold_plain, nouns
+from .german import MONTHS, fold, fold_plain, nouns
 from .nrw import KREISFREIE_STAEDTE, TOWNS
 from .question import (
     PERSON_OFFICE,
@@ -130,7 +130,7 @@ _CHANNELS = {
     "email": re.compile(_EMAIL),
     "phone": re.compile(_PHONE, re.IGNORECASE),
 }
-_MONTHS = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"
+_MONTHS = rf"(?:{'|'.join(month.lower() for month in MONTHS)})"
 # A time of day, also in words ("um 15 Uhr", "8.30 Uhr", "von neun bis elf Uhr")
 _CLOCK = rf"\b(?:\d{{1,2}}(?:[:.]\d{{2}})?|{_COUNT_WORDS}|eins?)\s*uhr\b"
 # a school year or half-year by its name ("Schuljahres", "Halbjahr")

@@ -225,15 +225,26 @@ def normalize_question(text: str) -> str:
     return _SCHOOL_YEAR.sub(r"20\1/\2", text)
 
 
+# An adjective of a name, capitalised as part of it: "am Staatlichen Studienkolleg", "der
+# Evangelischen Jugend", "die Kaufmännische Schule" (inflected, before the name's noun)
+_NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}(?:lich|isch)(?:e|en|er|es|em)")
+
+
 def nouns(text: str, folded: bool = True) -> list[str]:
     """Content words written capitalised, not at the start of the sentence (nouns); folded
-    unless ``folded`` is false."""
+    unless ``folded`` is false. An adjective that opens a name ("Staatlichen Studienkolleg")
+    is no noun."""
     stop = stopwords()
     found = []
-    for i, token in enumerate(tokenize(text)):
+    tokens = tokenize(text)
+    for i, token in enumerate(tokens):
         abbreviation = token.isupper() and len(token) > 1  # DaZ-like forms are mixed case
-        if (i > 0 or abbreviation) and token[:1].isupper() and token.lower() not in stop:
-            found.append(fold(token) if folded else token)
+        if not ((i > 0 or abbreviation) and token[:1].isupper() and token.lower() not in stop):
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if _NAME_ADJECTIVE.fullmatch(token) and following[:1].isupper():
+            continue
+        found.append(fold(token) if folded else token)
     return found
 
 

@@ -56,6 +56,19 @@ def test_nouns_are_capitalised_words_and_abbreviations() -> None:
     assert nouns("Wie lange dauert die SSF bei Kindern?") == ["ssf", "kindern"]
 
 
+def test_an_adjective_opening_a_name_is_no_noun() -> None:
+    """ "am Staatlichen Studienkolleg" names the Studienkolleg: the capitalised adjective is
+    part of its name, not what the question asks about; a language stays a noun."""
+    assert nouns("Was kostet die Vorbereitung am Staatlichen Studienkolleg Feldau?") == [
+        "vorbereitung",
+        "studienkolleg",
+        "feldau",
+    ]
+    assert nouns("Wer berät an der Kaufmännischen Schule?") == ["schule"]
+    assert nouns("Wer spricht in der Gruppe Englisch?") == ["gruppe", "englisch"]
+    assert nouns("Gibt es Kurse für Ukrainische?") == ["kurse", "ukrainische"]
+
+
 def test_a_separable_verb_is_joined_with_the_particle_that_ends_its_clause() -> None:
     """German questions split "anmelden" ("Wo meldet man … an?"); documents write the verb
     whole or as a noun ("Anmeldung")."""

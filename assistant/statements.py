@@ -139,10 +139,14 @@ _SCHOOL_YEAR = r"(?:schul|halb)jahr\w*"
 _SPAN_YEAR = r"(?:(?:19|20)?\d{2}\s*)?"
 _DURATION = (
     # "40 Unterrichtsstunden" is how long a course lasts, as "40 Stunden" is
-    # "nach einem Jahr", "eine Woche", "einen halben Tag" as well
+    # "nach einem Jahr", "eine Woche", "einen halben Tag", "zwei Semester" as well
     rf"\b(?:{_NUMBER}|ein(?:e[mnrs]?)?(?:\s+(?:halben?|ganzen?))?)\s*"
     r"(?:(?:unterrichts)?(?:minuten?|stunden?)|(?:werk|schul|kalender)?tag(?:e|en)?|"
-    r"wochen?|monat(?:e|en)?|jahr(?:e|en)?|schuljahr\w*|halbjahr\w*)\b|"
+    r"wochen?|monat(?:e|en)?|jahr(?:e|en)?|schuljahr\w*|halbjahr\w*|semestern?)\b|"
+    # ... and weeks, months or years as a compound's last part: "zwei Studienhalbjahre",
+    # "vier Projektwochen", "nach zehn Schulbesuchsjahren"
+    rf"\b(?:{_NUMBER}|ein(?:e[mnrs]?)?)\s+[a-zäöüß]+(?:wochen?|monat(?:e|en)?|jahr(?:e|en)?|"
+    r"halbjahr\w*)\b|"
     # a duration as the first part of a compound: "innerhalb einer Zwei-Wochen-Frist",
     # "die Sechs-Monats-Frist", "eine 14-Tage-Frist"; "im Zwei-Jahres-Rhythmus" recurs
     rf"\b{_NUMBER}-(?:tages?|wochen|monats|jahres)-(?!rhythmus|takt|turnus)[a-zäöüß]+|"

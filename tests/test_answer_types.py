@@ -774,6 +774,13 @@ def test_how_long_asked_alone_wants_a_duration(question: str, sentence: str, mee
         ("1. Halbjahr: Die Schüler lernen Deutsch.", False),
         ("Die Klasse startet zum Schuljahr 2016/17.", False),
         ("Die Klasse läuft zwei Schuljahre.", True),
+        # weeks, months, years and semesters counted, also as a compound's last part
+        ("Mit Hochschulzugangsberechtigung dauert der Kurs zwei Studienhalbjahre.", True),
+        ("Die Vorbereitung auf die Prüfung dauert zwei Semester.", True),
+        ("Das Praktikum umfasst vier Projektwochen.", True),
+        ("Die Schulpflicht endet nach zehn Schulbesuchsjahren.", True),
+        ("Im Einschulungsjahr lernen die Kinder Deutsch.", False),
+        ("Die Klasse fährt über zwei Wochenenden ins Landheim.", False),
         ("Die Förderung gilt bis zum Ende des Schuljahres.", True),
         ("Sie bleiben in der Gruppe bis zum Ende des laufenden Schuljahres.", True),
         ("Sie bleiben ein ganzes Schuljahr in der Gruppe.", True),

@@ -227,9 +227,22 @@ def _words(text: str) -> list[str]:
     return [fold_plain(word) for word in tokenize(text)]
 
 
+# The Land's short and long name are one place ("das Land NRW": "vom Land
+# Nordrhein-Westfalen finanziert")
+_SAME_PLACE = {"nrw": "Nordrhein-Westfalen", "nordrhein-westfalen": "NRW"}
+
+
 def _names_place(place: str, folded_words: Sequence[str]) -> bool:
     """Whether the words name the place: its last word inflected ("Feldauer"), the others
-    as they are ("Minden-Lübbecke" is the words "minden", "lubbecke")."""
+    as they are ("Minden-Lübbecke" is the words "minden", "lubbecke"), or by its other
+    name (``_SAME_PLACE``)."""
+    other = _SAME_PLACE.get(fold_plain(place))
+    return _names_one_place(place, folded_words) or (
+        other is not None and _names_one_place(other, folded_words)
+    )
+
+
+def _names_one_place(place: str, folded_words: Sequence[str]) -> bool:
     *first, last = [fold_plain(part) for part in tokenize(place)] or [fold_plain(place)]
     if not first:
         return any(word.startswith(last) for word in folded_words)

@@ -354,6 +354,26 @@ def test_a_question_about_the_whole_land_is_not_answered_by_a_municipality_s_fig
     assert not frame_question("Wie heißt der Erlass des Schulministeriums NRW?").state
 
 
+def test_the_land_is_named_by_its_short_or_long_name() -> None:
+    """ "das Land NRW" is met by "vom Land Nordrhein-Westfalen", and the other way round; a
+    sentence on another Land meets neither. (Placeholder figures.)"""
+    kreis = DocumentMeta("f.txt", "Kreis Feldau", kommune="Kreis Feldau")
+    frame = frame_question(
+        "Mit wie viel Geld pro Kind fördert das Land NRW die Sprachförderung im Kreis Feldau?",
+        ("NRW",),
+    )
+    long = "Die Sprachförderung wird vom Land Nordrhein-Westfalen mit 99 Euro pro Kind gefördert."
+    assert unmet_requirements(frame, long, _chunk(long, kreis)) == ()
+    other = long.replace("Nordrhein-Westfalen", "Niedersachsen")
+    assert "Ort: NRW" in unmet_requirements(frame, other, _chunk(other, kreis))
+    frame = frame_question(
+        "Wie viel Geld gibt Nordrhein-Westfalen pro Kind für die Sprachförderung?",
+        ("Nordrhein-Westfalen",),
+    )
+    short = "Für die Sprachförderung zahlt NRW 99 Euro pro Kind."
+    assert unmet_requirements(frame, short, _chunk(short, kreis)) == ()
+
+
 def test_a_towns_own_page_may_name_the_kreis_it_belongs_to() -> None:
     """On a page of a town of NRW, a sentence naming the town's own Kreis (the Kreis's
     Schulamt decides for its towns) is about the town; one naming another Kreis is not.

@@ -80,8 +80,9 @@ _PREVIEW = re.compile(
     r"(?:wie|was|welche\w*|wo|wann|warum|wer|ob)\b",
     re.IGNORECASE,
 )
-# A download link's file size ("Vorlage 144 KB", "Dateigröße: 2,3 MB")
-_FILE_SIZE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:[kKMG]B|[kKM]Byte)\b|\bDateigr(?:ö|oe)(?:ß|ss)e\b")
+# A download link's file size ("Vorlage 144 KB", "Dateigröße: 2,3 MB"); gigabytes are a
+# device's memory or a data plan ("iPads (WiFi, 64 GB)"), no page's download
+_FILE_SIZE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:[kKM]B|[kKM]Byte)\b|\bDateigr(?:ö|oe)(?:ß|ss)e\b")
 # A file's name ("Letzte Aktualisierung: 13800268.jpg", "Flyer_DaZ.pdf"): an image caption
 # or a download link of a scraped page
 _FILE_NAME = re.compile(

@@ -75,6 +75,8 @@ def test_date_lines_and_questions_in_a_document_answer_nothing() -> None:
         "Download: Kennzahlen_2024.pdf",
     ):
         assert not answers_anything(link, when), link
+    # a device's memory is no file's size
+    assert answers_anything("Das Amt beschafft 3.294 iPads (WiFi, 64 GB) für die Klassen.", when)
     assert answers_anything("Die Kennzahlen stehen im Bericht (PDF) des Jahres 2024.", when)
     # a letter's or speech's salutation and closing state nothing
     for addressing in (

@@ -227,19 +227,28 @@ def _words(text: str) -> list[str]:
     return [fold_plain(word) for word in tokenize(text)]
 
 
-# The Land's short and long name are one place ("das Land NRW": "vom Land
-# Nordrhein-Westfalen finanziert")
-_SAME_PLACE = {"nrw": "Nordrhein-Westfalen", "nordrhein-westfalen": "NRW"}
+# Other words for a Land: its short or long name ("das Land NRW": "vom Land
+# Nordrhein-Westfalen finanziert"), and the adjective that does not start with its name
+# ("in den bayerischen Brückenklassen"; "saarländisch", "brandenburgisch" … do)
+_SAME_PLACE = {
+    "nrw": ("Nordrhein-Westfalen",),
+    "nordrhein-westfalen": ("NRW",),
+    "bayern": ("bayerisch",),
+    "hessen": ("hessisch",),
+    "sachsen": ("sächsisch",),
+    "niedersachsen": ("niedersächsisch",),
+    "thuringen": ("thüringisch",),
+    "bremen": ("bremisch",),
+    "mecklenburg-vorpommern": ("mecklenburg-vorpommersch",),
+}
 
 
 def _names_place(place: str, folded_words: Sequence[str]) -> bool:
     """Whether the words name the place: its last word inflected ("Feldauer"), the others
-    as they are ("Minden-Lübbecke" is the words "minden", "lubbecke"), or by its other
-    name (``_SAME_PLACE``)."""
-    other = _SAME_PLACE.get(fold_plain(place))
-    return _names_one_place(place, folded_words) or (
-        other is not None and _names_one_place(other, folded_words)
-    )
+    as they are ("Minden-Lübbecke" is the words "minden", "lubbecke"), or by another word
+    for it (``_SAME_PLACE``)."""
+    others = _SAME_PLACE.get(fold_plain(place), ())
+    return any(_names_one_place(name, folded_words) for name in (place, *others))
 
 
 def _names_one_place(place: str, folded_words: Sequence[str]) -> bool:

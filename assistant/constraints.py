@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .gazetteer import LAND_ADJECTIVES
 from .german import MONTHS, fold, fold_plain, tokenize
 from .nrw import kreis_of
 from .places import bare_name, municipality_type, typed_names
@@ -228,18 +229,11 @@ def _words(text: str) -> list[str]:
 
 
 # Other words for a Land: its short or long name ("das Land NRW": "vom Land
-# Nordrhein-Westfalen finanziert"), and the adjective that does not start with its name
-# ("in den bayerischen Brückenklassen"; "saarländisch", "brandenburgisch" … do)
+# Nordrhein-Westfalen finanziert"), and its adjective (``gazetteer.LAND_ADJECTIVES``)
 _SAME_PLACE = {
     "nrw": ("Nordrhein-Westfalen",),
     "nordrhein-westfalen": ("NRW",),
-    "bayern": ("bayerisch",),
-    "hessen": ("hessisch",),
-    "sachsen": ("sächsisch",),
-    "niedersachsen": ("niedersächsisch",),
-    "thuringen": ("thüringisch",),
-    "bremen": ("bremisch",),
-    "mecklenburg-vorpommern": ("mecklenburg-vorpommersch",),
+    **{fold_plain(land): (adjective,) for land, adjective in LAND_ADJECTIVES.items()},
 }
 
 

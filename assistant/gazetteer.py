@@ -26,6 +26,7 @@ from .german import fold_plain
 __all__ = [
     "GAZETTEER_FILE",
     "LAENDER",
+    "LAND_ADJECTIVES",
     "ONE_WORD_KREISE",
     "adjective_bases",
     "is_land_outside_nrw",
@@ -54,6 +55,13 @@ LAENDER = (
     "Sachsen-Anhalt", "Schleswig-Holstein", "Thüringen",
 )  # fmt: skip
 _LAENDER = frozenset(fold_plain(name) for name in LAENDER)
+# A Land's adjective where it does not start with the Land's name ("in den bayerischen
+# Brückenklassen" is about Bayern; "saarländisch", "brandenburgisch" start with theirs)
+LAND_ADJECTIVES = {
+    "Bayern": "bayerisch", "Hessen": "hessisch", "Sachsen": "sächsisch",
+    "Niedersachsen": "niedersächsisch", "Thüringen": "thüringisch", "Bremen": "bremisch",
+    "Mecklenburg-Vorpommern": "mecklenburg-vorpommersch",
+}  # fmt: skip
 
 
 @cache

@@ -160,11 +160,12 @@ _WHICH_LEVEL = re.compile(
     re.IGNORECASE,
 )
 # The roles a person holds in an administration or a school ("Schulleiterin", "Schulrat",
-# "Konrektor", "Oberbürgermeisterin", "Beigeordneter"): no office or body holds them
+# "Konrektor", "Oberbürgermeisterin", "Beigeordneter"): no office or body holds them. An
+# adjective as a noun is declined ("seines Vorsitzenden", "dem Beigeordneten").
 PERSON_ROLE = (
     r"\w*leiter(?:in|innen)?|\w*direktor(?:in)?|\w*rektor(?:in)?|schulr(?:at|ätin)|"
-    r"landr(?:at|ätin)|\w*bürgermeister(?:in)?|\w*dezernent(?:in)?|beigeordnete[r]?|"
-    r"vorsitzende[r]?|lehrkr(?:aft|äfte)|lehrer(?:in|innen)?|\w*berater(?:in|innen)?|"
+    r"landr(?:at|ätin)|\w*bürgermeister(?:in)?|\w*dezernent(?:in)?|beigeordnete[rn]?|"
+    r"vorsitzende[rn]?|lehrkr(?:aft|äfte)|lehrer(?:in|innen)?|\w*berater(?:in|innen)?|"
     r"\w*arbeiter(?:in|innen)?|sprecher(?:in)?|referent(?:in)?"
 )
 # Offices a person holds that name no role of their own: "Ansprechpartnerin",

@@ -1927,3 +1927,21 @@ def test_an_address_is_a_street(sentence: str, street: bool) -> None:
     required: a page may give its address in a form these patterns do not know."""
     expects = frame_question("Unter welcher Adresse findet man das KI?").expects
     assert states_type(expects, sentence) is street
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group", "named"),
+    [
+        ("Der Verein will nach Aussage seines Vorsitzenden Jan Weber wachsen.", "vorsitzend", True),
+        ("Das sagte der Vorsitzende Jan Weber im Ausschuss.", "vorsitzend", True),
+        ("Laut dem Beigeordneten Jan Weber fehlen Räume.", "dezernent", True),
+        ("Dem Vorsitzenden wurde für seine Arbeit gedankt.", "vorsitzend", False),
+    ],
+)
+def test_a_role_of_an_adjective_noun_names_its_holder_in_every_case(
+    sentence: str, group: str, named: bool
+) -> None:
+    """ "der Vorsitzende", "des/dem/den Vorsitzenden": a role named by an adjective as a noun
+    ends in "-n" after an article or a possessive, and "nach Aussage seines Vorsitzenden Jan
+    Weber" names the chair ("Wer ist Vorsitzender …?" was refused). (Placeholder names.)"""
+    assert states_type(Expectation("person", group), sentence) is named

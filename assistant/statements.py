@@ -74,6 +74,12 @@ _ORDINAL_WORD = (
     r"(?:erst|zweit|dritt|viert|fünft|sechst|sieb(?:en)?t|acht|neunt|zehnt|elft|zwölft|"
     r"(?:drei|vier|fünf|sech|sieb|acht|neun)zehnt|(?:(?:ein|zwei|drei|vier|fünf)und)?zwanzigst)"
 )
+# Capitalised words that open a sentence but no name ("Die Lehrerin unterrichtet …", "Am
+# Montag unterrichtet …"): articles, determiners and prepositions
+_NO_GIVEN_NAME = (
+    r"(?!(?:Der|Die|Das|Den|Dem|Des|Ein|Eine[mnrs]?|Diese[mnrs]?|Jede[mnrs]?|Alle|Unsere?|"
+    r"Ihre?|Seine?|Am|Im|Vom|Zum|Zur|Beim|Seit|Ab|Bis|Mit|Nach|Von|In|An|Auf|Für|Bei)\b)"
+)
 _TYPE_PATTERNS = {
     "money": re.compile(
         # "300 000 Euro": thousands set apart by a space are one amount; "1,2 Millionen
@@ -115,7 +121,10 @@ _TYPE_PATTERNS = {
         # "Jan Weber, die neue Schulleiterin"; "Jan Weber, StD i.BV Koordinator …" of a
         # contact card, with the abbreviated titles of a civil servant before the office
         rf"{_FULL_NAME}\s*,\s+(?:(?:der|die)\s+)?(?:[a-zäöüß]\w*\s+)?(?:{_TITLE}\s+){{0,2}}"
-        rf"{_ANY_ROLE}\b"
+        rf"{_ANY_ROLE}\b|"
+        # "erläutert Eva Roth Leiterin der OGS": the comma before the role left out, the
+        # role then tied to what it is the role of
+        rf"\b{_NO_GIVEN_NAME}{_FULL_NAME}\s+{_ANY_ROLE}\s+(?:des|der)\b"
     ),
 }
 # A threshold: "ab 12 Anmeldungen", "mindestens zwölf", "eine Mindestgruppengröße von 10",
@@ -481,14 +490,6 @@ _ROLE_VERBS = {
     "berat": "berät",
     "koordin": "koordiniert",
 }
-
-
-# Capitalised words that open a sentence but no name ("Die Lehrerin unterrichtet …", "Am
-# Montag unterrichtet …"): articles, determiners and prepositions
-_NO_GIVEN_NAME = (
-    r"(?!(?:Der|Die|Das|Den|Dem|Des|Ein|Eine[mnrs]?|Diese[mnrs]?|Jede[mnrs]?|Alle|Unsere?|"
-    r"Ihre?|Seine?|Am|Im|Vom|Zum|Zur|Beim|Seit|Ab|Bis|Mit|Nach|Von|In|An|Auf|Für|Bei)\b)"
-)
 
 
 def _acts_in_role(sentence: str, group: str) -> bool:

@@ -1945,3 +1945,22 @@ def test_a_role_of_an_adjective_noun_names_its_holder_in_every_case(
     ends in "-n" after an article or a possessive, and "nach Aussage seines Vorsitzenden Jan
     Weber" names the chair ("Wer ist Vorsitzender …?" was refused). (Placeholder names.)"""
     assert states_type(Expectation("person", group), sentence) is named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("„Sie lernen schnell“, erläutert Eva Roth Leiterin der OGS in Feldau.", True),
+        ("„Sie lernen schnell“, erläutert Eva Roth, Leiterin der OGS in Feldau.", True),
+        ("Die Leiterin der OGS in Feldau erläutert das Konzept.", False),
+        ("Die Neue Schulleiterin der Grundschule beginnt im Mai.", False),
+    ],
+)
+def test_a_name_before_its_role_needs_no_comma_when_the_role_is_of_something(
+    sentence: str, named: bool
+) -> None:
+    """A page may leave out the comma between a name and the role it holds ("erläutert Eva
+    Roth Leiterin der OGS"); the role tied to what it is the role of still names the holder
+    ("Wer leitet die OGS …?" was refused). An article and an adjective before a role name
+    nobody. (Placeholder names.)"""
+    assert states_type(Expectation("person", "leit"), sentence) is named

@@ -1189,7 +1189,15 @@ def other_places(
         land = is_land_outside_nrw(word) and not (
             fold(before) == "in" and i > 1 and is_place_outside_nrw(words[i - 2])
         )
-        if not (typed or loose or adjective or city or town or land):
+        # a body of a Kreis or a town by its name ("des Kreisjugendrings Nordfriesland", "die
+        # Stadtbibliothek Wendau"), a name the corpus does not know
+        body = (
+            _MUNICIPAL_BODY.fullmatch(before) is not None
+            and not _type_word(before)
+            and not known(word)
+            and not fold(word).endswith(NOT_NAME_SUFFIXES)
+        )
+        if not (typed or loose or adjective or city or town or land or body):
             continue
         place = city or (word[:-2] if adjective and not (typed or loose or town) else word)
         if listed_as and not typed:
@@ -1219,6 +1227,11 @@ def _qualifies(question: str, spans: Sequence[re.Match[str]], i: int, found: set
     )
 
 
+# A compound naming a body of a municipality by its type ("Kreisjugendring", "Stadtbibliothek",
+# "Landkreisverwaltung"); not a councillor ("Stadtrat Weber", "Kreisrätin")
+_MUNICIPAL_BODY = re.compile(
+    r"(?:Land)?(?:Kreis|Stadt|Gemeinde)[a-zäöüß]{4,}(?<!rat)(?<!rats)(?<!rätin)"
+)
 # A one-word Kreis outside the state's list ("Vogelsbergkreis", "Ortenaukreises") is a place
 # where the corpus does not know the word (an "Arbeitskreis" it knows by its parts)
 _ONE_WORD_PLACE_KREIS = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{3,}kreis)(?:es)?")

@@ -954,3 +954,20 @@ def test_a_swiss_canton_is_a_region_whose_name_the_evidence_must_name() -> None:
     assert other_places(asked, NAMES, known) == ("Wexhafen",)  # Haldenberg: of the index
     asked = "Wie viele Kinder sitzen im Kanton Wexhafen in einer Aufnahmeklasse?"
     assert other_places(asked, NAMES, known) == ("Wexhafen",)
+
+
+def test_a_body_of_a_kreis_or_town_names_its_place() -> None:
+    """ "des Kreisjugendrings Hohenmoor", "die Stadtbibliothek Lindenau": a body of a Kreis or
+    a town names it after its type, and the evidence must name that place (a Kreis the
+    corpus does not know was answered from another Kreis's page). A name the corpus knows as
+    a word, or a councillor's name, is none."""
+
+    def known(word: str) -> bool:
+        return word.lower() in {"mitte"}
+
+    asked = "Wie viele Kinder fuhren mit dem Kreisjugendring Hohenmoor in die Ferien?"
+    assert other_places(asked, NAMES, known) == ("Hohenmoor",)
+    asked = "Welche Bücher verleiht die Stadtbibliothek Lindenau an Kitas?"
+    assert other_places(asked, NAMES, known) == ("Lindenau",)
+    assert other_places("Was bietet die Stadtbibliothek Mitte an?", NAMES, known) == ()
+    assert other_places("Was sagte Stadtrat Weber zur Schule?", NAMES, known) == ()

@@ -715,9 +715,13 @@ _COUNTED_AFTER = re.compile(
 )
 # Staff by role ("Wie viele Lehrkräfte …?") is not counted by "20 Schülerinnen" or "68
 # Vorbereitungsklassen", but may be by another role, by posts ("5,5 Stellen", "6,0 VZÄ") or
-# by "zwölf Fachkräfte"; a role may end a compound ("Deutschlehrer", "DaZ-Lehrkräfte"), and
-# "Mitarbeitende" are "Mitarbeiter"
-_ROLES = rf"(?:\w*-)?\w*(?:{PERSON_ROLE}|arbeitende[nr]?)"
+# by "zwölf Fachkräfte"; a role may end a compound ("Deutschlehrer", "DaZ-Lehrkräfte"),
+# "Mitarbeitende" are "Mitarbeiter", and the staff of a Kita, a Hort or a school's care are
+# their educators and carers ("Erzieherinnen", "Sozialpädagogen", "Betreuerinnen")
+_ROLES = (
+    rf"(?:\w*-)?\w*(?:{PERSON_ROLE}|arbeitende[nr]?|erzieher(?:in|innen|n)?|"
+    r"pädagog(?:e|en|in|innen)|betreuer(?:in|innen|n)?)"
+)
 _ROLE = re.compile(_ROLES, re.IGNORECASE)
 _STAFF = re.compile(
     rf"{_ROLES}|\w*(?:stelle|kraft|kräfte|personal|kolleg|vollzeit|vzä)\w*", re.IGNORECASE
@@ -756,8 +760,9 @@ _COUNT_PHRASE = re.compile(
 )
 # The noun a counted one is part of: "14 Prozent der Kinder", "ein Drittel aller Schüler"
 _OF_NOUN = re.compile(r"\s+(?:der|des|aller|von)\s+(?:[a-zäöüß-]+\s+){0,2}?([A-ZÄÖÜ][\w-]*)")
-# The rest of a range after its first number ("12 – 16 Schüler", "zehn bis zwölf Kinder")
-_RANGE_ON = re.compile(rf"\s*(?:–|-|bis)\s*{_NUMBER}\b", re.IGNORECASE)
+# The rest of a range after its first number ("12 – 16 Schüler", "zehn bis zwölf Kinder"),
+# or the whole a part is of ("36 von 155 Kindern" counts children twice)
+_RANGE_ON = re.compile(rf"\s*(?:–|-|bis|von)\s*{_NUMBER}\b", re.IGNORECASE)
 
 
 # Where pupils learn or are grouped, and the time they learn: a count of these is no other

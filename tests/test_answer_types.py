@@ -1964,3 +1964,24 @@ def test_a_name_before_its_role_needs_no_comma_when_the_role_is_of_something(
     ("Wer leitet die OGS …?" was refused). An article and an adjective before a role name
     nobody. (Placeholder names.)"""
     assert states_type(Expectation("person", "leit"), sentence) is named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("36 von 155 Kindern in ihrer Betreuung kommen aus Familien mit Fluchterfahrung.", False),
+        ("Im Platzhalterhort arbeiten sechs Erzieherinnen und ein Sozialpädagoge.", True),
+        ("Dazu kommen 2,5 Stellen für die Betreuung.", True),
+    ],
+)
+def test_a_kita_s_or_hort_s_staff_is_counted_by_staff_not_by_the_children(
+    sentence: str, counted: bool
+) -> None:
+    """ "Wie viele Erzieherinnen …?" counts the staff of a Hort as "Wie viele Lehrkräfte …?"
+    counts a school's: "36 von 155 Kindern" counts children (both numbers: a part and its
+    whole), and was quoted as the answer. (Placeholder text.)"""
+    asked = "Wie viele Erzieherinnen arbeiten im Platzhalterhort in Feldau?"
+    assert states_count(sentence, asked) is counted
+    assert states_count(sentence, "Wie viele Kinder betreut der Platzhalterhort insgesamt?") is (
+        "Kindern" in sentence
+    )

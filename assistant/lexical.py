@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -314,7 +315,20 @@ class LexicalIndex:
         if joined and joined in terms:
             return True
         parts = query.parts_of(term)
-        return bool(parts) and all(p in terms for p in parts)
+        if parts and all(p in terms for p in parts):
+            return True
+        return _collective_of(term, terms)
+
+
+# A collective of people named after them: "Schülerschaft" (the "Schüler"), "Lehrerschaft"
+_COLLECTIVE = re.compile(r"(\w{3,}er)schaft")
+
+
+def _collective_of(term: str, terms: Collection[str]) -> bool:
+    """Whether ``term`` names all people of a kind that ``terms`` name: "Welcher Anteil der
+    Schülerschaft …?" is answered by "zehn Prozent aller Schülerinnen und Schüler"."""
+    collective = _COLLECTIVE.fullmatch(term)
+    return collective is not None and any(t in terms for t in analyze(collective.group(1)))
 
 
 def covers_in_passage(

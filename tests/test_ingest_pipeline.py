@@ -865,6 +865,14 @@ def test_a_typed_question_is_answered_by_its_type_or_refused_with_the_reason(
             "Wie viel Geld ist in Wendau für die Sprachpaten eingeplant?",
             "25.000 Euro",
         ),
+        (
+            # a collective of people is named by the people ("Schülerschaft": the pupils)
+            "Die Schülerschaft wählt im Herbst ihre Vertretung.",
+            "In den Grundschulen der Stadt Wendau sprechen rund zehn Prozent aller Schülerinnen "
+            "und Schüler zu Hause Arabisch. Die Schulen bieten dafür Elternabende an.",
+            "Welcher Anteil der Schülerschaft in Wendau spricht zu Hause Arabisch?",
+            "zehn Prozent",
+        ),
     ],
 )
 def test_a_type_noun_is_answered_without_the_word(

@@ -124,7 +124,9 @@ _TYPE_PATTERNS = {
         rf"{_ANY_ROLE}\b|"
         # "erläutert Eva Roth Leiterin der OGS": the comma before the role left out, the
         # role then tied to what it is the role of
-        rf"\b{_NO_GIVEN_NAME}{_FULL_NAME}\s+{_ANY_ROLE}\s+(?:des|der)\b"
+        rf"\b{_NO_GIVEN_NAME}{_FULL_NAME}\s+{_ANY_ROLE}\s+(?:des|der)\b|"
+        # "an Eva Roth als zuständige KI-Mitarbeiterin": the role given with "als"
+        rf"\b{_NO_GIVEN_NAME}{_FULL_NAME}\s+als\s+(?:[a-zäöüß]\w*\s+)?(?:\w+-)?{_ANY_ROLE}\b"
     ),
 }
 # A threshold: "ab 12 Anmeldungen", "mindestens zwölf", "eine Mindestgruppengröße von 10",

@@ -1985,3 +1985,19 @@ def test_a_kita_s_or_hort_s_staff_is_counted_by_staff_not_by_the_children(
     assert states_count(sentence, "Wie viele Kinder betreut der Platzhalterhort insgesamt?") is (
         "Kindern" in sentence
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Der Verband händigte die Urkunde an Eva Roth als zuständige KI-Mitarbeiterin aus.", True),
+        ("Seit Mai arbeitet Jan Weber als Koordinator im Schulamt.", True),
+        ("Die Schule als Koordinatorin des Netzes lädt ein.", False),
+        ("Das KI hat die Urkunde als Regionalkoordination erhalten.", False),
+    ],
+)
+def test_a_role_given_with_als_names_its_holder(sentence: str, named: bool) -> None:
+    """ "an Eva Roth als zuständige KI-Mitarbeiterin": the role a person holds, given with
+    "als" after the name, names that person ("Welche Mitarbeiterin …?" was refused). An
+    article opens no name. (Placeholder names.)"""
+    assert states_type(Expectation("person"), sentence) is named

@@ -210,7 +210,7 @@ class Assistant:
         places = other_places(text, corpus.municipalities, self._knows, corpus.names.names)
         # a town of NRW that is no municipality of the index is a place to compare, too
         places += tuple(t for t in state_towns(text, corpus.municipalities) if t not in places)
-        compared = is_comparison(text, named) or coordinated(text, named + list(places))
+        compared = is_comparison(text, named, places) or coordinated(text, named + list(places))
         if not filters.kommunen and compared:
             targets = named + list(places)
             # one place compared with the others ("Wie macht es Feldau im Vergleich zu den

@@ -107,9 +107,26 @@ _COMPARISON_WORDS = {
 }
 
 
-def is_comparison(question: str, mentioned: Sequence[str]) -> bool:
-    """Whether the question compares municipalities (cue words, or two or more named)."""
-    return len(mentioned) >= 2 or bool(_COMPARISON.search(question))
+def is_comparison(question: str, mentioned: Sequence[str], places: Sequence[str] = ()) -> bool:
+    """Whether the question compares municipalities (cue words, or two or more named).
+
+    "jeweils" alone compares nothing in a question about one place (``mentioned`` and
+    ``places`` other than municipalities of the index) that joins no two phrases:
+    "Welchen Betrag bekommen die Schulen in Feldau jeweils?" gives each school its amount,
+    while "… die Trierer Klassen und die Feldauer Mittler jeweils?" compares two places,
+    though only one is known as one."""
+    if len(mentioned) >= 2:
+        return True
+    cues = [m.group(1).lower() for m in _COMPARISON.finditer(question)]
+    if not cues:
+        return False
+    one_place = len(mentioned) + len(places) == 1 and not _JOINED.search(question)
+    return not one_place or any(cue != "jeweils" for cue in cues)
+
+
+# Two phrases joined ("in Feldau und an der Schule in Wendau"); not the parts of compounds
+# that share their last part ("Kinder- und Jugendgruppen")
+_JOINED = re.compile(r"(?<!-)\s(?:und|sowie|oder|bzw\.|beziehungsweise)\s", re.IGNORECASE)
 
 
 def question_clauses(question: str) -> list[str]:

@@ -971,3 +971,21 @@ def test_a_body_of_a_kreis_or_town_names_its_place() -> None:
     assert other_places(asked, NAMES, known) == ("Lindenau",)
     assert other_places("Was bietet die Stadtbibliothek Mitte an?", NAMES, known) == ()
     assert other_places("Was sagte Stadtrat Weber zur Schule?", NAMES, known) == ()
+
+
+def test_jeweils_compares_nothing_in_a_question_about_one_place() -> None:
+    """ "Welchen Betrag bekommen die Schulen in Lindenau jeweils?" gives each school its
+    amount: one place named, "jeweils" alone compares no municipalities (every municipality
+    of the index was asked). Two places, another cue or no place still compare."""
+    asked = "Welchen festen Betrag bekommen die ersten Schulen in Lindenau jeweils?"
+    assert not is_comparison(asked, [], ["Lindenau"])
+    assert not is_comparison("Wie lange treffen sich die Gruppen jeweils?", ["Stadt Haldenberg"])
+    assert is_comparison("Wie viele Schulen sind es jeweils in Lindenau und Feldau?", [], [])
+    assert is_comparison(asked, [], ["Lindenau", "Feldau"])
+    assert is_comparison("Wie viel bekommen die Kommunen jeweils?", [])
+    assert is_comparison("Wie regelt Lindenau das im Vergleich, und jeweils wie?", [], ["Lindenau"])
+    # a second place the question names but that is not known as one
+    joined = "Wie viele Schulen haben die Lindenauer Klassen und die Mittler im Umland jeweils?"
+    assert is_comparison(joined, [], ["Lindenau"])
+    shared = "Wie lange treffen sich die Kinder- und Jugendgruppen in Lindenau jeweils?"
+    assert not is_comparison(shared, [], ["Lindenau"])

@@ -205,7 +205,8 @@ def answers_anything(sentence: str, frame: Frame | None = None) -> bool:
     wie …") names what others say. A download link ("Dokument anzeigen: Vorlage
     Dateigröße: 144 KB") or an image caption ("Letzte Aktualisierung: 13800268.jpg") is a
     file, not its content, and a picture's credit ("Foto: [Name] (dpa)") names who made it.
-    Without a ``frame`` no question asks for a document's date.
+    A line of figures alone ("16.07.18, 14:02") stamps a post or a comment with its time,
+    as a date line does. Without a ``frame`` no question asks for a document's date.
     """
     if sentence.rstrip().endswith("?") or _PREVIEW.match(sentence.strip()):
         return False
@@ -214,7 +215,13 @@ def answers_anything(sentence: str, frame: Frame | None = None) -> bool:
     if _ADDRESSING.match(sentence.strip()) or _CREDIT.match(sentence.strip()):
         return False
     asks_date = frame is not None and frame.document_date
+    if not _WORD.search(sentence):  # "16.07.18, 14:02": a post's time stamp, no statement
+        return asks_date
     return asks_date or not is_document_date(sentence)
+
+
+# A word of a statement: two letters at least, other than the "Uhr" of a time stamp
+_WORD = re.compile(r"(?!uhr\b)[^\W\d_]{2,}", re.IGNORECASE)
 
 
 def is_list_question(question: str) -> bool:

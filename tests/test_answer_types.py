@@ -2001,3 +2001,20 @@ def test_a_role_given_with_als_names_its_holder(sentence: str, named: bool) -> N
     "als" after the name, names that person ("Welche Mitarbeiterin …?" was refused). An
     article opens no name. (Placeholder names.)"""
     assert states_type(Expectation("person"), sentence) is named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answers"),
+    [
+        ("16.07.18, 14:02", False),
+        ("25.01.19, 06:13 Uhr", False),
+        ("Am 16.07.18 um 14 Uhr beginnt der Kurs.", True),
+        ("- Plätze: 12", True),
+    ],
+)
+def test_a_time_stamp_alone_states_nothing(sentence: str, answers: bool) -> None:
+    """A line of figures alone ("16.07.18, 14:02") stamps a post or a comment with its time,
+    as a date line does: it was quoted first for "Bis wann …?". A sentence or a table row
+    with words still answers."""
+    when = frame_question("Bis wann kamen die Kinder in Feldau direkt in die Regelklassen?")
+    assert answers_anything(sentence, when) is answers

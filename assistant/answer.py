@@ -25,6 +25,7 @@ from .evidence import (
     Evidence,
     answers_anything,
     is_list_question,
+    is_web_chrome,
     starts_with_reference,
 )
 from .german import fold
@@ -396,7 +397,9 @@ def _lead_in(sentences: list[str], order: int) -> int:
     i = order - 1
     while i >= 0 and sentences[i].startswith("- "):
         i -= 1
-    return i if i >= 0 and not sentences[i].rstrip().endswith((".", "!", "?")) else -1
+    if i < 0 or sentences[i].rstrip().endswith((".", "!", "?")) or is_web_chrome(sentences[i]):
+        return -1  # a list after a full sentence, or after a page's skip links
+    return i
 
 
 def _following_items(sentences: list[str], order: int) -> list[int]:

@@ -29,6 +29,7 @@ __all__ = [
     "gather",
     "is_boilerplate",
     "is_list_question",
+    "is_web_chrome",
     "starts_with_reference",
 ]
 
@@ -111,7 +112,14 @@ _PAGE_OF = re.compile(r"\bSeite\s+\d{1,4}\s+von\s+\d{1,4}\b")
 # Web chrome a saved or printed page keeps in its text: a cookie notice ("Cookies
 # erleichtern die Bereitstellung unserer Dienste.") and the browser's print stamp, a time
 # to the second ("… https://www.… 15.07.2020 13:50:54 Uhr")
-_WEB_CHROME = re.compile(r"\bcookie|\b\d{1,2}:\d{2}:\d{2}\b", re.IGNORECASE)
+# A cookie notice, a print stamp, or a page's skip links saved with its text ("zum
+# Hauptinhalt wechseln zum Hauptmenü wechseln …", "Zum Inhalt springen")
+_WEB_CHROME = re.compile(
+    r"\bcookie|\b\d{1,2}:\d{2}:\d{2}\b|"
+    r"\b(?:direkt\s+)?zu[mr]\s+(?:haupt)?(?:inhalt|menü|navigation|fußbereich|suche)\s+"
+    r"(?:springen|wechseln)\b|^zum\s+hauptinhalt\b",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"\d")
 _TITLE_PAGE_CHARS = 700  # a first page this short in a longer document is a title page
 _MIN_TERMS = 3  # fragments and bare headings answer nothing
@@ -122,7 +130,8 @@ def is_boilerplate(sentence: str, chunk: Chunk, pages: int) -> bool:
 
     A passage the loader marked as front matter (``Chunk.kind``), a first page of a multi-page
     document with little text, a line that ends in a page number after dots, one that
-    holds a page count ("Seite 1 von 11"), a cookie notice or a print stamp.
+    holds a page count ("Seite 1 von 11"), a cookie notice, a print stamp or a web page's
+    skip links.
     """
     if chunk.kind in FRONT_MATTER_KINDS:
         return True
@@ -131,8 +140,14 @@ def is_boilerplate(sentence: str, chunk: Chunk, pages: int) -> bool:
     # A short table row ending in a number ("- Projekt: Lesepaten; Anzahl: 40") is no
     # contents line: its cells are labelled.
     return not is_table_row(sentence) and bool(
-        _TOC_LINE.search(sentence) or _PAGE_OF.search(sentence) or _WEB_CHROME.search(sentence)
+        _TOC_LINE.search(sentence) or _PAGE_OF.search(sentence) or is_web_chrome(sentence)
     )
+
+
+def is_web_chrome(sentence: str) -> bool:
+    """Whether ``sentence`` is page furniture of a web page: a cookie notice, a print stamp
+    or the page's skip links."""
+    return _WEB_CHROME.search(sentence) is not None
 
 
 # The noun of "In welchem Jahr …?", "Ab welchem Tag …?", "Welcher Anteil …?" names the

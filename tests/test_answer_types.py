@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.answer import compose_extractive
+from assistant.answer import _lead_in, compose_extractive
 from assistant.constraints import unmet_requirements
 from assistant.evidence import (
     Candidate,
@@ -2018,3 +2018,35 @@ def test_a_time_stamp_alone_states_nothing(sentence: str, answers: bool) -> None
     with words still answers."""
     when = frame_question("Bis wann kamen die Kinder in Feldau direkt in die Regelklassen?")
     assert answers_anything(sentence, when) is answers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chrome"),
+    [
+        (
+            "zum Hauptinhalt wechseln zum Hauptmenü wechseln zum Fußbereich wechseln Uni Feldau",
+            True,
+        ),
+        ("Zum Inhalt springen", True),
+        ("zum Hauptinhalt", True),
+        ("Direkt zur Navigation springen Stadt Feldau Bildung", True),
+        ("Die Kinder wechseln zum Halbjahr in die Regelklasse.", False),
+        ("Der Kurs führt zum Hauptinhalt der Prüfung hin.", False),
+    ],
+)
+def test_a_web_page_s_skip_links_are_no_answer(sentence: str, chrome: bool) -> None:
+    """A web page saved as text keeps its skip links, often several in one line with the
+    site's name ("zum Hauptinhalt wechseln zum Hauptmenü wechseln …"): page furniture, which
+    was quoted as an answer. A sentence using the words otherwise is none. (Placeholder
+    text.)"""
+    chunk = Chunk("t", "seite.txt", 0, "", "", 1, 1, meta=META)
+    assert is_boilerplate(sentence, chunk, 1) is chrome
+
+
+def test_a_list_does_not_lead_in_with_a_page_s_skip_links() -> None:
+    """A list item is quoted with the line its list continues ("Das KI übernimmt:"); on a
+    web page saved as text that line may be its skip links ("zum Hauptinhalt wechseln …"),
+    which were quoted before the list. (Placeholder text.)"""
+    page = ["zum Hauptinhalt wechseln zum Hauptmenü wechseln Uni Feldau", "- Informationen"]
+    assert _lead_in(page, 1) == -1
+    assert _lead_in(["Das KI übernimmt", "- die Beratung"], 1) == 0

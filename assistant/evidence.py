@@ -110,10 +110,9 @@ _TOC_LINE = re.compile(
 # conversion: the sentence holding it is page furniture
 _PAGE_OF = re.compile(r"\bSeite\s+\d{1,4}\s+von\s+\d{1,4}\b")
 # Web chrome a saved or printed page keeps in its text: a cookie notice ("Cookies
-# erleichtern die Bereitstellung unserer Dienste.") and the browser's print stamp, a time
-# to the second ("… https://www.… 15.07.2020 13:50:54 Uhr")
-# A cookie notice, a print stamp, or a page's skip links saved with its text ("zum
-# Hauptinhalt wechseln zum Hauptmenü wechseln …", "Zum Inhalt springen")
+# erleichtern die Bereitstellung unserer Dienste."), the browser's print stamp, a time
+# to the second ("… https://www.… 15.07.2020 13:50:54 Uhr"), and the page's skip links,
+# often several in one line ("zum Hauptinhalt wechseln zum Hauptmenü wechseln …")
 _WEB_CHROME = re.compile(
     r"\bcookie|\b\d{1,2}:\d{2}:\d{2}\b|"
     r"\b(?:direkt\s+)?zu[mr]\s+(?:haupt)?(?:inhalt|menü|navigation|fußbereich|suche)\s+"

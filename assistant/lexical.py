@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -305,7 +304,8 @@ class LexicalIndex:
         return share * self._max_idf
 
     def covers(self, query: Query, term: str, terms: Collection[str]) -> bool:
-        """Whether ``terms`` contain ``term``, a synonym of it, or all of its parts."""
+        """Whether ``terms`` contain ``term``, a synonym of it, all of its parts, or (for a
+        collective such as "Schülerschaft") the people it is named after."""
         if term in terms:
             return True
         alternatives = self.glossary.alternatives(term, query.terms)
@@ -317,18 +317,21 @@ class LexicalIndex:
         parts = query.parts_of(term)
         if parts and all(p in terms for p in parts):
             return True
-        return _collective_of(term, terms)
+        return term.endswith(_COLLECTIVE) and _collective_of(term, terms)
 
 
 # A collective of people named after them: "Schülerschaft" (the "Schüler"), "Lehrerschaft"
-_COLLECTIVE = re.compile(r"(\w{3,}er)schaft")
+_COLLECTIVE = "erschaft"
+_PEOPLE = 5  # the people's name: three letters at least before "-er" ("Bürger", "Schüler")
 
 
 def _collective_of(term: str, terms: Collection[str]) -> bool:
     """Whether ``term`` names all people of a kind that ``terms`` name: "Welcher Anteil der
-    Schülerschaft …?" is answered by "zehn Prozent aller Schülerinnen und Schüler"."""
-    collective = _COLLECTIVE.fullmatch(term)
-    return collective is not None and any(t in terms for t in analyze(collective.group(1)))
+    Schülerschaft …?" is answered by "zehn Prozent aller Schülerinnen und Schüler". (``covers``
+    asks it only of a term ending in ``_COLLECTIVE``: it reaches here for every term it finds
+    nowhere.)"""
+    people = term[: -len("schaft")]
+    return len(people) >= _PEOPLE and any(t in terms for t in analyze(people))
 
 
 def covers_in_passage(

@@ -1189,7 +1189,7 @@ def other_places(
         land = is_land_outside_nrw(word) and not (
             fold(before) == "in" and i > 1 and is_place_outside_nrw(words[i - 2])
         )
-        # a body of a Kreis or a town by its name ("des Kreisjugendrings Nordfriesland", "die
+        # a body of a Kreis or a town by its name ("des Kreisjugendrings Hohenmoor", "die
         # Stadtbibliothek Wendau"), a name the corpus does not know
         body = (
             _MUNICIPAL_BODY.fullmatch(before) is not None

@@ -148,16 +148,17 @@ _CLOCK = rf"\b(?:\d{{1,2}}(?:[:.]\d{{2}})?|{_COUNT_WORDS}|eins?)\s*uhr\b"
 _SCHOOL_YEAR = r"(?:schul|halb)jahr\w*"
 # the year a span's first day or month may carry ("von April 2017 bis …")
 _SPAN_YEAR = r"(?:(?:19|20)?\d{2}\s*)?"
+# weeks, months and years, also ending a compound ("Projektwochen", "Schulbesuchsjahren")
+_LONG_UNITS = r"wochen?|monat(?:e|en)?|jahr(?:e|en)?"
 _DURATION = (
     # "40 Unterrichtsstunden" is how long a course lasts, as "40 Stunden" is
     # "nach einem Jahr", "eine Woche", "einen halben Tag", "zwei Semester" as well
     rf"\b(?:{_NUMBER}|ein(?:e[mnrs]?)?(?:\s+(?:halben?|ganzen?))?)\s*"
     r"(?:(?:unterrichts)?(?:minuten?|stunden?)|(?:werk|schul|kalender)?tag(?:e|en)?|"
-    r"wochen?|monat(?:e|en)?|jahr(?:e|en)?|schuljahr\w*|halbjahr\w*|semestern?)\b|"
+    rf"{_LONG_UNITS}|schuljahr\w*|halbjahr\w*|semestern?)\b|"
     # ... and weeks, months or years as a compound's last part: "zwei Studienhalbjahre",
     # "vier Projektwochen", "nach zehn Schulbesuchsjahren"
-    rf"\b(?:{_NUMBER}|ein(?:e[mnrs]?)?)\s+[a-zäöüß]+(?:wochen?|monat(?:e|en)?|jahr(?:e|en)?|"
-    r"halbjahr\w*)\b|"
+    rf"\b(?:{_NUMBER}|ein(?:e[mnrs]?)?)\s+[a-zäöüß]+(?:{_LONG_UNITS}|halbjahr\w*)\b|"
     # a duration as the first part of a compound: "innerhalb einer Zwei-Wochen-Frist",
     # "die Sechs-Monats-Frist", "eine 14-Tage-Frist"; "im Zwei-Jahres-Rhythmus" recurs
     rf"\b{_NUMBER}-(?:tages?|wochen|monats|jahres)-(?!rhythmus|takt|turnus)[a-zäöüß]+|"

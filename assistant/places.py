@@ -1169,8 +1169,9 @@ def other_places(
                 # any office or service by its name, of a town the documents do not know
                 # ("der Jugendmigrationsdienst Reutlingen", "beim Caritasverband Biberach"),
                 # or after a short form of one whose name they use ("am BSZ Schweinfurt" of a
-                # page on it; "in der OGS Essen" is a school's lunch, where they use the noun)
-                or (before[:1].isupper() and not known(word))
+                # page on it; "in der OGS Essen" is a school's lunch, where they use the noun);
+                # not a question's first word ("Welche Stelle …?" of the town Stelle)
+                or (before[:1].isupper() and not _opens_a_noun(before) and not known(word))
                 or (_SHORT_INSTITUTION.fullmatch(before) and names is not None and names(word))
                 or joined
                 # the subject after the verb ("Wann hat Chemnitz … eröffnet?"), no noun of
@@ -1210,6 +1211,13 @@ def other_places(
         if place not in places and not any(fold(place) in fold(n) for n in named):
             places.append(place)
     return tuple(places)
+
+
+def _opens_a_noun(word: str) -> bool:
+    """Whether ``word`` is one a noun follows, written in capitals as a question's first
+    word: an article, a determiner or a question word ("Welche", "Wie viele")."""
+    folded = fold(word)
+    return folded in _DETERMINERS or _ASKING.fullmatch(folded) is not None
 
 
 def _qualifies(question: str, spans: Sequence[re.Match[str]], i: int, found: set[int]) -> bool:

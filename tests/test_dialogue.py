@@ -156,6 +156,16 @@ def test_the_kreis_of_an_adjective_name_ends_that_name() -> None:
     assert other_places("Wie viele kamen im Kreis Anfang?", names, lambda w: False) == ("Anfang",)
 
 
+def test_a_question_word_is_no_office_before_a_town_name() -> None:
+    """ "Welche Stelle weist … zu?": "Stelle" is also the name of a town, but after the
+    question's first word it is the noun asked about; after an office ("das Jugendamt
+    Stelle") it is the office's town."""
+    names = Municipalities.of(["Stadt Feldau", "Stadt Wendau"])
+    question = "Welche Stelle weist den Schulplatz zu – in Feldau und in Wendau?"
+    assert other_places(question, names, lambda w: False) == ()
+    assert other_places("Was bietet das Jugendamt Stelle?", names, lambda w: False) == ("Stelle",)
+
+
 def test_the_one_word_kreis_of_nrw_is_a_typed_name_and_a_working_group_is_none() -> None:
     """NRW has one Kreis whose one-word name ends in its type word; "Arbeitskreis" and
     "Lenkungskreis" are no municipalities."""

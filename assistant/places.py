@@ -121,8 +121,6 @@ INSTITUTION = (
     r"(?:[A-ZÄÖÜ][\wäöüß-]*)?(?i:schulen?|gymnasium|amt|ämter|zentrum|büro|verwaltung|"
     r"universität|kolleg|agentur|behörde)(?:e?s)?"
 )
-# A school or office by its short form: "BBS Papenburg", "IGS Garbsen", "VHS Bremerhaven"
-_SHORT_INSTITUTION = re.compile(r"[A-ZÄÖÜ]{2,5}")
 # The other side of a comparison: "im Vergleich zu X", "verglichen mit X", "anders als X",
 # "im Unterschied zu X", "gegenüber X".
 _COMPARED_BY = ("vergleich", "verglichen", "anders", "unterschied")
@@ -1167,12 +1165,15 @@ def other_places(
                 fold(before) in _ASKED_PLACE_PREPOSITIONS
                 or re.fullmatch(INSTITUTION, before)
                 # any office or service by its name, of a town the documents do not know
-                # ("der Jugendmigrationsdienst Reutlingen", "beim Caritasverband Biberach"),
-                # or after a short form of one whose name they use ("am BSZ Schweinfurt" of a
-                # page on it; "in der OGS Essen" is a school's lunch, where they use the noun);
-                # not a question's first word ("Welche Stelle …?" of the town Stelle)
-                or (before[:1].isupper() and not _opens_a_noun(before) and not known(word))
-                or (_SHORT_INSTITUTION.fullmatch(before) and names is not None and names(word))
+                # ("der Jugendmigrationsdienst Reutlingen", "beim Caritasverband Biberach")
+                # or use as a name ("bei der Handwerkskammer Karlsruhe", "am BSZ Schweinfurt"
+                # of a page on it; "in der OGS Essen" is a school's lunch, where they use the
+                # noun); not after a question's first word ("Welche Stelle …?" of the town)
+                or (
+                    before[:1].isupper()
+                    and not _opens_a_noun(before)
+                    and (not known(word) or (names is not None and names(word)))
+                )
                 or joined
                 # the subject after the verb ("Wann hat Chemnitz … eröffnet?"), no noun of
                 # the corpus, no noun after an article or an adjective after one ("welche

@@ -768,6 +768,11 @@ _OF_NOUN = re.compile(r"\s+(?:der|des|aller|von)\s+(?:[a-zäöüß-]+\s+){0,2}?(
 _RANGE_ON = re.compile(rf"\s*(?:–|-|bis|von)\s*{_NUMBER}\b", re.IGNORECASE)
 
 
+# The compound that completes the first parts of a list ("21 Grund-, Mittel- und
+# Realschulen" count schools, as "Realschulen" does)
+_COMPLETED = re.compile(r"(?:,?\s+[A-ZÄÖÜ]\w*-)*,?\s+(?:und|oder|sowie|bzw\.?)\s+([A-ZÄÖÜ][\w-]*)")
+
+
 # Where pupils learn or are grouped, and the time they learn: a count of these is no other
 # word for the pupils themselves ("Wie viele Schüler …?" is not answered by "2 Klassen")
 # ("Kursteilnehmende" ends in no such word: they may be the pupils)
@@ -815,7 +820,8 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
                 return False
             word = previous
         else:
-            word = previous = noun.group(1)
+            completed = _COMPLETED.match(rest, noun.end()) if noun.group(1).endswith("-") else None
+            word = previous = completed.group(1) if completed else noun.group(1)
             of = _OF_NOUN.match(rest, noun.end())  # "14 Prozent der Kinder": of the counted
             if of and any(_related(_noun_stem(of.group(1)), a) for a in asked):
                 return False
@@ -964,7 +970,7 @@ def counts_asked(sentence: str, question: str) -> bool:
     if not stem:
         return False
     noun = rf"[\w-]*{re.escape(stem)}"
-    before = rf"\b{_NUMBER}\s+(?:[\w-]+\s+){{0,3}}?{noun}"
+    before = rf"\b{_NUMBER}\s+(?:[\w-]+-,?\s+|[\w-]+\s+){{0,3}}?{noun}"  # also "Grund-, …"
     cell = rf"\b{noun}\w*\s*:\s*\d"  # a table cell "Plätze: 54"
     total = (
         rf"\b(?:an)?zahl\s+der\s+{noun}\w*\b[^.;:!?]{{0,120}}?"

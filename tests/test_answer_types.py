@@ -392,6 +392,18 @@ def test_a_time_inside_the_attribute_of_the_counted_leaves_it_counted() -> None:
     assert states_count(sentence, question)
 
 
+def test_a_count_before_the_first_parts_of_a_list_counts_the_completing_compound() -> None:
+    """ "21 Grund-, Mittel- und Realschulen" counts schools: the truncated first parts take
+    the noun of the compound that completes them, which "Wie viele Schulen …?" asks about."""
+    question = "Wie viele Schulen machen beim Aktionstag in Feldau mit?"
+    sentence = (
+        "21 Grund-, Mittel- und Realschulen sowie Gymnasien mit rund 1.000 Schülerinnen und "
+        "Schülern beteiligen sich an der Aktion."
+    )
+    assert states_count(sentence, question)
+    assert counts_asked(sentence, question)
+
+
 _FROM_UKRAINE = "Wie viele Menschen aus der Ukraine sind in Feldau untergekommen?"
 _FROM_FAMILIES = "Wie viele Kinder aus Flüchtlingsfamilien gehen in Feldau zur Schule?"
 

@@ -773,6 +773,10 @@ _RANGE_ON = re.compile(rf"\s*(?:–|-|bis|von)\s*{_NUMBER}\b", re.IGNORECASE)
 _COMPLETED = re.compile(r"(?:,?\s+[A-ZÄÖÜ]\w*-)*,?\s+(?:und|oder|sowie|bzw\.?)\s+([A-ZÄÖÜ][\w-]*)")
 
 
+# What the counted are said to be: "… werden als „Seiteneinsteiger“ unterrichtet"
+_AS_NOUN = re.compile(r"\bals\s+[„\"»']?([A-ZÄÖÜ][\w-]*)")
+
+
 # Where pupils learn or are grouped, and the time they learn: a count of these is no other
 # word for the pupils themselves ("Wie viele Schüler …?" is not answered by "2 Klassen")
 # ("Kursteilnehmende" ends in no such word: they may be the pupils)
@@ -798,6 +802,8 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
     asked, others, staff, origins, pupils = _counted_and_named(question)
     if not asked:
         return False
+    if any(_related(_noun_stem(m.group(1)), a) for m in _AS_NOUN.finditer(rest) for a in asked):
+        return False  # "598 Kinder … als „Seiteneinsteiger“ unterrichtet": they are the asked
     numbers = list(_TYPE_PATTERNS["count"].finditer(rest))
     # a sentence that names the counted itself ("an allen vier Berufskollegs … befinden
     # sich Schülerinnen und Schüler") calls it by that name: another noun it counts is no

@@ -404,6 +404,21 @@ def test_a_count_before_the_first_parts_of_a_list_counts_the_completing_compound
     assert counts_asked(sentence, question)
 
 
+def test_people_said_to_be_the_asked_count_them() -> None:
+    """ "598 Kinder … als „Seiteneinsteiger“ unterrichtet": the children counted are what
+    "Wie viele Seiteneinsteiger …?" asks about, though the sentence names them otherwise."""
+    question = "Wie viele Seiteneinsteiger lernten 2015 an Grundschulen in Feldau?"
+    sentence = (
+        "Damals wurden 598 Kinder an Grundschulen und 753 Jugendliche an weiterführenden "
+        "Schulen als „Seiteneinsteiger“ unterrichtet."
+    )
+    assert states_count(sentence, question)
+    assert not states_count(
+        "Damals wurden 598 Kinder an Grundschulen unterrichtet, darunter viele Seiteneinsteiger.",
+        question,
+    )
+
+
 _FROM_UKRAINE = "Wie viele Menschen aus der Ukraine sind in Feldau untergekommen?"
 _FROM_FAMILIES = "Wie viele Kinder aus Flüchtlingsfamilien gehen in Feldau zur Schule?"
 

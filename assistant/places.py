@@ -1044,6 +1044,11 @@ class NameUse:
         after "in" ("in Lübbenau", of a page whose title names no place: ``placed_stems``) that
         is no compound ending in a noun of theirs ("aus Flüchtlingsfamilien" beside "die
         Familien") or in a plural of where people learn ("Plätze in Sprachfördergruppen")."""
+        parts = word.split("-")
+        if len(parts) > 1 and all(len(p) >= _SHORT_NAME and p[:1].isupper() for p in parts):
+            # a district or twin town by both its names ("in Friedrichshain-Kreuzberg",
+            # "Homburg-Erbach"): the documents write the parts as names
+            return all(self.names(p) for p in parts)
         stemmed = stem(word)
         if stemmed in self.nouns or fold(word) in self.nouns:
             return False

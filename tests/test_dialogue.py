@@ -408,6 +408,25 @@ def test_a_title_word_the_documents_never_use_as_a_noun_is_a_place_though_they_k
     assert other_places("Gibt es Kurse in Haldenberg?", NAMES, known, use.names) == ()
 
 
+def test_a_name_of_two_names_joined_by_a_hyphen_is_a_place() -> None:
+    """A district or twin town named by both its names ("in Lindwerder-Ostheim") is a place
+    when the documents use each part as a name, though they never write the joined form
+    after "in"; a part they use as a noun ("Lindwerder-Schule") makes it none."""
+    texts = [
+        "In Lindwerder gibt es zwei Kitas. Die Schule in Ostheim nimmt Kinder auf.",
+        "Die Schule lernt mit der Kita in Ostheim.",
+    ]
+    use = NameUse(noun_stems(texts), frozenset(), placed_stems(texts))
+    assert use.names("Lindwerder-Ostheim")
+    assert not use.names("Lindwerder-Schule")
+
+    def known(word: str) -> bool:
+        return True  # every word of these questions occurs in the documents
+
+    asked = "Wie oft treffen sich die Familien in Haldenberg und in Lindwerder-Ostheim?"
+    assert other_places(asked, NAMES, known, use.names) == ("Lindwerder-Ostheim",)
+
+
 def test_a_word_the_documents_write_after_in_and_never_as_a_noun_is_a_place() -> None:
     """Documents without a place in their titles (neutral file names) still say where they
     are: "in Lindwerder". A question word they write so, and never as a noun, is a place though

@@ -666,14 +666,19 @@ class Municipalities:
         """Of the municipalities one word names, those it names most fully: "Minden" is the
         whole name of the Stadt Minden and only a part of the Kreis Minden-Lübbecke's, so it
         names the Stadt; "Minden-Lübbecke" names both parts of the Kreis's and so the Kreis. A
-        word that names two equally ("Paderborn": Kreis and Stadt Paderborn) keeps both."""
+        word that names two equally ("Paderborn": Kreis and Stadt Paderborn) keeps both; of
+        a hyphenated word naming two by different parts ("Feldau-Nordheim": a town and its
+        district), the later part names the place."""
         by_word: dict[int, list[str]] = {}
         for i, name in found:
             by_word.setdefault(i, []).append(name)
         kept: list[tuple[int, str]] = []
         for i, names in by_word.items():
             parts = [_ADJECTIVE_ENDING.sub("isch", part) for part in words[i].split("-")]
-            fit = {name: _fit(self._name_words.get(name, ()), parts) for name in names}
+            fit = {}
+            for name in names:
+                own = self._name_words.get(name, ())
+                fit[name] = (*_fit(own, parts), _last_part(own, parts))
             best = max(fit.values())
             kept.extend((i, name) for name in names if fit[name] == best)
         return kept
@@ -919,6 +924,13 @@ def _fit(own: Sequence[str], parts: list[str]) -> tuple[bool, int]:
     named = [part for part in parts if any(_inflected(part, w) for w in own)]
     whole = bool(own) and all(any(_inflected(part, w) for part in parts) for w in own)
     return whole, len(named)
+
+
+def _last_part(own: Sequence[str], parts: list[str]) -> int:
+    """The position of the last of a hyphenated word's ``parts`` that names one of a name's
+    words ``own``: of "Berlin-Neukölln" the district names the place, not the city before it."""
+    named = [k for k, part in enumerate(parts) if any(_inflected(part, w) for w in own)]
+    return max(named, default=-1)
 
 
 def _parts(word: str) -> list[str]:

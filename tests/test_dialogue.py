@@ -144,6 +144,15 @@ def test_a_word_opening_the_next_line_completes_no_kreis_name() -> None:
     ]
 
 
+def test_a_town_and_its_district_joined_by_a_hyphen_name_the_district() -> None:
+    """ "in Feldau-Nordheim" names the district Nordheim of the town Feldau when both are
+    municipalities of the index; a word naming two by one part keeps both."""
+    names = Municipalities.of(["Stadt Feldau", "Nordheim", "Stadt Wendau", "Kreis Wendau"])
+    assert names.mentioned("Was bietet die Kita in Feldau-Nordheim an?") == ["Nordheim"]
+    assert names.mentioned("Was bietet Feldau an?") == ["Stadt Feldau"]
+    assert sorted(names.mentioned("Was bietet Wendau an?")) == ["Kreis Wendau", "Stadt Wendau"]
+
+
 def test_the_kreis_of_an_adjective_name_ends_that_name() -> None:
     """ "der Oberfeldische Kreis Anfang 2015": "Kreis" closes the adjective's name, so
     "Anfang" is no Kreis of its own, in a question or a document."""

@@ -928,7 +928,7 @@ def _fit(own: Sequence[str], parts: list[str]) -> tuple[bool, int]:
 
 def _last_part(own: Sequence[str], parts: list[str]) -> int:
     """The position of the last of a hyphenated word's ``parts`` that names one of a name's
-    words ``own``: of "Berlin-Neukölln" the district names the place, not the city before it."""
+    words ``own``: of "Feldau-Nordheim" the district names the place, not the town before it."""
     named = [k for k, part in enumerate(parts) if any(_inflected(part, w) for w in own)]
     return max(named, default=-1)
 
@@ -1058,8 +1058,8 @@ class NameUse:
         Familien") or in a plural of where people learn ("Plätze in Sprachfördergruppen")."""
         parts = word.split("-")
         if len(parts) > 1 and all(len(p) >= _SHORT_NAME and p[:1].isupper() for p in parts):
-            # a district or twin town by both its names ("in Friedrichshain-Kreuzberg",
-            # "Homburg-Erbach"): the documents write the parts as names
+            # a district or twin town by both its names ("in Lindwerder-Ostheim"): the
+            # documents write the parts as names
             return all(self.names(p) for p in parts)
         stemmed = stem(word)
         if stemmed in self.nouns or fold(word) in self.nouns:
@@ -1183,7 +1183,7 @@ def other_places(
                 or re.fullmatch(INSTITUTION, before)
                 # any office or service by its name, of a town the documents do not know
                 # ("der Jugendmigrationsdienst Reutlingen", "beim Caritasverband Biberach")
-                # or use as a name ("bei der Handwerkskammer Karlsruhe", "am BSZ Schweinfurt"
+                # or use as a name ("bei der Handwerkskammer Meppen", "am BSZ Schweinfurt"
                 # of a page on it; "in der OGS Essen" is a school's lunch, where they use the
                 # noun); not after a question's first word ("Welche Stelle …?" of the town)
                 or (

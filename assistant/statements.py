@@ -768,7 +768,7 @@ _OF_NOUN = re.compile(r"\s+(?:der|des|aller|von)\s+(?:[a-zäöüß-]+\s+){0,2}?(
 _RANGE_ON = re.compile(rf"\s*(?:–|-|bis|von)\s*{_NUMBER}\b", re.IGNORECASE)
 
 
-# The compound that completes the first parts of a list ("21 Grund-, Mittel- und
+# The compound that completes the first parts of a list ("zwölf Grund-, Mittel- und
 # Realschulen" count schools, as "Realschulen" does)
 _COMPLETED = re.compile(r"(?:,?\s+[A-ZÄÖÜ]\w*-)*,?\s+(?:und|oder|sowie|bzw\.?)\s+([A-ZÄÖÜ][\w-]*)")
 
@@ -803,7 +803,7 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
     if not asked:
         return False
     if any(_related(_noun_stem(m.group(1)), a) for m in _AS_NOUN.finditer(rest) for a in asked):
-        return False  # "598 Kinder … als „Seiteneinsteiger“ unterrichtet": they are the asked
+        return False  # "40 Kinder … als „Seiteneinsteiger“ unterrichtet": they are the asked
     numbers = list(_TYPE_PATTERNS["count"].finditer(rest))
     # a sentence that names the counted itself ("an allen vier Berufskollegs … befinden
     # sich Schülerinnen und Schüler") calls it by that name: another noun it counts is no

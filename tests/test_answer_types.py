@@ -393,11 +393,11 @@ def test_a_time_inside_the_attribute_of_the_counted_leaves_it_counted() -> None:
 
 
 def test_a_count_before_the_first_parts_of_a_list_counts_the_completing_compound() -> None:
-    """ "21 Grund-, Mittel- und Realschulen" counts schools: the truncated first parts take
+    """ "zwölf Grund-, Mittel- und Realschulen" counts schools: the truncated first parts take
     the noun of the compound that completes them, which "Wie viele Schulen …?" asks about."""
     question = "Wie viele Schulen machen beim Aktionstag in Feldau mit?"
     sentence = (
-        "21 Grund-, Mittel- und Realschulen sowie Gymnasien mit rund 1.000 Schülerinnen und "
+        "Zwölf Grund-, Mittel- und Realschulen sowie Gymnasien mit rund 900 Schülerinnen und "
         "Schülern beteiligen sich an der Aktion."
     )
     assert states_count(sentence, question)
@@ -405,16 +405,16 @@ def test_a_count_before_the_first_parts_of_a_list_counts_the_completing_compound
 
 
 def test_people_said_to_be_the_asked_count_them() -> None:
-    """ "598 Kinder … als „Seiteneinsteiger“ unterrichtet": the children counted are what
+    """ "40 Kinder … als „Seiteneinsteiger“ unterrichtet": the children counted are what
     "Wie viele Seiteneinsteiger …?" asks about, though the sentence names them otherwise."""
-    question = "Wie viele Seiteneinsteiger lernten 2015 an Grundschulen in Feldau?"
+    question = "Wie viele Seiteneinsteiger lernten 2019 an Grundschulen in Feldau?"
     sentence = (
-        "Damals wurden 598 Kinder an Grundschulen und 753 Jugendliche an weiterführenden "
+        "Damals wurden 40 Kinder an Grundschulen und 65 Jugendliche an weiterführenden "
         "Schulen als „Seiteneinsteiger“ unterrichtet."
     )
     assert states_count(sentence, question)
     assert not states_count(
-        "Damals wurden 598 Kinder an Grundschulen unterrichtet, darunter viele Seiteneinsteiger.",
+        "Damals wurden 40 Kinder an Grundschulen unterrichtet, darunter viele Seiteneinsteiger.",
         question,
     )
 

@@ -16,7 +16,10 @@ variant (the texts, and the neutral copy once written) is read without manifest 
 index and evaluated (main system, no baselines); ``--vorher ALT.json`` compares the result
 with an earlier one answer by answer, per variant and split, naming every question whose
 verdict changed (a changed answer with the same verdict is counted too: an extra unsupported
-citation changes no verdict, but the answer).
+citation changes no verdict, but the answer). Each variant's record also holds
+``vergleiche`` (``comparison_checks``): how many comparisons are split into as many parts as
+they name places, and how often a comparison whose second municipality is swapped for another
+one of the index still gets an answer for it.
 
 How such a set is written and run: ``evals/README.md`` ("Verdeckte Sätze").
 """
@@ -26,6 +29,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import random
 import shutil
 import sys
 import tempfile
@@ -33,7 +37,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from assistant.api import Assistant
 from assistant.errors import DocumentError
+from assistant.places import bare_name, distinctive_words
 from assistant.settings import Settings
 from ingest.load import SUPPORTED_SUFFIXES, load_file
 
@@ -47,6 +53,7 @@ __all__ = [
     "Change",
     "changes",
     "check",
+    "comparison_checks",
     "main",
     "measure",
     "neutral_copy",
@@ -163,8 +170,54 @@ def measure(folder: Path, settings: Settings, workdir: Path) -> dict[str, Any]:
         if report.failed:
             failed = ", ".join(f"{o.doc_id} ({o.reason})" for o in report.failed)
             raise RuntimeError(f"{name}: Dateien nicht eingelesen: {failed}")
-        runs[name] = run_evaluation(target, load_questions(questions), baselines=False)
+        asked = load_questions(questions)
+        runs[name] = run_evaluation(target, asked, baselines=False)
+        runs[name]["vergleiche"] = comparison_checks(target, asked)
     return {"set": str(folder), "variants": runs}
+
+
+def comparison_checks(settings: Settings, questions: list[Question]) -> dict[str, Any]:
+    """Two checks of a set's comparisons (category ``vergleich``), per split, on the index
+    of ``settings``:
+
+    * ``zerlegt``: [comparisons planned with as many parts as they have fact groups, all
+      comparisons], and ``abweichend`` the ids of the others (a place missed, or a word
+      taken for one): place detection alone, without answering.
+    * ``getauscht``: [swapped parts answered, comparisons swapped]. A comparison planned
+      for two municipalities has its second one swapped for another municipality of the
+      index (the same choice for the same id) and is asked again; that municipality's
+      documents rarely hold what the question asks, so an answer for it is mostly one it
+      should not give. The question sets hold no comparison with a part to refuse: this is
+      how a change to the refusal of comparison parts shows its cost.
+    """
+    assistant = Assistant(settings)
+    municipalities = assistant.corpus().municipalities.names
+    split_ok: dict[str, list[int]] = {}
+    swapped: dict[str, list[int]] = {}
+    deviating: list[str] = []
+    for q in questions:
+        if q.category != "vergleich":
+            continue
+        plan = assistant.plan(q.question)
+        parts = [p.kommune for p in plan.parts] if plan.comparison else [""]
+        tally = split_ok.setdefault(q.split, [0, 0])
+        tally[1] += 1
+        if len(parts) == len(q.facts):
+            tally[0] += 1
+        else:
+            deviating.append(q.id)
+        if len(parts) != 2 or not parts[1]:
+            continue
+        word = next((w for w in distinctive_words(parts[1]) if w in q.question), "")
+        others = sorted(m for m in municipalities if m not in parts)
+        if not word or not others:
+            continue
+        other = random.Random(q.id).choice(others)
+        answer = assistant.ask(q.question.replace(word, bare_name(other)))
+        count = swapped.setdefault(q.split, [0, 0])
+        count[1] += 1
+        count[0] += any(p.kommune == other and p.found for p in answer.comparison)
+    return {"zerlegt": split_ok, "abweichend": deviating, "getauscht": swapped}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -204,6 +257,13 @@ def _print_measurement(record: dict[str, Any]) -> None:
                 f"{variant} · {split}: Treffer@5 {m['hit@5']:.3f}  Fakten {m['fact_recall']:.3f}  "
                 f"Ablehnungen korrekt {m['refusal_accuracy']:.3f}  "
                 f"Fehl-Ablehnungen {m['false_refusal']:.3f}  ({int(m['n'])} Fragen)"
+            )
+            checks = run.get("vergleiche", {})
+            fit, total = checks.get("zerlegt", {}).get(split, [0, 0])
+            answered, asked = checks.get("getauscht", {}).get(split, [0, 0])
+            print(
+                f"  Vergleiche: {fit} von {total} so zerlegt, wie sie Orte nennen; getauschter "
+                f"Ort beantwortet: {answered} von {asked}"
             )
 
 

@@ -137,3 +137,37 @@ def test_changes_count_a_changed_answer_with_the_same_verdict() -> None:
     assert (same.variant, same.split, same.before, same.after) == ("texte", "test", False, False)
     (worse,) = changes(run("a", True), run("Dazu steht nichts", False))
     assert worse.before and not worse.after
+
+
+def test_comparisons_are_checked_for_their_parts_and_for_a_swapped_place(tmp_path: Path) -> None:
+    """``comparison_checks`` counts the comparisons planned with as many parts as they have
+    fact groups (naming the others) and asks each two-place comparison again with its second
+    municipality swapped for another of the index, counting whether that part is answered."""
+    from assistant.settings import Settings
+    from evals.dataset import Question
+    from evals.heldout import comparison_checks
+    from ingest import run_ingest
+
+    from .minicorpus import write_minicorpus
+
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=write_minicorpus(tmp_path / "docs"))
+    assert not run_ingest(settings).failed
+    both = Question(
+        id="v1",
+        question="Wer macht in Adorf und in Bedorf die Erstberatung?",
+        category="vergleich",
+        expected="answer",
+        facts=(("Kommunale Integrationszentrum",), ("Clearingstelle",)),
+    )
+    one = Question(
+        id="v2",
+        question="Wer macht in Adorf die Erstberatung?",
+        category="vergleich",
+        expected="answer",
+        facts=(("Kommunale Integrationszentrum",), ("Clearingstelle",)),
+    )
+    checks = comparison_checks(settings, [both, one])
+    assert checks["zerlegt"] == {"dev": [1, 2]}
+    assert checks["abweichend"] == ["v2"]
+    # Bedorf swapped for the only other municipality, whose concept has the Erstberatung too
+    assert checks["getauscht"] == {"dev": [1, 1]}

@@ -57,6 +57,9 @@ class Question:
     facts: tuple[tuple[str, ...], ...] = ()
     history: tuple[str, ...] = ()  # earlier turns of a dialogue (questions only)
     kommunen: tuple[str, ...] = ()  # comparisons: municipalities that address the topic
+    # comparisons with a gap: municipalities the question names whose documents are on the
+    # topic but do not state the asked detail (their part of the answer must be a refusal)
+    ohne: tuple[str, ...] = ()
     lexical_overlap: bool = False  # tagged: shares most words with the gold passage
     notes: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -81,6 +84,7 @@ def _question(raw: dict[str, Any], where: str) -> Question:
             "facts",
             "history",
             "kommunen",
+            "ohne",
             "lexical_overlap",
             "notes",
             "format",
@@ -95,6 +99,7 @@ def _question(raw: dict[str, Any], where: str) -> Question:
             facts=facts,
             history=tuple(raw.get("history", [])),
             kommunen=tuple(raw.get("kommunen", [])),
+            ohne=tuple(raw.get("ohne", [])),
             lexical_overlap=bool(raw.get("lexical_overlap", False)),
             notes=str(raw.get("notes", "")),
             extra={k: v for k, v in raw.items() if k not in known},

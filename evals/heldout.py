@@ -45,7 +45,7 @@ from ingest.load import SUPPORTED_SUFFIXES, load_file
 
 from .dataset import CATEGORIES, Question, load_questions
 from .metrics import normalize
-from .runner import MAIN_SYSTEM, run_evaluation
+from .runner import MAIN_SYSTEM, answers_for, run_evaluation
 
 __all__ = [
     "NEUTRAL_DIR",
@@ -112,6 +112,13 @@ def _question_errors(q: Question, pages: dict[str, list[str]]) -> list[str]:
             errors.append(f"{q.id}: Fakt {list(alternatives)} steht auf keiner Goldseite")
     if q.category == "vergleich" and not q.kommunen:
         errors.append(f"{q.id}: ein Vergleich nennt seine Kommunen (kommunen)")
+    if q.ohne and q.category != "vergleich":
+        errors.append(f"{q.id}: „ohne“ gibt es nur bei einem Vergleich")
+    for place in q.ohne:
+        if place in q.kommunen:
+            errors.append(f"{q.id}: {place} steht in kommunen und in ohne")
+        if not any(word in q.question for word in distinctive_words(place)):
+            errors.append(f"{q.id}: die Frage nennt {place} (aus „ohne“) nicht")
     if q.category == "folgefrage" and not q.history:
         errors.append(f"{q.id}: eine Folgefrage braucht ihren Verlauf (history)")
     return errors
@@ -187,22 +194,31 @@ def comparison_checks(settings: Settings, questions: list[Question]) -> dict[str
       for two municipalities has its second one swapped for another municipality of the
       index (the same choice for the same id) and is asked again; that municipality's
       documents rarely hold what the question asks, so an answer for it is mostly one it
-      should not give. The question sets hold no comparison with a part to refuse: this is
-      how a change to the refusal of comparison parts shows its cost.
+      should not give: this is how a change to the refusal of comparison parts shows its
+      cost on sets without comparisons that have a gap.
+    * ``luecke``: [places refused, places] over the comparisons with a gap (``ohne``): the
+      places named in the question whose documents do not state the asked detail, and how
+      many of them the answer refuses (whatever it says for the others).
     """
     assistant = Assistant(settings)
     municipalities = assistant.corpus().municipalities.names
     split_ok: dict[str, list[int]] = {}
     swapped: dict[str, list[int]] = {}
+    gaps: dict[str, list[int]] = {}
     deviating: list[str] = []
     for q in questions:
         if q.category != "vergleich":
             continue
+        if q.ohne:
+            answer = assistant.ask(q.question)
+            count = gaps.setdefault(q.split, [0, 0])
+            count[0] += sum(not answers_for(answer, k) for k in q.ohne)
+            count[1] += len(q.ohne)
         plan = assistant.plan(q.question)
         parts = [p.kommune for p in plan.parts] if plan.comparison else [""]
         tally = split_ok.setdefault(q.split, [0, 0])
         tally[1] += 1
-        if len(parts) == len(q.facts):
+        if len(parts) == len(q.facts) + len(q.ohne):
             tally[0] += 1
         else:
             deviating.append(q.id)
@@ -217,7 +233,7 @@ def comparison_checks(settings: Settings, questions: list[Question]) -> dict[str
         count = swapped.setdefault(q.split, [0, 0])
         count[1] += 1
         count[0] += any(p.kommune == other and p.found for p in answer.comparison)
-    return {"zerlegt": split_ok, "abweichend": deviating, "getauscht": swapped}
+    return {"zerlegt": split_ok, "abweichend": deviating, "getauscht": swapped, "luecke": gaps}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -265,6 +281,9 @@ def _print_measurement(record: dict[str, Any]) -> None:
                 f"  Vergleiche: {fit} von {total} so zerlegt, wie sie Orte nennen; getauschter "
                 f"Ort beantwortet: {answered} von {asked}"
             )
+            refused, gaps = checks.get("luecke", {}).get(split, [0, 0])
+            if gaps:
+                print(f"  Vergleiche mit Lücke: {refused} von {gaps} Orten ohne Angabe abgelehnt")
 
 
 def _print_changes(found: list[Change]) -> None:

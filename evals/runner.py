@@ -32,6 +32,7 @@ __all__ = [
     "EvalProgress",
     "Outcome",
     "aggregate",
+    "answers_for",
     "evaluate",
     "list_runs",
     "load_run",
@@ -170,7 +171,18 @@ def _verdict(
     missing = [question.facts[i][0] for i, ok in enumerate(facts) if not ok]
     if missing:
         return False, "fehlende Fakten: " + "; ".join(missing)
+    answered = [k for k in question.ohne if answers_for(answer, k)]
+    if answered:
+        return False, "hätte für " + " und ".join(answered) + " ablehnen müssen"
     return True, ""
+
+
+def answers_for(answer: Answer, kommune: str) -> bool:
+    """Whether an answer says something for ``kommune``: a part of a comparison found for it,
+    or (when the question was not split) a citation of one of its paragraphs."""
+    if answer.comparison:
+        return any(p.found and same_municipality(p.kommune, kommune) for p in answer.comparison)
+    return answer.found and any(same_municipality(c.kommune, kommune) for c in answer.citations)
 
 
 def aggregate(outcomes: list[Outcome]) -> dict[str, float]:

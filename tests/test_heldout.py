@@ -72,6 +72,8 @@ def test_every_broken_question_is_reported_and_nothing_is_written(tmp_path: Path
         {**GOOD, "id": "f5", "expected": "ja"},
         {**GOOD, "id": "f5"},  # the same id twice
         {**GOOD, "id": "f6", "category": "vergleich"},  # names no municipalities
+        {**GOOD, "id": "f7", "ohne": ["Wendau"]},  # a gap only in a comparison
+        {**GOOD, "id": "f8", "category": "vergleich", "kommunen": ["Feldau"], "ohne": ["Wendau"]},
     ]
     folder = _set(tmp_path / "satz", broken)
     (folder / "texte" / "kaputt.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<")  # truncated
@@ -85,6 +87,8 @@ def test_every_broken_question_is_reported_and_nothing_is_written(tmp_path: Path
         "f5: expected muss",
         "f5: Kennung mehrfach vergeben",
         "f6: ein Vergleich nennt seine Kommunen",
+        "f7: „ohne“ gibt es nur bei einem Vergleich",
+        "f8: die Frage nennt Wendau (aus „ohne“) nicht",
         "kaputt.pdf: nicht lesbar",
     ):
         assert expected in out
@@ -171,3 +175,47 @@ def test_comparisons_are_checked_for_their_parts_and_for_a_swapped_place(tmp_pat
     assert checks["abweichend"] == ["v2"]
     # Bedorf swapped for the only other municipality, whose concept has the Erstberatung too
     assert checks["getauscht"] == {"dev": [1, 1]}
+
+
+def test_a_comparison_with_a_gap_must_refuse_the_place_without_the_detail(tmp_path: Path) -> None:
+    """A comparison whose second place's documents do not state the asked detail (``ohne``)
+    passes only when that part is refused, and ``comparison_checks`` counts those refusals
+    (``luecke``): here one place is refused, and one a set wrongly lists as without the detail
+    is answered."""
+    from assistant.api import Assistant
+    from assistant.settings import Settings
+    from evals.dataset import Question
+    from evals.heldout import comparison_checks
+    from evals.runner import evaluate
+    from ingest import run_ingest
+
+    from .minicorpus import write_minicorpus
+
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=write_minicorpus(tmp_path / "docs"))
+    assert not run_ingest(settings).failed
+    gap = Question(
+        id="l1",
+        question="Wie lange bleiben die Kinder in Adorf und in Bedorf in der Sprachfördergruppe?",
+        category="vergleich",
+        expected="answer",
+        facts=(("zwölf Monate",),),
+        kommunen=("Stadt Adorf",),
+        ohne=("Stadt Bedorf",),
+    )
+    wrong = Question(  # Bedorf's concept does name who gives the first counselling
+        id="l2",
+        question="Wer macht in Adorf und in Bedorf die Erstberatung?",
+        category="vergleich",
+        expected="answer",
+        facts=(("Kommunale Integrationszentrum",),),
+        kommunen=("Stadt Adorf",),
+        ohne=("Stadt Bedorf",),
+    )
+    assistant = Assistant(settings)
+    outcomes = [evaluate(q, lambda q: ([], assistant.ask(q.question))) for q in (gap, wrong)]
+    assert [o.passed for o in outcomes] == [True, False]
+    assert outcomes[1].reason == "hätte für Stadt Bedorf ablehnen müssen"
+    assert "zwölf Monate" in outcomes[0].answer and all(outcomes[1].facts)
+    checks = comparison_checks(settings, [gap, wrong])
+    assert checks["luecke"] == {"dev": [1, 2]}
+    assert checks["zerlegt"] == {"dev": [2, 2]}  # a place without the detail is a part too

@@ -111,12 +111,17 @@ _TOC_LINE = re.compile(
 _PAGE_OF = re.compile(r"\bSeite\s+\d{1,4}\s+von\s+\d{1,4}\b")
 # Web chrome a saved or printed page keeps in its text: a cookie notice ("Cookies
 # erleichtern die Bereitstellung unserer Dienste."), the browser's print stamp, a time
-# to the second ("… https://www.… 15.07.2020 13:50:54 Uhr"), and the page's skip links,
-# often several in one line ("zum Hauptinhalt wechseln zum Hauptmenü wechseln …")
+# to the second ("… https://www.… 15.07.2020 13:50:54 Uhr"), the page's skip links, often
+# several in one line ("zum Hauptinhalt wechseln zum Hauptmenü wechseln …", "Startseite
+# Alt+0 Navigation Alt+1"), its font size buttons ("Schrift verkleinern Schrift vergrößern")
+# and the heading of its in-page contents ("Inhalte auf der Seite")
 _WEB_CHROME = re.compile(
     r"\bcookie|\b\d{1,2}:\d{2}:\d{2}\b|"
     r"\b(?:direkt\s+)?zu[mr]\s+(?:haupt)?(?:inhalt|menü|navigation|fußbereich|suche)\s+"
-    r"(?:springen|wechseln)\b|^zum\s+hauptinhalt\b",
+    r"(?:springen|wechseln)\b|^zum\s+hauptinhalt\b|"
+    r"\balt\s?\+\s?\d\b|\bschrift\s+(?:verkleinern\s*schrift\s+vergrößern|"
+    r"vergrößern\s*schrift\s+verkleinern)|"
+    r"^(?:inhalte?|inhaltsverzeichnis)\s+(?:auf\s+)?(?:der|dieser)\s+seite\W*$",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d")

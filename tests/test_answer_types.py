@@ -2057,15 +2057,24 @@ def test_a_time_stamp_alone_states_nothing(sentence: str, answers: bool) -> None
         ("Zum Inhalt springen", True),
         ("zum Hauptinhalt", True),
         ("Direkt zur Navigation springen Stadt Feldau Bildung", True),
+        (
+            "Von hier aus können Sie direkt zu folgenden Bereichen springen: Startseite Alt+0 "
+            "Navigation Alt+1 Inhalt Alt+2 Suche Alt+3",
+            True,
+        ),
+        ("Schrift verkleinernSchrift vergrößernAusgangsgröße", True),
+        ("Inhalte auf der Seite", True),
         ("Die Kinder wechseln zum Halbjahr in die Regelklasse.", False),
         ("Der Kurs führt zum Hauptinhalt der Prüfung hin.", False),
+        ("Die Inhalte auf der Seite des Schulamts gibt es in fünf Sprachen.", False),
+        ("In der Schrift vergrößern die Kinder zuerst die Buchstaben.", False),
     ],
 )
 def test_a_web_page_s_skip_links_are_no_answer(sentence: str, chrome: bool) -> None:
     """A web page saved as text keeps its skip links, often several in one line with the
-    site's name ("zum Hauptinhalt wechseln zum Hauptmenü wechseln …"): page furniture, which
-    was quoted as an answer. A sentence using the words otherwise is none. (Placeholder
-    text.)"""
+    site's name ("zum Hauptinhalt wechseln zum Hauptmenü wechseln …", "Startseite Alt+0"),
+    and its font size buttons: page furniture, which was quoted as an answer. A sentence
+    using the words otherwise is none. (Placeholder text.)"""
     chunk = Chunk("t", "seite.txt", 0, "", "", 1, 1, meta=META)
     assert is_boilerplate(sentence, chunk, 1) is chrome
 

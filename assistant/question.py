@@ -132,11 +132,12 @@ QUESTION_PREPOSITION = r"(?:an|in|bei|für|mit|von|seit|ab|bis|zu|auf|aus|nach|�
 _WHICH_OPENING = rf"^\s*(?:{QUESTION_PREPOSITION}\s+)?welche[rnms]?\s+"
 # A question whose own opening asks for something else names office hours only as what it
 # is about: "In welcher Straße bietet der JMD seine Sprechstunde an?", "Wo findet die
-# Sprechstunde statt?", "Wie lange dauert die Sprechstunde?" ("Welche Sprechzeiten …?",
-# "Wann ist die Sprechstunde?" ask for the hours)
+# Sprechstunde statt?", "Wie lange dauert die Sprechstunde?", "Wie oft kommt die Hebamme zur
+# Sprechstunde?" ("Welche Sprechzeiten …?", "Wann ist die Sprechstunde?" ask for the hours)
 _ASKS_OTHER_THAN_HOURS = re.compile(
     rf"{_WHICH_OPENING}(?!(?:\w*sprechzeit|\w*öffnungszeit|\w*sprechstunde|zeit))\w+\b|"
-    r"^\s*(?:wo|wohin|woher|wer|wen|wem|wessen|wie\s+viele|wie\s+lange|wie\s+hei(?:ß|ss)(?:t|en))\b",
+    r"^\s*(?:wo|wohin|woher|wer|wen|wem|wessen|wie\s+viele|wie\s+lange|wie\s+oft|wie\s+häufig|"
+    r"wie\s+hei(?:ß|ss)(?:t|en))\b",
     re.IGNORECASE,
 )
 # "An welchen Schulen …?", "Welche Schule …?", "In welcher Grundschule …?": a school, which a

@@ -92,7 +92,12 @@ _TYPE_PATTERNS = {
         r"beitragsfrei|unentgeltlich|ohne\s+kosten|keine\s+kosten|kostenpflichtig)\b",
         re.IGNORECASE,
     ),
-    "percent": re.compile(r"\d\s*%|\bprozent\b|\b(?:hälfte|drittel|viertel)\b", re.IGNORECASE),
+    # ... also as every n-th: "jede fünfte Neuanmeldung kommt von …" ("jeden dritten Tag" is
+    # how often)
+    "percent": re.compile(
+        rf"\d\s*%|\bprozent\b|\b(?:hälfte|drittel|viertel)\b|\bjede[rs]?\s+(?!erst){_ORDINAL_WORD}e\b",
+        re.IGNORECASE,
+    ),
     "contact": re.compile(rf"{_PHONE}|{_EMAIL}", re.IGNORECASE),
     "hours": re.compile(
         r"\b(?:[01]?\d|2[0-4])(?:[:.]\d{2})?\s*(?:uhr|bis|–|-)\s*\d|"  # an hour: "9–12", "8:30 Uhr"
@@ -195,7 +200,7 @@ _TYPE_PATTERNS["duration"] = re.compile(_DURATION, re.IGNORECASE)
 _JUBILEE = re.compile(r"jubil(?:ä|ae)um", re.IGNORECASE)
 _YEARS = re.compile(rf"\b{_NUMBER}\s+jahre?n?\b", re.IGNORECASE)
 # An age is no duration: "im Alter von sieben bis 16 Jahren", "zwischen 10 und 16 Jahre alt",
-# "Kinder unter/über/ab 16 Jahren", "16 Jahre oder älter"
+# "Kinder unter/über/ab 16 Jahren", "16 Jahre oder älter", "jünger als fünf Jahre"
 _AGE = re.compile(
     # "im Alter von sieben bis 16 Jahren", a Kita's "im Alter von vier Monaten"
     rf"\balter(?:s)?\s+(?:von\s+|zwischen\s+)?(?:\S+\s+){{0,3}}?(?:jahren?|monate?n?)\b|"
@@ -203,7 +208,8 @@ _AGE = re.compile(
     # "Jugendliche von 16 bis 18 Jahren"); "ein bis zwei Jahre" is a duration
     r"\b(?:[5-9]|[1-9]\d)\s*(?:bis|-|–)\s*\d{1,2}\s+jahren?\b|"
     rf"\b(?:unter|über|ab)\s+{_NUMBER}\s+jahren?\b|"
-    rf"\b{_NUMBER}\s+jahre?n?\s+(?:alt|oder\s+(?:älter|jünger))\b",
+    rf"\b{_NUMBER}\s+jahre?n?\s+(?:alt|oder\s+(?:älter|jünger))\b|"
+    rf"\b(?:jünger|älter)\s+als\s+{_NUMBER}\s+jahre?n?\b",
     re.IGNORECASE,
 )
 # "Wie alt …?": an age as above, a span of years ("zwischen 14 und 19 Jahren", "sechs bis 14

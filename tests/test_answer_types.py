@@ -897,6 +897,36 @@ def test_how_often_asks_for_a_frequency(sentence: str, recurs: bool) -> None:
         assert states_type(asked, sentence) is recurs
 
 
+def test_how_often_asks_for_a_frequency_also_of_office_hours() -> None:
+    """ "Wie oft kommt die Hebamme zur Sprechstunde?" asks how often, not when: "alle zwei
+    Wochen" answers it, though no hours are stated ("Wann ist die Sprechstunde?" asks for
+    them)."""
+    asked = frame_question("Wie oft kommt die Familienhebamme in Feldau zur Sprechstunde?")
+    assert asked.expects.kind == "frequency"
+    assert states_type(asked.expects, "Die Hebamme bietet alle zwei Wochen eine Sprechstunde an.")
+    assert (
+        frame_question("Wann ist die Sprechstunde der Hebamme in Feldau?").expects.kind == "hours"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "share"),
+    [
+        ("In Feldau kommt jede fünfte Neuanmeldung von einer neu zugewanderten Familie.", True),
+        ("Jedes dritte Kind in der Kita spricht zu Hause Arabisch.", True),
+        ("Ein Drittel der Kinder spricht zu Hause Arabisch.", True),
+        ("Jeden dritten Tag kommt die Sprachlehrerin.", False),  # how often
+        ("Jede erste Klasse hat eine Patin.", False),  # a grade
+    ],
+)
+def test_every_nth_states_a_share(sentence: str, share: bool) -> None:
+    """ "Welcher Anteil …?" is answered by "jede fünfte Neuanmeldung …" as by "ein Drittel":
+    a share said as every n-th."""
+    asked = frame_question("Welcher Anteil der Neuanmeldungen in Feldau kommt von Zugewanderten?")
+    assert asked.expects.kind == "percent"
+    assert states_type(asked.expects, sentence) is share
+
+
 @pytest.mark.parametrize(
     ("sentence", "counts"),
     [
@@ -1598,6 +1628,9 @@ def test_which_school_asks_for_a_school_by_its_name(sentence: str, names_school:
         ("Die Förderung dauert bis zu zwei Jahre.", False),
         ("Die Vollzeitschulpflicht dauert zehn Schuljahre.", False),
         ("Der Kurs in Feldau hat 20 Plätze.", False),
+        ("Kinder, die jünger als fünf Jahre sind, nimmt die Kita in Feldau nicht auf.", True),
+        ("Wer älter als 16 Jahre ist, lernt in Feldau am Berufskolleg.", True),
+        ("Die Klasse in Feldau gibt es seit mehr als zwei Jahren.", False),
     ],
 )
 def test_how_old_asks_for_an_age(sentence: str, states_age: bool) -> None:

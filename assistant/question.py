@@ -266,7 +266,9 @@ _WHICH_YEAR = re.compile(
     re.IGNORECASE,
 )
 _WHICH_DAY = re.compile(
-    r"\b(?:an|ab|bis|seit|vor|zu)\s+welchem\s+(?:tag|datum|termin)\b|\bwelches\s+datum\b",
+    r"\b(?:an|ab|bis|seit|vor|zu)\s+welchem\s+(?:tag|datum|termin|stichtag)\b|"
+    # ... also a compound naming a day: "Welches Abgabedatum …?", "Welcher Geburtsstichtag …?"
+    r"\bwelche[sr]\s+\w*(?:datum|stichtag)\b",
     re.IGNORECASE,
 )
 # "Wie oft …?", "In welchem Rhythmus …?": how often something recurs

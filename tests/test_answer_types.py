@@ -1547,13 +1547,26 @@ def test_a_threshold_question_wants_a_threshold(sentence: str, meets: bool) -> N
             ["Ab 11. Februar werden sechs Stunden erteilt.", "Ab dem 1.8. gilt die Regel."],
             ["Mitte Februar kommt Kurdisch hinzu."],
         ),
+        (  # a compound naming a day
+            "Welches Abgabedatum gilt für den Antrag am Gymnasium in Feldau?",
+            "date",
+            ["Das Formular muss bis zum 24.04.24 im Sekretariat abgegeben werden."],
+            ["Das Formular liegt im Sekretariat aus.", "Der Antrag gilt für ein Schuljahr."],
+        ),
+        (
+            "Welcher Geburtsstichtag entscheidet in Feldau über die Schulpflicht?",
+            "date",
+            ["Schulpflichtig wird, wer bis zum 30. September sechs Jahre alt wird."],
+            ["Schulpflichtig sind alle Kinder ab sechs Jahren."],
+        ),
     ],
 )
 def test_a_which_year_or_which_day_question_wants_a_year_or_a_day(
     question: str, kind: str, stated: list[str], unstated: list[str]
 ) -> None:
     """ "In welchem Jahr …?" is answered only by a sentence with a year, "Ab welchem Tag …?"
-    by "ab 11. Februar", not by "Mitte Februar"; "Wann …?" stays a softer question."""
+    (or "Welches Abgabedatum …?") by "ab 11. Februar", not by "Mitte Februar"; "Wann …?"
+    stays a softer question."""
     asked = frame_question(question)
     assert asked.expects.kind == kind and asked.expects.strict
     assert all(states_type(asked.expects, sentence) for sentence in stated)

@@ -722,6 +722,13 @@ _COUNTED_AFTER = re.compile(
     rf"(?:[A-ZÄÖÜ][a-zäöüß]+(?:er|{_ADJECTIVE_END}(?:e|en|es))\s+(?=[A-ZÄÖÜ]))?"
     r"[„\"»']?([A-ZÄÖÜ][\w-]*(?:[“\"«']?-[\w-]+)?)"  # "„VABO“-Klassen" is one noun
 )
+# A number followed by "von ihnen" / "davon" and then a noun counts that noun: "18.500
+# Menschen …, 4043 von ihnen schulpflichtige Kinder" (in "19 davon im Landkreis" no noun
+# follows: the number counts what came before)
+_PARTITIVE_AFTER = re.compile(
+    rf"\s+(?:von\s+ihnen|davon|darunter)(?:\s+(?!{_NOT_ATTRIBUTIVE}\b)[a-zäöüß][\w-]*){{0,2}}?"
+    r"\s+([A-ZÄÖÜ][\w-]*)"
+)
 # Staff by role ("Wie viele Lehrkräfte …?") is not counted by "20 Schülerinnen" or "68
 # Vorbereitungsklassen", but may be by another role, by posts ("5,5 Stellen", "6,0 VZÄ") or
 # by "zwölf Fachkräfte"; a role may end a compound ("Deutschlehrer", "DaZ-Lehrkräfte"),
@@ -824,7 +831,9 @@ def _counts_only_named_others(rest: str, question: str) -> bool:
     for number in numbers:
         if _RANGE_ON.match(rest, number.end()):
             continue  # "12 – 16 Schüler": a range counts what its last number counts
-        noun = _COUNTED_AFTER.match(rest, number.end())
+        noun = _COUNTED_AFTER.match(rest, number.end()) or _PARTITIVE_AFTER.match(
+            rest, number.end()
+        )
         if noun is None:
             # "600 Sprachlernklassen …, 19 davon im Kreis", "141 Plätze sind belegt, 17 sind
             # noch frei": a number without a noun after a count counts what that count does

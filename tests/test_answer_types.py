@@ -1241,6 +1241,11 @@ def test_an_age_counts_nothing(sentence: str, counts: bool) -> None:
             "Der Kreis erwartet 1100 Familien, rund 270 von ihnen sollen nach Feldau kommen.",
             True,
         ),
+        (  # ... unless "von ihnen" / "davon" names what it counts
+            "Wie viele schulpflichtige Kinder wohnen in den Unterkünften in Feldau?",
+            "In 78 Unterkünften leben 1.850 Menschen, 404 von ihnen schulpflichtige Kinder.",
+            True,
+        ),
         ("Wie viele Lehrkräfte gibt es?", "Dafür stehen 5,5 Stellen zur Verfügung.", True),
         ("Wie viele Lehrkräfte gibt es?", "Das Team umfasst 6,0 VZÄ.", True),
         (  # posts asked are no role: a paraphrase still answers

@@ -18,8 +18,9 @@ with an earlier one answer by answer, per variant and split, naming every questi
 verdict changed (a changed answer with the same verdict is counted too: an extra unsupported
 citation changes no verdict, but the answer). Each variant's record also holds
 ``vergleiche`` (``comparison_checks``): how many comparisons are split into as many parts as
-they name places, and how often a comparison whose second municipality is swapped for another
-one of the index still gets an answer for it.
+they name places, how often a comparison whose second municipality is swapped for another
+one of the index still gets an answer for it, and how many places of the comparisons with a gap
+(``ohne``: a place the question names whose documents lack the detail) are refused.
 
 How such a set is written and run: ``evals/README.md`` ("Verdeckte Sätze").
 """

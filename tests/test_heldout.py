@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
-from evals.dataset import load_questions
+from evals.dataset import Question, load_questions
 from evals.heldout import NEUTRAL_DIR, NEUTRAL_QUESTIONS, changes, main
 
 PAGE = (
@@ -143,33 +144,40 @@ def test_changes_count_a_changed_answer_with_the_same_verdict() -> None:
     assert worse.before and not worse.after
 
 
-def test_comparisons_are_checked_for_their_parts_and_for_a_swapped_place(tmp_path: Path) -> None:
-    """``comparison_checks`` counts the comparisons planned with as many parts as they have
-    fact groups (naming the others) and asks each two-place comparison again with its second
-    municipality swapped for another of the index, counting whether that part is answered."""
+def _mini_index(tmp_path: Path) -> Any:
+    """Settings of a fresh index of the mini corpus (three fictional municipalities)."""
     from assistant.settings import Settings
-    from evals.dataset import Question
-    from evals.heldout import comparison_checks
     from ingest import run_ingest
 
     from .minicorpus import write_minicorpus
 
     settings = Settings(data_dir=tmp_path / "data", corpus_dir=write_minicorpus(tmp_path / "docs"))
     assert not run_ingest(settings).failed
-    both = Question(
-        id="v1",
-        question="Wer macht in Adorf und in Bedorf die Erstberatung?",
+    return settings
+
+
+def _comparison(qid: str, question: str, *facts: str, **fields: Any) -> Question:
+    """A comparison of the dev split with one fact group per fact."""
+    return Question(
+        id=qid,
+        question=question,
         category="vergleich",
         expected="answer",
-        facts=(("Kommunale Integrationszentrum",), ("Clearingstelle",)),
+        facts=tuple((fact,) for fact in facts),
+        **fields,
     )
-    one = Question(
-        id="v2",
-        question="Wer macht in Adorf die Erstberatung?",
-        category="vergleich",
-        expected="answer",
-        facts=(("Kommunale Integrationszentrum",), ("Clearingstelle",)),
-    )
+
+
+def test_comparisons_are_checked_for_their_parts_and_for_a_swapped_place(tmp_path: Path) -> None:
+    """``comparison_checks`` counts the comparisons planned with as many parts as they have
+    fact groups (naming the others) and asks each two-place comparison again with its second
+    municipality swapped for another of the index, counting whether that part is answered."""
+    from evals.heldout import comparison_checks
+
+    settings = _mini_index(tmp_path)
+    facts = ("Kommunale Integrationszentrum", "Clearingstelle")
+    both = _comparison("v1", "Wer macht in Adorf und in Bedorf die Erstberatung?", *facts)
+    one = _comparison("v2", "Wer macht in Adorf die Erstberatung?", *facts)
     checks = comparison_checks(settings, [both, one])
     assert checks["zerlegt"] == {"dev": [1, 2]}
     assert checks["abweichend"] == ["v2"]
@@ -183,33 +191,23 @@ def test_a_comparison_with_a_gap_must_refuse_the_place_without_the_detail(tmp_pa
     (``luecke``): here one place is refused, and one a set wrongly lists as without the detail
     is answered."""
     from assistant.api import Assistant
-    from assistant.settings import Settings
-    from evals.dataset import Question
     from evals.heldout import comparison_checks
     from evals.runner import evaluate
-    from ingest import run_ingest
 
-    from .minicorpus import write_minicorpus
-
-    settings = Settings(data_dir=tmp_path / "data", corpus_dir=write_minicorpus(tmp_path / "docs"))
-    assert not run_ingest(settings).failed
-    gap = Question(
-        id="l1",
-        question="Wie lange bleiben die Kinder in Adorf und in Bedorf in der Sprachfördergruppe?",
-        category="vergleich",
-        expected="answer",
-        facts=(("zwölf Monate",),),
-        kommunen=("Stadt Adorf",),
-        ohne=("Stadt Bedorf",),
+    settings = _mini_index(tmp_path)
+    places = {"kommunen": ("Stadt Adorf",), "ohne": ("Stadt Bedorf",)}
+    gap = _comparison(
+        "l1",
+        "Wie lange bleiben die Kinder in Adorf und in Bedorf in der Sprachfördergruppe?",
+        "zwölf Monate",
+        **places,
     )
-    wrong = Question(  # Bedorf's concept does name who gives the first counselling
-        id="l2",
-        question="Wer macht in Adorf und in Bedorf die Erstberatung?",
-        category="vergleich",
-        expected="answer",
-        facts=(("Kommunale Integrationszentrum",),),
-        kommunen=("Stadt Adorf",),
-        ohne=("Stadt Bedorf",),
+    # Bedorf's concept does name who gives the first counselling
+    wrong = _comparison(
+        "l2",
+        "Wer macht in Adorf und in Bedorf die Erstberatung?",
+        "Kommunale Integrationszentrum",
+        **places,
     )
     assistant = Assistant(settings)
     outcomes = [evaluate(q, lambda q: ([], assistant.ask(q.question))) for q in (gap, wrong)]

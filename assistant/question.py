@@ -132,7 +132,7 @@ QUESTION_PREPOSITION = r"(?:an|in|bei|für|mit|von|seit|ab|bis|zu|auf|aus|nach|�
 _WHICH_OPENING = rf"^\s*(?:{QUESTION_PREPOSITION}\s+)?welche[rnms]?\s+"
 # A question whose own opening asks for something else names office hours only as what it
 # is about: "In welcher Straße bietet der JMD seine Sprechstunde an?", "Wo findet die
-# Sprechstunde statt?", "Wie lange dauert die Sprechstunde?", "Wie oft kommt die Hebamme zur
+# Sprechstunde statt?", "Wie lange dauert die Sprechstunde?", "Wie oft kommt die Beraterin zur
 # Sprechstunde?" ("Welche Sprechzeiten …?", "Wann ist die Sprechstunde?" ask for the hours)
 _ASKS_OTHER_THAN_HOURS = re.compile(
     rf"{_WHICH_OPENING}(?!(?:\w*sprechzeit|\w*öffnungszeit|\w*sprechstunde|zeit))\w+\b|"
@@ -267,7 +267,7 @@ _WHICH_YEAR = re.compile(
 )
 _WHICH_DAY = re.compile(
     r"\b(?:an|ab|bis|seit|vor|zu)\s+welchem\s+(?:tag|datum|termin|stichtag)\b|"
-    # ... also a compound naming a day: "Welches Abgabedatum …?", "Welcher Geburtsstichtag …?"
+    # ... also a compound naming a day: "Welches Abgabedatum …?", "Welcher Anmeldestichtag …?"
     r"\bwelche[sr]\s+\w*(?:datum|stichtag)\b",
     re.IGNORECASE,
 )

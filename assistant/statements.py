@@ -92,7 +92,7 @@ _TYPE_PATTERNS = {
         r"beitragsfrei|unentgeltlich|ohne\s+kosten|keine\s+kosten|kostenpflichtig)\b",
         re.IGNORECASE,
     ),
-    # ... also as every n-th: "jede fünfte Neuanmeldung kommt von …" ("jeden dritten Tag" is
+    # ... also as every n-th: "jedes dritte Kind spricht zu Hause …" ("jeden dritten Tag" is
     # how often)
     "percent": re.compile(
         rf"\d\s*%|\bprozent\b|\b(?:hälfte|drittel|viertel)\b|\bjede[rs]?\s+(?!erst){_ORDINAL_WORD}e\b",
@@ -200,7 +200,7 @@ _TYPE_PATTERNS["duration"] = re.compile(_DURATION, re.IGNORECASE)
 _JUBILEE = re.compile(r"jubil(?:ä|ae)um", re.IGNORECASE)
 _YEARS = re.compile(rf"\b{_NUMBER}\s+jahre?n?\b", re.IGNORECASE)
 # An age is no duration: "im Alter von sieben bis 16 Jahren", "zwischen 10 und 16 Jahre alt",
-# "Kinder unter/über/ab 16 Jahren", "16 Jahre oder älter", "jünger als fünf Jahre"
+# "Kinder unter/über/ab 16 Jahren", "16 Jahre oder älter", "jünger als drei Jahre"
 _AGE = re.compile(
     # "im Alter von sieben bis 16 Jahren", a Kita's "im Alter von vier Monaten"
     rf"\balter(?:s)?\s+(?:von\s+|zwischen\s+)?(?:\S+\s+){{0,3}}?(?:jahren?|monate?n?)\b|"
@@ -722,8 +722,8 @@ _COUNTED_AFTER = re.compile(
     rf"(?:[A-ZÄÖÜ][a-zäöüß]+(?:er|{_ADJECTIVE_END}(?:e|en|es))\s+(?=[A-ZÄÖÜ]))?"
     r"[„\"»']?([A-ZÄÖÜ][\w-]*(?:[“\"«']?-[\w-]+)?)"  # "„VABO“-Klassen" is one noun
 )
-# A number followed by "von ihnen" / "davon" and then a noun counts that noun: "18.500
-# Menschen …, 4043 von ihnen schulpflichtige Kinder" (in "19 davon im Landkreis" no noun
+# A number followed by "von ihnen" / "davon" and then a noun counts that noun: "1.200
+# Menschen …, 310 von ihnen schulpflichtige Kinder" (in "19 davon im Landkreis" no noun
 # follows: the number counts what came before)
 _PARTITIVE_AFTER = re.compile(
     rf"\s+(?:von\s+ihnen|davon|darunter)(?:\s+(?!{_NOT_ATTRIBUTIVE}\b)[a-zäöüß][\w-]*){{0,2}}?"

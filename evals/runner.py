@@ -180,15 +180,15 @@ def _verdict(
 def answers_for(answer: Answer, kommune: str) -> bool:
     """Whether an answer says something for ``kommune``: a part of a comparison found for it,
     or (when the question was not split) a citation of one of its paragraphs. A question set
-    may name the place otherwise than the index does ("Hansestadt Lübeck", "Stadt Lübeck")."""
+    may name the place otherwise than the index does ("Hansestadt Feldau", "Stadt Feldau")."""
     if answer.comparison:
         return any(p.found and _same_place(p.kommune, kommune) for p in answer.comparison)
     return answer.found and any(_same_place(c.kommune, kommune) for c in answer.citations)
 
 
 def _same_place(a: str, b: str) -> bool:
-    """``same_municipality``, or one name with two type words of one kind ("Stadt Lübeck" and
-    "Hansestadt Lübeck", "Kreis Rastatt" and "Landkreis Rastatt")."""
+    """``same_municipality``, or one name with two type words of one kind ("Stadt Feldau" and
+    "Hansestadt Feldau", "Kreis Wendau" and "Landkreis Wendau")."""
     if same_municipality(a, b):
         return True
     kind = municipality_type(a)

@@ -898,21 +898,21 @@ def test_how_often_asks_for_a_frequency(sentence: str, recurs: bool) -> None:
 
 
 def test_how_often_asks_for_a_frequency_also_of_office_hours() -> None:
-    """ "Wie oft kommt die Hebamme zur Sprechstunde?" asks how often, not when: "alle zwei
+    """ "Wie oft kommt die Beraterin zur Sprechstunde?" asks how often, not when: "alle vier
     Wochen" answers it, though no hours are stated ("Wann ist die Sprechstunde?" asks for
     them)."""
     asked = frame_question("Wie oft kommt die Familienhebamme in Feldau zur Sprechstunde?")
     assert asked.expects.kind == "frequency"
-    assert states_type(asked.expects, "Die Hebamme bietet alle zwei Wochen eine Sprechstunde an.")
+    assert states_type(asked.expects, "Die Beraterin bietet alle vier Wochen eine Sprechstunde an.")
     assert (
-        frame_question("Wann ist die Sprechstunde der Hebamme in Feldau?").expects.kind == "hours"
+        frame_question("Wann ist die Sprechstunde der Beraterin in Feldau?").expects.kind == "hours"
     )
 
 
 @pytest.mark.parametrize(
     ("sentence", "share"),
     [
-        ("In Feldau kommt jede fünfte Neuanmeldung von einer neu zugewanderten Familie.", True),
+        ("In Feldau kommt jede vierte Anmeldung aus einer neu zugewanderten Familie.", True),
         ("Jedes dritte Kind in der Kita spricht zu Hause Arabisch.", True),
         ("Ein Drittel der Kinder spricht zu Hause Arabisch.", True),
         ("Jeden dritten Tag kommt die Sprachlehrerin.", False),  # how often
@@ -920,7 +920,7 @@ def test_how_often_asks_for_a_frequency_also_of_office_hours() -> None:
     ],
 )
 def test_every_nth_states_a_share(sentence: str, share: bool) -> None:
-    """ "Welcher Anteil …?" is answered by "jede fünfte Neuanmeldung …" as by "ein Drittel":
+    """ "Welcher Anteil …?" is answered by "jede vierte Anmeldung …" as by "ein Drittel":
     a share said as every n-th."""
     asked = frame_question("Welcher Anteil der Neuanmeldungen in Feldau kommt von Zugewanderten?")
     assert asked.expects.kind == "percent"
@@ -1243,7 +1243,7 @@ def test_an_age_counts_nothing(sentence: str, counts: bool) -> None:
         ),
         (  # ... unless "von ihnen" / "davon" names what it counts
             "Wie viele schulpflichtige Kinder wohnen in den Unterkünften in Feldau?",
-            "In 78 Unterkünften leben 1.850 Menschen, 404 von ihnen schulpflichtige Kinder.",
+            "In 12 Unterkünften leben 1.200 Menschen, 310 von ihnen schulpflichtige Kinder.",
             True,
         ),
         ("Wie viele Lehrkräfte gibt es?", "Dafür stehen 5,5 Stellen zur Verfügung.", True),
@@ -1555,14 +1555,14 @@ def test_a_threshold_question_wants_a_threshold(sentence: str, meets: bool) -> N
         (  # a compound naming a day
             "Welches Abgabedatum gilt für den Antrag am Gymnasium in Feldau?",
             "date",
-            ["Das Formular muss bis zum 24.04.24 im Sekretariat abgegeben werden."],
+            ["Das Formular muss bis zum 15.03.25 im Sekretariat abgegeben werden."],
             ["Das Formular liegt im Sekretariat aus.", "Der Antrag gilt für ein Schuljahr."],
         ),
         (
-            "Welcher Geburtsstichtag entscheidet in Feldau über die Schulpflicht?",
+            "Welcher Anmeldestichtag gilt in Feldau für die Ferienschule?",
             "date",
-            ["Schulpflichtig wird, wer bis zum 30. September sechs Jahre alt wird."],
-            ["Schulpflichtig sind alle Kinder ab sechs Jahren."],
+            ["Anmeldungen für die Ferienschule nehmen wir bis zum 12. Mai entgegen."],
+            ["Anmeldungen für die Ferienschule nehmen wir im Frühjahr entgegen."],
         ),
     ],
 )
@@ -1646,7 +1646,7 @@ def test_which_school_asks_for_a_school_by_its_name(sentence: str, names_school:
         ("Die Förderung dauert bis zu zwei Jahre.", False),
         ("Die Vollzeitschulpflicht dauert zehn Schuljahre.", False),
         ("Der Kurs in Feldau hat 20 Plätze.", False),
-        ("Kinder, die jünger als fünf Jahre sind, nimmt die Kita in Feldau nicht auf.", True),
+        ("Kinder, die jünger als drei Jahre sind, betreut die Kita in Feldau nicht.", True),
         ("Wer älter als 16 Jahre ist, lernt in Feldau am Berufskolleg.", True),
         ("Die Klasse in Feldau gibt es seit mehr als zwei Jahren.", False),
     ],
@@ -2109,7 +2109,7 @@ def test_a_time_stamp_alone_states_nothing(sentence: str, answers: bool) -> None
         ("zum Hauptinhalt", True),
         ("Direkt zur Navigation springen Stadt Feldau Bildung", True),
         (
-            "Von hier aus können Sie direkt zu folgenden Bereichen springen: Startseite Alt+0 "
+            "Sie können direkt zu diesen Bereichen springen: Startseite Alt+0 "
             "Navigation Alt+1 Inhalt Alt+2 Suche Alt+3",
             True,
         ),

@@ -675,10 +675,7 @@ class Municipalities:
         kept: list[tuple[int, str]] = []
         for i, names in by_word.items():
             parts = [_ADJECTIVE_ENDING.sub("isch", part) for part in words[i].split("-")]
-            fit = {}
-            for name in names:
-                own = self._name_words.get(name, ())
-                fit[name] = (*_fit(own, parts), _last_part(own, parts))
+            fit = {name: _fit(self._name_words.get(name, ()), parts) for name in names}
             best = max(fit.values())
             kept.extend((i, name) for name in names if fit[name] == best)
         return kept
@@ -918,19 +915,13 @@ def _adjective_stem(word: str) -> str:
     return word[: word.rindex("isch") + 4]
 
 
-def _fit(own: Sequence[str], parts: list[str]) -> tuple[bool, int]:
-    """Whether the word's ``parts`` name all of a name's distinctive words ``own``, and how
-    many of the parts name one of them."""
-    named = [part for part in parts if any(_inflected(part, w) for w in own)]
-    whole = bool(own) and all(any(_inflected(part, w) for part in parts) for w in own)
-    return whole, len(named)
-
-
-def _last_part(own: Sequence[str], parts: list[str]) -> int:
-    """The position of the last of a hyphenated word's ``parts`` that names one of a name's
-    words ``own``: of "Feldau-Nordheim" the district names the place, not the town before it."""
+def _fit(own: Sequence[str], parts: list[str]) -> tuple[bool, int, int]:
+    """Whether the word's ``parts`` name all of a name's distinctive words ``own``, how many
+    of the parts name one of them, and the position of the last part that does (of
+    "Feldau-Nordheim" the district names the place, not the town before it; -1 for none)."""
     named = [k for k, part in enumerate(parts) if any(_inflected(part, w) for w in own)]
-    return max(named, default=-1)
+    whole = bool(own) and all(any(_inflected(part, w) for part in parts) for w in own)
+    return whole, len(named), max(named, default=-1)
 
 
 def _parts(word: str) -> list[str]:

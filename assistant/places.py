@@ -769,15 +769,17 @@ def bare_name(kommune: str) -> str:
 
 
 def same_municipality(a: str, b: str) -> bool:
-    """Whether two names name one municipality: the same name, or a town's bare name and
-    that name with a type word other than Kreis ("Tönisvorst" and "Stadt Tönisvorst"; the
-    Kreis Borken is not the Stadt Borken)."""
+    """Whether two names name one municipality: the same name, a town's bare name and that
+    name with a type word other than Kreis ("Tönisvorst" and "Stadt Tönisvorst"; the Kreis
+    Borken is not the Stadt Borken), or one name with two type words of one kind ("Stadt
+    Feldau" and "Hansestadt Feldau", "Kreis Wendau" and "Landkreis Wendau")."""
     if a == b:
         return True
     for bare, typed in ((a, b), (b, a)):
         if bare == bare_name(typed) != typed:
             return municipality_type(typed) != "kreis"
-    return False
+    kind = municipality_type(a)
+    return bool(kind) and kind == municipality_type(b) and bare_name(a) == bare_name(b)
 
 
 # A type word after a possessive or a determiner other than the article is a common noun,

@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant.api import Assistant
 from assistant.embed import resolve_model
-from assistant.places import bare_name, municipality_type, same_municipality
+from assistant.places import same_municipality
 from assistant.retrieve import Mode
 from assistant.scoring import AnswerModel, load_model
 from assistant.settings import Settings, public_values
@@ -182,17 +182,8 @@ def answers_for(answer: Answer, kommune: str) -> bool:
     or (when the question was not split) a citation of one of its paragraphs. A question set
     may name the place otherwise than the index does ("Hansestadt Feldau", "Stadt Feldau")."""
     if answer.comparison:
-        return any(p.found and _same_place(p.kommune, kommune) for p in answer.comparison)
-    return answer.found and any(_same_place(c.kommune, kommune) for c in answer.citations)
-
-
-def _same_place(a: str, b: str) -> bool:
-    """``same_municipality``, or one name with two type words of one kind ("Stadt Feldau" and
-    "Hansestadt Feldau", "Kreis Wendau" and "Landkreis Wendau")."""
-    if same_municipality(a, b):
-        return True
-    kind = municipality_type(a)
-    return bool(kind) and kind == municipality_type(b) and bare_name(a) == bare_name(b)
+        return any(p.found and same_municipality(p.kommune, kommune) for p in answer.comparison)
+    return answer.found and any(same_municipality(c.kommune, kommune) for c in answer.citations)
 
 
 def aggregate(outcomes: list[Outcome]) -> dict[str, float]:

@@ -698,6 +698,10 @@ def test_a_town_named_bare_or_typed_is_one_municipality() -> None:
     assert same_municipality("Stadt Bad Honnef", "Bad Honnef")
     assert same_municipality("Gemeinde Nottuln", "Nottuln")
     assert not same_municipality("Borken", "Kreis Borken")
+    # one name with two type words of one kind, not of two kinds
+    assert same_municipality("Stadt Feldau", "Hansestadt Feldau")
+    assert same_municipality("Kreis Wendau", "Landkreis Wendau")
+    assert not same_municipality("Stadt Wendau", "Kreis Wendau")
     assert not same_municipality("Stadt Feldau", "Kreis Feldau")
     assert not same_municipality("Minden", "Kreis Minden-Lübbecke")
     assert not same_municipality("Velbert", "Stadt Ratingen")

@@ -79,6 +79,9 @@ _COMPARISON_TYPED = 0.35  # ... or this share when it asks for a kind of value (
 # hundreds of paragraphs and searches. The shipped corpora have at most four.
 COMPARED_AT_MOST = 6
 _COMPARISON_POOL = 100  # hits of that one search that vote for municipalities
+# An open question of a message that asks several things is answered when the answer gives
+# a sentence nearly as likely as its best (this share of it); else that sentence is added
+_GIVEN_SHARE = 0.9
 # A capitalised word after a place preposition: "in Rastede", "im Erzgebirgskreis"
 _PLACED_NAME = re.compile(r"\b(?:in|im|aus|nach)\s+([A-ZÄÖÜ][\w-]+)")
 # The area word before a name ("im Jugendamtsbezirk Pulheim", "im Kammerbezirk Stade") says
@@ -654,7 +657,18 @@ class Assistant:
         if not whole[1].found:
             return _answers_in_turn(plan, [whole, *(answered(p, sentences) for p in questions)])
         given = [claim for claim, _ in split_claims(whole[1].text)]
-        missing = [p for p in questions if not _answers_type(frame_question(p.text).expects, given)]
+
+        def left_open(part: Part) -> bool:
+            # a question asking for a kind of value is answered when a sentence states one;
+            # an open one when a sentence nearly as likely as its best is given
+            expects = frame_question(part.text).expects
+            if expects.kind:
+                return not _answers_type(expects, given)
+            if part not in searched:
+                searched[part] = self.evidence(part, mode)
+            return not _likely_given(searched[part][0], given)
+
+        missing = [p for p in questions if left_open(p)]
         return _answers_in_turn(plan, [whole, *(answered(p, 1) for p in missing)])
 
     @property
@@ -813,6 +827,19 @@ def _answers_type(expects: Expectation, sentences: Sequence[str]) -> bool:
     """Whether one of ``sentences`` states what a question expecting ``expects`` asks for
     (a question that expects no type of answer counts as answered)."""
     return not expects.kind or any(states_type(expects, s) for s in sentences)
+
+
+def _likely_given(evidence: Evidence, given: Sequence[str]) -> bool:
+    """Whether ``given`` (sentences of an answer, markers stripped) holds one of the sentences
+    that answer ``evidence``'s question nearly as likely as its best (``_GIVEN_SHARE``)."""
+    best = max((c.probability for c in evidence.candidates), default=0.0)
+    likely = {_plain(c.text) for c in evidence.candidates if c.probability >= _GIVEN_SHARE * best}
+    return any(_plain(sentence) in likely for sentence in given)
+
+
+def _plain(sentence: str) -> str:
+    """A sentence compared as text: without a list dash, spacing and closing punctuation."""
+    return " ".join(sentence.removeprefix("- ").split()).rstrip(".,;:")
 
 
 def _without_given(text: str, paragraphs: list[str]) -> str:

@@ -959,6 +959,62 @@ def test_a_message_asking_two_things_is_answered_question_by_question(
     assert texts.PART_NOT_FOUND.format(question="Was kostet sie?") in answer.notes
 
 
+def _feldau_concept_and(
+    settings: Settings, docs_dir: Path, name: str, doc_type: str, text: str
+) -> Assistant:
+    """The Stadt Feldau's concept (staff, first counselling, groups) and one more document of
+    Feldau (file ``name``, kind ``doc_type``, ``text``), ingested with a manifest."""
+    (docs_dir / "feldau_konzept.txt").write_text(
+        "Kommunales Konzept Seiteneinstieg der Stadt Feldau\n\n"
+        "Das Kommunale Integrationszentrum der Stadt Feldau hat für den Seiteneinstieg vier "
+        "Stellen. Die Erstberatung findet im Rathaus am Markt statt. Die Sprachfördergruppen "
+        "treffen sich an drei Vormittagen pro Woche in der Grundschule am Markt.\n",
+        "utf-8",
+    )
+    (docs_dir / name).write_text(text, "utf-8")
+    entries = [
+        ("feldau_konzept.txt", "Kommunales Konzept", "2022-03-01"),
+        (name, doc_type, "2025-02-01"),
+    ]
+    (docs_dir / "manifest.yaml").write_text(
+        "documents:\n"
+        + "".join(
+            f'  - file: "{file}"\n    kommune: "Stadt Feldau"\n    doc_type: "{kind}"\n'
+            f'    stand: "{stand}"\n'
+            for file, kind, stand in entries
+        ),
+        "utf-8",
+    )
+    run_ingest(settings)
+    return Assistant(settings)
+
+
+def test_an_open_question_of_a_message_adds_its_own_best_sentence(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """Whether the answer to a message as a whole already answers one of its questions can
+    be told for a question asking for a kind of value (a count, a date); for an open one
+    ("wie werden … begleitet?") it cannot, so that question adds its own best sentence."""
+    assistant = _feldau_concept_and(
+        settings,
+        docs_dir,
+        "feldau_berufskolleg.txt",
+        "Webseite",
+        "Berufskolleg Feldau\n\nAm Berufskolleg Feldau begleitet eine Lotsin die Jugendlichen "
+        "in den ersten Wochen an der Schule.\n",
+    )
+    answer = assistant.ask(
+        "Wie viele Stellen hat das Kommunale Integrationszentrum der Stadt Feldau für den "
+        "Seiteneinstieg, und wie werden die Jugendlichen am Berufskolleg begleitet?"
+    )
+    assert answer.found and "vier Stellen" in answer.text
+    assert "begleitet eine Lotsin" in answer.text
+    assert [c.doc_id for c in answer.citations] == [
+        "feldau_konzept.txt",
+        "feldau_berufskolleg.txt",
+    ]
+
+
 def test_a_place_outside_nrw_inferred_from_file_name_and_text_is_a_municipality(
     settings: Settings, docs_dir: Path
 ) -> None:

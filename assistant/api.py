@@ -238,12 +238,22 @@ class Assistant:
                 chosen_from = total if len(targets) < total else 0
                 return Plan(question, rewritten, parts, comparison=True, compared_of=chosen_from)
         scoped = self._scope(text, named, filters)
-        asked = question_parts(text)  # "Wie viele …, und wann …?": a part each, one scope
-        whole = Part(text, scoped)
+        asked = question_parts(text)  # "Wie viele …, und wann …?": a part each
         if len(asked) > 1:
-            parts = tuple(Part(searched, scoped, asked=clause) for clause, searched in asked)
+            # the message's places hold for each of its questions, a kind of document only
+            # for the question that names it ("…, und was ändert die Fortschreibung?"), and
+            # for the message as a whole only when each of its questions names it
+            scopes = [self._part_scope(searched, scoped, filters) for _, searched in asked]
+            kinds = set.intersection(*(set(s.doc_types) for s in scopes))
+            whole = Part(
+                text, replace(scoped, doc_types=tuple(t for t in scoped.doc_types if t in kinds))
+            )
+            parts = tuple(
+                Part(searched, scope, asked=clause)
+                for (clause, searched), scope in zip(asked, scopes, strict=True)
+            )
             return Plan(question, rewritten, (whole, *parts), comparison=False)
-        return Plan(question, rewritten, (whole,), False)
+        return Plan(question, rewritten, (Part(text, scoped),), False)
 
     def _place_clauses(self, text: str) -> list[tuple[str, str]]:
         """The questions of a message that asks one thing of one place and another of
@@ -337,6 +347,15 @@ class Assistant:
             if self._any_in_scope(typed):
                 filters = typed
         return filters
+
+    def _part_scope(self, searched: str, scoped: Filters, filters: Filters) -> Filters:
+        """The scope of one question of a message that asks several things: the message's
+        places (``scoped``) and the kinds of documents that question names itself (its
+        search text: the question and what it takes from the first); kinds the user chose
+        (``filters``) hold for all of them."""
+        if filters.doc_types:
+            return scoped
+        return self._scope(searched, [], replace(scoped, doc_types=()))
 
     def _any_in_scope(self, filters: Filters) -> bool:
         """Whether a document passes ``filters``: its own (of one of their municipalities, or

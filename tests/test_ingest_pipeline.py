@@ -1015,6 +1015,31 @@ def test_an_open_question_of_a_message_adds_its_own_best_sentence(
     ]
 
 
+def test_a_kind_of_document_one_question_of_a_message_names_scopes_that_question_only(
+    settings: Settings, docs_dir: Path
+) -> None:
+    """ "Wie viele Stellen hat …, und was kommt mit der Fortschreibung hinzu?": the update is
+    the source the second question names, not the first's; the message as a whole is not
+    narrowed to it either, so the concept's count is found."""
+    assistant = _feldau_concept_and(
+        settings,
+        docs_dir,
+        "feldau_fortschreibung.txt",
+        "Fortschreibung",
+        "Fortschreibung des Konzepts Seiteneinstieg der Stadt Feldau\n\nMit der "
+        "Fortschreibung kommt eine Lotsin für die Berufskollegs hinzu.\n",
+    )
+    two = (
+        "Wie viele Stellen hat das Integrationszentrum in Feldau, und was kommt mit der "
+        "Fortschreibung hinzu?"
+    )
+    plan = assistant.plan(two)
+    assert [p.filters.doc_types for p in plan.parts] == [(), (), ("Fortschreibung",)]
+    answer = assistant.ask(two)
+    assert answer.found and "vier Stellen" in answer.text and "eine Lotsin" in answer.text
+    assert not any("Zur Frage" in note for note in answer.notes)
+
+
 def test_a_place_outside_nrw_inferred_from_file_name_and_text_is_a_municipality(
     settings: Settings, docs_dir: Path
 ) -> None:

@@ -779,7 +779,28 @@ def same_municipality(a: str, b: str) -> bool:
         if bare == bare_name(typed) != typed:
             return municipality_type(typed) != "kreis"
     kind = municipality_type(a)
-    return bool(kind) and kind == municipality_type(b) and bare_name(a) == bare_name(b)
+    if bool(kind) and kind == municipality_type(b) and bare_name(a) == bare_name(b):
+        return True
+    # a town's name with and without the river or region that tells it apart ("Wendau am
+    # Main", "Wendau"); two such names with different ones ("Wendau (Oder)") are two towns
+    if "kreis" in (kind, municipality_type(b)):
+        return False
+    x, y = bare_name(a), bare_name(b)
+    return any(
+        _unlocated(long) == short != long and _unlocated(short) == short
+        for short, long in ((x, y), (y, x))
+    )
+
+
+# What follows a town's name to tell it from another of that name: "am Main", "an der
+# Ruhr", "in der Oberpfalz", "(Oder)", "a. d. Donau"
+_LOCATOR = re.compile(r"\s+(?:(?:am|an\s+der|an|in\s+der|im|ob\s+der|a\.\s?d\.)\s+\S.*|\(.+\))$")
+
+
+def _unlocated(name: str) -> str:
+    """``name`` without what tells the town apart from another of its name ("Wendau" of
+    "Wendau am Main")."""
+    return _LOCATOR.sub("", name)
 
 
 # A type word after a possessive or a determiner other than the article is a common noun,

@@ -705,6 +705,12 @@ def test_a_town_named_bare_or_typed_is_one_municipality() -> None:
     assert not same_municipality("Stadt Feldau", "Kreis Feldau")
     assert not same_municipality("Minden", "Kreis Minden-Lübbecke")
     assert not same_municipality("Velbert", "Stadt Ratingen")
+    # a town named with and without the river that tells it apart is one; two rivers, two
+    assert same_municipality("Wendau am Main", "Wendau")
+    assert same_municipality("Stadt Feldau", "Feldau an der Ruhr")
+    assert same_municipality("Lindenau (Saale)", "Lindenau")
+    assert not same_municipality("Wendau am Main", "Wendau (Oder)")
+    assert not same_municipality("Kreis Wendau", "Wendau am Main")
 
 
 def test_two_questions_joined_by_und_are_questions_of_their_own() -> None:

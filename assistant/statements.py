@@ -192,7 +192,7 @@ _DURATION = (
     rf"\bzwischen\s+(?:(?:dem|der)\s+)?(?:(?:beginn|anfang|mitte|ende)\b[^.;:]{{0,50}}?|"
     rf"{_MONTHS}\s+)und\s+(?:(?:dem|der)\s+)?(?:(?:beginn|anfang|mitte|ende)\s+)?"
     rf"(?:{_MONTHS}|de[sr]\s)|"
-    # ... and between two days: "zwischen dem 8. und 16. September", "zwischen dem 1.3. und
+    # ... and between two days: "zwischen dem 3. und 11. Mai", "zwischen dem 1.3. und
     # dem 15.4."
     rf"\bzwischen\s+dem\s+\d{{1,2}}\.\s*(?:\d{{1,2}}\.\s*|{_MONTHS}\s+)?{_SPAN_YEAR}"
     rf"und\s+(?:dem\s+)?\d{{1,2}}\.\s*(?:\d{{1,2}}\.|{_MONTHS})|"

@@ -352,8 +352,9 @@ class Assistant:
         """The scope of one question of a message that asks several things: the message's
         places (``scoped``) and the kinds of documents that question names itself (its
         search text: the question and what it takes from the first); kinds the user chose
-        (``filters``) hold for all of them."""
-        if filters.doc_types:
+        (``filters``) hold for all of them. A question names no kind the message does not
+        name (its search text takes its words from the message): then it is the message's."""
+        if filters.doc_types or not scoped.doc_types:
             return scoped
         return self._scope(searched, [], replace(scoped, doc_types=()))
 

@@ -779,7 +779,7 @@ def same_municipality(a: str, b: str) -> bool:
         if bare == bare_name(typed) != typed:
             return municipality_type(typed) != "kreis"
     kind = municipality_type(a)
-    if bool(kind) and kind == municipality_type(b) and bare_name(a) == bare_name(b):
+    if kind and kind == municipality_type(b) and bare_name(a) == bare_name(b):
         return True
     # a town's name with and without the river or region that tells it apart ("Wendau am
     # Main", "Wendau"); two such names with different ones ("Wendau (Oder)") are two towns
@@ -792,15 +792,13 @@ def same_municipality(a: str, b: str) -> bool:
     )
 
 
-# What follows a town's name to tell it from another of that name: "am Main", "an der
-# Ruhr", "in der Oberpfalz", "(Oder)", "a. d. Donau"
-_LOCATOR = re.compile(r"\s+(?:(?:am|an\s+der|an|in\s+der|im|ob\s+der|a\.\s?d\.)\s+\S.*|\(.+\))$")
-
-
 def _unlocated(name: str) -> str:
-    """``name`` without what tells the town apart from another of its name ("Wendau" of
+    """``name`` without what tells the town apart from another of its name: a bracket
+    ("Wendau (Oder)") or what follows a word on which a name goes on (``_NAME_GOES_ON``:
     "Wendau am Main")."""
-    return _LOCATOR.sub("", name)
+    words = name.split("(")[0].split()
+    cut = next((i for i, w in enumerate(words) if i and fold(w) in _NAME_GOES_ON), len(words))
+    return " ".join(words[:cut])
 
 
 # A type word after a possessive or a determiner other than the article is a common noun,

@@ -112,8 +112,11 @@ _TYPE_PATTERNS = {
         rf"\bjede[rs]?\s+(?!erst){_ORDINAL_WORD}e\b)",
         re.IGNORECASE,
     ),
-    # "In welchem Jahr …?": a year alone or ending a date ("28.10.2015")
-    "year": re.compile(r"(?:(?<=\d\.\d\d\.)|(?<=\d\.\d\.)|(?<![\d.,/]))(?:19|20)\d{2}(?![\d.,])"),
+    # "In welchem Jahr …?": a year alone or ending a date ("28.10.2015") or a sentence ("seit
+    # 1976."), not a part of a larger number ("2.019,50", "2019.5")
+    "year": re.compile(
+        r"(?:(?<=\d\.\d\d\.)|(?<=\d\.\d\.)|(?<![\d.,/]))(?:19|20)\d{2}(?![\d,]|\.\d)"
+    ),
     # A person's name with its form of address ("Frau Aydın", "Herr Dr. Lenz"), or a given
     # and a family name beside a role ("sagt Schulrat Jan Weber", "Klassenlehrerin Eva Roth",
     # "des Schulleiters Jan von Berg", "die Lehrerin, Eva Roth,", "Eva Roth, Leiterin der …",

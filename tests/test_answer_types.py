@@ -933,6 +933,24 @@ def test_every_nth_states_a_share(sentence: str, share: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("Der Förderverein der Lindenschule besteht seit 1998.", True),  # at the sentence end
+        ("Der Förderverein wurde 1998 gegründet.", True),
+        ("Gegründet am 12.03.1998.", True),
+        ("Der Verein hat 2.019 Mitglieder.", False),  # a number, no year
+        ("Der Beitrag liegt bei 2019.50 Euro.", False),
+    ],
+)
+def test_a_year_ending_a_sentence_is_a_year(sentence: str, year: bool) -> None:
+    """ "Seit welchem Jahr …?" is answered by "… besteht seit 1998." as by "1998 gegründet":
+    the full stop after the year ends the sentence, not a number."""
+    asked = frame_question("Seit welchem Jahr besteht der Förderverein der Lindenschule in Feldau?")
+    assert asked.expects.kind == "year"
+    assert states_type(asked.expects, sentence) is year
+
+
+@pytest.mark.parametrize(
     ("sentence", "counts"),
     [
         ("Im Schuljahr 2022/23 bestehen zwölf Internationale Förderklassen.", True),

@@ -80,15 +80,20 @@ _NO_GIVEN_NAME = (
     r"(?!(?:Der|Die|Das|Den|Dem|Des|Ein|Eine[mnrs]?|Diese[mnrs]?|Jede[mnrs]?|Alle|Unsere?|"
     r"Ihre?|Seine?|Am|Im|Vom|Zum|Zur|Beim|Seit|Ab|Bis|Mit|Nach|Von|In|An|Auf|Für|Bei)\b)"
 )
+# A currency after an amount: the euro and its cent, and the Swiss franc of pages from
+# Switzerland ("6 CHF", "280 Franken", "40 Rappen")
+_CURRENCY = r"(?:€|(?:euro|eur|cent|chf|franken|rappen)\b)"
 _TYPE_PATTERNS = {
     "money": re.compile(
         # "300 000 Euro": thousands set apart by a space are one amount; "1,2 Millionen
-        # Euro", "fünf Euro"
-        r"\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+\s*(?:€|euro\b|eur\b)|"
-        rf"\b{_NUMBER}\s+(?:(?:mio\.|millionen|milliarden|mrd\.)\s*)?(?:€|euro\b|eur\b)|"
+        # Euro", "fünf Euro", "ein 3,5-Millionen-Euro-Projekt"
+        rf"\b\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+\s*{_CURRENCY}|"
+        rf"\b{_NUMBER}(?:\s+|-)(?:(?:mio\.|millionen|milliarden|mrd\.)(?:\s*|-))?{_CURRENCY}|"
         # "450-€-Kraft", "ein 450-Euro-Job": an amount as a compound's first part; "600,- €",
         # "50,–€": whole euros with a dash for the cents
-        r"\d[\d.,]*(?:,[-–])?(?:\s*|-)(?:€|euro\b|eur\b)|€\s*\d|\b(?:kostenfrei|kostenlos|gebührenfrei|"
+        rf"\d[\d.,]*(?:,[-–])?(?:\s*|-){_CURRENCY}|"
+        # the currency before the amount: "€ 95,00", "EUR 12,--", "CHF 6"
+        r"(?:€|\b(?:eur|chf))\s*\d|\b(?:kostenfrei|kostenlos|gebührenfrei|"
         r"beitragsfrei|unentgeltlich|ohne\s+kosten|keine\s+kosten|kostenpflichtig)\b",
         re.IGNORECASE,
     ),

@@ -933,6 +933,27 @@ def test_every_nth_states_a_share(sentence: str, share: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "amount"),
+    [
+        ("Der Aufenthalt wird mit EUR 2,40 je Tag gefördert.", True),  # the currency first
+        ("Der Zuschuss beträgt € 95,00.", True),
+        ("Pro Kind beteiligt sich die Gemeinde mit CHF 6.", True),
+        ("Das Lager kostet 280 Franken.", True),  # pages from Switzerland
+        ("Die Gemeinde gibt rund 30 Cent dazu.", True),
+        ("Sie führen durch das 3,5 Millionen-Euro-Projekt.", True),
+        ("Die Sprechstunde ist Mo–Fr. 9–12 Uhr.", False),
+        ("Die Gemeinde hat 120 Einwohner mehr.", False),
+    ],
+)
+def test_an_amount_in_other_forms_and_currencies_is_money(sentence: str, amount: bool) -> None:
+    """The currency may stand before the amount, be a Swiss franc or a cent, or be part of a
+    compound: each states what "Wie viel kostet …?" asks."""
+    asked = frame_question("Wie viel kostet das Schullandheim in Feldau?")
+    assert asked.expects.kind == "money"
+    assert states_type(asked.expects, sentence) is amount
+
+
+@pytest.mark.parametrize(
     ("sentence", "year"),
     [
         ("Der Förderverein der Lindenschule besteht seit 1998.", True),  # at the sentence end

@@ -42,6 +42,26 @@ def test_mentions_by_name_adjective_and_unique_type_word() -> None:
     ]
 
 
+def test_a_town_named_like_a_noun_is_no_mention_where_it_stands_as_the_noun() -> None:
+    """A town whose name is also a common noun ("Stadt Weide" beside "die Weide") is named
+    where it stands as a name ("in Weide", "die Weider Schulen"), not after an article or
+    "pro" or as the last part of a compound ("Schul-Weide") whose first part names no place."""
+    towns = Municipalities.of(["Stadt Weide", "Stadt Haldenberg", "Kreis Ostwaldau"])
+    assert towns.mentioned("Wer pflegt die Weide in Haldenberg?") == ["Stadt Haldenberg"]
+    assert towns.mentioned("Was kostet der Eintritt pro Weide in Haldenberg?") == [
+        "Stadt Haldenberg"
+    ]
+    assert towns.mentioned("Wer mäht die Schul-Weide in Haldenberg?") == ["Stadt Haldenberg"]
+    assert towns.mentioned("Wie groß ist der Schulgarten in Weide?") == ["Stadt Weide"]
+    assert towns.mentioned("Was bieten die Weider Schulen?") == ["Stadt Weide"]
+    assert towns.mentioned("Wie viele Schulen hat die Stadt Weide?") == ["Stadt Weide"]
+    assert towns.mentioned("Wie regeln es Weide und Haldenberg?") == [
+        "Stadt Weide",
+        "Stadt Haldenberg",
+    ]
+    assert towns.mentioned("Was gilt im Kreis?") == ["Kreis Ostwaldau"]
+
+
 def test_comparisons_are_detected_but_guide_questions_are_not() -> None:
     assert is_comparison("Wie regeln die drei Kommunen die SSF?", [])
     assert is_comparison("Was bieten die Kommunen für Kleinkinder an?", [])

@@ -94,6 +94,8 @@ _PLACE_PREPOSITIONS = {"in", "aus", "nach", "bei"}
 _ASKED_PLACE_PREPOSITIONS = _PLACE_PREPOSITIONS - {"bei"}
 _ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einer", "einem"}
 # After these a capitalised word is a noun, not a town's name ("das Essen", "pro Essen")
+# A capital letter inside a word: a name written in camel case ("JobCenter", "KoBiZ")
+_CAMEL_CASE = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 _NOUN_BEFORE = _ARTICLES | {"pro", "je", "zum", "beim", "vom", "ins", "kein", "keine", "keinen"}
 # An unknown word after "in" followed by a genitive is a noun ("in Trägerschaft des Kreises",
 # "in Begleitung einer Lehrkraft"); followed by any other article it is a place the clause
@@ -1188,11 +1190,13 @@ def other_places(
             and not fold(word).endswith(_GROUP_PLURALS)  # "in Kitas", "in Willkommensklassen"
             and not _joined_to_a_noun(words, i, known, municipalities)
         ) or bool(listed_as)
-        # "die Hohenfurter Schulen"; "in den Rostocker Klassen" of a town the titles name
+        # "die Hohenfurter Schulen"; "in den Rostocker Klassen" of a town the titles name (a
+        # word with a capital inside is an office's or a brand's name: "beim JobCenter Wendau")
         adjective = (
             word.endswith("er")
             and after[:1].isupper()
             and len(word) > 5
+            and not _CAMEL_CASE.search(word)
             and (not known(word) or (names is not None and names(word[:-2])))
         )
         # a German town outside NRW (``assistant.gazetteer``) after "in/aus/nach", an office

@@ -87,6 +87,12 @@ _PLACED_NAME = re.compile(r"\b(?:in|im|aus|nach)\s+([A-ZÄÖÜ][\w-]+)")
 # The area word before a name ("im Jugendamtsbezirk Pulheim", "im Kammerbezirk Stade") says
 # where, as the name does: no topic of the question
 _AREA_BEFORE_NAME = re.compile(r"\b\w*[Bb]ezirk(?:s|es|e|en)?\b(?=\s+[A-ZÄÖÜ])")
+# The type word before a place's name ("die Gemeinde Wendau", "das Land Hessen") says where,
+# as the name does: no word the question is about
+_TYPE_BEFORE_NAME = re.compile(
+    r"\b(?:Land|Stadt|Gemeinde|Kreis|Landkreis|Kanton|Markt|Samtgemeinde|Verbandsgemeinde|"
+    r"Regionalverband)(?:s|es)?\b(?=\s+[A-ZÄÖÜ])"
+)
 
 
 @dataclass(frozen=True)
@@ -529,15 +535,17 @@ class Assistant:
     def _placed_names(self, text: str) -> frozenset[str]:
         """Terms of the places the question names after "in", "im", "aus" or "nach": a
         town of the gazetteer, a Kreis, a municipality or place of the index, a name the
-        documents use as one ("in Rastede", "im Erzgebirgskreis"; not "in Kitas")."""
+        documents use as one ("in Rastede", "im Erzgebirgskreis"; not "in Kitas"); and the
+        type words before names."""
         corpus = self.corpus()
         splitter = self.index.lexical().splitter
-        return frozenset(
-            term
-            for m in _PLACED_NAME.finditer(text)
-            if _is_place_name(m.group(1), corpus)
-            for term in analyze(m.group(1), splitter)
-        )
+        names = [
+            m.group(1) for m in _PLACED_NAME.finditer(text) if _is_place_name(m.group(1), corpus)
+        ]
+        # ... and the type word before a name ("die Gemeinde Wendau"), which a sentence
+        # stating the answer need not repeat
+        names += [m.group() for m in _TYPE_BEFORE_NAME.finditer(text)]
+        return frozenset(term for name in names for term in analyze(name, splitter))
 
     def _topic(self, text: str, query: Query, towns: tuple[str, ...]) -> Query:
         """The question without the municipality and document type that scope it, and without

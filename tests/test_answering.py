@@ -958,6 +958,29 @@ def test_an_area_word_before_a_name_is_no_topic_word(tmp_path: Path) -> None:
     assert cared_for.found and "26" in cared_for.text
 
 
+def test_the_type_word_of_a_place_is_no_topic_word(tmp_path: Path) -> None:
+    """ "… die Gemeinde Wendau …": like the name, the type word before it says where. Before,
+    the rare "Gemeinde" was the question's focus where the index does not hold the place as a
+    municipality, and the sentence with the amount was refused for not naming it.
+    (Placeholder text.)"""
+    files = {
+        "dokument_21.md": (
+            "# Schulbücher\n\n"
+            "Rund 41.500 Euro hat Wendau 2023 für neue Schulbücher bezahlt. Die Bücher bleiben "
+            "in den Klassenräumen.\n"
+        ),
+        "dokument_22.md": (
+            "# Ausleihe\n\n"
+            "In Hohenfurt leihen die Schulen die Schulbücher aus. Die Gemeinde Hohenfurt trägt "
+            "die Kosten der Ausleihe.\n"
+        ),
+        "dokument_23.md": "# Lernmittel\n\nIn Lindenau kaufen die Eltern die Schulbücher.\n",
+    }
+    assistant = _with_files(tmp_path, files)
+    answer = assistant.ask("Wie viel Geld hat die Gemeinde Wendau 2023 für Schulbücher ausgegeben?")
+    assert answer.found and "41.500 Euro" in answer.text
+
+
 def test_the_channel_a_contact_question_names_is_no_topic_word(tmp_path: Path) -> None:
     """ "An welche Mailadresse …?" asks for an e-mail address, which a sentence names by the
     address itself. Before, the rare "Mailadresse" was the question's focus, and the sentence

@@ -229,7 +229,8 @@ _AGE = re.compile(
 # age in words ("der Vierjährige"; lower case, "die zweijährige Ausbildung" lasts)
 _TYPE_PATTERNS["age"] = re.compile(
     rf"{_AGE.pattern}|\b{_NUMBER}\s+(?:bis|und|-|–)\s+{_NUMBER}\s+jahren?\b|"
-    r"\b\d+-?(?:\s*bis\s+\d+-)?jährig\w*|"
+    # (not an anniversary: "ihr 175-jähriges Bestehen", "das 50-jährige Jubiläum")
+    r"\b\d+-?(?:\s*bis\s+\d+-)?jährig(?:e[mnrs]?)?\b(?!\s+(?:bestehen|jubil|geschichte|tradition))|"
     r"\b(?-i:(?:Ein|Zwei|Drei|Vier|Fünf|Sechs|Sieben|Acht|Neun|Zehn|Elf|Zwölf|Dreizehn|"
     r"Vierzehn|Fünfzehn|Sechzehn|Siebzehn|Achtzehn|Neunzehn|Zwanzig)jährigen?)\b|"
     # "Junge Erwachsene bis 21 Jahre" (from ten years up an age, "bis zwei Jahre" lasts),

@@ -933,6 +933,23 @@ def test_every_nth_states_a_share(sentence: str, share: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "age"),
+    [
+        ("Die Lindenschule feiert ihr 120-jähriges Bestehen.", False),  # an anniversary
+        ("Das 25-jährige Jubiläum des Fördervereins wird im Mai gefeiert.", False),
+        ("Der 17-jährige Schüler kommt aus Syrien.", True),
+        ("Das Angebot richtet sich an 15- bis 25-Jährige.", True),
+    ],
+)
+def test_an_anniversary_is_no_age(sentence: str, age: bool) -> None:
+    """ "Wie alt sind …?" is answered by "der 17-jährige Schüler", not by a school's
+    "120-jähriges Bestehen"."""
+    asked = frame_question("Wie alt sind die Jugendlichen in der Werkstatt in Feldau?")
+    assert asked.expects.kind == "age"
+    assert states_type(asked.expects, sentence) is age
+
+
+@pytest.mark.parametrize(
     ("sentence", "amount"),
     [
         ("Der Aufenthalt wird mit EUR 2,40 je Tag gefördert.", True),  # the currency first

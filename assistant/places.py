@@ -143,8 +143,9 @@ _BARE = re.compile(
 _NOT_AFTER_AM = "|".join((*MONTHS, "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"))
 _NAME = (
     # an adjective opens a name of two words ("Bergisch Gladbach", "Schwäbisch Hall",
-    # "Landkreis Mecklenburgische Seenplatte"): it is never a name alone
-    r"(?:(?:Bad|Sankt|St\.|[A-ZÄÖÜ][a-zäöüß]+isch(?:e|en)?(?=\s+[A-ZÄÖÜ]))\s+)?"
+    # "Landkreis Mecklenburgische Seenplatte"): it is never a name alone; nor is the
+    # "Herzogtum" of the "Kreis Herzogtum Lauenburg"
+    r"(?:(?:Bad|Sankt|St\.|Herzogtum|[A-ZÄÖÜ][a-zäöüß]+isch(?:e|en)?(?=\s+[A-ZÄÖÜ]))\s+)?"
     r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
     rf"(?:\s+(?:an\s+der|am(?!\s+(?:{_NOT_AFTER_AM})\b)|ob\s+der)\s+[A-ZÄÖÜ][a-zäöüß]+)?"
 )
@@ -1292,7 +1293,7 @@ _MUNICIPAL_BODY = re.compile(
 _ONE_WORD_PLACE_KREIS = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{3,}kreis)(?:es)?")
 _IN_KREIS = {"im", "in", "vom", "aus", "des", "dem", "den"}
 # the first word of a place's name ("Bad Kreuznach", "St. Ingbert")
-_NAME_PREFIXES = ("Bad", "Sankt", "St")
+_NAME_PREFIXES = ("Bad", "Sankt", "St", "Herzogtum")
 
 
 def _asks_place(word: str) -> bool:

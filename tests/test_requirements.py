@@ -1289,6 +1289,9 @@ def test_a_name_opened_by_an_adjective_and_a_hyphenated_kreis_of_the_file_name()
         "Stadt Bergisch Gladbach",
         "Kreis Mecklenburgische Seenplatte",
     ]
+    # ... nor is the "Herzogtum" of a Kreis's name ("Kreis Herzogtum" was cut off)
+    names = typed_names("Im Kreis Herzogtum Lauenburg und im Kreis Feldau")
+    assert [t.municipality for t in names] == ["Kreis Herzogtum Lauenburg", "Kreis Feldau"]
     text = (
         "Mehr Kita-Plätze gesucht\n\nDie Zahl der Plätze für Kinder in Wendau-Feldau "
         "steigt. Das Sozialamt der Stadt Feldau bestätigt den Bedarf in Wendau-Feldau."

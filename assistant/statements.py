@@ -712,6 +712,11 @@ def _with_joined(counted: re.Match[str], question: str) -> list[str]:
     """The counted noun of ``counted`` and the nouns joined to it ("Lesepaten oder
     Lernpaten", "Schülerinnen und Schüler")."""
     word, end = _past_attribute(question, counted.group(1), counted.end())
+    if question.startswith("-", end):
+        # "Wie viele Grund- und Hauptschulen …?": the compound completing the list counts
+        completed = _COMPLETED.match(question, end + 1)
+        if completed:
+            word, end = completed.group(1).rstrip("-"), completed.end()
     words = [word]
     while joined := _JOINED_NOUN.match(question, end):
         words.append(joined.group(1))

@@ -933,6 +933,23 @@ def test_every_nth_states_a_share(sentence: str, share: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die insgesamt 12 Sprach- und Förderkurse in Feldau sind ausgebucht.",
+        "In Feldau gibt es 12 Förderkurse.",
+        "In Feldau gibt es 12 Kurse.",
+    ],
+)
+def test_a_count_of_a_list_of_compounds_counts_the_compound_completing_it(sentence: str) -> None:
+    """ "Wie viele Sprach- und Förderkurse …?" counts courses: the compound that completes
+    the list names what is counted. Before, the cut first part ("Sprach-") was taken for
+    the counted noun, and every count of courses counted something else."""
+    asked = frame_question("Wie viele Sprach- und Förderkurse gibt es insgesamt in Feldau?")
+    assert asked.expects.kind == "count"
+    assert states_count(sentence, asked.text)
+
+
+@pytest.mark.parametrize(
     ("sentence", "age"),
     [
         ("Die Lindenschule feiert ihr 120-jähriges Bestehen.", False),  # an anniversary

@@ -93,10 +93,10 @@ _PLACE_PREPOSITIONS = {"in", "aus", "nach", "bei"}
 # Sprachproblemen", "bei Schulwechsel") far more often than a place.
 _ASKED_PLACE_PREPOSITIONS = _PLACE_PREPOSITIONS - {"bei"}
 _ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einer", "einem"}
-# After these a capitalised word is a noun, not a town's name ("das Essen", "pro Essen")
+# After these a capitalised word is a noun, not a town's name ("die Weide", "pro Weide")
+_NOUN_BEFORE = _ARTICLES | {"pro", "je", "zum", "beim", "vom", "ins", "kein", "keine", "keinen"}
 # A capital letter inside a word: a name written in camel case ("JobCenter", "KoBiZ")
 _CAMEL_CASE = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
-_NOUN_BEFORE = _ARTICLES | {"pro", "je", "zum", "beim", "vom", "ins", "kein", "keine", "keinen"}
 # An unknown word after "in" followed by a genitive is a noun ("in Trägerschaft des Kreises",
 # "in Begleitung einer Lehrkraft"); followed by any other article it is a place the clause
 # goes on from ("wurde in Chemnitz eine Stelle eingerichtet", "besuchen in Gera die Kurse")
@@ -754,10 +754,11 @@ class Municipalities:
         return not stated or (stated != "region" and (not own or stated == own))
 
     def _as_noun(self, words: list[str], i: int, word: str, alias: str) -> bool:
-        """Whether a town's name stands as the common noun it also is: after an article or
-        "pro" ("das Essen", "pro Essen", "des Essens"), or as the last part of a compound
-        whose first part names no place ("Kita-Essen"; "Feldau-Nordheim" is a town and its
-        district). A Kreis is named after an article ("im Kreis", "des Hochsauerlandkreises")."""
+        """Whether a town's name stands as the common noun it also is ("Stadt Weide"): after
+        an article or "pro" ("die Weide", "pro Weide", "des Weides"), or as the last part of a
+        compound whose first part names no place ("Schul-Weide"; "Feldau-Nordheim" is a town
+        and its district). A Kreis is named after an article ("im Kreis", "des
+        Hochsauerlandkreises")."""
         if word != words[i]:
             return not self._aliases_for(words[i].split("-")[0])
         return i > 0 and words[i - 1] in _NOUN_BEFORE and word in (alias, alias + "s")

@@ -118,7 +118,7 @@ _TYPE_PATTERNS = {
         re.IGNORECASE,
     ),
     # "In welchem Jahr …?": a year alone or ending a date ("28.10.2015") or a sentence ("seit
-    # 1976."), not a part of a larger number ("2.019,50", "2019.5")
+    # 1998."), not a part of a larger number ("2.019,50", "2019.5")
     "year": re.compile(
         r"(?:(?<=\d\.\d\d\.)|(?<=\d\.\d\.)|(?<![\d.,/]))(?:19|20)\d{2}(?![\d,]|\.\d)"
     ),
@@ -229,7 +229,7 @@ _AGE = re.compile(
 # age in words ("der Vierjährige"; lower case, "die zweijährige Ausbildung" lasts)
 _TYPE_PATTERNS["age"] = re.compile(
     rf"{_AGE.pattern}|\b{_NUMBER}\s+(?:bis|und|-|–)\s+{_NUMBER}\s+jahren?\b|"
-    # (not an anniversary: "ihr 175-jähriges Bestehen", "das 50-jährige Jubiläum")
+    # (not an anniversary: "ihr 120-jähriges Bestehen", "das 25-jährige Jubiläum")
     r"\b\d+-?(?:\s*bis\s+\d+-)?jährig(?:e[mnrs]?)?\b(?!\s+(?:bestehen|jubil|geschichte|tradition))|"
     r"\b(?-i:(?:Ein|Zwei|Drei|Vier|Fünf|Sechs|Sieben|Acht|Neun|Zehn|Elf|Zwölf|Dreizehn|"
     r"Vierzehn|Fünfzehn|Sechzehn|Siebzehn|Achtzehn|Neunzehn|Zwanzig)jährigen?)\b|"

@@ -46,6 +46,7 @@ from .places import (
     own_school_names,
     state_towns,
     strip_places,
+    type_words_before_names,
     typed_names,
 )
 from .question import Expectation, frame_question
@@ -87,12 +88,6 @@ _PLACED_NAME = re.compile(r"\b(?:in|im|aus|nach)\s+([A-ZÄÖÜ][\w-]+)")
 # The area word before a name ("im Jugendamtsbezirk Pulheim", "im Kammerbezirk Stade") says
 # where, as the name does: no topic of the question
 _AREA_BEFORE_NAME = re.compile(r"\b\w*[Bb]ezirk(?:s|es|e|en)?\b(?=\s+[A-ZÄÖÜ])")
-# The type word before a place's name ("die Gemeinde Wendau", "das Land Hessen") says where,
-# as the name does: no word the question is about
-_TYPE_BEFORE_NAME = re.compile(
-    r"\b(?:Land|Stadt|Gemeinde|Kreis|Landkreis|Kanton|Markt|Samtgemeinde|Verbandsgemeinde|"
-    r"Regionalverband)(?:s|es)?\b(?=\s+[A-ZÄÖÜ])"
-)
 
 
 @dataclass(frozen=True)
@@ -544,7 +539,7 @@ class Assistant:
         ]
         # ... and the type word before a name ("die Gemeinde Wendau"), which a sentence
         # stating the answer need not repeat
-        names += [m.group() for m in _TYPE_BEFORE_NAME.finditer(text)]
+        names += type_words_before_names(text)
         return frozenset(term for name in names for term in analyze(name, splitter))
 
     def _topic(self, text: str, query: Query, towns: tuple[str, ...]) -> Query:

@@ -48,6 +48,7 @@ __all__ = [
     "same_municipality",
     "state_towns",
     "strip_places",
+    "type_words_before_names",
     "typed_names",
 ]
 
@@ -141,11 +142,14 @@ _BARE = re.compile(
 # "Mülheim an der Ruhr", "Frankfurt am Main", "Bad Honnef", "Sankt Augustin"; not "Stadt Rheine
 # im Dezember", "… am Montag".
 _NOT_AFTER_AM = "|".join((*MONTHS, "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"))
+# the first word of a place's name ("Bad Kreuznach", "St. Ingbert")
+_NAME_PREFIXES = ("Bad", "Sankt", "St", "Herzogtum")
+_PREFIX_WORD = "|".join(rf"{p}\." if p == "St" else p for p in _NAME_PREFIXES)
 _NAME = (
     # an adjective opens a name of two words ("Bergisch Gladbach", "Schwäbisch Hall",
-    # "Landkreis Mecklenburgische Seenplatte"): it is never a name alone; nor is the
-    # "Herzogtum" of the "Kreis Herzogtum Lauenburg"
-    r"(?:(?:Bad|Sankt|St\.|Herzogtum|[A-ZÄÖÜ][a-zäöüß]+isch(?:e|en)?(?=\s+[A-ZÄÖÜ]))\s+)?"
+    # "Landkreis Mecklenburgische Seenplatte"): it is never a name alone; nor is a prefix
+    # ("Bad Honnef", "St. Ingbert", the "Herzogtum" of the "Kreis Herzogtum Lauenburg")
+    rf"(?:(?:{_PREFIX_WORD}|[A-ZÄÖÜ][a-zäöüß]+isch(?:e|en)?(?=\s+[A-ZÄÖÜ]))\s+)?"
     r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
     rf"(?:\s+(?:an\s+der|am(?!\s+(?:{_NOT_AFTER_AM})\b)|ob\s+der)\s+[A-ZÄÖÜ][a-zäöüß]+)?"
 )
@@ -522,6 +526,16 @@ def _joined_phrases(words: list[str]) -> bool:
         if not between[j + 1 :] or not between[j + 1][:1].isupper():  # no attributive adjective
             return False
     return True
+
+
+# A capitalised word before a capitalised one: the type word of a name ("Gemeinde Wendau")
+_BEFORE_A_NAME = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+)\s+(?=[A-ZÄÖÜ])")
+
+
+def type_words_before_names(text: str) -> list[str]:
+    """The type words that stand before a name ("die Gemeinde Wendau", "das Land Hessen",
+    "im Kanton Zürich"): like the name, they say where, not what is asked."""
+    return [m.group(1) for m in _BEFORE_A_NAME.finditer(text) if _type_word(m.group(1))]
 
 
 def _type_word(word: str) -> str:
@@ -1293,8 +1307,6 @@ _MUNICIPAL_BODY = re.compile(
 # where the corpus does not know the word (an "Arbeitskreis" it knows by its parts)
 _ONE_WORD_PLACE_KREIS = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{3,}kreis)(?:es)?")
 _IN_KREIS = {"im", "in", "vom", "aus", "des", "dem", "den"}
-# the first word of a place's name ("Bad Kreuznach", "St. Ingbert")
-_NAME_PREFIXES = ("Bad", "Sankt", "St", "Herzogtum")
 
 
 def _asks_place(word: str) -> bool:

@@ -230,7 +230,8 @@ _AGE = re.compile(
 _TYPE_PATTERNS["age"] = re.compile(
     rf"{_AGE.pattern}|\b{_NUMBER}\s+(?:bis|und|-|–)\s+{_NUMBER}\s+jahren?\b|"
     # (not an anniversary: "ihr 120-jähriges Bestehen", "das 25-jährige Jubiläum")
-    r"\b\d+-?(?:\s*bis\s+\d+-)?jährig(?:e[mnrs]?)?\b(?!\s+(?:bestehen|jubil|geschichte|tradition))|"
+    r"\b\d+-?(?:\s*bis\s+\d+-)?jährig(?:e[mnrs]?)?\b"
+    rf"(?!\s+(?:bestehen|geschichte|tradition|{_JUBILEE.pattern}))|"
     r"\b(?-i:(?:Ein|Zwei|Drei|Vier|Fünf|Sechs|Sieben|Acht|Neun|Zehn|Elf|Zwölf|Dreizehn|"
     r"Vierzehn|Fünfzehn|Sechzehn|Siebzehn|Achtzehn|Neunzehn|Zwanzig)jährigen?)\b|"
     # "Junge Erwachsene bis 21 Jahre" (from ten years up an age, "bis zwei Jahre" lasts),

@@ -95,7 +95,11 @@ def compose_extractive(
     # The answer starts with the best sentence that meets the question's requirements; more
     # sentences may add context but never contradict its place or year.
     first = _leading(decision.eligible, evidence)
-    usable = [first] + [c for c in candidates if c is not first and _compatible(c)]
+    others = [c for c in candidates if c is not first and _compatible(c)]
+    if evidence.frame.expects.kind:
+        # a question asking for a kind of value: the sentences that state one come first
+        others.sort(key=lambda c: any(u.startswith("Art:") for u in c.unmet))
+    usable = [first, *others]
     # A single-fact answer stays on the page of its best sentence; a list may span pages.
     chosen = _select(usable, limit, sentence_threshold, same_page=not wants_list)
     floor = max(sentence_threshold, _RELATIVE_PROBABILITY * usable[0].probability)
@@ -208,7 +212,7 @@ def _select(
         if len(chosen) >= limit:
             break
         if chosen and (c.probability < floor or c.probability < _RELATIVE_PROBABILITY * best):
-            break
+            continue
         if same_page and chosen and _page(c) != _page(chosen[0]):
             continue
         if any(_overlap(c.terms, other.terms) > _DUPLICATE_OVERLAP for other in chosen):

@@ -513,6 +513,27 @@ def test_a_count_question_is_answered_by_the_count_of_its_noun() -> None:
     assert other not in text
 
 
+def test_a_question_for_a_kind_of_value_adds_sentences_stating_one_first() -> None:
+    """After the sentence it starts with, an answer to "Wie viele …?" adds the sentences that
+    state a count before likelier ones that state none (the rent of a flat is no number of
+    places); a question for no kind of value keeps the order of probability."""
+    total = "Das Wohnheim in Feldau hat 120 Plätze."
+    rent = "Die Miete beträgt dort 300 Euro im Monat."
+    free = "Zurzeit sind 15 Plätze unbelegt."
+    sentences = {"c": [total, rent, free]}
+    scored = _scored([total, rent, free], {0: 0.9, 1: 0.8, 2: 0.6})
+    candidates = (scored[0], replace(scored[1], unmet=("Art: count",)), scored[2])
+    evidence = _evidence("Wie viele Plätze hat das Wohnheim in Feldau?", sentences, candidates)
+    decision = RefusalPolicy(threshold=0.5).decide(evidence)
+    text = compose_extractive(evidence, decision, 0.3, max_sentences=2).text
+    assert total in text and free in text
+    assert rent not in text
+    evidence = _evidence("Was bietet das Wohnheim in Feldau?", sentences, scored)
+    text = compose_extractive(evidence, RefusalPolicy(0.5).decide(evidence), 0.3, 2).text
+    assert total in text and rent in text
+    assert free not in text
+
+
 def test_a_count_asked_for_now_starts_with_the_count_stated_for_now() -> None:
     """ "Wie viele Klassen … derzeit?" starts with the sentence that counts Klassen for now
     ("Es gibt zurzeit vier …") when a more likely one counts earlier ones, if it has at least

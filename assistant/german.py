@@ -226,8 +226,11 @@ def normalize_question(text: str) -> str:
 
 
 # An adjective of a name, capitalised as part of it: "am Staatlichen Studienkolleg", "der
-# Evangelischen Jugend", "die Kaufmännische Schule" (inflected, before the name's noun)
-_NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}(?:lich|isch)(?:e|en|er|es|em)")
+# Evangelischen Jugend", "die Kaufmännische Schule" (inflected, before the name's noun), also
+# a present participle ("der Weiterbildenden Schule"; not "-ende": "am Wochenende Ausflüge")
+_NAME_ADJECTIVE = re.compile(
+    r"[A-ZÄÖÜ][a-zäöüß]{3,}(?:(?:lich|isch)(?:e|en|er|es|em)|end(?:en|er|es|em))"
+)
 
 
 def nouns(text: str, folded: bool = True) -> list[str]:

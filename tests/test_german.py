@@ -69,6 +69,19 @@ def test_an_adjective_opening_a_name_is_no_noun() -> None:
     assert nouns("Gibt es Kurse für Ukrainische?") == ["kurse", "ukrainische"]
 
 
+def test_a_participle_opening_a_name_is_no_noun() -> None:
+    """ "der Weiterbildenden Schule" names the school like "der Kaufmännischen Schule": the
+    question's focus is what it asks about ("Mittagessen"), not the participle, which being
+    rare would otherwise be taken for the most specific term. A noun in "-ende" stays one."""
+    assert nouns("Was kostet das Mittagessen an der Weiterbildenden Schule in Feldau?") == [
+        "mittagessen",
+        "schule",
+        "feldau",
+    ]
+    assert nouns("Gibt es am Wochenende Ausflüge?") == ["wochenende", "ausfluge"]
+    assert nouns("Was machen die Studierenden?") == ["studierenden"]
+
+
 def test_a_separable_verb_is_joined_with_the_particle_that_ends_its_clause() -> None:
     """German questions split "anmelden" ("Wo meldet man … an?"); documents write the verb
     whole or as a noun ("Anmeldung")."""

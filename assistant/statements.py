@@ -98,9 +98,11 @@ _TYPE_PATTERNS = {
         re.IGNORECASE,
     ),
     # ... also as every n-th: "jedes dritte Kind spricht zu Hause …" ("jeden dritten Tag" is
-    # how often)
+    # how often), or as a fraction in figures: "nur 1/3 des Betrags" (not a school year
+    # "2023/24" nor a date "1/2/2024")
     "percent": re.compile(
-        rf"\d\s*%|\bprozent\b|\b(?:hälfte|drittel|viertel)\b|\bjede[rs]?\s+(?!erst){_ORDINAL_WORD}e\b",
+        rf"\d\s*%|\bprozent\b|\b(?:hälfte|drittel|viertel)\b|\bjede[rs]?\s+(?!erst){_ORDINAL_WORD}e\b|"
+        r"(?<![\d/.,])[1-9]/(?:[2-9]|1[0-2])(?![\d/.,])",
         re.IGNORECASE,
     ),
     "contact": re.compile(rf"{_PHONE}|{_EMAIL}", re.IGNORECASE),

@@ -1179,6 +1179,25 @@ def test_every_nth_counts_as_a_share(sentence: str, counts: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "share"),
+    [
+        ("Beginnt die Ausbildung erst im März, gibt es nur 1/3 des Zuschusses.", True),
+        ("Drei Viertel der Eltern kamen zum Elternabend.", True),
+        ("Der Zuschuss gilt für das Schuljahr 2025/26.", False),  # a school year
+        ("Die Beratung ist rund um die Uhr (24/7) erreichbar.", False),
+        ("Der Antrag ging am 3/4/2025 ein.", False),  # a date
+    ],
+)
+def test_a_fraction_in_figures_states_a_share(sentence: str, share: bool) -> None:
+    """ "Welchen Anteil des Zuschusses …?" is answered by "nur 1/3 des Zuschusses", a share
+    written as a fraction, like one in words ("drei Viertel"); a school year, a date or
+    "24/7" is none."""
+    expects = frame_question("Welchen Anteil des Zuschusses gibt es bei spätem Beginn?").expects
+    assert expects.kind == "percent"
+    assert states_type(expects, sentence) is share
+
+
+@pytest.mark.parametrize(
     ("sentence", "counts"),
     [
         ("Das Team der Sprachlernklasse besteht aus ca. sieben Kolleginnen und Kollegen.", False),

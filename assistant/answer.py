@@ -215,7 +215,7 @@ def _select(
             continue
         if same_page and chosen and _page(c) != _page(chosen[0]):
             continue
-        if any(_overlap(c.terms, other.terms) > _DUPLICATE_OVERLAP for other in chosen):
+        if any(_repeats(c.terms, other.terms) for other in chosen):
             continue
         if chosen and _dangles(c):
             continue  # its antecedent stands in another passage
@@ -295,6 +295,17 @@ def _with_confirmed_version(
             chosen = [*chosen, candidate]
             wanted.discard(candidate.chunk.doc_id)
     return chosen
+
+
+def _repeats(new: frozenset[str], said: frozenset[str]) -> bool:
+    """Whether sentence ``new`` repeats sentence ``said``: its words are mostly said, or it
+    holds ``said`` and adds less than twice as many words as it repeats ("(Foto: …)" before
+    the same sentence). A longer sentence that holds a short one and goes on to say much
+    more (who presented the work the short one announces) is no repetition."""
+    common = len(new & said)
+    if common > _DUPLICATE_OVERLAP * max(1, len(new)):
+        return True
+    return common > _DUPLICATE_OVERLAP * max(1, len(said)) and len(new) - common < 2 * common
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -534,6 +534,26 @@ def test_a_question_for_a_kind_of_value_adds_sentences_stating_one_first() -> No
     assert free not in text
 
 
+def test_a_longer_sentence_saying_much_more_is_no_repetition() -> None:
+    """A sentence that holds the one an answer starts with and goes on to say twice as much
+    again (who presented the report the first announces) is added; one that repeats it with a
+    photo credit in front is not."""
+    short = "Der Elternbeirat stellt seinen Jahresbericht im Schulausschuss von Feldau vor."
+    longer = (
+        "Seinen Jahresbericht stellt der Elternbeirat im Schulausschuss von Feldau vor, wie "
+        "dessen Sprecherinnen aus Wendau und Hohenfurt nach der Sitzung am Dienstag erklärten, "
+        "mit vielen Beispielen aus Schulen, Kitas und Vereinen."
+    )
+    credit = f"(Foto: Archiv) {short}"
+    question = "Wer hat den Jahresbericht des Elternbeirats in Feldau vorgestellt?"
+    for other, added in [(longer, True), (credit, False)]:
+        sentences = {"c": [short, other]}
+        evidence = _evidence(question, sentences, _scored([short, other], {0: 0.9, 1: 0.8}))
+        text = compose_extractive(evidence, RefusalPolicy(0.5).decide(evidence), 0.3, 3).text
+        assert short in text
+        assert (other in text) is added
+
+
 def test_a_count_asked_for_now_starts_with_the_count_stated_for_now() -> None:
     """ "Wie viele Klassen … derzeit?" starts with the sentence that counts Klassen for now
     ("Es gibt zurzeit vier …") when a more likely one counts earlier ones, if it has at least

@@ -1068,7 +1068,19 @@ def placed_stems(texts: Iterable[str]) -> frozenset[str]:
                 located[stem(word)] += 1
             elif lead in ("aus", "nach"):
                 located[stem(word)] -= 1
+        for word in _POSTAL.findall(text):
+            located[stem(word)] += 1  # "01234 Feldau" of an address: the town the office is in
     return frozenset(word for word, balance in located.items() if balance > 0)
+
+
+# A town after the postcode of an address: "Hauptstraße 6, 12345 Feldau", a line (or list
+# item) "12345 Feldau", "A-4020 Feldau", "CH-8000 Feldau"; the name ends the address (a line,
+# a comma, a bracket, "Feldau / Wendau"), so "10000 Euro für …" is none
+_POSTAL = re.compile(
+    r"(?:(?:^(?:-[ \t]+)?|,|\()[ \t]*\d{5}|\b(?:D-\d{5}|A-\d{4}|CH-\d{4}))[ \t]+"
+    r"([A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜ][a-zäöüß]+)*)(?=[ \t]*(?:$|[,)/]))",
+    re.MULTILINE,
+)
 
 
 # The plurals a compound written after "in" ends in when it names where people learn, not a

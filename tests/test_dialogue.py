@@ -466,6 +466,23 @@ def test_a_name_of_two_names_joined_by_a_hyphen_is_a_place() -> None:
     assert other_places(asked, NAMES, known, use.names) == ("Lindwerder-Ostheim",)
 
 
+def test_the_town_of_an_address_is_a_place() -> None:
+    """A page whose text never writes "in Hohenfurt" still names its town in the address of
+    its office ("01234 Hohenfurt", "Hauptstraße 6, 12345 Feldau)", "A-1234 Lindenau"): the
+    word after a postcode that ends the address is a place; an amount ("10000 Euro für …"),
+    a count of what the documents use as a noun ("12000 Kinder" beside "die Kinder") or
+    what follows a phone number is none."""
+    texts = [
+        "Berufskolleg Hohenfurt / Wendau\n01234 Hohenfurt\nTel. 01234 56789\n"
+        "Anmeldung im Sekretariat (Hauptstraße 6, 12345 Feldau).",
+        "- A-1234 Lindenau, Österreich\n10000 Euro für die Schule\n12000 Kinder\n"
+        "Im Jahr 2020, 2021 Kinder\nTel. 0911 23124\nMontag bis Freitag lernen die Kinder.",
+    ]
+    use = NameUse(noun_stems(texts), frozenset(), placed_stems(texts))
+    assert use.names("Hohenfurt") and use.names("Feldau") and use.names("Lindenau")
+    assert not any(use.names(word) for word in ("Euro", "Kinder", "Montag"))
+
+
 def test_a_word_the_documents_write_after_in_and_never_as_a_noun_is_a_place() -> None:
     """Documents without a place in their titles (neutral file names) still say where they
     are: "in Lindwerder". A question word they write so, and never as a noun, is a place though

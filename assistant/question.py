@@ -41,7 +41,7 @@ __all__ = [
 
 _HOW_MUCH = r"(?:wie\s*viel\b|wie\s+hoch|in\s+welcher\s+höhe|welche[rn]?\s+betr[äa]g\w*)"
 _MONEY_TAIL = (  # may end a compound: "Kita-Gebühren", "Aufwandsentschädigung", "Essensgeld"
-    r"(?:kost(?:en|et)|gebühr\w*|geld(?:er|es)?|beitr[äa]g\w*|honorar\w*|vergütung\w*|entgelt\w*|"
+    r"(?:kost(?:en|et|ete|eten)|gebühr\w*|geld(?:er|es)?|beitr[äa]g\w*|honorar\w*|vergütung\w*|entgelt\w*|"
     r"entschädigung\w*|zuschuss\w*|zuschüsse\w*|budget\w*|pauschale\w*|preis\w*|gehalt\w*|"
     r"lohn\w*|summe\w*|betr[äa]g\w*|mittel|miete)"
 )
@@ -57,11 +57,13 @@ _RECEIVED_MONEY = (
     r"\b(?:geld|euro|erstatte\w*|vergütet|bezahlt)\b|\b(?:pro|je)\s+[^\W\d_])"
 )
 # "Was kostet …?", "Was zahlt …?", and what someone has to pay however far the verb ends the
-# question ("Was müssen Eltern für den Schwimmkurs bezahlen?", "Was soll der Kreis zuzahlen?"):
-# an amount of money
+# question ("Was müssen Eltern für den Schwimmkurs bezahlen?", "Was soll der Kreis zuzahlen?"),
+# also in the perfect ("Was hat die Fahrt gekostet?", "Was haben Eltern bezahlt?"): an amount
+# of money
 _PAID = (
     r"\bwas\s+(?:(?:kost|verdien|zahl|bezahl)\w*|"
-    r"(?:muss|müssen|musste|mussten|soll|sollen)\b[^?.!,]{0,80}?\b\w*zahlen\b)"
+    r"(?:muss|müssen|musste|mussten|soll|sollen)\b[^?.!,]{0,80}?\b\w*zahlen\b|"
+    r"(?:hat|haben|hatte|hatten)\b[^?.!,]{0,80}?\b(?:gekostet|\w*gezahlt|bezahlt|verdient)\b)"
 )
 # A noun that names one sum of money asks for its amount after "welche" as "Betrag" does
 # ("Welche Gebühr erhebt …?", "Welches Honorar …?"); their plurals ("Welche Kosten übernimmt

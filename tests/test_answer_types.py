@@ -204,6 +204,11 @@ def test_a_unit_is_met_after_adjectives_and_as_a_hyphenated_compound(
         ("Was müssen Eltern in Feldau für den Schwimmkurs im Hallenbad Süd bezahlen?", True),
         ("Was soll der Kreis für die Sprachmittler zuzahlen?", True),
         ("Was müssen Eltern bei der Anmeldung mitbringen?", False),
+        # ... and what something cost, in the past tense or the perfect
+        ("Wie viel kostete der Schwimmkurs in Feldau im letzten Sommer?", True),
+        ("Was hat der Ausflug der Viertklässler nach Wendau gekostet?", True),
+        ("Was haben die Eltern für die Fahrt nach Wendau bezahlt?", True),
+        ("Was hat der Rat in Feldau zur Klassenfahrt beschlossen?", False),
     ],
 )
 def test_how_much_of_a_noun_asks_for_money_only_for_a_money_noun(

@@ -1138,12 +1138,23 @@ def _states_rate(rate: str, sentence: str) -> bool:
         for word in (fold(m.group()) for m in _CAPITALISED.finditer(sentence))
     ):
         return True
+    if target == "jahr" and _ONE_YEAR.search(sentence):
+        return True  # "im vergangenen Jahr 412 Anmeldungen", "für 2021 … 1.250 Beratungen"
     for match in _RATE_ADVERB.finditer(sentence):  # "jährlich", "wöchentlich" for "pro Jahr"
         base = fold(match.group(1))
         for stem in {base, base.removesuffix("t"), base.removesuffix("ent")}:
             if len(stem) >= 3 and re.search(rf"{re.escape(stem)}(?:e|en)?$", target):
                 return True
     return False
+
+
+# A figure stated for one year answers "pro Jahr": "im vergangenen Jahr", "im Vorjahr", "im
+# Schuljahr 2022/23", "im Jahr 2018", "für 2018" (not "seit 2015", a sum since then)
+_ONE_YEAR = re.compile(
+    r"\bim\s+(?:[a-zäöüß]+e[nm]?\s+)?(?:vor|kalender|haushalts|berichts|schul)?jahr\b|"
+    r"\b(?:jahr|jahres|berichtsjahr|haushaltsjahr)\s+(?:19|20)\d{2}\b|\b(?:für|in)\s+(?:19|20)\d{2}\b",
+    re.IGNORECASE,
+)
 
 
 _LONG_FORM_CHARS = 160  # characters next to an abbreviation searched for its long form

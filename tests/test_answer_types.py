@@ -124,7 +124,12 @@ def test_date_lines_and_questions_in_a_document_answer_nothing() -> None:
         ("Monat", "Der Monatsdurchschnitt lag bei 40 Anmeldungen.", True),
         ("Woche", "Im Durchschnitt kamen 300 Kinder.", False),
         ("Jahr", "Der Landesdurchschnitt liegt bei 30 Kindern.", False),
-        ("Jahr", "Im Jahr 2016 kamen 20 Kinder.", False),  # a year, not a rate
+        # a figure stated for one year is a figure per year; one since a year is a sum
+        ("Jahr", "Im Jahr 2016 kamen 20 Kinder.", True),
+        ("Jahr", "Im vergangenen Jahr gab es 412 Anmeldungen in Feldau.", True),
+        ("Jahr", "Für 2021 meldet der Kreis Feldau 1.250 Beratungen.", True),
+        ("Jahr", "Seit 2015 wurden in Feldau 3000 Kinder beraten.", False),
+        ("Jahr", "Die 2015 gegründete Stelle hat 12 Plätze.", False),
         ("Tag", "Am Tag der Anmeldung kamen 3 Kinder.", False),  # a day, not a rate
         ("Jahr", "Pro Kind zahlt das Land 20 Euro.", False),
         ("Jahr", "Das ist natürlich für 45 Kinder gedacht.", False),

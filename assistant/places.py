@@ -1074,7 +1074,7 @@ def placed_stems(texts: Iterable[str]) -> frozenset[str]:
 
 
 # A town after the postcode of an address: "Hauptstraße 6, 12345 Feldau", a line (or list
-# item) "12345 Feldau", "A-4020 Feldau", "CH-8000 Feldau"; the name ends the address (a line,
+# item) "12345 Feldau", "A-1234 Feldau", "CH-1234 Feldau"; the name ends the address (a line,
 # a comma, a bracket, "Feldau / Wendau"), so "10000 Euro für …" is none
 _POSTAL = re.compile(
     r"(?:(?:^(?:-[ \t]+)?|,|\()[ \t]*\d{5}|\b(?:D-\d{5}|A-\d{4}|CH-\d{4}))[ \t]+"

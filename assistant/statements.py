@@ -1149,7 +1149,7 @@ def _states_rate(rate: str, sentence: str) -> bool:
 
 
 # A figure stated for one year answers "pro Jahr": "im vergangenen Jahr", "im Vorjahr", "im
-# Schuljahr 2022/23", "im Jahr 2018", "für 2018" (not "seit 2015", a sum since then)
+# Schuljahr 2022/23", "im Jahr 2021", "für 2021" (not "seit 2015", a sum since then)
 _ONE_YEAR = re.compile(
     r"\bim\s+(?:[a-zäöüß]+e[nm]?\s+)?(?:vor|kalender|haushalts|berichts|schul)?jahr\b|"
     r"\b(?:jahr|jahres|berichtsjahr|haushaltsjahr)\s+(?:19|20)\d{2}\b|\b(?:für|in)\s+(?:19|20)\d{2}\b",

@@ -447,6 +447,11 @@ def test_a_title_word_the_documents_never_use_as_a_noun_is_a_place_though_they_k
     assert other_places("Gibt es Kurse in Haldenberg?", NAMES, known, use.names) == ()
 
 
+def _name_use(texts: list[str]) -> NameUse:
+    """How ``texts`` use words that may be names, as an index of them would (no titles)."""
+    return NameUse(noun_stems(texts), frozenset(), placed_stems(texts))
+
+
 def test_a_name_of_two_names_joined_by_a_hyphen_is_a_place() -> None:
     """A district or twin town named by both its names ("in Lindwerder-Ostheim") is a place
     when the documents use each part as a name, though they never write the joined form
@@ -455,7 +460,7 @@ def test_a_name_of_two_names_joined_by_a_hyphen_is_a_place() -> None:
         "In Lindwerder gibt es zwei Kitas. Die Schule in Ostheim nimmt Kinder auf.",
         "Die Schule lernt mit der Kita in Ostheim.",
     ]
-    use = NameUse(noun_stems(texts), frozenset(), placed_stems(texts))
+    use = _name_use(texts)
     assert use.names("Lindwerder-Ostheim")
     assert not use.names("Lindwerder-Schule")
 
@@ -478,7 +483,7 @@ def test_the_town_of_an_address_is_a_place() -> None:
         "- A-1234 Lindenau, Österreich\n10000 Euro für die Schule\n12000 Kinder\n"
         "Im Jahr 2020, 2021 Kinder\nTel. 0911 23124\nMontag bis Freitag lernen die Kinder.",
     ]
-    use = NameUse(noun_stems(texts), frozenset(), placed_stems(texts))
+    use = _name_use(texts)
     assert use.names("Hohenfurt") and use.names("Feldau") and use.names("Lindenau")
     assert not any(use.names(word) for word in ("Euro", "Kinder", "Montag"))
 
@@ -495,13 +500,13 @@ def test_a_word_the_documents_write_after_in_and_never_as_a_noun_is_a_place() ->
         "Die Absprache mit dem Schulamt gilt. Die Gruppen sind klein. In Lindwerder ist die "
         "Familie nach dem Krieg in Afghanistan angekommen.",
     ]
-    use = NameUse(noun_stems(texts), frozenset(), placed_stems(texts))
+    use = _name_use(texts)
     assert use.names("Lindwerder")
     assert not use.names("Absprache") and not use.names("Sprachfördergruppen")
     assert not use.names("Afghanistan")
     # a plural of where people learn is no place though no document writes "die Gruppen"
     alone = ["Es gibt 24 Plätze in Sprachfördergruppen und 12 in Willkommensklassen."]
-    lone = NameUse(noun_stems(alone), frozenset(), placed_stems(alone))
+    lone = _name_use(alone)
     assert not lone.names("Sprachfördergruppen") and not lone.names("Willkommensklassen")
 
     def known(word: str) -> bool:

@@ -1050,9 +1050,10 @@ def _counts_in_adjective(sentence: str, question: str) -> bool:
 
 
 def names_counted(sentence: str, question: str) -> bool:
-    """Whether ``sentence`` names what "Wie viele X …?" counts (X, also inside a compound)."""
+    """Whether ``sentence`` names what "Wie viele X …?" counts (X, also inside a compound, and
+    in the singular of a plural with an umlaut: "kein Kita-Platz" names "Plätze")."""
     stem = _counted_stem(question)
-    return bool(stem) and stem in sentence.lower()
+    return bool(stem) and fold(stem) in fold(sentence.lower())
 
 
 def _counts_one(sentence: str, question: str) -> bool:

@@ -661,6 +661,13 @@ def test_how_many_x_is_no_answer_by_a_count_of_something_else_where_x_is_not_cou
     assert _decide(frame, [named, counted]).found
     # a best sentence that does not name the counted thing leaves the others as they were
     assert _decide(frame, [("Die Beratung ist kostenlos.", 0.6), other]).found
+    # ... and it names it in the singular though the plural has an umlaut ("Platz", "Plätze")
+    frame = frame_question("Wie viele Plätze hat die Spielgruppe in Feldau?")
+    named = ("Wer noch keinen Kita-Platz hat, kann in die Spielgruppe kommen.", 0.6)
+    other = ("Sie trifft sich an drei Vormittagen an fünf Standorten.", 0.4)
+    assert not _decide(frame, [named, other]).found
+    counted = ("Die Spielgruppe hat zwölf Plätze.", 0.4)
+    assert _decide(frame, [named, counted]).found
 
 
 def test_a_near_miss_names_the_missing_type_with_its_rate_and_age() -> None:

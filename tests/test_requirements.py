@@ -650,24 +650,34 @@ def _decide(frame: Frame, sentences: list[tuple[str, float]]) -> Decision:
     return RefusalPolicy(threshold=0.3).decide(evidence)
 
 
-def test_how_many_x_is_no_answer_by_a_count_of_something_else_where_x_is_not_counted() -> None:
+@pytest.mark.parametrize(
+    ("question", "named", "other", "counted"),
+    [
+        (
+            "Wie viele ehrenamtliche Sprachlotsen unterstützen die Beratung?",
+            "Unterstützt werden sie dabei von ehrenamtlichen Sprachlotsen.",
+            "Sprachfördergruppen gibt es an über 30 Schulen.",
+            "Zwölf ehrenamtliche Sprachlotsen übersetzen bei Bedarf.",
+        ),
+        # named in the singular though the plural has an umlaut ("Platz", "Plätze")
+        (
+            "Wie viele Plätze hat die Spielgruppe in Feldau?",
+            "Wer noch keinen Kita-Platz hat, kann in die Spielgruppe kommen.",
+            "Sie trifft sich an drei Vormittagen an fünf Standorten.",
+            "Die Spielgruppe hat zwölf Plätze.",
+        ),
+    ],
+)
+def test_how_many_x_is_no_answer_by_a_count_of_something_else_where_x_is_not_counted(
+    question: str, named: str, other: str, counted: str
+) -> None:
     """The best sentence names the counted thing without a number: the documents do not
     count it, and a sentence counting something else is no answer; one counting it is."""
-    frame = frame_question("Wie viele ehrenamtliche Sprachlotsen unterstützen die Beratung?")
-    named = ("Unterstützt werden sie dabei von ehrenamtlichen Sprachlotsen.", 0.6)
-    other = ("Sprachfördergruppen gibt es an über 30 Schulen.", 0.4)
-    assert not _decide(frame, [named, other]).found
-    counted = ("Zwölf ehrenamtliche Sprachlotsen übersetzen bei Bedarf.", 0.4)
-    assert _decide(frame, [named, counted]).found
+    frame = frame_question(question)
+    assert not _decide(frame, [(named, 0.6), (other, 0.4)]).found
+    assert _decide(frame, [(named, 0.6), (counted, 0.4)]).found
     # a best sentence that does not name the counted thing leaves the others as they were
-    assert _decide(frame, [("Die Beratung ist kostenlos.", 0.6), other]).found
-    # ... and it names it in the singular though the plural has an umlaut ("Platz", "Plätze")
-    frame = frame_question("Wie viele Plätze hat die Spielgruppe in Feldau?")
-    named = ("Wer noch keinen Kita-Platz hat, kann in die Spielgruppe kommen.", 0.6)
-    other = ("Sie trifft sich an drei Vormittagen an fünf Standorten.", 0.4)
-    assert not _decide(frame, [named, other]).found
-    counted = ("Die Spielgruppe hat zwölf Plätze.", 0.4)
-    assert _decide(frame, [named, counted]).found
+    assert _decide(frame, [("Die Beratung ist kostenlos.", 0.6), (other, 0.4)]).found
 
 
 def test_a_near_miss_names_the_missing_type_with_its_rate_and_age() -> None:

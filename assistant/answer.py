@@ -98,7 +98,7 @@ def compose_extractive(
     others = [c for c in candidates if c is not first and _compatible(c)]
     if evidence.frame.expects.kind:
         # a question asking for a kind of value: the sentences that state one come first
-        others.sort(key=lambda c: any(u.startswith("Art:") for u in c.unmet))
+        others.sort(key=_misses_type)
     usable = [first, *others]
     # A single-fact answer stays on the page of its best sentence; a list may span pages.
     chosen = _select(usable, limit, sentence_threshold, same_page=not wants_list)
@@ -177,6 +177,11 @@ def _names_institution(sentence: str, question: str) -> bool:
 def _compatible(candidate: Candidate) -> bool:
     """A sentence that names no other place or year than the question asks about."""
     return not any(label.startswith(("Ort:", "Zeit:")) for label in candidate.unmet)
+
+
+def _misses_type(candidate: Candidate) -> bool:
+    """A sentence that states no value of the kind the question asks for."""
+    return any(label.startswith("Art:") for label in candidate.unmet)
 
 
 def _refusal(evidence: Evidence, decision: Decision) -> Composition:

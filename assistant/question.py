@@ -41,7 +41,7 @@ __all__ = [
 
 _HOW_MUCH = r"(?:wie\s*viel\b|wie\s+hoch|in\s+welcher\s+höhe|welche[rn]?\s+betr[äa]g\w*)"
 _MONEY_TAIL = (  # may end a compound: "Kita-Gebühren", "Aufwandsentschädigung", "Essensgeld"
-    r"(?:kost(?:en|et|ete|eten)|gebühr\w*|geld(?:er|es)?|beitr[äa]g\w*|honorar\w*|vergütung\w*|entgelt\w*|"
+    r"(?:kost(?:en|et(?:en?)?)|gebühr\w*|geld(?:er|es)?|beitr[äa]g\w*|honorar\w*|vergütung\w*|entgelt\w*|"
     r"entschädigung\w*|zuschuss\w*|zuschüsse\w*|budget\w*|pauschale\w*|preis\w*|gehalt\w*|"
     r"lohn\w*|summe\w*|betr[äa]g\w*|mittel|miete)"
 )

@@ -1053,7 +1053,7 @@ def names_counted(sentence: str, question: str) -> bool:
     """Whether ``sentence`` names what "Wie viele X …?" counts (X, also inside a compound, and
     in the singular of a plural with an umlaut: "kein Kita-Platz" names "Plätze")."""
     stem = _counted_stem(question)
-    return bool(stem) and fold(stem) in fold(sentence.lower())
+    return bool(stem) and fold(stem) in fold(sentence)
 
 
 def _counts_one(sentence: str, question: str) -> bool:
@@ -1153,7 +1153,7 @@ def _states_rate(rate: str, sentence: str) -> bool:
 # Schuljahr 2022/23", "im Jahr 2021", "für 2021" (not "seit 2015", a sum since then)
 _ONE_YEAR = re.compile(
     r"\bim\s+(?:[a-zäöüß]+e[nm]?\s+)?(?:vor|kalender|haushalts|berichts|schul)?jahr\b|"
-    r"\b(?:jahr|jahres|berichtsjahr|haushaltsjahr)\s+(?:19|20)\d{2}\b|\b(?:für|in)\s+(?:19|20)\d{2}\b",
+    r"\b(?:berichts|haushalts)?jahr(?:es)?\s+(?:19|20)\d{2}\b|\b(?:für|in)\s+(?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
 

@@ -456,21 +456,37 @@ def _phrase_end(
     """The last word of the last name's phrase: the name, the noun after it when it is an
     adjective ("der Jüterboger Willkommensklasse"), what follows it in the shape of the first
     phrase's words after its name ("Bad Säckingen für seine VKL und Laupheim für seine
-    VABO-Klasse"), and a bracketed aside right after it; None when the name goes on
-    ("Mülheim an der Ruhr"), which a cut would split."""
+    VABO-Klasse"), and a bracketed aside right after it. Where the name goes on ("Mülheim an
+    der Ruhr", "Feldau am Stadtpark"), the phrase ends with the name's rest, which belongs to that
+    place alone; None when no name follows the word it goes on with ("am besten")."""
     end = at
     if words[at].endswith(("?", ",", ";", ".")):
         return end
     following = _clean(words[end + 1]) if end + 1 < len(words) else ""
     if following in _NAME_GOES_ON:
-        return None
-    if adjective and words[end + 1][:1].isupper():
+        rest = _rest_of_name(words, end + 1)
+        if rest is None:
+            return None
+        end = rest
+    elif adjective and words[end + 1][:1].isupper():
         end += 1
     elif trailer and following == _clean(trailer[0]):
         end = min(len(words) - 1, end + len(trailer))
     while end + 1 < len(words) and bracketed[end + 1]:
         end += 1
     return end
+
+
+def _rest_of_name(words: list[str], at: int) -> int | None:
+    """The word that ends the name going on with the word at ``at`` ("am Main", "an der
+    Ruhr", "ob der Tauber"): the capitalised word after it and its article; None when none
+    follows ("am besten")."""
+    k = at + 1
+    if k < len(words) and _clean(words[k]) in ("der", "dem", "den"):
+        k += 1
+    if k < len(words) and words[k].strip("„“\"'(")[:1].isupper():
+        return k
+    return None
 
 
 def _name_forms(names: Sequence[str]) -> list[tuple[str, ...]]:

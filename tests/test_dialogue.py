@@ -712,17 +712,34 @@ def test_each_place_of_a_list_is_asked_what_its_own_phrase_says() -> None:
         "Bad Weilbach": "Wie viele Kinder lernen in Bad Weilbach Deutsch?",
         "Schwäbisch Hohenfurt": "Wie viele Kinder lernen in Schwäbisch Hohenfurt Deutsch?",
     }
+    # the rest of the last name ("an der Ruhr") or the spot named with it ("am Stadtpark") is
+    # that place's own: the places before it are asked without it
+    rest = "Was tun Weilbach und Hohenfurt an der Ruhr?"
+    assert narrowed(rest, ["Weilbach", "Hohenfurt"]) == {
+        "Weilbach": "Was tun Weilbach?",
+        "Hohenfurt": "Was tun Hohenfurt an der Ruhr?",
+    }
+    spot = "Wann beraten die Lotsinnen in Hohenfurt am Rathaus und in Weilbach am Stadtpark?"
+    assert narrowed(spot, pair) == {
+        "Hohenfurt": "Wann beraten die Lotsinnen in Hohenfurt am Rathaus?",
+        "Weilbach": "Wann beraten die Lotsinnen in Weilbach am Stadtpark?",
+    }
+    ends = "Wie viele Kinder besuchen die Spielgruppe in Hohenfurt und in Weilbach am Main heute?"
+    assert narrowed(ends, pair)["Hohenfurt"] == (
+        "Wie viele Kinder besuchen die Spielgruppe in Hohenfurt heute?"
+    )
 
 
 def test_places_in_no_list_of_their_own_keep_the_whole_question() -> None:
-    """Two questions, a name said twice, a name missing or a name that goes on after the
-    list ("an der Ruhr") leave the question whole ({}: each place gets all of it)."""
+    """Two questions, a name said twice or a name missing leave the question whole ({}: each
+    place gets all of it)."""
     pair = ["Hohenfurt", "Weilbach"]
     assert narrowed("Wie viele Kinder lernen in Hohenfurt und wie viele in Weilbach?", pair) == {}
     assert narrowed("Was bietet Hohenfurt, und was Hohenfurt in Weilbach?", pair) == {}
     assert narrowed("Wie viele Kinder lernen in Hohenfurt?", pair) == {}
     assert narrowed("Wie viele Kinder aus Hohenfurt lernen in Weilbach?", pair) == {}
-    assert narrowed("Was tun Weilbach und Hohenfurt an der Ruhr?", ["Weilbach", "Hohenfurt"]) == {}
+    # a word a name could go on with ("am") without a name after it
+    assert narrowed("Was können Weilbach und Hohenfurt am besten?", pair) == {}
 
 
 def test_towns_of_nrw_outside_the_index_are_places_to_compare() -> None:

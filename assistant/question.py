@@ -92,7 +92,7 @@ _PERCENT = re.compile(
 )
 _CONTACT = re.compile(
     r"\b(telefonnummer\w*|rufnummer\w*|telefon|tel\.|e-?mail\w*|mailadresse\w*|faxnummer\w*|"
-    r"kontaktdaten|erreichbar\w*|anrufen)\b",
+    r"kontaktdaten|erreichbar\w*|anrufen)\b|\bunter\s+welcher\s+(nummer)\b",
     re.IGNORECASE,
 )
 # "Unter welcher Adresse …?", "In welcher Straße liegt …?", "Wie lautet die Anschrift …?": a
@@ -101,10 +101,13 @@ _ADDRESS = re.compile(
     r"\b(?:adresse|anschrift)\b|\b(?:in|an)\s+welcher\s+stra(?:ß|ss)e\b", re.IGNORECASE
 )
 _HOURS = re.compile(r"\b(sprechzeit\w*|öffnungszeit\w*|sprechstunde\w*)\b", re.IGNORECASE)
-# "Zu welchen Zeiten …?", "Wann ist das Büro erreichbar?": times of the week, not a phone
-# number ("Wie ist das Büro erreichbar?" asks how to reach it)
+# "Zu welchen Zeiten …?", "Wann ist das Büro erreichbar?", "Wann ist es zu erreichen?",
+# "Wann kann man anrufen?": times of the week, not a phone number ("Wie ist das Büro
+# erreichbar?" asks how to reach it)
 _WHEN_REACHABLE = re.compile(
-    r"\bzu\s+welchen\s+zeiten\b|\bwann\b[^?]*\berreichbar\b", re.IGNORECASE
+    r"\bzu\s+welchen\s+zeiten\b|"
+    r"\bwann\b[^?]*\b(?:erreichbar\w*|zu\s+erreichen|erreicht\s+man|anrufen|anzurufen)\b",
+    re.IGNORECASE,
 )
 # "Um wie viel Uhr …?", "Zu welcher Uhrzeit …?", "Zu welchen Uhrzeiten …?": a time of day
 # ("um 15 Uhr", "ab 8.30 Uhr")
@@ -552,7 +555,7 @@ def _measures_other(question: str, money: re.Match[str]) -> bool:
 def _contact_channel(question: str) -> str:
     """ "email" when a contact question names e-mail as its only channel, "phone" when only
     a phone, else "" ("Kontaktdaten", "Telefon oder E-Mail"; "erreichbar" names none)."""
-    words = {fold(m.group(1)) for m in _CONTACT.finditer(question)}
+    words = {fold(m.group(1) or m.group(2)) for m in _CONTACT.finditer(question)}
     named = {w for w in words if w != "kontaktdaten" and not w.startswith("erreichbar")}
     mail = {w for w in named if "mail" in w}
     if not named or (mail and mail != named):

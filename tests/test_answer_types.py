@@ -1600,11 +1600,15 @@ def test_web_chrome_of_a_saved_or_printed_page_is_no_answer() -> None:
     [
         "Zu welchen Zeiten ist das KI in Feldau für die Beratung erreichbar?",
         "Wann ist die Koordinierungsstelle in Feldau telefonisch erreichbar?",
+        "Wann ist die Beratungsstelle in Feldau mittwochs zu erreichen?",
+        "Wann erreicht man das KI in Feldau?",
+        "Wann kann man im KI in Feldau anrufen?",
     ],
 )
 def test_when_someone_is_reachable_asks_for_hours(question: str) -> None:
-    """ "Zu welchen Zeiten …?" and "Wann … erreichbar?" ask for times of the week, not for
-    the phone number a contact block states (before, both were contact questions)."""
+    """ "Zu welchen Zeiten …?" and "Wann … erreichbar?" (or "zu erreichen", "erreicht man",
+    "anrufen") ask for times of the week, not for the phone number a contact block states
+    (before, all were contact questions)."""
     expects = frame_question(question).expects
     assert expects.kind == "hours"
     assert not states_type(expects, "Anfragen über das KI (Tel.: 05999 15126).")
@@ -1625,6 +1629,8 @@ def test_the_digits_of_an_email_address_are_no_phone_number() -> None:
         ("Welche E-Mail-Adresse nennt das KI für Anfragen?", "email"),
         ("Wie ist die Mailadresse der Beratungsstelle?", "email"),
         ("Unter welcher Telefonnummer ist die Hotline erreichbar?", "phone"),
+        # "Nummer" alone, where one is reached "unter" it, is a phone number
+        ("Unter welcher Nummer meldet man sich in Feldau für die Hotline an?", "phone"),
         ("Wen kann ich dort anrufen?", "phone"),
         ("Wie erreiche ich das KI per Telefon oder E-Mail?", ""),
         ("Welche Kontaktdaten hat das KI?", ""),

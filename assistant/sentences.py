@@ -303,6 +303,8 @@ def _ends_sentence(before: str, after: str) -> bool:
         return after[:1].isupper()  # "… nach der Sekundarstufe I. Ergänzend …"
     if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
         return False
+    if token.endswith("str") and after[:1].isdigit():
+        return False  # a street's name written short before its number ("Lindenstr. 5")
     name = re.match(r"\s*([\w-]+)", after)
     if name and is_place_outside_nrw(f"{last}. {name.group(1)}"):
         return False  # a town that writes its name short: "in Hann. Münden werden …"

@@ -22,6 +22,17 @@ def test_abbreviations_do_not_split() -> None:
     ]
 
 
+def test_a_street_written_short_before_its_number_does_not_split() -> None:
+    """A contact block "Frau Muster Lindenstr. 5 | 01234 Feldau Tel. …": split after the
+    street, the phone number stood in a "sentence" of its own without the office it reaches."""
+    block = "Jugendamt Feldau | Frau Muster Lindenstr. 5 | 01234 Feldau Tel. 01234 567-89"
+    assert split_sentences(block) == [block]
+    assert split_sentences("Sie wohnt in der Goethe-Str. 12. Dort ist es ruhig.") == [
+        "Sie wohnt in der Goethe-Str. 12.",
+        "Dort ist es ruhig.",
+    ]
+
+
 def test_abbreviated_municipal_types_do_not_split() -> None:
     """ "Lkr. Neu-Ulm" is one question: split, its last half was asked alone and lost both
     its place and its "Wie lange"."""

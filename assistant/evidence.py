@@ -176,6 +176,10 @@ _TYPE_NOUNS = {
     # "Welches Deutschniveau …?": the level ("B1"), which a sentence need not call so
     "level": frozenset({"niveau", "deutschniveau", "sprachniveau", "niveaustuf"}),
     "expansion": frozenset({"abkurz", "kurzel", "kurzform"}),  # "Wofür steht die Abkürzung …?"
+    # "Zu welchen Zeiten …?", "Welche Sprechzeiten …?", "Um welche Uhrzeit …?": the times,
+    # which a sentence states without calling them so ("dienstags von 9 bis 12 Uhr geöffnet")
+    "hours": frozenset({"zeit", "sprechzeit", "offnungszeit", "sprechstund", "uhrzeit"}),
+    "clock": frozenset({"zeit", "uhrzeit", "uhr"}),
 }
 
 

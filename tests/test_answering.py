@@ -1225,3 +1225,30 @@ def test_a_sentence_naming_either_of_two_alternatives_names_what_is_asked(
     )
     assert answer.found
     assert "25. April" in answer.text
+
+
+def test_the_word_for_times_is_no_topic_an_hours_sentence_must_name(tmp_path: Path) -> None:
+    """ "Zu welchen Zeiten ist die Außenstelle … geöffnet?" is answered by the sentence
+    stating the hours ("dienstags von 9 bis 12 Uhr"), which does not call them "Zeiten": the
+    word names the kind of answer, as "Telefonnummer" does, not what the hours are of (it
+    was the question's rarest noun and made every sentence without it miss the question)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "feldau_beratung.md").write_text(
+        "# Familienberatung der Stadt Feldau\n\n"
+        "Die Stadt Feldau hat im Stadtteil Lindenau eine Außenstelle der Familienberatung "
+        "eingerichtet. Sie ist dienstags von 9 bis 12 Uhr im Stadtteilhaus geöffnet. "
+        "Die Beratung ist kostenlos und vertraulich.\n",
+        encoding="utf-8",
+    )
+    (docs / "wendau_beratung.md").write_text(
+        "# Familienberatung der Stadt Wendau\n\n"
+        "Die Familienberatung der Stadt Wendau hat eine Außenstelle im Rathaus. Zu anderen "
+        "Zeiten hilft das Jugendamt weiter. Die Beratung ist kostenlos.\n",
+        encoding="utf-8",
+    )
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=docs)
+    run_ingest(settings)
+    answer = Assistant(settings).ask("Zu welchen Zeiten ist die Außenstelle in Feldau geöffnet?")
+    assert answer.found
+    assert "dienstags von 9 bis 12 Uhr" in answer.text

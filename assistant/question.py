@@ -171,7 +171,7 @@ _WHICH_LEVEL = re.compile(
 PERSON_ROLE = (
     r"\w*leiter(?:in|innen)?|\w*direktor(?:in)?|\w*rektor(?:in)?|schulr(?:at|ätin)|"
     r"landr(?:at|ätin)|\w*bürgermeister(?:in)?|\w*dezernent(?:in)?|beigeordnete[rn]?|"
-    r"vorsitzende[rn]?|lehrkr(?:aft|äfte)|lehrer(?:in|innen)?|\w*berater(?:in|innen)?|"
+    r"vorsitzende[rn]?|\w*kr(?:aft|äfte)|lehrer(?:in|innen)?|\w*berater(?:in|innen)?|"
     r"\w*arbeiter(?:in|innen)?|sprecher(?:in)?|referent(?:in)?"
 )
 # Offices a person holds that name no role of their own: "Ansprechpartnerin",

@@ -44,6 +44,10 @@ from ingest.pipeline import reinferred_kommunen
         ("Wie heißen die beiden neuen Bildungskoordinatoren im KI?", "person"),
         ("Wie heißt die ukrainische Klassenlehrerin der Intensivklasse?", "person"),
         ("Welche Deutschlehrerin unterrichtet die Gruppe in Feldau?", "person"),
+        # a "-kraft" names a person as "Lehrkraft" does
+        ("Wie heißt die Pflegefachkraft der Lindenschule in Feldau?", "person"),
+        ("Welche Honorarkräfte betreuen die Ferienspiele in Wendau?", "person"),
+        ("Wie viele Fachkräfte arbeiten im Familienbüro?", "count"),
         ("Wer ist der Träger der Sprachkurse?", ""),
         ("Wer leitet die Sitzungen?", ""),
         ("Wer leitet in Feldau das Berufliche Schulzentrum?", "person"),

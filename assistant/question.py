@@ -77,7 +77,11 @@ _MONEY = re.compile(
     rf"\bwelche[mnrs]?\s+(?:[a-zäöüß]+e[mnrs]?\s+)?{_SUM_NOUN}|"
     rf"{_PAID}|{_RECEIVED_MONEY}|{_HOW_MUCH}[^?.!]{{0,60}}?(?:\w*{_MONEY_TAIL}\b|\b{_MONEY_WORD}\b)|"
     rf"\w*{_MONEY_TAIL}\b[^?.!]{{0,30}}?{_HOW_MUCH}|"
-    r"\bwie\s+teuer\b",  # "Wie teuer ist die Prüfung?": its price
+    r"\bwie\s+teuer\b|"  # "Wie teuer ist die Prüfung?": its price
+    # "Wie viel hat die Stadt … für … bezahlt?": the participle of paying ends the question,
+    # however far from "wie viel" the sentence bracket closes
+    r"\bwie\s*viel\s+(?:hat|haben|hatte|hatten)\b[^?.!]*\b(?:gekostet|\w*gezahlt|bezahlt|"
+    r"ausgegeben)\s*\?",
     re.IGNORECASE,
 )
 # "Wie viel Unterricht …?" asks for an amount of lessons, not of money: the noun right after

@@ -214,6 +214,14 @@ def test_a_unit_is_met_after_adjectives_and_as_a_hyphenated_compound(
         ("Was hat der Ausflug der Viertklässler nach Wendau gekostet?", True),
         ("Was haben die Eltern für die Fahrt nach Wendau bezahlt?", True),
         ("Was hat der Rat in Feldau zur Klassenfahrt beschlossen?", False),
+        # "wie viel" with the participle of paying at the end, however far apart
+        (
+            "Wie viel hat die Gemeinde Wendau im letzten Jahr für die neuen Spielgeräte an "
+            "ihren beiden Grundschulen ausgegeben?",
+            True,
+        ),
+        ("Wie viel hat der Kreis Feldau für die Busse zur Lindenschule bezahlt?", True),
+        ("Wie viel haben die Kinder in Feldau beim Lesewettbewerb gelesen?", False),
     ],
 )
 def test_how_much_of_a_noun_asks_for_money_only_for_a_money_noun(

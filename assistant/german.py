@@ -207,14 +207,30 @@ def file_name_words(path: str) -> list[str]:
     return tokenize(PurePosixPath(path).stem.replace("_", " "))
 
 
+# The plural "-s" after a vowel ("Kitas", "Azubis", "Fotos", "Babys"), which Snowball keeps
+# ("kitas" did not meet "kita"); not the "-nis" of a singular ("Kenntnis", whose plural
+# "Kenntnisse" Snowball stems to "kenntnis")
+_VOWEL_PLURAL = re.compile(r"(?<=..[^aeiouy][aioy])s$")
+
+
+def _own_stem(word: str, snowball: str) -> str:
+    """The stem of the folded ``word`` from its Snowball stem: feminine forms share the
+    masculine's; a plural in "-s" after a vowel, left whole by Snowball, its singular's."""
+    if snowball == word and _VOWEL_PLURAL.search(word) and not word.endswith("nis"):
+        return word[:-1]
+    return _FEMININE_STEM.sub(r"\1", snowball)
+
+
 def stem(word: str) -> str:
-    """German Snowball stem of a word (folded first); feminine forms share the masculine's."""
-    return _FEMININE_STEM.sub(r"\1", str(_stemmer().stemWord(fold(word))))
+    """German Snowball stem of a word (folded first); feminine forms share the masculine's,
+    a plural in "-s" after a vowel its singular's."""
+    folded = fold(word)
+    return _own_stem(folded, str(_stemmer().stemWord(folded)))
 
 
 def stems(words: list[str]) -> list[str]:
     """Stems of already folded words (see ``content_words``)."""
-    return [_FEMININE_STEM.sub(r"\1", str(s)) for s in _stemmer().stemWords(words)]
+    return [_own_stem(w, str(s)) for w, s in zip(words, _stemmer().stemWords(words), strict=True)]
 
 
 _SCHOOL_YEAR = re.compile(r"(?<![\d/])(\d{2})/(\d{2})(?![\d/])")

@@ -49,7 +49,7 @@ __all__ = [
 
 LEXICAL_DIR = "lexical"
 # Version of the files; bump when what is saved or how it is computed changes.
-LEXICAL_FORMAT = 5
+LEXICAL_FORMAT = 6
 BM25_DIR = "bm25"
 BM25_K1, BM25_B = 1.2, 0.75
 

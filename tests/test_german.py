@@ -47,6 +47,25 @@ def test_gendered_and_feminine_forms_meet_the_masculine() -> None:
     assert analyze("Ort: in der Schule") == analyze("Ort Schule")
 
 
+def test_a_plural_in_s_after_a_vowel_meets_its_singular() -> None:
+    """Snowball leaves "Kitas", "Azubis", "Fotos", "Babys" whole, so a sentence about "allen
+    Kitas" did not name the "Kita" a question asks about."""
+    for plural, singular in [
+        ("Kitas", "Kita"),
+        ("Azubis", "Azubi"),
+        ("Fotos", "Foto"),
+        ("Babys", "Baby"),
+        ("Infos", "Info"),
+    ]:
+        assert analyze(plural) == analyze(singular), plural
+    # the "-nis" of a singular is no plural: it still meets its own plural
+    assert analyze("Kenntnis") == analyze("Kenntnisse")
+    assert analyze("Zeugnis") == analyze("Zeugnisse")
+    # nor is the "s" after a diphthong or "u" cut ("Haus", "Kreis", "Status")
+    for word in ("Haus", "Kreis", "Status", "Bonus"):
+        assert stem(word).endswith("s"), word
+
+
 def test_school_years_are_spelled_out() -> None:
     assert normalize_question("im Schuljahr 21/22?") == "im Schuljahr 2021/22?"
     assert normalize_question("Seite 1/2") == "Seite 1/2"

@@ -180,6 +180,10 @@ _TYPE_NOUNS = {
     # which a sentence states without calling them so ("dienstags von 9 bis 12 Uhr geöffnet")
     "hours": frozenset({"zeit", "sprechzeit", "offnungszeit", "sprechstund", "uhrzeit"}),
     "clock": frozenset({"zeit", "uhrzeit", "uhr"}),
+    # "Bis zu welchem Alter …?", "Welches Mindestalter …?", "Für welchen Zeitraum …?": the
+    # age or the span, which a sentence states as a number of years or a stretch of time
+    "age": frozenset({"alt", "mindestalt", "hochstalt", "altersgrenz", "altersgrupp"}),
+    "duration": frozenset({"zeitraum", "dau", "zeitspann"}),
 }
 
 

@@ -11,6 +11,7 @@ from assistant.constraints import unmet_requirements
 from assistant.evidence import (
     Candidate,
     Evidence,
+    _without_type_nouns,
     answers_anything,
     is_boilerplate,
     starts_with_reference,
@@ -2299,3 +2300,25 @@ def test_a_list_does_not_lead_in_with_a_page_s_skip_links() -> None:
     page = ["zum Hauptinhalt wechseln zum Hauptmenü wechseln Uni Feldau", "- Informationen"]
     assert _lead_in(page, 1) == -1
     assert _lead_in(["Das KI übernimmt", "- die Beratung"], 1) == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "kept", "dropped"),
+    [
+        ("Zu welchen Zeiten ist die Außenstelle in Feldau geöffnet?", "aussenstell", "zeit"),
+        ("Um welche Uhrzeit beginnt der Elterntreff?", "elterntreff", "uhrzeit"),
+        ("Bis zu welchem Alter dürfen Kinder in die Spielgruppe?", "spielgrupp", "alt"),
+        ("Welches Mindestalter gilt für die Jugendgruppe?", "jugendgrupp", "mindestalt"),
+        ("Für welchen Zeitraum gilt der Ferienpass?", "ferienpass", "zeitraum"),
+    ],
+)
+def test_the_word_for_the_kind_of_answer_is_no_topic(
+    question: str, kept: str, dropped: str
+) -> None:
+    """The noun that names the kind of value asked for (the times, the age, the span) is no
+    topic a sentence must name: "von 9 bis 12 Uhr", "bis 14 Jahre", "von Mai bis September"
+    state it without the word, as "0221 …" states a "Telefonnummer"."""
+    frame = frame_question(question)
+    terms = tuple(analyze(question))
+    topic = _without_type_nouns(Query(question, terms, (), ()), frame.expects, question)
+    assert kept in topic.terms and dropped not in topic.terms

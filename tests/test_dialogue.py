@@ -712,22 +712,36 @@ def test_each_place_of_a_list_is_asked_what_its_own_phrase_says() -> None:
         "Bad Weilbach": "Wie viele Kinder lernen in Bad Weilbach Deutsch?",
         "Schwäbisch Hohenfurt": "Wie viele Kinder lernen in Schwäbisch Hohenfurt Deutsch?",
     }
-    # the rest of the last name ("an der Ruhr") or the spot named with it ("am Stadtpark") is
-    # that place's own: the places before it are asked without it
-    rest = "Was tun Weilbach und Hohenfurt an der Ruhr?"
-    assert narrowed(rest, ["Weilbach", "Hohenfurt"]) == {
-        "Weilbach": "Was tun Weilbach?",
-        "Hohenfurt": "Was tun Hohenfurt an der Ruhr?",
-    }
-    spot = "Wann beraten die Lotsinnen in Hohenfurt am Rathaus und in Weilbach am Stadtpark?"
-    assert narrowed(spot, pair) == {
-        "Hohenfurt": "Wann beraten die Lotsinnen in Hohenfurt am Rathaus?",
-        "Weilbach": "Wann beraten die Lotsinnen in Weilbach am Stadtpark?",
-    }
-    ends = "Wie viele Kinder besuchen die Spielgruppe in Hohenfurt und in Weilbach am Main heute?"
-    assert narrowed(ends, pair)["Hohenfurt"] == (
-        "Wie viele Kinder besuchen die Spielgruppe in Hohenfurt heute?"
-    )
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        (
+            "Was tun Weilbach und Hohenfurt an der Ruhr?",
+            {"Weilbach": "Was tun Weilbach?", "Hohenfurt": "Was tun Hohenfurt an der Ruhr?"},
+        ),
+        (
+            "Wann beraten die Lotsinnen in Weilbach am Rathaus und in Hohenfurt am Stadtpark?",
+            {
+                "Weilbach": "Wann beraten die Lotsinnen in Weilbach am Rathaus?",
+                "Hohenfurt": "Wann beraten die Lotsinnen in Hohenfurt am Stadtpark?",
+            },
+        ),
+        (
+            "Wie viele Kinder spielen in Weilbach und in Hohenfurt am Main heute?",
+            {
+                "Weilbach": "Wie viele Kinder spielen in Weilbach heute?",
+                "Hohenfurt": "Wie viele Kinder spielen in Hohenfurt am Main heute?",
+            },
+        ),
+    ],
+)
+def test_the_rest_of_the_last_name_is_that_places_own(question: str, asked: dict[str, str]) -> None:
+    """The rest of the last place's name ("an der Ruhr") or the spot named with it ("am
+    Stadtpark") is that place's own: the places before it are asked without it (before, the
+    list was not cut at all, and every place was asked about the river or the park)."""
+    assert narrowed(question, ["Weilbach", "Hohenfurt"]) == asked
 
 
 def test_places_in_no_list_of_their_own_keep_the_whole_question() -> None:

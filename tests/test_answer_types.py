@@ -2309,7 +2309,7 @@ def test_a_list_does_not_lead_in_with_a_page_s_skip_links() -> None:
         ("Um welche Uhrzeit beginnt der Elterntreff?", "elterntreff", "uhrzeit"),
         ("Bis zu welchem Alter dürfen Kinder in die Spielgruppe?", "spielgrupp", "alt"),
         ("Welches Mindestalter gilt für die Jugendgruppe?", "jugendgrupp", "mindestalt"),
-        ("Für welchen Zeitraum gilt der Ferienpass?", "ferienpass", "zeitraum"),
+        ("Für welchen Zeitraum gilt der Bibliotheksausweis?", "bibliotheksausweis", "zeitraum"),
     ],
 )
 def test_the_word_for_the_kind_of_answer_is_no_topic(

@@ -48,7 +48,7 @@ def test_gendered_and_feminine_forms_meet_the_masculine() -> None:
 
 
 def test_a_plural_in_s_after_a_vowel_meets_its_singular() -> None:
-    """Snowball leaves "Kitas", "Azubis", "Fotos", "Babys" whole, so a sentence about "allen
+    """Snowball leaves "Kitas", "Azubis", "Fotos", "Babys" whole, so a sentence about "drei
     Kitas" did not name the "Kita" a question asks about."""
     for plural, singular in [
         ("Kitas", "Kita"),

@@ -464,7 +464,7 @@ def _phrase_end(
         return end
     following = _clean(words[end + 1]) if end + 1 < len(words) else ""
     if following in _NAME_GOES_ON:
-        rest = _rest_of_name(words, end + 1)
+        rest = _continued_name_end(words, end + 1)
         if rest is None:
             return None
         end = rest
@@ -477,7 +477,7 @@ def _phrase_end(
     return end
 
 
-def _rest_of_name(words: list[str], at: int) -> int | None:
+def _continued_name_end(words: list[str], at: int) -> int | None:
     """The word that ends the name going on with the word at ``at`` ("am Main", "an der
     Ruhr", "ob der Tauber"): the capitalised word after it and its article; None when none
     follows ("am besten")."""

@@ -96,7 +96,7 @@ _PERCENT = re.compile(
 )
 _CONTACT = re.compile(
     r"\b(telefonnummer\w*|rufnummer\w*|telefon|tel\.|e-?mail\w*|mailadresse\w*|faxnummer\w*|"
-    r"kontaktdaten|erreichbar\w*|anrufen)\b|\bunter\s+welcher\s+(nummer)\b",
+    r"kontaktdaten|erreichbar\w*|anrufen|unter\s+welcher\s+nummer)\b",
     re.IGNORECASE,
 )
 # "Unter welcher Adresse …?", "In welcher Straße liegt …?", "Wie lautet die Anschrift …?": a
@@ -559,7 +559,7 @@ def _measures_other(question: str, money: re.Match[str]) -> bool:
 def _contact_channel(question: str) -> str:
     """ "email" when a contact question names e-mail as its only channel, "phone" when only
     a phone, else "" ("Kontaktdaten", "Telefon oder E-Mail"; "erreichbar" names none)."""
-    words = {fold(m.group(1) or m.group(2)) for m in _CONTACT.finditer(question)}
+    words = {fold(m.group(1)) for m in _CONTACT.finditer(question)}
     named = {w for w in words if w != "kontaktdaten" and not w.startswith("erreichbar")}
     mail = {w for w in named if "mail" in w}
     if not named or (mail and mail != named):

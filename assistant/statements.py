@@ -90,8 +90,8 @@ _TYPE_PATTERNS = {
         rf"\b\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+\s*{_CURRENCY}|"
         rf"\b{_NUMBER}(?:\s+|-)(?:(?:mio\.|millionen|milliarden|mrd\.)(?:\s*|-))?{_CURRENCY}|"
         # "450-€-Kraft", "ein 450-Euro-Job": an amount as a compound's first part; "600,- €",
-        # "50,–€": whole euros with a dash for the cents
-        rf"\d[\d.,]*(?:,[-–])?(?:\s*|-){_CURRENCY}|"
+        # "50,–€", "45,-- €": whole euros with one or two dashes for the cents
+        rf"\d[\d.,]*(?:,[-–]{{1,2}})?(?:\s*|-){_CURRENCY}|"
         # the currency before the amount: "€ 95,00", "EUR 12,--", "CHF 6"
         r"(?:€|\b(?:eur|chf))\s*\d|\b(?:kostenfrei|kostenlos|gebührenfrei|"
         r"beitragsfrei|unentgeltlich|ohne\s+kosten|keine\s+kosten|kostenpflichtig)\b",

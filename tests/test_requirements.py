@@ -77,6 +77,9 @@ from ingest.pipeline import reinferred_kommunen
         ("In welcher Straße liegt die Lindenschule?", "address"),
         ("Wie lautet die Anschrift des Schulamts?", "address"),
         ("Welche E-Mail-Adresse nennt das KI?", "contact"),
+        # a prize or bonus is a sum of money
+        ("Wie hoch ist die Prämie für das Ehrenamt in Feldau?", "money"),
+        ("Wie hoch ist die Zulage für die Fachkräfte in Wendau?", "money"),
     ],
 )
 def test_expected_answer_type(question: str, kind: str) -> None:
@@ -481,8 +484,12 @@ def test_a_money_question_needs_an_amount() -> None:
     assert unmet_requirements(frame, "Es dauert fünf Stunden.", chunk) == ("Art: money",)
     job = "Die Kraft arbeitet auf 450-Euro-Basis."
     assert unmet_requirements(frame, job, _chunk(job)) == ()
-    # whole euros with a dash for the cents: "600,- €", "50,–€"
-    for amount in ("Dafür werden max. 600,- € eingesetzt.", "Das Essen kostet 3,–€."):
+    # whole euros with one or two dashes for the cents: "600,- €", "50,–€", "45,-- €"
+    for amount in (
+        "Dafür werden max. 600,- € eingesetzt.",
+        "Das Essen kostet 3,–€.",
+        "Gezahlt werden zurzeit 45,-- € im Monat.",
+    ):
         assert unmet_requirements(frame, amount, _chunk(amount)) == ()
 
 

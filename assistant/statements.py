@@ -213,14 +213,17 @@ _TYPE_PATTERNS["duration"] = re.compile(_DURATION, re.IGNORECASE)
 # The years a jubilee counts are how old something is, not how long anything lasts
 _JUBILEE = re.compile(r"jubil(?:ä|ae)um", re.IGNORECASE)
 _YEARS = re.compile(rf"\b{_NUMBER}\s+jahre?n?\b", re.IGNORECASE)
+# "rund 300", "mehr als 20": a number given roughly
+_ABOUT = r"(?:(?:rund|etwa|ca\.|circa|knapp|fast|über|mehr\s+als|insgesamt)\s+)?"
 # An age is no duration: "im Alter von sieben bis 16 Jahren", "zwischen 10 und 16 Jahre alt",
 # "Kinder unter/über/ab 16 Jahren", "16 Jahre oder älter", "jünger als drei Jahre"
 _AGE = re.compile(
     # "im Alter von sieben bis 16 Jahren", a Kita's "im Alter von vier Monaten"
     rf"\balter(?:s)?\s+(?:von\s+|zwischen\s+)?(?:\S+\s+){{0,3}}?(?:jahren?|monate?n?)\b|"
     # a span of years from five up is an age span ("Grundschulbereich (6 bis 10 Jahre)",
-    # "Jugendliche von 16 bis 18 Jahren"); "ein bis zwei Jahre" is a duration
-    r"\b(?:[5-9]|[1-9]\d)\s*(?:bis|-|–)\s*\d{1,2}\s+jahren?\b|"
+    # "Jugendliche von 16 bis 18 Jahren", "von 14 bis etwa 27 Jahren"); "ein bis zwei Jahre"
+    # is a duration
+    rf"\b(?:[5-9]|[1-9]\d)\s*(?:bis|-|–)\s*{_ABOUT}\d{{1,2}}\s+jahren?\b|"
     rf"\b(?:unter|über|ab)\s+{_NUMBER}\s+jahren?\b|"
     rf"\b{_NUMBER}\s+jahre?n?\s+(?:alt|oder\s+(?:älter|jünger))\b|"
     rf"\b(?:jünger|älter)\s+als\s+{_NUMBER}\s+jahre?n?\b",
@@ -230,7 +233,7 @@ _AGE = re.compile(
 # Jahre alt"), a compound ("10- bis 16-Jährige", "die 17-jährige Schülerin"), a person by
 # age in words ("der Vierjährige"; lower case, "die zweijährige Ausbildung" lasts)
 _TYPE_PATTERNS["age"] = re.compile(
-    rf"{_AGE.pattern}|\b{_NUMBER}\s+(?:bis|und|-|–)\s+{_NUMBER}\s+jahren?\b|"
+    rf"{_AGE.pattern}|\b{_NUMBER}\s+(?:bis|und|-|–)\s+{_ABOUT}{_NUMBER}\s+jahren?\b|"
     # (not an anniversary: "ihr 120-jähriges Bestehen", "das 25-jährige Jubiläum")
     r"\b\d+-?(?:\s*bis\s+\d+-)?jährig(?:e[mnrs]?)?\b"
     rf"(?!\s+(?:bestehen|geschichte|tradition|{_JUBILEE.pattern}))|"
@@ -939,9 +942,6 @@ _COUNTED_NOUN = re.compile(rf"{_HOW_MANY}([A-ZÄÖÜ][a-zäöüß]{{2,}})")
 # and "Schulen" alike to "schul", and "3 Schulen" would count "Schüler".
 _PLURAL_ENDING = re.compile(r"(?:innen|en|er|e|n|s)$")
 
-
-# "rund 300", "mehr als 20": a number given roughly
-_ABOUT = r"(?:(?:rund|etwa|ca\.|circa|knapp|fast|über|mehr\s+als|insgesamt)\s+)?"
 
 
 # Children or pupils as a whole, named by a bare word (not a compound or an adjective that

@@ -1812,6 +1812,9 @@ def test_which_school_asks_for_a_school_by_its_name(sentence: str, names_school:
         ("Kinder, die jünger als drei Jahre sind, betreut die Kita in Feldau nicht.", True),
         ("Wer älter als 16 Jahre ist, lernt in Feldau am Berufskolleg.", True),
         ("Die Klasse in Feldau gibt es seit mehr als zwei Jahren.", False),
+        # a span whose upper end is given roughly
+        ("Die Gruppe in Feldau ist im Alter von 14 bis etwa 27 Jahren.", True),
+        ("Die Gruppe in Feldau ist zwischen 12 und rund 15 Jahre alt.", True),
     ],
 )
 def test_how_old_asks_for_an_age(sentence: str, states_age: bool) -> None:

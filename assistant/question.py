@@ -188,8 +188,10 @@ _HOLDERS = rf"person|{PERSON_ROLE}|\w*leitung|{PERSON_OFFICE}"
 # A role also as a compound's last part: "Klassenlehrerin", "DaZ-Lehrkraft", "Kontaktperson"
 _COMPOUND = r"(?:\w+-)?\w*"
 _PERSON = re.compile(
-    # "Wie heißen die beiden neuen Koordinatoren", "Wie heißt die zusätzliche Lehrkraft"
-    rf"\bwie\s+hei(?:ß|ss)(?:t|en)\s+(?:der|die|den)\s+(?:[a-zäöüß]\w*\s+){{0,2}}"
+    # "Wie heißen die beiden neuen Koordinatoren", "Wie heißt die zusätzliche Lehrkraft", "Wie
+    # heißt der Feldauer Schulrat" (the words before the role are adjectives: "Wie heißt die
+    # Katze der Schulleiterin?" asks for a cat's name)
+    rf"\bwie\s+hei(?:ß|ss)(?:t|en)\s+(?:der|die|den)\s+(?-i:(?:[a-zäöüß]\w*|[A-ZÄÖÜ]\w*er)\s+){{0,2}}"
     rf"{_COMPOUND}(?:{_HOLDERS})\b|"
     r"\bwer\s+ist\s+(?:der|die)\s+(?:\w*leiter\w*|ansprechpartner\w*)\b.*\bname|"
     # "Welche Lehrkraft unterrichtet …?", "Welcher Schulleiter …?": a person by a role

@@ -141,7 +141,11 @@ _TYPE_PATTERNS = {
         # role then tied to what it is the role of
         rf"\b{_NO_GIVEN_NAME}{_FULL_NAME}\s+{_ANY_ROLE}\s+(?:des|der)\b|"
         # "an Eva Roth als zuständige KI-Mitarbeiterin": the role given with "als"
-        rf"\b{_NO_GIVEN_NAME}{_FULL_NAME}\s+als\s+(?:[a-zäöüß]\w*\s+)?(?:\w+-)?{_ANY_ROLE}\b"
+        rf"\b{_NO_GIVEN_NAME}{_FULL_NAME}\s+als\s+(?:[a-zäöüß]\w*\s+)?(?:\w+-)?{_ANY_ROLE}\b|"
+        # "Eva Roth ist (seit 2019 / auch) Lehrerin": the role as what the person is (not
+        # "ist die Mutter der Lehrerin")
+        rf"\b{_NO_GIVEN_NAME}{_FULL_NAME}\s+(?:ist|war)\s+(?-i:(?:[a-zäöüß][\w.]*|\d+)\s+){{0,3}}?"
+        rf"(?:\w+-)?{_ANY_ROLE}\b"
     ),
 }
 # A threshold: "ab 12 Anmeldungen", "mindestens zwölf", "eine Mindestgruppengröße von 10",

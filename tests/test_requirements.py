@@ -80,6 +80,10 @@ from ingest.pipeline import reinferred_kommunen
         # a prize or bonus is a sum of money
         ("Wie hoch ist die Prämie für das Ehrenamt in Feldau?", "money"),
         ("Wie hoch ist die Zulage für die Fachkräfte in Wendau?", "money"),
+        # a person's name by a role; the words before the role are adjectives, so the name of
+        # the head's dog is no person's
+        ("Wie heißt die neue Schulleiterin der Lindenschule?", "person"),
+        ("Wie heißt die Katze der Schulleiterin der Lindenschule?", ""),
     ],
 )
 def test_expected_answer_type(question: str, kind: str) -> None:
@@ -103,6 +107,10 @@ def test_expected_answer_type(question: str, kind: str) -> None:
         ("Das bestätigt Lehrerin Eva van der Linde.", True),
         ("Das plant der Kreis nach Aussage des Schulleiters.", False),
         ("Die Lehrerin unterrichtet Kinder von Geflüchteten.", False),
+        # the role as what the person is
+        ("Eva Roth ist auch Lehrerin, sie leitet zudem die Theater-AG der Schule.", True),
+        ("Jan Weber ist seit 2019 Schulleiter in Feldau.", True),
+        ("Eva Roth ist die Mutter der Lehrerin.", False),
     ],
 )
 def test_a_person_is_named_with_a_form_of_address_or_beside_a_role(

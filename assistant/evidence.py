@@ -168,6 +168,12 @@ _TYPE_NOUNS = {
     # "Unter welcher Adresse …?", "In welcher Straße …?": the street, which no line of an
     # address block calls so ("Heidauer Straße 140")
     "address": frozenset({"adress", "anschrift", "strass"}),
+    # "In welchem Zimmer …?", "Auf welcher Etage …?": the room or floor, which a line of a
+    # contact block gives by its number ("Zimmer 12", "3. Etage")
+    "room": frozenset(
+        {"zimm", "raum", "buro", "etag", "stock", "stockwerk", "geschoss", "obergeschoss",
+         "zimmernumm", "raumnumm"}
+    ),
     # "An welche Mailadresse …?", "Unter welcher Telefonnummer …?": the channel, which the
     # sentence names by the address or number itself ("an info@…", "0221 …")
     "contact": frozenset(
@@ -427,8 +433,8 @@ def _candidates(
             text = sentences[hit.chunk.chunk_id][order]
             # the street line of an address block ("Heidauer Straße 140") answers where an
             # office is, though it ends in a number as a line of contents does and reads like
-            # a heading or a fragment
-            street = expects.kind == "address" and states_type(expects, text)
+            # a heading or a fragment; so does its room line ("Haus B, Zimmer 12")
+            street = expects.kind in ("address", "room") and states_type(expects, text)
             if text in planted or (is_boilerplate(text, hit.chunk, pages) and not street):
                 continue  # planted instructions and title pages are never quoted as answers
             if is_heading_line(text, hit.chunk.text) and not (
@@ -537,7 +543,7 @@ def _candidates(
 
 
 # Answer types that stand in an address or contact block, under the name of what they reach
-_BLOCK_TYPES = ("contact", "hours", "address")
+_BLOCK_TYPES = ("contact", "hours", "address", "room")
 _BLOCK_LINES = 6  # lines of such a block above the phone number or office hours
 
 

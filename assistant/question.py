@@ -104,6 +104,14 @@ _CONTACT = re.compile(
 _ADDRESS = re.compile(
     r"\b(?:adresse|anschrift)\b|\b(?:in|an)\s+welcher\s+stra(?:ß|ss)e\b", re.IGNORECASE
 )
+# "In welchem Zimmer …?", "Auf welcher Etage …?", "In welchem Stock …?", "Welche Raumnummer
+# …?": a room or floor of a building, which a contact block gives ("Zimmer 12", "3. Etage")
+_ROOM_WORD = r"(?:zimmer|raum|büro|etage|stock(?:werk)?|\w*geschoss|zimmernummer|raumnummer)"
+_ROOM = re.compile(
+    rf"\b(?:in|auf|an)\s+welche[mnr]\s+{_ROOM_WORD}\b|\bwelche[sr]?\s+{_ROOM_WORD}\b|"
+    r"\b(?:zimmer|raum)nummer\b",
+    re.IGNORECASE,
+)
 _HOURS = re.compile(r"\b(sprechzeit\w*|öffnungszeit\w*|sprechstunde\w*)\b", re.IGNORECASE)
 # "Zu welchen Zeiten …?", "Wann ist das Büro erreichbar?", "Wann ist es zu erreichen?",
 # "Wann kann man anrufen?": times of the week, not a phone number ("Wie ist das Büro
@@ -410,7 +418,7 @@ _STRICT_KINDS = frozenset(
 class Expectation:
     """The expected answer type; empty ``kind`` when the question asks for nothing specific."""
 
-    kind: str = ""  # money|percent|contact|address|hours|clock|person|age|level|language|
+    kind: str = ""  # money|percent|contact|address|room|hours|clock|person|age|level|language|
     # school|unit|count|year|date|duration|frequency|when|expansion
     unit: str = ""  # the unit named in "in Minuten", "in Euro" (a key of _UNITS); of a
     # contact: "email" or "phone" when the question asks for that channel only; of an
@@ -517,6 +525,7 @@ def expectation_of(question: str) -> Expectation:
         ("hours", _WHEN_REACHABLE),
         ("contact", _CONTACT),
         ("address", _ADDRESS),
+        ("room", _ROOM),
         ("hours", _HOURS),
         ("clock", _CLOCK_TIME),
         ("weekday", _WHICH_WEEKDAY),

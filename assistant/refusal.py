@@ -43,6 +43,7 @@ _TYPE_NAMES = {
     "percent": "keinen Anteil",
     "contact": "keine Telefonnummer oder E-Mail-Adresse",
     "hours": "keine Sprech- oder Öffnungszeiten",
+    "room": "kein Zimmer und keine Etage",
     "clock": "keine Uhrzeit",
     "weekday": "keinen Wochentag",
     "unit": "keine Angabe in der gefragten Einheit",

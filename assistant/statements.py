@@ -315,6 +315,16 @@ _TYPE_PATTERNS["address"] = re.compile(
     r"(?=\W)|"
     r"\b[A-ZÄÖÜ][a-zäöüß-]+(?:weg|platz|allee|ring|gasse|damm|ufer|wall|markt)\s+\d{1,4}\s?[a-z]?\b"
 )
+# A room or floor: "Zimmer 17", "Raum A 2.10", "Zi. 12", "3. Etage", "2. OG", "im dritten
+# Stock", "im Erdgeschoss"
+_TYPE_PATTERNS["room"] = re.compile(
+    r"\b(?:zimmer|raum|büro|zi\.)\s*(?:nr\.?\s*)?(?:[a-z]\s?)?\d|"
+    r"\b\d{1,2}\.\s*(?:etage|stock|stockwerk|obergeschoss|untergeschoss|og|ug)\b|"
+    r"\b(?:erst|zweit|dritt|viert|fünft|sechst|siebt|acht)e[nmrs]?\s+"
+    r"(?:etage|stock|stockwerk|obergeschoss|untergeschoss)\b|"
+    r"\b(?:erdgeschoss|dachgeschoss|untergeschoss|souterrain|hochparterre|parterre)\b",
+    re.IGNORECASE,
+)
 # When: a date, month, period or deadline, or a time of day ("von 8:30 bis 15:30 Uhr" for
 # "Von wann bis wann …?")
 _TYPE_PATTERNS["when"] = re.compile(

@@ -2174,6 +2174,30 @@ def test_an_address_is_a_street(sentence: str, street: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "room"),
+    [
+        ("Haus B, Zimmer 12", True),
+        ("Lindenstr. 5, 12345 Feldau (3. Etage)", True),
+        ("Das Familienbüro ist im Rathaus Wendau, Raum A 2.10, zu finden.", True),
+        ("Das Jugendbüro liegt in der dritten Etage, die Kasse darunter.", True),
+        ("Die Beratung findet im Erdgeschoss statt.", True),
+        ("Zi. 12, Tel. 01234 5678", True),
+        ("Im Raum Feldau gibt es zwölf Kitas.", False),
+        ("Das Familienbüro ist im Rathaus in Feldau.", False),
+        ("Das Büro ist 20 Stunden in der Woche besetzt.", False),
+    ],
+)
+def test_a_room_question_is_answered_by_a_room_or_floor(sentence: str, room: bool) -> None:
+    """ "In welchem Zimmer …?", "Auf welcher Etage …?" ask for a room or floor, which a
+    contact block gives by its number ("Zimmer 12", "3. Etage") or a floor by its name.
+    Before, such a question expected nothing in particular and was answered with the
+    office's description above its contact block. (Placeholder text.)"""
+    expects = frame_question("In welchem Zimmer sitzt das Familienbüro in Feldau?").expects
+    assert expects.kind == "room"
+    assert states_type(expects, sentence) is room
+
+
+@pytest.mark.parametrize(
     ("sentence", "group", "named"),
     [
         ("Der Verein will nach Aussage seines Vorsitzenden Jan Weber wachsen.", "vorsitzend", True),

@@ -1011,6 +1011,30 @@ def _assert_amount_answers(tmp_path: Path, files: dict[str, str], asked: str, am
     assert amount in answer.text
 
 
+def test_a_room_line_of_a_contact_block_is_quoted(tmp_path: Path) -> None:
+    """The room line of a contact block ("Haus B, Zimmer 12") is short and reads like a
+    heading, as a street line does; asked for a room, it is a candidate like the street line
+    for an address, and the office its block names above it is what it is about."""
+    files = {
+        "feldau_familienbuero.txt": (
+            "Familienbüro Feldau\n\n"
+            "Das Familienbüro des Kreises Feldau berät Familien mit kleinen Kindern und hilft "
+            "bei Anträgen auf Leistungen für Familien.\n\n"
+            "Kontakt Familienbüro: Frau Roth\n\nHaus B, Zimmer 12\n\n"
+            "Tel.: 01234 5678\n"
+        ),
+        "wendau_kita.txt": (
+            "Kitas in Wendau\n\nDie Stadt Wendau hat zwölf Kitas. Die Anmeldung läuft über "
+            "das Familienbüro im Rathaus.\n"
+        ),
+    }
+    answer = _with_files(tmp_path, files).ask(
+        "In welchem Zimmer sitzt das Familienbüro in Feldau?"
+    )
+    assert answer.found, answer.notes
+    assert "Zimmer 12" in answer.text
+
+
 def test_a_fee_the_page_does_not_state_is_refused(tmp_path: Path) -> None:
     """ "Welche Gebühr erhebt …?" asks for an amount as "Welcher Betrag …?" does: a page that
     describes the procedure without naming a fee does not answer it. Before, the question

@@ -80,6 +80,12 @@ from ingest.pipeline import reinferred_kommunen
         # a prize or bonus is a sum of money
         ("Wie hoch ist die Prämie für das Ehrenamt in Feldau?", "money"),
         ("Wie hoch ist die Zulage für die Fachkräfte in Wendau?", "money"),
+        # a room or floor of a building
+        ("In welchem Zimmer sitzt das Familienbüro in Feldau?", "room"),
+        ("Auf welcher Etage ist das Familienbüro im Rathaus Wendau?", "room"),
+        ("In welchem Stockwerk arbeitet die Schulberatung?", "room"),
+        ("Welche Raumnummer hat die Beratung?", "room"),
+        ("Im Raum Feldau: wie viele Kitas gibt es?", "count"),
         # a person's name by a role; the words before the role are adjectives, so the name of
         # the head's dog is no person's
         ("Wie heißt die neue Schulleiterin der Lindenschule?", "person"),

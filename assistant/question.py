@@ -40,10 +40,10 @@ __all__ = [
 ]
 
 _HOW_MUCH = r"(?:wie\s*viel\b|wie\s+hoch|in\s+welcher\s+höhe|welche[rn]?\s+betr[äa]g\w*)"
-_MONEY_TAIL = (  # may end a compound: "Kita-Gebühren", "Aufwandsentschädigung", "Ehrenamtsprämie"
+_MONEY_TAIL = (  # may end a compound: "Kita-Gebühren", "Aufwandsentschädigung", "Essensgeld"
     r"(?:kost(?:en|et(?:en?)?)|gebühr\w*|geld(?:er|es)?|beitr[äa]g\w*|honorar\w*|vergütung\w*|entgelt\w*|"
     r"entschädigung\w*|zuschuss\w*|zuschüsse\w*|budget\w*|pauschale\w*|preis\w*|gehalt\w*|"
-    r"lohn\w*|summe\w*|betr[äa]g\w*|prämie\w*|zulage\w*|mittel|miete)"
+    r"lohn\w*|summe\w*|betr[äa]g\w*|mittel|miete)"
 )
 _MONEY_WORD = (
     r"(?:geld|euro|€|bekommt|bekommen|erhält|erhalten|zahlt|zahlen|bezahlt|verdien\w*|"

@@ -41,6 +41,7 @@ from .places import (
     coordinated,
     distinctive_words,
     mention_names,
+    municipal_type_words,
     narrowed,
     other_places,
     own_school_names,
@@ -460,7 +461,7 @@ class Assistant:
             semantic=semantic,
             pages=corpus.pages,
             openings=self._openings(top, corpus.pages),
-            unfocused=self._placed_names(part.text),
+            unfocused=self._placed_names(part.text, scoped=bool(part.filters.kommunen)),
             earlier=self._earlier(top, corpus.pages) if _asks_by_role(frame.expects) else None,
         )
         return self._with_preceding(evidence), hits
@@ -527,11 +528,12 @@ class Assistant:
         )
         return replace(decision, note=note, related=(best,))
 
-    def _placed_names(self, text: str) -> frozenset[str]:
+    def _placed_names(self, text: str, scoped: bool = False) -> frozenset[str]:
         """Terms of the places the question names after "in", "im", "aus" or "nach": a
         town of the gazetteer, a Kreis, a municipality or place of the index, a name the
         documents use as one ("in Rastede", "im Erzgebirgskreis"; not "in Kitas"); and the
-        type words before names."""
+        type words before names. In a question ``scoped`` to municipalities, a type word
+        alone ("für Familien aus der Gemeinde") names the municipality too."""
         corpus = self.corpus()
         splitter = self.index.lexical().splitter
         names = [
@@ -540,6 +542,8 @@ class Assistant:
         # ... and the type word before a name ("die Gemeinde Wendau"), which a sentence
         # stating the answer need not repeat
         names += type_words_before_names(text)
+        if scoped:
+            names += municipal_type_words(text)
         return frozenset(term for name in names for term in analyze(name, splitter))
 
     def _topic(self, text: str, query: Query, towns: tuple[str, ...]) -> Query:

@@ -48,6 +48,7 @@ __all__ = [
     "same_municipality",
     "state_towns",
     "strip_places",
+    "municipal_type_words",
     "type_words_before_names",
     "typed_names",
 ]
@@ -552,6 +553,17 @@ def type_words_before_names(text: str) -> list[str]:
     """The type words that stand before a name ("die Gemeinde Wendau", "das Land Hessen",
     "im Kanton Zürich"): like the name, they say where, not what is asked."""
     return [m.group(1) for m in _BEFORE_A_NAME.finditer(text) if _type_word(m.group(1))]
+
+
+def municipal_type_words(text: str) -> list[str]:
+    """The municipal type words of ``text`` in the singular ("aus der Gemeinde", "des Kreises"):
+    in a question scoped to one municipality they name that municipality, not a topic (the
+    plural, "in anderen Städten", names others)."""
+    return [
+        m.group()
+        for m in _WORD.finditer(text)
+        if _type_of(fold(m.group()), _SINGULAR_ENDINGS) in ("stadt", "gemeinde", "kreis")
+    ]
 
 
 def _type_word(word: str) -> str:

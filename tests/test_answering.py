@@ -981,6 +981,35 @@ def test_the_type_word_of_a_place_is_no_topic_word(tmp_path: Path) -> None:
     assert answer.found and "41.500 Euro" in answer.text
 
 
+def test_a_type_word_alone_names_the_municipality_a_comparison_part_asks_about(
+    tmp_path: Path,
+) -> None:
+    """ "Was kostet der Schwimmkurs für Familien aus der Stadt in Feldau und in Wendau?": "aus
+    der Stadt" is Feldau for Feldau's part and Wendau for Wendau's. Before, the rare "Stadt"
+    was the parts' focus, and Feldau's sentence ("für Feldauer Familien 35 Euro") was refused
+    for not naming a town. (Placeholder text.)"""
+    files = {
+        "feldau-schwimmkurs.md": (
+            "# Schwimmkurs Feldau\n\n"
+            "Der Schwimmkurs im Hallenbad Feldau kostet für Feldauer Familien 35 Euro. "
+            "Familien aus dem Umland zahlen 50 Euro.\n"
+        ),
+        "wendau-schwimmkurs.md": (
+            "# Schwimmkurs Wendau\n\n"
+            "In Wendau kostet der Schwimmkurs für Familien 40 Euro; angemeldet wird im "
+            "Bürgerbüro der Stadt.\n"
+        ),
+        "hohenfurt-ferien.md": (
+            "# Ferienspiele Hohenfurt\n\nIn Hohenfurt gibt es in den Sommerferien Ferienspiele "
+            "für Kinder von sechs bis zwölf Jahren.\n"
+        ),
+    }
+    answer = _with_files(tmp_path, files).ask(
+        "Was kostet der Schwimmkurs für Familien aus der Stadt in Feldau und in Wendau?"
+    )
+    assert "35 Euro" in answer.text and "40 Euro" in answer.text, answer.text
+
+
 def test_the_channel_a_contact_question_names_is_no_topic_word(tmp_path: Path) -> None:
     """ "An welche Mailadresse …?" asks for an e-mail address, which a sentence names by the
     address itself. Before, the rare "Mailadresse" was the question's focus, and the sentence

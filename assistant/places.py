@@ -566,6 +566,15 @@ def municipal_type_words(text: str) -> list[str]:
     ]
 
 
+def _type_word_here(word: str, after: str) -> str:
+    """``_type_word``, but a Kreis named by one word and "-Kreis" ("im Feldau-Kreis") is a name
+    where no name follows it (as "Neuss" follows the type word "Rhein-Kreis")."""
+    found = _type_word(word)
+    if found and _LEADING_KREIS.fullmatch(fold(word)) and not after[:1].isupper():
+        return ""
+    return found
+
+
 def _type_word(word: str) -> str:
     """ "stadt"/"kreis"/"gemeinde" for a municipal type word, "region" for a region word."""
     folded = fold(word)
@@ -1188,7 +1197,8 @@ def other_places(
     last_place = -1  # the index of the last word found as a place
     found_at: set[int] = set()  # the indexes of the words found as places
     for i, word in enumerate(words):
-        if i == 0 or not word[:1].isupper() or _type_word(word):
+        follower = words[i + 1] if i + 1 < len(words) else ""
+        if i == 0 or not word[:1].isupper() or _type_word_here(word, follower):
             continue
         if _qualifies(question, spans, i, found_at):
             continue  # "in Bargteheide (Kreis Stormarn)": where that place lies, no other

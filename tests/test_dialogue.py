@@ -151,6 +151,19 @@ def test_a_kreis_named_by_its_leading_compound_and_a_town() -> None:
     assert other_places("Was macht der Rhein-Kreis Feldau?", names, lambda w: False) == ()
 
 
+def test_a_kreis_named_by_one_word_and_kreis_is_a_place_where_no_name_follows() -> None:
+    """ "im Feldau-Kreis" names a Kreis as "im Ennepe-Ruhr-Kreis" does; only before a name
+    ("der Rhein-Kreis Wendau") is such a word a type word. Before, "Feldau-Kreis" was taken
+    for a type word alone and the question named no place, so the figure of another Kreis
+    answered it."""
+    names = Municipalities.of(["Kreis Wendau"])
+    asked = "Wie viele Kitas hat der Feldau-Kreis 2024 eröffnet?"
+    assert other_places(asked, names, lambda w: False) == ("Feldau-Kreis",)
+    assert other_places("Was macht der Rhein-Kreis Hohenfurt?", names, lambda w: False) == (
+        "Hohenfurt",
+    )
+
+
 def test_a_word_opening_the_next_line_completes_no_kreis_name() -> None:
     """ "Homepage des Feldau-Kreises" ends its line; "Für die Anmeldung …" opens the next.
     Before, "Feldau-Kreis Für" was read off the page as its municipality, and every page

@@ -40,6 +40,7 @@ __all__ = [
     "distinctive_words",
     "is_one_word_kreis",
     "mention_names",
+    "municipal_type_words",
     "municipality_type",
     "narrowed",
     "noun_stems",
@@ -48,7 +49,6 @@ __all__ = [
     "same_municipality",
     "state_towns",
     "strip_places",
-    "municipal_type_words",
     "type_words_before_names",
     "typed_names",
 ]

@@ -215,9 +215,7 @@ _DURATION = (
 )
 _TYPE_PATTERNS["duration"] = re.compile(_DURATION, re.IGNORECASE)
 # A length: "12 Meter", "1,5 km", "drei Kilometer", "80 cm"
-_LENGTH = re.compile(
-    rf"\b{_NUMBER}\s*(?:meter|m|kilometer|km|zentimeter|cm)\b", re.IGNORECASE
-)
+_LENGTH = re.compile(rf"\b{_NUMBER}\s*(?:meter|m|kilometer|km|zentimeter|cm)\b", re.IGNORECASE)
 # The years a jubilee counts are how old something is, not how long anything lasts
 _JUBILEE = re.compile(r"jubil(?:ä|ae)um", re.IGNORECASE)
 _YEARS = re.compile(rf"\b{_NUMBER}\s+jahre?n?\b", re.IGNORECASE)
@@ -961,7 +959,6 @@ _COUNTED_NOUN = re.compile(rf"{_HOW_MANY}([A-ZÄÖÜ][a-zäöüß]{{2,}})")
 # Only a plural ending is cut, not a Snowball stem (``german.stem``): that maps "Schüler"
 # and "Schulen" alike to "schul", and "3 Schulen" would count "Schüler".
 _PLURAL_ENDING = re.compile(r"(?:innen|en|er|e|n|s)$")
-
 
 
 # Children or pupils as a whole, named by a bare word (not a compound or an adjective that

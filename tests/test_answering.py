@@ -1057,9 +1057,7 @@ def test_a_room_line_of_a_contact_block_is_quoted(tmp_path: Path) -> None:
             "das Familienbüro im Rathaus.\n"
         ),
     }
-    answer = _with_files(tmp_path, files).ask(
-        "In welchem Zimmer sitzt das Familienbüro in Feldau?"
-    )
+    answer = _with_files(tmp_path, files).ask("In welchem Zimmer sitzt das Familienbüro in Feldau?")
     assert answer.found, answer.notes
     assert "Zimmer 12" in answer.text
 

@@ -280,11 +280,6 @@ _DURATION = re.compile(
     r"\bnach\s+(?:welcher|wie\s+langer)\s+zeit\b",
     re.IGNORECASE,
 )
-# "Wie lang ist/sind/war …?" (the adjective, not the adverb "wie lange") asks how long a thing
-# lasts or how long it is: "Wie lang ist der Kurs?", "Wie lang ist die Rutsche?"
-_HOW_LONG_IS = re.compile(
-    r"\bwie\s+lang\s+(?:ist|sind|war|waren|wird|werden|soll|sollen)\b", re.IGNORECASE
-)
 _WHICH_YEAR = re.compile(
     r"\b(?:in|seit|ab|bis|aus|vor)\s+welchem\s+jahr\b|\bwelches\s+jahr\b|\bin\s+welchen\s+jahren\b",
     re.IGNORECASE,
@@ -427,7 +422,7 @@ class Expectation:
     # school|unit|count|year|date|duration|frequency|when|expansion
     unit: str = ""  # the unit named in "in Minuten", "in Euro" (a key of _UNITS); of a
     # contact: "email" or "phone" when the question asks for that channel only; of an
-    # expansion: the abbreviation; of a duration: "länge" when a length answers it too
+    # expansion: the abbreviation
     rate: str = ""  # the noun after "pro"/"je" ("Einsatzstunde")
     # the unit is what "wie viele" counts ("wie viele Wochenstunden") or "wie viel" measures
     # ("wie viel Unterricht": hours)
@@ -557,8 +552,6 @@ def expectation_of(question: str) -> Expectation:
             unit = _contact_channel(question) if kind == "contact" else ""
             if kind == "weekday" and "wochentag" in match.group(0).lower():
                 unit = "wochentag"  # a day of the week, not a date
-            if kind == "duration" and _HOW_LONG_IS.search(question):
-                unit = "länge"  # "Wie lang ist die Rutsche?": a time or a length
             if kind == "person":
                 unit = asked_role(question)
             rate = rate if kind in ("money", "count") else ""

@@ -214,8 +214,6 @@ _DURATION = (
     r"\b(?:von|zwischen)\s+(?:19|20)\d{2}\s+(?:bis|und)\s+(?:(?:zum\s+)?jahr\s+)?(?:19|20)\d{2}\b"
 )
 _TYPE_PATTERNS["duration"] = re.compile(_DURATION, re.IGNORECASE)
-# A length: "12 Meter", "1,5 km", "drei Kilometer", "80 cm"
-_LENGTH = re.compile(rf"\b{_NUMBER}\s*(?:meter|m|kilometer|km|zentimeter|cm)\b", re.IGNORECASE)
 # The years a jubilee counts are how old something is, not how long anything lasts
 _JUBILEE = re.compile(r"jubil(?:ä|ae)um", re.IGNORECASE)
 _YEARS = re.compile(rf"\b{_NUMBER}\s+jahre?n?\b", re.IGNORECASE)
@@ -581,8 +579,6 @@ def states_type(expects: Expectation, sentence: str) -> bool:
         pattern = _CHANNELS[expects.unit]
     if expects.kind == "weekday" and expects.unit:  # "An welchem Wochentag …?": no date
         pattern = _WEEKDAY
-    if expects.kind == "duration" and expects.unit == "länge" and _LENGTH.search(sentence):
-        return True  # "Wie lang ist die Rutsche?": "eine 9 Meter lange Rutsche"
     if expects.kind == "duration":
         sentence = _AGE.sub(" ", sentence)  # "im Alter von 10 bis 16 Jahren" lasts nothing
         if _JUBILEE.search(sentence):  # "Schuljubiläum – 25 Jahre Gymnasium": an anniversary

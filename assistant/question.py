@@ -207,9 +207,12 @@ _PERSON = re.compile(
     # "Wer ist Schulleiterin der …?", "Wer ist der neue Schulrat?"
     rf"\bwer\s+ist\s+(?:(?:der|die)\s+)?(?:[a-zäöüß]\w*\s+)?{_COMPOUND}(?:{PERSON_ROLE})\b|"
     # "Wer leitet (in Feldau) das Berufliche Schulzentrum?": an institution is led by a
-    # person ("Wer leitet die Sitzungen?" may be answered by a body)
+    # person, and so is an office, service or association ("die Beratungsstelle", "den
+    # Sozialdienst", "die Familienhilfe", "den Jugendverband"); "Wer leitet die Sitzungen?"
+    # may be answered by a body
     rf"\bwer\s+leitet\s+(?:(?:in|im)\s+\S+\s+)?(?:die|das|den)\s+(?:\S+\s+){{0,2}}?"
-    rf"{INSTITUTION}\b",
+    rf"(?:{INSTITUTION}|\w*(?:stelle|dienst|hilfe|einrichtung|verein|verband|ring|team|"
+    r"abteilung))\b",
     re.IGNORECASE,
 )
 # What a person does, by the stems of the words naming it: the head of a school or office

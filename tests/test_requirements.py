@@ -87,6 +87,11 @@ from ingest.pipeline import reinferred_kommunen
         # the head's dog is no person's
         ("Wie heißt die neue Schulleiterin der Lindenschule?", "person"),
         ("Wie heißt die Katze der Schulleiterin der Lindenschule?", ""),
+        # an office, service or association is led by a person; a meeting may be led by a body
+        ("Wer leitet die Beratungsstelle in Feldau?", "person"),
+        ("Wer leitet den Sozialdienst der Lindenschule?", "person"),
+        ("Wer leitet die Familienhilfe in Wendau und wer in Hohenfurt?", "person"),
+        ("Wer leitet die Sitzungen des Beirats?", ""),
     ],
 )
 def test_expected_answer_type(question: str, kind: str) -> None:

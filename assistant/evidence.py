@@ -211,6 +211,10 @@ def _without_type_nouns(query: Query, expects: Expectation, question: str = "") 
         # the role asks for its holder ("Wer ist Schulleiterin der …?"): the school or office
         # is what the sentence must name ("…, Leiterin der Heiligengeistschule"), or the role
         nouns = frozenset(analyze(" ".join(_ROLE_WORD.findall(question))))
+    if expects.rate:
+        # "Was kostet … pro Jahr?": the rate is checked as such ("jährlich", "im Jahr",
+        # ``states_type``), not as the topic a sentence must name
+        nouns |= frozenset(analyze(expects.rate))
     return replace(query, terms=tuple(t for t in query.terms if t not in nouns)) if nouns else query
 
 

@@ -1062,6 +1062,36 @@ def test_a_room_line_of_a_contact_block_is_quoted(tmp_path: Path) -> None:
     assert "Zimmer 12" in answer.text
 
 
+def test_the_noun_of_a_rate_is_no_topic_a_sentence_must_name(tmp_path: Path) -> None:
+    """ "Wie viel kosten die Hausmeister die Gemeinde Feldau pro Jahr?": the rate is checked
+    as a rate ("jährlich" states it). Before, the rare "Jahr" was the question's focus and the
+    sentence with the yearly amount was refused for not naming it. (Placeholder text.)"""
+    files = {
+        "feldau-hausmeister.md": (
+            "# Hausmeister in Feldau\n\n"
+            "Der Rat hat drei neue Hausmeister für die Schulen bewilligt. Die Hausmeister "
+            "betreuen auch die Turnhallen. Die drei neuen Hausmeister kosten die Gemeinde "
+            "Feldau jährlich 150.000 Euro.\n"
+        ),
+        "wendau-hausmeister.md": (
+            "# Hausmeister in Wendau\n\nIn Wendau teilen sich zwei Schulen einen Hausmeister. "
+            "Die Hausmeister öffnen morgens die Schulhöfe.\n"
+        ),
+        "hohenfurt-hausmeister.md": (
+            "# Hausmeister in Hohenfurt\n\nDie Hausmeister in Hohenfurt betreuen die Turnhalle, "
+            "die im Jahr 2024 eröffnet wurde.\n"
+        ),
+        "lindenau-hausmeister.md": (
+            "# Hausmeister in Lindenau\n\nLindenau sucht Hausmeister für die Grundschulen.\n"
+        ),
+    }
+    answer = _with_files(tmp_path, files).ask(
+        "Wie viel kosten die drei neuen Hausmeister die Gemeinde Feldau pro Jahr?"
+    )
+    assert answer.found, answer.notes
+    assert "150.000 Euro" in answer.text
+
+
 def test_a_fee_the_page_does_not_state_is_refused(tmp_path: Path) -> None:
     """ "Welche Gebühr erhebt …?" asks for an amount as "Welcher Betrag …?" does: a page that
     describes the procedure without naming a fee does not answer it. Before, the question

@@ -1444,7 +1444,11 @@ def _nrw_city(word: str) -> str:
 
 
 _NRW_CITIES = tuple((fold(n), n) for c in KREISFREIE_STAEDTE for n in distinctive_words(c)[:1])
-_STATE_TOWN_NAMES = names_pattern([*TOWNS, *KREIS_NAMED_TOWNS, *(n for _, n in _NRW_CITIES)])
+# ... also by the name a town "am Rhein" or "am See" goes by ("in Haltern")
+_SHORT_TOWNS = tuple(town.split(" am ")[0] for town in TOWNS if " am " in town)
+_STATE_TOWN_NAMES = names_pattern(
+    [*TOWNS, *_SHORT_TOWNS, *KREIS_NAMED_TOWNS, *(n for _, n in _NRW_CITIES)]
+)
 
 
 def _clean(word: str) -> str:

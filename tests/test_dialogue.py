@@ -784,6 +784,9 @@ def test_towns_of_nrw_outside_the_index_are_places_to_compare() -> None:
         "Monheim am Rhein",
         "Bochum",
     )
+    # ... also by the name a town "am Rhein" or "am See" goes by
+    assert state_towns("Was kostet der Kurs in Haltern?", NAMES) == ("Haltern",)
+    assert state_towns("Wer berät in Emmerich und in Olpe?", NAMES) == ("Emmerich", "Olpe")
     # the end of a town's name outside NRW is no town of NRW ("Bad Essen" in Niedersachsen)
     assert state_towns("Wie viele Kinder nennen Bad Essen und Zetel?", NAMES) == ()
     assert state_towns("Wie viele Kinder nennen Bad Essen und Essen?", NAMES) == ("Essen",)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from .constraints import unmet_requirements
-from .german import analyze
+from .german import MONTHS, analyze
 from .injection import tainted_sentences
 from .lexical import LexicalIndex, Query, covers_in_passage
 from .question import PERSON_ROLE, ROLE_OR_OFFICE_WORD, Expectation, Frame, role_group
@@ -121,7 +121,9 @@ _WEB_CHROME = re.compile(
     r"(?:springen|wechseln)\b|^zum\s+hauptinhalt\b|"
     r"\balt\s?\+\s?\d\b|\bschrift\s+(?:verkleinern\s*schrift\s+vergrößern|"
     r"vergrößern\s*schrift\s+verkleinern)|"
-    r"^(?:inhalte?|inhaltsverzeichnis)\s+(?:auf\s+)?(?:der|dieser)\s+seite\W*$",
+    r"^(?:inhalte?|inhaltsverzeichnis)\s+(?:auf\s+)?(?:der|dieser)\s+seite\W*$|"
+    # a news archive's list of months ("Oktober 2024 September 2024 August 2024 …")
+    rf"(?:\b(?:{'|'.join(MONTHS)})\s*(?:19|20)\d{{2}}\W*){{3}}",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d")
@@ -149,8 +151,8 @@ def is_boilerplate(sentence: str, chunk: Chunk, pages: int) -> bool:
 
 
 def is_web_chrome(sentence: str) -> bool:
-    """Whether ``sentence`` is page furniture of a web page: a cookie notice, a print stamp
-    or the page's skip links."""
+    """Whether ``sentence`` is page furniture of a web page: a cookie notice, a print stamp,
+    the page's skip links or an archive's list of months."""
     return _WEB_CHROME.search(sentence) is not None
 
 
@@ -171,18 +173,7 @@ _TYPE_NOUNS = {
     # "In welchem Zimmer …?", "Auf welcher Etage …?": the room or floor, which a line of a
     # contact block gives by its number ("Zimmer 12", "3. Etage")
     "room": frozenset(
-        {
-            "zimm",
-            "raum",
-            "buro",
-            "etag",
-            "stock",
-            "stockwerk",
-            "geschoss",
-            "obergeschoss",
-            "zimmernumm",
-            "raumnumm",
-        }
+        "zimm raum buro etag stock stockwerk geschoss obergeschoss zimmernumm raumnumm".split()
     ),
     # "An welche Mailadresse …?", "Unter welcher Telefonnummer …?": the channel, which the
     # sentence names by the address or number itself ("an info@…", "0221 …")
@@ -215,7 +206,13 @@ def _without_type_nouns(query: Query, expects: Expectation, question: str = "") 
         # "Was kostet … pro Jahr?": the rate is checked as such ("jährlich", "im Jahr",
         # ``states_type``), not as the topic a sentence must name
         nouns |= frozenset(analyze(expects.rate))
-    return replace(query, terms=tuple(t for t in query.terms if t not in nouns)) if nouns else query
+    # "im Juni 2024", "laut Mitteilung vom Juni": a month dates what is asked (``constraints``
+    # checks the year), it is no topic
+    nouns |= _MONTH_TERMS
+    return replace(query, terms=tuple(t for t in query.terms if t not in nouns))
+
+
+_MONTH_TERMS = frozenset(term for month in MONTHS for term in analyze(month))
 
 
 _ROLE_WORD = re.compile(rf"\b(?i:{PERSON_ROLE})\b")

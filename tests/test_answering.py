@@ -1092,6 +1092,36 @@ def test_the_noun_of_a_rate_is_no_topic_a_sentence_must_name(tmp_path: Path) -> 
     assert "150.000 Euro" in answer.text
 
 
+def test_a_month_that_dates_the_question_is_no_topic_a_sentence_must_name(
+    tmp_path: Path,
+) -> None:
+    """ "… laut Ratsbeschluss vom Juni 2024 …": the month dates what is asked (the year is
+    checked), it is no topic. Before, the rare "Juni" was the question's focus and the
+    sentence with the amount was refused for not naming it. (Placeholder text.)"""
+    files = {
+        "feldau-schulbuecher.md": (
+            "# Schulbücher in Feldau\n\n"
+            "Der Rat hat 2024 neue Schulbücher beschlossen. Die Schulbücher bleiben in den "
+            "Klassen. Für die Schulbücher stellt Feldau 2024 insgesamt 8.000 Euro bereit.\n"
+        ),
+        "wendau-schulbuecher.md": (
+            "# Schulbücher in Wendau\n\nIn Wendau leihen die Schulen die Schulbücher aus. "
+            "Die Ausleihe beginnt im Juni.\n"
+        ),
+        "hohenfurt-schulbuecher.md": (
+            "# Schulbücher in Hohenfurt\n\nIn Hohenfurt kaufen die Eltern die Schulbücher.\n"
+        ),
+        "lindenau-schulbuecher.md": (
+            "# Schulbücher in Lindenau\n\nLindenau tauscht die Schulbücher alle fünf Jahre.\n"
+        ),
+    }
+    answer = _with_files(tmp_path, files).ask(
+        "Wie viel Geld stellt Feldau laut Ratsbeschluss vom Juni 2024 für Schulbücher bereit?"
+    )
+    assert answer.found, answer.notes
+    assert "8.000 Euro" in answer.text
+
+
 def test_a_fee_the_page_does_not_state_is_refused(tmp_path: Path) -> None:
     """ "Welche Gebühr erhebt …?" asks for an amount as "Welcher Betrag …?" does: a page that
     describes the procedure without naming a fee does not answer it. Before, the question

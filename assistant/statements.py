@@ -369,7 +369,10 @@ _DATE = rf"(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|(?:\d{{1,2}}\.\s?)?{_MONTHS}
 # A document's own date line: "Stand: Februar 2024", "Zuletzt aktualisiert: 12.09.2024".
 _DOCUMENT_DATE_LINE = re.compile(
     rf"^(?:stand|(?:zuletzt\s+)?(?:aktualisiert|geändert|überarbeitet)(?:\s+am)?|"
-    rf"letzte\s+(?:änderung|aktualisierung)|datum)\s*:?\s*(?:vom\s+)?{_DATE}\b",
+    rf"letzte\s+(?:änderung|aktualisierung)|datum|"
+    # a press release's own date: "Medienmitteilung vom 17. Mai 2024"
+    rf"(?:presse|medien)(?:mitteilung|information|meldung|aussendung))\s*:?\s*(?:vom\s+)?"
+    rf"{_DATE}\b",
     re.IGNORECASE,
 )
 # A page's time stamp alone on its line: a day and a time of day, perhaps with the word for

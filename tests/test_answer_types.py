@@ -51,6 +51,10 @@ META = DocumentMeta("b.pdf", "Bildungsbericht", kommune="Stadt Feldau", stand="2
         ("Der Kurs beginnt am 1.8.2024 um 8:30 Uhr.", False),
         ("Am 22. Oktober 2017 um 19 Uhr beginnt der Elternabend.", False),
         ("Von 8 bis 12 Uhr findet der Kurs am 3.5.2024 statt.", False),
+        # a press release's own date
+        ("Medienmitteilung vom 4. Mai 2023", True),
+        ("Presseinformation: 12.03.2024", True),
+        ("Die Pressemitteilung vom 4. Mai 2023 nennt zwölf Kitas.", False),
     ],
 )
 def test_a_document_date_line_is_recognised(sentence: str, dated: bool) -> None:
@@ -1602,6 +1606,10 @@ def test_web_chrome_of_a_saved_or_printed_page_is_no_answer() -> None:
     )
     assert is_boilerplate(stamp, chunk, 1)
     assert not is_boilerplate("Die Beratung ist dienstags von 13:00 bis 18:00 Uhr.", chunk, 1)
+    # a news archive's list of months
+    archive = "Mai 2023 April 2023 März 2023 Februar 2023 Januar 2023 Dezember2022"
+    assert is_boilerplate(archive, chunk, 1)
+    assert not is_boilerplate("Im März 2023 und im Mai 2024 tagte der Beirat.", chunk, 1)
 
 
 @pytest.mark.parametrize(

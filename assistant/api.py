@@ -41,10 +41,10 @@ from .places import (
     coordinated,
     distinctive_words,
     mention_names,
-    municipal_type_words,
     narrowed,
     other_places,
     own_school_names,
+    place_type_words,
     state_towns,
     strip_places,
     type_words_before_names,
@@ -543,7 +543,7 @@ class Assistant:
         # stating the answer need not repeat
         names += type_words_before_names(text)
         if scoped:
-            names += municipal_type_words(text)
+            names += place_type_words(text)
         return frozenset(term for name in names for term in analyze(name, splitter))
 
     def _topic(self, text: str, query: Query, towns: tuple[str, ...]) -> Query:

@@ -173,7 +173,18 @@ _TYPE_NOUNS = {
     # "In welchem Zimmer …?", "Auf welcher Etage …?": the room or floor, which a line of a
     # contact block gives by its number ("Zimmer 12", "3. Etage")
     "room": frozenset(
-        "zimm raum buro etag stock stockwerk geschoss obergeschoss zimmernumm raumnumm".split()
+        [
+            "zimm",
+            "raum",
+            "buro",
+            "etag",
+            "stock",
+            "stockwerk",
+            "geschoss",
+            "obergeschoss",
+            "zimmernumm",
+            "raumnumm",
+        ]
     ),
     # "An welche Mailadresse …?", "Unter welcher Telefonnummer …?": the channel, which the
     # sentence names by the address or number itself ("an info@…", "0221 …")

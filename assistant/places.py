@@ -40,12 +40,12 @@ __all__ = [
     "distinctive_words",
     "is_one_word_kreis",
     "mention_names",
-    "municipal_type_words",
     "municipality_type",
     "narrowed",
     "noun_stems",
     "other_places",
     "place_names",
+    "place_type_words",
     "same_municipality",
     "state_towns",
     "strip_places",
@@ -555,15 +555,11 @@ def type_words_before_names(text: str) -> list[str]:
     return [m.group(1) for m in _BEFORE_A_NAME.finditer(text) if _type_word(m.group(1))]
 
 
-def municipal_type_words(text: str) -> list[str]:
-    """The municipal type words of ``text`` in the singular ("aus der Gemeinde", "des Kreises"):
-    in a question scoped to one municipality they name that municipality, not a topic (the
-    plural, "in anderen Städten", names others)."""
-    return [
-        m.group()
-        for m in _WORD.finditer(text)
-        if _type_of(fold(m.group()), _SINGULAR_ENDINGS) in ("stadt", "gemeinde", "kreis")
-    ]
+def place_type_words(text: str) -> list[str]:
+    """The type words of places in ``text`` in the singular ("aus der Gemeinde", "des
+    Kreises", "im Bundesland"): in a question scoped to one municipality they name that
+    municipality or its region, not a topic (the plural, "in anderen Städten", names others)."""
+    return [m.group() for m in _WORD.finditer(text) if _type_of(fold(m.group()), _SINGULAR_ENDINGS)]
 
 
 def _type_word_here(word: str, after: str) -> str:

@@ -21,6 +21,7 @@ from assistant.places import (
     noun_stems,
     other_places,
     place_names,
+    place_type_words,
     placed_stems,
     same_municipality,
     state_towns,
@@ -149,6 +150,14 @@ def test_a_kreis_named_by_its_leading_compound_and_a_town() -> None:
         assert names.strip(asked) == rest
     assert is_comparison(question, names.mentioned(question))
     assert other_places("Was macht der Rhein-Kreis Feldau?", names, lambda w: False) == ()
+
+
+def test_type_words_of_places_in_the_singular_name_the_place_a_question_is_scoped_to() -> None:
+    """In a question scoped to Feldau, "aus der Stadt", "des Kreises" and "in ihrem
+    Bundesland" say where, as Feldau does; the plural names other places."""
+    asked = "Was zahlen Familien aus der Stadt und des Kreises im Bundesland?"
+    assert place_type_words(asked) == ["Stadt", "Kreises", "Bundesland"]
+    assert place_type_words("Was zahlen Familien in anderen Städten und Gemeinden?") == []
 
 
 def test_a_kreis_named_by_one_word_and_kreis_is_a_place_where_no_name_follows() -> None:

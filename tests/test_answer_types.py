@@ -1235,9 +1235,16 @@ def test_a_fraction_in_figures_states_a_share(sentence: str, share: bool) -> Non
     """ "Welchen Anteil des Zuschusses …?" is answered by "nur 1/3 des Zuschusses", a share
     written as a fraction, like one in words ("drei Viertel"); a school year, a date or
     "24/7" is none."""
-    expects = frame_question("Welchen Anteil des Zuschusses gibt es bei spätem Beginn?").expects
-    assert expects.kind == "percent"
-    assert states_type(expects, sentence) is share
+    asked = "Welchen Anteil des Zuschusses gibt es bei spätem Beginn?"
+    assert _stated(asked, "percent", sentence) is share
+
+
+def _stated(question: str, kind: str, sentence: str) -> bool:
+    """Whether ``sentence`` states an answer of the type ``question`` asks for, which must be
+    ``kind``."""
+    expects = frame_question(question).expects
+    assert expects.kind == kind
+    return states_type(expects, sentence)
 
 
 @pytest.mark.parametrize(
@@ -2200,9 +2207,7 @@ def test_a_room_question_is_answered_by_a_room_or_floor(sentence: str, room: boo
     contact block gives by its number ("Zimmer 12", "3. Etage") or a floor by its name.
     Before, such a question expected nothing in particular and was answered with the
     office's description above its contact block. (Placeholder text.)"""
-    expects = frame_question("In welchem Zimmer sitzt das Familienbüro in Feldau?").expects
-    assert expects.kind == "room"
-    assert states_type(expects, sentence) is room
+    assert _stated("In welchem Zimmer sitzt das Familienbüro in Feldau?", "room", sentence) is room
 
 
 @pytest.mark.parametrize(
@@ -2220,9 +2225,8 @@ def test_an_office_question_is_answered_by_an_office(sentence: str, office: bool
     an office, which a sentence names by its name (a compound of "-amt", "-dienst", "-stelle",
     "-büro" …). A soft signal, as an address is: a page may name the office otherwise.
     (Placeholder text.)"""
-    expects = frame_question("Bei welchem Amt beantragen Eltern in Feldau den Zuschuss?").expects
-    assert expects.kind == "office"
-    assert states_type(expects, sentence) is office
+    asked = "Bei welchem Amt beantragen Eltern in Feldau den Zuschuss?"
+    assert _stated(asked, "office", sentence) is office
 
 
 @pytest.mark.parametrize(

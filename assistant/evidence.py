@@ -186,9 +186,6 @@ _TYPE_NOUNS = {
             "raumnumm",
         ]
     ),
-    # "Bei welchem Amt …?", "Welche Dienststelle …?": the office, which a sentence names by its
-    # name ("beim Jugendamt")
-    "office": frozenset({"stell", "dienststell", "behord", "amt", "team", "ministerium"}),
     # "An welche Mailadresse …?", "Unter welcher Telefonnummer …?": the channel, which the
     # sentence names by the address or number itself ("an info@…", "0221 …")
     "contact": frozenset(

@@ -112,15 +112,6 @@ _ROOM = re.compile(
     r"\b(?:zimmer|raum)nummer\b",
     re.IGNORECASE,
 )
-# "Bei welchem Amt …?", "Welche Dienststelle …?", "Wo beantragt man …?", "An wen wendet
-# man sich …?": an office, which a sentence names by its name ("beim Jugendamt", "der
-# Sozialdienst", "im Bürgerbüro")
-_OFFICE_WORD = r"(?:stelle|dienststelle|behörde|amt|team|ministerium)"
-_OFFICE = re.compile(
-    rf"\b(?:bei|an|von|in)\s+welche[rmn]\s+{_OFFICE_WORD}\b|\bwelche[sr]?\s+{_OFFICE_WORD}\b|"
-    r"\bwo\s+(?:stellt|beantragt|reicht|meldet|bekommt|erhält)\s+man\b|\ban\s+wen\b",
-    re.IGNORECASE,
-)
 _HOURS = re.compile(r"\b(sprechzeit\w*|öffnungszeit\w*|sprechstunde\w*)\b", re.IGNORECASE)
 # "Zu welchen Zeiten …?", "Wann ist das Büro erreichbar?", "Wann ist es zu erreichen?",
 # "Wann kann man anrufen?": times of the week, not a phone number ("Wie ist das Büro
@@ -430,8 +421,8 @@ _STRICT_KINDS = frozenset(
 class Expectation:
     """The expected answer type; empty ``kind`` when the question asks for nothing specific."""
 
-    kind: str = ""  # money|percent|contact|address|room|office|hours|clock|person|age|level|
-    # language|school|unit|count|year|date|duration|frequency|when|expansion
+    kind: str = ""  # money|percent|contact|address|room|hours|clock|person|age|level|language|
+    # school|unit|count|year|date|duration|frequency|when|expansion
     unit: str = ""  # the unit named in "in Minuten", "in Euro" (a key of _UNITS); of a
     # contact: "email" or "phone" when the question asks for that channel only; of an
     # expansion: the abbreviation
@@ -538,7 +529,6 @@ def expectation_of(question: str) -> Expectation:
         ("contact", _CONTACT),
         ("address", _ADDRESS),
         ("room", _ROOM),
-        ("office", _OFFICE),
         ("hours", _HOURS),
         ("clock", _CLOCK_TIME),
         ("weekday", _WHICH_WEEKDAY),

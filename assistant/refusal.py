@@ -44,7 +44,6 @@ _TYPE_NAMES = {
     "contact": "keine Telefonnummer oder E-Mail-Adresse",
     "hours": "keine Sprech- oder Öffnungszeiten",
     "room": "kein Zimmer und keine Etage",
-    "office": "keine Stelle",
     "clock": "keine Uhrzeit",
     "weekday": "keinen Wochentag",
     "unit": "keine Angabe in der gefragten Einheit",

@@ -325,12 +325,6 @@ _TYPE_PATTERNS["room"] = re.compile(
     r"\b(?:erdgeschoss|dachgeschoss|untergeschoss|souterrain|hochparterre|parterre)\b",
     re.IGNORECASE,
 )
-# An office: a compound naming one ("Jugendamt", "Einwohnermeldeamt", "Sozialdienst",
-# "Beratungsstelle", "Bürgerbüro", "Landesamt", "Bundesministerium")
-_TYPE_PATTERNS["office"] = re.compile(
-    r"\b[A-ZÄÖÜ][\wäöüß-]*(?:amt|ämter|amtes|dienst|dienstes|stelle|büro|behörde|verwaltung|"
-    r"ministerium|ministeriums|zentrum|zentrums|center|centers)\b"
-)
 # When: a date, month, period or deadline, or a time of day ("von 8:30 bis 15:30 Uhr" for
 # "Von wann bis wann …?")
 _TYPE_PATTERNS["when"] = re.compile(

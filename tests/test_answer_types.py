@@ -2211,25 +2211,6 @@ def test_a_room_question_is_answered_by_a_room_or_floor(sentence: str, room: boo
 
 
 @pytest.mark.parametrize(
-    ("sentence", "office"),
-    [
-        ("Den Zuschuss beantragen Eltern beim Familienbüro der Stadt.", True),
-        ("Anträge nimmt das Bürgerbüro im Rathaus Feldau entgegen.", True),
-        ("Zuständig ist das Landesamt für Familie.", True),
-        ("Den Antrag stellen Eltern bis zum 1. März.", False),
-        ("Der Zuschuss beträgt 50 Euro im Jahr.", False),
-    ],
-)
-def test_an_office_question_is_answered_by_an_office(sentence: str, office: bool) -> None:
-    """ "Bei welchem Amt …?", "Welche Dienststelle …?", "Wo beantragt man …?" ask for
-    an office, which a sentence names by its name (a compound of "-amt", "-dienst", "-stelle",
-    "-büro" …). A soft signal, as an address is: a page may name the office otherwise.
-    (Placeholder text.)"""
-    asked = "Bei welchem Amt beantragen Eltern in Feldau den Zuschuss?"
-    assert _stated(asked, "office", sentence) is office
-
-
-@pytest.mark.parametrize(
     ("sentence", "group", "named"),
     [
         ("Der Verein will nach Aussage seines Vorsitzenden Jan Weber wachsen.", "vorsitzend", True),

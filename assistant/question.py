@@ -105,8 +105,9 @@ _ADDRESS = re.compile(
     r"\b(?:adresse|anschrift)\b|\b(?:in|an)\s+welcher\s+stra(?:ß|ss)e\b", re.IGNORECASE
 )
 # "In welchem Zimmer …?", "Auf welcher Etage …?", "In welchem Stock …?", "Welche Raumnummer
-# …?": a room or floor of a building, which a contact block gives ("Zimmer 12", "3. Etage")
-_ROOM_WORD = r"(?:zimmer|raum|büro|etage|stock(?:werk)?|\w*geschoss|zimmernummer|raumnummer)"
+# …?": a room or floor of a building, which a contact block gives ("Zimmer 12", "3. Etage");
+# "Welches Büro …?" asks which office, not which room
+_ROOM_WORD = r"(?:zimmer|raum|etage|stock(?:werk)?|\w*geschoss|zimmernummer|raumnummer)"
 _ROOM = re.compile(
     rf"\b(?:in|auf|an)\s+welche[mnr]\s+{_ROOM_WORD}\b|\bwelche[sr]?\s+{_ROOM_WORD}\b|"
     r"\b(?:zimmer|raum)nummer\b",

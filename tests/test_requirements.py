@@ -83,6 +83,7 @@ from ingest.pipeline import reinferred_kommunen
         ("In welchem Stockwerk arbeitet die Schulberatung?", "room"),
         ("Welche Raumnummer hat die Beratung?", "room"),
         ("Im Raum Feldau: wie viele Kitas gibt es?", "count"),
+        ("Welches Büro berät Familien in Feldau?", ""),
         # a person's name by a role; the words before the role are adjectives, so the name of
         # the head's dog is no person's
         ("Wie heißt die neue Schulleiterin der Lindenschule?", "person"),

@@ -153,8 +153,8 @@ def test_a_kreis_named_by_its_leading_compound_and_a_town() -> None:
 
 
 def test_type_words_of_places_in_the_singular_name_the_place_a_question_is_scoped_to() -> None:
-    """In a question scoped to Feldau, "aus der Stadt", "des Kreises" and "in ihrem
-    Bundesland" say where, as Feldau does; the plural names other places."""
+    """In a question scoped to Feldau, "aus der Stadt", "des Kreises" and "im Bundesland" say
+    where, as Feldau does; the plural names other places."""
     asked = "Was zahlen Familien aus der Stadt und des Kreises im Bundesland?"
     assert place_type_words(asked) == ["Stadt", "Kreises", "Bundesland"]
     assert place_type_words("Was zahlen Familien in anderen Städten und Gemeinden?") == []

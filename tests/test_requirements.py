@@ -85,7 +85,7 @@ from ingest.pipeline import reinferred_kommunen
         ("Im Raum Feldau: wie viele Kitas gibt es?", "count"),
         ("Welches Büro berät Familien in Feldau?", ""),
         # a person's name by a role; the words before the role are adjectives, so the name of
-        # the head's dog is no person's
+        # the head's cat is no person's
         ("Wie heißt die neue Schulleiterin der Lindenschule?", "person"),
         ("Wie heißt die Katze der Schulleiterin der Lindenschule?", ""),
         # an office, service or association is led by a person; a meeting may be led by a body

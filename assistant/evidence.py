@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import pairwise
 
 from .constraints import unmet_requirements
@@ -219,11 +220,14 @@ def _without_type_nouns(query: Query, expects: Expectation, question: str = "") 
         nouns |= frozenset(analyze(expects.rate))
     # "im Juni 2024", "laut Mitteilung vom Juni": a month dates what is asked (``constraints``
     # checks the year), it is no topic
-    nouns |= _MONTH_TERMS
+    nouns |= _month_terms()
     return replace(query, terms=tuple(t for t in query.terms if t not in nouns))
 
 
-_MONTH_TERMS = frozenset(term for month in MONTHS for term in analyze(month))
+@lru_cache(maxsize=1)
+def _month_terms() -> frozenset[str]:
+    """The terms of the month names (analysed on first use, not when the module loads)."""
+    return frozenset(term for month in MONTHS for term in analyze(month))
 
 
 _ROLE_WORD = re.compile(rf"\b(?i:{PERSON_ROLE})\b")
@@ -456,11 +460,11 @@ def _candidates(
             # the street line of an address block ("Heidauer Straße 140") answers where an
             # office is, though it ends in a number as a line of contents does and reads like
             # a heading or a fragment; so does its room line ("Haus B, Zimmer 12")
-            street = expects.kind in ("address", "room") and states_type(expects, text)
-            if text in planted or (is_boilerplate(text, hit.chunk, pages) and not street):
+            block_line = expects.kind in ("address", "room") and states_type(expects, text)
+            if text in planted or (is_boilerplate(text, hit.chunk, pages) and not block_line):
                 continue  # planted instructions and title pages are never quoted as answers
             if is_heading_line(text, hit.chunk.text) and not (
-                _names_office_holder(text) or street or _asked_field(text, query)
+                _names_office_holder(text) or block_line or _asked_field(text, query)
             ):
                 # a heading names the topic of what follows; it states nothing (a line of a
                 # contact card, "Jan Weber, StD Koordinator Seiteneinstieg", names a person
@@ -469,7 +473,7 @@ def _candidates(
                 continue
             if not answers_anything(text, context.frame):
                 continue
-            if len(set(sentence_terms)) >= _MIN_TERMS or text.startswith("- ") or street:
+            if len(set(sentence_terms)) >= _MIN_TERMS or text.startswith("- ") or block_line:
                 rows.append((rank, order, analysed))
     texts = [sentences[hits[rank].chunk.chunk_id][order] for rank, order, _ in rows]
     similarity = lexical.char_similarity(query, texts)

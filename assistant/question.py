@@ -60,10 +60,12 @@ _RECEIVED_MONEY = (
 # question ("Was müssen Eltern für den Schwimmkurs bezahlen?", "Was soll der Kreis zuzahlen?"),
 # also in the perfect ("Was hat die Fahrt gekostet?", "Was haben Eltern bezahlt?"): an amount
 # of money
+_PERFECT = r"(?:hat|haben|hatte|hatten)\b"  # the auxiliary of a question in the perfect
+_PAID_PARTICIPLE = r"(?:gekostet|\w*gezahlt|bezahlt)"  # "gekostet", "zugezahlt", "bezahlt"
 _PAID = (
     r"\bwas\s+(?:(?:kost|verdien|zahl|bezahl)\w*|"
     r"(?:muss|müssen|musste|mussten|soll|sollen)\b[^?.!,]{0,80}?\b\w*zahlen\b|"
-    r"(?:hat|haben|hatte|hatten)\b[^?.!,]{0,80}?\b(?:gekostet|\w*gezahlt|bezahlt|verdient)\b)"
+    rf"{_PERFECT}[^?.!,]{{0,80}}?\b(?:{_PAID_PARTICIPLE}|verdient)\b)"
 )
 # A noun that names one sum of money asks for its amount after "welche" as "Betrag" does
 # ("Welche Gebühr erhebt …?", "Welches Honorar …?"); their plurals ("Welche Kosten übernimmt
@@ -80,8 +82,7 @@ _MONEY = re.compile(
     r"\bwie\s+teuer\b|"  # "Wie teuer ist die Prüfung?": its price
     # "Wie viel hat die Stadt … für … bezahlt?": the participle of paying ends the question,
     # however far from "wie viel" the sentence bracket closes
-    r"\bwie\s*viel\s+(?:hat|haben|hatte|hatten)\b[^?.!]*\b(?:gekostet|\w*gezahlt|bezahlt|"
-    r"ausgegeben)\s*\?",
+    rf"\bwie\s*viel\s+{_PERFECT}[^?.!]*\b(?:{_PAID_PARTICIPLE}|ausgegeben)\s*\?",
     re.IGNORECASE,
 )
 # "Wie viel Unterricht …?" asks for an amount of lessons, not of money: the noun right after

@@ -58,6 +58,7 @@ __all__ = [
     "main",
     "measure",
     "neutral_copy",
+    "right_answers",
 ]
 
 TEXTS_DIR = "texte"
@@ -282,9 +283,20 @@ def _print_measurement(record: dict[str, Any]) -> None:
                 f"  Vergleiche: {fit} von {total} so zerlegt, wie sie Orte nennen; getauschter "
                 f"Ort beantwortet: {answered} von {asked}"
             )
+            print(f"  {right_answers(run.get('questions', []), split)}")
             refused, gaps = checks.get("luecke", {}).get(split, [0, 0])
             if gaps:
                 print(f"  Vergleiche mit Lücke: {refused} von {gaps} Orten ohne Angabe abgelehnt")
+
+
+def right_answers(questions: list[dict[str, Any]], split: str) -> str:
+    """How many answers of ``split`` are right (found with all facts, or refused where they
+    must be), in all and per category: "richtig: 50 von 60 (Einzelfakt 27/32, …)"."""
+    own = [q for q in questions if q["split"] == split]
+    per = Counter(q["category"] for q in own)
+    right = Counter(q["category"] for q in own if q["passed"])
+    kinds = ", ".join(f"{CATEGORIES.get(c, c)} {right[c]}/{n}" for c, n in sorted(per.items()))
+    return f"richtig: {sum(right.values())} von {len(own)} ({kinds})"
 
 
 def _print_changes(found: list[Change]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from evals.dataset import Question, load_questions
-from evals.heldout import NEUTRAL_DIR, NEUTRAL_QUESTIONS, changes, main
+from evals.heldout import NEUTRAL_DIR, NEUTRAL_QUESTIONS, changes, main, right_answers
 
 PAGE = (
     "Neu zugewanderte Kinder in Feldau\n\n"
@@ -114,6 +114,7 @@ def test_a_set_is_measured_in_both_variants_and_compared_answer_by_answer(
     out = capsys.readouterr().out
     assert "texte · dev: Treffer@5 1.000  Fakten 1.000" in out
     assert "neutral · test:" in out
+    assert "  richtig: 1 von 1 (Einzelfakt 1/1)" in out
 
     # the earlier measurement as if the fact had been missed: the comparison names it
     earlier = json.loads(first.read_text(encoding="utf-8"))
@@ -130,6 +131,21 @@ def test_a_set_is_measured_in_both_variants_and_compared_answer_by_answer(
     assert "texte · dev: 1 richtig geworden, 0 falsch geworden, 0 anders bei gleichem Urteil" in out
     assert f"  + h1: {asked['question']}" in out
     assert "test:" not in out.split("Gegen")[1]  # the refusal did not change
+
+
+def test_right_answers_are_counted_per_split_and_category() -> None:
+    """``--messen`` prints how many answers are right, in all and per category, so that the
+    counts a report gives are reproduced by the command."""
+    rows = [
+        {"split": "dev", "category": "fakt", "passed": True},
+        {"split": "dev", "category": "fakt", "passed": False},
+        {"split": "dev", "category": "nicht_enthalten", "passed": True},
+        {"split": "test", "category": "vergleich", "passed": True},
+    ]
+    assert right_answers(rows, "dev") == (
+        "richtig: 2 von 3 (Einzelfakt 1/2, Nicht in den Dokumenten 1/1)"
+    )
+    assert right_answers(rows, "test") == "richtig: 1 von 1 (Vergleich der Kommunen 1/1)"
 
 
 def test_changes_count_a_changed_answer_with_the_same_verdict() -> None:

@@ -40,6 +40,7 @@ from .llm import chat_model
 from .places import (
     coordinated,
     distinctive_words,
+    listed_with,
     mention_names,
     narrowed,
     other_places,
@@ -215,6 +216,10 @@ class Assistant:
         places = other_places(text, corpus.municipalities, self._knows, corpus.names.names)
         # a town of NRW that is no municipality of the index is a place to compare, too
         places += tuple(t for t in state_towns(text, corpus.municipalities) if t not in places)
+        # and a name listed with a place as its equal ("in Feldau und in Lindenau")
+        places += tuple(
+            p for p in listed_with(text, named + list(places), corpus.names.noun) if p not in places
+        )
         compared = is_comparison(text, named, places) or coordinated(text, named + list(places))
         if not filters.kommunen and compared:
             targets = named + list(places)

@@ -39,6 +39,7 @@ __all__ = [
     "coordinated",
     "distinctive_words",
     "is_one_word_kreis",
+    "listed_with",
     "mention_names",
     "municipality_type",
     "narrowed",
@@ -285,6 +286,61 @@ def coordinated(text: str, names: Sequence[str]) -> bool:
         if a != b and _joined_phrases(words[i : k + 1]):
             return True
     return False
+
+
+def listed_with(text: str, places: Sequence[str], noun: Callable[[str], bool]) -> tuple[str, ...]:
+    """The names a question lists as equals of one of ``places`` ("in Feldau, Wendau und
+    Lindenau", "in Lindenau und in Wendau", "Wann haben Wendau und die Stadt Feldau …?")
+    that are not among them: a list's members are of one kind, so a capitalised word listed
+    with a place is a place too, unless the documents use it as a noun (``noun``: "in Feldau
+    und Umgebung", "in Kitas und Schulen") or it ends like one (``NOT_NAME_SUFFIXES``).
+    A name that goes on after "am"/"an" ("Frankfurt am Main") is no member of its own."""
+    if not places:
+        return ()
+    forms = _name_forms(places)
+    plain = _PARENTHESIS.sub(" ", text)  # an aside between two members joins nothing
+    spans = list(_WORD.finditer(plain))
+    members = [
+        i
+        for i, span in enumerate(spans)
+        if i > 0
+        and span.group()[:1].isupper()
+        and not _type_word(span.group())
+        and fold(spans[i - 1].group()) not in _NAME_GOES_ON
+    ]
+    lists: list[list[int]] = []
+    for a, b in pairwise(members):
+        if not _list_gap(plain[spans[a].end() : spans[b].start()]):
+            continue
+        if lists and lists[-1][-1] == a:
+            lists[-1].append(b)
+        else:
+            lists.append([a, b])
+    found: list[str] = []
+    for members_of in lists:
+        words = [spans[i].group() for i in members_of]
+        if all(_named_by(w, forms) is None for w in words):
+            continue  # no place among them: "Kinder und Jugendliche"
+        for word in words:
+            folded = fold(word)
+            if (
+                _named_by(word, forms) is None
+                and not word.isupper()  # an abbreviation ("der GEB"), no town
+                and not noun(word)
+                and not folded.endswith(NOT_NAME_SUFFIXES + _GROUP_PLURALS)
+                and word not in found
+            ):
+                found.append(word)
+    return tuple(found)
+
+
+def _list_gap(gap: str) -> bool:
+    """Whether what stands between two capitalised words joins them as members of one list:
+    a comma or a connector, and besides only the words that open a place's phrase ("und in
+    der Stadt", ", im Kreis")."""
+    words = [fold(w) for w in _WORD.findall(gap)]
+    joined = "," in gap or any(w in _LIST_JOINERS for w in words)
+    return joined and all(w in _LIST_JOINERS or w in _BETWEEN_NAMES for w in words)
 
 
 # Words that end one place's phrase in a list and open the next: "und", "oder", "sowie",
@@ -1156,6 +1212,11 @@ class NameUse:
             return True
         plural = fold(word).endswith(_GROUP_PLURALS)  # also where "die Gruppen" is not written
         return stemmed in self.placed and not plural and not self.ends_in_noun(word)
+
+    def noun(self, word: str) -> bool:
+        """Whether the documents use ``word`` as a noun ("die Umgebung"), itself or as the
+        last part of a compound (``ends_in_noun``)."""
+        return stem(word) in self.nouns or fold(word) in self.nouns or self.ends_in_noun(word)
 
     def ends_in_noun(self, word: str) -> bool:
         """Whether ``word`` is a compound whose last part is a noun of the documents: "aus

@@ -16,6 +16,7 @@ from assistant.places import (
     Municipalities,
     NameUse,
     coordinated,
+    listed_with,
     mention_names,
     narrowed,
     noun_stems,
@@ -640,6 +641,38 @@ def test_two_places_joined_as_a_pair_are_asked_about_each() -> None:
     assert not coordinated("Wie viele Kinder aus Hohenfurt lernen in Weilbach?", pair)
     assert not coordinated("Wie berät Hohenfurt Familien? Und Weilbach?", pair)
     assert not coordinated("Wie berät Hohenfurt und wann kommen die Familien?", pair)
+
+
+def test_a_name_listed_with_a_place_as_its_equal_is_a_place_too() -> None:
+    """A list's members are of one kind: a capitalised word listed with a place ("in Feldau,
+    Wendau und Lindenau", "in Lindenau und in der Stadt Feldau") is a place, though the
+    documents know the word, unless they use it as a noun or it is an abbreviation. A list
+    without a place ("Kinder und Jugendliche") names none; a name that goes on after "am"
+    ("Frankfurt am Main") is no member of its own."""
+    never = lambda word: False  # noqa: E731 - the documents use no word as a noun
+    asked = "Was kostet das Essen in Feldau, Wendau und Lindenau?"
+    assert listed_with(asked, ["Feldau"], never) == ("Wendau", "Lindenau")
+    assert listed_with(asked, ["Lindenau"], never) == ("Feldau", "Wendau")
+    assert listed_with(
+        "Ab wann gilt es in Lindenau und in der Stadt Feldau?", ["Stadt Feldau"], never
+    ) == ("Lindenau",)
+    assert listed_with(
+        "Wann haben Wendau und Feldau ihre Anträge gestellt?", ["Feldau"], never
+    ) == ("Wendau",)
+    assert listed_with(asked, [], never) == ()
+    umgebung = "Wie viele Kinder gibt es in Feldau und Umgebung?"
+    assert listed_with(umgebung, ["Feldau"], lambda word: word == "Umgebung") == ()
+    assert listed_with("Wo lernen Kinder und Jugendliche in Feldau?", ["Feldau"], never) == ()
+    assert listed_with("Wer berät in Frankfurt am Main und in Feldau?", ["Feldau"], never) == ()
+    bodies = "Wie lange amtieren der Elternrat in Feldau, der GEB in Wendau?"
+    assert listed_with(bodies, ["Feldau", "Wendau"], never) == ()
+
+
+def test_a_word_the_documents_use_as_a_noun_or_compound_of_one_is_a_noun() -> None:
+    """``NameUse.noun``: the word after an article, or a compound ending in such a word."""
+    use = NameUse(nouns=noun_stems(["Die Umgebung ist ruhig. Die Beratung hilft."]))
+    assert use.noun("Umgebung") and use.noun("Erziehungsberatung")
+    assert not use.noun("Lindenau")
 
 
 def test_two_places_in_phrases_of_their_own_joined_by_und_are_asked_about_each() -> None:

@@ -64,6 +64,21 @@ def test_a_valid_set_gets_its_neutral_copy(tmp_path: Path, capsys) -> None:
     assert copied[1].expected == "refuse" and not copied[1].gold
 
 
+def test_a_gap_at_a_town_with_a_short_name_is_named_by_the_question(tmp_path: Path, capsys) -> None:
+    """ "ohne" may name a town of three letters ("Lom", "Stadt Lom"): the question names it by
+    its bare name, though the name has no word long enough to tell it apart elsewhere."""
+    gap = {
+        **GOOD,
+        "category": "vergleich",
+        "question": "Wie schnell gibt es in Feldau und in Lom einen Termin?",
+        "kommunen": ["Feldau"],
+        "ohne": ["Stadt Lom"],
+    }
+    folder = _set(tmp_path / "satz", [gap, REFUSE])
+    assert main([str(folder)]) == 0
+    assert "0 Fehler" in capsys.readouterr().out
+
+
 def test_every_broken_question_is_reported_and_nothing_is_written(tmp_path: Path, capsys) -> None:
     broken = [
         {**GOOD, "id": "f1", "facts": [["sieben Werktagen"]]},  # not on the page

@@ -293,7 +293,8 @@ def listed_with(text: str, places: Sequence[str], noun: Callable[[str], bool]) -
     Lindenau", "in Lindenau und in Wendau", "Wann haben Wendau und die Stadt Feldau …?")
     that are not among them: a list's members are of one kind, so a capitalised word listed
     with a place is a place too, unless the documents use it as a noun (``noun``: "in Feldau
-    und Umgebung", "in Kitas und Schulen") or it ends like one (``NOT_NAME_SUFFIXES``).
+    und Umgebung", "in Kitas und Schulen"), it ends like one (``NOT_NAME_SUFFIXES``, the
+    plurals of ``_GROUP_PLURALS``) or it is an abbreviation.
     A name that goes on after "am"/"an" ("Frankfurt am Main") is no member of its own."""
     if not places:
         return ()
@@ -317,8 +318,8 @@ def listed_with(text: str, places: Sequence[str], noun: Callable[[str], bool]) -
         else:
             lists.append([a, b])
     found: list[str] = []
-    for members_of in lists:
-        words = [spans[i].group() for i in members_of]
+    for listed in lists:
+        words = [spans[i].group() for i in listed]
         if all(_named_by(w, forms) is None for w in words):
             continue  # no place among them: "Kinder und Jugendliche"
         for word in words:

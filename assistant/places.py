@@ -308,6 +308,8 @@ def listed_with(text: str, places: Sequence[str], noun: Callable[[str], bool]) -
         and span.group()[:1].isupper()
         and not _type_word(span.group())
         and fold(spans[i - 1].group()) not in _NAME_GOES_ON
+        # a thing placed by a name of its own ("in der Willkommensklasse in Wendau") is none
+        and not _PLACED_AFTER.match(plain, span.end())
     ]
     lists: list[list[int]] = []
     for a, b in pairwise(members):
@@ -333,6 +335,9 @@ def listed_with(text: str, places: Sequence[str], noun: Callable[[str], bool]) -
             ):
                 found.append(word)
     return tuple(found)
+
+
+_PLACED_AFTER = re.compile(r"\s+(?:in|im|aus|bei)\s+[A-ZÄÖÜ]")
 
 
 def _list_gap(gap: str) -> bool:

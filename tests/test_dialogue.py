@@ -664,6 +664,10 @@ def test_a_name_listed_with_a_place_as_its_equal_is_a_place_too() -> None:
     assert listed_with(umgebung, ["Feldau"], lambda word: word == "Umgebung") == ()
     assert listed_with("Wo lernen Kinder und Jugendliche in Feldau?", ["Feldau"], never) == ()
     assert listed_with("Wer berät in Frankfurt am Main und in Feldau?", ["Feldau"], never) == ()
+    placed = (
+        "Wie viele lernen an der Lindenschule in Feldau und in der Willkommensklasse in Wendau?"
+    )
+    assert listed_with(placed, ["Feldau", "Wendau"], never) == ()
     bodies = "Wie lange amtieren der Elternrat in Feldau, der GEB in Wendau?"
     assert listed_with(bodies, ["Feldau", "Wendau"], never) == ()
 

@@ -1211,9 +1211,9 @@ class NameUse:
             # a district or twin town by both its names ("in Lindwerder-Ostheim"): the
             # documents write the parts as names
             return all(self.names(p) for p in parts)
-        stemmed = stem(word)
-        if stemmed in self.nouns or fold(word) in self.nouns:
+        if self._noun_itself(word):
             return False
+        stemmed = stem(word)
         if stemmed in self.titled:
             return True
         plural = fold(word).endswith(_GROUP_PLURALS)  # also where "die Gruppen" is not written
@@ -1222,7 +1222,10 @@ class NameUse:
     def noun(self, word: str) -> bool:
         """Whether the documents use ``word`` as a noun ("die Umgebung"), itself or as the
         last part of a compound (``ends_in_noun``)."""
-        return stem(word) in self.nouns or fold(word) in self.nouns or self.ends_in_noun(word)
+        return self._noun_itself(word) or self.ends_in_noun(word)
+
+    def _noun_itself(self, word: str) -> bool:
+        return stem(word) in self.nouns or fold(word) in self.nouns
 
     def ends_in_noun(self, word: str) -> bool:
         """Whether ``word`` is a compound whose last part is a noun of the documents: "aus

@@ -86,6 +86,10 @@ _REGION_TYPES = {
     "ortsteil",
     "kanton",  # a Swiss canton ("im Kanton Zürich")
 }
+# The region words of a part of a town: before a name the index holds without a type word,
+# they name that municipality ("im Bezirk Altona" when the documents are a district's own);
+# the others name a larger area ("im Regierungsbezirk Münster" is not the Stadt Münster)
+_DISTRICT_TYPES = ("bezirk", "stadtbezirk", "stadtteil", "ortsteil")
 _PREFIX = 3  # letters by which a word finds the aliases it may start with
 _SHORT_NAME = 4  # a distinctive word of a name has at least so many letters
 # words of a name that name nothing alone ("Mülheim an der Ruhr", "Sankt Augustin")
@@ -553,8 +557,13 @@ def _continued_name_end(words: list[str], at: int) -> int | None:
 
 
 def _name_forms(names: Sequence[str]) -> list[tuple[str, ...]]:
-    """The folded forms by which a question names each of ``names`` (``mention_names``)."""
-    return [tuple(fold(n) for n in mention_names(name)) for name in names]
+    """The folded forms by which a question names each of ``names``: ``mention_names`` and
+    the name without its type word ("wil" of "Stadt Wil", whose one word is too short for
+    ``mention_names``; here whole words are compared)."""
+    return [
+        tuple(dict.fromkeys(fold(n) for n in (*mention_names(name), bare_name(name))))
+        for name in names
+    ]
 
 
 def _named_by(raw: str, forms: Sequence[tuple[str, ...]]) -> int | None:
@@ -686,6 +695,7 @@ class Municipalities:
         for name in municipal:
             for word in distinctive_words(name) or _short_name(name):
                 aliases.append((_ADJECTIVE_ENDING.sub("isch", fold(word)), name))
+            aliases.extend((fold(word), name) for word in _hyphenated_words(name))
         matching = [n for n in municipal if municipality_type(n) == "kreis"]
         if len(matching) == 1:
             aliases.append(("kreis", matching[0]))
@@ -799,7 +809,9 @@ class Municipalities:
         """The distinctive words of each municipality's name, as its aliases hold them."""
         words: dict[str, tuple[str, ...]] = {}
         for alias, name in self.aliases:
-            if alias not in _MUNICIPAL_TYPES:  # not the "Kreis" of the index's only Kreis
+            # not the "Kreis" of the index's only Kreis, nor a whole hyphenated word, whose
+            # parts are its words already
+            if alias not in _MUNICIPAL_TYPES and "-" not in alias:
                 words[name] = (*words.get(name, ()), alias)
         return words
 
@@ -860,7 +872,9 @@ class Municipalities:
         if own != "kreis" and not is_one_word_kreis(name) and self._as_noun(words, i, word, alias):
             return False
         stated = _type_word(before) if before else ""
-        return not stated or (stated != "region" and (not own or stated == own))
+        if stated == "region":  # "im Bezirk Altona" names an index's district of that name
+            return not own and _district_word(before)
+        return not stated or not own or stated == own
 
     def _as_noun(self, words: list[str], i: int, word: str, alias: str) -> bool:
         """Whether a town's name stands as the common noun it also is ("Stadt Weide"): after
@@ -869,8 +883,23 @@ class Municipalities:
         and its district). A Kreis is named after an article ("im Kreis", "des
         Hochsauerlandkreises")."""
         if word != words[i]:
-            return not self._aliases_for(words[i].split("-")[0])
+            return not self._names_place(words[i].split("-")[0])
         return i > 0 and words[i - 1] in _NOUN_BEFORE and word in (alias, alias + "s")
+
+    def _names_place(self, word: str) -> bool:
+        """Whether the folded ``word`` names a place: a municipality of the index, a place
+        the documents name, or a German town the gazetteer knows ("dresden" of
+        "Dresden-Gorbitz", the town before its district)."""
+        return bool(
+            self._aliases_for(word)
+            or word in self._folded_places
+            or is_place_outside_nrw(word)
+            or word in _NRW_TOWNS
+        )
+
+    @cached_property
+    def _folded_places(self) -> frozenset[str]:
+        return frozenset(fold(p) for p in self.places)
 
     def _whole_kreis_name(self, compound: str, name: str) -> bool:
         """Whether ``compound`` may name the municipality ``name`` (``_kreis_words``)."""
@@ -968,10 +997,16 @@ def typed_names(text: str) -> list[TypedName]:
 
 def mention_names(kommune: str) -> tuple[str, ...]:
     """The lower-case names by which another document's passage mentions a municipality:
-    its distinctive words ("haldenberg" of "Stadt Haldenberg"), else the whole name; with
-    umlauts also written out, as file names and titles made of them write them
-    ("düsseldorf", "duesseldorf")."""
-    names = [w.lower() for w in distinctive_words(kommune)] or [kommune.lower()]
+    its distinctive words ("haldenberg" of "Stadt Haldenberg"); else, for a name of several
+    short words, those words without the type word ("neu-elm" of "Stadt Neu-Elm": a passage
+    names the town so, not as "stadt neu-elm"); else the whole name ("stadt elm": a short
+    word alone is part of too many others); with umlauts also written out, as file names and
+    titles made of them write them ("düsseldorf", "duesseldorf")."""
+    bare = bare_name(kommune)
+    several = len(_name_words(bare)) > 1
+    names = [w.lower() for w in distinctive_words(kommune)] or [
+        (bare if several else kommune).lower()
+    ]
     return tuple(dict.fromkeys(n for name in names for n in (name, transliterate(name))))
 
 
@@ -1025,6 +1060,16 @@ def _short_name(name: str) -> list[str]:
     "Bad Ems", "Orb" of "Bad Orb"): it names the town, capitalised, though no such word
     names a municipality where it is part of a longer name."""
     return [w for w in _name_words(name) if w not in _NAME_PREFIXES][-1:]
+
+
+_NRW_TOWNS = frozenset(fold(town) for town in (*TOWNS, *KREISFREIE_STAEDTE))
+
+
+def _hyphenated_words(name: str) -> list[str]:
+    """The hyphenated words of a name other than type words ("Neu-Ulm" of "Stadt Neu-Ulm"):
+    written whole, such a word names the municipality even where its parts are too short to
+    (``distinctive_words``) or its first part names no place ("Neu-Feldau")."""
+    return [w for w in name.split() if "-" in w and not _type_word(w)]
 
 
 def distinctive_words(name: str) -> list[str]:
@@ -1090,6 +1135,10 @@ def _town_adjective(word: str, base: str) -> bool:
         return True
     stem = base[:-2] if base.endswith("en") and len(base) >= 6 else ""
     return bool(stem) and word in (stem + "er", stem + "ner")
+
+
+def _district_word(folded: str) -> bool:
+    return any(folded in (w, w + "s", w + "es") for w in _DISTRICT_TYPES)
 
 
 def _region_before(words: list[str], i: int) -> bool:

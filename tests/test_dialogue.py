@@ -196,6 +196,42 @@ def test_a_town_and_its_district_joined_by_a_hyphen_name_the_district() -> None:
     assert sorted(names.mentioned("Was bietet Wendau an?")) == ["Kreis Wendau", "Stadt Wendau"]
 
 
+def test_a_hyphenated_name_written_whole_names_its_municipality() -> None:
+    """ "Neu-Elm" of "Stadt Neu-Elm" has no part of four letters, and "Neu-Wendau"'s
+    "Wendau" after "Neu", which names no place, was read as a compound noun: questions naming
+    either town were not scoped to it."""
+    names = Municipalities.of(["Stadt Neu-Elm", "Stadt Neu-Wendau", "Stadt Feldau"])
+    assert names.mentioned("Gibt es in Neu-Elm Schulhunde?") == ["Stadt Neu-Elm"]
+    assert names.mentioned("Was zahlen Neu-Elmer Familien?") == ["Stadt Neu-Elm"]
+    assert names.mentioned("Was bietet die Kita in Neu-Wendau an?") == ["Stadt Neu-Wendau"]
+    assert names.mentioned("Was kostet ein Schul-Wendau?") == []
+    # passages and the members of a list name it so too, not as "stadt neu-elm"
+    assert mention_names("Stadt Neu-Elm") == ("neu-elm",)
+    listed = "Was kostet es in Neu-Elm und im Kreis Wendau?"
+    assert listed_with(listed, ["Stadt Neu-Elm", "Kreis Wendau"], lambda w: False) == ()
+
+
+def test_a_district_after_a_town_the_index_does_not_hold_names_the_district() -> None:
+    """ "Dresden-Lindenau": a town the gazetteer or the documents know before the district
+    the index holds; before, only a town of the index made the compound a place."""
+    names = Municipalities.of(["Lindenau", "Stadt Wendau"], places=["Hohenfurt"])
+    assert names.mentioned("Wann berät das Jugendamt in Dresden-Lindenau?") == ["Lindenau"]
+    assert names.mentioned("Wann berät das Jugendamt in Hohenfurt-Lindenau?") == ["Lindenau"]
+    assert names.mentioned("Was macht die Kita-Lindenau?") == []
+
+
+def test_a_word_for_a_part_of_a_town_names_a_district_the_index_holds_untyped() -> None:
+    """ "im Bezirk Lindenau" names the index's Lindenau (a district's own documents); a word
+    for a larger area does not ("im Regierungsbezirk Feldau"), nor names a typed town."""
+    names = Municipalities.of(["Lindenau", "Stadt Feldau"])
+    assert names.mentioned("Wie viel zahlt man im Bezirk Lindenau?") == ["Lindenau"]
+    assert names.mentioned("Und im Stadtteil Lindenau?") == ["Lindenau"]
+    assert names.mentioned("Wie viele sind es des Bezirks Lindenau?") == ["Lindenau"]
+    assert names.mentioned("Was gilt in der Region Lindenau?") == []
+    assert names.mentioned("Was gilt im Regierungsbezirk Feldau?") == []
+    assert names.mentioned("Was gilt im Bezirk Feldau?") == []
+
+
 def test_the_kreis_of_an_adjective_name_ends_that_name() -> None:
     """ "der Oberfeldische Kreis Anfang 2015": "Kreis" closes the adjective's name, so
     "Anfang" is no Kreis of its own, in a question or a document."""

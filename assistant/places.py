@@ -361,6 +361,7 @@ _SET_AGAINST_LEAD = frozenset({"im", "in", "zum"})
 _SET_AGAINST_TAIL = frozenset({"zu", "zum", "zur", "mit"})
 _ASKING = re.compile(r"(?:wann|wie|wo|wer|was|welche\w*|warum)")
 _NAME_GOES_ON = frozenset({"an", "am", "ob"})  # "Mülheim an der Ruhr", "Frankfurt am Main"
+_NOT_IN_NAMES = frozenset({"den", "dem"})  # articles no town's name goes on with
 # Words that open a place's phrase: "an der Schule in …", "im Landkreis …"; or its article
 _OPENERS = _PHRASE_WORDS - {"jeweils"}
 _PREPOSITION_LIKE = _OPENERS - _ARTICLES
@@ -530,7 +531,10 @@ def _phrase_end(
     if words[at].endswith(("?", ",", ";", ".")):
         return end
     following = _clean(words[end + 1]) if end + 1 < len(words) else ""
-    if following in _NAME_GOES_ON:
+    article = _clean(words[end + 2]) if end + 2 < len(words) else ""
+    # a town's name goes on with "am …" or "an/ob der …"; "an den Grundschulen" says where,
+    # for every place of the list
+    if following in _NAME_GOES_ON and article not in _NOT_IN_NAMES:
         rest = _continued_name_end(words, end + 1)
         if rest is None:
             return None
@@ -549,7 +553,7 @@ def _continued_name_end(words: list[str], at: int) -> int | None:
     Ruhr", "ob der Tauber"): the capitalised word after it and its article; None when none
     follows ("am besten")."""
     k = at + 1
-    if k < len(words) and _clean(words[k]) in ("der", "dem", "den"):
+    if k < len(words) and _clean(words[k]) == "der":
         k += 1
     if k < len(words) and words[k].strip("„“\"'(")[:1].isupper():
         return k

@@ -807,6 +807,13 @@ def test_each_place_of_a_list_is_asked_what_its_own_phrase_says() -> None:
         "Bad Weilbach": "Wie viele Kinder lernen in Bad Weilbach Deutsch?",
         "Schwäbisch Hohenfurt": "Wie viele Kinder lernen in Schwäbisch Hohenfurt Deutsch?",
     }
+    # "an den …" after the last name is no part of it (a name goes on with "am" or "an der"):
+    # it says where, for every place; before, the first place was asked without it
+    where = "Wie viele Fachkräfte sind in Hohenfurt und in Weilbach an den Grundschulen tätig?"
+    assert narrowed(where, pair) == {
+        "Hohenfurt": "Wie viele Fachkräfte sind in Hohenfurt an den Grundschulen tätig?",
+        "Weilbach": "Wie viele Fachkräfte sind in Weilbach an den Grundschulen tätig?",
+    }
 
 
 @pytest.mark.parametrize(

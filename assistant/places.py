@@ -153,9 +153,10 @@ _NAME_PREFIXES = ("Bad", "Sankt", "St", "Herzogtum")
 _PREFIX_WORD = "|".join(rf"{p}\." if p == "St" else p for p in _NAME_PREFIXES)
 _NAME = (
     # an adjective opens a name of two words ("Bergisch Gladbach", "Schwäbisch Hall",
-    # "Landkreis Mecklenburgische Seenplatte"): it is never a name alone; nor is a prefix
-    # ("Bad Honnef", "St. Ingbert", the "Herzogtum" of the "Kreis Herzogtum Lauenburg")
-    rf"(?:(?:{_PREFIX_WORD}|[A-ZÄÖÜ][a-zäöüß]+isch(?:e|en)?(?=\s+[A-ZÄÖÜ]))\s+)?"
+    # "Landkreis Mecklenburgische Seenplatte", "Landkreis Südliche Feldauer Heide"): it is
+    # never a name alone; nor is a prefix ("Bad Honnef", "St. Ingbert", the "Herzogtum" of
+    # the "Kreis Herzogtum Lauenburg")
+    rf"(?:(?:{_PREFIX_WORD}|[A-ZÄÖÜ][a-zäöüß]+(?:isch|lich)(?:e|en)?(?=\s+[A-ZÄÖÜ]))\s+)?"
     r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
     rf"(?:\s+(?:an\s+der|am(?!\s+(?:{_NOT_AFTER_AM})\b)|ob\s+der)\s+[A-ZÄÖÜ][a-zäöüß]+)?"
 )

@@ -122,7 +122,9 @@ __all__ = [
 #     no noun, so "Wendau" stays a place name of the corpus
 # 34: a word ending like a noun ("Erstberatung") is no bare place name of the corpus, which a
 #     comparison would otherwise take as one more place to compare
-METADATA_VERSION = "34"
+# 35: an adjective in "-lich" opens a name of two words as one in "-isch" does ("Landkreis
+#     Westliche Wendau", not "Kreis Westliche")
+METADATA_VERSION = "35"
 # Worker processes that read files ahead: while one file is embedded, the next ones are loaded,
 # cleaned and chunked (a slow PDF does not leave the embedder waiting).
 READERS = 2

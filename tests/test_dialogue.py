@@ -196,6 +196,18 @@ def test_a_town_and_its_district_joined_by_a_hyphen_name_the_district() -> None:
     assert sorted(names.mentioned("Was bietet Wendau an?")) == ["Kreis Wendau", "Stadt Wendau"]
 
 
+def test_an_adjective_in_lich_opens_a_name_of_two_words() -> None:
+    """ "Landkreis Westliche Wendau" as "Landkreis Sächsische Wendau": before, only an
+    adjective in "-isch" opened such a name, and the index held a "Kreis Westliche", whose
+    questions were asked with "Wendau" left over as another place."""
+    page = "Das Jugendamt im Landkreis Westliche Wendau berät Familien."
+    assert [t.municipality for t in typed_names(page)] == ["Kreis Westliche Wendau"]
+    names = Municipalities.of(["Kreis Westliche Wendau", "Stadt Feldau"])
+    asked = "Wer leitet das Jugendamt im Landkreis Westliche Wendau?"
+    assert names.mentioned(asked) == ["Kreis Westliche Wendau"]
+    assert names.strip(asked) == "Wer leitet das Jugendamt"
+
+
 def test_a_hyphenated_name_written_whole_names_its_municipality() -> None:
     """ "Neu-Elm" of "Stadt Neu-Elm" has no part of four letters, and "Neu-Wendau"'s
     "Wendau" after "Neu", which names no place, was read as a compound noun: questions naming

@@ -362,7 +362,6 @@ _SET_AGAINST_LEAD = frozenset({"im", "in", "zum"})
 _SET_AGAINST_TAIL = frozenset({"zu", "zum", "zur", "mit"})
 _ASKING = re.compile(r"(?:wann|wie|wo|wer|was|welche\w*|warum)")
 _NAME_GOES_ON = frozenset({"an", "am", "ob"})  # "Mülheim an der Ruhr", "Frankfurt am Main"
-_NOT_IN_NAMES = frozenset({"den", "dem"})  # articles no town's name goes on with
 # Words that open a place's phrase: "an der Schule in …", "im Landkreis …"; or its article
 _OPENERS = _PHRASE_WORDS - {"jeweils"}
 _PREPOSITION_LIKE = _OPENERS - _ARTICLES
@@ -464,7 +463,8 @@ def _list_cut(words: list[str], bracketed: list[bool], a: int, b: int) -> tuple[
             words[k].endswith(("?", ";", ".")) and not _ABBREVIATED.fullmatch(words[k])
         ):
             return None
-        if word in _LIST_JOINERS:
+        if word in _LIST_JOINERS and not words[k - 1].endswith("-"):
+            # (not the "und" of a compound cut short: "der Grund- und Mittelschulen")
             return k - 1, k + 1
         if word.startswith(_SETS_AGAINST):
             lead = k - 1 if _clean(words[k - 1]) in _SET_AGAINST_LEAD and k - 1 > a else k
@@ -533,9 +533,9 @@ def _phrase_end(
         return end
     following = _clean(words[end + 1]) if end + 1 < len(words) else ""
     article = _clean(words[end + 2]) if end + 2 < len(words) else ""
-    # a town's name goes on with "am …" or "an/ob der …"; "an den Grundschulen" says where,
-    # for every place of the list
-    if following in _NAME_GOES_ON and article not in _NOT_IN_NAMES:
+    # a town's name goes on with "am …" or "an/ob der …"; "an den Grundschulen", "an die
+    # Spitze" say where or what, for every place of the list
+    if following in _NAME_GOES_ON and (following == "am" or article == "der"):
         rest = _continued_name_end(words, end + 1)
         if rest is None:
             return None

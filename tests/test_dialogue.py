@@ -826,6 +826,20 @@ def test_each_place_of_a_list_is_asked_what_its_own_phrase_says() -> None:
         "Hohenfurt": "Wie viele Fachkräfte sind in Hohenfurt an den Grundschulen tätig?",
         "Weilbach": "Wie viele Fachkräfte sind in Weilbach an den Grundschulen tätig?",
     }
+    head = "Wer wurde beim Elternrat Hohenfurt und beim Beirat Weilbach an die Spitze gewählt?"
+    assert narrowed(head, pair) == {
+        "Hohenfurt": "Wer wurde beim Elternrat Hohenfurt an die Spitze gewählt?",
+        "Weilbach": "Wer wurde beim Beirat Weilbach an die Spitze gewählt?",
+    }
+    # the "und" of a compound cut short joins no two places ("der Grund- und Mittelschulen")
+    short = (
+        "Wie lange sind der GEB Kita in Hohenfurt und der GEB der Grund- und Mittelschulen in "
+        "Weilbach gewählt?"
+    )
+    assert narrowed(short, pair) == {
+        "Hohenfurt": "Wie lange sind der GEB Kita in Hohenfurt gewählt?",
+        "Weilbach": "Wie lange sind der GEB der Grund- und Mittelschulen in Weilbach gewählt?",
+    }
 
 
 @pytest.mark.parametrize(

@@ -87,7 +87,7 @@ _REGION_TYPES = {
     "kanton",  # a Swiss canton ("im Kanton Zürich")
 }
 # The region words of a part of a town: before a name the index holds without a type word,
-# they name that municipality ("im Bezirk Altona" when the documents are a district's own);
+# they name that municipality ("im Bezirk Lindenau" when the documents are a district's own);
 # the others name a larger area ("im Regierungsbezirk Münster" is not the Stadt Münster)
 _DISTRICT_TYPES = ("bezirk", "stadtbezirk", "stadtteil", "ortsteil")
 _PREFIX = 3  # letters by which a word finds the aliases it may start with
@@ -153,7 +153,7 @@ _NAME_PREFIXES = ("Bad", "Sankt", "St", "Herzogtum")
 _PREFIX_WORD = "|".join(rf"{p}\." if p == "St" else p for p in _NAME_PREFIXES)
 _NAME = (
     # an adjective opens a name of two words ("Bergisch Gladbach", "Schwäbisch Hall",
-    # "Landkreis Mecklenburgische Seenplatte", "Landkreis Südliche Feldauer Heide"): it is
+    # "Landkreis Mecklenburgische Seenplatte", "Landkreis Westliche Wendau"): it is
     # never a name alone; nor is a prefix ("Bad Honnef", "St. Ingbert", the "Herzogtum" of
     # the "Kreis Herzogtum Lauenburg")
     rf"(?:(?:{_PREFIX_WORD}|[A-ZÄÖÜ][a-zäöüß]+(?:isch|lich)(?:e|en)?(?=\s+[A-ZÄÖÜ]))\s+)?"
@@ -877,7 +877,7 @@ class Municipalities:
         if own != "kreis" and not is_one_word_kreis(name) and self._as_noun(words, i, word, alias):
             return False
         stated = _type_word(before) if before else ""
-        if stated == "region":  # "im Bezirk Altona" names an index's district of that name
+        if stated == "region":  # "im Bezirk Lindenau" names an index's district of that name
             return not own and _district_word(before)
         return not stated or not own or stated == own
 
@@ -893,8 +893,8 @@ class Municipalities:
 
     def _names_place(self, word: str) -> bool:
         """Whether the folded ``word`` names a place: a municipality of the index, a place
-        the documents name, or a German town the gazetteer knows ("dresden" of
-        "Dresden-Gorbitz", the town before its district)."""
+        the documents name, or a German town the gazetteer knows (the town before its district
+        in "Hohenfurt-Lindenau")."""
         return bool(
             self._aliases_for(word)
             or word in self._folded_places
@@ -1071,7 +1071,7 @@ _NRW_TOWNS = frozenset(fold(town) for town in (*TOWNS, *KREISFREIE_STAEDTE))
 
 
 def _hyphenated_words(name: str) -> list[str]:
-    """The hyphenated words of a name other than type words ("Neu-Ulm" of "Stadt Neu-Ulm"):
+    """The hyphenated words of a name other than type words ("Neu-Elm" of "Stadt Neu-Elm"):
     written whole, such a word names the municipality even where its parts are too short to
     (``distinctive_words``) or its first part names no place ("Neu-Feldau")."""
     return [w for w in name.split() if "-" in w and not _type_word(w)]

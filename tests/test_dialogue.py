@@ -819,27 +819,6 @@ def test_each_place_of_a_list_is_asked_what_its_own_phrase_says() -> None:
         "Bad Weilbach": "Wie viele Kinder lernen in Bad Weilbach Deutsch?",
         "Schwäbisch Hohenfurt": "Wie viele Kinder lernen in Schwäbisch Hohenfurt Deutsch?",
     }
-    # "an den …" after the last name is no part of it (a name goes on with "am" or "an der"):
-    # it says where, for every place; before, the first place was asked without it
-    where = "Wie viele Fachkräfte sind in Hohenfurt und in Weilbach an den Grundschulen tätig?"
-    assert narrowed(where, pair) == {
-        "Hohenfurt": "Wie viele Fachkräfte sind in Hohenfurt an den Grundschulen tätig?",
-        "Weilbach": "Wie viele Fachkräfte sind in Weilbach an den Grundschulen tätig?",
-    }
-    head = "Wer wurde beim Elternrat Hohenfurt und beim Beirat Weilbach an die Spitze gewählt?"
-    assert narrowed(head, pair) == {
-        "Hohenfurt": "Wer wurde beim Elternrat Hohenfurt an die Spitze gewählt?",
-        "Weilbach": "Wer wurde beim Beirat Weilbach an die Spitze gewählt?",
-    }
-    # the "und" of a compound cut short joins no two places ("der Grund- und Mittelschulen")
-    short = (
-        "Wie lange sind der GEB Kita in Hohenfurt und der GEB der Grund- und Mittelschulen in "
-        "Weilbach gewählt?"
-    )
-    assert narrowed(short, pair) == {
-        "Hohenfurt": "Wie lange sind der GEB Kita in Hohenfurt gewählt?",
-        "Weilbach": "Wie lange sind der GEB der Grund- und Mittelschulen in Weilbach gewählt?",
-    }
 
 
 @pytest.mark.parametrize(
@@ -870,6 +849,42 @@ def test_the_rest_of_the_last_name_is_that_places_own(question: str, asked: dict
     Stadtpark") is that place's own: the places before it are asked without it (before, the
     list was not cut at all, and every place was asked about the river or the park)."""
     assert narrowed(question, ["Weilbach", "Hohenfurt"]) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        (
+            "Wie viele Fachkräfte sind in Hohenfurt und in Weilbach an den Grundschulen tätig?",
+            {
+                "Hohenfurt": "Wie viele Fachkräfte sind in Hohenfurt an den Grundschulen tätig?",
+                "Weilbach": "Wie viele Fachkräfte sind in Weilbach an den Grundschulen tätig?",
+            },
+        ),
+        (
+            "Wer wurde beim Elternrat Hohenfurt und beim Beirat Weilbach an die Spitze gewählt?",
+            {
+                "Hohenfurt": "Wer wurde beim Elternrat Hohenfurt an die Spitze gewählt?",
+                "Weilbach": "Wer wurde beim Beirat Weilbach an die Spitze gewählt?",
+            },
+        ),
+        (
+            "Wie lange sind der GEB Kita in Hohenfurt und der GEB der Grund- und Mittelschulen "
+            "in Weilbach gewählt?",
+            {
+                "Hohenfurt": "Wie lange sind der GEB Kita in Hohenfurt gewählt?",
+                "Weilbach": "Wie lange sind der GEB der Grund- und Mittelschulen in Weilbach "
+                "gewählt?",
+            },
+        ),
+    ],
+)
+def test_what_follows_the_last_name_is_no_part_of_it(question: str, asked: dict[str, str]) -> None:
+    """A name goes on with "am …" or "an/ob der …" only: "an den Grundschulen" and "an die
+    Spitze" say where or what for every place (before, the first place was asked without
+    them, or the list was not cut at all); and the "und" of a compound cut short ("der Grund-
+    und Mittelschulen") joins no two places."""
+    assert narrowed(question, ["Hohenfurt", "Weilbach"]) == asked
 
 
 def test_places_in_no_list_of_their_own_keep_the_whole_question() -> None:

@@ -89,7 +89,7 @@ _REGION_TYPES = {
 # The region words of a part of a town: before a name the index holds without a type word,
 # they name that municipality ("im Bezirk Lindenau" when the documents are a district's own);
 # the others name a larger area ("im Regierungsbezirk Münster" is not the Stadt Münster)
-_DISTRICT_TYPES = ("bezirk", "stadtbezirk", "stadtteil", "ortsteil")
+_DISTRICT_TYPES = frozenset({"bezirk", "stadtbezirk", "stadtteil", "ortsteil"})
 _PREFIX = 3  # letters by which a word finds the aliases it may start with
 _SHORT_NAME = 4  # a distinctive word of a name has at least so many letters
 # words of a name that name nothing alone ("Mülheim an der Ruhr", "Sankt Augustin")
@@ -899,7 +899,7 @@ class Municipalities:
             self._aliases_for(word)
             or word in self._folded_places
             or is_place_outside_nrw(word)
-            or word in _NRW_TOWNS
+            or word in _FOLDED_STATE_TOWNS
         )
 
     @cached_property
@@ -1067,9 +1067,6 @@ def _short_name(name: str) -> list[str]:
     return [w for w in _name_words(name) if w not in _NAME_PREFIXES][-1:]
 
 
-_NRW_TOWNS = frozenset(fold(town) for town in (*TOWNS, *KREISFREIE_STAEDTE))
-
-
 def _hyphenated_words(name: str) -> list[str]:
     """The hyphenated words of a name other than type words ("Neu-Elm" of "Stadt Neu-Elm"):
     written whole, such a word names the municipality even where its parts are too short to
@@ -1143,7 +1140,7 @@ def _town_adjective(word: str, base: str) -> bool:
 
 
 def _district_word(folded: str) -> bool:
-    return any(folded in (w, w + "s", w + "es") for w in _DISTRICT_TYPES)
+    return any(folded.removesuffix(end) in _DISTRICT_TYPES for end in ("", *_SINGULAR_ENDINGS))
 
 
 def _region_before(words: list[str], i: int) -> bool:
@@ -1566,9 +1563,9 @@ def _nrw_city(word: str) -> str:
 _NRW_CITIES = tuple((fold(n), n) for c in KREISFREIE_STAEDTE for n in distinctive_words(c)[:1])
 # ... also by the name a town "am Rhein" or "am See" goes by ("in Haltern")
 _SHORT_TOWNS = tuple(town.split(" am ")[0] for town in TOWNS if " am " in town)
-_STATE_TOWN_NAMES = names_pattern(
-    [*TOWNS, *_SHORT_TOWNS, *KREIS_NAMED_TOWNS, *(n for _, n in _NRW_CITIES)]
-)
+_STATE_TOWNS = (*TOWNS, *_SHORT_TOWNS, *KREIS_NAMED_TOWNS, *(n for _, n in _NRW_CITIES))
+_STATE_TOWN_NAMES = names_pattern(_STATE_TOWNS)
+_FOLDED_STATE_TOWNS = frozenset(fold(town) for town in _STATE_TOWNS)
 
 
 def _clean(word: str) -> str:

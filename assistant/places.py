@@ -69,9 +69,13 @@ _MUNICIPAL_TYPES = {
     "stadteregion": "kreis",
     **MUNICIPAL_ABBREVIATIONS,
 }
+# The region words of a part of a town: before a name the index holds without a type word,
+# they name that municipality ("im Bezirk Lindenau" when the documents are a district's own);
+# the others name a larger area ("im Regierungsbezirk Münster" is not the Stadt Münster)
+_DISTRICT_TYPES = frozenset({"bezirk", "stadtbezirk", "stadtteil", "ortsteil"})
 _REGION_TYPES = {
+    *_DISTRICT_TYPES,
     "regierungsbezirk",
-    "bezirk",
     "bezirksregierung",
     "region",
     "planungsregion",
@@ -80,16 +84,9 @@ _REGION_TYPES = {
     "bistum",
     "erzbistum",
     "landschaftsverband",
-    "stadtteil",
-    "stadtbezirk",
     "schulamtsbezirk",  # "im Schulamtsbezirk Kitzingen": a school authority's area
-    "ortsteil",
     "kanton",  # a Swiss canton ("im Kanton Zürich")
 }
-# The region words of a part of a town: before a name the index holds without a type word,
-# they name that municipality ("im Bezirk Lindenau" when the documents are a district's own);
-# the others name a larger area ("im Regierungsbezirk Münster" is not the Stadt Münster)
-_DISTRICT_TYPES = frozenset({"bezirk", "stadtbezirk", "stadtteil", "ortsteil"})
 _PREFIX = 3  # letters by which a word finds the aliases it may start with
 _SHORT_NAME = 4  # a distinctive word of a name has at least so many letters
 # words of a name that name nothing alone ("Mülheim an der Ruhr", "Sankt Augustin")
